@@ -1,0 +1,139 @@
+//! The summary of an application: what the citizen checks before sending and what their PDF copy
+//! shows. Labels and fixed values are Fluent keys; the web layer translates them.
+
+use super::build::{Application, Nodhjelp, FORMUE_FIELDS, INNTEKT_FIELDS, UTGIFT_FIELDS};
+use super::{Answers, Step};
+use crate::ids::Belop;
+
+/// A value in the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// What the citizen typed, shown as is.
+    Text(String),
+    /// A fixed answer, as a Fluent key (e.g. `answer-ja`).
+    Key(String),
+    /// Several fixed answers.
+    Keys(Vec<String>),
+    Amount(Belop),
+    /// A row with a number in its label, such as "Child 2".
+    Numbered(usize, String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    /// Fluent key of the question.
+    pub label: String,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummarySection {
+    pub step: Step,
+    pub rows: Vec<SummaryRow>,
+}
+
+fn row(label: &str, value: Value) -> SummaryRow {
+    SummaryRow { label: label.to_owned(), value }
+}
+
+fn yes_no(b: bool) -> Value {
+    Value::Key(if b { "answer-ja" } else { "answer-nei" }.to_owned())
+}
+
+/// The summary of a complete application, one section per step with answers.
+pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
+    let mut sections = Vec::new();
+    let nod = match app.nodhjelp {
+        Nodhjelp::Nei => "nodhjelp-nei",
+        Nodhjelp::Mat => "nodhjelp-mat",
+        Nodhjelp::Bolig => "nodhjelp-bolig",
+        Nodhjelp::MatOgBolig => "nodhjelp-begge",
+    };
+    sections.push(SummarySection { step: Step::Nodhjelp, rows: vec![row("nodhjelp-question", Value::Key(nod.to_owned()))] });
+
+    let mut behov = vec![row(
+        "kategorier-question",
+        Value::Keys(app.kategorier.iter().map(|k| format!("kategori-{}", k.slug())).collect()),
+    )];
+    if let Some(a) = &app.hva_annet {
+        behov.push(row("hva_annet-label", Value::Text(a.clone())));
+    }
+    behov.push(row("hvorfor-label", Value::Text(app.hvorfor.clone())));
+    sections.push(SummarySection { step: Step::Behov, rows: behov });
+
+    let mut personalia = vec![];
+    if let Some(t) = &app.telefon {
+        personalia.push(row("telefon-label", Value::Text(t.as_str().to_owned())));
+    }
+    match &app.oppholdsadresse {
+        Some(a) => personalia.push(row("oppholdsadresse-label", Value::Text(a.clone()))),
+        None => personalia.push(row("bor_folkeregistrert-question", yes_no(true))),
+    }
+    personalia.push(row("nordisk_borger-question", yes_no(app.nordisk_borger)));
+    sections.push(SummarySection { step: Step::Personalia, rows: personalia });
+
+    sections.push(SummarySection {
+        step: Step::Bolig,
+        rows: vec![
+            row("botype-question", Value::Key(format!("botype-{}", app.botype.slug()))),
+            row("antall_personer-label", Value::Text(app.antall_personer.to_string())),
+        ],
+    });
+
+    let mut arbeid = vec![row("i_jobb-question", yes_no(app.arbeid.is_some()))];
+    if let Some(a) = &app.arbeid {
+        arbeid.push(row("arbeidsgiver-label", Value::Text(a.arbeidsgiver.clone())));
+        arbeid.push(row("stillingsprosent-label", Value::Text(format!("{} %", a.stillingsprosent))));
+    }
+    arbeid.push(row("student-question", yes_no(app.student.is_some())));
+    if app.student.is_some() {
+        arbeid.push(row("studentgrad-question", Value::Key(format!("studentgrad-{}", answers.get("studentgrad")))));
+    }
+    sections.push(SummarySection { step: Step::Arbeid, rows: arbeid });
+
+    let mut familie = vec![row("sivilstatus-question", Value::Key(format!("sivilstatus-{}", app.sivilstatus.slug())))];
+    if let Some(p) = &app.partner {
+        familie.push(row("partner-name-label", Value::Text(format!("{} {}", p.fornavn, p.etternavn))));
+        familie.push(row("partner_bor_sammen-question", yes_no(p.bor_sammen)));
+    }
+    familie.push(row("har_barn-question", yes_no(!app.barn.is_empty())));
+    for (i, b) in app.barn.iter().enumerate() {
+        let mut text = format!("{} {}, {}", b.fornavn, b.etternavn, b.fodselsdato);
+        if let Some(s) = b.samvaersgrad {
+            text.push_str(&format!(" ({s} %)"));
+        }
+        familie.push(row("barn-heading", Value::Numbered(i + 1, text)));
+    }
+    if let Some(bidrag) = app.barnebidrag {
+        familie.push(row("barnebidrag-question", Value::Key(format!("barnebidrag-{}", bidrag.slug()))));
+    }
+    sections.push(SummarySection { step: Step::Familie, rows: familie });
+
+    let money = |fields: &[(&str, &str, &str)], posts: &[super::Pengepost]| -> Vec<SummaryRow> {
+        fields
+            .iter()
+            .filter_map(|(field, _, _)| {
+                let p = posts.iter().find(|p| p.field == *field)?;
+                Some(row(&format!("{field}-label"), Value::Amount(p.belop)))
+            })
+            .collect()
+    };
+    let mut inntekt = money(&INNTEKT_FIELDS, &app.inntekter);
+    inntekt.extend(money(&FORMUE_FIELDS, &app.formue));
+    if inntekt.is_empty() {
+        inntekt.push(row("inntekt-heading", Value::Key("answer-none".to_owned())));
+    }
+    sections.push(SummarySection { step: Step::Inntekt, rows: inntekt });
+    let mut utgifter = money(&UTGIFT_FIELDS, &app.utgifter);
+    if utgifter.is_empty() {
+        utgifter.push(row("utgifter-heading", Value::Key("answer-none".to_owned())));
+    }
+    sections.push(SummarySection { step: Step::Utgifter, rows: utgifter });
+
+    let konto = match &app.kontonummer {
+        Some(k) => row("kontonummer-label", Value::Text(k.formatted())),
+        None => row("har_ikke_konto-label", yes_no(true)),
+    };
+    sections.push(SummarySection { step: Step::Konto, rows: vec![konto] });
+    sections
+}

@@ -1,0 +1,213 @@
+use super::*;
+use crate::ids::Fodselsnummer;
+use crate::kommune::Katalog;
+use velferd_formats::{validate, Kind};
+
+/// A complete set of answers, as a citizen renting with a job, a partner and two children would give.
+pub(crate) fn full_answers() -> Answers {
+    let mut a = Answers::default();
+    for (k, v) in [
+        ("nodhjelp", "nei"),
+        ("kategorier", "livsopphold,husleie"),
+        ("hvorfor", "Jeg har mistet jobben og får ikke betalt husleia."),
+        ("telefon", "912 34 567"),
+        ("bor_folkeregistrert", "ja"),
+        ("nordisk_borger", "ja"),
+        ("botype", "leier"),
+        ("antall_personer", "4"),
+        ("i_jobb", "ja"),
+        ("arbeidsgiver", "Kafé Ørkenrotta"),
+        ("stillingsprosent", "40"),
+        ("student", "nei"),
+        ("sivilstatus", "gift"),
+        ("partner_fornavn", "Kari"),
+        ("partner_etternavn", "Nordmann"),
+        ("partner_fodselsdato", "01.02.1990"),
+        ("partner_bor_sammen", "ja"),
+        ("har_barn", "ja"),
+        ("antall_barn", "2"),
+        ("barn1_fornavn", "Lise"),
+        ("barn1_etternavn", "Nordmann"),
+        ("barn1_fodselsdato", "2015-06-01"),
+        ("barn1_bor_sammen", "ja"),
+        ("barn1_delt_bosted", "nei"),
+        ("barn2_fornavn", "Per"),
+        ("barn2_etternavn", "Nordmann"),
+        ("barn2_fodselsdato", "3.4.2012"),
+        ("barn2_bor_sammen", "nei"),
+        ("barn2_samvaer", "30"),
+        ("barnebidrag", "betaler"),
+        ("lonn", "8 000"),
+        ("brukskonto", "1200"),
+        ("husleie", "9500"),
+        ("strom", "800"),
+        ("kontonummer", "1234.56.78903"),
+        ("bekreft", "ja"),
+    ] {
+        a.set(k, v);
+    }
+    a
+}
+
+fn soker() -> Soker {
+    Soker {
+        fnr: Fodselsnummer::with_check_digits("010190123").or_else(|| Fodselsnummer::with_check_digits("010190124")).unwrap(),
+        fornavn: "Ola".into(),
+        mellomnavn: String::new(),
+        etternavn: "Nordmann".into(),
+        adresse: Some(SokerAdresse {
+            gatenavn: "Storgata".into(),
+            husnummer: "1".into(),
+            postnummer: "0155".into(),
+            poststed: "Oslo".into(),
+            kommunenummer: "0301".into(),
+        }),
+    }
+}
+
+fn katalog() -> Katalog {
+    Katalog::from_json(include_str!("../../../../data/kommuner.json")).unwrap()
+}
+
+#[test]
+fn steps_go_forward_and_back_in_order() {
+    assert_eq!(Step::Nodhjelp.next(), Some(Step::Behov));
+    assert_eq!(Step::Behov.previous(), Some(Step::Nodhjelp));
+    assert_eq!(Step::Nodhjelp.previous(), None);
+    assert_eq!(Step::Oppsummering.next(), None);
+    assert_eq!(Step::Oppsummering.number(), Step::ALL.len());
+    for s in Step::ALL {
+        assert_eq!(Step::from_slug(s.slug()), Some(s));
+    }
+}
+
+#[test]
+fn a_complete_application_becomes_schema_valid_soknad_and_vedlegg_json() {
+    let app = parse_application(&full_answers()).unwrap();
+    let kommune = katalog().find("0301").unwrap().clone();
+    let doc = soknad_json(&app, &soker(), &kommune, 1_781_000_000_000);
+    assert_eq!(validate(Kind::Soknad, &doc).unwrap(), vec![], "{doc:#}");
+    assert_eq!(doc["mottaker"]["kommunenummer"], "0301");
+    assert_eq!(doc["mottaker"]["navEnhetsnavn"], "NAV Frogner");
+    assert_eq!(doc["data"]["personalia"]["kontonummer"]["verdi"], "12345678903");
+    assert_eq!(doc["data"]["familie"]["forsorgerplikt"]["ansvar"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["data"]["familie"]["forsorgerplikt"]["ansvar"][1]["samvarsgrad"]["verdi"], 30);
+    assert_eq!(doc["data"]["okonomi"]["oversikt"]["utgift"][0]["belop"], 9500);
+
+    let needs = required_documents(&app);
+    let kinds: Vec<_> = needs.iter().map(|n| format!("{}|{}", n.kind, n.tilleggsinfo)).collect();
+    for expected in ["husleiekontrakt|husleiekontrakt", "lonnslipp|arbeid", "barnebidrag|betaler", "samvarsavtale|barn", "faktura|strom"] {
+        assert!(kinds.contains(&expected.to_owned()), "{expected} missing from {kinds:?}");
+    }
+    assert!(!kinds.contains(&"student|vedtak".to_owned()));
+    let vedlegg = serde_json::to_value(vedlegg_json(&needs)).unwrap();
+    assert_eq!(validate(Kind::Vedlegg, &vedlegg).unwrap(), vec![]);
+    assert!(vedlegg["vedlegg"].as_array().unwrap().iter().all(|v| v["status"] == "VedleggKreves"));
+}
+
+#[test]
+fn the_smallest_application_is_valid_too() {
+    let mut a = Answers::default();
+    for (k, v) in [
+        ("nodhjelp", "begge"),
+        ("kategorier", "mat"),
+        ("hvorfor", "Har ikke penger til mat."),
+        ("bor_folkeregistrert", "nei"),
+        ("oppholdsadresse", "Hos en venn, Bergen"),
+        ("nordisk_borger", "nei"),
+        ("botype", "ingen"),
+        ("antall_personer", "1"),
+        ("i_jobb", "nei"),
+        ("student", "nei"),
+        ("sivilstatus", "ugift"),
+        ("har_barn", "nei"),
+        ("har_ikke_konto", "ja"),
+        ("bekreft", "ja"),
+    ] {
+        a.set(k, v);
+    }
+    let app = parse_application(&a).unwrap();
+    assert!(app.nodhjelp.is_emergency());
+    let mut s = soker();
+    s.adresse = None;
+    let doc = soknad_json(&app, &s, katalog().find("4601").unwrap(), 0);
+    assert_eq!(validate(Kind::Soknad, &doc).unwrap(), vec![], "{doc:#}");
+    assert_eq!(doc["data"]["personalia"]["kontonummer"]["harIkkeKonto"], true);
+    assert!(doc["data"]["begrunnelse"]["hvaSokesOm"].as_str().unwrap().starts_with("NØDHJELP"));
+    assert_eq!(doc["velferd"]["nodhjelp"], true);
+    let kinds: Vec<_> = required_documents(&app).into_iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, ["kontooversikt", "skattemelding"]);
+}
+
+#[test]
+fn each_step_reports_its_own_errors_by_field() {
+    let mut a = full_answers();
+    a.set("kontonummer", "1234.56.78904");
+    assert_eq!(validate_step(Step::Konto, &a), vec![FieldError::new("kontonummer", "error-konto-checksum")]);
+    a.set("lonn", "-500");
+    assert_eq!(validate_step(Step::Inntekt, &a), vec![FieldError::new("lonn", "error-belop-negative")]);
+    a.set("hvorfor", &"x".repeat(100_000));
+    assert_eq!(validate_step(Step::Behov, &a), vec![FieldError::new("hvorfor", "error-text-too-long")]);
+    a.set("hvorfor", "broken \u{fffd} text");
+    assert_eq!(validate_step(Step::Behov, &a), vec![FieldError::new("hvorfor", "error-text-unreadable")]);
+    a.set("barn2_fodselsdato", "31.02.2012");
+    assert_eq!(validate_step(Step::Familie, &a), vec![FieldError::new("barn2_fodselsdato", "error-date-format")]);
+    a.set("botype", "slott");
+    assert_eq!(validate_step(Step::Bolig, &a), vec![FieldError::new("botype", "error-choice-unknown")]);
+    // Other steps are untouched by these errors.
+    assert_eq!(validate_step(Step::Arbeid, &a), vec![]);
+    let errors = parse_application(&a).unwrap_err();
+    let steps: Vec<Step> = errors.iter().map(|(s, _)| *s).collect();
+    assert!(steps.contains(&Step::Konto) && steps.contains(&Step::Bolig) && !steps.contains(&Step::Arbeid));
+}
+
+#[test]
+fn conditional_questions_are_only_required_when_they_apply() {
+    let mut a = full_answers();
+    a.set("i_jobb", "nei");
+    a.set("arbeidsgiver", "");
+    assert_eq!(validate_step(Step::Arbeid, &a), vec![]);
+    a.set("i_jobb", "ja");
+    assert_eq!(validate_step(Step::Arbeid, &a), vec![FieldError::new("arbeidsgiver", "error-required")]);
+    a.set("har_ikke_konto", "ja");
+    a.set("kontonummer", "");
+    assert_eq!(validate_step(Step::Konto, &a), vec![]);
+}
+
+#[test]
+fn posting_a_step_never_touches_other_steps_answers() {
+    let mut a = full_answers();
+    let posted = vec![
+        ("botype".to_owned(), "eier".to_owned()),
+        ("antall_personer".to_owned(), "2".to_owned()),
+        ("kontonummer".to_owned(), "forged".to_owned()),
+        ("not_a_field".to_owned(), "x".to_owned()),
+    ];
+    a.merge_step(Step::Bolig, &posted);
+    assert_eq!(a.get("botype"), "eier");
+    assert_eq!(a.get("kontonummer"), "1234.56.78903");
+    assert_eq!(a.get("not_a_field"), "");
+    // A checkbox group posted as repeated names is kept whole; unticking all clears it.
+    a.merge_step(Step::Behov, &[("kategorier".into(), "mat".into()), ("kategorier".into(), "strom".into())]);
+    assert_eq!(a.list("kategorier"), ["mat", "strom"]);
+    a.merge_step(Step::Behov, &[]);
+    assert!(a.list("kategorier").is_empty());
+    assert_eq!(a.get("botype"), "eier");
+}
+
+#[test]
+fn drafts_expire_fourteen_days_after_the_last_change() {
+    assert_eq!(draft_expires_at(0), 14 * 86_400_000);
+}
+
+#[test]
+fn the_summary_lists_what_was_answered() {
+    let answers = full_answers();
+    let app = parse_application(&answers).unwrap();
+    let s = summary(&app, &answers);
+    assert_eq!(s.len(), Step::ALL.len() - 1);
+    let konto = s.iter().find(|s| s.step == Step::Konto).unwrap();
+    assert_eq!(konto.rows[0].value, Value::Text("1234 56 78903".into()));
+    let familie = s.iter().find(|s| s.step == Step::Familie).unwrap();
+    assert!(familie.rows.iter().any(|r| r.value == Value::Numbered(2, "Per Nordmann, 2012-04-03 (30 %)".into())));
+}

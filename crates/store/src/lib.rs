@@ -1,1 +1,146 @@
+//! Persistence for Velferd: one set of named query functions that run unchanged on SQLite (the
+//! embedded default) and PostgreSQL (for several server processes), through sqlx's `Any` driver.
+//!
+//! Queries use `$1` placeholders, which both databases accept; each database has its own migration
+//! folder with the same tables. Every function that reads personal data takes the caller's identity
+//! and filters by it in SQL, so a wrong id in a URL finds nothing rather than someone else's data.
 
+mod applications;
+mod drafts;
+mod people;
+mod sessions;
+pub mod testing;
+
+use std::{borrow::Cow, str::FromStr, time::Duration};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, Executor};
+
+pub use applications::{NewApplication, StoredApplication, Submitted};
+pub use drafts::Draft;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+    #[error("unsupported database URL (use sqlite:// or postgres://): {0}")]
+    UnsupportedUrl(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database, shared by every request (cheap to clone).
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+fn migrations(backend: Backend) -> Migrator {
+    let files: &[(i64, &str, &str)] = match backend {
+        Backend::Sqlite => &[(1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql"))],
+        Backend::Postgres => &[(1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql"))],
+    };
+    Migrator {
+        migrations: Cow::Owned(
+            files
+                .iter()
+                .map(|(v, d, sql)| Migration::new(*v, Cow::Borrowed(*d), MigrationType::Simple, Cow::Borrowed(*sql), false))
+                .collect(),
+        ),
+        ..Migrator::DEFAULT
+    }
+}
+
+impl Store {
+    /// Connects and brings the schema up to date. `url` is `sqlite://PATH` or `postgres://…`.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(StoreError::UnsupportedUrl(url.split('@').next_back().unwrap_or_default().to_owned()));
+        };
+        let options = AnyConnectOptions::from_str(url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(15))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers run beside the writer; synchronous=FULL makes a commit
+                        // durable before we answer "received", so kill -9 or power loss keeps it.
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        migrations(backend).run(&pool).await?;
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Answers when the database does (for `/health`).
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// A random identifier: 128 bits, lower-case base32, safe in URLs and impossible to guess.
+pub fn new_id() -> String {
+    use rand::Rng;
+    let bytes: [u8; 16] = rand::rng().random();
+    base32(&bytes)
+}
+
+fn base32(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    let mut out = String::new();
+    let mut buffer: u32 = 0;
+    let mut bits = 0;
+    for &b in bytes {
+        buffer = (buffer << 8) | u32::from(b);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(ALPHABET[((buffer >> bits) & 31) as usize] as char);
+        }
+    }
+    if bits > 0 {
+        out.push(ALPHABET[((buffer << (5 - bits)) & 31) as usize] as char);
+    }
+    out
+}
+
+/// A reference a person can read aloud on the phone: `VF-` and eight characters without
+/// look-alikes (no I, L, O, U).
+pub fn new_reference() -> String {
+    use rand::Rng;
+    let bytes: [u8; 5] = rand::rng().random();
+    let code = base32(&bytes).to_uppercase();
+    format!("VF-{}-{}", &code[..4], &code[4..8])
+}

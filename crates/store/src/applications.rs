@@ -1,0 +1,169 @@
+//! Sent applications and their events.
+
+use sqlx::Row;
+use velferd_domain::application::Answers;
+use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
+use velferd_domain::Millis;
+
+use crate::{new_id, new_reference, Result, Store, StoreError};
+
+/// What is stored when a draft is sent. Built by the caller from the domain's documents.
+#[derive(Debug, Clone)]
+pub struct NewApplication {
+    pub kommunenummer: Kommunenummer,
+    pub enhetsnummer: String,
+    pub emergency: bool,
+    pub soknad_json: serde_json::Value,
+    pub vedlegg_json: serde_json::Value,
+    pub answers: Answers,
+    /// The first events, in the digisos-soker vocabulary (e.g. soknadsStatus MOTTATT).
+    pub events: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    pub id: String,
+    pub reference: String,
+    /// False when this draft had already been sent (a double-click or a retried request).
+    pub created: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct StoredApplication {
+    pub id: String,
+    pub reference: String,
+    pub kommunenummer: Kommunenummer,
+    pub enhetsnummer: String,
+    pub emergency: bool,
+    pub soknad_json: serde_json::Value,
+    pub vedlegg_json: serde_json::Value,
+    pub answers: Answers,
+    pub sent_ms: Millis,
+}
+
+fn json(r: &sqlx::any::AnyRow, column: &str) -> Result<serde_json::Value> {
+    let text: String = r.try_get(column)?;
+    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("applications.{column}: {e}")))
+}
+
+fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplication> {
+    let answers: String = r.try_get("answers")?;
+    let kommunenummer: String = r.try_get("kommunenummer")?;
+    Ok(StoredApplication {
+        id: r.try_get("id")?,
+        reference: r.try_get("reference")?,
+        kommunenummer: Kommunenummer::parse(&kommunenummer).map_err(|_| StoreError::Corrupt("applications.kommunenummer".into()))?,
+        enhetsnummer: r.try_get("enhetsnummer")?,
+        emergency: r.try_get::<i64, _>("emergency")? != 0,
+        soknad_json: json(r, "soknad_json")?,
+        vedlegg_json: json(r, "vedlegg_json")?,
+        answers: serde_json::from_str(&answers).map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?,
+        sent_ms: r.try_get("sent_ms")?,
+    })
+}
+
+const COLUMNS: &str = "id, reference, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms";
+
+impl Store {
+    /// Sends the owner's draft: stores the application with its first events and removes the draft,
+    /// all in one transaction that is durable when this returns. Sending the same draft again
+    /// returns the application already stored (`created: false`) instead of a second one.
+    /// `None` when the draft does not exist for this owner and was never sent.
+    pub async fn submit(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, now: Millis) -> Result<Option<Submitted>> {
+        if let Some(done) = self.submitted_from_draft(draft_id, owner).await? {
+            return Ok(Some(done));
+        }
+        let id = new_id();
+        let reference = new_reference();
+        let mut tx = self.pool.begin().await?;
+        // Claim the draft first: only one of two racing requests deletes it, and the loser falls
+        // through to reading the winner's application.
+        let claimed = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).execute(&mut *tx).await?;
+        if claimed.rows_affected() != 1 {
+            tx.rollback().await?;
+            return self.submitted_from_draft(draft_id, owner).await;
+        }
+        sqlx::query(
+            "INSERT INTO applications (id, reference, draft_id, owner_fnr, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(&id)
+        .bind(&reference)
+        .bind(draft_id)
+        .bind(owner.as_str())
+        .bind(app.kommunenummer.as_str())
+        .bind(&app.enhetsnummer)
+        .bind(i64::from(app.emergency))
+        .bind(app.soknad_json.to_string())
+        .bind(app.vedlegg_json.to_string())
+        .bind(serde_json::to_string(&app.answers).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        for (seq, event) in app.events.iter().enumerate() {
+            let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent").to_owned();
+            sqlx::query("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES ($1, $2, $3, $4, $5)")
+                .bind(&id)
+                .bind(seq as i64)
+                .bind(kind)
+                .bind(event.to_string())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Some(Submitted { id, reference, created: true }))
+    }
+
+    async fn submitted_from_draft(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Option<Submitted>> {
+        let row = sqlx::query("SELECT id, reference FROM applications WHERE draft_id = $1 AND owner_fnr = $2")
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(Submitted { id: r.try_get("id")?, reference: r.try_get("reference")?, created: false })).transpose()
+    }
+
+    /// The owner's application with this id. Another person's id finds nothing.
+    pub async fn application(&self, id: &str, owner: &Fodselsnummer) -> Result<Option<StoredApplication>> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1 AND owner_fnr = $2"))
+            .bind(id)
+            .bind(owner.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| application_from_row(&r)).transpose()
+    }
+
+    /// The owner's applications, newest first.
+    pub async fn applications_of(&self, owner: &Fodselsnummer) -> Result<Vec<StoredApplication>> {
+        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE owner_fnr = $1 ORDER BY sent_ms DESC"))
+            .bind(owner.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(application_from_row).collect()
+    }
+
+    /// The events of the owner's application, in order.
+    pub async fn events(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<serde_json::Value>> {
+        let rows = sqlx::query(
+            "SELECT e.payload FROM events e JOIN applications a ON a.id = e.application_id
+             WHERE e.application_id = $1 AND a.owner_fnr = $2 ORDER BY e.seq",
+        )
+        .bind(application_id)
+        .bind(owner.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let text: String = r.try_get("payload")?;
+                serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("events.payload: {e}")))
+            })
+            .collect()
+    }
+
+    /// How many applications are stored in all (for tests and the crash-safety check).
+    pub async fn count_applications(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications").fetch_one(&self.pool).await?;
+        Ok(row.try_get("n")?)
+    }
+}

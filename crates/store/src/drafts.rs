@@ -1,0 +1,114 @@
+//! Drafts: applications being filled in. Every query is scoped by the owner.
+
+use sqlx::Row;
+use velferd_domain::application::{draft_expires_at, Answers, DRAFT_LIFETIME_DAYS};
+use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
+use velferd_domain::Millis;
+
+use crate::{new_id, Result, Store, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub id: String,
+    pub kommunenummer: Kommunenummer,
+    pub answers: Answers,
+    pub created_ms: Millis,
+    pub updated_ms: Millis,
+}
+
+impl Draft {
+    pub fn expires_at(&self) -> Millis {
+        draft_expires_at(self.updated_ms)
+    }
+}
+
+/// Drafts changed before this moment have expired.
+fn expiry_cutoff(now: Millis) -> Millis {
+    now - DRAFT_LIFETIME_DAYS * 24 * 60 * 60 * 1000
+}
+
+fn draft_from_row(r: &sqlx::any::AnyRow) -> Result<Draft> {
+    let answers: String = r.try_get("answers")?;
+    let kommunenummer: String = r.try_get("kommunenummer")?;
+    Ok(Draft {
+        id: r.try_get("id")?,
+        kommunenummer: Kommunenummer::parse(&kommunenummer).map_err(|_| StoreError::Corrupt("drafts.kommunenummer".into()))?,
+        answers: serde_json::from_str(&answers).map_err(|e| StoreError::Corrupt(format!("drafts.answers: {e}")))?,
+        created_ms: r.try_get("created_ms")?,
+        updated_ms: r.try_get("updated_ms")?,
+    })
+}
+
+fn to_json(answers: &Answers) -> Result<String> {
+    serde_json::to_string(answers).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+impl Store {
+    pub async fn create_draft(&self, owner: &Fodselsnummer, kommune: &Kommunenummer, answers: &Answers, now: Millis) -> Result<Draft> {
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)",
+        )
+        .bind(&id)
+        .bind(owner.as_str())
+        .bind(kommune.as_str())
+        .bind(to_json(answers)?)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(Draft { id, kommunenummer: kommune.clone(), answers: answers.clone(), created_ms: now, updated_ms: now })
+    }
+
+    /// The owner's draft with this id, unless it expired. Another person's id finds nothing.
+    pub async fn draft(&self, id: &str, owner: &Fodselsnummer, now: Millis) -> Result<Option<Draft>> {
+        let row = sqlx::query(
+            "SELECT id, kommunenummer, answers, created_ms, updated_ms FROM drafts
+             WHERE id = $1 AND owner_fnr = $2 AND updated_ms >= $3",
+        )
+        .bind(id)
+        .bind(owner.as_str())
+        .bind(expiry_cutoff(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| draft_from_row(&r)).transpose()
+    }
+
+    /// The owner's most recently changed draft, to resume where they left off (on any device).
+    pub async fn latest_draft(&self, owner: &Fodselsnummer, now: Millis) -> Result<Option<Draft>> {
+        let row = sqlx::query(
+            "SELECT id, kommunenummer, answers, created_ms, updated_ms FROM drafts
+             WHERE owner_fnr = $1 AND updated_ms >= $2 ORDER BY updated_ms DESC LIMIT 1",
+        )
+        .bind(owner.as_str())
+        .bind(expiry_cutoff(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| draft_from_row(&r)).transpose()
+    }
+
+    /// Saves the answers of the owner's draft. False when there is no such draft (sent, expired or
+    /// not theirs): nothing is written then.
+    pub async fn save_answers(&self, id: &str, owner: &Fodselsnummer, answers: &Answers, now: Millis) -> Result<bool> {
+        let done = sqlx::query("UPDATE drafts SET answers = $1, updated_ms = $2 WHERE id = $3 AND owner_fnr = $4 AND updated_ms >= $5")
+            .bind(to_json(answers)?)
+            .bind(now)
+            .bind(id)
+            .bind(owner.as_str())
+            .bind(expiry_cutoff(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deletes the owner's draft (the citizen chose to start over).
+    pub async fn delete_draft(&self, id: &str, owner: &Fodselsnummer) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(id).bind(owner.as_str()).execute(&self.pool).await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deletes every expired draft; returns how many. Run periodically by the server.
+    pub async fn delete_expired_drafts(&self, now: Millis) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM drafts WHERE updated_ms < $1").bind(expiry_cutoff(now)).execute(&self.pool).await?;
+        Ok(done.rows_affected())
+    }
+}

@@ -1,0 +1,147 @@
+//! Store behaviour, each test on SQLite and on PostgreSQL.
+
+use velferd_domain::application::{Answers, Soker, SokerAdresse};
+use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
+use velferd_store::{testing, NewApplication, Store};
+
+const DAY: i64 = 86_400_000;
+
+fn fnr(nine: &str) -> Fodselsnummer {
+    (0..10)
+        .find_map(|i| Fodselsnummer::with_check_digits(&format!("{}{i}", &nine[..8])))
+        .expect("a valid number near this one")
+}
+
+fn new_application() -> NewApplication {
+    let mut answers = Answers::default();
+    answers.set("hvorfor", "test");
+    NewApplication {
+        kommunenummer: Kommunenummer::parse("0301").unwrap(),
+        enhetsnummer: "0312".into(),
+        emergency: true,
+        soknad_json: serde_json::json!({"version": "1.0.0"}),
+        vedlegg_json: serde_json::json!({"vedlegg": []}),
+        answers,
+        events: vec![serde_json::json!({"type": "soknadsStatus", "status": "MOTTATT"})],
+    }
+}
+
+async fn stores() -> Vec<(Store, testing::TestDatabase)> {
+    let mut out = Vec::new();
+    for db in testing::all().await {
+        let store = Store::connect(&db.url).await.unwrap_or_else(|e| panic!("{}: {e}", db.label));
+        out.push((store, db));
+    }
+    out
+}
+
+#[tokio::test]
+async fn connecting_twice_keeps_data_and_migrations_run_once() {
+    for db in testing::all().await {
+        let store = Store::connect(&db.url).await.unwrap();
+        let owner = fnr("01019012300");
+        store.create_draft(&owner, &Kommunenummer::parse("0301").unwrap(), &Answers::default(), 1000).await.unwrap();
+        store.close().await;
+        let again = Store::connect(&db.url).await.unwrap();
+        assert!(again.latest_draft(&owner, 1000).await.unwrap().is_some(), "{}", db.label);
+        again.ping().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn drafts_belong_to_their_owner_and_expire_after_fourteen_days() {
+    for (store, db) in stores().await {
+        let owner = fnr("01019012300");
+        let other = fnr("02029112300");
+        let kommune = Kommunenummer::parse("0301").unwrap();
+        let mut answers = Answers::default();
+        answers.set("hvorfor", "æøå – 🙂");
+        let draft = store.create_draft(&owner, &kommune, &answers, 0).await.unwrap();
+
+        assert_eq!(store.draft(&draft.id, &owner, DAY).await.unwrap().unwrap().answers, answers, "{}", db.label);
+        assert!(store.draft(&draft.id, &other, DAY).await.unwrap().is_none(), "{}: another person's draft", db.label);
+        assert!(!store.save_answers(&draft.id, &other, &Answers::default(), DAY).await.unwrap(), "{}", db.label);
+        assert_eq!(store.draft(&draft.id, &owner, DAY).await.unwrap().unwrap().answers, answers, "{}", db.label);
+
+        // Saving moves the expiry: 14 days from the last change, not from creation.
+        assert!(store.save_answers(&draft.id, &owner, &answers, 10 * DAY).await.unwrap());
+        assert!(store.draft(&draft.id, &owner, 23 * DAY).await.unwrap().is_some(), "{}", db.label);
+        assert!(store.draft(&draft.id, &owner, 25 * DAY).await.unwrap().is_none(), "{}", db.label);
+        assert_eq!(store.delete_expired_drafts(25 * DAY).await.unwrap(), 1, "{}", db.label);
+        assert!(store.latest_draft(&owner, 10 * DAY).await.unwrap().is_none(), "{}", db.label);
+    }
+}
+
+#[tokio::test]
+async fn sending_a_draft_twice_gives_one_application() {
+    for (store, db) in stores().await {
+        let owner = fnr("01019012300");
+        let draft = store.create_draft(&owner, &Kommunenummer::parse("0301").unwrap(), &Answers::default(), 0).await.unwrap();
+        let first = store.submit(&draft.id, &owner, &new_application(), 5).await.unwrap().unwrap();
+        let again = store.submit(&draft.id, &owner, &new_application(), 6).await.unwrap().unwrap();
+        assert!(first.created && !again.created, "{}", db.label);
+        assert_eq!((first.id.clone(), first.reference.clone()), (again.id, again.reference), "{}", db.label);
+        assert_eq!(store.count_applications().await.unwrap(), 1, "{}", db.label);
+        assert!(store.draft(&draft.id, &owner, 7).await.unwrap().is_none(), "{}: draft is gone once sent", db.label);
+
+        let stored = store.application(&first.id, &owner).await.unwrap().unwrap();
+        assert!(stored.emergency);
+        assert_eq!(stored.answers.get("hvorfor"), "test");
+        assert_eq!(store.events(&first.id, &owner).await.unwrap()[0]["status"], "MOTTATT");
+        let other = fnr("02029112300");
+        assert!(store.application(&first.id, &other).await.unwrap().is_none(), "{}", db.label);
+        assert!(store.events(&first.id, &other).await.unwrap().is_empty(), "{}", db.label);
+        assert!(store.submit(&draft.id, &other, &new_application(), 8).await.unwrap().is_none(), "{}", db.label);
+    }
+}
+
+#[tokio::test]
+async fn racing_submits_of_one_draft_store_exactly_one_application() {
+    for (store, db) in stores().await {
+        let owner = fnr("01019012300");
+        let draft = store.create_draft(&owner, &Kommunenummer::parse("0301").unwrap(), &Answers::default(), 0).await.unwrap();
+        let tasks: Vec<_> = (0..8)
+            .map(|i| {
+                let (store, owner, id) = (store.clone(), owner.clone(), draft.id.clone());
+                tokio::spawn(async move { store.submit(&id, &owner, &new_application(), i).await })
+            })
+            .collect();
+        let mut ids = Vec::new();
+        for t in tasks {
+            ids.push(t.await.unwrap().unwrap().unwrap().id);
+        }
+        ids.dedup();
+        assert_eq!(ids.len(), 1, "{}: every request sees the same application", db.label);
+        assert_eq!(store.count_applications().await.unwrap(), 1, "{}", db.label);
+    }
+}
+
+#[tokio::test]
+async fn people_and_sessions_round_trip() {
+    for (store, db) in stores().await {
+        let person = Soker {
+            fnr: fnr("01019012300"),
+            fornavn: "Åse".into(),
+            mellomnavn: String::new(),
+            etternavn: "Ødegård".into(),
+            adresse: Some(SokerAdresse {
+                gatenavn: "Storgata".into(),
+                husnummer: "1".into(),
+                postnummer: "0155".into(),
+                poststed: "Oslo".into(),
+                kommunenummer: "0301".into(),
+            }),
+        };
+        store.upsert_person(&person).await.unwrap();
+        store.upsert_person(&person).await.unwrap();
+        assert_eq!(store.person(&person.fnr).await.unwrap(), Some(person.clone()), "{}", db.label);
+        assert_eq!(store.demo_people().await.unwrap().len(), 1);
+
+        assert!(store.session_save("s1", "{}", 100, true).await.unwrap());
+        assert!(!store.session_save("s1", "{\"x\":1}", 100, true).await.unwrap(), "{}: create_only refuses an existing id", db.label);
+        assert!(store.session_save("s1", "{\"x\":2}", 200, false).await.unwrap());
+        assert_eq!(store.session_load("s1", 150).await.unwrap().as_deref(), Some("{\"x\":2}"), "{}", db.label);
+        assert_eq!(store.session_load("s1", 250).await.unwrap(), None, "{}: expired", db.label);
+        assert_eq!(store.delete_expired_sessions(250).await.unwrap(), 1);
+    }
+}

@@ -9,6 +9,7 @@
 //! and holds the typed structs the rest of Velferd builds. It does no I/O.
 
 pub mod schema;
+pub mod soker;
 pub mod soknad;
 pub mod vedlegg;
 

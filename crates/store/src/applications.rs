@@ -115,7 +115,8 @@ impl Store {
         Ok(Some(Submitted { id, reference, created: true }))
     }
 
-    async fn submitted_from_draft(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Option<Submitted>> {
+    /// The application sent from this draft of the owner, if it was sent.
+    pub async fn submitted_from_draft(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Option<Submitted>> {
         let row = sqlx::query("SELECT id, reference FROM applications WHERE draft_id = $1 AND owner_fnr = $2")
             .bind(draft_id)
             .bind(owner.as_str())

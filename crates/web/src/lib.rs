@@ -1,1 +1,153 @@
+//! The web layer: axum routes, forms, sessions and the sign-in seam, server-rendered pages in
+//! bokmål, nynorsk and English. Every page works without JavaScript.
 
+mod demo;
+pub mod error;
+mod form;
+mod fmt;
+pub mod i18n;
+mod pages;
+mod pdf;
+mod routes;
+pub mod session;
+mod steps;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{middleware, Json, Router};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use velferd_domain::kommune::Katalog;
+use velferd_store::Store;
+
+pub use demo::seed_demo_people;
+
+/// Settings read once at start (from flags and environment by the `velferd` binary).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Demo mode: the demo sign-in page exists. Never on in production.
+    pub demo: bool,
+    /// Send cookies with `Secure` (the server is behind TLS).
+    pub secure_cookies: bool,
+    /// Folder with the static assets (CSS); defaults to the crate's `assets/`.
+    pub assets_dir: std::path::PathBuf,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self { demo: false, secure_cookies: false, assets_dir: default_assets_dir() }
+    }
+}
+
+pub fn default_assets_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets")
+}
+
+pub struct App {
+    pub store: Store,
+    pub kommuner: Katalog,
+    pub config: Config,
+}
+
+/// Shared by every handler; cheap to clone.
+#[derive(Clone)]
+pub struct AppState(pub Arc<App>);
+
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.0
+    }
+}
+
+/// Milliseconds since the epoch, read in one place so the rules below get time passed in.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+/// The municipality catalogue shipped in `data/kommuner.json`.
+pub fn default_kommuner() -> Katalog {
+    Katalog::from_json(include_str!("../../../data/kommuner.json")).unwrap_or_else(|e| panic!("shipped data/kommuner.json is invalid: {e}"))
+}
+
+async fn health(axum::extract::State(app): axum::extract::State<AppState>) -> impl IntoResponse {
+    match app.store.ping().await {
+        Ok(()) => (StatusCode::OK, Json(serde_json::json!({"status": "ok"}))),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable"})))
+        }
+    }
+}
+
+pub fn router(app: App) -> Router {
+    let sessions = SessionManagerLayer::new(session::DbSessions(app.store.clone()))
+        .with_name("velferd_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(app.config.secure_cookies)
+        // Answers are saved at every step, so an expired session loses nothing but the sign-in.
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(2)));
+    let assets = ServeDir::new(&app.config.assets_dir);
+    let state = AppState(Arc::new(app));
+
+    Router::new()
+        .route("/", get(routes::home::home))
+        .route("/logg-inn", get(routes::signin::page))
+        .route("/logg-inn/demo", post(routes::signin::demo))
+        .route("/logg-ut", post(routes::signin::sign_out))
+        .route("/soknad", get(routes::apply::start).post(routes::apply::choose_kommune))
+        .route("/soknad/{draft}/send", post(routes::apply::send))
+        .route("/soknad/{draft}/slett", post(routes::apply::discard))
+        .route("/soknad/{draft}/{step}", get(routes::apply::show_step).post(routes::apply::save_step))
+        .route("/kvittering/{id}", get(routes::receipt::receipt))
+        .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
+        .layer(middleware::from_fn(error::render_error_pages))
+        .layer(sessions)
+        .route("/health", get(health))
+        .nest_service(
+            "/static",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")))
+                .service(assets),
+        )
+        .layer(middleware::from_fn(i18n::choose_language))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Deletes expired drafts and sessions every hour, for as long as the server runs.
+pub fn spawn_housekeeping(store: Store) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let now = now_ms();
+            match store.delete_expired_drafts(now).await {
+                Ok(n) if n > 0 => tracing::info!(deleted = n, "expired drafts deleted"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "could not delete expired drafts"),
+            }
+            if let Err(e) = store.delete_expired_sessions(now).await {
+                tracing::warn!(error = %e, "could not delete expired sessions");
+            }
+        }
+    });
+}

@@ -2,7 +2,7 @@
 
 use super::answers::{Answers, FieldError};
 use super::Step;
-use crate::ids::{Belop, Kontonummer, MessageKey, Telefonnummer};
+use crate::ids::{Belop, Fodselsnummer, Kontonummer, MessageKey, Telefonnummer};
 use crate::text::{clean, MAX_LONG_TEXT, MAX_SHORT_TEXT};
 
 /// Most children one application lists; more can be told in the free text or to the office.
@@ -196,8 +196,8 @@ pub struct Arbeid {
 pub struct Partner {
     pub fornavn: String,
     pub etternavn: String,
-    /// `YYYY-MM-DD`
-    pub fodselsdato: Option<String>,
+    /// Optional: the office can look the partner up with it.
+    pub fnr: Option<Fodselsnummer>,
     pub bor_sammen: bool,
 }
 
@@ -305,7 +305,7 @@ pub fn belongs_to(step: Step, name: &str) -> bool {
             "sivilstatus",
             "partner_fornavn",
             "partner_etternavn",
-            "partner_fodselsdato",
+            "partner_fnr",
             "partner_bor_sammen",
             "har_barn",
             "antall_barn",
@@ -458,11 +458,13 @@ pub fn validate_step(step: Step, answers: &Answers) -> Vec<FieldError> {
     check.errors
 }
 
-/// Parses every step; either the whole application or every error, tagged with its step.
+/// Parses every step with questions; either the whole application or every error, tagged with its
+/// step. The confirmation on the summary step is checked apart, with `validate_step(Oppsummering)`,
+/// because the summary shows the parsed application before the citizen confirms it.
 pub fn parse_application(answers: &Answers) -> Result<Application, Vec<(Step, FieldError)>> {
     let mut partial = Partial::default();
     let mut errors = Vec::new();
-    for step in Step::ALL {
+    for step in Step::ALL.into_iter().filter(|s| *s != Step::Oppsummering) {
         let mut check = Check { answers, errors: Vec::new() };
         parse_step(step, &mut check, &mut partial);
         errors.extend(check.errors.into_iter().map(|e| (step, e)));
@@ -625,10 +627,21 @@ fn parse_familie(c: &mut Check<'_>, p: &mut Partial) {
     if p.sivilstatus.is_some_and(Sivilstatus::has_partner) {
         let fornavn = c.text("partner_fornavn", MAX_SHORT_TEXT, true);
         let etternavn = c.text("partner_etternavn", MAX_SHORT_TEXT, true);
-        let fodselsdato = c.date("partner_fodselsdato", false);
+        let raw_fnr = c.answers.get("partner_fnr");
+        let fnr = if raw_fnr.trim().is_empty() {
+            None
+        } else {
+            match Fodselsnummer::parse(raw_fnr) {
+                Ok(f) => Some(f),
+                Err(key) => {
+                    c.fail("partner_fnr", key);
+                    None
+                }
+            }
+        };
         let bor_sammen = c.yes_no("partner_bor_sammen");
         if let (Some(fornavn), Some(etternavn), Some(bor_sammen)) = (fornavn, etternavn, bor_sammen) {
-            p.partner = Some(Partner { fornavn, etternavn, fodselsdato, bor_sammen });
+            p.partner = Some(Partner { fornavn, etternavn, fnr, bor_sammen });
         }
     }
     if c.yes_no("har_barn") != Some(true) {

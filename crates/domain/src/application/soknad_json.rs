@@ -109,8 +109,11 @@ pub fn soknad_json(app: &Application, soker: &Soker, kommune: &Kommune, sent_at:
     let mut sivilstatus = json!({"kilde": "bruker", "status": app.sivilstatus.slug()});
     if let Some(p) = &app.partner {
         let mut ektefelle = json!({"navn": {"fornavn": p.fornavn, "mellomnavn": "", "etternavn": p.etternavn}});
-        if let Some(d) = &p.fodselsdato {
-            ektefelle["fodselsdato"] = json!(d);
+        if let Some(fnr) = &p.fnr {
+            ektefelle["personIdentifikator"] = json!(fnr.as_str());
+            if let Some(d) = fnr.birth_date() {
+                ektefelle["fodselsdato"] = json!(d);
+            }
         }
         // The schema only allows a spouse object for `gift`; a cohabitant is described in the comment.
         if app.sivilstatus.slug() == "gift" {

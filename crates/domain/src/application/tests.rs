@@ -22,7 +22,7 @@ pub(crate) fn full_answers() -> Answers {
         ("sivilstatus", "gift"),
         ("partner_fornavn", "Kari"),
         ("partner_etternavn", "Nordmann"),
-        ("partner_fodselsdato", "01.02.1990"),
+        ("partner_fnr", ""),
         ("partner_bor_sammen", "ja"),
         ("har_barn", "ja"),
         ("antall_barn", "2"),
@@ -83,7 +83,9 @@ fn steps_go_forward_and_back_in_order() {
 
 #[test]
 fn a_complete_application_becomes_schema_valid_soknad_and_vedlegg_json() {
-    let app = parse_application(&full_answers()).unwrap();
+    let mut answers = full_answers();
+    answers.set("partner_fnr", soker().fnr.as_str());
+    let app = parse_application(&answers).unwrap();
     let kommune = katalog().find("0301").unwrap().clone();
     let doc = soknad_json(&app, &soker(), &kommune, 1_781_000_000_000);
     assert_eq!(validate(Kind::Soknad, &doc).unwrap(), vec![], "{doc:#}");
@@ -152,6 +154,9 @@ fn each_step_reports_its_own_errors_by_field() {
     assert_eq!(validate_step(Step::Behov, &a), vec![FieldError::new("hvorfor", "error-text-unreadable")]);
     a.set("barn2_fodselsdato", "31.02.2012");
     assert_eq!(validate_step(Step::Familie, &a), vec![FieldError::new("barn2_fodselsdato", "error-date-format")]);
+    a.set("partner_fnr", "01019012345");
+    assert!(validate_step(Step::Familie, &a).contains(&FieldError::new("partner_fnr", "error-fnr-checksum")));
+    a.set("partner_fnr", "");
     a.set("botype", "slott");
     assert_eq!(validate_step(Step::Bolig, &a), vec![FieldError::new("botype", "error-choice-unknown")]);
     // Other steps are untouched by these errors.

@@ -1,0 +1,106 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use velferd_store::Store;
+use velferd_web::{default_assets_dir, default_kommuner, router, seed_demo_people, spawn_housekeeping, App, Config};
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", env = "VELFERD_ADDR")]
+    addr: SocketAddr,
+    /// Database URL: sqlite://PATH or postgres://USER@HOST/DB. Default: ./velferd-data/velferd.db
+    #[arg(long, env = "VELFERD_DATABASE_URL")]
+    database: Option<String>,
+    /// Where uploaded files are kept: a folder (default ./velferd-data/files).
+    #[arg(long, env = "VELFERD_FILES")]
+    files: Option<String>,
+    /// Seed demo municipalities' people and enable the demo sign-in page. Never in production.
+    #[arg(long)]
+    demo: bool,
+    /// Municipality catalogue (JSON, see data/kommuner.json). Default: the one shipped in the binary.
+    #[arg(long, env = "VELFERD_KOMMUNER")]
+    kommuner: Option<PathBuf>,
+    /// Folder with the static assets (CSS). Default: the source tree's crates/web/assets.
+    #[arg(long, env = "VELFERD_ASSETS")]
+    assets: Option<PathBuf>,
+    /// Mark cookies Secure (set when the server is reached over HTTPS).
+    #[arg(long, env = "VELFERD_SECURE_COOKIES")]
+    secure_cookies: bool,
+}
+
+fn default_database() -> Result<String, String> {
+    let dir = PathBuf::from("velferd-data");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    Ok(format!("sqlite://{}?mode=rwc", dir.join("velferd.db").display()))
+}
+
+/// A bare path is taken as a SQLite file; `sqlite:` URLs get `mode=rwc` so the file is created.
+fn database_url(arg: Option<String>) -> Result<String, String> {
+    match arg {
+        None => default_database(),
+        Some(url) if url.starts_with("postgres") => Ok(url),
+        Some(url) => {
+            let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(&url);
+            let (path, query) = path.split_once('?').unwrap_or((path, ""));
+            if let Some(parent) = PathBuf::from(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            let query = if query.is_empty() { "mode=rwc".to_owned() } else { query.to_owned() };
+            Ok(format!("sqlite://{path}?{query}"))
+        }
+    }
+}
+
+pub fn run(args: ServeArgs) -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()))
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(serve(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("velferd serve: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn serve(args: ServeArgs) -> Result<(), String> {
+    let url = database_url(args.database)?;
+    let files = PathBuf::from(args.files.unwrap_or_else(|| "velferd-data/files".to_owned()));
+    std::fs::create_dir_all(&files).map_err(|e| format!("cannot create {}: {e}", files.display()))?;
+    let kommuner = match &args.kommuner {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            velferd_domain::kommune::Katalog::from_json(&text)?
+        }
+        None => default_kommuner(),
+    };
+    let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
+    if args.demo {
+        let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
+        tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
+    }
+    spawn_housekeeping(store.clone());
+    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, assets_dir: args.assets.unwrap_or_else(default_assets_dir) };
+    let app = router(App { store: store.clone(), kommuner, config });
+    let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    tracing::info!("Velferd listening on http://{}", args.addr);
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
+    store.close().await;
+    Ok(())
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,78 @@
+//! The one error type of the web layer. Handlers return it; it becomes a page in the user's
+//! language in exactly one place ([`render_error_pages`]). Internal details go to the log only.
+
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::i18n::Lang;
+use crate::pages::{render, ErrorPage, PageContext};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Nothing here for this person: unknown id, someone else's draft, an expired draft.
+    #[error("not found")]
+    NotFound,
+    /// A form without a valid anti-forgery token (forged, or from a page open since before sign-in).
+    #[error("form token missing or wrong")]
+    BadToken,
+    #[error("form too large")]
+    TooLarge,
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<velferd_store::StoreError> for AppError {
+    fn from(e: velferd_store::StoreError) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(format!("template: {e}"))
+    }
+}
+
+/// Marks a response as an error page still to be rendered in the request's language.
+#[derive(Debug, Clone, Copy)]
+struct Pending(&'static str);
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, key) = match &self {
+            AppError::NotFound => (StatusCode::NOT_FOUND, "error-page-not-found"),
+            AppError::BadToken => (StatusCode::FORBIDDEN, "error-page-bad-token"),
+            AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-page-too-large"),
+            AppError::Internal(detail) => {
+                tracing::error!(%detail, "request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, "error-page-internal")
+            }
+        };
+        let mut response = status.into_response();
+        response.extensions_mut().insert(Pending(key));
+        response
+    }
+}
+
+/// Renders pending error pages (and bare 404/405 from the router) in the request's language.
+pub async fn render_error_pages(req: Request, next: Next) -> Response {
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let path = req.uri().path().to_owned();
+    let response = next.run(req).await;
+    let key = match response.extensions().get::<Pending>() {
+        Some(Pending(key)) => *key,
+        None if response.status() == StatusCode::NOT_FOUND && response.headers().get("content-type").is_none() => "error-page-not-found",
+        None if response.status() == StatusCode::METHOD_NOT_ALLOWED => "error-page-not-found",
+        None => return response,
+    };
+    if path.starts_with("/api/") || path == "/health" {
+        return response;
+    }
+    let status = response.status();
+    let page = ErrorPage { ctx: PageContext::new(lang, &path, None), message_key: key };
+    let mut rendered = render(&page);
+    *rendered.status_mut() = status;
+    rendered
+}

@@ -1,0 +1,175 @@
+//! Languages and translated text. Every text a user reads comes from `locales/<lang>/main.ftl`;
+//! adding a language is adding a folder there and a variant here.
+
+use std::{borrow::Cow, collections::HashMap};
+
+use axum::extract::{FromRequestParts, Request};
+use axum::http::{header, request::Parts, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "nb",
+        // Bidi isolation marks would end up inside attributes and PDFs; our arguments are plain text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Nb,
+    Nn,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's name in itself, for the language switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Nb => "Bokmål",
+            Lang::Nn => "Nynorsk",
+            Lang::En => "English",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        let primary = code.split(['-', '_']).next().unwrap_or_default();
+        match primary {
+            "nb" | "no" => Some(Lang::Nb),
+            "nn" => Some(Lang::Nn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        match self {
+            Lang::Nb => fluent_templates::langid!("nb"),
+            Lang::Nn => fluent_templates::langid!("nn"),
+            Lang::En => fluent_templates::langid!("en"),
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header, in the order the browser gives.
+    fn from_accept_language(header: &str) -> Option<Lang> {
+        header.split(',').filter_map(|part| Lang::from_code(part.split(';').next().unwrap_or_default())).next()
+    }
+
+    pub fn t(self, key: &str) -> String {
+        LOCALES.try_lookup(&self.id(), key).unwrap_or_else(|| {
+            tracing::warn!(key, lang = self.code(), "missing translation");
+            key.to_owned()
+        })
+    }
+
+    pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        LOCALES.try_lookup_with_args(&self.id(), key, &args).unwrap_or_else(|| {
+            tracing::warn!(key, lang = self.code(), "missing translation");
+            key.to_owned()
+        })
+    }
+}
+
+const COOKIE: &str = "lang";
+
+fn cookie_lang(parts_headers: &axum::http::HeaderMap) -> Option<Lang> {
+    parts_headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().strip_prefix("lang="))
+        .find_map(Lang::from_code)
+}
+
+fn query_lang(query: Option<&str>) -> Option<Lang> {
+    form_urlencoded::parse(query?.as_bytes()).find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::from_code(&v))
+}
+
+/// Picks the language of a request: `?lang=` (remembered in a cookie), then the cookie, then the
+/// browser's `Accept-Language`, then bokmål.
+pub async fn choose_language(mut req: Request, next: Next) -> Response {
+    let from_query = query_lang(req.uri().query());
+    let lang = from_query
+        .or_else(|| cookie_lang(req.headers()))
+        .or_else(|| req.headers().get(header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok()).and_then(Lang::from_accept_language))
+        .unwrap_or_default();
+    req.extensions_mut().insert(lang);
+    let mut response = next.run(req).await;
+    if let Some(lang) = from_query {
+        let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts.extensions.get::<Lang>().copied().unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_first_supported() {
+        assert_eq!(Lang::from_accept_language("sv-SE,nn;q=0.8,en;q=0.5"), Some(Lang::Nn));
+        assert_eq!(Lang::from_accept_language("no"), Some(Lang::Nb));
+        assert_eq!(Lang::from_accept_language("de"), None);
+    }
+
+    /// Every language has every message the default language has, so no page shows a raw key.
+    #[test]
+    fn every_language_has_every_message() {
+        let keys = |lang: &str| -> Vec<String> {
+            let path = format!("{}/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).expect("ftl file");
+            let mut keys: Vec<String> = text
+                .lines()
+                .filter(|l| !l.starts_with(['#', ' ', '\t', '.', '*', '[']) && l.contains(" ="))
+                .map(|l| l.split(" =").next().unwrap_or_default().trim().to_owned())
+                .collect();
+            keys.sort();
+            keys
+        };
+        let nb = keys("nb");
+        assert!(nb.len() > 100, "bokmål has {} messages", nb.len());
+        for lang in ["nn", "en"] {
+            let other = keys(lang);
+            let missing: Vec<_> = nb.iter().filter(|k| !other.contains(k)).collect();
+            let extra: Vec<_> = other.iter().filter(|k| !nb.contains(k)).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    #[test]
+    fn messages_are_translated_with_arguments() {
+        assert_eq!(Lang::En.t("answer-ja"), "Yes");
+        assert_eq!(Lang::Nn.t("answer-nei"), "Nei");
+        assert!(Lang::Nb.t_args("step-progress", &[("current", "3".into()), ("total", "10".into())]).contains("3 av 10"));
+    }
+}

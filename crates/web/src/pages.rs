@@ -1,0 +1,190 @@
+//! Page templates (askama) and what every page shares. Text comes from Fluent through
+//! [`PageContext::t`]; templates hold structure only.
+
+use askama::Template;
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::i18n::Lang;
+use crate::steps::{Control, FieldGroup, StepNav};
+
+/// What the layout needs on every page.
+pub struct PageContext {
+    pub lang: Lang,
+    /// Path of this page, for the language switch links.
+    pub path: String,
+    /// The anti-forgery token for forms; pages without forms may have none.
+    pub csrf: Option<String>,
+    pub signed_in: bool,
+    pub demo: bool,
+}
+
+pub struct LangLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+impl PageContext {
+    pub fn new(lang: Lang, path: &str, csrf: Option<String>) -> Self {
+        Self { lang, path: path.to_owned(), csrf, signed_in: false, demo: false }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    pub fn t1(&self, key: &str, name: &'static str, value: impl ToString) -> String {
+        self.lang.t_args(key, &[(name, value.to_string())])
+    }
+
+    pub fn t2(&self, key: &str, n1: &'static str, v1: impl ToString, n2: &'static str, v2: impl ToString) -> String {
+        self.lang.t_args(key, &[(n1, v1.to_string()), (n2, v2.to_string())])
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn csrf(&self) -> &str {
+        self.csrf.as_deref().unwrap_or_default()
+    }
+
+    pub fn languages(&self) -> Vec<LangLink> {
+        Lang::ALL
+            .into_iter()
+            .map(|l| LangLink { code: l.code(), name: l.own_name(), href: format!("{}?lang={}", self.path, l.code()), current: l == self.lang })
+            .collect()
+    }
+}
+
+/// Renders a template as an HTML response; a template error becomes the internal-error page.
+pub fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(html) => ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response(),
+        Err(e) => crate::error::AppError::from(e).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub ctx: PageContext,
+    pub message_key: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub ctx: PageContext,
+}
+
+pub struct DemoPerson {
+    pub fnr: String,
+    pub name: String,
+    pub born: String,
+    pub kommune: String,
+}
+
+#[derive(Template)]
+#[template(path = "signin.html")]
+pub struct SignInPage {
+    pub ctx: PageContext,
+    pub people: Vec<DemoPerson>,
+    pub next: String,
+}
+
+pub struct KommuneOption {
+    pub nummer: String,
+    pub navn: String,
+    pub selected: bool,
+}
+
+/// An unfinished application the citizen can resume.
+pub struct DraftInfo {
+    pub id: String,
+    pub kommune: String,
+    pub first_step: String,
+    pub saved: String,
+    pub deleted: String,
+}
+
+#[derive(Template)]
+#[template(path = "start.html")]
+pub struct StartPage {
+    pub ctx: PageContext,
+    pub draft: Option<DraftInfo>,
+    pub kommuner: Vec<KommuneOption>,
+    pub error: Option<String>,
+    pub name: String,
+}
+
+/// An office's contact details, shown wherever a citizen must phone or visit.
+pub struct OfficeInfo {
+    pub kommune: String,
+    pub navn: String,
+    pub telefon: String,
+    pub telefon_href: String,
+    pub adresse: String,
+}
+
+#[derive(Template)]
+#[template(path = "kommune_closed.html")]
+pub struct KommuneClosedPage {
+    pub ctx: PageContext,
+    pub office: OfficeInfo,
+    pub paused: bool,
+}
+
+#[derive(Template)]
+#[template(path = "step.html")]
+pub struct StepPage {
+    pub ctx: PageContext,
+    pub nav: StepNav,
+    pub groups: Vec<FieldGroup>,
+    pub errors: Vec<(String, String)>,
+    pub emergency: Option<OfficeInfo>,
+    pub intro: Option<String>,
+    pub expires: String,
+}
+
+pub struct SummaryItem {
+    pub label: String,
+    pub value: String,
+}
+
+pub struct SummaryBlock {
+    pub heading: String,
+    pub edit_href: String,
+    pub edit_label: String,
+    pub items: Vec<SummaryItem>,
+}
+
+#[derive(Template)]
+#[template(path = "summary.html")]
+pub struct SummaryPage {
+    pub ctx: PageContext,
+    pub nav: StepNav,
+    pub blocks: Vec<SummaryBlock>,
+    pub documents: Vec<String>,
+    /// Problems that stop sending, each with a link to the step that has it.
+    pub problems: Vec<(String, String)>,
+    pub confirm_error: Option<String>,
+    pub confirmed: bool,
+    pub office: OfficeInfo,
+    pub emergency: bool,
+}
+
+#[derive(Template)]
+#[template(path = "receipt.html")]
+pub struct ReceiptPage {
+    pub ctx: PageContext,
+    pub reference: String,
+    pub sent: String,
+    pub office: OfficeInfo,
+    pub emergency: bool,
+    pub days: u32,
+    pub documents: Vec<String>,
+    pub pdf_href: String,
+}

@@ -1,0 +1,311 @@
+//! The application: choosing the municipality, the steps, the summary and sending.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde_json::json;
+use tower_sessions::Session;
+use velferd_domain::application::{
+    antall_barn, barn_field, draft_expires_at, parse_application, required_documents, soknad_json, summary, validate_step,
+    vedlegg_json, Answers, FieldError, Nodhjelp, Step,
+};
+use velferd_domain::kommune::Kommune;
+use velferd_formats::soknad::tidspunkt;
+use velferd_store::{Draft, NewApplication};
+
+use super::{context, office_info};
+use crate::error::AppError;
+use crate::form::FormData;
+use crate::i18n::Lang;
+use crate::pages::{render, DraftInfo, KommuneClosedPage, KommuneOption, StartPage, StepPage, SummaryBlock, SummaryItem, SummaryPage};
+use crate::session::{self, Citizen};
+use crate::steps::{fields, StepNav};
+use crate::{fmt, now_ms, AppState};
+
+/// "Apply": resume the draft in progress, or choose where you live to start one.
+pub async fn start(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen) -> Result<Response, AppError> {
+    let now = now_ms();
+    let person = app.store.person(&citizen.fnr).await?;
+    let draft = app.store.latest_draft(&citizen.fnr, now).await?;
+    let registered = person.as_ref().and_then(|p| p.adresse.as_ref()).map(|a| a.kommunenummer.clone());
+    let page = StartPage {
+        ctx: context(&app, lang, "/soknad", &session).await?,
+        draft: draft.map(|d| draft_info(&app, &d)),
+        kommuner: kommune_options(&app, registered.as_deref()),
+        error: None,
+        name: person.map(|p| p.fullt_navn()).unwrap_or_default(),
+    };
+    Ok(render(&page))
+}
+
+fn draft_info(app: &AppState, d: &Draft) -> DraftInfo {
+    DraftInfo {
+        id: d.id.clone(),
+        kommune: app.kommuner.get(&d.kommunenummer).map(|k| k.navn.clone()).unwrap_or_default(),
+        first_step: first_unfinished(&d.answers).slug().to_owned(),
+        saved: fmt::date_time(d.updated_ms),
+        deleted: fmt::date(d.expires_at()),
+    }
+}
+
+fn kommune_options(app: &AppState, selected: Option<&str>) -> Vec<KommuneOption> {
+    app.kommuner
+        .by_name()
+        .into_iter()
+        .map(|k| KommuneOption { nummer: k.nummer.as_str().to_owned(), navn: k.navn.clone(), selected: Some(k.nummer.as_str()) == selected })
+        .collect()
+}
+
+/// The first step that still has errors: where "continue" takes the citizen.
+fn first_unfinished(answers: &Answers) -> Step {
+    Step::ALL.into_iter().find(|s| *s != Step::Oppsummering && !validate_step(*s, answers).is_empty()).unwrap_or(Step::Oppsummering)
+}
+
+/// Starts an application in the chosen municipality — or, if it takes no digital applications now,
+/// says so with the office's phone and address before anything is filled in.
+pub async fn choose_kommune(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let chosen = form.get("kommune").unwrap_or_default();
+    let Some(kommune) = app.kommuner.find(chosen) else {
+        let page = StartPage {
+            ctx: context(&app, lang, "/soknad", &session).await?,
+            draft: None,
+            kommuner: kommune_options(&app, None),
+            error: Some(lang.t("error-kommune-unknown")),
+            name: String::new(),
+        };
+        let mut response = render(&page);
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(response);
+    };
+    if !kommune.takes_digital_applications() {
+        let page = KommuneClosedPage {
+            ctx: context(&app, lang, "/soknad", &session).await?,
+            office: office_info(kommune),
+            paused: kommune.mottak == velferd_domain::kommune::Mottak::Pauset,
+        };
+        return Ok(render(&page));
+    }
+    let draft = app.store.create_draft(&citizen.fnr, &kommune.nummer, &Answers::default(), now_ms()).await?;
+    Ok(Redirect::to(&format!("/soknad/{}/{}", draft.id, Step::ALL[0].slug())).into_response())
+}
+
+/// The citizen's own draft, or 404 for an unknown, expired or someone else's id.
+async fn own_draft(app: &AppState, id: &str, citizen: &Citizen) -> Result<Draft, AppError> {
+    app.store.draft(id, &citizen.fnr, now_ms()).await?.ok_or(AppError::NotFound)
+}
+
+fn kommune_of<'a>(app: &'a AppState, draft: &Draft) -> Result<&'a Kommune, AppError> {
+    app.kommuner.get(&draft.kommunenummer).ok_or_else(|| AppError::Internal("draft names a municipality not in the catalogue".into()))
+}
+
+fn emergency(answers: &Answers) -> bool {
+    !matches!(answers.get("nodhjelp"), "" | "nei")
+}
+
+pub async fn show_step(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    citizen: Citizen,
+    Path((id, slug)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let step = Step::from_slug(&slug).ok_or(AppError::NotFound)?;
+    let draft = match own_draft(&app, &id, &citizen).await {
+        Ok(d) => d,
+        // A sent application's old step link leads to its receipt rather than a dead end.
+        Err(AppError::NotFound) => {
+            return match app.store.submitted_from_draft(&id, &citizen.fnr).await? {
+                Some(sent) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),
+                None => Err(AppError::NotFound),
+            }
+        }
+        Err(e) => return Err(e),
+    };
+    if step == Step::Oppsummering {
+        return summary_page(&app, lang, &session, &draft, vec![], false).await;
+    }
+    step_page(&app, lang, &session, &draft, step, &[]).await
+}
+
+async fn step_page(app: &AppState, lang: Lang, session: &Session, draft: &Draft, step: Step, errors: &[FieldError]) -> Result<Response, AppError> {
+    let kommune = kommune_of(app, draft)?;
+    let nav = StepNav::new(lang, &draft.id, step);
+    let groups = fields(lang, step, &draft.answers, errors);
+    let error_list = groups
+        .iter()
+        .flat_map(|g| g.fields.iter())
+        .filter_map(|f| f.error.as_ref().map(|e| (f.anchor(), format!("{}: {e}", f.label))))
+        .collect();
+    let intro_key = format!("step-{}-intro", step.slug());
+    let intro = Some(lang.t(&intro_key)).filter(|t| *t != intro_key);
+    let page = StepPage {
+        ctx: context(app, lang, &nav.action(), session).await?,
+        nav,
+        groups,
+        errors: error_list,
+        emergency: (step != Step::Nodhjelp && emergency(&draft.answers)).then(|| office_info(kommune)),
+        intro,
+        expires: lang.t_args("draft-expiry", &[("date", fmt::date(draft_expires_at(draft.updated_ms)))]),
+    };
+    let mut response = render(&page);
+    if !errors.is_empty() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+/// Saves what was posted (always, even with errors, so nothing typed is lost), then moves on,
+/// goes back, or shows the same step with the errors next to their fields.
+pub async fn save_step(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    citizen: Citizen,
+    Path((id, slug)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let step = Step::from_slug(&slug).filter(|s| *s != Step::Oppsummering).ok_or(AppError::NotFound)?;
+    let mut draft = own_draft(&app, &id, &citizen).await?;
+    draft.answers.merge_step(step, &form.0);
+    let action = form.get("handling").unwrap_or("neste");
+    if step == Step::Familie {
+        change_children(&mut draft.answers, action);
+    }
+    let now = now_ms();
+    if !app.store.save_answers(&draft.id, &citizen.fnr, &draft.answers, now).await? {
+        return Err(AppError::NotFound);
+    }
+    draft.updated_ms = now;
+    let here = format!("/soknad/{}/{}", draft.id, step.slug());
+    match action {
+        "tilbake" => {
+            let target = step.previous().map_or_else(|| "/soknad".to_owned(), |p| format!("/soknad/{}/{}", draft.id, p.slug()));
+            Ok(Redirect::to(&target).into_response())
+        }
+        "legg-til-barn" => Ok(Redirect::to(&format!("{here}#barn-{}", antall_barn(&draft.answers))).into_response()),
+        "fjern-barn" => Ok(Redirect::to(&here).into_response()),
+        _ => {
+            let errors = validate_step(step, &draft.answers);
+            if errors.is_empty() {
+                let next = step.next().unwrap_or(Step::Oppsummering);
+                Ok(Redirect::to(&format!("/soknad/{}/{}", draft.id, next.slug())).into_response())
+            } else {
+                step_page(&app, lang, &session, &draft, step, &errors).await
+            }
+        }
+    }
+}
+
+/// Adds a child slot, or removes the last one with its answers.
+fn change_children(answers: &mut Answers, action: &str) {
+    let count = antall_barn(answers).max(1);
+    match action {
+        "legg-til-barn" => {
+            answers.set("har_barn", "ja");
+            answers.set("antall_barn", (count + 1).min(velferd_domain::application::MAX_BARN).to_string());
+        }
+        "fjern-barn" if count > 1 => {
+            for name in ["fornavn", "etternavn", "fodselsdato", "bor_sammen", "delt_bosted", "samvaer"] {
+                answers.set(barn_field(count, name), "");
+            }
+            answers.set("antall_barn", (count - 1).to_string());
+        }
+        _ => {}
+    }
+}
+
+async fn summary_page(
+    app: &AppState,
+    lang: Lang,
+    session: &Session,
+    draft: &Draft,
+    problems: Vec<(Step, FieldError)>,
+    confirm_missing: bool,
+) -> Result<Response, AppError> {
+    let kommune = kommune_of(app, draft)?;
+    let nav = StepNav::new(lang, &draft.id, Step::Oppsummering);
+    let (blocks, documents, problems) = match parse_application(&draft.answers) {
+        Ok(application) => {
+            let blocks = summary(&application, &draft.answers)
+                .into_iter()
+                .map(|s| SummaryBlock {
+                    heading: lang.t(&format!("step-{}-title", s.step.slug())),
+                    edit_href: format!("/soknad/{}/{}", draft.id, s.step.slug()),
+                    edit_label: lang.t_args("summary-edit", &[("step", lang.t(&format!("step-{}-title", s.step.slug())))]),
+                    items: s.rows.into_iter().map(|r| SummaryItem { label: crate::pdf::label(lang, &r), value: crate::pdf::value(lang, &r.value) }).collect(),
+                })
+                .collect();
+            let documents = required_documents(&application).into_iter().map(|d| lang.t(d.why)).collect();
+            (blocks, documents, problems)
+        }
+        Err(errors) => (vec![], vec![], errors),
+    };
+    let problems: Vec<(String, String)> = problems
+        .into_iter()
+        .map(|(s, e)| (format!("/soknad/{}/{}", draft.id, s.slug()), format!("{}: {}", lang.t(&format!("step-{}-title", s.slug())), lang.t(e.key))))
+        .collect();
+    let page = SummaryPage {
+        ctx: context(app, lang, &nav.action(), session).await?,
+        nav,
+        blocks,
+        documents,
+        confirm_error: confirm_missing.then(|| lang.t("error-confirm")),
+        confirmed: draft.answers.is_yes("bekreft"),
+        office: office_info(kommune),
+        emergency: emergency(&draft.answers),
+        problems,
+    };
+    let mut response = render(&page);
+    if confirm_missing || !page.problems.is_empty() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+/// Sends the application. Safe to repeat: a second press or a retried request shows the same receipt.
+pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let Some(mut draft) = app.store.draft(&id, &citizen.fnr, now_ms()).await? else {
+        return match app.store.submitted_from_draft(&id, &citizen.fnr).await? {
+            Some(sent) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),
+            None => Err(AppError::NotFound),
+        };
+    };
+    draft.answers.merge_step(Step::Oppsummering, &form.0);
+    let confirm_missing = !validate_step(Step::Oppsummering, &draft.answers).is_empty();
+    let application = match parse_application(&draft.answers) {
+        Ok(a) if !confirm_missing => a,
+        Ok(_) => return summary_page(&app, lang, &session, &draft, vec![], true).await,
+        Err(errors) => return summary_page(&app, lang, &session, &draft, errors, false).await,
+    };
+    let kommune = kommune_of(&app, &draft)?.clone();
+    let person = app.store.person(&citizen.fnr).await?.ok_or_else(|| AppError::Internal("signed-in person is not in the register".into()))?;
+    let now = now_ms();
+    let at = tidspunkt(now);
+    let new = NewApplication {
+        kommunenummer: kommune.nummer.clone(),
+        enhetsnummer: kommune.kontor.enhetsnummer.clone(),
+        emergency: application.nodhjelp != Nodhjelp::Nei,
+        soknad_json: soknad_json(&application, &person, &kommune, now),
+        vedlegg_json: serde_json::to_value(vedlegg_json(&required_documents(&application))).map_err(|e| AppError::Internal(e.to_string()))?,
+        answers: draft.answers.clone(),
+        events: vec![
+            json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "MOTTATT"}),
+            json!({"type": "tildeltNavKontor", "hendelsestidspunkt": at, "navKontor": kommune.kontor.enhetsnummer}),
+        ],
+    };
+    let sent = app.store.submit(&draft.id, &citizen.fnr, &new, now).await?.ok_or(AppError::NotFound)?;
+    if sent.created {
+        tracing::info!(application = %sent.id, office = %kommune.kontor.enhetsnummer, emergency = new.emergency, "application received");
+    }
+    Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response())
+}
+
+/// Deletes the citizen's draft ("start over").
+pub async fn discard(State(app): State<AppState>, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    app.store.delete_draft(&id, &citizen.fnr).await?;
+    Ok(Redirect::to("/soknad").into_response())
+}

@@ -1,0 +1,33 @@
+//! Handlers, one file per part of the site. Each parses input, calls the domain or the store, renders.
+
+pub mod apply;
+pub mod home;
+pub mod receipt;
+pub mod signin;
+
+use tower_sessions::Session;
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::pages::{OfficeInfo, PageContext};
+use crate::session;
+use crate::AppState;
+
+/// The shared page context, with a form token when the page has forms.
+pub async fn context(app: &AppState, lang: Lang, path: &str, session: &Session) -> Result<PageContext, AppError> {
+    let mut ctx = PageContext::new(lang, path, Some(session::csrf_token(session).await?));
+    ctx.signed_in = session::signed_in(session).await;
+    ctx.demo = app.config.demo;
+    Ok(ctx)
+}
+
+pub fn office_info(k: &velferd_domain::kommune::Kommune) -> OfficeInfo {
+    let digits: String = k.kontor.telefon.chars().filter(char::is_ascii_digit).collect();
+    OfficeInfo {
+        kommune: k.navn.clone(),
+        navn: k.kontor.navn.clone(),
+        telefon: k.kontor.telefon.clone(),
+        telefon_href: format!("tel:+47{digits}"),
+        adresse: k.kontor.besoksadresse.clone(),
+    }
+}

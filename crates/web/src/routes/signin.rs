@@ -1,0 +1,81 @@
+//! Sign-in pages. Only the demo sign-in exists yet (and only with `--demo`); a real provider plugs in
+//! through `session::sign_in`.
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tower_sessions::Session;
+use velferd_domain::ids::Fodselsnummer;
+
+use super::context;
+use crate::error::AppError;
+use crate::form::FormData;
+use crate::i18n::Lang;
+use crate::pages::{render, DemoPerson, SignInPage};
+use crate::{session, AppState};
+
+#[derive(Deserialize)]
+pub struct Next {
+    neste: Option<String>,
+}
+
+/// Only local paths are followed after sign-in, so the link cannot send anyone to another site.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/soknad".to_owned(),
+    }
+}
+
+pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
+    let ctx = context(&app, lang, "/logg-inn", &session).await?;
+    let people = if app.config.demo {
+        let katalog = &app.kommuner;
+        app.store
+            .demo_people()
+            .await?
+            .into_iter()
+            .map(|p| DemoPerson {
+                name: p.fullt_navn(),
+                born: p.fnr.birth_date().unwrap_or_default(),
+                kommune: p.adresse.as_ref().and_then(|a| katalog.find(&a.kommunenummer)).map(|k| k.navn.clone()).unwrap_or_default(),
+                fnr: p.fnr.as_str().to_owned(),
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    Ok(render(&SignInPage { ctx, people, next: safe_next(q.neste.as_deref()) }))
+}
+
+pub async fn demo(State(app): State<AppState>, session: Session, form: FormData) -> Result<Response, AppError> {
+    if !app.config.demo {
+        return Err(AppError::NotFound);
+    }
+    session::verify_csrf(&session, &form).await?;
+    let fnr = form.get("fnr").and_then(|f| Fodselsnummer::parse(f).ok()).ok_or(AppError::NotFound)?;
+    // Only people in the demo register can be signed in as.
+    if app.store.person(&fnr).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    session::sign_in(&session, &fnr).await?;
+    tracing::info!(person = %fnr, "demo sign-in");
+    Ok(Redirect::to(&safe_next(form.get("neste"))).into_response())
+}
+
+pub async fn sign_out(session: Session, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    session::sign_out(&session).await?;
+    Ok(Redirect::to("/").into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(super::safe_next(Some("/soknad/abc/bolig")), "/soknad/abc/bolig");
+        assert_eq!(super::safe_next(Some("//evil.example")), "/soknad");
+        assert_eq!(super::safe_next(Some("https://evil.example")), "/soknad");
+        assert_eq!(super::safe_next(None), "/soknad");
+    }
+}

@@ -1,0 +1,141 @@
+//! Sessions and the sign-in seam.
+//!
+//! Sessions live in the database (any number of server processes share them). Whoever signs a
+//! citizen in — the demo page now, OpenID Connect later — calls [`sign_in`]; everything else asks
+//! for a [`Citizen`] and never cares how they signed in.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, SessionStore};
+use tower_sessions::Session;
+use velferd_domain::ids::Fodselsnummer;
+use velferd_store::Store;
+
+use crate::error::AppError;
+use crate::form::FormData;
+
+const CITIZEN: &str = "citizen";
+const CSRF: &str = "csrf";
+
+/// tower-sessions over our own store, so sessions work the same on SQLite and PostgreSQL.
+#[derive(Clone)]
+pub struct DbSessions(pub Store);
+
+impl std::fmt::Debug for DbSessions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DbSessions")
+    }
+}
+
+fn backend(e: impl std::fmt::Display) -> session_store::Error {
+    session_store::Error::Backend(e.to_string())
+}
+
+fn expiry_ms(r: &Record) -> i64 {
+    (r.expiry_date.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+#[async_trait::async_trait]
+impl SessionStore for DbSessions {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        loop {
+            let data = serde_json::to_string(record).map_err(backend)?;
+            if self.0.session_save(&record.id.to_string(), &data, expiry_ms(record), true).await.map_err(backend)? {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let data = serde_json::to_string(record).map_err(backend)?;
+        self.0.session_save(&record.id.to_string(), &data, expiry_ms(record), false).await.map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let now = crate::now_ms();
+        match self.0.session_load(&id.to_string(), now).await.map_err(backend)? {
+            Some(data) => Ok(Some(serde_json::from_str(&data).map_err(backend)?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.0.session_delete(&id.to_string()).await.map_err(backend)
+    }
+}
+
+/// Signs a person in: a new session id (so a planted id is worthless), the person, a fresh form token.
+pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(CITIZEN, fnr.as_str()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.remove::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(())
+}
+
+pub async fn sign_out(session: &Session) -> Result<(), AppError> {
+    session.flush().await.map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// A signed-in citizen. Pages that need one redirect to sign-in when there is none.
+#[derive(Debug, Clone)]
+pub struct Citizen {
+    pub fnr: Fodselsnummer,
+}
+
+/// Sent instead of a page when sign-in is needed; remembers where the person was going.
+pub struct SignInFirst(String);
+
+impl IntoResponse for SignInFirst {
+    fn into_response(self) -> Response {
+        let next: String = form_urlencoded::byte_serialize(self.0.as_bytes()).collect();
+        Redirect::to(&format!("/logg-inn?neste={next}")).into_response()
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Citizen {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let fnr: Option<String> = session.get(CITIZEN).await.map_err(|e| AppError::Internal(e.to_string()).into_response())?;
+        match fnr.and_then(|f| Fodselsnummer::parse(&f).ok()) {
+            Some(fnr) => Ok(Citizen { fnr }),
+            None => {
+                let target = if parts.method == axum::http::Method::GET { parts.uri.path().to_owned() } else { "/soknad".to_owned() };
+                Err(SignInFirst(target).into_response())
+            }
+        }
+    }
+}
+
+/// Whether someone is signed in, for pages that show either way (the header's sign-out button).
+pub async fn signed_in(session: &Session) -> bool {
+    matches!(session.get::<String>(CITIZEN).await, Ok(Some(_)))
+}
+
+/// The session's anti-forgery token, made on first use. Every form carries it in `_csrf`.
+pub async fn csrf_token(session: &Session) -> Result<String, AppError> {
+    if let Some(token) = session.get::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))? {
+        return Ok(token);
+    }
+    let token = velferd_store::new_id();
+    session.insert(CSRF, &token).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(token)
+}
+
+/// Refuses a form whose token does not match the session's.
+pub async fn verify_csrf(session: &Session, form: &FormData) -> Result<(), AppError> {
+    let expected = session.get::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    match (expected, form.get("_csrf")) {
+        (Some(expected), Some(given)) if constant_time_eq(expected.as_bytes(), given.as_bytes()) => Ok(()),
+        _ => Err(AppError::BadToken),
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,203 @@
+//! A real Velferd server on a random port with a fresh database, and a citizen's browser (cookies,
+//! no JavaScript) that talks HTTP to it — the path a user takes.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+use velferd_store::testing::TestDatabase;
+use velferd_store::Store;
+use velferd_web::{default_kommuner, router, seed_demo_people, App, Config};
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    pub db: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn spawn(db: TestDatabase) -> TestApp {
+        let store = Store::connect(&db.url).await.expect("connect");
+        seed_demo_people(&store).await.expect("seed");
+        let app = router(App { store: store.clone(), kommuner: default_kommuner(), config: Config { demo: true, ..Config::default() } });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr: SocketAddr = listener.local_addr().expect("addr");
+        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+        TestApp { base: format!("http://{addr}"), store, db }
+    }
+
+    /// A new browser (its own cookies), in the given language.
+    pub fn browser(&self, lang: &str) -> Browser {
+        let client = Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client");
+        Browser { client, base: self.base.clone(), lang: lang.to_owned(), csrf: String::new() }
+    }
+
+    /// Spawns one server per database (SQLite, and PostgreSQL when available).
+    pub async fn all() -> Vec<TestApp> {
+        let mut out = Vec::new();
+        for db in velferd_store::testing::all().await {
+            out.push(TestApp::spawn(db).await);
+        }
+        out
+    }
+}
+
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+    pub lang: String,
+    pub csrf: String,
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub body: String,
+}
+
+impl Page {
+    async fn from(r: Response) -> Page {
+        let status = r.status();
+        let location = r.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_owned);
+        let body = r.text().await.unwrap_or_default();
+        Page { status, location, body }
+    }
+
+    /// The value attribute of the input named `name`, as the page shows it.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let re = regex_lite::Regex::new(&format!(r#"name="{}" value="([^"]*)""#, regex_lite::escape(name))).ok()?;
+        re.captures(&self.body).map(|c| html_unescape(&c[1]))
+    }
+
+    pub fn textarea(&self, name: &str) -> Option<String> {
+        let re = regex_lite::Regex::new(&format!(r#"(?s)name="{}"[^>]*>(.*?)</textarea>"#, regex_lite::escape(name))).ok()?;
+        re.captures(&self.body).map(|c| html_unescape(&c[1]))
+    }
+
+    /// The error message shown next to the field `name` (its `e-NAME` element).
+    pub fn field_error(&self, name: &str) -> Option<String> {
+        let re = regex_lite::Regex::new(&format!(r#"id="e-{}">([^<]*)<"#, regex_lite::escape(name))).ok()?;
+        re.captures(&self.body).map(|c| html_unescape(&c[1]))
+    }
+
+    pub fn is_checked(&self, name: &str, value: &str) -> bool {
+        self.body.contains(&format!(r#"name="{name}" value="{value}" checked"#))
+    }
+}
+
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&#34;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+fn csrf_of(body: &str) -> Option<String> {
+    let re = regex_lite::Regex::new(r#"name="_csrf" value="([^"]+)""#).ok()?;
+    re.captures(body).map(|c| c[1].to_owned())
+}
+
+impl Browser {
+    pub async fn get(&mut self, path: &str) -> Page {
+        let r = self.client.get(format!("{}{path}", self.base)).header("accept-language", &self.lang).send().await.expect("GET");
+        let page = Page::from(r).await;
+        if let Some(t) = csrf_of(&page.body) {
+            self.csrf = t;
+        }
+        page
+    }
+
+    /// Posts a form as a browser would, with the page's anti-forgery token.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        let body: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(all).finish();
+        self.post_raw(path, body.into_bytes()).await
+    }
+
+    pub async fn post_raw(&mut self, path: &str, body: Vec<u8>) -> Page {
+        let r = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("accept-language", &self.lang)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST");
+        let page = Page::from(r).await;
+        if let Some(t) = csrf_of(&page.body) {
+            self.csrf = t;
+        }
+        page
+    }
+
+    /// Signs in as the demo person whose name contains `name`.
+    pub async fn sign_in(&mut self, name: &str) {
+        let page = self.get("/logg-inn").await;
+        let re = regex_lite::Regex::new(r#"(?s)name="fnr" value="(\d{11})">\s*<button[^>]*>([^<]*)<"#).expect("re");
+        let fnr = re
+            .captures_iter(&page.body)
+            .find(|c| c[2].contains(name))
+            .map(|c| c[1].to_owned())
+            .unwrap_or_else(|| panic!("no demo person {name}"));
+        let done = self.post("/logg-inn/demo", &[("fnr", &fnr), ("neste", "/soknad")]).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "sign-in redirects");
+    }
+
+    /// Starts an application in `kommune` and returns the draft id.
+    pub async fn start(&mut self, kommune: &str) -> String {
+        self.get("/soknad").await;
+        let page = self.post("/soknad", &[("kommune", kommune)]).await;
+        let location = page.location.unwrap_or_else(|| panic!("no redirect after choosing kommune: {}", page.status));
+        location.trim_start_matches("/soknad/").split('/').next().expect("draft id").to_owned()
+    }
+
+    /// Posts one step and expects to be sent on to the next.
+    pub async fn step(&mut self, draft: &str, step: &str, fields: &[(&str, &str)]) -> Page {
+        self.get(&format!("/soknad/{draft}/{step}")).await;
+        let page = self.post(&format!("/soknad/{draft}/{step}"), fields).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "step {step} was not accepted: {}", page.field_errors_summary());
+        page
+    }
+}
+
+impl Page {
+    pub fn field_errors_summary(&self) -> String {
+        let re = regex_lite::Regex::new(r#"id="e-([^"]+)">([^<]*)<"#).expect("re");
+        re.captures_iter(&self.body).map(|c| format!("{}: {}", &c[1], &c[2])).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// Every step of a complete application for someone renting, working part time, with a child.
+pub const STEPS: &[(&str, &[(&str, &str)])] = &[
+    ("nodhjelp", &[("nodhjelp", "nei")]),
+    ("behov", &[("kategorier", "livsopphold"), ("kategorier", "husleie"), ("hvorfor", "Jeg har mistet jobben – og må betale husleie.")]),
+    ("personalia", &[("telefon", "912 34 567"), ("bor_folkeregistrert", "ja"), ("nordisk_borger", "ja")]),
+    ("bolig", &[("botype", "leier"), ("antall_personer", "2")]),
+    ("arbeid", &[("i_jobb", "ja"), ("arbeidsgiver", "Kafé Ørkenrotta"), ("stillingsprosent", "40"), ("student", "nei")]),
+    (
+        "familie",
+        &[
+            ("sivilstatus", "ugift"),
+            ("har_barn", "ja"),
+            ("barn1_fornavn", "Lise"),
+            ("barn1_etternavn", "Nordmann"),
+            ("barn1_fodselsdato", "01.06.2015"),
+            ("barn1_bor_sammen", "ja"),
+            ("barn1_delt_bosted", "nei"),
+            ("barnebidrag", "mottar"),
+        ],
+    ),
+    ("inntekt", &[("lonn", "8 000"), ("barnebidrag_mottatt", "1 800"), ("brukskonto", "1200")]),
+    ("utgifter", &[("husleie", "9 500"), ("strom", "800")]),
+    ("konto", &[("kontonummer", "1234.56.78903")]),
+];
+
+/// Fills in every step and returns the draft id (not yet sent).
+pub async fn fill_in(browser: &mut Browser, kommune: &str) -> String {
+    let draft = browser.start(kommune).await;
+    for (step, fields) in STEPS {
+        browser.step(&draft, step, fields).await;
+    }
+    draft
+}

@@ -1,6 +1,8 @@
-//! `velferd`: the one binary. `serve` runs the web application; `validate` checks Digisos documents.
+//! `velferd`: the one binary. `serve` runs the web application; `validate` checks Digisos documents;
+//! `innsyn` folds case events into the citizen's view.
 //! Exit codes: 0 success, 1 rejected input (with a message on stderr), 2 usage error.
 
+mod innsyn;
 mod serve;
 mod validate;
 
@@ -22,6 +24,9 @@ enum Command {
     /// Check a Digisos document against its official schema. Prints one line per error,
     /// `JSON-pointer: message`, and exits 1 when the document is rejected.
     Validate(validate::ValidateArgs),
+    /// Print the citizen's view of a case (status, saker, payments, tasks …) folded from a
+    /// digisos-soker.json, as one JSON object.
+    Innsyn(innsyn::InnsynArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,5 +40,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Innsyn(args) => innsyn::run(args),
     }
 }

@@ -17,7 +17,8 @@ pub struct ValidateArgs {
     part: Option<String>,
 }
 
-fn read(file: &str) -> Result<Vec<u8>, String> {
+/// Reads FILE, or standard input for `-`.
+pub fn read(file: &str) -> Result<Vec<u8>, String> {
     if file == "-" {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("-: cannot read standard input: {e}"))?;

@@ -1,9 +1,7 @@
 //! A citizen applies, as they would in a browser without JavaScript. Every test runs on SQLite and
 //! PostgreSQL.
 
-mod common;
-
-use common::{fill_in, TestApp, STEPS};
+use velferd_testkit::{fill_in, TestApp, STEPS};
 use reqwest::StatusCode;
 use velferd_formats::{validate, Kind};
 

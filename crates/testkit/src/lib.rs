@@ -1,8 +1,6 @@
 //! A real Velferd server on a random port with a fresh database, and a citizen's browser (cookies,
 //! no JavaScript) that talks HTTP to it — the path a user takes.
 
-#![allow(dead_code)]
-
 use std::net::SocketAddr;
 
 use reqwest::redirect::Policy;
@@ -30,8 +28,7 @@ impl TestApp {
 
     /// A new browser (its own cookies), in the given language.
     pub fn browser(&self, lang: &str) -> Browser {
-        let client = Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client");
-        Browser { client, base: self.base.clone(), lang: lang.to_owned(), csrf: String::new() }
+        Browser::new(&self.base, lang)
     }
 
     /// Spawns one server per database (SQLite, and PostgreSQL when available).
@@ -97,6 +94,12 @@ fn csrf_of(body: &str) -> Option<String> {
 }
 
 impl Browser {
+    /// A browser for the server at `base` (e.g. `http://127.0.0.1:8080`), in the given language.
+    pub fn new(base: &str, lang: &str) -> Browser {
+        let client = Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client");
+        Browser { client, base: base.to_owned(), lang: lang.to_owned(), csrf: String::new() }
+    }
+
     pub async fn get(&mut self, path: &str) -> Page {
         let r = self.client.get(format!("{}{path}", self.base)).header("accept-language", &self.lang).send().await.expect("GET");
         let page = Page::from(r).await;
@@ -115,6 +118,18 @@ impl Browser {
     }
 
     pub async fn post_raw(&mut self, path: &str, body: Vec<u8>) -> Page {
+        self.try_post_raw(path, body).await.expect("POST")
+    }
+
+    /// Like [`Browser::post`], but `None` when the server does not answer (it was killed).
+    pub async fn try_post(&mut self, path: &str, fields: &[(&str, &str)]) -> Option<Page> {
+        let mut all: Vec<(&str, &str)> = vec![("_csrf", self.csrf.as_str())];
+        all.extend_from_slice(fields);
+        let body: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(all).finish();
+        self.try_post_raw(path, body.into_bytes()).await
+    }
+
+    async fn try_post_raw(&mut self, path: &str, body: Vec<u8>) -> Option<Page> {
         let r = self
             .client
             .post(format!("{}{path}", self.base))
@@ -123,12 +138,12 @@ impl Browser {
             .body(body)
             .send()
             .await
-            .expect("POST");
+            .ok()?;
         let page = Page::from(r).await;
         if let Some(t) = csrf_of(&page.body) {
             self.csrf = t;
         }
-        page
+        Some(page)
     }
 
     /// Signs in as the demo person whose name contains `name`.

@@ -1,0 +1,99 @@
+//! The `velferd` command as outside scripts call it (contracts.md).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn velferd() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_velferd"))
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../formats/digisos/fixtures")
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn validate_gives_every_fixture_the_verdict_its_name_implies() {
+    let mut checked = 0;
+    for (kind, folder) in [("soknad", "soknad"), ("vedlegg", "vedlegg"), ("digisos-soker", "digisos/soker")] {
+        for file in files_under(&fixtures().join(folder)) {
+            let name = file.file_name().unwrap().to_string_lossy().to_string();
+            let must_fail = name.starts_with("feil-") || name.starts_with("ikkegyldig");
+            let out = velferd().args(["validate", kind]).arg(&file).output().unwrap();
+            let expected = if must_fail { 1 } else { 0 };
+            assert_eq!(out.status.code(), Some(expected), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+            if must_fail {
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                assert!(stderr.lines().all(|l| l.starts_with('/') && l.contains(": ")), "`pointer: message` lines: {stderr}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 60);
+}
+
+#[test]
+fn validate_reads_stdin_and_reports_errors_by_pointer() {
+    let mut child = velferd().args(["validate", "digisos-soker", "-"]).stdin(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"version":"1.0.0","avsender":{"systemnavn":"x","systemversjon":"1"},"hendelser":[{"type":"soknadsStatus","hendelsestidspunkt":"2026-01-01T00:00:00.000Z","status":"VENTER"}]}"#)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("/hendelser/0"), "{stderr}");
+
+    let out = velferd().args(["validate", "soknad", "/no/such/file.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.json"));
+
+    let dir = velferd_store::testing::temp_dir();
+    let broken = dir.0.join("broken.json");
+    std::fs::write(&broken, "{\"version\": ").unwrap();
+    let out = velferd().args(["validate", "soknad"]).arg(&broken).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid JSON"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_every_subcommand_has_help() {
+    assert_eq!(velferd().args(["validate", "letter", "x.json"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(velferd().args(["frobnicate"]).output().unwrap().status.code(), Some(2));
+    for sub in [&["--help"][..], &["serve", "--help"], &["validate", "--help"], &["innsyn", "--help"]] {
+        let out = velferd().args(sub).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{sub:?}");
+        assert!(!out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn innsyn_prints_the_citizens_view_as_json() {
+    let out = velferd().arg("innsyn").arg(fixtures().join("digisos/soker/komplett.json")).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(view["status"], "FERDIGBEHANDLET");
+    assert_eq!(view["navKontor"], "0315");
+    assert_eq!(view["forelopigSvar"], true);
+    assert!(view["saker"].is_array() && view["utbetalinger"].is_array() && view["oppgaver"].is_array());
+
+    let out = velferd().arg("innsyn").arg(fixtures().join("digisos/soker/feil-mangler-hendelser.json")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!out.stderr.is_empty());
+}

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use velferd_store::Store;
-use velferd_web::{default_assets_dir, default_kommuner, router, seed_demo_people, spawn_housekeeping, App, Config};
+use velferd_web::{default_kommuner, router, seed_demo_people, spawn_housekeeping, App, Config};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -23,9 +23,6 @@ pub struct ServeArgs {
     /// Municipality catalogue (JSON, see data/kommuner.json). Default: the one shipped in the binary.
     #[arg(long, env = "VELFERD_KOMMUNER")]
     kommuner: Option<PathBuf>,
-    /// Folder with the static assets (CSS). Default: the source tree's crates/web/assets.
-    #[arg(long, env = "VELFERD_ASSETS")]
-    assets: Option<PathBuf>,
     /// Mark cookies Secure (set when the server is reached over HTTPS).
     #[arg(long, env = "VELFERD_SECURE_COOKIES")]
     secure_cookies: bool,
@@ -91,7 +88,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     spawn_housekeeping(store.clone());
-    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, assets_dir: args.assets.unwrap_or_else(default_assets_dir) };
+    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies };
     let app = router(App { store: store.clone(), kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);

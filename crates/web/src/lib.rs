@@ -1,6 +1,7 @@
 //! The web layer: axum routes, forms, sessions and the sign-in seam, server-rendered pages in
 //! bokmål, nynorsk and English. Every page works without JavaScript.
 
+mod assets;
 mod demo;
 pub mod error;
 mod form;
@@ -20,7 +21,6 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use tower_http::compression::CompressionLayer;
-use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -38,18 +38,12 @@ pub struct Config {
     pub demo: bool,
     /// Send cookies with `Secure` (the server is behind TLS).
     pub secure_cookies: bool,
-    /// Folder with the static assets (CSS); defaults to the crate's `assets/`.
-    pub assets_dir: std::path::PathBuf,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false, assets_dir: default_assets_dir() }
+        Self { demo: false, secure_cookies: false }
     }
-}
-
-pub fn default_assets_dir() -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets")
 }
 
 pub struct App {
@@ -97,7 +91,6 @@ pub fn router(app: App) -> Router {
         .with_secure(app.config.secure_cookies)
         // Answers are saved at every step, so an expired session loses nothing but the sign-in.
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(2)));
-    let assets = ServeDir::new(&app.config.assets_dir);
     let state = AppState(Arc::new(app));
 
     Router::new()
@@ -114,12 +107,7 @@ pub fn router(app: App) -> Router {
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(sessions)
         .route("/health", get(health))
-        .nest_service(
-            "/static",
-            tower::ServiceBuilder::new()
-                .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")))
-                .service(assets),
-        )
+        .route("/static/{*path}", get(assets::asset))
         .layer(middleware::from_fn(i18n::choose_language))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -166,6 +166,29 @@ mod tests {
         }
     }
 
+    /// Every literal message key used in code or templates exists, so no page shows a raw key.
+    #[test]
+    fn every_key_used_exists() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let nb = std::fs::read_to_string(format!("{root}/locales/nb/main.ftl")).expect("nb");
+        let re = regex_lite::Regex::new(r#"\bt[12]?(?:_args)?\("([a-z][a-z0-9_-]+)""#).expect("regex");
+        let mut missing = Vec::new();
+        let mut used = 0;
+        for dir in ["src", "src/routes", "templates"] {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).expect("dir").flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                for c in re.captures_iter(&text) {
+                    used += 1;
+                    if !nb.lines().any(|l| l.starts_with(&format!("{} =", &c[1]))) {
+                        missing.push(format!("{}: {}", entry.path().display(), &c[1]));
+                    }
+                }
+            }
+        }
+        assert!(used > 80, "found only {used} keys in use; is the pattern still right?");
+        assert!(missing.is_empty(), "keys used but not in nb/main.ftl: {missing:?}");
+    }
+
     #[test]
     fn messages_are_translated_with_arguments() {
         assert_eq!(Lang::En.t("answer-ja"), "Yes");

@@ -48,7 +48,8 @@ pub fn application_pdf(lang: Lang, app: &StoredApplication, office: &str, person
         ],
         sections,
         footer: format!("Velferd · {} {}", lang.t("receipt-reference"), app.reference),
-        page_label: lang.t("pdf-page-label"),
+        // The documents crate fills in {page} and {pages} itself.
+        page_label: lang.t_args("pdf-page-label", &[("page", "{page}".to_owned()), ("pages", "{pages}".to_owned())]),
     };
     velferd_documents::render(&doc).map_err(|e| e.to_string())
 }

@@ -51,6 +51,8 @@ async fn a_citizen_applies_in_each_language_and_the_office_gets_valid_documents(
             if let Some(text) = pdftotext(&bytes) {
                 assert!(text.contains(pdf_words), "{lang} PDF title: {text}");
                 assert!(text.contains("Kafé Ørkenrotta") && text.contains(&reference), "PDF has the answers and reference");
+                let page_label = match lang { "en" => "Page 1 of", "nn" => "Side 1 av", _ => "Side 1 av" };
+                assert!(text.contains(page_label), "{lang} PDF footer numbers its pages: {text}");
             }
         }
     }

@@ -32,6 +32,14 @@ pub struct SummarySection {
     pub rows: Vec<SummaryRow>,
 }
 
+/// `2015-06-01` as Norwegians write it: `01.06.2015`.
+fn norwegian_date(iso: &str) -> String {
+    match iso.split('-').collect::<Vec<_>>()[..] {
+        [y, m, d] => format!("{d}.{m}.{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
 fn row(label: &str, value: Value) -> SummaryRow {
     SummaryRow { label: label.to_owned(), value }
 }
@@ -98,7 +106,7 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
     }
     familie.push(row("har_barn-question", yes_no(!app.barn.is_empty())));
     for (i, b) in app.barn.iter().enumerate() {
-        let mut text = format!("{} {}, {}", b.fornavn, b.etternavn, b.fodselsdato);
+        let mut text = format!("{} {}, {}", b.fornavn, b.etternavn, norwegian_date(&b.fodselsdato));
         if let Some(s) = b.samvaersgrad {
             text.push_str(&format!(" ({s} %)"));
         }

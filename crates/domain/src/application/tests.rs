@@ -214,5 +214,5 @@ fn the_summary_lists_what_was_answered() {
     let konto = s.iter().find(|s| s.step == Step::Konto).unwrap();
     assert_eq!(konto.rows[0].value, Value::Text("1234 56 78903".into()));
     let familie = s.iter().find(|s| s.step == Step::Familie).unwrap();
-    assert!(familie.rows.iter().any(|r| r.value == Value::Numbered(2, "Per Nordmann, 2012-04-03 (30 %)".into())));
+    assert!(familie.rows.iter().any(|r| r.value == Value::Numbered(2, "Per Nordmann, 03.04.2012 (30 %)".into())));
 }

@@ -289,3 +289,38 @@ async fn health_and_language_switch() {
         assert!(missing.body.contains(r#"<html lang="en""#), "error pages are translated too");
     }
 }
+
+#[tokio::test]
+async fn every_step_says_what_is_missing_when_posted_empty() {
+    for app in TestApp::all().await {
+        let mut b = app.browser("en");
+        b.sign_in("Kari").await;
+        let draft = b.start("0301").await;
+        for (step, required) in [
+            ("nodhjelp", &["nodhjelp"][..]),
+            ("behov", &["kategorier", "hvorfor"]),
+            ("personalia", &["bor_folkeregistrert", "nordisk_borger"]),
+            ("bolig", &["botype", "antall_personer"]),
+            ("arbeid", &["i_jobb", "student"]),
+            ("familie", &["sivilstatus", "har_barn"]),
+            ("konto", &["kontonummer"]),
+        ] {
+            b.get(&format!("/soknad/{draft}/{step}")).await;
+            let page = b.post(&format!("/soknad/{draft}/{step}"), &[]).await;
+            assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{step}");
+            for field in required {
+                assert!(page.field_error(field).is_some(), "{}: {step} shows no error at {field}: {}", app.db.label, page.field_errors_summary());
+                assert!(page.body.contains(&format!("href=\"#f-{field}")), "{step}: the error summary links to {field}");
+            }
+            assert!(page.body.contains("<title>Error:"), "{step}: the title says there is an error");
+        }
+        // The money steps have no required fields: empty means "none".
+        for step in ["inntekt", "utgifter"] {
+            b.get(&format!("/soknad/{draft}/{step}")).await;
+            assert_eq!(b.post(&format!("/soknad/{draft}/{step}"), &[]).await.status, StatusCode::SEE_OTHER, "{step}");
+        }
+        // Unknown steps and unknown drafts are "not found" pages, not errors.
+        assert_eq!(b.get(&format!("/soknad/{draft}/nope")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(b.get("/soknad/00000000000000000000000000/behov").await.status, StatusCode::NOT_FOUND);
+    }
+}

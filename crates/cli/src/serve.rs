@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use velferd_store::Store;
-use velferd_web::{default_kommuner, router, seed_demo_people, spawn_housekeeping, App, Config};
+use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_people, spawn_housekeeping, App, Config};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -85,6 +85,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
     if args.demo {
         let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
+        seed_demo_cases(&store, &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     spawn_housekeeping(store.clone());

@@ -134,14 +134,14 @@ pub fn fold(doc: &DigisosSoker) -> Innsyn {
 /// Rule 1: by `hendelsestidspunkt`, equal times in file order (`sort_by_key` is stable).
 /// Times are compared as instants, not as strings: `…00.1Z` is before `…00.134Z`, which a string
 /// comparison gets wrong because the number of fraction digits varies.
-fn in_time_order(hendelser: &[Hendelse]) -> Vec<&Hendelse> {
+pub(crate) fn in_time_order(hendelser: &[Hendelse]) -> Vec<&Hendelse> {
     let mut keyed: Vec<_> = hendelser.iter().map(|h| (tidspunkt(h.hendelsestidspunkt()), h)).collect();
     // `None` (unparseable) sorts first.
     keyed.sort_by_key(|(when, _)| *when);
     keyed.into_iter().map(|(_, h)| h).collect()
 }
 
-fn tidspunkt(text: &str) -> Option<OffsetDateTime> {
+pub(crate) fn tidspunkt(text: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(text, &Rfc3339).ok().or_else(|| {
         // The schema's pattern has an unescaped `.` before the fraction, so it also accepts e.g.
         // `13:37:00,134Z`; read any separator there as the decimal point.

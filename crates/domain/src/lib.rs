@@ -3,6 +3,7 @@
 //! over case events. Everything here is synchronous and unit-tested without a database.
 
 pub mod application;
+pub mod case_view;
 pub mod ids;
 pub mod innsyn;
 pub mod kommune;

@@ -30,6 +30,15 @@ impl DigisosSoker {
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
     }
+
+    /// A document around stored events (each one hendelse as JSON), as written by `systemnavn`.
+    pub fn from_events(systemnavn: &str, events: Vec<serde_json::Value>) -> Result<Self, serde_json::Error> {
+        serde_json::from_value(serde_json::json!({
+            "version": "1.0.0",
+            "avsender": {"systemnavn": systemnavn, "systemversjon": env!("CARGO_PKG_VERSION")},
+            "hendelser": events,
+        }))
+    }
 }
 
 /// The system that wrote the document (fagsystem), for tracing bad data back to it.

@@ -162,6 +162,27 @@ impl Store {
             .collect()
     }
 
+    /// Appends events to an application (the office's or a case system's actions, in the
+    /// digisos-soker vocabulary). Not scoped to a citizen: only system code calls this.
+    pub async fn append_events(&self, application_id: &str, events: &[serde_json::Value], now: Millis) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query("SELECT COALESCE(MAX(seq), -1) AS last FROM events WHERE application_id = $1").bind(application_id).fetch_one(&mut *tx).await?;
+        let last: i64 = row.try_get("last")?;
+        for (i, event) in events.iter().enumerate() {
+            let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent").to_owned();
+            sqlx::query("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES ($1, $2, $3, $4, $5)")
+                .bind(application_id)
+                .bind(last + 1 + i as i64)
+                .bind(kind)
+                .bind(event.to_string())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// How many applications are stored in all (for tests and the crash-safety check).
     pub async fn count_applications(&self) -> Result<i64> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM applications").fetch_one(&self.pool).await?;

@@ -45,7 +45,12 @@ fn to_json(answers: &Answers) -> Result<String> {
 
 impl Store {
     pub async fn create_draft(&self, owner: &Fodselsnummer, kommune: &Kommunenummer, answers: &Answers, now: Millis) -> Result<Draft> {
-        let id = new_id();
+        self.create_draft_with_id(&new_id(), owner, kommune, answers, now).await
+    }
+
+    /// A draft with a chosen id (demo data and tests; real drafts get random ids).
+    pub async fn create_draft_with_id(&self, id: &str, owner: &Fodselsnummer, kommune: &Kommunenummer, answers: &Answers, now: Millis) -> Result<Draft> {
+        let id = id.to_owned();
         sqlx::query(
             "INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)",
         )

@@ -88,6 +88,10 @@ async fn sending_a_draft_twice_gives_one_application() {
         assert!(stored.emergency);
         assert_eq!(stored.answers.get("hvorfor"), "test");
         assert_eq!(store.events(&first.id, &owner).await.unwrap()[0]["status"], "MOTTATT");
+        store.append_events(&first.id, &[serde_json::json!({"type": "soknadsStatus", "status": "UNDER_BEHANDLING"})], 9).await.unwrap();
+        let events = store.events(&first.id, &owner).await.unwrap();
+        assert_eq!(events.len(), 2, "{}", db.label);
+        assert_eq!(events[1]["status"], "UNDER_BEHANDLING");
         let other = fnr("02029112300");
         assert!(store.application(&first.id, &other).await.unwrap().is_none(), "{}", db.label);
         assert!(store.events(&first.id, &other).await.unwrap().is_empty(), "{}", db.label);

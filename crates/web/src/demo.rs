@@ -59,3 +59,78 @@ mod tests {
         }
     }
 }
+
+/// A complete set of answers for the demo cases.
+fn demo_answers() -> velferd_domain::application::Answers {
+    let mut a = velferd_domain::application::Answers::default();
+    for (k, v) in [
+        ("nodhjelp", "nei"),
+        ("kategorier", "livsopphold,husleie"),
+        ("hvorfor", "Jeg har mistet jobben og har ikke nok penger til husleie og mat denne måneden."),
+        ("bor_folkeregistrert", "ja"),
+        ("nordisk_borger", "ja"),
+        ("botype", "leier"),
+        ("antall_personer", "1"),
+        ("i_jobb", "nei"),
+        ("student", "nei"),
+        ("sivilstatus", "ugift"),
+        ("har_barn", "nei"),
+        ("husleie", "9500"),
+        ("kontonummer", "12345678903"),
+        ("bekreft", "ja"),
+    ] {
+        a.set(k, v);
+    }
+    a
+}
+
+const DAY: i64 = 24 * 60 * 60 * 1000;
+
+/// Demo cases so a citizen's "my applications" has something to show: Kari's was decided and paid,
+/// Ola's is being processed and the office asks for documents. Idempotent: fixed draft ids make a
+/// second start find the applications already there.
+pub async fn seed_demo_cases(store: &Store, katalog: &velferd_domain::kommune::Katalog, now: i64) -> Result<usize, velferd_store::StoreError> {
+    use serde_json::json;
+    use velferd_formats::soknad::tidspunkt;
+    let people = demo_people();
+    let mut seeded = 0;
+    for (first_name, draft_id, sent_days_ago) in [("Kari", "demo-case-kari", 20), ("Ola", "demo-case-ola", 5)] {
+        let Some(person) = people.iter().find(|p| p.fornavn == first_name) else { continue };
+        let Some(kommune) = person.adresse.as_ref().and_then(|a| katalog.find(&a.kommunenummer)) else { continue };
+        let answers = demo_answers();
+        let Ok(application) = velferd_domain::application::parse_application(&answers) else { continue };
+        let sent = now - sent_days_ago * DAY;
+        if store.submitted_from_draft(draft_id, &person.fnr).await?.is_some() {
+            continue;
+        }
+        store.create_draft_with_id(draft_id, &person.fnr, &kommune.nummer, &answers, sent).await?;
+        let new = crate::routes::apply::prepare(&application, &answers, person, kommune, sent);
+        let Some(done) = store.submit(draft_id, &person.fnr, &new, sent).await? else { continue };
+        let at = |days: i64| tidspunkt(sent + days * DAY);
+        let events = if first_name == "Kari" {
+            vec![
+                json!({"type": "soknadsStatus", "hendelsestidspunkt": at(2), "status": "UNDER_BEHANDLING"}),
+                json!({"type": "saksStatus", "hendelsestidspunkt": at(2), "referanse": "S1", "tittel": "Livsopphold og husleie", "status": "UNDER_BEHANDLING"}),
+                json!({"type": "vedtakFattet", "hendelsestidspunkt": at(6), "saksreferanse": "S1", "utfall": "INNVILGET",
+                       "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"}}}),
+                json!({"type": "utbetaling", "hendelsestidspunkt": at(6), "utbetalingsreferanse": "P1", "saksreferanse": "S1",
+                       "status": "PLANLAGT_UTBETALING", "belop": 6500.0, "beskrivelse": "Livsopphold", "forfallsdato": &at(8)[..10]}),
+                json!({"type": "vilkar", "hendelsestidspunkt": at(6), "vilkarreferanse": "V1", "saksreferanse": "S1",
+                       "tittel": "Du må melde deg som arbeidssøker hos NAV", "status": "RELEVANT"}),
+                json!({"type": "utbetaling", "hendelsestidspunkt": at(8), "utbetalingsreferanse": "P1", "status": "UTBETALT", "utbetalingsdato": &at(8)[..10]}),
+                json!({"type": "soknadsStatus", "hendelsestidspunkt": at(8), "status": "FERDIGBEHANDLET"}),
+            ]
+        } else {
+            vec![
+                json!({"type": "soknadsStatus", "hendelsestidspunkt": at(1), "status": "UNDER_BEHANDLING"}),
+                json!({"type": "dokumentasjonEtterspurt", "hendelsestidspunkt": at(2), "dokumenter": [
+                    {"dokumenttype": "kontooversikt", "tilleggsinformasjon": "brukskonto", "innsendelsesfrist": at(16)},
+                    {"dokumenttype": "husleiekontrakt", "tilleggsinformasjon": "husleiekontrakt", "innsendelsesfrist": at(16)}
+                ]}),
+            ]
+        };
+        store.append_events(&done.id, &events, now).await?;
+        seeded += 1;
+    }
+    Ok(seeded)
+}

@@ -29,7 +29,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use velferd_domain::kommune::Katalog;
 use velferd_store::Store;
 
-pub use demo::seed_demo_people;
+pub use demo::{seed_demo_cases, seed_demo_people};
 
 /// Settings read once at start (from flags and environment by the `velferd` binary).
 #[derive(Debug, Clone)]
@@ -102,6 +102,8 @@ pub fn router(app: App) -> Router {
         .route("/soknad/{draft}/send", post(routes::apply::send))
         .route("/soknad/{draft}/slett", post(routes::apply::discard))
         .route("/soknad/{draft}/{step}", get(routes::apply::show_step).post(routes::apply::save_step))
+        .route("/mine-soknader", get(routes::cases::list))
+        .route("/mine-soknader/{id}", get(routes::cases::show))
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
         .layer(middleware::from_fn(error::render_error_pages))

@@ -188,3 +188,45 @@ pub struct ReceiptPage {
     pub documents: Vec<String>,
     pub pdf_href: String,
 }
+
+pub struct CaseListItem {
+    pub href: String,
+    pub title: String,
+    pub status: String,
+    pub office: String,
+    pub tasks: usize,
+    pub tasks_text: String,
+}
+
+#[derive(Template)]
+#[template(path = "cases.html")]
+pub struct CasesPage {
+    pub ctx: PageContext,
+    pub items: Vec<CaseListItem>,
+}
+
+/// One line of a list: the thing, and a detail such as its date.
+pub struct Line {
+    pub text: String,
+    pub detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "case.html")]
+pub struct CasePage {
+    pub ctx: PageContext,
+    pub reference: String,
+    pub sent: String,
+    /// 0 received, 1 being processed, 2 decided.
+    pub stage: usize,
+    pub status: String,
+    pub explanation: String,
+    pub preliminary: bool,
+    pub tasks: Vec<Line>,
+    pub decisions: Vec<Line>,
+    pub payments: Vec<Line>,
+    pub conditions: Vec<Line>,
+    pub timeline: Vec<Line>,
+    pub office: OfficeInfo,
+    pub pdf_href: String,
+}

@@ -63,6 +63,14 @@ impl Answers {
                 merged.entry(name.clone()).or_default().push(value);
             }
         }
+        // The number of child slots is not a question; when a form does not post it, it is as many
+        // children as the form showed, so saving the family step never drops a child.
+        if step == Step::Familie && !merged.contains_key("antall_barn") {
+            let shown = merged.keys().filter_map(|k| k.strip_prefix("barn")?.split_once('_')?.0.parse::<usize>().ok()).max();
+            if let Some(n) = shown {
+                merged.insert("antall_barn".to_owned(), vec![n.to_string()]);
+            }
+        }
         for (name, values) in merged {
             let values: Vec<String> = values.into_iter().filter(|v| !v.is_empty()).collect();
             self.0.insert(name, values.join(","));

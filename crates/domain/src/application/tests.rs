@@ -216,3 +216,23 @@ fn the_summary_lists_what_was_answered() {
     let familie = s.iter().find(|s| s.step == Step::Familie).unwrap();
     assert!(familie.rows.iter().any(|r| r.value == Value::Numbered(2, "Per Nordmann, 03.04.2012 (30 %)".into())));
 }
+
+#[test]
+fn saving_the_family_step_keeps_every_child_shown() {
+    let mut a = full_answers();
+    assert_eq!(antall_barn(&a), 2);
+    // The form posts both children's fields but not the slot count.
+    let posted: Vec<(String, String)> = [
+        ("sivilstatus", "ugift"),
+        ("har_barn", "ja"),
+        ("barn1_fornavn", "Lise"),
+        ("barn2_fornavn", "Per"),
+        ("barn2_etternavn", "Nordmann"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    a.merge_step(Step::Familie, &posted);
+    assert_eq!(antall_barn(&a), 2, "the second child is still there");
+    assert_eq!(a.get("barn2_fornavn"), "Per");
+}

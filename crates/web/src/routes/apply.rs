@@ -7,7 +7,7 @@ use serde_json::json;
 use tower_sessions::Session;
 use velferd_domain::application::{
     antall_barn, barn_field, draft_expires_at, parse_application, required_documents, soknad_json, summary, validate_step,
-    vedlegg_json, Answers, FieldError, Nodhjelp, Step,
+    vedlegg_json, Answers, Application, FieldError, Nodhjelp, Soker, Step,
 };
 use velferd_domain::kommune::Kommune;
 use velferd_formats::soknad::tidspunkt;
@@ -283,24 +283,29 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     let kommune = kommune_of(&app, &draft)?.clone();
     let person = app.store.person(&citizen.fnr).await?.ok_or_else(|| AppError::Internal("signed-in person is not in the register".into()))?;
     let now = now_ms();
-    let at = tidspunkt(now);
-    let new = NewApplication {
-        kommunenummer: kommune.nummer.clone(),
-        enhetsnummer: kommune.kontor.enhetsnummer.clone(),
-        emergency: application.nodhjelp != Nodhjelp::Nei,
-        soknad_json: soknad_json(&application, &person, &kommune, now),
-        vedlegg_json: serde_json::to_value(vedlegg_json(&required_documents(&application))).map_err(|e| AppError::Internal(e.to_string()))?,
-        answers: draft.answers.clone(),
-        events: vec![
-            json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "MOTTATT"}),
-            json!({"type": "tildeltNavKontor", "hendelsestidspunkt": at, "navKontor": kommune.kontor.enhetsnummer}),
-        ],
-    };
+    let new = prepare(&application, &draft.answers, &person, &kommune, now);
     let sent = app.store.submit(&draft.id, &citizen.fnr, &new, now).await?.ok_or(AppError::NotFound)?;
     if sent.created {
         tracing::info!(application = %sent.id, office = %kommune.kontor.enhetsnummer, emergency = new.emergency, "application received");
     }
     Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response())
+}
+
+/// What is stored for a sent application: the office's documents and the first events.
+pub(crate) fn prepare(application: &Application, answers: &Answers, person: &Soker, kommune: &Kommune, now: i64) -> NewApplication {
+    let at = tidspunkt(now);
+    NewApplication {
+        kommunenummer: kommune.nummer.clone(),
+        enhetsnummer: kommune.kontor.enhetsnummer.clone(),
+        emergency: application.nodhjelp != Nodhjelp::Nei,
+        soknad_json: soknad_json(application, person, kommune, now),
+        vedlegg_json: serde_json::to_value(vedlegg_json(&required_documents(application))).unwrap_or_else(|_| json!({"vedlegg": []})),
+        answers: answers.clone(),
+        events: vec![
+            json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "MOTTATT"}),
+            json!({"type": "tildeltNavKontor", "hendelsestidspunkt": at, "navKontor": kommune.kontor.enhetsnummer}),
+        ],
+    }
 }
 
 /// Deletes the citizen's draft ("start over").

@@ -1,6 +1,7 @@
 //! Handlers, one file per part of the site. Each parses input, calls the domain or the store, renders.
 
 pub mod apply;
+pub mod cases;
 pub mod home;
 pub mod receipt;
 pub mod signin;

@@ -1,0 +1,158 @@
+//! "My applications": each application the citizen sent, where it stands in plain words, what to do
+//! next, decisions, payments and what happened when. Everything shown comes from the innsyn fold
+//! over the application's events.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use tower_sessions::Session;
+use velferd_domain::case_view::{case_view, CaseView, Headline, Text};
+use velferd_domain::innsyn::{SakStatus, UtbetalingStatus};
+use velferd_formats::soker::{DigisosSoker, Utfall};
+use velferd_store::StoredApplication;
+
+use super::{context, office_info};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::pages::{render, CaseListItem, CasePage, CasesPage, Line};
+use crate::session::Citizen;
+use crate::{fmt, AppState};
+
+fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
+    let args: Vec<(&'static str, String)> = t
+        .args
+        .iter()
+        .map(|(k, v)| {
+            // Offices are named, not numbered.
+            let v = if *k == "office" { office_name(app, v) } else { v.clone() };
+            (*k, v)
+        })
+        .collect();
+    lang.t_args(t.key, &args)
+}
+
+fn office_name(app: &AppState, enhetsnummer: &str) -> String {
+    app.kommuner
+        .by_name()
+        .into_iter()
+        .find(|k| k.kontor.enhetsnummer == enhetsnummer)
+        .map_or_else(|| enhetsnummer.to_owned(), |k| k.kontor.navn.clone())
+}
+
+async fn view_of(app: &AppState, sent: &StoredApplication, citizen: &Citizen) -> Result<CaseView, AppError> {
+    let events = app.store.events(&sent.id, &citizen.fnr).await?;
+    let doc = DigisosSoker::from_events("velferd", events).map_err(|e| AppError::Internal(format!("stored events: {e}")))?;
+    let days = app.kommuner.get(&sent.kommunenummer).map_or(14, |k| k.kontor.behandlingstid_dager);
+    Ok(case_view(&doc, sent.sent_ms, days))
+}
+
+/// A date from the format (`2026-11-23` or a full timestamp) as `23.11.2026`.
+fn date_text(s: &str) -> String {
+    match s.get(..10).map(|d| d.split('-').collect::<Vec<_>>()) {
+        Some(p) if p.len() == 3 => format!("{}.{}.{}", p[2], p[1], p[0]),
+        _ => s.to_owned(),
+    }
+}
+
+fn kroner(belop: f64) -> String {
+    velferd_domain::ids::Belop::from_kroner(belop.round() as i64).to_string()
+}
+
+pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen) -> Result<Response, AppError> {
+    let mut items = Vec::new();
+    for sent in app.store.applications_of(&citizen.fnr).await? {
+        let view = view_of(&app, &sent, &citizen).await?;
+        items.push(CaseListItem {
+            href: format!("/mine-soknader/{}", sent.id),
+            title: lang.t_args("cases-item-title", &[("date", fmt::date(sent.sent_ms))]),
+            status: lang.t(view.headline.key()),
+            office: app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default(),
+            tasks: view.innsyn.oppgaver.len(),
+            tasks_text: lang.t_args("cases-item-tasks", &[("count", view.innsyn.oppgaver.len().to_string())]),
+        });
+    }
+    Ok(render(&CasesPage { ctx: context(&app, lang, "/mine-soknader", &session).await?, items }))
+}
+
+pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
+    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
+    let kommune = app.kommuner.get(&sent.kommunenummer).ok_or_else(|| AppError::Internal("unknown municipality".into()))?;
+    let view = view_of(&app, &sent, &citizen).await?;
+    let innsyn = &view.innsyn;
+
+    let explanation = match view.headline {
+        Headline::Received | Headline::BeingProcessed => lang.t_args(
+            &format!("{}-text", view.headline.key()),
+            &[("date", view.expected_by.map(fmt::date).unwrap_or_default())],
+        ),
+        Headline::Decided | Headline::NotProcessed => lang.t(&format!("{}-text", view.headline.key())),
+    };
+    let tasks = innsyn
+        .oppgaver
+        .iter()
+        .map(|o| {
+            let specific = o.tilleggsinformasjon.as_deref().and_then(|t| lang.try_t(&format!("doc-{}-{t}", o.dokumenttype)));
+            let name = specific.or_else(|| lang.try_t(&format!("doc-{}", o.dokumenttype))).unwrap_or_else(|| o.dokumenttype.clone());
+            Line { text: name, detail: lang.t_args("case-task-deadline", &[("date", date_text(&o.innsendelsesfrist))]) }
+        })
+        .chain(innsyn.dokumentasjonkrav.iter().map(|d| Line {
+            text: d.tittel.clone(),
+            detail: d.frist.as_deref().map(|f| lang.t_args("case-task-deadline", &[("date", date_text(f))])).unwrap_or_default(),
+        }))
+        .collect();
+    let decisions = innsyn
+        .saker
+        .iter()
+        .flat_map(|s| {
+            let title = s.tittel.clone();
+            let pending = (s.vedtak.is_empty() && s.status == SakStatus::UnderBehandling)
+                .then(|| Line { text: title.clone(), detail: lang.t("case-decision-pending") });
+            s.vedtak
+                .iter()
+                .map(move |v| {
+                    let key = match v.utfall {
+                        Some(Utfall::Innvilget) => "case-decision-granted",
+                        Some(Utfall::DelvisInnvilget) => "case-decision-partly",
+                        Some(Utfall::Avslatt) => "case-decision-refused",
+                        Some(Utfall::Avvist) => "case-decision-rejected",
+                        None => "case-decision-made",
+                    };
+                    (title.clone(), key, v.dato.clone())
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .map(|(title, key, dato)| Line { text: title, detail: lang.t_args(key, &[("date", date_text(&dato))]) })
+                .chain(pending)
+        })
+        .collect();
+    let payments = innsyn
+        .utbetalinger
+        .iter()
+        .map(|u| {
+            let (key, date) = match u.status {
+                UtbetalingStatus::Utbetalt => ("case-payment-paid", u.utbetalingsdato.clone().or_else(|| u.forfallsdato.clone())),
+                UtbetalingStatus::PlanlagtUtbetaling => ("case-payment-planned", u.forfallsdato.clone()),
+                UtbetalingStatus::Stoppet => ("case-payment-stopped", u.forfallsdato.clone()),
+            };
+            Line { text: kroner(u.belop), detail: lang.t_args(key, &[("date", date.as_deref().map(date_text).unwrap_or_default())]) }
+        })
+        .collect();
+    let conditions = innsyn.vilkar.iter().map(|v| Line { text: v.tittel.clone(), detail: String::new() }).collect();
+    let timeline = view.timeline.iter().map(|e| Line { text: translate(lang, &e.text, &app), detail: fmt::date_time(e.at) }).collect();
+    let page = CasePage {
+        ctx: context(&app, lang, &format!("/mine-soknader/{id}"), &session).await?,
+        reference: sent.reference.clone(),
+        sent: fmt::date(sent.sent_ms),
+        stage: view.headline.stage(),
+        status: lang.t(view.headline.key()),
+        explanation,
+        preliminary: innsyn.forelopig_svar,
+        tasks,
+        decisions,
+        payments,
+        conditions,
+        timeline,
+        office: office_info(kommune),
+        pdf_href: format!("/kvittering/{}/soknad.pdf", sent.id),
+    };
+    Ok(render(&page))
+}

@@ -4,6 +4,7 @@
 
 pub mod application;
 pub mod case_view;
+pub mod dates;
 pub mod ids;
 pub mod innsyn;
 pub mod kommune;

@@ -1,6 +1,7 @@
 //! Dates and times as Norwegians read them: Oslo time, `23.11.2026 kl. 14.05`.
 
 use time::{Date, Month, OffsetDateTime, UtcOffset, Weekday};
+pub use velferd_domain::dates::norwegian_date;
 
 /// Last Sunday of a month, at 01:00 UTC: when Europe switches summer time on (March) or off (October).
 fn switch_moment(year: i32, month: Month) -> Option<OffsetDateTime> {

@@ -3,6 +3,7 @@
 
 use super::build::{Application, Nodhjelp, FORMUE_FIELDS, INNTEKT_FIELDS, UTGIFT_FIELDS};
 use super::{Answers, Step};
+use crate::dates::norwegian_date;
 use crate::ids::Belop;
 
 /// A value in the summary.
@@ -30,14 +31,6 @@ pub struct SummaryRow {
 pub struct SummarySection {
     pub step: Step,
     pub rows: Vec<SummaryRow>,
-}
-
-/// `2015-06-01` as Norwegians write it: `01.06.2015`.
-fn norwegian_date(iso: &str) -> String {
-    match iso.split('-').collect::<Vec<_>>()[..] {
-        [y, m, d] => format!("{d}.{m}.{y}"),
-        _ => iso.to_owned(),
-    }
 }
 
 fn row(label: &str, value: Value) -> SummaryRow {

@@ -12,6 +12,7 @@ use velferd_store::StoredApplication;
 
 use super::{context, office_info};
 use crate::error::AppError;
+use crate::fmt::norwegian_date as date_text;
 use crate::i18n::Lang;
 use crate::pages::{render, CaseListItem, CasePage, CasesPage, Line};
 use crate::session::Citizen;
@@ -45,13 +46,6 @@ async fn view_of(app: &AppState, sent: &StoredApplication, citizen: &Citizen) ->
     Ok(case_view(&doc, sent.sent_ms, days))
 }
 
-/// A date from the format (`2026-11-23` or a full timestamp) as `23.11.2026`.
-fn date_text(s: &str) -> String {
-    match s.get(..10).map(|d| d.split('-').collect::<Vec<_>>()) {
-        Some(p) if p.len() == 3 => format!("{}.{}.{}", p[2], p[1], p[0]),
-        _ => s.to_owned(),
-    }
-}
 
 fn kroner(belop: f64) -> String {
     velferd_domain::ids::Belop::from_kroner(belop.round() as i64).to_string()

@@ -12,6 +12,7 @@ use crate::error::AppError;
 use crate::form::FormData;
 use crate::i18n::Lang;
 use crate::pages::{render, DemoPerson, SignInPage};
+use crate::fmt::norwegian_date;
 use crate::{session, AppState};
 
 #[derive(Deserialize)]
@@ -37,7 +38,7 @@ pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, Que
             .into_iter()
             .map(|p| DemoPerson {
                 name: p.fullt_navn(),
-                born: p.fnr.birth_date().unwrap_or_default(),
+                born: p.fnr.birth_date().map(|d| norwegian_date(&d)).unwrap_or_default(),
                 kommune: p.adresse.as_ref().and_then(|a| katalog.find(&a.kommunenummer)).map(|k| k.navn.clone()).unwrap_or_default(),
                 fnr: p.fnr.as_str().to_owned(),
             })

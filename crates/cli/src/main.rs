@@ -2,6 +2,8 @@
 //! `innsyn` folds case events into the citizen's view.
 //! Exit codes: 0 success, 1 rejected input (with a message on stderr), 2 usage error.
 
+mod admin;
+mod db;
 mod innsyn;
 mod serve;
 mod validate;
@@ -27,6 +29,8 @@ enum Command {
     /// Print the citizen's view of a case (status, saker, payments, tasks …) folded from a
     /// digisos-soker.json, as one JSON object.
     Innsyn(innsyn::InnsynArgs),
+    /// Administration: API keys for case systems.
+    Admin(admin::AdminArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,5 +45,6 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Innsyn(args) => innsyn::run(args),
+        Command::Admin(args) => admin::run(args),
     }
 }

@@ -28,29 +28,6 @@ pub struct ServeArgs {
     secure_cookies: bool,
 }
 
-fn default_database() -> Result<String, String> {
-    let dir = PathBuf::from("velferd-data");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    Ok(format!("sqlite://{}?mode=rwc", dir.join("velferd.db").display()))
-}
-
-/// A bare path is taken as a SQLite file; `sqlite:` URLs get `mode=rwc` so the file is created.
-fn database_url(arg: Option<String>) -> Result<String, String> {
-    match arg {
-        None => default_database(),
-        Some(url) if url.starts_with("postgres") => Ok(url),
-        Some(url) => {
-            let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(&url);
-            let (path, query) = path.split_once('?').unwrap_or((path, ""));
-            if let Some(parent) = PathBuf::from(path).parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-            }
-            let query = if query.is_empty() { "mode=rwc".to_owned() } else { query.to_owned() };
-            Ok(format!("sqlite://{path}?{query}"))
-        }
-    }
-}
-
 pub fn run(args: ServeArgs) -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()))
@@ -72,7 +49,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
-    let url = database_url(args.database)?;
+    let url = crate::db::database_url(args.database)?;
     let files = PathBuf::from(args.files.unwrap_or_else(|| "velferd-data/files".to_owned()));
     std::fs::create_dir_all(&files).map_err(|e| format!("cannot create {}: {e}", files.display()))?;
     let kommuner = match &args.kommuner {

@@ -97,3 +97,27 @@ fn innsyn_prints_the_citizens_view_as_json() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!out.stderr.is_empty());
 }
+
+#[test]
+fn admin_makes_lists_and_revokes_api_keys() {
+    let dir = velferd_store::testing::temp_dir();
+    let db = format!("sqlite://{}/v.db", dir.0.display());
+    let out = velferd().args(["admin", "api-key", "create", "--kommune", "0301", "--name", "Oslo fagsystem", "--database", &db]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let id = stdout.lines().find_map(|l| l.strip_prefix("id:")).unwrap().trim().to_owned();
+    let key = stdout.lines().find_map(|l| l.strip_prefix("key:")).unwrap().trim().to_owned();
+    assert!(key.starts_with("vfk_") && key.len() > 40);
+
+    let list = velferd().args(["admin", "api-key", "list", "--database", &db]).output().unwrap();
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert!(listed.contains(&id) && listed.contains("0301") && listed.contains("active"));
+    assert!(!listed.contains(&key), "the key itself is never shown again");
+
+    assert_eq!(velferd().args(["admin", "api-key", "revoke", &id, "--database", &db]).output().unwrap().status.code(), Some(0));
+    let again = velferd().args(["admin", "api-key", "revoke", &id, "--database", &db]).output().unwrap();
+    assert_eq!(again.status.code(), Some(1), "revoking twice says there is no active key");
+    let bad = velferd().args(["admin", "api-key", "create", "--kommune", "301", "--name", "x", "--database", &db]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("4-digit"));
+}

@@ -39,6 +39,9 @@ pub struct Kommune {
     pub navn: String,
     pub mottak: Mottak,
     pub kontor: Kontor,
+    /// The municipality's own case system (fagsystem) owns the case status: the digisos-soker
+    /// document it posts through the API is what the citizen sees.
+    pub status_fra_fagsystem: bool,
 }
 
 impl Kommune {
@@ -59,6 +62,8 @@ struct RawKommune {
     navn: String,
     mottak: Mottak,
     kontor: String,
+    #[serde(default)]
+    status_fra_fagsystem: bool,
 }
 
 /// All municipalities Velferd knows, by number.
@@ -81,7 +86,7 @@ impl Katalog {
                 .find(|o| o.enhetsnummer == k.kontor)
                 .ok_or_else(|| format!("kommuner: {} ({}) names office {} which is not in kontorer", k.nummer, k.navn, k.kontor))?
                 .clone();
-            let kommune = Kommune { nummer: nummer.clone(), navn: k.navn, mottak: k.mottak, kontor };
+            let kommune = Kommune { nummer: nummer.clone(), navn: k.navn, mottak: k.mottak, kontor, status_fra_fagsystem: k.status_fra_fagsystem };
             if kommuner.insert(nummer, kommune).is_some() {
                 return Err(format!("kommuner: {} is listed twice", k.nummer));
             }

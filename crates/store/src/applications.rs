@@ -46,7 +46,7 @@ fn json(r: &sqlx::any::AnyRow, column: &str) -> Result<serde_json::Value> {
     serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("applications.{column}: {e}")))
 }
 
-fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplication> {
+pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplication> {
     let answers: String = r.try_get("answers")?;
     let kommunenummer: String = r.try_get("kommunenummer")?;
     Ok(StoredApplication {
@@ -62,7 +62,7 @@ fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplication> {
     })
 }
 
-const COLUMNS: &str = "id, reference, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms";
+pub(crate) const COLUMNS: &str = "id, reference, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms";
 
 impl Store {
     /// Sends the owner's draft: stores the application with its first events and removes the draft,

@@ -5,6 +5,7 @@
 //! folder with the same tables. Every function that reads personal data takes the caller's identity
 //! and filters by it in SQL, so a wrong id in a URL finds nothing rather than someone else's data.
 
+mod api;
 mod applications;
 mod drafts;
 mod people;
@@ -17,6 +18,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor};
 
+pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use drafts::Draft;
 
@@ -49,8 +51,14 @@ pub struct Store {
 
 fn migrations(backend: Backend) -> Migrator {
     let files: &[(i64, &str, &str)] = match backend {
-        Backend::Sqlite => &[(1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql"))],
-        Backend::Postgres => &[(1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql"))],
+        Backend::Sqlite => &[
+            (1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql")),
+            (2, "integration api", include_str!("../migrations/sqlite/0002_integration_api.sql")),
+        ],
+        Backend::Postgres => &[
+            (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
+            (2, "integration api", include_str!("../migrations/postgres/0002_integration_api.sql")),
+        ],
     };
     Migrator {
         migrations: Cow::Owned(

@@ -109,6 +109,12 @@ pub fn router(app: App) -> Router {
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(sessions)
         .route("/health", get(health))
+        .route("/api/openapi.json", get(routes::api::openapi))
+        .route("/api/v1/soknader", get(routes::api::list))
+        .route("/api/v1/soknader/{id}", get(routes::api::fetch))
+        .route("/api/v1/soknader/{id}/kvittering", post(routes::api::acknowledge))
+        .route("/api/v1/soknader/{id}/digisos-soker", axum::routing::put(routes::api::put_status))
+        .layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024))
         .route("/static/{*path}", get(assets::asset))
         .layer(middleware::from_fn(i18n::choose_language))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -39,10 +39,22 @@ fn office_name(app: &AppState, enhetsnummer: &str) -> String {
         .map_or_else(|| enhetsnummer.to_owned(), |k| k.kontor.navn.clone())
 }
 
+/// The events that drive the citizen's view: the case system's latest document when the
+/// municipality lets its case system own the status and one was posted, else Velferd's own events.
 async fn view_of(app: &AppState, sent: &StoredApplication, citizen: &Citizen) -> Result<CaseView, AppError> {
-    let events = app.store.events(&sent.id, &citizen.fnr).await?;
-    let doc = DigisosSoker::from_events("velferd", events).map_err(|e| AppError::Internal(format!("stored events: {e}")))?;
-    let days = app.kommuner.get(&sent.kommunenummer).map_or(14, |k| k.kontor.behandlingstid_dager);
+    let kommune = app.kommuner.get(&sent.kommunenummer);
+    let external = match kommune.is_some_and(|k| k.status_fra_fagsystem) {
+        true => app.store.external_status(&sent.id, &citizen.fnr).await?,
+        false => None,
+    };
+    let doc = match external {
+        Some(document) => serde_json::from_value(document).map_err(|e| AppError::Internal(format!("stored status document: {e}")))?,
+        None => {
+            let events = app.store.events(&sent.id, &citizen.fnr).await?;
+            DigisosSoker::from_events("velferd", events).map_err(|e| AppError::Internal(format!("stored events: {e}")))?
+        }
+    };
+    let days = kommune.map_or(14, |k| k.kontor.behandlingstid_dager);
     Ok(case_view(&doc, sent.sent_ms, days))
 }
 

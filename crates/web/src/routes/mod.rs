@@ -1,5 +1,6 @@
 //! Handlers, one file per part of the site. Each parses input, calls the domain or the store, renders.
 
+pub mod api;
 pub mod apply;
 pub mod cases;
 pub mod home;

@@ -1,0 +1,89 @@
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use velferd_domain::ids::Kommunenummer;
+use velferd_store::Store;
+
+#[derive(Args)]
+pub struct AdminArgs {
+    /// Database URL, as for `serve`. Default: ./velferd-data/velferd.db
+    #[arg(long, env = "VELFERD_DATABASE_URL", global = true)]
+    database: Option<String>,
+    #[command(subcommand)]
+    command: AdminCommand,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Keys for case systems using the integration API (/api/v1).
+    #[command(subcommand, name = "api-key")]
+    ApiKey(ApiKeyCommand),
+}
+
+#[derive(Subcommand)]
+enum ApiKeyCommand {
+    /// Make a key for one municipality. The key is printed once; only its hash is stored.
+    Create {
+        /// The municipality the key may act for (4 digits).
+        #[arg(long)]
+        kommune: String,
+        /// Who uses it, e.g. the case system's name.
+        #[arg(long)]
+        name: String,
+    },
+    /// Revoke a key at once.
+    Revoke {
+        /// The key's id (from `create` or `list`).
+        id: String,
+    },
+    /// List keys (ids, municipalities, names; never the keys).
+    List,
+}
+
+pub fn run(args: AdminArgs) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(admin(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("velferd admin: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn admin(args: AdminArgs) -> Result<(), String> {
+    let store = Store::connect(&crate::db::database_url(args.database)?).await.map_err(|e| format!("database: {e}"))?;
+    let now = velferd_web::now_ms();
+    match args.command {
+        AdminCommand::ApiKey(ApiKeyCommand::Create { kommune, name }) => {
+            let kommune = Kommunenummer::parse(&kommune).map_err(|_| format!("--kommune {kommune}: not a 4-digit municipality number"))?;
+            if velferd_web::default_kommuner().get(&kommune).is_none() {
+                eprintln!("warning: {kommune} is not in the built-in municipality catalogue");
+            }
+            let key = store.create_api_key(&kommune, &name, now).await.map_err(|e| e.to_string())?;
+            println!("id:  {}", key.id);
+            println!("key: {}", key.secret);
+            eprintln!("Store the key now; it cannot be shown again. Send it as 'Authorization: Bearer <key>'.");
+        }
+        AdminCommand::ApiKey(ApiKeyCommand::Revoke { id }) => {
+            if !store.revoke_api_key(&id, now).await.map_err(|e| e.to_string())? {
+                return Err(format!("no active key with id {id}"));
+            }
+            println!("revoked {id}");
+        }
+        AdminCommand::ApiKey(ApiKeyCommand::List) => {
+            for k in store.api_keys().await.map_err(|e| e.to_string())? {
+                let state = if k.revoked_ms.is_some() { "revoked" } else { "active" };
+                println!("{}\t{}\t{}\t{}", k.id, k.kommunenummer, state, k.name);
+            }
+        }
+    }
+    store.close().await;
+    Ok(())
+}

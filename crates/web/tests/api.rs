@@ -1,0 +1,183 @@
+//! A case system uses the integration API knowing only the OpenAPI document: it finds each
+//! operation by its operationId, fetches new applications, acknowledges them and posts status,
+//! and the citizen sees that status. Every test runs on SQLite and PostgreSQL.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use velferd_domain::ids::Kommunenummer;
+use velferd_testkit::{fill_in, TestApp};
+
+/// A client that knows nothing but the base URL, a key and what `/api/openapi.json` says.
+struct CaseSystem {
+    http: reqwest::Client,
+    base: String,
+    key: String,
+    spec: Value,
+}
+
+impl CaseSystem {
+    async fn connect(base: &str, key: &str) -> CaseSystem {
+        let http = reqwest::Client::new();
+        let spec: Value = serde_json::from_str(&http.get(format!("{base}/api/openapi.json")).send().await.unwrap().text().await.unwrap()).unwrap();
+        assert_eq!(spec["openapi"].as_str().map(|v| &v[..2]), Some("3."), "an OpenAPI 3 document");
+        CaseSystem { http, base: base.to_owned(), key: key.to_owned(), spec }
+    }
+
+    /// Calls the operation `operation_id` with path parameters, query and body, as the document describes it.
+    async fn call(&self, operation_id: &str, id: Option<&str>, query: &[(&str, String)], body: Option<&Value>) -> (StatusCode, Value) {
+        let (path, method) = self.spec["paths"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .find_map(|(path, ops)| {
+                ops.as_object().unwrap().iter().find(|(_, op)| op["operationId"] == operation_id).map(|(m, _)| (path.clone(), m.to_uppercase()))
+            })
+            .unwrap_or_else(|| panic!("no operation {operation_id} in the OpenAPI document"));
+        let path = match id {
+            Some(id) => path.replace("{id}", id),
+            None => path,
+        };
+        let mut req = self.http.request(Method::from_bytes(method.as_bytes()).unwrap(), format!("{}{path}", self.base)).bearer_auth(&self.key).query(query);
+        if let Some(body) = body {
+            req = req.header("content-type", "application/json").body(body.to_string());
+        }
+        let resp = req.send().await.unwrap();
+        let status = resp.status();
+        let text = resp.text().await.unwrap();
+        (status, if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) })
+    }
+
+    async fn all_new(&self, page_size: usize) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut cursor = String::new();
+        loop {
+            let mut q = vec![("antall", page_size.to_string())];
+            if !cursor.is_empty() {
+                q.push(("etter", cursor.clone()));
+            }
+            let (status, page) = self.call("listNewApplications", None, &q, None).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            ids.extend(page["soknader"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()));
+            match page["neste"].as_str() {
+                Some(next) => cursor = next.to_owned(),
+                None => return ids,
+            }
+        }
+    }
+}
+
+async fn apply(app: &TestApp, who: &str, kommune: &str) -> String {
+    let mut b = app.browser("nb");
+    b.sign_in(who).await;
+    let draft = fill_in(&mut b, kommune).await;
+    let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+    sent.location.unwrap().rsplit('/').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_case_system_fetches_acknowledges_and_pages_without_missing_any() {
+    for app in TestApp::all().await {
+        let oslo = app.store.create_api_key(&Kommunenummer::parse("0301").unwrap(), "Oslo fagsystem", 0).await.unwrap();
+        let mut kari_ids = Vec::new();
+        for _ in 0..5 {
+            kari_ids.push(apply(&app, "Kari", "0301").await);
+        }
+        let ola_id = apply(&app, "Ola", "4601").await;
+        let client = CaseSystem::connect(&app.base, &oslo.secret).await;
+
+        let mut listed = client.all_new(2).await;
+        listed.sort();
+        let mut expected = kari_ids.clone();
+        expected.sort();
+        assert_eq!(listed, expected, "{}: every Oslo application, over three pages, and no other municipality's", app.db.label);
+
+        let (status, one) = client.call("getApplication", Some(&kari_ids[0]), &[], None).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(one["kommunenummer"], "0301");
+        assert_eq!(velferd_formats::validate(velferd_formats::Kind::Soknad, &one["soknad"]).unwrap(), vec![]);
+        assert_eq!(velferd_formats::validate(velferd_formats::Kind::Vedlegg, &one["vedlegg"]).unwrap(), vec![]);
+
+        // Another municipality's application does not exist for this key, whatever is tried.
+        assert_eq!(client.call("getApplication", Some(&ola_id), &[], None).await.0, StatusCode::NOT_FOUND, "{}", app.db.label);
+        assert_eq!(client.call("acknowledgeApplication", Some(&ola_id), &[], None).await.0, StatusCode::NOT_FOUND);
+        let doc = json!({"version": "1.0.0", "avsender": {"systemnavn": "x", "systemversjon": "1"},
+                         "hendelser": [{"type": "soknadsStatus", "hendelsestidspunkt": "2030-02-01T08:00:00.000Z", "status": "MOTTATT"}]});
+        assert_eq!(client.call("putCaseStatus", Some(&ola_id), &[], Some(&doc)).await.0, StatusCode::NOT_FOUND);
+
+        // Acknowledged applications leave the list; acknowledging twice is fine.
+        for id in &kari_ids[..3] {
+            assert_eq!(client.call("acknowledgeApplication", Some(id), &[], None).await.0, StatusCode::NO_CONTENT);
+        }
+        assert_eq!(client.call("acknowledgeApplication", Some(&kari_ids[0]), &[], None).await.0, StatusCode::NO_CONTENT);
+        assert_eq!(client.all_new(100).await.len(), 2);
+        assert_eq!(client.call("getApplication", Some(&kari_ids[0]), &[], None).await.1["kvittert"], true);
+
+        // Bad paging input is a 400 with a reason, not a 500.
+        let (status, body) = client.call("listNewApplications", None, &[("antall", "0".into())], None).await;
+        assert_eq!((status, body["feil"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_limit")));
+        let (status, _) = client.call("listNewApplications", None, &[("etter", "nonsense".into())], None).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
+async fn keys_are_checked_and_revocation_is_immediate() {
+    for app in TestApp::all().await {
+        let key = app.store.create_api_key(&Kommunenummer::parse("0301").unwrap(), "test", 0).await.unwrap();
+        let good = CaseSystem::connect(&app.base, &key.secret).await;
+        assert_eq!(good.call("listNewApplications", None, &[], None).await.0, StatusCode::OK);
+        let wrong = CaseSystem::connect(&app.base, "vfk_not-a-key").await;
+        let (status, body) = wrong.call("listNewApplications", None, &[], None).await;
+        assert_eq!((status, body["feil"].as_str()), (StatusCode::UNAUTHORIZED, Some("unauthorized")));
+        assert!(app.store.revoke_api_key(&key.id, 1).await.unwrap());
+        assert_eq!(good.call("listNewApplications", None, &[], None).await.0, StatusCode::UNAUTHORIZED, "{}", app.db.label);
+        let none = reqwest::Client::new().get(format!("{}/api/v1/soknader", app.base)).send().await.unwrap();
+        assert_eq!(none.status(), StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn posted_status_is_validated_replaces_the_previous_and_the_citizen_sees_it() {
+    for app in TestApp::all().await {
+        // Bergen lets its case system own the status (data/kommuner.json).
+        let key = app.store.create_api_key(&Kommunenummer::parse("4601").unwrap(), "Bergen fagsystem", 0).await.unwrap();
+        let id = apply(&app, "Ola", "4601").await;
+        let client = CaseSystem::connect(&app.base, &key.secret).await;
+        let status_doc = |status: &str| {
+            json!({"version": "1.0.0", "avsender": {"systemnavn": "Bergen fagsystem", "systemversjon": "3.1"}, "hendelser": [
+                {"type": "soknadsStatus", "hendelsestidspunkt": "2030-02-01T08:00:00.000Z", "status": "MOTTATT"},
+                {"type": "soknadsStatus", "hendelsestidspunkt": "2030-02-02T08:00:00.000Z", "status": status}
+            ]})
+        };
+        assert_eq!(client.call("putCaseStatus", Some(&id), &[], Some(&status_doc("UNDER_BEHANDLING"))).await.0, StatusCode::NO_CONTENT);
+
+        let mut ola = app.browser("nb");
+        ola.sign_in("Ola").await;
+        let page = ola.get(&format!("/mine-soknader/{id}")).await;
+        assert!(page.body.contains("En saksbehandler jobber med søknaden din."), "{}: {}", app.db.label, page.body);
+
+        // A broken document is refused with its errors, and the citizen still sees the last good one.
+        let mut broken = status_doc("FERDIGBEHANDLET");
+        broken["hendelser"][1]["status"] = json!("KANSKJE");
+        let (status, body) = client.call("putCaseStatus", Some(&id), &[], Some(&broken)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body["detaljer"].as_array().unwrap().iter().any(|d| d["peker"].as_str().unwrap().starts_with("/hendelser/1")), "{body}");
+        let page = ola.get(&format!("/mine-soknader/{id}")).await;
+        assert!(page.body.contains("En saksbehandler jobber med søknaden din."));
+
+        // A new document replaces the old one whole.
+        assert_eq!(client.call("putCaseStatus", Some(&id), &[], Some(&status_doc("FERDIGBEHANDLET"))).await.0, StatusCode::NO_CONTENT);
+        let page = ola.get(&format!("/mine-soknader/{id}")).await;
+        assert!(page.body.contains("Kontoret har gjort et vedtak."), "{}", page.body);
+
+        // Not JSON at all: still a clear 422.
+        let raw = reqwest::Client::new()
+            .put(format!("{}/api/v1/soknader/{id}/digisos-soker", app.base))
+            .bearer_auth(&key.secret)
+            .body("{not json")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(raw.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}

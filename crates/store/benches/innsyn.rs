@@ -1,0 +1,120 @@
+//! Benchmark: the citizen's view of an application with 10 000 events, and a case system's list of
+//! 1 000 new applications, each against reading the same rows raw from the same database in the
+//! same process. Goal: within 2x of raw. Run: `cargo bench -p velferd-store` (add
+//! `VELFERD_BENCH_POSTGRES_URL=postgres://…` for PostgreSQL too). Prints a table.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use sqlx::Row;
+use velferd_domain::application::Answers;
+use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
+use velferd_formats::soker::DigisosSoker;
+use velferd_store::{NewApplication, Store};
+
+const EVENTS: usize = 10_000;
+const APPLICATIONS: usize = 1_000;
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+async fn time<F, Fut>(runs: usize, mut f: F) -> Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = usize>,
+{
+    let mut samples = Vec::new();
+    let mut sink = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        sink += f().await;
+        samples.push(start.elapsed());
+    }
+    assert!(sink > 0);
+    median(samples)
+}
+
+fn event(i: usize) -> serde_json::Value {
+    let at = velferd_formats::soknad::tidspunkt(1_781_000_000_000 + i as i64 * 1000);
+    match i % 4 {
+        0 => json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "UNDER_BEHANDLING"}),
+        1 => json!({"type": "utbetaling", "hendelsestidspunkt": at, "utbetalingsreferanse": format!("P{}", i % 50), "saksreferanse": "S1", "status": "UTBETALT", "belop": 1000.0 + i as f64}),
+        2 => json!({"type": "saksStatus", "hendelsestidspunkt": at, "referanse": format!("S{}", i % 10), "tittel": "Livsopphold", "status": "UNDER_BEHANDLING"}),
+        _ => json!({"type": "vilkar", "hendelsestidspunkt": at, "vilkarreferanse": format!("V{}", i % 20), "tittel": "Vilkår", "status": "RELEVANT"}),
+    }
+}
+
+async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
+    let store = Store::connect(url).await.expect("connect");
+    let owner = (0..10).find_map(|d| Fodselsnummer::with_check_digits(&format!("01019012{d}"))).expect("fnr");
+    let kommune = Kommunenummer::parse("0301").expect("kommune");
+    let new = |events: Vec<serde_json::Value>| NewApplication {
+        kommunenummer: kommune.clone(),
+        enhetsnummer: "0312".into(),
+        emergency: false,
+        soknad_json: json!({"version": "1.0.0"}),
+        vedlegg_json: json!({"vedlegg": []}),
+        answers: Answers::default(),
+        events,
+    };
+    let draft = store.create_draft(&owner, &kommune, &Answers::default(), 0).await.expect("draft");
+    let big = store.submit(&draft.id, &owner, &new(vec![]), 0).await.expect("submit").expect("sent");
+    let events: Vec<_> = (0..EVENTS).map(event).collect();
+    for chunk in events.chunks(1000) {
+        store.append_events(&big.id, chunk, 0).await.expect("events");
+    }
+    for i in 0..APPLICATIONS {
+        let d = store.create_draft(&owner, &kommune, &Answers::default(), i as i64).await.expect("draft");
+        store.submit(&d.id, &owner, &new(vec![]), i as i64).await.expect("submit");
+    }
+    let key = store.create_api_key(&kommune, "bench", 0).await.expect("key");
+    let client = store.api_client(&key.secret).await.expect("client").expect("client");
+
+    let pool = sqlx::AnyPool::connect(url).await.expect("raw pool");
+    let raw_events = time(15, || async {
+        let rows = sqlx::query("SELECT payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&big.id).fetch_all(&pool).await.expect("raw");
+        rows.iter().map(|r| r.get::<String, _>("payload").len()).sum::<usize>()
+    })
+    .await;
+    let fold = time(15, || async {
+        let events = store.events(&big.id, &owner).await.expect("events");
+        let doc = DigisosSoker::from_events("bench", events).expect("doc");
+        let view = velferd_domain::innsyn::fold(&doc);
+        view.saker.len() + view.utbetalinger.len()
+    })
+    .await;
+    let raw_list = time(15, || async {
+        let rows = sqlx::query("SELECT id, reference, sent_ms FROM applications WHERE kommunenummer = $1 AND acknowledged_ms IS NULL ORDER BY sent_ms, id LIMIT 1001")
+            .bind("0301")
+            .fetch_all(&pool)
+            .await
+            .expect("raw");
+        rows.iter().map(|r| r.get::<String, _>("id").len()).sum::<usize>()
+    })
+    .await;
+    let list = time(15, || async { store.unacknowledged(&client, None, 1001).await.expect("list").len() }).await;
+    vec![
+        (format!("{label}: fold {EVENTS} events (innsyn)"), fold, raw_events),
+        (format!("{label}: list {APPLICATIONS} new applications (API)"), list, raw_list),
+    ]
+}
+
+#[tokio::main]
+async fn main() {
+    sqlx::any::install_default_drivers();
+    let dir = std::env::temp_dir().join(format!("velferd-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut rows = run("sqlite", &format!("sqlite://{}/bench.db?mode=rwc", dir.display())).await;
+    if let Ok(url) = std::env::var("VELFERD_BENCH_POSTGRES_URL") {
+        rows.extend(run("postgres", &url).await);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    println!("| operation | Velferd (median) | raw rows (median) | ratio | goal ≤ 2× |");
+    println!("|---|---|---|---|---|");
+    for (name, ours, raw) in rows {
+        let ratio = ours.as_secs_f64() / raw.as_secs_f64();
+        println!("| {name} | {:.2} ms | {:.2} ms | {ratio:.2}× | {} |", ours.as_secs_f64() * 1000.0, raw.as_secs_f64() * 1000.0, if ratio <= 2.0 { "met" } else { "NOT met" });
+    }
+}

@@ -13,19 +13,9 @@ pub struct InnsynArgs {
 /// Prints the citizen's view of a case (the innsyn fold) as one JSON object. A document that breaks
 /// the schema is rejected with its errors, as `velferd validate digisos-soker` would print them.
 pub fn run(args: InnsynArgs) -> ExitCode {
-    let bytes = match crate::validate::read(&args.file) {
-        Ok(b) => b,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(1);
-        }
-    };
-    let doc: serde_json::Value = match serde_json::from_slice(&bytes) {
+    let doc = match crate::validate::read_json(&args.file) {
         Ok(v) => v,
-        Err(e) => {
-            eprintln!("/: not valid JSON (line {}, column {}): {e}", e.line(), e.column());
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     match validate(Kind::DigisosSoker, &doc) {
         Ok(errors) if errors.is_empty() => {}

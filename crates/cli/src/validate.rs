@@ -18,7 +18,7 @@ pub struct ValidateArgs {
 }
 
 /// Reads FILE, or standard input for `-`.
-pub fn read(file: &str) -> Result<Vec<u8>, String> {
+fn read(file: &str) -> Result<Vec<u8>, String> {
     if file == "-" {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("-: cannot read standard input: {e}"))?;
@@ -28,20 +28,22 @@ pub fn read(file: &str) -> Result<Vec<u8>, String> {
     }
 }
 
+/// Reads FILE (or stdin) as JSON; on failure prints why on stderr and gives exit code 1.
+pub fn read_json(file: &str) -> Result<serde_json::Value, ExitCode> {
+    let bytes = read(file).map_err(|message| {
+        eprintln!("{message}");
+        ExitCode::from(1)
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        eprintln!("/: not valid JSON (line {}, column {}): {e}", e.line(), e.column());
+        ExitCode::from(1)
+    })
+}
+
 pub fn run(args: ValidateArgs) -> ExitCode {
-    let bytes = match read(&args.file) {
-        Ok(b) => b,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(1);
-        }
-    };
-    let doc: serde_json::Value = match serde_json::from_slice(&bytes) {
+    let doc = match read_json(&args.file) {
         Ok(v) => v,
-        Err(e) => {
-            eprintln!("/: not valid JSON (line {}, column {}): {e}", e.line(), e.column());
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let part = match &args.part {
         Some(p) if args.kind.part_schema(p).is_none() => {

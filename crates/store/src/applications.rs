@@ -62,6 +62,22 @@ pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplic
     })
 }
 
+/// Appends `events` to an application's log, numbered from `first_seq`, inside the caller's transaction.
+async fn insert_events(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
+    for (i, event) in events.iter().enumerate() {
+        let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent");
+        sqlx::query("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES ($1, $2, $3, $4, $5)")
+            .bind(application_id)
+            .bind(first_seq + i as i64)
+            .bind(kind)
+            .bind(event.to_string())
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
 pub(crate) const COLUMNS: &str = "id, reference, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms";
 
 impl Store {
@@ -100,17 +116,7 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        for (seq, event) in app.events.iter().enumerate() {
-            let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent").to_owned();
-            sqlx::query("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES ($1, $2, $3, $4, $5)")
-                .bind(&id)
-                .bind(seq as i64)
-                .bind(kind)
-                .bind(event.to_string())
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
+        insert_events(&mut tx, &id, 0, &app.events, now).await?;
         tx.commit().await?;
         Ok(Some(Submitted { id, reference, created: true }))
     }
@@ -168,17 +174,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let row = sqlx::query("SELECT COALESCE(MAX(seq), -1) AS last FROM events WHERE application_id = $1").bind(application_id).fetch_one(&mut *tx).await?;
         let last: i64 = row.try_get("last")?;
-        for (i, event) in events.iter().enumerate() {
-            let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent").to_owned();
-            sqlx::query("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES ($1, $2, $3, $4, $5)")
-                .bind(application_id)
-                .bind(last + 1 + i as i64)
-                .bind(kind)
-                .bind(event.to_string())
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
+        insert_events(&mut tx, application_id, last + 1, events, now).await?;
         tx.commit().await?;
         Ok(())
     }

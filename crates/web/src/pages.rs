@@ -147,6 +147,8 @@ pub struct StepPage {
     pub emergency: Option<OfficeInfo>,
     pub intro: Option<String>,
     pub expires: String,
+    /// What the population register says about the citizen (shown on "About you"), as label/value.
+    pub register: Vec<(String, String)>,
 }
 
 pub struct SummaryItem {

@@ -152,6 +152,7 @@ async fn going_back_keeps_answers_and_a_draft_resumes_on_another_device() {
         assert_eq!(back.location.as_deref(), Some(format!("/soknad/{draft}/personalia").as_str()));
         let personalia = phone.get(&format!("/soknad/{draft}/personalia")).await;
         assert_eq!(personalia.input_value("telefon").as_deref(), Some("912 34 567"));
+        assert!(personalia.body.contains("Amina Hassan") && personalia.body.contains("Olav Tryggvasons gate 40, 7011 Trondheim"), "what the register knows is shown");
 
         // Another device, signed in as the same person, is offered to continue where she left off.
         let mut pc = app.browser("nb");

@@ -99,6 +99,9 @@ hva_annet-label = What else are you applying for?
 hvorfor-label = Why are you applying?
 hvorfor-label-hint = Tell us briefly about your situation. You can use your own words.
 
+register-name = Name
+register-fnr = National identity number (fødselsnummer)
+register-address = Address in the National Population Register
 telefon-label = Phone number (optional)
 telefon-label-hint = So the office can call you. We never send personal information by text message (SMS).
 bor_folkeregistrert-question = Do you live at your registered address (in folkeregisteret)?

@@ -99,6 +99,9 @@ hva_annet-label = Hva annet søker du om?
 hvorfor-label = Hvorfor søker du?
 hvorfor-label-hint = Fortell kort om situasjonen din. Du kan skrive med egne ord.
 
+register-name = Navn
+register-fnr = Fødselsnummer
+register-address = Adresse i folkeregisteret
 telefon-label = Telefonnummer (valgfritt)
 telefon-label-hint = Så kontoret kan ringe deg. Vi sender aldri personlige opplysninger på SMS.
 bor_folkeregistrert-question = Bor du på adressen din i folkeregisteret?

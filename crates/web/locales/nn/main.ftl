@@ -99,6 +99,9 @@ hva_annet-label = Kva anna søkjer du om?
 hvorfor-label = Kvifor søkjer du?
 hvorfor-label-hint = Fortel kort om situasjonen din. Du kan skrive med eigne ord.
 
+register-name = Namn
+register-fnr = Fødselsnummer
+register-address = Adresse i folkeregisteret
 telefon-label = Telefonnummer (valfritt)
 telefon-label-hint = Så kontoret kan ringje deg. Vi sender aldri personlege opplysningar på SMS.
 bor_folkeregistrert-question = Bur du på adressa di i folkeregisteret?

@@ -125,10 +125,18 @@ pub async fn show_step(
     if step == Step::Oppsummering {
         return summary_page(&app, lang, &session, &draft, vec![], false).await;
     }
-    step_page(&app, lang, &session, &draft, step, &[]).await
+    step_page(&app, lang, &session, &citizen, &draft, step, &[]).await
 }
 
-async fn step_page(app: &AppState, lang: Lang, session: &Session, draft: &Draft, step: Step, errors: &[FieldError]) -> Result<Response, AppError> {
+async fn step_page(
+    app: &AppState,
+    lang: Lang,
+    session: &Session,
+    citizen: &Citizen,
+    draft: &Draft,
+    step: Step,
+    errors: &[FieldError],
+) -> Result<Response, AppError> {
     let kommune = kommune_of(app, draft)?;
     let nav = StepNav::new(lang, &draft.id, step);
     let groups = fields(lang, step, &draft.answers, errors);
@@ -137,6 +145,19 @@ async fn step_page(app: &AppState, lang: Lang, session: &Session, draft: &Draft,
         .flat_map(|g| g.fields.iter())
         .filter_map(|f| f.error.as_ref().map(|e| (f.anchor(), format!("{}: {e}", f.label))))
         .collect();
+    let register = match step {
+        Step::Personalia => match app.store.person(&citizen.fnr).await? {
+            Some(p) => {
+                let mut rows = vec![(lang.t("register-name"), p.fullt_navn()), (lang.t("register-fnr"), p.fnr.as_str().to_owned())];
+                if let Some(a) = &p.adresse {
+                    rows.push((lang.t("register-address"), a.one_line()));
+                }
+                rows
+            }
+            None => vec![],
+        },
+        _ => vec![],
+    };
     let intro_key = format!("step-{}-intro", step.slug());
     let intro = Some(lang.t(&intro_key)).filter(|t| *t != intro_key);
     let page = StepPage {
@@ -147,6 +168,7 @@ async fn step_page(app: &AppState, lang: Lang, session: &Session, draft: &Draft,
         emergency: (step != Step::Nodhjelp && emergency(&draft.answers)).then(|| office_info(kommune)),
         intro,
         expires: lang.t_args("draft-expiry", &[("date", fmt::date(draft_expires_at(draft.updated_ms)))]),
+        register,
     };
     let mut response = render(&page);
     if !errors.is_empty() {
@@ -192,7 +214,7 @@ pub async fn save_step(
                 let next = step.next().unwrap_or(Step::Oppsummering);
                 Ok(Redirect::to(&format!("/soknad/{}/{}", draft.id, next.slug())).into_response())
             } else {
-                step_page(&app, lang, &session, &draft, step, &errors).await
+                step_page(&app, lang, &session, &citizen, &draft, step, &errors).await
             }
         }
     }

@@ -17,9 +17,14 @@ pub struct ServeArgs {
     /// Where uploaded files are kept: a folder (default ./velferd-data/files).
     #[arg(long, env = "VELFERD_FILES")]
     files: Option<String>,
-    /// Seed demo municipalities' people and enable the demo sign-in page. Never in production.
+    /// Seed demo people and cases and enable the demo sign-in page. Never in production: refused on
+    /// an address other than loopback unless --demo-on-network is given too.
     #[arg(long)]
     demo: bool,
+    /// Allow --demo on a non-loopback address (a shared test server; anyone who reaches it can sign
+    /// in as anyone).
+    #[arg(long, requires = "demo")]
+    demo_on_network: bool,
     /// Municipality catalogue (JSON, see data/kommuner.json). Default: the one shipped in the binary.
     #[arg(long, env = "VELFERD_KOMMUNER")]
     kommuner: Option<PathBuf>,
@@ -49,6 +54,12 @@ pub fn run(args: ServeArgs) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
+    if args.demo && !args.addr.ip().is_loopback() && !args.demo_on_network {
+        return Err(format!(
+            "--demo lets anyone sign in as anyone; refusing it on {} (not loopback). Add --demo-on-network if this is really a closed test server.",
+            args.addr
+        ));
+    }
     let url = crate::db::database_url(args.database)?;
     let files = PathBuf::from(args.files.unwrap_or_else(|| "velferd-data/files".to_owned()));
     std::fs::create_dir_all(&files).map_err(|e| format!("cannot create {}: {e}", files.display()))?;

@@ -121,3 +121,17 @@ fn admin_makes_lists_and_revokes_api_keys() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("4-digit"));
 }
+
+#[test]
+fn demo_mode_is_refused_on_a_network_address() {
+    let dir = velferd_store::testing::temp_dir();
+    let out = velferd()
+        .args(["serve", "--demo", "--addr", "0.0.0.0:0", "--database"])
+        .arg(dir.0.join("v.db"))
+        .arg("--files")
+        .arg(dir.0.join("files"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--demo-on-network"), "{}", String::from_utf8_lossy(&out.stderr));
+}

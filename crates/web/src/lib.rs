@@ -91,9 +91,11 @@ pub fn router(app: App) -> Router {
         .with_secure(app.config.secure_cookies)
         // Answers are saved at every step, so an expired session loses nothing but the sign-in.
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(2)));
+    // HSTS only when the server is known to be reached over HTTPS (the same switch as Secure cookies).
+    let hsts = app.config.secure_cookies;
     let state = AppState(Arc::new(app));
 
-    Router::new()
+    let router = Router::new()
         .route("/", get(routes::home::home))
         .route("/logg-inn", get(routes::signin::page))
         .route("/logg-inn/demo", post(routes::signin::demo))
@@ -122,7 +124,13 @@ pub fn router(app: App) -> Router {
             HeaderValue::from_static("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")));
+    let router = if hsts {
+        router.layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains")))
+    } else {
+        router
+    };
+    router
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(TraceLayer::new_for_http())

@@ -275,6 +275,11 @@ async fn health_and_language_switch() {
         let mut b = app.browser("nb");
         let health = b.client.get(format!("{}/health", app.base)).send().await.unwrap();
         assert_eq!(health.status(), StatusCode::OK);
+        let home = b.client.get(format!("{}/", app.base)).send().await.unwrap();
+        let csp = home.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"), "strict CSP: {csp}");
+        assert_eq!(home.headers()["x-content-type-options"], "nosniff");
+        assert!(home.headers().get("strict-transport-security").is_none(), "no HSTS on plain HTTP");
         let body: serde_json::Value = serde_json::from_str(&health.text().await.unwrap()).unwrap();
         assert_eq!(body, serde_json::json!({"status": "ok"}));
 

@@ -13,6 +13,8 @@ use crate::{new_id, Result, Store, StoreError, StoredApplication};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiClient {
     pub key_id: String,
+    /// The name given when the key was made, e.g. the case system's; shown to citizens in the audit.
+    pub name: String,
     pub kommunenummer: Kommunenummer,
 }
 
@@ -75,7 +77,7 @@ impl Store {
 
     /// The client a presented key belongs to, if the key exists and is not revoked.
     pub async fn api_client(&self, secret: &str) -> Result<Option<ApiClient>> {
-        let row = sqlx::query("SELECT id, kommunenummer FROM api_keys WHERE key_hash = $1 AND revoked_ms IS NULL")
+        let row = sqlx::query("SELECT id, name, kommunenummer FROM api_keys WHERE key_hash = $1 AND revoked_ms IS NULL")
             .bind(hash(secret))
             .fetch_optional(&self.pool)
             .await?;
@@ -83,6 +85,7 @@ impl Store {
             let k: String = r.try_get("kommunenummer")?;
             Ok(ApiClient {
                 key_id: r.try_get("id")?,
+                name: r.try_get("name")?,
                 kommunenummer: Kommunenummer::parse(&k).map_err(|_| StoreError::Corrupt("api_keys.kommunenummer".into()))?,
             })
         })

@@ -152,6 +152,16 @@ impl Store {
 
     /// The events of the owner's application, in order.
     pub async fn events(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<serde_json::Value>> {
+        self.event_texts(application_id, owner)
+            .await?
+            .iter()
+            .map(|text| serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("events.payload: {e}"))))
+            .collect()
+    }
+
+    /// The events of the owner's application as stored JSON text, in order: for callers that parse
+    /// them straight into typed hendelser (the citizen's view), without a `Value` in between.
+    pub async fn event_texts(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<String>> {
         let rows = sqlx::query(
             "SELECT e.payload FROM events e JOIN applications a ON a.id = e.application_id
              WHERE e.application_id = $1 AND a.owner_fnr = $2 ORDER BY e.seq",
@@ -160,18 +170,16 @@ impl Store {
         .bind(owner.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let text: String = r.try_get("payload")?;
-                serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("events.payload: {e}")))
-            })
-            .collect()
+        rows.iter().map(|r| Ok(r.try_get("payload")?)).collect()
     }
 
     /// Appends events to an application (the office's or a case system's actions, in the
     /// digisos-soker vocabulary). Not scoped to a citizen: only system code calls this.
     pub async fn append_events(&self, application_id: &str, events: &[serde_json::Value], now: Millis) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        // Write first: this locks the application's row (PostgreSQL) or the database (SQLite), so
+        // two appenders cannot read the same last `seq`.
+        sqlx::query("UPDATE applications SET sent_ms = sent_ms WHERE id = $1").bind(application_id).execute(&mut *tx).await?;
         let row = sqlx::query("SELECT COALESCE(MAX(seq), -1) AS last FROM events WHERE application_id = $1").bind(application_id).fetch_one(&mut *tx).await?;
         let last: i64 = row.try_get("last")?;
         insert_events(&mut tx, application_id, last + 1, events, now).await?;

@@ -7,6 +7,7 @@
 
 mod api;
 mod applications;
+mod audit;
 mod drafts;
 mod people;
 mod sessions;
@@ -20,6 +21,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
+pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
 pub use drafts::Draft;
 
 #[derive(Debug, thiserror::Error)]
@@ -54,10 +56,12 @@ fn migrations(backend: Backend) -> Migrator {
         Backend::Sqlite => &[
             (1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql")),
             (2, "integration api", include_str!("../migrations/sqlite/0002_integration_api.sql")),
+            (3, "audit log", include_str!("../migrations/sqlite/0003_audit_log.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
             (2, "integration api", include_str!("../migrations/postgres/0002_integration_api.sql")),
+            (3, "audit log", include_str!("../migrations/postgres/0003_audit_log.sql")),
         ],
     };
     Migrator {

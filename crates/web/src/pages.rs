@@ -229,6 +229,8 @@ pub struct CasePage {
     pub payments: Vec<Line>,
     pub conditions: Vec<Line>,
     pub timeline: Vec<Line>,
+    /// Who has read or changed this application (from the audit log).
+    pub looked: Vec<Line>,
     pub office: OfficeInfo,
     pub pdf_href: String,
 }

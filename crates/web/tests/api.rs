@@ -97,8 +97,11 @@ async fn a_case_system_fetches_acknowledges_and_pages_without_missing_any() {
         assert_eq!(velferd_formats::validate(velferd_formats::Kind::Soknad, &one["soknad"]).unwrap(), vec![]);
         assert_eq!(velferd_formats::validate(velferd_formats::Kind::Vedlegg, &one["vedlegg"]).unwrap(), vec![]);
 
-        // Another municipality's application does not exist for this key, whatever is tried.
+        // Another municipality's application does not exist for this key, whatever is tried, and the
+        // attempt is logged as denied.
         assert_eq!(client.call("getApplication", Some(&ola_id), &[], None).await.0, StatusCode::NOT_FOUND, "{}", app.db.label);
+        let ola = app.store.demo_people().await.unwrap().into_iter().find(|p| p.fornavn == "Ola").unwrap().fnr;
+        assert!(app.store.audit_of_person(&ola).await.unwrap().is_empty(), "a denied read is not shown as a look at Ola's data");
         assert_eq!(client.call("acknowledgeApplication", Some(&ola_id), &[], None).await.0, StatusCode::NOT_FOUND);
         let doc = json!({"version": "1.0.0", "avsender": {"systemnavn": "x", "systemversjon": "1"},
                          "hendelser": [{"type": "soknadsStatus", "hendelsestidspunkt": "2030-02-01T08:00:00.000Z", "status": "MOTTATT"}]});
@@ -169,6 +172,13 @@ async fn posted_status_is_validated_replaces_the_previous_and_the_citizen_sees_i
         assert_eq!(client.call("putCaseStatus", Some(&id), &[], Some(&status_doc("FERDIGBEHANDLET"))).await.0, StatusCode::NO_CONTENT);
         let page = ola.get(&format!("/mine-soknader/{id}")).await;
         assert!(page.body.contains("Kontoret har gjort et vedtak."), "{}", page.body);
+
+        // Ola can see that the case system opened and updated his application, and the log is intact.
+        let (status, _) = client.call("getApplication", Some(&id), &[], None).await;
+        assert_eq!(status, StatusCode::OK);
+        let page = ola.get(&format!("/mine-soknader/{id}")).await;
+        assert!(page.body.contains("Bergen fagsystem – hentet søknaden") && page.body.contains("Bergen fagsystem – oppdaterte status"), "{}", page.body);
+        assert!(matches!(app.store.verify_audit().await.unwrap(), velferd_store::ChainCheck::Intact { .. }));
 
         // Not JSON at all: still a clear 422.
         let raw = reqwest::Client::new()

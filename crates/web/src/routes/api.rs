@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use velferd_formats::soknad::tidspunkt;
 use velferd_formats::{validate, Kind};
-use velferd_store::ApiClient;
+use velferd_store::{ApiClient, AuditEntry, Outcome};
 
 use crate::{now_ms, AppState};
 
@@ -82,6 +82,27 @@ impl FromRequestParts<AppState> for Client {
     }
 }
 
+/// Writes the audit entry for what a case system did, before the response goes out: if the log
+/// cannot be written, the caller gets an error rather than unlogged data.
+async fn audit(app: &AppState, client: &ApiClient, action: &str, application_id: Option<&str>, outcome: Outcome) -> Result<(), ApiError> {
+    let person = match application_id {
+        Some(id) => app.store.owner_of(id).await?,
+        None => None,
+    };
+    let entry = AuditEntry {
+        actor: format!("api-key:{}", client.key_id),
+        actor_name: client.name.clone(),
+        role: "fagsystem".to_owned(),
+        office: Some(client.kommunenummer.as_str().to_owned()),
+        action: action.to_owned(),
+        person,
+        application_id: application_id.map(str::to_owned),
+        outcome,
+    };
+    app.store.audit(&entry, now_ms()).await?;
+    Ok(())
+}
+
 #[derive(Deserialize)]
 pub struct ListQuery {
     etter: Option<String>,
@@ -105,6 +126,7 @@ pub async fn list(State(app): State<AppState>, Client(client): Client, Query(q):
         Some(raw) => Some(parse_cursor(raw).ok_or(ApiError::BadRequest("bad_cursor", "etter must be a cursor from a previous page".into()))?),
     };
     let rows = app.store.unacknowledged(&client, after, limit + 1).await?;
+    audit(&app, &client, "list-applications", None, Outcome::Permit).await?;
     let more = rows.len() as i64 > limit;
     let page: Vec<_> = rows.into_iter().take(limit as usize).collect();
     let next = if more { page.last().map(|(id, _, ms)| format!("{ms}.{id}")) } else { None };
@@ -117,8 +139,11 @@ pub async fn list(State(app): State<AppState>, Client(client): Client, Query(q):
 
 /// `GET /api/v1/soknader/{id}`: the application with its soknad.json and vedlegg.json.
 pub async fn fetch(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    let (sent, acknowledged) = app.store.application_for_client(&client, &id).await?.ok_or(ApiError::NotFound)?;
-    tracing::info!(application = %sent.id, key = %client.key_id, "api: application read");
+    let Some((sent, acknowledged)) = app.store.application_for_client(&client, &id).await? else {
+        audit(&app, &client, "read-application", Some(&id), Outcome::Deny).await?;
+        return Err(ApiError::NotFound);
+    };
+    audit(&app, &client, "read-application", Some(&id), Outcome::Permit).await?;
     Ok(Json(json!({
         "id": sent.id,
         "referanse": sent.reference,
@@ -135,8 +160,10 @@ pub async fn fetch(State(app): State<AppState>, Client(client): Client, Path(id)
 /// `POST /api/v1/soknader/{id}/kvittering`: the case system has the application.
 pub async fn acknowledge(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
     if app.store.acknowledge(&client, &id, now_ms()).await? {
+        audit(&app, &client, "acknowledge", Some(&id), Outcome::Permit).await?;
         Ok(StatusCode::NO_CONTENT)
     } else {
+        audit(&app, &client, "acknowledge", Some(&id), Outcome::Deny).await?;
         Err(ApiError::NotFound)
     }
 }
@@ -153,9 +180,10 @@ pub async fn put_status(State(app): State<AppState>, Client(client): Client, Pat
         return Err(ApiError::Invalid(vec![json!({"peker": "/hendelser", "melding": e.to_string()})]));
     }
     if app.store.put_external_status(&client, &id, &doc, now_ms()).await? {
-        tracing::info!(application = %id, key = %client.key_id, "api: status document replaced");
+        audit(&app, &client, "update-status", Some(&id), Outcome::Permit).await?;
         Ok(StatusCode::NO_CONTENT)
     } else {
+        audit(&app, &client, "update-status", Some(&id), Outcome::Deny).await?;
         Err(ApiError::NotFound)
     }
 }

@@ -50,8 +50,8 @@ async fn view_of(app: &AppState, sent: &StoredApplication, citizen: &Citizen) ->
     let doc = match external {
         Some(document) => serde_json::from_value(document).map_err(|e| AppError::Internal(format!("stored status document: {e}")))?,
         None => {
-            let events = app.store.events(&sent.id, &citizen.fnr).await?;
-            DigisosSoker::from_events("velferd", events).map_err(|e| AppError::Internal(format!("stored events: {e}")))?
+            let events = app.store.event_texts(&sent.id, &citizen.fnr).await?;
+            DigisosSoker::from_event_texts("velferd", &events).map_err(|e| AppError::Internal(format!("stored events: {e}")))?
         }
     };
     let days = kommune.map_or(14, |k| k.kontor.behandlingstid_dager);
@@ -143,6 +143,17 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         })
         .collect();
     let conditions = innsyn.vilkar.iter().map(|v| Line { text: v.tittel.clone(), detail: String::new() }).collect();
+    let looked = app
+        .store
+        .audit_of_person(&citizen.fnr)
+        .await?
+        .into_iter()
+        .filter(|e| e.application_id.as_deref() == Some(id.as_str()))
+        .map(|e| {
+            let action = lang.try_t(&format!("audit-{}", e.action)).unwrap_or(e.action);
+            Line { text: format!("{} – {action}", e.actor_name), detail: fmt::date_time(e.at_ms) }
+        })
+        .collect();
     let timeline = view.timeline.iter().map(|e| Line { text: translate(lang, &e.text, &app), detail: fmt::date_time(e.at) }).collect();
     let page = CasePage {
         ctx: context(&app, lang, &format!("/mine-soknader/{id}"), &session).await?,
@@ -157,6 +168,7 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         payments,
         conditions,
         timeline,
+        looked,
         office: office_info(kommune),
         pdf_href: format!("/kvittering/{}/soknad.pdf", sent.id),
     };

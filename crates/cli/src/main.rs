@@ -3,8 +3,10 @@
 //! Exit codes: 0 success, 1 rejected input (with a message on stderr), 2 usage error.
 
 mod admin;
+mod audit;
 mod db;
 mod innsyn;
+mod pdf;
 mod serve;
 mod validate;
 
@@ -29,8 +31,15 @@ enum Command {
     /// Print the citizen's view of a case (status, saker, payments, tasks …) folded from a
     /// digisos-soker.json, as one JSON object.
     Innsyn(innsyn::InnsynArgs),
+    /// Combine photos (JPEG, PNG) and PDFs, in the given order, into one A4 PDF: one upright page
+    /// per picture, re-encoded small but readable, and the pages of each PDF. Rejects (exit 1) a
+    /// file that is not what its content says, an encrypted or damaged PDF and a picture over the
+    /// pixel limit, without writing OUT.
+    Pdf(pdf::PdfArgs),
     /// Administration: API keys for case systems.
     Admin(admin::AdminArgs),
+    /// The audit log of reads and changes of personal data.
+    Audit(audit::AuditArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +54,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Innsyn(args) => innsyn::run(args),
+        Command::Pdf(args) => pdf::run(args),
         Command::Admin(args) => admin::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }

@@ -135,3 +135,12 @@ fn demo_mode_is_refused_on_a_network_address() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--demo-on-network"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn audit_verify_reports_an_intact_log() {
+    let dir = velferd_store::testing::temp_dir();
+    let db = format!("sqlite://{}/v.db", dir.0.display());
+    let out = velferd().args(["audit", "verify", "--database", &db]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("intact: 0 entries"));
+}

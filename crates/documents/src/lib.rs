@@ -37,6 +37,7 @@ use krilla::text::{Font, TextDirection};
 use krilla::SerializeSettings;
 
 mod layout;
+pub mod photos;
 
 use layout::{Fonts, Layout, PageLayout, PlacedLine, PlacedRule, Style};
 

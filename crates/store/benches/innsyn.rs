@@ -12,8 +12,15 @@ use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
 use velferd_formats::soker::DigisosSoker;
 use velferd_store::{NewApplication, Store};
 
-const EVENTS: usize = 10_000;
-const APPLICATIONS: usize = 1_000;
+/// Full sizes under `cargo bench`; `cargo test --all-targets` runs this binary too (without
+/// `--bench`), and then a small smoke run keeps the test suite quick.
+fn sizes() -> (usize, usize) {
+    if std::env::args().any(|a| a == "--bench") {
+        (10_000, 1_000)
+    } else {
+        (300, 50)
+    }
+}
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -47,6 +54,7 @@ fn event(i: usize) -> serde_json::Value {
 }
 
 async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
+    let (events_n, applications_n) = sizes();
     let store = Store::connect(url).await.expect("connect");
     let owner = (0..10).find_map(|d| Fodselsnummer::with_check_digits(&format!("01019012{d}"))).expect("fnr");
     let kommune = Kommunenummer::parse("0301").expect("kommune");
@@ -61,11 +69,11 @@ async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
     };
     let draft = store.create_draft(&owner, &kommune, &Answers::default(), 0).await.expect("draft");
     let big = store.submit(&draft.id, &owner, &new(vec![]), 0).await.expect("submit").expect("sent");
-    let events: Vec<_> = (0..EVENTS).map(event).collect();
+    let events: Vec<_> = (0..events_n).map(event).collect();
     for chunk in events.chunks(1000) {
         store.append_events(&big.id, chunk, 0).await.expect("events");
     }
-    for i in 0..APPLICATIONS {
+    for i in 0..applications_n {
         let d = store.create_draft(&owner, &kommune, &Answers::default(), i as i64).await.expect("draft");
         store.submit(&d.id, &owner, &new(vec![]), i as i64).await.expect("submit");
     }
@@ -104,8 +112,8 @@ async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
     .await;
     let list = time(15, || async { store.unacknowledged(&client, None, 1001).await.expect("list").len() }).await;
     vec![
-        (format!("{label}: fold {EVENTS} events (innsyn)"), fold, raw_events),
-        (format!("{label}: list {APPLICATIONS} new applications (API)"), list, raw_list),
+        (format!("{label}: fold {events_n} events (innsyn)"), fold, raw_events),
+        (format!("{label}: list {applications_n} new applications (API)"), list, raw_list),
     ]
 }
 

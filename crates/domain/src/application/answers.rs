@@ -47,6 +47,12 @@ impl Answers {
         self.get(field).split(',').filter(|s| !s.is_empty()).collect()
     }
 
+    /// Whether the citizen has said, so far, that they have no food or no place to sleep today
+    /// (before the whole application is complete, so the pages can say "call now" at once).
+    pub fn reports_emergency(&self) -> bool {
+        matches!(self.get("nodhjelp"), "mat" | "bolig" | "begge")
+    }
+
     pub fn has(&self, field: &str, value: &str) -> bool {
         self.list(field).contains(&value)
     }

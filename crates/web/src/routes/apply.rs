@@ -99,10 +99,6 @@ fn kommune_of<'a>(app: &'a AppState, draft: &Draft) -> Result<&'a Kommune, AppEr
     app.kommuner.get(&draft.kommunenummer).ok_or_else(|| AppError::Internal("draft names a municipality not in the catalogue".into()))
 }
 
-fn emergency(answers: &Answers) -> bool {
-    !matches!(answers.get("nodhjelp"), "" | "nei")
-}
-
 pub async fn show_step(
     State(app): State<AppState>,
     lang: Lang,
@@ -165,7 +161,7 @@ async fn step_page(
         nav,
         groups,
         errors: error_list,
-        emergency: (step != Step::Nodhjelp && emergency(&draft.answers)).then(|| office_info(kommune)),
+        emergency: (step != Step::Nodhjelp && draft.answers.reports_emergency()).then(|| office_info(kommune)),
         intro,
         expires: lang.t_args("draft-expiry", &[("date", fmt::date(draft_expires_at(draft.updated_ms)))]),
         register,
@@ -276,7 +272,7 @@ async fn summary_page(
         confirm_error: confirm_missing.then(|| lang.t("error-confirm")),
         confirmed: draft.answers.is_yes("bekreft"),
         office: office_info(kommune),
-        emergency: emergency(&draft.answers),
+        emergency: draft.answers.reports_emergency(),
         problems,
     };
     let mut response = render(&page);

@@ -82,8 +82,8 @@ async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
 
     let pool = sqlx::AnyPool::connect(url).await.expect("raw pool");
     let raw_events = time(15, || async {
-        let rows = sqlx::query("SELECT payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&big.id).fetch_all(&pool).await.expect("raw");
-        rows.iter().map(|r| r.get::<String, _>("payload").len()).sum::<usize>()
+        let rows = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&big.id).fetch_all(&pool).await.expect("raw");
+        rows.iter().map(|r| r.get::<String, _>("payload").len() + r.get::<String, _>("kind").len()).sum::<usize>()
     })
     .await;
     let fold = time(15, || async {

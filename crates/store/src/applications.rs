@@ -155,22 +155,22 @@ impl Store {
         self.event_texts(application_id, owner)
             .await?
             .iter()
-            .map(|text| serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("events.payload: {e}"))))
+            .map(|(_, text)| serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("events.payload: {e}"))))
             .collect()
     }
 
-    /// The events of the owner's application as stored JSON text, in order: for callers that parse
-    /// them straight into typed hendelser (the citizen's view), without a `Value` in between.
-    pub async fn event_texts(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<String>> {
+    /// The events of the owner's application as (type, stored JSON text), in order: for callers
+    /// that parse them straight into typed hendelser (the citizen's view), without a `Value` between.
+    pub async fn event_texts(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<(String, String)>> {
         let rows = sqlx::query(
-            "SELECT e.payload FROM events e JOIN applications a ON a.id = e.application_id
+            "SELECT e.kind, e.payload FROM events e JOIN applications a ON a.id = e.application_id
              WHERE e.application_id = $1 AND a.owner_fnr = $2 ORDER BY e.seq",
         )
         .bind(application_id)
         .bind(owner.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(|r| Ok(r.try_get("payload")?)).collect()
+        rows.iter().map(|r| Ok((r.try_get("kind")?, r.try_get("payload")?))).collect()
     }
 
     /// Appends events to an application (the office's or a case system's actions, in the

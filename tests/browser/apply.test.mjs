@@ -434,6 +434,11 @@ walk('she follows the application under "Mine søknader" in plain words', async 
   assert.ok(details.includes('Kontoret har fått søknaden din'), `plain status and expected time:\n${details}`);
   assert.equal(await page.locator('[aria-current="step"]').innerText(), 'Mottatt', 'the step indicator marks where it is');
   await seen('case');
+  // Sending more documents is on the same application, with one field per needed document.
+  await page.getByRole('link', { name: 'Send dokumenter' }).click();
+  await heading('Send dokumenter');
+  assert.ok(await page.getByLabel('Husleiekontrakt').isVisible(), 'a field for the rent contract');
+  await seen('upload');
 });
 
 // ---------------------------------------------------------------- accessibility
@@ -479,7 +484,7 @@ test('every kind of page passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_00
     await axeContext.close();
   }
   const names = visited.map((v) => v.name);
-  for (const must of ['home', 'sign-in', 'start', 'municipality closed', 'step konto with error', 'summary', 'receipt', 'not found', 'home nn', 'receipt en', 'my applications', 'case']) {
+  for (const must of ['home', 'sign-in', 'start', 'municipality closed', 'step konto with error', 'summary', 'receipt', 'not found', 'home nn', 'receipt en', 'my applications', 'case', 'upload']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

@@ -78,7 +78,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     }
     spawn_housekeeping(store.clone());
     let config = Config { demo: args.demo, secure_cookies: args.secure_cookies };
-    let app = router(App { store: store.clone(), kommuner, config });
+    let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(&files));
+    let app = router(App { store: store.clone(), files, kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;

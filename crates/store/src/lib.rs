@@ -8,6 +8,8 @@
 mod api;
 mod applications;
 mod audit;
+pub mod files;
+mod submissions;
 mod drafts;
 mod people;
 mod sessions;
@@ -22,6 +24,8 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
+pub use files::{Files, LocalFiles};
+pub use submissions::{Submission, SubmittedDocument};
 pub use drafts::Draft;
 
 #[derive(Debug, thiserror::Error)]
@@ -57,11 +61,13 @@ fn migrations(backend: Backend) -> Migrator {
             (1, "foundation", include_str!("../migrations/sqlite/0001_foundation.sql")),
             (2, "integration api", include_str!("../migrations/sqlite/0002_integration_api.sql")),
             (3, "audit log", include_str!("../migrations/sqlite/0003_audit_log.sql")),
+            (4, "documents", include_str!("../migrations/sqlite/0004_documents.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
             (2, "integration api", include_str!("../migrations/postgres/0002_integration_api.sql")),
             (3, "audit log", include_str!("../migrations/postgres/0003_audit_log.sql")),
+            (4, "documents", include_str!("../migrations/postgres/0004_documents.sql")),
         ],
     };
     Migrator {

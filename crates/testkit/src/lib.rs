@@ -13,17 +13,20 @@ pub struct TestApp {
     pub base: String,
     pub store: Store,
     pub db: TestDatabase,
+    _files: velferd_store::testing::TempDir,
 }
 
 impl TestApp {
     pub async fn spawn(db: TestDatabase) -> TestApp {
         let store = Store::connect(&db.url).await.expect("connect");
         seed_demo_people(&store).await.expect("seed");
-        let app = router(App { store: store.clone(), kommuner: default_kommuner(), config: Config { demo: true, ..Config::default() } });
+        let files_dir = velferd_store::testing::temp_dir();
+        let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(files_dir.0.join("files")));
+        let app = router(App { store: store.clone(), files, kommuner: default_kommuner(), config: Config { demo: true, ..Config::default() } });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("addr");
         tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
-        TestApp { base: format!("http://{addr}"), store, db }
+        TestApp { base: format!("http://{addr}"), store, db, _files: files_dir }
     }
 
     /// A new browser (its own cookies), in the given language.

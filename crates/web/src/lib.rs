@@ -48,6 +48,8 @@ impl Default for Config {
 
 pub struct App {
     pub store: Store,
+    /// Where uploaded documents (as PDFs) are kept, by content hash.
+    pub files: Arc<dyn velferd_store::Files>,
     pub kommuner: Katalog,
     pub config: Config,
 }
@@ -106,6 +108,11 @@ pub fn router(app: App) -> Router {
         .route("/soknad/{draft}/{step}", get(routes::apply::show_step).post(routes::apply::save_step))
         .route("/mine-soknader", get(routes::cases::list))
         .route("/mine-soknader/{id}", get(routes::cases::show))
+        .route(
+            "/mine-soknader/{id}/dokumenter",
+            get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(routes::upload::MAX_SUBMISSION_BYTES + 1024 * 1024)),
+        )
+        .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
         .layer(middleware::from_fn(error::render_error_pages))

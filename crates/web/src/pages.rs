@@ -231,6 +231,34 @@ pub struct CasePage {
     pub timeline: Vec<Line>,
     /// Who has read or changed this application (from the audit log).
     pub looked: Vec<Line>,
+    /// Documents sent after the application, newest sending last.
+    pub documents: Vec<DocLink>,
+    pub upload_href: String,
     pub office: OfficeInfo,
     pub pdf_href: String,
+}
+
+pub struct UploadField {
+    pub name: String,
+    pub label: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "upload.html")]
+pub struct UploadPage {
+    pub ctx: PageContext,
+    pub action: String,
+    pub back: String,
+    pub reference: String,
+    pub fields: Vec<UploadField>,
+    pub error: Option<String>,
+    pub has_errors: bool,
+}
+
+/// A document the citizen sent, to open.
+pub struct DocLink {
+    pub label: String,
+    pub href: String,
+    pub detail: String,
 }

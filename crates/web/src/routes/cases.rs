@@ -14,7 +14,7 @@ use super::{context, office_info};
 use crate::error::AppError;
 use crate::fmt::norwegian_date as date_text;
 use crate::i18n::Lang;
-use crate::pages::{render, CaseListItem, CasePage, CasesPage, Line};
+use crate::pages::{render, CaseListItem, CasePage, CasesPage, DocLink, Line};
 use crate::session::Citizen;
 use crate::{fmt, AppState};
 
@@ -154,6 +154,24 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
             Line { text: format!("{} – {action}", e.actor_name), detail: fmt::date_time(e.at_ms) }
         })
         .collect();
+    let documents = app
+        .store
+        .submissions(&id, &citizen.fnr)
+        .await?
+        .into_iter()
+        .flat_map(|s| {
+            let when = fmt::date_time(s.created_ms);
+            s.documents.into_iter().map(move |d| (when.clone(), d))
+        })
+        .map(|(when, d)| {
+            let label = if d.kind == "annet" {
+                lang.t("upload-other")
+            } else {
+                lang.try_t(&format!("doc-{}-{}", d.kind, d.tilleggsinfo)).or_else(|| lang.try_t(&format!("doc-{}", d.kind))).unwrap_or(d.kind)
+            };
+            DocLink { label, href: format!("/mine-soknader/{id}/dokumenter/{}.pdf", d.sha256), detail: lang.t_args("case-document-sent", &[("date", when)]) }
+        })
+        .collect();
     let timeline = view.timeline.iter().map(|e| Line { text: translate(lang, &e.text, &app), detail: fmt::date_time(e.at) }).collect();
     let page = CasePage {
         ctx: context(&app, lang, &format!("/mine-soknader/{id}"), &session).await?,
@@ -169,6 +187,8 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         conditions,
         timeline,
         looked,
+        documents,
+        upload_href: format!("/mine-soknader/{id}/dokumenter"),
         office: office_info(kommune),
         pdf_href: format!("/kvittering/{}/soknad.pdf", sent.id),
     };

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod home;
 pub mod receipt;
 pub mod signin;
+pub mod upload;
 
 use tower_sessions::Session;
 

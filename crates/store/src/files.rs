@@ -1,0 +1,105 @@
+//! Files, content-addressed by SHA-256, behind a trait: a local folder by default; an
+//! S3-compatible store can implement the same trait for several servers.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::{Result, StoreError};
+
+/// Where file bytes live. `put` is idempotent (same bytes, same name) and atomic: a reader never
+/// sees half a file, and an interrupted write leaves nothing under the final name.
+#[async_trait::async_trait]
+pub trait Files: Send + Sync {
+    /// Stores `bytes`; returns their SHA-256 (hex), which is also their name.
+    async fn put(&self, bytes: &[u8]) -> Result<String>;
+    async fn get(&self, sha256: &str) -> Result<Option<Vec<u8>>>;
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Files in a local folder, spread over 256 subfolders by the first two hex digits.
+pub struct LocalFiles {
+    root: PathBuf,
+}
+
+impl LocalFiles {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    fn path(&self, sha: &str) -> Option<PathBuf> {
+        // Only our own names: 64 lower-case hex digits, so a crafted name cannot leave the folder.
+        (sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
+            .then(|| self.root.join(&sha[..2]).join(sha))
+    }
+}
+
+fn io(e: std::io::Error, what: &Path) -> StoreError {
+    StoreError::Corrupt(format!("file store {}: {e}", what.display()))
+}
+
+#[async_trait::async_trait]
+impl Files for LocalFiles {
+    async fn put(&self, bytes: &[u8]) -> Result<String> {
+        let sha = sha256_hex(bytes);
+        let path = self.path(&sha).ok_or_else(|| StoreError::Corrupt("bad hash".into()))?;
+        if tokio::fs::try_exists(&path).await.unwrap_or(false) {
+            return Ok(sha);
+        }
+        let dir = path.parent().unwrap_or(&self.root).to_path_buf();
+        tokio::fs::create_dir_all(&dir).await.map_err(|e| io(e, &dir))?;
+        let tmp = dir.join(format!(".{sha}.{}.tmp", crate::new_id()));
+        let data = bytes.to_vec();
+        let (tmp2, path2) = (tmp.clone(), path.clone());
+        // Write, flush to disk, then rename: the name appears only with the whole content.
+        tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp2)?;
+            f.write_all(&data)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp2, &path2)?;
+            if let Some(parent) = path2.parent() {
+                std::fs::File::open(parent)?.sync_all()?;
+            }
+            Ok(())
+        })
+        .await
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            io(e, &path)
+        })?;
+        Ok(sha)
+    }
+
+    async fn get(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
+        let Some(path) = self.path(sha256) else { return Ok(None) };
+        match tokio::fs::read(&path).await {
+            Ok(b) => Ok(Some(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io(e, &path)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn files_are_named_by_content_and_stored_once() {
+        let dir = crate::testing::temp_dir();
+        let files = LocalFiles::new(&dir.0);
+        let a = files.put(b"first").await.unwrap();
+        assert_eq!(a, sha256_hex(b"first"));
+        assert_eq!(files.put(b"first").await.unwrap(), a);
+        assert_eq!(files.get(&a).await.unwrap().as_deref(), Some(&b"first"[..]));
+        assert_eq!(files.get(&sha256_hex(b"other")).await.unwrap(), None);
+        assert_eq!(files.get("../../etc/passwd").await.unwrap(), None, "only our own names");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.0.join(&a[..2])).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+        assert!(leftovers.is_empty());
+    }
+}

@@ -1,0 +1,109 @@
+//! Documents sent to an application after it was sent (ettersendelse).
+
+use sqlx::Row;
+use velferd_domain::ids::Fodselsnummer;
+use velferd_domain::Millis;
+
+use crate::{new_id, Result, Store};
+
+/// One document of a submission: what it is and the stored PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmittedDocument {
+    pub kind: String,
+    pub tilleggsinfo: String,
+    pub sha256: String,
+    pub bytes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub id: String,
+    pub created_ms: Millis,
+    pub documents: Vec<SubmittedDocument>,
+}
+
+impl Store {
+    /// Records documents sent to the owner's application, with the submission's vedlegg.json, in
+    /// one transaction. `None` when the application is not the owner's.
+    pub async fn add_submission(
+        &self,
+        application_id: &str,
+        owner: &Fodselsnummer,
+        documents: &[SubmittedDocument],
+        vedlegg_json: &serde_json::Value,
+        now: Millis,
+    ) -> Result<Option<String>> {
+        let mut tx = self.pool.begin().await?;
+        let owned = sqlx::query("UPDATE applications SET sent_ms = sent_ms WHERE id = $1 AND owner_fnr = $2")
+            .bind(application_id)
+            .bind(owner.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
+        if !owned {
+            return Ok(None);
+        }
+        let id = new_id();
+        sqlx::query("INSERT INTO submissions (id, application_id, vedlegg_json, created_ms) VALUES ($1, $2, $3, $4)")
+            .bind(&id)
+            .bind(application_id)
+            .bind(vedlegg_json.to_string())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        for (i, d) in documents.iter().enumerate() {
+            sqlx::query("INSERT INTO submission_documents (submission_id, position, kind, tilleggsinfo, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(&id)
+                .bind(i as i64)
+                .bind(&d.kind)
+                .bind(&d.tilleggsinfo)
+                .bind(&d.sha256)
+                .bind(d.bytes)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// The owner's submissions to an application, oldest first.
+    pub async fn submissions(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<Submission>> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.created_ms, d.kind, d.tilleggsinfo, d.sha256, d.bytes
+             FROM submissions s JOIN applications a ON a.id = s.application_id
+             JOIN submission_documents d ON d.submission_id = s.id
+             WHERE s.application_id = $1 AND a.owner_fnr = $2 ORDER BY s.created_ms, s.id, d.position",
+        )
+        .bind(application_id)
+        .bind(owner.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<Submission> = Vec::new();
+        for r in &rows {
+            let id: String = r.try_get("id")?;
+            let doc = SubmittedDocument { kind: r.try_get("kind")?, tilleggsinfo: r.try_get("tilleggsinfo")?, sha256: r.try_get("sha256")?, bytes: r.try_get("bytes")? };
+            match out.last_mut() {
+                Some(s) if s.id == id => s.documents.push(doc),
+                _ => out.push(Submission { id, created_ms: r.try_get("created_ms")?, documents: vec![doc] }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether the owner's application has a document with this hash (to serve it, and only to them).
+    pub async fn owns_document(&self, application_id: &str, owner: &Fodselsnummer, sha256: &str) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 AS one FROM submission_documents d JOIN submissions s ON s.id = d.submission_id
+             JOIN applications a ON a.id = s.application_id
+             WHERE s.application_id = $1 AND a.owner_fnr = $2 AND d.sha256 = $3 LIMIT 1",
+        )
+        .bind(application_id)
+        .bind(owner.as_str())
+        .bind(sha256)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
+    }
+}
+

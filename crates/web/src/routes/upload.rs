@@ -1,0 +1,215 @@
+//! Sending documents to an application after it was sent (ettersendelse): one file field per
+//! document the office needs, photos and PDFs of one document become one PDF, and the whole sending
+//! is recorded as a submission on the same application with its own vedlegg.json.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+use velferd_documents::photos::{combine, ConvertError, Input, Limits};
+use velferd_formats::soker::DigisosSoker;
+use velferd_formats::vedlegg::{Fil, Vedlegg, VedleggSpesifikasjon, VedleggStatus};
+use velferd_store::{StoredApplication, SubmittedDocument};
+
+use super::context;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::pages::{render, UploadField, UploadPage};
+use crate::session::{self, Citizen};
+use crate::{now_ms, AppState};
+
+/// Largest file accepted.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// Most files in one sending.
+pub const MAX_FILES: usize = 30;
+/// Largest sending in all.
+pub const MAX_SUBMISSION_BYTES: usize = 150 * 1024 * 1024;
+
+/// A document the office needs: its vedlegg type and subtype, and whether the office asked for it
+/// (dokumentasjonEtterspurt) rather than the answers implying it.
+#[derive(Clone)]
+struct Needed {
+    kind: String,
+    tilleggsinfo: String,
+    requested: bool,
+}
+
+/// What to offer: the office's latest request if there is one, else what the application still
+/// lacks, and always "other".
+async fn needed(app: &AppState, sent: &StoredApplication, citizen: &Citizen) -> Result<Vec<Needed>, AppError> {
+    let events = app.store.event_texts(&sent.id, &citizen.fnr).await?;
+    let doc = DigisosSoker::from_event_texts("velferd", &events).map_err(|e| AppError::Internal(e.to_string()))?;
+    let requested = velferd_domain::innsyn::fold(&doc).oppgaver;
+    let mut out: Vec<Needed> = if requested.is_empty() {
+        let spec: VedleggSpesifikasjon = serde_json::from_value(sent.vedlegg_json.clone()).map_err(|e| AppError::Internal(e.to_string()))?;
+        spec.vedlegg
+            .into_iter()
+            .filter(|v| v.status == VedleggStatus::VedleggKreves)
+            .map(|v| Needed { kind: v.kind, tilleggsinfo: v.tilleggsinfo, requested: false })
+            .collect()
+    } else {
+        requested
+            .into_iter()
+            .map(|o| Needed { tilleggsinfo: o.tilleggsinformasjon.unwrap_or_else(|| o.dokumenttype.clone()), kind: o.dokumenttype, requested: true })
+            .collect()
+    };
+    out.push(Needed { kind: "annet".into(), tilleggsinfo: "annet".into(), requested: false });
+    Ok(out)
+}
+
+fn label(lang: Lang, n: &Needed) -> String {
+    if n.kind == "annet" {
+        return lang.t("upload-other");
+    }
+    lang.try_t(&format!("doc-{}-{}", n.kind, n.tilleggsinfo))
+        .or_else(|| lang.try_t(&format!("doc-{}", n.kind)))
+        .unwrap_or_else(|| n.kind.clone())
+}
+
+async fn own_application(app: &AppState, id: &str, citizen: &Citizen) -> Result<StoredApplication, AppError> {
+    app.store.application(id, &citizen.fnr).await?.ok_or(AppError::NotFound)
+}
+
+async fn upload_page(
+    app: &AppState,
+    lang: Lang,
+    session: &Session,
+    sent: &StoredApplication,
+    needed: &[Needed],
+    errors: &[(usize, String)],
+    general_error: Option<String>,
+) -> Result<Response, AppError> {
+    let fields = needed
+        .iter()
+        .enumerate()
+        .map(|(i, n)| UploadField { name: format!("fil-{i}"), label: label(lang, n), error: errors.iter().find(|(e, _)| *e == i).map(|(_, m)| m.clone()) })
+        .collect();
+    let page = UploadPage {
+        ctx: context(app, lang, &format!("/mine-soknader/{}/dokumenter", sent.id), session).await?,
+        action: format!("/mine-soknader/{}/dokumenter", sent.id),
+        back: format!("/mine-soknader/{}", sent.id),
+        reference: sent.reference.clone(),
+        fields,
+        error: general_error.clone(),
+        has_errors: !errors.is_empty() || general_error.is_some(),
+    };
+    let mut response = render(&page);
+    if page.has_errors {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
+    let sent = own_application(&app, &id, &citizen).await?;
+    let needed = needed(&app, &sent, &citizen).await?;
+    upload_page(&app, lang, &session, &sent, &needed, &[], None).await
+}
+
+/// The message for a refused file, in the user's language, naming the file.
+fn refusal(lang: Lang, e: &ConvertError, names: &[String]) -> String {
+    match e.input() {
+        Some((index, problem)) => {
+            let name = names.get(index).cloned().unwrap_or_default();
+            lang.t_args(&format!("upload-error-{}", problem.code()), &[("file", name)])
+        }
+        None => lang.t("upload-error-unreadable"),
+    }
+}
+
+pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, mut multipart: Multipart) -> Result<Response, AppError> {
+    let sent = own_application(&app, &id, &citizen).await?;
+    let needed = needed(&app, &sent, &citizen).await?;
+    // (field index, file name, bytes), in the order the browser sent them.
+    let mut files: Vec<(usize, String, Vec<u8>)> = Vec::new();
+    let mut token = String::new();
+    let mut total = 0usize;
+    let mut errors: Vec<(usize, String)> = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, &[], Some(lang.t("upload-error-interrupted"))).await,
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "_csrf" {
+            token = field.text().await.unwrap_or_default();
+            continue;
+        }
+        let Some(index) = name.strip_prefix("fil-").and_then(|i| i.parse::<usize>().ok()).filter(|i| *i < needed.len()) else { continue };
+        let file_name = field.file_name().unwrap_or_default().chars().take(100).collect::<String>();
+        let bytes = match field.bytes().await {
+            Ok(b) => b,
+            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, &[], Some(lang.t("upload-error-interrupted"))).await,
+        };
+        if bytes.is_empty() && file_name.is_empty() {
+            continue; // an input left empty
+        }
+        total += bytes.len();
+        if bytes.len() > MAX_FILE_BYTES {
+            errors.push((index, lang.t_args("upload-error-too-large", &[("file", file_name.clone())])));
+        }
+        files.push((index, file_name, bytes.to_vec()));
+    }
+    session::verify_csrf(&session, &crate::form::FormData(vec![("_csrf".into(), token)])).await?;
+    if files.is_empty() {
+        return upload_page(&app, lang, &session, &sent, &needed, &[], Some(lang.t("upload-error-none"))).await;
+    }
+    if files.len() > MAX_FILES || total > MAX_SUBMISSION_BYTES {
+        return upload_page(&app, lang, &session, &sent, &needed, &[], Some(lang.t("upload-error-too-many"))).await;
+    }
+    if !errors.is_empty() {
+        return upload_page(&app, lang, &session, &sent, &needed, &errors, None).await;
+    }
+
+    // One PDF per document, converted off the async threads.
+    let mut documents = Vec::new();
+    let mut pdfs = Vec::new();
+    for (index, n) in needed.iter().enumerate() {
+        let group: Vec<(String, Vec<u8>)> = files.iter().filter(|(i, _, _)| *i == index).map(|(_, name, b)| (name.clone(), b.clone())).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = group.iter().map(|(n, _)| n.clone()).collect();
+        let result = tokio::task::spawn_blocking(move || {
+            let inputs: Vec<Input<'_>> = group.iter().map(|(name, b)| Input::new(name, b)).collect();
+            combine(&inputs, &Limits::default())
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+        match result {
+            Ok(pdf) => pdfs.push((index, n.clone(), pdf)),
+            Err(e) => errors.push((index, refusal(lang, &e, &names))),
+        }
+    }
+    if !errors.is_empty() {
+        return upload_page(&app, lang, &session, &sent, &needed, &errors, None).await;
+    }
+    let mut vedlegg = Vec::new();
+    for (index, n, pdf) in pdfs {
+        let sha = app.files.put(&pdf).await?;
+        vedlegg.push(Vedlegg {
+            kind: n.kind.clone(),
+            tilleggsinfo: n.tilleggsinfo.clone(),
+            status: VedleggStatus::LastetOpp,
+            filer: vec![Fil { filnavn: format!("{}-{}-{index}.pdf", n.kind, &sha[..8]), sha512: None }],
+            hendelse_type: Some(if n.requested { "dokumentasjonEtterspurt" } else { "bruker" }.to_owned()),
+            hendelse_referanse: None,
+        });
+        documents.push(SubmittedDocument { kind: n.kind, tilleggsinfo: n.tilleggsinfo, sha256: sha, bytes: pdf.len() as i64 });
+    }
+    let spec = serde_json::to_value(VedleggSpesifikasjon { vedlegg }).map_err(|e| AppError::Internal(e.to_string()))?;
+    // The files are on disk before the submission names them, so "received" never points at nothing.
+    app.store.add_submission(&sent.id, &citizen.fnr, &documents, &spec, now_ms()).await?.ok_or(AppError::NotFound)?;
+    Ok(Redirect::to(&format!("/mine-soknader/{}#dokumenter", sent.id)).into_response())
+}
+
+/// One sent document, only to its owner.
+pub async fn download(State(app): State<AppState>, citizen: Citizen, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
+    let sha = file.strip_suffix(".pdf").unwrap_or(&file);
+    if !app.store.owns_document(&id, &citizen.fnr, sha).await? {
+        return Err(AppError::NotFound);
+    }
+    let bytes = app.files.get(sha).await?.ok_or_else(|| AppError::Internal("a recorded document is missing from the file store".into()))?;
+    Ok(([(header::CONTENT_TYPE, "application/pdf"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
+}

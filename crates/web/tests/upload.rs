@@ -1,0 +1,108 @@
+//! A citizen sends more documents to the application they already sent (ettersendelse): photos of
+//! one document become one PDF on that application; bad files are refused at their field.
+
+use reqwest::multipart::{Form, Part};
+use reqwest::StatusCode;
+use velferd_testkit::{fill_in, Browser, TestApp};
+
+/// A phone-like photo of a page: light paper with dark text lines.
+fn photo(seed: u8) -> Vec<u8> {
+    let mut img = image::RgbImage::from_pixel(600, 800, image::Rgb([235, 230, 220]));
+    for line in 0..20u32 {
+        for x in 60..(500 - u32::from(seed) * 3) {
+            for y in 0..6 {
+                img.put_pixel(x, 80 + line * 30 + y, image::Rgb([30, 30, 30]));
+            }
+        }
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}
+
+async fn sent_application(app: &TestApp, who: &str) -> (Browser, String) {
+    let mut b = app.browser("nb");
+    b.sign_in(who).await;
+    let draft = fill_in(&mut b, "0301").await;
+    let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+    let id = sent.location.unwrap().rsplit('/').next().unwrap().to_owned();
+    (b, id)
+}
+
+async fn upload(b: &mut Browser, id: &str, files: Vec<(&str, &str, Vec<u8>)>) -> (StatusCode, Option<String>, String) {
+    b.get(&format!("/mine-soknader/{id}/dokumenter")).await;
+    let mut form = Form::new().text("_csrf", b.csrf.clone());
+    for (field, name, bytes) in files {
+        form = form.part(field.to_owned(), Part::bytes(bytes).file_name(name.to_owned()));
+    }
+    let r = b.client.post(format!("{}/mine-soknader/{id}/dokumenter", b.base)).multipart(form).send().await.unwrap();
+    let status = r.status();
+    let location = r.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_owned);
+    (status, location, r.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn photos_of_one_document_become_one_pdf_on_the_same_application() {
+    for app in TestApp::all().await {
+        let (mut kari, id) = sent_application(&app, "Kari").await;
+        let page = kari.get(&format!("/mine-soknader/{id}/dokumenter")).await;
+        assert!(page.body.contains("Kontoutskrift for brukskontoen") && page.body.contains("Husleiekontrakt") && page.body.contains("Andre dokumenter"), "one field per needed document: {}", page.body);
+        let field_of = |label: &str| -> String {
+            let re = regex_lite::Regex::new(&format!(r#"for="f-(fil-\d+)">{}<"#, regex_lite::escape(label))).unwrap();
+            re.captures(&page.body).unwrap_or_else(|| panic!("no field {label}"))[1].to_owned()
+        };
+        let contract = field_of("Husleiekontrakt");
+
+        let (status, location, body) =
+            upload(&mut kari, &id, vec![(&contract, "side1.jpg", photo(1)), (&contract, "side2.jpg", photo(2)), (&contract, "side3.jpg", photo(3))]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{}: {body}", app.db.label);
+        assert_eq!(location.as_deref(), Some(format!("/mine-soknader/{id}#dokumenter").as_str()));
+        assert_eq!(app.store.count_applications().await.unwrap(), 1, "the same application, not a new one");
+
+        let case = kari.get(&format!("/mine-soknader/{id}")).await;
+        let href = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+/dokumenter/[0-9a-f]{64}\.pdf)">Husleiekontrakt<"#).unwrap();
+        let pdf_href = href.captures(&case.body).unwrap_or_else(|| panic!("the case lists the document: {}", case.body))[1].to_owned();
+        let pdf = kari.client.get(format!("{}{pdf_href}", kari.base)).send().await.unwrap();
+        assert_eq!(pdf.headers()["content-type"], "application/pdf");
+        let bytes = pdf.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        if let Some(pages) = pdfinfo_pages(&bytes) {
+            assert_eq!(pages, 3, "three photos, one PDF of three pages");
+        }
+
+        // Nobody else gets the document or the upload page.
+        let mut ola = app.browser("nb");
+        ola.sign_in("Ola").await;
+        assert_eq!(ola.get(&pdf_href).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(ola.get(&format!("/mine-soknader/{id}/dokumenter")).await.status, StatusCode::NOT_FOUND);
+        let (status, _, _) = upload(&mut ola, &id, vec![("fil-0", "x.jpg", photo(1))]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{}", app.db.label);
+    }
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_what_it_says_is_refused_at_its_field_and_nothing_is_stored() {
+    for app in TestApp::all().await {
+        let (mut kari, id) = sent_application(&app, "Kari").await;
+        let (status, _, body) = upload(&mut kari, &id, vec![("fil-0", "kontoutskrift.jpg", b"this is not a picture".to_vec()), ("fil-1", "ok.jpg", photo(1))]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", app.db.label);
+        assert!(body.contains("kontoutskrift.jpg er ikke et bilde eller en PDF vi kan lese."), "{body}");
+        assert!(body.contains(r#"id="e-fil-0""#), "the message stands at the field");
+        let (status, _, body) = upload(&mut kari, &id, vec![("fil-0", "bilde.heic", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec())]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("HEIC"), "{body}");
+        let (status, _, body) = upload(&mut kari, &id, vec![]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("Du har ikke valgt noen filer."));
+        let fnr = app.store.demo_people().await.unwrap().into_iter().find(|p| p.fornavn == "Kari").unwrap().fnr;
+        assert!(app.store.submissions(&id, &fnr).await.unwrap().is_empty(), "nothing half-stored");
+    }
+}
+
+fn pdfinfo_pages(pdf: &[u8]) -> Option<usize> {
+    let dir = velferd_store::testing::temp_dir();
+    let path = dir.0.join("a.pdf");
+    std::fs::write(&path, pdf).ok()?;
+    let out = std::process::Command::new("pdfinfo").arg(&path).output().ok()?;
+    String::from_utf8_lossy(&out.stdout).lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok())
+}

@@ -96,8 +96,7 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         .oppgaver
         .iter()
         .map(|o| {
-            let specific = o.tilleggsinformasjon.as_deref().and_then(|t| lang.try_t(&format!("doc-{}-{t}", o.dokumenttype)));
-            let name = specific.or_else(|| lang.try_t(&format!("doc-{}", o.dokumenttype))).unwrap_or_else(|| o.dokumenttype.clone());
+            let name = super::document_label(lang, &o.dokumenttype, o.tilleggsinformasjon.as_deref().unwrap_or_default());
             Line { text: name, detail: lang.t_args("case-task-deadline", &[("date", date_text(&o.innsendelsesfrist))]) }
         })
         .chain(innsyn.dokumentasjonkrav.iter().map(|d| Line {
@@ -164,11 +163,7 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
             s.documents.into_iter().map(move |d| (when.clone(), d))
         })
         .map(|(when, d)| {
-            let label = if d.kind == "annet" {
-                lang.t("upload-other")
-            } else {
-                lang.try_t(&format!("doc-{}-{}", d.kind, d.tilleggsinfo)).or_else(|| lang.try_t(&format!("doc-{}", d.kind))).unwrap_or(d.kind)
-            };
+            let label = super::document_label(lang, &d.kind, &d.tilleggsinfo);
             DocLink { label, href: format!("/mine-soknader/{id}/dokumenter/{}.pdf", d.sha256), detail: lang.t_args("case-document-sent", &[("date", when)]) }
         })
         .collect();

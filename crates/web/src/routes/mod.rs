@@ -34,3 +34,12 @@ pub fn office_info(k: &velferd_domain::kommune::Kommune) -> OfficeInfo {
         adresse: k.kontor.besoksadresse.clone(),
     }
 }
+
+/// The name of a document type (vedlegg type and subtype) in the user's language; the office's own
+/// words when the type is not one we know.
+pub fn document_label(lang: crate::i18n::Lang, kind: &str, tilleggsinfo: &str) -> String {
+    if kind == "annet" {
+        return lang.t("upload-other");
+    }
+    lang.try_t(&format!("doc-{kind}-{tilleggsinfo}")).or_else(|| lang.try_t(&format!("doc-{kind}"))).unwrap_or_else(|| kind.to_owned())
+}

@@ -58,12 +58,7 @@ async fn needed(app: &AppState, sent: &StoredApplication, citizen: &Citizen) -> 
 }
 
 fn label(lang: Lang, n: &Needed) -> String {
-    if n.kind == "annet" {
-        return lang.t("upload-other");
-    }
-    lang.try_t(&format!("doc-{}-{}", n.kind, n.tilleggsinfo))
-        .or_else(|| lang.try_t(&format!("doc-{}", n.kind)))
-        .unwrap_or_else(|| n.kind.clone())
+    super::document_label(lang, &n.kind, &n.tilleggsinfo)
 }
 
 async fn own_application(app: &AppState, id: &str, citizen: &Citizen) -> Result<StoredApplication, AppError> {

@@ -71,14 +71,14 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         None => default_kommuner(),
     };
     let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
+    let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(&files));
     if args.demo {
         let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
-        seed_demo_cases(&store, &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
+        seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     spawn_housekeeping(store.clone());
     let config = Config { demo: args.demo, secure_cookies: args.secure_cookies };
-    let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(&files));
     let app = router(App { store: store.clone(), files, kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);

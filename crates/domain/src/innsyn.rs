@@ -73,6 +73,9 @@ pub struct Vedtak {
     pub utfall: Option<Utfall>,
     /// `YYYY-MM-DD`: the date of the `vedtakFattet` event.
     pub dato: String,
+    /// The decision letter. Not part of `velferd innsyn`'s output; the web page links to it.
+    #[serde(skip)]
+    pub brev: Option<velferd_formats::soker::Filreferanse>,
 }
 
 /// A payment (utbetaling).
@@ -258,7 +261,7 @@ impl State {
             }
             Hendelse::VedtakFattet(h) => {
                 let sak = upsert(&mut self.saker, &h.saksreferanse, |s| &s.referanse, SakState::new);
-                sak.vedtak.push(Vedtak { utfall: h.utfall, dato: dato(&h.hendelsestidspunkt) });
+                sak.vedtak.push(Vedtak { utfall: h.utfall, dato: dato(&h.hendelsestidspunkt), brev: Some(h.vedtaksfil.referanse.clone()) });
                 // Also for a sak marked FEILREGISTRERT: its latest status is now FERDIGBEHANDLET.
                 sak.status = Some(SakStatus::Ferdigbehandlet);
             }

@@ -1,6 +1,8 @@
 //! A real Velferd server on a random port with a fresh database, and a citizen's browser (cookies,
 //! no JavaScript) that talks HTTP to it — the path a user takes.
 
+pub mod case_system;
+
 use std::net::SocketAddr;
 
 use reqwest::redirect::Policy;
@@ -13,6 +15,8 @@ pub struct TestApp {
     pub base: String,
     pub store: Store,
     pub db: TestDatabase,
+    /// The server's file store (documents and letters), to seed or inspect.
+    pub files: std::sync::Arc<dyn velferd_store::Files>,
     _files: velferd_store::testing::TempDir,
 }
 
@@ -22,11 +26,11 @@ impl TestApp {
         seed_demo_people(&store).await.expect("seed");
         let files_dir = velferd_store::testing::temp_dir();
         let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(files_dir.0.join("files")));
-        let app = router(App { store: store.clone(), files, kommuner: default_kommuner(), config: Config { demo: true, ..Config::default() } });
+        let app = router(App { store: store.clone(), files: files.clone(), kommuner: default_kommuner(), config: Config { demo: true, ..Config::default() } });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("addr");
         tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
-        TestApp { base: format!("http://{addr}"), store, db, _files: files_dir }
+        TestApp { base: format!("http://{addr}"), store, db, files, _files: files_dir }
     }
 
     /// A new browser (its own cookies), in the given language.

@@ -113,6 +113,7 @@ pub fn router(app: App) -> Router {
             get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(routes::upload::MAX_SUBMISSION_BYTES + 1024 * 1024)),
         )
         .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
+        .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
         .layer(middleware::from_fn(error::render_error_pages))
@@ -123,6 +124,15 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/soknader/{id}", get(routes::api::fetch))
         .route("/api/v1/soknader/{id}/kvittering", post(routes::api::acknowledge))
         .route("/api/v1/soknader/{id}/digisos-soker", axum::routing::put(routes::api::put_status))
+        .route("/api/v1/soknader/{id}/soknad.pdf", get(routes::api::application_pdf))
+        .route("/api/v1/soknader/{id}/ettersendelser", get(routes::api::submissions))
+        .route("/api/v1/soknader/{id}/ettersendelser/{ettersendelse}", get(routes::api::submission))
+        .route("/api/v1/soknader/{id}/filer/{sha256}", get(routes::api::file))
+        .route(
+            "/api/v1/soknader/{id}/brev",
+            post(routes::api::upload_letter).layer(axum::extract::DefaultBodyLimit::max(routes::api::MAX_LETTER_BYTES + 64 * 1024)),
+        )
+        .route("/api/v1/hendelser", get(routes::api::changes))
         .layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024))
         .route("/static/{*path}", get(assets::asset))
         .layer(middleware::from_fn(i18n::choose_language))

@@ -47,6 +47,15 @@ pub struct Innsyn {
     pub dokumentasjonkrav: Vec<Dokumentasjonkrav>,
 }
 
+impl Innsyn {
+    /// The case is over: processed or not to be processed, and no payment still to come. Only a
+    /// closed case may be deleted when its retention period has passed.
+    pub fn is_closed(&self) -> bool {
+        matches!(self.status, Some(SoknadsStatusVerdi::Ferdigbehandlet | SoknadsStatusVerdi::BehandlesIkke))
+            && !self.utbetalinger.iter().any(|u| u.status == UtbetalingStatus::PlanlagtUtbetaling)
+    }
+}
+
 /// A case (sak) within the application, usually one kind of support.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sak {

@@ -8,6 +8,8 @@
 mod api;
 mod applications;
 mod audit;
+pub mod backup;
+mod retention;
 mod feed;
 mod letters;
 pub mod files;
@@ -26,6 +28,7 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
+pub use retention::RetentionCandidate;
 pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};
 pub use letters::Letter;
@@ -40,6 +43,8 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    #[error("backup: {0}")]
+    Backup(String),
     #[error("unsupported database URL (use sqlite:// or postgres://): {0}")]
     UnsupportedUrl(String),
 }

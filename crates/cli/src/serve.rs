@@ -28,6 +28,11 @@ pub struct ServeArgs {
     /// Municipality catalogue (JSON, see data/kommuner.json). Default: the one shipped in the binary.
     #[arg(long, env = "VELFERD_KOMMUNER")]
     kommuner: Option<PathBuf>,
+    /// Behind a reverse proxy or load balancer: read the client's address from the last
+    /// X-Forwarded-For entry (for per-address rate limits). Only set it when a proxy you run
+    /// always writes that header.
+    #[arg(long, env = "VELFERD_BEHIND_PROXY")]
+    behind_proxy: bool,
     /// Mark cookies Secure (set when the server is reached over HTTPS).
     #[arg(long, env = "VELFERD_SECURE_COOKIES")]
     secure_cookies: bool,
@@ -78,11 +83,11 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     spawn_housekeeping(store.clone());
-    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies };
+    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, ..Config::default() };
     let app = router(App { store: store.clone(), files, kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
     store.close().await;
     Ok(())
 }

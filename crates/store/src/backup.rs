@@ -10,7 +10,7 @@
 //! files/<sha256>           each document and letter the rows refer to
 //! ```
 //!
-//! Sessions are not backed up: restoring them would sign people in again.
+//! Sessions are not backed up (restoring them would sign people in again), nor rate-limit counts.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
@@ -80,7 +80,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
 ];
 
 /// Tables deliberately left out of backups.
-pub const NOT_BACKED_UP: &[&str] = &["sessions", "_sqlx_migrations"];
+pub const NOT_BACKED_UP: &[&str] = &["sessions", "rate_limits", "_sqlx_migrations"];
 
 const FORMAT: &str = "velferd-backup";
 

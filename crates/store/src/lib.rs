@@ -9,6 +9,7 @@ mod api;
 mod applications;
 mod audit;
 pub mod backup;
+mod rate_limits;
 mod retention;
 mod feed;
 mod letters;
@@ -72,6 +73,7 @@ fn migrations(backend: Backend) -> Migrator {
             (3, "audit log", include_str!("../migrations/sqlite/0003_audit_log.sql")),
             (4, "documents", include_str!("../migrations/sqlite/0004_documents.sql")),
             (5, "letters and feed", include_str!("../migrations/sqlite/0005_letters_and_feed.sql")),
+            (6, "rate limits", include_str!("../migrations/sqlite/0006_rate_limits.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -79,6 +81,7 @@ fn migrations(backend: Backend) -> Migrator {
             (3, "audit log", include_str!("../migrations/postgres/0003_audit_log.sql")),
             (4, "documents", include_str!("../migrations/postgres/0004_documents.sql")),
             (5, "letters and feed", include_str!("../migrations/postgres/0005_letters_and_feed.sql")),
+            (6, "rate limits", include_str!("../migrations/postgres/0006_rate_limits.sql")),
         ],
     };
     Migrator {

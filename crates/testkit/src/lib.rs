@@ -22,14 +22,19 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(db: TestDatabase) -> TestApp {
+        TestApp::spawn_with(db, Config { demo: true, ..Config::default() }).await
+    }
+
+    /// A server with its own settings (e.g. low rate limits).
+    pub async fn spawn_with(db: TestDatabase, config: Config) -> TestApp {
         let store = Store::connect(&db.url).await.expect("connect");
         seed_demo_people(&store).await.expect("seed");
         let files_dir = velferd_store::testing::temp_dir();
         let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(files_dir.0.join("files")));
-        let app = router(App { store: store.clone(), files: files.clone(), kommuner: default_kommuner(), config: Config { demo: true, ..Config::default() } });
+        let app = router(App { store: store.clone(), files: files.clone(), kommuner: default_kommuner(), config });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("addr");
-        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
+        tokio::spawn(async move { axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve") });
         TestApp { base: format!("http://{addr}"), store, db, files, _files: files_dir }
     }
 

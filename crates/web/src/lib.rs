@@ -5,6 +5,7 @@ mod assets;
 mod demo;
 pub mod error;
 mod form;
+pub mod limits;
 mod fmt;
 pub mod i18n;
 mod pages;
@@ -38,11 +39,15 @@ pub struct Config {
     pub demo: bool,
     /// Send cookies with `Secure` (the server is behind TLS).
     pub secure_cookies: bool,
+    pub limits: limits::RateLimits,
+    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
+    /// (for per-address rate limits) instead of the TCP peer, which is the proxy.
+    pub behind_proxy: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false }
+        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), behind_proxy: false }
     }
 }
 
@@ -168,6 +173,9 @@ pub fn spawn_housekeeping(store: Store) {
             }
             if let Err(e) = store.delete_expired_sessions(now).await {
                 tracing::warn!(error = %e, "could not delete expired sessions");
+            }
+            if let Err(e) = store.delete_old_rate_windows(now - 24 * 3600 * 1000).await {
+                tracing::warn!(error = %e, "could not delete old rate-limit counts");
             }
         }
     });

@@ -367,3 +367,4 @@ audit-read-application-pdf = downloaded your application as PDF
 audit-read-submissions = downloaded the documents you sent
 audit-read-file = opened a document
 audit-file-letter = filed a letter to you in the case
+error-page-too-many = Too many tries in a short while – please wait a little

@@ -367,3 +367,4 @@ audit-read-application-pdf = hentet søknaden som PDF
 audit-read-submissions = hentet dokumentene du har sendt
 audit-read-file = åpnet et dokument
 audit-file-letter = la et brev til deg i saken
+error-page-too-many = For mange forsøk på kort tid – vent litt

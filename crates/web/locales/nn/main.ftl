@@ -367,3 +367,4 @@ audit-read-application-pdf = henta søknaden som PDF
 audit-read-submissions = henta dokumenta du har sendt
 audit-read-file = opna eit dokument
 audit-file-letter = la eit brev til deg i saka
+error-page-too-many = For mange forsøk på kort tid – vent litt

@@ -166,6 +166,7 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         files.push((index, file_name, bytes.to_vec()));
     }
     session::verify_csrf(&session, &crate::form::FormData(vec![("_csrf".into(), token)])).await?;
+    crate::limits::check(&app, crate::limits::Bucket::Upload, citizen.fnr.as_str()).await?;
     if files.is_empty() {
         return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-none"))).await;
     }

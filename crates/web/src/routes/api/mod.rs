@@ -46,16 +46,23 @@ pub enum ApiError {
     Unauthorized,
     NotFound,
     BadRequest(&'static str, String),
+    /// Over the key's rate limit; retry after this many seconds.
+    TooMany(i64),
     Invalid(Vec<Value>),
     Internal(String),
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let retry_after = match self {
+            ApiError::TooMany(s) => Some(s),
+            _ => None,
+        };
         let (status, body) = match self {
             ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, json!({"feil": "unauthorized", "melding": "missing, unknown or revoked API key"})),
             ApiError::NotFound => (StatusCode::NOT_FOUND, json!({"feil": "not_found", "melding": "no such application for this municipality"})),
             ApiError::BadRequest(code, m) => (StatusCode::BAD_REQUEST, json!({"feil": code, "melding": m})),
+            ApiError::TooMany(s) => (StatusCode::TOO_MANY_REQUESTS, json!({"feil": "too_many_requests", "melding": format!("rate limit for this key reached; retry after {s} seconds")})),
             ApiError::Invalid(details) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 json!({"feil": "invalid_document", "melding": "the document does not follow the digisos-soker schema; nothing was changed", "detaljer": details}),
@@ -66,6 +73,9 @@ impl IntoResponse for ApiError {
             }
         };
         let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+        }
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
         }
@@ -93,7 +103,10 @@ impl FromRequestParts<AppState> for Client {
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(ApiError::Unauthorized)?;
         match app.store.api_client(secret.trim()).await? {
-            Some(client) => Ok(Client(client)),
+            Some(client) => {
+                crate::limits::check(app, crate::limits::Bucket::Api, &client.key_id).await.map_err(|l| ApiError::TooMany(l.retry_after_s))?;
+                Ok(Client(client))
+            }
             None => {
                 tracing::warn!("api: refused an unknown or revoked key");
                 Err(ApiError::Unauthorized)

@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { access, constants, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -150,6 +151,43 @@ after(async () => {
 });
 
 // ---------------------------------------------------------------- helpers
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (buf) => {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+
+/** A PNG "photo" of a text page: dark lines on light paper, `light` 1 for well lit. */
+function pagePhoto(width, height, light) {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) {
+      const ink = y % 28 < 8 && x > 30 && x < width - 30 && Math.floor(x / 23) % 7 !== 0;
+      const v = Math.round((ink ? 40 : 235) * light);
+      raw.fill(v, row + 1 + x * 3, row + 4 + x * 3);
+    }
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 const withoutHash = (url) => url.split('#')[0];
 
@@ -382,6 +420,31 @@ walk('the summary shows her answers and sending needs her confirmation', async (
     assert.ok(main.includes(text), `the summary shows ${text}:\n${main}`);
   }
   await seen('summary');
+  // She attaches the rent contract: two photos, one of them sideways and one dark.
+  await page.getByRole('link', { name: 'Legg ved eller endre dokumenter' }).click();
+  await heading('Legg ved dokumenter');
+  await seen('attach');
+  const contract = page.locator('#dok-husleiekontrakt-husleiekontrakt');
+  await contract.getByLabel('Eller velg bilder eller PDF-er').setInputFiles([
+    { name: 'side1.png', mimeType: 'image/png', buffer: pagePhoto(300, 400, 1) },
+    { name: 'side2.png', mimeType: 'image/png', buffer: pagePhoto(400, 300, 0.2) },
+  ]);
+  await contract.getByRole('button', { name: 'Legg ved Husleiekontrakt' }).click();
+  await heading('Legg ved dokumenter');
+  assert.equal(await contract.getByRole('img').count(), 2, 'a thumbnail of each page');
+  assert.ok((await contract.innerText()).includes('Bildet er veldig mørkt'), 'the dark photo gets a warning in plain words');
+  await page.waitForLoadState('load');
+  const sideways = contract.getByRole('img', { name: 'Side 2 av Husleiekontrakt' });
+  const before = await sideways.boundingBox();
+  await contract.getByRole('button', { name: 'Roter Side 2 av Husleiekontrakt' }).click();
+  await heading('Legg ved dokumenter');
+  await page.waitForLoadState('load');
+  const after = await contract.getByRole('img', { name: 'Side 2 av Husleiekontrakt' }).boundingBox();
+  assert.ok(before.width > before.height && after.height > after.width, 'turning the sideways page makes it upright');
+  await seen('attach with pages');
+  await page.getByRole('link', { name: 'Ferdig med dokumentene' }).click();
+  await heading('Se over og send');
+  assert.ok((await page.getByRole('main').innerText()).includes('lagt ved (2 sider)'), 'the summary says the contract is attached');
   await page.getByRole('button', { name: 'Send søknaden' }).click();
   await page.getByRole('alert').waitFor();
   assert.ok(await page.getByRole('alert').getByRole('link', { name: 'Du må bekrefte at opplysningene er riktige før du sender.' }).isVisible());
@@ -437,7 +500,8 @@ walk('she follows the application under "Mine søknader" in plain words', async 
   // Sending more documents is on the same application, with one field per needed document.
   await page.getByRole('link', { name: 'Send dokumenter' }).click();
   await heading('Send dokumenter');
-  assert.ok(await page.getByLabel('Husleiekontrakt').isVisible(), 'a field for the rent contract');
+  assert.ok(await page.getByLabel('Kontoutskrift for brukskontoen').isVisible(), 'a field for the bank statement, still needed');
+  assert.equal(await page.getByLabel('Husleiekontrakt').count(), 0, 'the rent contract came with the application');
   await seen('upload');
 });
 
@@ -484,7 +548,7 @@ test('every kind of page passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_00
     await axeContext.close();
   }
   const names = visited.map((v) => v.name);
-  for (const must of ['home', 'sign-in', 'start', 'municipality closed', 'step konto with error', 'summary', 'receipt', 'not found', 'home nn', 'receipt en', 'my applications', 'case', 'upload']) {
+  for (const must of ['home', 'sign-in', 'start', 'municipality closed', 'step konto with error', 'summary', 'attach', 'attach with pages', 'receipt', 'not found', 'home nn', 'receipt en', 'my applications', 'case', 'upload']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

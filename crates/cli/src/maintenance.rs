@@ -67,6 +67,10 @@ pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, clo
     }
     store.delete_expired_drafts(now).await.map_err(|e| e.to_string())?;
     let mut removed_files = 0;
+    for sha in store.sweep_draft_files().await.map_err(|e| e.to_string())? {
+        files.delete(&sha).await.map_err(|e| e.to_string())?;
+        removed_files += 1;
+    }
     for c in &cases {
         for sha in store.delete_application(&c.id).await.map_err(|e| e.to_string())? {
             files.delete(&sha).await.map_err(|e| e.to_string())?;

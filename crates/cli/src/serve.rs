@@ -82,7 +82,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
-    spawn_housekeeping(store.clone());
+    spawn_housekeeping(store.clone(), files.clone());
     let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, ..Config::default() };
     let app = router(App { store: store.clone(), files, kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;

@@ -35,8 +35,11 @@ use krilla::pdf::PdfDocument;
 use krilla::SerializeSettings;
 
 mod pdf_input;
+pub mod preview;
 mod raster;
 mod sniff;
+
+pub use preview::{preview, Measures, Preview, Warning};
 
 use sniff::Kind;
 
@@ -45,11 +48,19 @@ use sniff::Kind;
 pub struct Input<'a> {
     pub name: &'a str,
     pub bytes: &'a [u8],
+    /// Quarter turns clockwise after the EXIF orientation: the citizen's "rotate" button. Applies
+    /// to pictures; a PDF's pages keep their own orientation.
+    pub quarter_turns: u8,
 }
 
 impl<'a> Input<'a> {
     pub fn new(name: &'a str, bytes: &'a [u8]) -> Self {
-        Input { name, bytes }
+        Input { name, bytes, quarter_turns: 0 }
+    }
+
+    /// The same input turned `quarter_turns` × 90° clockwise.
+    pub fn turned(self, quarter_turns: u8) -> Self {
+        Input { quarter_turns: quarter_turns % 4, ..self }
     }
 }
 
@@ -243,9 +254,9 @@ fn prepare(input: &Input<'_>, limits: &Limits, encoding: &Encoding) -> Result<Pr
                     sniff::JpegDefect::Garbled => "the JPEG structure is damaged".into(),
                 },
             })?;
-            raster::convert(bytes, raster::Format::Jpeg, limits, encoding).map(Prepared::Picture)
+            raster::convert(bytes, raster::Format::Jpeg, limits, encoding, input.quarter_turns).map(Prepared::Picture)
         }
-        Kind::Png => raster::convert(bytes, raster::Format::Png, limits, encoding).map(Prepared::Picture),
+        Kind::Png => raster::convert(bytes, raster::Format::Png, limits, encoding, input.quarter_turns).map(Prepared::Picture),
         Kind::Pdf => pdf_input::check(bytes).map(Prepared::Pdf),
         Kind::Unsupported("HEIC") => Err(Problem::Heic),
         Kind::Unsupported(kind) => Err(Problem::UnsupportedType { kind }),

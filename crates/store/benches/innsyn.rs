@@ -75,6 +75,7 @@ async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
         vedlegg_json: json!({"vedlegg": []}),
         answers: Answers::default(),
         events,
+        documents: vec![],
     };
     let draft = store.create_draft(&owner, &kommune, &Answers::default(), 0).await.expect("draft");
     let big = store.submit(&draft.id, &owner, &new(vec![]), 0).await.expect("submit").expect("sent");

@@ -18,6 +18,9 @@ pub struct NewApplication {
     pub answers: Answers,
     /// The first events, in the digisos-soker vocabulary (e.g. soknadsStatus MOTTATT).
     pub events: Vec<serde_json::Value>,
+    /// Documents sent with the application (one PDF per expected document, already in the file
+    /// store), kept as a submission marked as part of the application.
+    pub documents: Vec<crate::SubmittedDocument>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +120,9 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         insert_events(&mut tx, &id, 0, &app.events, now).await?;
+        if !app.documents.is_empty() {
+            crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now).await?;
+        }
         crate::feed::record(&mut tx, &id, crate::FeedKind::ApplicationReceived, None, now).await?;
         tx.commit().await?;
         Ok(Some(Submitted { id, reference, created: true }))

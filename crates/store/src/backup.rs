@@ -72,10 +72,28 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("hash", Text),
         ],
     ),
-    ("submissions", &[("id", Text), ("application_id", Text), ("vedlegg_json", Text), ("created_ms", Int)]),
+    ("submissions", &[("id", Text), ("application_id", Text), ("vedlegg_json", Text), ("created_ms", Int), ("with_application", Int)]),
     ("submission_documents", &[("submission_id", Text), ("position", Int), ("kind", Text), ("tilleggsinfo", Text), ("sha256", Text), ("bytes", Int)]),
     ("letters", &[("id", Text), ("application_id", Text), ("title", Text), ("sha256", Text), ("bytes", Int), ("created_ms", Int), ("first_opened_ms", Int)]),
     ("feed_counters", &[("kommunenummer", Text), ("last_seq", Int)]),
+    (
+        "draft_files",
+        &[
+            ("id", Text),
+            ("draft_id", Text),
+            ("slot", Text),
+            ("position", Int),
+            ("name", Text),
+            ("sha256", Text),
+            ("bytes", Int),
+            ("thumb_sha256", Text),
+            ("pages", Int),
+            ("quarter_turns", Int),
+            ("warnings", Text),
+            ("created_ms", Int),
+        ],
+    ),
+    ("draft_document_choices", &[("draft_id", Text), ("slot", Text), ("choice", Text)]),
     ("feed", &[("kommunenummer", Text), ("seq", Int), ("id", Text), ("kind", Text), ("application_id", Text), ("item_id", Text), ("at_ms", Int)]),
 ];
 
@@ -158,8 +176,13 @@ impl Store {
             let mut out = std::io::BufWriter::new(std::fs::File::create(&path).map_err(|e| io(e, &path))?);
             for r in &found {
                 let line = to_json(r, columns)?;
-                if matches!(*table, "submission_documents" | "letters") {
+                if matches!(*table, "submission_documents" | "letters" | "draft_files") {
                     if let Some(sha) = r.try_get::<Option<String>, _>("sha256")? {
+                        shas.insert(sha);
+                    }
+                }
+                if *table == "draft_files" {
+                    if let Some(sha) = r.try_get::<Option<String>, _>("thumb_sha256")? {
                         shas.insert(sha);
                     }
                 }

@@ -18,6 +18,19 @@ pub trait Files: Send + Sync {
     async fn delete(&self, sha256: &str) -> Result<()>;
 }
 
+/// Whether any row still names this file (a sent document, a letter, a draft's file or preview).
+pub(crate) async fn referenced(tx: &mut sqlx::Transaction<'_, sqlx::Any>, sha256: &str) -> Result<bool> {
+    let row = sqlx::query(
+        "SELECT 1 AS one FROM submission_documents WHERE sha256 = $1
+         UNION ALL SELECT 1 AS one FROM letters WHERE sha256 = $1
+         UNION ALL SELECT 1 AS one FROM draft_files WHERE sha256 = $1 OR thumb_sha256 = $1",
+    )
+    .bind(sha256)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.is_some())
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

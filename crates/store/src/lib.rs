@@ -16,6 +16,7 @@ mod letters;
 pub mod files;
 mod submissions;
 mod drafts;
+mod draft_files;
 mod people;
 mod sessions;
 pub mod testing;
@@ -35,6 +36,7 @@ pub use files::{Files, LocalFiles};
 pub use letters::Letter;
 pub use submissions::{Submission, SubmittedDocument};
 pub use drafts::Draft;
+pub use draft_files::{DraftFile, NewDraftFile};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -74,6 +76,7 @@ fn migrations(backend: Backend) -> Migrator {
             (4, "documents", include_str!("../migrations/sqlite/0004_documents.sql")),
             (5, "letters and feed", include_str!("../migrations/sqlite/0005_letters_and_feed.sql")),
             (6, "rate limits", include_str!("../migrations/sqlite/0006_rate_limits.sql")),
+            (7, "draft documents", include_str!("../migrations/sqlite/0007_draft_documents.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -82,6 +85,7 @@ fn migrations(backend: Backend) -> Migrator {
             (4, "documents", include_str!("../migrations/postgres/0004_documents.sql")),
             (5, "letters and feed", include_str!("../migrations/postgres/0005_letters_and_feed.sql")),
             (6, "rate limits", include_str!("../migrations/postgres/0006_rate_limits.sql")),
+            (7, "draft documents", include_str!("../migrations/postgres/0007_draft_documents.sql")),
         ],
     };
     Migrator {

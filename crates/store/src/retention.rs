@@ -93,13 +93,7 @@ impl Store {
         let mut orphans = Vec::new();
         for r in named {
             let sha: String = r.try_get("sha256")?;
-            let still = sqlx::query(
-                "SELECT 1 AS one FROM submission_documents WHERE sha256 = $1 UNION ALL SELECT 1 AS one FROM letters WHERE sha256 = $1",
-            )
-            .bind(&sha)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if still.is_none() {
+            if !crate::files::referenced(&mut tx, &sha).await? {
                 orphans.push(sha);
             }
         }

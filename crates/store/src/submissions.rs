@@ -21,10 +21,12 @@ pub struct Submission {
     pub created_ms: Millis,
     /// What was sent, in the vedlegg.json format.
     pub vedlegg_json: serde_json::Value,
+    /// Sent with the application itself rather than later (an ettersendelse).
+    pub with_application: bool,
     pub documents: Vec<SubmittedDocument>,
 }
 
-const SELECT_SUBMISSIONS: &str = "SELECT s.id, s.created_ms, s.vedlegg_json, d.kind, d.tilleggsinfo, d.sha256, d.bytes
+const SELECT_SUBMISSIONS: &str = "SELECT s.id, s.created_ms, s.vedlegg_json, s.with_application, d.kind, d.tilleggsinfo, d.sha256, d.bytes
      FROM submissions s JOIN applications a ON a.id = s.application_id
      JOIN submission_documents d ON d.submission_id = s.id";
 const ORDER: &str = "ORDER BY s.created_ms, s.id, d.position";
@@ -40,11 +42,44 @@ fn grouped(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Submission>> {
             _ => {
                 let vedlegg: String = r.try_get("vedlegg_json")?;
                 let vedlegg_json = serde_json::from_str(&vedlegg).map_err(|e| StoreError::Corrupt(format!("submissions.vedlegg_json: {e}")))?;
-                out.push(Submission { id, created_ms: r.try_get("created_ms")?, vedlegg_json, documents: vec![doc] })
+                let with_application = r.try_get::<i64, _>("with_application")? != 0;
+                out.push(Submission { id, created_ms: r.try_get("created_ms")?, vedlegg_json, with_application, documents: vec![doc] })
             }
         }
     }
     Ok(out)
+}
+
+/// Stores a submission and its documents inside the caller's transaction; returns its id.
+pub(crate) async fn insert(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    application_id: &str,
+    documents: &[SubmittedDocument],
+    vedlegg_json: &serde_json::Value,
+    with_application: bool,
+    now: Millis,
+) -> Result<String> {
+    let id = new_id();
+    sqlx::query("INSERT INTO submissions (id, application_id, vedlegg_json, created_ms, with_application) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&id)
+        .bind(application_id)
+        .bind(vedlegg_json.to_string())
+        .bind(now)
+        .bind(i64::from(with_application))
+        .execute(&mut **tx)
+        .await?;
+    for (i, d) in documents.iter().enumerate() {
+        sqlx::query("INSERT INTO submission_documents (submission_id, position, kind, tilleggsinfo, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&id)
+            .bind(i as i64)
+            .bind(&d.kind)
+            .bind(&d.tilleggsinfo)
+            .bind(&d.sha256)
+            .bind(d.bytes)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
 }
 
 impl Store {
@@ -69,25 +104,7 @@ impl Store {
         if !owned {
             return Ok(None);
         }
-        let id = new_id();
-        sqlx::query("INSERT INTO submissions (id, application_id, vedlegg_json, created_ms) VALUES ($1, $2, $3, $4)")
-            .bind(&id)
-            .bind(application_id)
-            .bind(vedlegg_json.to_string())
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        for (i, d) in documents.iter().enumerate() {
-            sqlx::query("INSERT INTO submission_documents (submission_id, position, kind, tilleggsinfo, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(&id)
-                .bind(i as i64)
-                .bind(&d.kind)
-                .bind(&d.tilleggsinfo)
-                .bind(&d.sha256)
-                .bind(d.bytes)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let id = insert(&mut tx, application_id, documents, vedlegg_json, false, now).await?;
         crate::feed::record(&mut tx, application_id, crate::FeedKind::DocumentsReceived, Some(&id), now).await?;
         tx.commit().await?;
         Ok(Some(id))

@@ -7,7 +7,7 @@ use std::path::Path;
 use velferd_domain::application::{Answers, Soker, SokerAdresse};
 use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
 use velferd_store::backup::{NOT_BACKED_UP, TABLES};
-use velferd_store::{testing, AuditEntry, ChainCheck, Files, LocalFiles, NewApplication, Outcome, Store, SubmittedDocument};
+use velferd_store::{testing, AuditEntry, ChainCheck, Files, LocalFiles, NewApplication, NewDraftFile, Outcome, Store, SubmittedDocument};
 
 fn fnr(nine: &str) -> Fodselsnummer {
     (0..10).find_map(|i| Fodselsnummer::with_check_digits(&format!("{}{i}", &nine[..8]))).expect("valid")
@@ -30,7 +30,12 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let kommune = Kommunenummer::parse("0301").unwrap();
     let mut answers = Answers::default();
     answers.set("hvorfor", "Husleia – «for høy» 🙂");
-    store.create_draft(&owner, &kommune, &answers, 5).await.unwrap();
+    let open = store.create_draft(&owner, &kommune, &answers, 5).await.unwrap();
+    let photo = files.put(b"\xff\xd8 a photo").await.unwrap();
+    let thumb = files.put(b"\xff\xd8 its thumbnail").await.unwrap();
+    let attached = NewDraftFile { slot: "lonnslipp.arbeid".into(), name: "slipp.jpg".into(), sha256: photo, bytes: 10, thumb_sha256: Some(thumb), pages: 1, warnings: vec!["dark".into()] };
+    store.add_draft_file(&open.id, &owner, &attached, 5).await.unwrap().unwrap();
+    store.set_document_choice(&open.id, &owner, "skattemelding.skattemelding", Some("tidligere")).await.unwrap();
     let draft = store.create_draft(&owner, &kommune, &answers, 6).await.unwrap();
     let new = NewApplication {
         kommunenummer: kommune.clone(),
@@ -40,6 +45,7 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         vedlegg_json: serde_json::json!({"vedlegg": []}),
         answers,
         events: vec![serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2030-01-01T00:00:00.000Z", "status": "MOTTATT"})],
+        documents: vec![],
     };
     let id = store.submit(&draft.id, &owner, &new, 7).await.unwrap().unwrap().id;
     store.append_events(&id, &[serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2030-01-02T00:00:00.000Z", "status": "FERDIGBEHANDLET"})], 8).await.unwrap();
@@ -110,7 +116,7 @@ async fn a_backup_restores_to_the_same_data_in_either_database() {
         seed(&store, &files).await;
         let backup = work.0.join("backup");
         let manifest = store.backup(&files, &backup, 100).await.unwrap();
-        assert_eq!(manifest.files, 2);
+        assert_eq!(manifest.files, 4, "a document, a letter, a draft's photo and its thumbnail");
         assert!(manifest.rows.values().all(|n| *n > 0), "{}: one of everything: {:?}", source.label, manifest.rows);
         assert!(store.backup(&files, &backup, 101).await.is_err(), "never over an existing backup");
 

@@ -21,6 +21,7 @@ fn application(kommune: &str) -> NewApplication {
         vedlegg_json: serde_json::json!({"vedlegg": []}),
         answers: Answers::default(),
         events: vec![],
+        documents: vec![],
     }
 }
 

@@ -23,6 +23,7 @@ fn new_application() -> NewApplication {
         vedlegg_json: serde_json::json!({"vedlegg": []}),
         answers,
         events: vec![serde_json::json!({"type": "soknadsStatus", "status": "MOTTATT"})],
+        documents: vec![],
     }
 }
 

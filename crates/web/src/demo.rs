@@ -104,7 +104,7 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
             continue;
         }
         store.create_draft_with_id(draft_id, &person.fnr, &kommune.nummer, &answers, sent).await?;
-        let new = crate::routes::apply::prepare(&application, &answers, person, kommune, sent);
+        let new = crate::routes::apply::prepare(&application, &answers, person, kommune, sent, vec![], &[]);
         let Some(done) = store.submit(draft_id, &person.fnr, &new, sent).await? else { continue };
         let at = |days: i64| tidspunkt(sent + days * DAY);
         let events = if first_name == "Kari" {

@@ -110,6 +110,14 @@ pub fn router(app: App) -> Router {
         .route("/soknad", get(routes::apply::start).post(routes::apply::choose_kommune))
         .route("/soknad/{draft}/send", post(routes::apply::send))
         .route("/soknad/{draft}/slett", post(routes::apply::discard))
+        .route("/soknad/{draft}/dokumenter", get(routes::attach::page))
+        .route(
+            "/soknad/{draft}/dokumenter/{slot}",
+            post(routes::attach::upload).layer(axum::extract::DefaultBodyLimit::max(routes::upload::MAX_SUBMISSION_BYTES + 1024 * 1024)),
+        )
+        .route("/soknad/{draft}/dokumenter/{slot}/valg", post(routes::attach::choose))
+        .route("/soknad/{draft}/dokumenter/fil/{file}", post(routes::attach::change))
+        .route("/soknad/{draft}/dokumenter/bilde/{file}", get(routes::attach::thumbnail))
         .route("/soknad/{draft}/{step}", get(routes::apply::show_step).post(routes::apply::save_step))
         .route("/mine-soknader", get(routes::cases::list))
         .route("/mine-soknader/{id}", get(routes::cases::show))
@@ -132,6 +140,8 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/soknader/{id}/soknad.pdf", get(routes::api::application_pdf))
         .route("/api/v1/soknader/{id}/ettersendelser", get(routes::api::submissions))
         .route("/api/v1/soknader/{id}/ettersendelser/{ettersendelse}", get(routes::api::submission))
+        .route("/api/v1/soknader/{id}/ettersendelser/{ettersendelse}/samlet.pdf", get(routes::api::submission_pdf))
+        .route("/api/v1/soknader/{id}/vedlegg.pdf", get(routes::api::application_documents_pdf))
         .route("/api/v1/soknader/{id}/filer/{sha256}", get(routes::api::file))
         .route(
             "/api/v1/soknader/{id}/brev",
@@ -159,8 +169,9 @@ pub fn router(app: App) -> Router {
         .with_state(state)
 }
 
-/// Deletes expired drafts and sessions every hour, for as long as the server runs.
-pub fn spawn_housekeeping(store: Store) {
+/// Deletes expired drafts (with their attached files), sessions and old rate-limit counts every
+/// hour, for as long as the server runs.
+pub fn spawn_housekeeping(store: Store, files: Arc<dyn velferd_store::Files>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
@@ -170,6 +181,16 @@ pub fn spawn_housekeeping(store: Store) {
                 Ok(n) if n > 0 => tracing::info!(deleted = n, "expired drafts deleted"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "could not delete expired drafts"),
+            }
+            match store.sweep_draft_files().await {
+                Ok(orphans) => {
+                    for sha in orphans {
+                        if let Err(e) = files.delete(&sha).await {
+                            tracing::warn!(error = %e, "could not delete a file of an expired draft");
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "could not sweep the files of expired drafts"),
             }
             if let Err(e) = store.delete_expired_sessions(now).await {
                 tracing::warn!(error = %e, "could not delete expired sessions");

@@ -169,7 +169,9 @@ pub struct SummaryPage {
     pub ctx: PageContext,
     pub nav: StepNav,
     pub blocks: Vec<SummaryBlock>,
-    pub documents: Vec<String>,
+    /// (what the document is, what the citizen did about it).
+    pub documents: Vec<(String, String)>,
+    pub documents_href: String,
     /// Problems that stop sending, each with a link to the step that has it.
     pub problems: Vec<(String, String)>,
     pub confirm_error: Option<String>,
@@ -268,4 +270,44 @@ pub struct DocLink {
     pub label: String,
     pub href: String,
     pub detail: String,
+}
+
+/// The documents page of a draft: one place per expected document.
+#[derive(Template)]
+#[template(path = "attach.html")]
+pub struct AttachPage {
+    pub ctx: PageContext,
+    pub summary_href: String,
+    pub slots: Vec<AttachSlot>,
+    pub has_errors: bool,
+    /// (anchor, message) for the error summary at the top.
+    pub error_list: Vec<(String, String)>,
+}
+
+pub struct AttachSlot {
+    pub anchor: String,
+    pub label: String,
+    /// Why the office needs it, in plain words.
+    pub why: String,
+    pub upload_action: String,
+    pub choice_action: String,
+    /// "", "tidligere" or "senere".
+    pub choice: String,
+    pub is_other: bool,
+    pub errors: Vec<String>,
+    pub files: Vec<AttachFile>,
+}
+
+pub struct AttachFile {
+    pub number: usize,
+    pub name: String,
+    pub thumb_href: Option<String>,
+    pub alt: String,
+    /// For a PDF: how many pages it has.
+    pub pages: String,
+    pub warnings: Vec<String>,
+    pub action: String,
+    pub first: bool,
+    pub last: bool,
+    pub can_turn: bool,
 }

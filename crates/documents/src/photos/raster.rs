@@ -24,9 +24,21 @@ pub(crate) enum Format {
     Png,
 }
 
-pub(crate) fn convert(bytes: &[u8], format: Format, limits: &Limits, encoding: &Encoding) -> Result<Encoded, Problem> {
-    let image = decode(bytes, format, limits)?;
+pub(crate) fn convert(bytes: &[u8], format: Format, limits: &Limits, encoding: &Encoding, quarter_turns: u8) -> Result<Encoded, Problem> {
+    let image = decode_upright(bytes, format, limits, quarter_turns)?;
     Ok(reencode(image, encoding))
+}
+
+/// Decodes under the limits, applies the EXIF orientation, then turns the picture
+/// `quarter_turns` × 90° clockwise (the citizen's own correction).
+pub(crate) fn decode_upright(bytes: &[u8], format: Format, limits: &Limits, quarter_turns: u8) -> Result<DynamicImage, Problem> {
+    let image = decode(bytes, format, limits)?;
+    Ok(match quarter_turns % 4 {
+        1 => image.rotate90(),
+        2 => image.rotate180(),
+        3 => image.rotate270(),
+        _ => image,
+    })
 }
 
 fn decoder_limits(limits: &Limits) -> image::Limits {

@@ -18,7 +18,7 @@ pub use build::{
 };
 pub use soknad_json::{soknad_json, Soker, SokerAdresse};
 pub use summary::{summary, SummaryRow, SummarySection, Value};
-pub use vedlegg::{required_documents, vedlegg_json, DocumentNeed};
+pub use vedlegg::{required_documents, vedlegg_json, vedlegg_json_with, DocumentNeed, DocumentState, OTHER};
 
 use crate::Millis;
 

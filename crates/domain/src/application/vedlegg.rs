@@ -1,6 +1,6 @@
 //! Which documents the answers make necessary (vedlegg), and the `vedlegg.json` that lists them.
 
-use velferd_formats::vedlegg::{Vedlegg, VedleggSpesifikasjon, VedleggStatus};
+use velferd_formats::vedlegg::{Fil, Vedlegg, VedleggSpesifikasjon, VedleggStatus};
 
 use super::build::{Application, Barnebidrag};
 
@@ -66,18 +66,54 @@ pub fn required_documents(app: &Application) -> Vec<DocumentNeed> {
     out
 }
 
+/// The document everyone may add besides the expected ones ("other").
+pub const OTHER: DocumentNeed = need("annet", "annet", "doc-annet");
+
+impl DocumentNeed {
+    /// A stable name for the document within an application: `type.subtype`.
+    pub fn slot(&self) -> String {
+        format!("{}.{}", self.kind, self.tilleggsinfo)
+    }
+}
+
+/// What the citizen did about one expected document before sending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentState {
+    /// Attached: the names of its files in the application (one PDF per document).
+    Uploaded(Vec<String>),
+    /// The office already has it (VedleggAlleredeSendt).
+    SentBefore,
+    /// Not attached: will come later or on paper (VedleggKreves).
+    Later,
+}
+
 /// `vedlegg.json` for a new application: every needed document, not yet uploaded.
 pub fn vedlegg_json(needs: &[DocumentNeed]) -> VedleggSpesifikasjon {
+    vedlegg_json_with(needs, |_| DocumentState::Later)
+}
+
+/// `vedlegg.json` saying, for every needed document and for "other" when something was attached
+/// there, what the citizen did about it.
+pub fn vedlegg_json_with(needs: &[DocumentNeed], state: impl Fn(&DocumentNeed) -> DocumentState) -> VedleggSpesifikasjon {
+    let other = matches!(state(&OTHER), DocumentState::Uploaded(_)).then_some(&OTHER);
     VedleggSpesifikasjon {
         vedlegg: needs
             .iter()
-            .map(|n| Vedlegg {
-                kind: n.kind.to_owned(),
-                tilleggsinfo: n.tilleggsinfo.to_owned(),
-                status: VedleggStatus::VedleggKreves,
-                filer: vec![],
-                hendelse_type: Some("soknad".to_owned()),
-                hendelse_referanse: None,
+            .chain(other)
+            .map(|n| {
+                let (status, filer) = match state(n) {
+                    DocumentState::Uploaded(names) => (VedleggStatus::LastetOpp, names.into_iter().map(|filnavn| Fil { filnavn, sha512: None }).collect()),
+                    DocumentState::SentBefore => (VedleggStatus::VedleggAlleredeSendt, vec![]),
+                    DocumentState::Later => (VedleggStatus::VedleggKreves, vec![]),
+                };
+                Vedlegg {
+                    kind: n.kind.to_owned(),
+                    tilleggsinfo: n.tilleggsinfo.to_owned(),
+                    status,
+                    filer,
+                    hendelse_type: Some("soknad".to_owned()),
+                    hendelse_referanse: None,
+                }
             })
             .collect(),
     }

@@ -197,7 +197,7 @@ summary-intro = Check your answers before you send. You can change everything.
 summary-edit = Change { $step }
 summary-problems-heading = Some answers are missing or must be fixed before you can send
 summary-documents-heading = Documents the office needs
-summary-documents-text = Based on your answers, the office needs these documents. You send them after you have sent the application.
+summary-documents-text = Based on your answers, the office needs these documents. You can attach them now, or send them after you have sent the application.
 summary-goes-to = The application goes to { $office }.
 bekreft-label = I confirm that the information is correct, and that the office may contact me about the application.
 
@@ -368,3 +368,36 @@ audit-read-submissions = downloaded the documents you sent
 audit-read-file = opened a document
 audit-file-letter = filed a letter to you in the case
 error-page-too-many = Too many tries in a short while – please wait a little
+attach-title = Attach documents
+attach-back = Back to the summary
+attach-intro = Take photos of the documents or choose files. You see every page before you send. If you do not have a document now, you can send it later.
+attach-other-why = Other documents you want the office to see.
+attach-pages-of = Pages of { $document }
+attach-page-alt = Page { $number } of { $document }
+attach-page-number = Page { $number }
+attach-pdf-pages = { $count ->
+    [one] 1 page
+   *[other] { $count } pages
+}
+attach-warning-blurry = The photo looks blurred. Hold the phone still and take it again, so the office can read it.
+attach-warning-dark = The photo is very dark. Take it again with more light.
+attach-warning-empty = We can see almost nothing on the page. Check that the whole document is in the picture.
+attach-turn = Rotate
+attach-earlier = Move earlier
+attach-later = Move later
+attach-remove = Remove
+attach-camera = Take a photo with the camera
+attach-files = Or choose photos or PDFs
+attach-add = Attach { $document }
+attach-choice-legend = Don't have the document now?
+attach-choice-later = I will send it later or on paper
+attach-choice-before = The office already has it
+attach-choice-save = Save the choice
+attach-done = Done with the documents
+attach-error-duplicate = { $file } is already attached under { $document }.
+attach-error-full = { $file } was not attached: you can attach at most 30 files and 150 MB in all. Send the rest after you have sent the application.
+summary-documents-link = Attach or change documents
+summary-document-uploaded = attached
+summary-document-before = the office already has it
+summary-document-later = will be sent later
+attach-error-convert = We could not make one PDF of this document's pages. Remove the pages and attach them again.

@@ -197,7 +197,7 @@ summary-intro = Se over svarene dine før du sender. Du kan endre alt.
 summary-edit = Endre { $step }
 summary-problems-heading = Noen svar mangler eller må rettes før du kan sende
 summary-documents-heading = Dokumenter kontoret trenger
-summary-documents-text = Ut fra svarene dine trenger kontoret disse dokumentene. Du sender dem etter at du har sendt søknaden.
+summary-documents-text = Ut fra svarene dine trenger kontoret disse dokumentene. Du kan legge dem ved nå, eller sende dem etter at du har sendt søknaden.
 summary-goes-to = Søknaden sendes til { $office }.
 bekreft-label = Jeg bekrefter at opplysningene er riktige, og at kontoret kan kontakte meg om søknaden.
 
@@ -368,3 +368,36 @@ audit-read-submissions = hentet dokumentene du har sendt
 audit-read-file = åpnet et dokument
 audit-file-letter = la et brev til deg i saken
 error-page-too-many = For mange forsøk på kort tid – vent litt
+attach-title = Legg ved dokumenter
+attach-back = Tilbake til oppsummeringen
+attach-intro = Ta bilde av dokumentene eller velg filer. Du ser hver side før du sender. Har du ikke dokumentet nå, kan du sende det senere.
+attach-other-why = Andre dokumenter du vil at kontoret skal se.
+attach-pages-of = Sider i { $document }
+attach-page-alt = Side { $number } av { $document }
+attach-page-number = Side { $number }
+attach-pdf-pages = { $count ->
+    [one] 1 side
+   *[other] { $count } sider
+}
+attach-warning-blurry = Bildet ser uskarpt ut. Hold telefonen stille og ta det på nytt, så kontoret kan lese det.
+attach-warning-dark = Bildet er veldig mørkt. Ta det på nytt med mer lys.
+attach-warning-empty = Vi ser nesten ingenting på siden. Sjekk at hele dokumentet er med på bildet.
+attach-turn = Roter
+attach-earlier = Flytt fram
+attach-later = Flytt bak
+attach-remove = Fjern
+attach-camera = Ta bilde med kameraet
+attach-files = Eller velg bilder eller PDF-er
+attach-add = Legg ved { $document }
+attach-choice-legend = Har du ikke dokumentet nå?
+attach-choice-later = Jeg sender det senere eller på papir
+attach-choice-before = Kontoret har det allerede
+attach-choice-save = Lagre valget
+attach-done = Ferdig med dokumentene
+attach-error-duplicate = { $file } er allerede lagt ved under { $document }.
+attach-error-full = { $file } ble ikke lagt ved: du kan legge ved høyst 30 filer og 150 MB til sammen. Send resten etter at du har sendt søknaden.
+summary-documents-link = Legg ved eller endre dokumenter
+summary-document-uploaded = lagt ved
+summary-document-before = kontoret har det allerede
+summary-document-later = sendes senere
+attach-error-convert = Vi klarte ikke å lage én PDF av sidene til dette dokumentet. Fjern sidene og legg dem ved på nytt.

@@ -197,7 +197,7 @@ summary-intro = Sjå over svara dine før du sender. Du kan endre alt.
 summary-edit = Endre { $step }
 summary-problems-heading = Nokre svar manglar eller må rettast før du kan sende
 summary-documents-heading = Dokument kontoret treng
-summary-documents-text = Ut frå svara dine treng kontoret desse dokumenta. Du sender dei etter at du har sendt søknaden.
+summary-documents-text = Ut frå svara dine treng kontoret desse dokumenta. Du kan leggje dei ved no, eller sende dei etter at du har sendt søknaden.
 summary-goes-to = Søknaden går til { $office }.
 bekreft-label = Eg stadfestar at opplysningane er riktige, og at kontoret kan kontakte meg om søknaden.
 
@@ -368,3 +368,36 @@ audit-read-submissions = henta dokumenta du har sendt
 audit-read-file = opna eit dokument
 audit-file-letter = la eit brev til deg i saka
 error-page-too-many = For mange forsøk på kort tid – vent litt
+attach-title = Legg ved dokument
+attach-back = Tilbake til oppsummeringa
+attach-intro = Ta bilete av dokumenta eller vel filer. Du ser kvar side før du sender. Har du ikkje dokumentet no, kan du sende det seinare.
+attach-other-why = Andre dokument du vil at kontoret skal sjå.
+attach-pages-of = Sider i { $document }
+attach-page-alt = Side { $number } av { $document }
+attach-page-number = Side { $number }
+attach-pdf-pages = { $count ->
+    [one] 1 side
+   *[other] { $count } sider
+}
+attach-warning-blurry = Biletet ser uskarpt ut. Hald telefonen still og ta det på nytt, så kontoret kan lese det.
+attach-warning-dark = Biletet er svært mørkt. Ta det på nytt med meir lys.
+attach-warning-empty = Vi ser nesten ingenting på sida. Sjekk at heile dokumentet er med på biletet.
+attach-turn = Roter
+attach-earlier = Flytt fram
+attach-later = Flytt bak
+attach-remove = Fjern
+attach-camera = Ta bilete med kameraet
+attach-files = Eller vel bilete eller PDF-ar
+attach-add = Legg ved { $document }
+attach-choice-legend = Har du ikkje dokumentet no?
+attach-choice-later = Eg sender det seinare eller på papir
+attach-choice-before = Kontoret har det allereie
+attach-choice-save = Lagre valet
+attach-done = Ferdig med dokumenta
+attach-error-duplicate = { $file } er allereie lagt ved under { $document }.
+attach-error-full = { $file } vart ikkje lagt ved: du kan leggje ved høgst 30 filer og 150 MB til saman. Send resten etter at du har sendt søknaden.
+summary-documents-link = Legg ved eller endre dokument
+summary-document-uploaded = lagt ved
+summary-document-before = kontoret har det allereie
+summary-document-later = blir sendt seinare
+attach-error-convert = Vi klarte ikkje å lage éin PDF av sidene til dette dokumentet. Fjern sidene og legg dei ved på nytt.

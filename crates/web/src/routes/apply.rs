@@ -7,7 +7,7 @@ use serde_json::json;
 use tower_sessions::Session;
 use velferd_domain::application::{
     antall_barn, barn_field, draft_expires_at, parse_application, required_documents, soknad_json, summary, validate_step,
-    vedlegg_json, Answers, Application, FieldError, Nodhjelp, Soker, Step,
+    vedlegg_json_with, Answers, Application, DocumentState, FieldError, Nodhjelp, Soker, Step,
 };
 use velferd_domain::kommune::Kommune;
 use velferd_formats::soknad::tidspunkt;
@@ -119,7 +119,7 @@ pub async fn show_step(
         Err(e) => return Err(e),
     };
     if step == Step::Oppsummering {
-        return summary_page(&app, lang, &session, &draft, vec![], false).await;
+        return summary_page(&app, lang, &session, &citizen, &draft, vec![], false).await;
     }
     step_page(&app, lang, &session, &citizen, &draft, step, &[]).await
 }
@@ -238,6 +238,7 @@ async fn summary_page(
     app: &AppState,
     lang: Lang,
     session: &Session,
+    citizen: &Citizen,
     draft: &Draft,
     problems: Vec<(Step, FieldError)>,
     confirm_missing: bool,
@@ -255,7 +256,7 @@ async fn summary_page(
                     items: s.rows.into_iter().map(|r| SummaryItem { label: crate::pdf::label(lang, &r), value: crate::pdf::value(lang, &r.value) }).collect(),
                 })
                 .collect();
-            let documents = required_documents(&application).into_iter().map(|d| lang.t(d.why)).collect();
+            let documents = required_documents(&application).into_iter().map(|d| (lang.t(d.why), d.slot())).collect::<Vec<_>>();
             (blocks, documents, problems)
         }
         Err(errors) => (vec![], vec![], errors),
@@ -264,7 +265,25 @@ async fn summary_page(
         .into_iter()
         .map(|(s, e)| (format!("/soknad/{}/{}", draft.id, s.slug()), format!("{}: {}", lang.t(&format!("step-{}-title", s.slug())), lang.t(e.key))))
         .collect();
+    // Each expected document with what the citizen did about it so far.
+    let files = app.store.draft_files(&draft.id, &citizen.fnr).await?;
+    let choices = app.store.document_choices(&draft.id, &citizen.fnr).await?;
+    let documents = documents
+        .into_iter()
+        .map(|(why, slot)| {
+            let pages = files.iter().filter(|f| f.slot == slot).map(|f| f.pages).sum::<i64>();
+            let state = if pages > 0 {
+                format!("{} ({})", lang.t("summary-document-uploaded"), lang.t_args("attach-pdf-pages", &[("count", pages.to_string())]))
+            } else if choices.iter().any(|(s, c)| *s == slot && c == "tidligere") {
+                lang.t("summary-document-before")
+            } else {
+                lang.t("summary-document-later")
+            };
+            (why, state)
+        })
+        .collect();
     let page = SummaryPage {
+        documents_href: format!("/soknad/{}/dokumenter", draft.id),
         ctx: context(app, lang, &nav.action(), session).await?,
         nav,
         blocks,
@@ -296,14 +315,24 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     let confirm_missing = !validate_step(Step::Oppsummering, &draft.answers).is_empty();
     let application = match parse_application(&draft.answers) {
         Ok(a) if !confirm_missing => a,
-        Ok(_) => return summary_page(&app, lang, &session, &draft, vec![], true).await,
-        Err(errors) => return summary_page(&app, lang, &session, &draft, errors, false).await,
+        Ok(_) => return summary_page(&app, lang, &session, &citizen, &draft, vec![], true).await,
+        Err(errors) => return summary_page(&app, lang, &session, &citizen, &draft, errors, false).await,
     };
     let kommune = kommune_of(&app, &draft)?.clone();
     let person = app.store.person(&citizen.fnr).await?.ok_or_else(|| AppError::Internal("signed-in person is not in the register".into()))?;
+    let (documents, states) = match super::attach::documents_for_sending(&app, &draft, &citizen).await? {
+        Ok(done) => done,
+        Err((slot, detail)) => {
+            tracing::warn!(%detail, "attached files could not be combined");
+            let error = vec![(slot, lang.t("attach-error-convert"))];
+            return super::attach::page_with(&app, lang, &session, &draft, &citizen, &error).await;
+        }
+    };
     let now = now_ms();
-    let new = prepare(&application, &draft.answers, &person, &kommune, now);
+    let new = prepare(&application, &draft.answers, &person, &kommune, now, documents, &states);
     let sent = app.store.submit(&draft.id, &citizen.fnr, &new, now).await?.ok_or(AppError::NotFound)?;
+    // The originals and previews were only needed until the PDFs were made.
+    super::attach::sweep(&app).await;
     if sent.created {
         tracing::info!(application = %sent.id, office = %kommune.kontor.enhetsnummer, emergency = new.emergency, "application received");
     }
@@ -311,19 +340,32 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
 }
 
 /// What is stored for a sent application: the office's documents and the first events.
-pub(crate) fn prepare(application: &Application, answers: &Answers, person: &Soker, kommune: &Kommune, now: i64) -> NewApplication {
+pub(crate) fn prepare(
+    application: &Application,
+    answers: &Answers,
+    person: &Soker,
+    kommune: &Kommune,
+    now: i64,
+    documents: Vec<velferd_store::SubmittedDocument>,
+    states: &[(String, DocumentState)],
+) -> NewApplication {
     let at = tidspunkt(now);
+    let state = |need: &velferd_domain::application::DocumentNeed| {
+        let slot = need.slot();
+        states.iter().find(|(s, _)| *s == slot).map_or(DocumentState::Later, |(_, state)| state.clone())
+    };
     NewApplication {
         kommunenummer: kommune.nummer.clone(),
         enhetsnummer: kommune.kontor.enhetsnummer.clone(),
         emergency: application.nodhjelp != Nodhjelp::Nei,
         soknad_json: soknad_json(application, person, kommune, now),
-        vedlegg_json: serde_json::to_value(vedlegg_json(&required_documents(application))).unwrap_or_else(|_| json!({"vedlegg": []})),
+        vedlegg_json: serde_json::to_value(vedlegg_json_with(&required_documents(application), state)).unwrap_or_else(|_| json!({"vedlegg": []})),
         answers: answers.clone(),
         events: vec![
             json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "MOTTATT"}),
             json!({"type": "tildeltNavKontor", "hendelsestidspunkt": at, "navKontor": kommune.kontor.enhetsnummer}),
         ],
+        documents,
     }
 }
 
@@ -331,5 +373,6 @@ pub(crate) fn prepare(application: &Application, answers: &Answers, person: &Sok
 pub async fn discard(State(app): State<AppState>, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
     app.store.delete_draft(&id, &citizen.fnr).await?;
+    super::attach::sweep(&app).await;
     Ok(Redirect::to("/soknad").into_response())
 }

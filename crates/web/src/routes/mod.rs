@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod apply;
+pub mod attach;
 pub mod cases;
 pub mod home;
 pub mod receipt;

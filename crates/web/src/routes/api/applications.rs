@@ -56,8 +56,17 @@ pub async fn fetch(State(app): State<AppState>, Client(client): Client, Path(id)
         "nodhjelp": sent.emergency,
         "soknad": sent.soknad_json,
         "vedlegg": sent.vedlegg_json,
-        "filer": [{"filnavn": format!("soknad-{}.pdf", sent.reference), "type": "application/pdf", "href": format!("{base}/soknad.pdf")}],
-        "ettersendelser": submissions.iter().map(|s| json!({
+        "filer": std::iter::once(json!({"filnavn": format!("soknad-{}.pdf", sent.reference), "type": "application/pdf", "href": format!("{base}/soknad.pdf")}))
+            .chain(submissions.iter().filter(|s| s.with_application).flat_map(|s| s.documents.iter()).map(|d| json!({
+                "filnavn": format!("{}-{}.pdf", d.kind, &d.sha256[..8.min(d.sha256.len())]),
+                "type": "application/pdf",
+                "vedlegg": {"type": d.kind, "tilleggsinfo": d.tilleggsinfo},
+                "sha256": d.sha256,
+                "storrelse": d.bytes,
+                "href": format!("{base}/filer/{}", d.sha256),
+            })))
+            .collect::<Vec<_>>(),
+        "ettersendelser": submissions.iter().filter(|s| !s.with_application).map(|s| json!({
             "id": s.id,
             "mottatt": tidspunkt(s.created_ms),
             "href": format!("{base}/ettersendelser/{}", s.id),

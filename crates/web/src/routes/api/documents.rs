@@ -82,13 +82,14 @@ pub async fn submissions(State(app): State<AppState>, Client(client): Client, Pa
     check_application(&app, &client, &id, "read-submissions").await?;
     let all = app.store.submissions_for_client(&client, &id).await?;
     audit(&app, &client, "read-submissions", Some(&id), Outcome::Permit).await?;
-    Ok(Json(json!({"ettersendelser": all.iter().map(|s| submission_json(&id, s)).collect::<Vec<_>>()})))
+    let later: Vec<Value> = all.iter().filter(|s| !s.with_application).map(|s| submission_json(&id, s)).collect();
+    Ok(Json(json!({"ettersendelser": later})))
 }
 
 /// `GET /api/v1/soknader/{id}/ettersendelser/{ettersendelse}`: one sending with its vedlegg.json.
 pub async fn submission(State(app): State<AppState>, Client(client): Client, Path((id, submission_id)): Path<(String, String)>) -> Result<Json<Value>, ApiError> {
     check_application(&app, &client, &id, "read-submissions").await?;
-    let Some(found) = app.store.submissions_for_client(&client, &id).await?.into_iter().find(|s| s.id == submission_id) else {
+    let Some(found) = app.store.submissions_for_client(&client, &id).await?.into_iter().find(|s| s.id == submission_id && !s.with_application) else {
         return Err(ApiError::NotFound);
     };
     audit(&app, &client, "read-submissions", Some(&id), Outcome::Permit).await?;
@@ -105,6 +106,87 @@ pub async fn file(State(app): State<AppState>, Client(client): Client, Path((id,
     let bytes = app.files.get(&sha).await?.ok_or_else(|| ApiError::Internal("a recorded file is missing from the file store".into()))?;
     audit(&app, &client, "read-file", Some(&id), Outcome::Permit).await?;
     Ok(pdf_response(bytes, &format!("{}.pdf", &sha[..16.min(sha.len())])))
+}
+
+/// One PDF of documents for the office to read from start to end: a first page listing every
+/// document with its pages, then the documents in order.
+async fn merged(app: &AppState, title: String, intro: Vec<String>, documents: &[velferd_store::SubmittedDocument]) -> Result<Vec<u8>, ApiError> {
+    let mut pdfs = Vec::new();
+    for d in documents {
+        let bytes = app.files.get(&d.sha256).await?.ok_or_else(|| ApiError::Internal("a recorded file is missing from the file store".into()))?;
+        let label = crate::routes::document_label(Lang::Nb, &d.kind, &d.tilleggsinfo);
+        pdfs.push((label, bytes));
+    }
+    tokio::task::spawn_blocking(move || -> Result<Vec<u8>, ApiError> {
+        let pages_of = |bytes: &[u8]| match velferd_documents::photos::preview(&Input::new("d.pdf", bytes), &Limits::default(), 1) {
+            Ok(velferd_documents::photos::Preview::Pdf { pages }) => pages,
+            _ => 1,
+        };
+        let counts: Vec<usize> = pdfs.iter().map(|(_, b)| pages_of(b)).collect();
+        // The contents page's own length decides where the documents start; one more pass if it
+        // came out longer than assumed.
+        let mut toc_pages = 1;
+        loop {
+            let mut first = toc_pages + 1;
+            let rows = pdfs
+                .iter()
+                .zip(&counts)
+                .map(|((label, _), n)| {
+                    let last = first + n - 1;
+                    let value = if *n == 1 { format!("side {first}") } else { format!("side {first}–{last}") };
+                    first = last + 1;
+                    velferd_documents::Row::Field { label: label.clone(), value }
+                })
+                .collect();
+            let toc = velferd_documents::render(&velferd_documents::Document {
+                title: title.clone(),
+                language: "nb".into(),
+                intro: intro.clone(),
+                sections: vec![velferd_documents::Section { heading: "Innhold".into(), rows }],
+                footer: title.clone(),
+                page_label: "Innhold, side {page} av {pages}".into(),
+            })
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+            let actual = pages_of(&toc);
+            if actual != toc_pages && toc_pages < 10 {
+                toc_pages = actual;
+                continue;
+            }
+            let mut inputs = vec![Input::new("innhold.pdf", &toc)];
+            inputs.extend(pdfs.iter().map(|(label, bytes)| Input::new(label, bytes)));
+            let limits = Limits { max_pages: 2000, ..Limits::default() };
+            return combine(&inputs, &limits).map_err(|e| ApiError::Internal(e.to_string()));
+        }
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+}
+
+/// `GET /api/v1/soknader/{id}/vedlegg.pdf`: every document sent with the application, merged.
+pub async fn application_documents_pdf(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let sent = check_application(&app, &client, &id, "read-file").await?;
+    let documents: Vec<_> = app.store.submissions_for_client(&client, &id).await?.into_iter().filter(|s| s.with_application).flat_map(|s| s.documents).collect();
+    if documents.is_empty() {
+        return Err(ApiError::NotFoundThing("no documents were sent with this application"));
+    }
+    audit(&app, &client, "read-file", Some(&id), Outcome::Permit).await?;
+    let title = format!("Vedlegg til søknad {}", sent.reference);
+    let intro = vec![format!("Sendt med søknaden {}.", tidspunkt(sent.sent_ms)), format!("{} dokumenter.", documents.len())];
+    let pdf = merged(&app, title, intro, &documents).await?;
+    Ok(pdf_response(pdf, &format!("vedlegg-{}.pdf", sent.reference)))
+}
+
+/// `GET /api/v1/soknader/{id}/ettersendelser/{ettersendelse}/samlet.pdf`: one sending, merged.
+pub async fn submission_pdf(State(app): State<AppState>, Client(client): Client, Path((id, submission_id)): Path<(String, String)>) -> Result<Response, ApiError> {
+    let sent = check_application(&app, &client, &id, "read-file").await?;
+    let Some(found) = app.store.submissions_for_client(&client, &id).await?.into_iter().find(|s| s.id == submission_id && !s.with_application) else {
+        return Err(ApiError::NotFound);
+    };
+    audit(&app, &client, "read-file", Some(&id), Outcome::Permit).await?;
+    let title = format!("Ettersendelse til søknad {}", sent.reference);
+    let intro = vec![format!("Mottatt {}.", tidspunkt(found.created_ms)), format!("{} dokumenter.", found.documents.len())];
+    let pdf = merged(&app, title, intro, &found.documents).await?;
+    Ok(pdf_response(pdf, &format!("ettersendelse-{}.pdf", found.id)))
 }
 
 #[derive(serde::Deserialize)]

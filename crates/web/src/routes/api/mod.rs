@@ -7,7 +7,7 @@ mod documents;
 mod feed;
 
 pub use applications::{acknowledge, fetch, list, put_status};
-pub use documents::{application_pdf, file, submission, submissions, upload_letter, MAX_LETTER_BYTES};
+pub use documents::{application_documents_pdf, application_pdf, file, submission, submission_pdf, submissions, upload_letter, MAX_LETTER_BYTES};
 pub use feed::changes;
 
 use axum::extract::FromRequestParts;
@@ -45,6 +45,8 @@ pub async fn openapi() -> Response {
 pub enum ApiError {
     Unauthorized,
     NotFound,
+    /// The application exists but has no such thing (the text says what).
+    NotFoundThing(&'static str),
     BadRequest(&'static str, String),
     /// Over the key's rate limit; retry after this many seconds.
     TooMany(i64),
@@ -61,6 +63,7 @@ impl IntoResponse for ApiError {
         let (status, body) = match self {
             ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, json!({"feil": "unauthorized", "melding": "missing, unknown or revoked API key"})),
             ApiError::NotFound => (StatusCode::NOT_FOUND, json!({"feil": "not_found", "melding": "no such application for this municipality"})),
+            ApiError::NotFoundThing(what) => (StatusCode::NOT_FOUND, json!({"feil": "not_found", "melding": what})),
             ApiError::BadRequest(code, m) => (StatusCode::BAD_REQUEST, json!({"feil": code, "melding": m})),
             ApiError::TooMany(s) => (StatusCode::TOO_MANY_REQUESTS, json!({"feil": "too_many_requests", "melding": format!("rate limit for this key reached; retry after {s} seconds")})),
             ApiError::Invalid(details) => (

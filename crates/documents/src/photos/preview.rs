@@ -1,0 +1,163 @@
+//! What a citizen sees of a file right after choosing it, before anything is sent: a small upright
+//! picture of the page, and a warning when the photo is probably unreadable (blurred, too dark, or
+//! a page with nothing on it). The file is checked exactly as [`super::combine`] will check it, so
+//! a file that previews fine also converts.
+
+use image::imageops::FilterType;
+use image::{DynamicImage, GrayImage};
+
+use super::raster::{self, fit_long_side};
+use super::sniff::{self, Kind};
+use super::{pdf_input, Input, Limits, Problem};
+
+/// Why a page is probably hard to read. The web layer words these for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warning {
+    /// Edges are soft: the camera moved or did not focus.
+    Blurry,
+    /// Even the paper is dark: too little light.
+    Dark,
+    /// Almost nothing on the page: the wrong side, or the document is not in the picture.
+    MostlyEmpty,
+}
+
+impl Warning {
+    pub fn code(self) -> &'static str {
+        match self {
+            Warning::Blurry => "blurry",
+            Warning::Dark => "dark",
+            Warning::MostlyEmpty => "empty",
+        }
+    }
+}
+
+/// A picture's preview, or a PDF's page count (PDF pages are not drawn here).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Preview {
+    Picture {
+        /// A JPEG with the long side at most the requested size, upright as it will be sent.
+        thumbnail: Vec<u8>,
+        width: u32,
+        height: u32,
+        warnings: Vec<Warning>,
+        /// The measurements behind the warnings (for tuning and tests).
+        measures: Measures,
+    },
+    Pdf {
+        pages: usize,
+    },
+}
+
+/// Readability measures of a page photo, taken on a grey copy with the long side at 1000 px.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measures {
+    /// Brightness of the paper: the 95th percentile of grey values (0–255).
+    pub paper: f32,
+    /// Share of pixels darker than the paper around them (even faintly): ink, lines, pictures.
+    pub ink: f32,
+    /// Sharpness: the mean of the strongest 1 % of Laplacian responses, relative to the contrast
+    /// between paper and ink. Sharp print gives high values; a shaken photo low ones.
+    pub sharpness: f32,
+}
+
+/// Paper darker than this (of 255) is too dark to read comfortably.
+const DARK_PAPER: f32 = 70.0;
+/// Less ink than this share of the page: (almost) nothing on it.
+const EMPTY_INK: f32 = 0.003;
+/// Below this the text is probably too blurred to read (see the calibration in tests/preview.rs).
+const BLURRY: f32 = 0.4;
+
+/// Checks one file and makes its preview, applying `quarter_turns` clockwise after the EXIF
+/// orientation as [`super::combine`] does.
+pub fn preview(input: &Input<'_>, limits: &Limits, max_side: u32) -> Result<Preview, Problem> {
+    let bytes = input.bytes;
+    if bytes.is_empty() {
+        return Err(Problem::Empty);
+    }
+    if bytes.len() > limits.max_input_bytes {
+        return Err(Problem::TooLarge { bytes: bytes.len(), limit: limits.max_input_bytes });
+    }
+    let image = match sniff::sniff(bytes) {
+        Kind::Jpeg => {
+            sniff::check_jpeg_structure(bytes).map_err(|_| Problem::BrokenImage { detail: "the JPEG structure is damaged or cut off".into() })?;
+            raster::decode_upright(bytes, raster::Format::Jpeg, limits, input.quarter_turns)?
+        }
+        Kind::Png => raster::decode_upright(bytes, raster::Format::Png, limits, input.quarter_turns)?,
+        Kind::Pdf => return pdf_input::check(bytes).map(|pdf| Preview::Pdf { pages: pdf.page_sizes.len() }),
+        Kind::Unsupported("HEIC") => return Err(Problem::Heic),
+        Kind::Unsupported(kind) => return Err(Problem::UnsupportedType { kind }),
+        Kind::Unknown => return Err(Problem::NotAnImage),
+    };
+    let measures = measure(&image);
+    let (width, height) = fit_long_side(image.width(), image.height(), max_side);
+    let small = image.resize_exact(width, height, FilterType::Triangle).into_rgb8();
+    let mut thumbnail = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut thumbnail, 70)
+        .encode_image(&small)
+        .map_err(|e| Problem::BrokenImage { detail: e.to_string() })?;
+    Ok(Preview::Picture { thumbnail, width, height, warnings: warnings(&measures), measures })
+}
+
+pub fn warnings(m: &Measures) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if m.paper < DARK_PAPER {
+        out.push(Warning::Dark);
+    }
+    if m.ink < EMPTY_INK {
+        out.push(Warning::MostlyEmpty);
+    } else if m.sharpness < BLURRY {
+        out.push(Warning::Blurry);
+    }
+    out
+}
+
+/// Measures a page photo (see [`Measures`]).
+pub fn measure(image: &DynamicImage) -> Measures {
+    let (w, h) = fit_long_side(image.width(), image.height(), 1000);
+    let grey: GrayImage = image.resize_exact(w, h, FilterType::Triangle).into_luma8();
+    let mut histogram = [0u64; 256];
+    for p in grey.pixels() {
+        histogram[usize::from(p[0])] += 1;
+    }
+    let total = u64::from(w) * u64::from(h);
+    let percentile = |share: f64| -> f32 {
+        let target = (total as f64 * share) as u64;
+        let mut seen = 0;
+        for (value, count) in histogram.iter().enumerate() {
+            seen += count;
+            if seen > target {
+                return value as f32;
+            }
+        }
+        255.0
+    };
+    let paper = percentile(0.95);
+    // Ink: clearly darker than the paper around it (a shadow across the page is not ink).
+    let background = image::imageops::blur(&grey, 12.0);
+    let ink_pixels = grey.pixels().zip(background.pixels()).filter(|(p, b)| f32::from(p[0]) < 0.92 * f32::from(b[0])).count();
+    let ink = ink_pixels as f32 / total.max(1) as f32;
+    let dark_ink = percentile(0.005);
+    let contrast = (paper - dark_ink).max(16.0);
+
+    // 4-neighbour Laplacian; the mean of its strongest 1 % is how crisp the sharpest edges are.
+    let mut responses: Vec<u16> = Vec::with_capacity(total as usize);
+    if w >= 3 && h >= 3 {
+        for y in 1..h - 1 {
+            for x in 1..w - 1 {
+                let c = i32::from(grey.get_pixel(x, y)[0]);
+                let sum = i32::from(grey.get_pixel(x - 1, y)[0]) + i32::from(grey.get_pixel(x + 1, y)[0]) + i32::from(grey.get_pixel(x, y - 1)[0]) + i32::from(grey.get_pixel(x, y + 1)[0]);
+                responses.push((4 * c - sum).unsigned_abs().min(u32::from(u16::MAX)) as u16);
+            }
+        }
+    }
+    let top = (responses.len() / 100).max(1);
+    let sharpness = if responses.is_empty() {
+        0.0
+    } else {
+        let cut = responses.len() - top;
+        responses.select_nth_unstable(cut);
+        let strongest = &responses[cut..];
+        strongest.iter().map(|&v| f32::from(v)).sum::<f32>() / strongest.len() as f32 / contrast
+    };
+    Measures { paper, ink, sharpness }
+}

@@ -1,0 +1,218 @@
+//! Files attached to a draft, per expected document ("slot"), in the citizen's order, with the
+//! citizen's quarter turns; and the citizen's choice for documents not uploaded. Every function
+//! takes the owner and finds nothing in another person's draft.
+
+use sqlx::Row;
+use velferd_domain::ids::Fodselsnummer;
+use velferd_domain::Millis;
+
+use crate::{new_id, Result, Store};
+
+/// What the web layer learnt about an uploaded file before storing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDraftFile {
+    pub slot: String,
+    pub name: String,
+    pub sha256: String,
+    pub bytes: i64,
+    /// The preview picture (none for a PDF).
+    pub thumb_sha256: Option<String>,
+    pub pages: i64,
+    /// Readability warning codes (e.g. "blurry").
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftFile {
+    pub id: String,
+    pub slot: String,
+    pub position: i64,
+    pub name: String,
+    pub sha256: String,
+    pub bytes: i64,
+    pub thumb_sha256: Option<String>,
+    pub pages: i64,
+    pub quarter_turns: i64,
+    pub warnings: Vec<String>,
+}
+
+fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
+    let warnings: String = r.try_get("warnings")?;
+    Ok(DraftFile {
+        id: r.try_get("id")?,
+        slot: r.try_get("slot")?,
+        position: r.try_get("position")?,
+        name: r.try_get("name")?,
+        sha256: r.try_get("sha256")?,
+        bytes: r.try_get("bytes")?,
+        thumb_sha256: r.try_get("thumb_sha256")?,
+        pages: r.try_get("pages")?,
+        quarter_turns: r.try_get("quarter_turns")?,
+        warnings: warnings.split(',').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+    })
+}
+
+const OWNED: &str = "draft_id IN (SELECT id FROM drafts WHERE id = $1 AND owner_fnr = $2)";
+
+impl Store {
+    /// Adds a file at the end of its slot in the owner's draft, and keeps the draft from expiring.
+    /// `None` when the draft is not the owner's (or is gone).
+    pub async fn add_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file: &NewDraftFile, now: Millis) -> Result<Option<String>> {
+        let mut tx = self.pool.begin().await?;
+        let owned = sqlx::query("UPDATE drafts SET updated_ms = $1 WHERE id = $2 AND owner_fnr = $3")
+            .bind(now)
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
+        if !owned {
+            return Ok(None);
+        }
+        let row = sqlx::query("SELECT COALESCE(MAX(position), -1) AS last FROM draft_files WHERE draft_id = $1 AND slot = $2")
+            .bind(draft_id)
+            .bind(&file.slot)
+            .fetch_one(&mut *tx)
+            .await?;
+        let last: i64 = row.try_get("last")?;
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO draft_files (id, draft_id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings, created_ms)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11)",
+        )
+        .bind(&id)
+        .bind(draft_id)
+        .bind(&file.slot)
+        .bind(last + 1)
+        .bind(&file.name)
+        .bind(&file.sha256)
+        .bind(file.bytes)
+        .bind(&file.thumb_sha256)
+        .bind(file.pages)
+        .bind(file.warnings.join(","))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// The files of the owner's draft, by slot and position.
+    pub async fn draft_files(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<DraftFile>> {
+        let rows = sqlx::query(&format!(
+            "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings FROM draft_files
+             WHERE {OWNED} ORDER BY slot, position"
+        ))
+        .bind(draft_id)
+        .bind(owner.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(file_from_row).collect()
+    }
+
+    /// Turns a picture a quarter clockwise. False when it is not in the owner's draft.
+    pub async fn turn_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
+        let done = sqlx::query(&format!("UPDATE draft_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $3 AND {OWNED}"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .bind(file_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Moves a file one place earlier (`earlier`) or later within its slot; at either end nothing
+    /// changes. False when it is not in the owner's draft.
+    pub async fn move_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str, earlier: bool) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let Some(row) = sqlx::query(&format!("SELECT slot, position FROM draft_files WHERE id = $3 AND {OWNED}"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .bind(file_id)
+            .fetch_optional(&mut *tx)
+            .await?
+        else {
+            return Ok(false);
+        };
+        let (slot, position): (String, i64) = (row.try_get("slot")?, row.try_get("position")?);
+        let neighbour = sqlx::query(if earlier {
+            "SELECT id, position FROM draft_files WHERE draft_id = $1 AND slot = $2 AND position < $3 ORDER BY position DESC LIMIT 1"
+        } else {
+            "SELECT id, position FROM draft_files WHERE draft_id = $1 AND slot = $2 AND position > $3 ORDER BY position LIMIT 1"
+        })
+        .bind(draft_id)
+        .bind(&slot)
+        .bind(position)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(n) = neighbour {
+            let (other, other_position): (String, i64) = (n.try_get("id")?, n.try_get("position")?);
+            for (id, to) in [(file_id, other_position), (other.as_str(), position)] {
+                sqlx::query("UPDATE draft_files SET position = $1 WHERE id = $2").bind(to).bind(id).execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Removes a file from the owner's draft. False when it is not there.
+    pub async fn remove_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
+        let done = sqlx::query(&format!("DELETE FROM draft_files WHERE id = $3 AND {OWNED}"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .bind(file_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records (or with `None` clears) the owner's choice for a slot. False when not their draft.
+    pub async fn set_document_choice(&self, draft_id: &str, owner: &Fodselsnummer, slot: &str, choice: Option<&str>) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let owned = sqlx::query("SELECT id FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).fetch_optional(&mut *tx).await?.is_some();
+        if !owned {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM draft_document_choices WHERE draft_id = $1 AND slot = $2").bind(draft_id).bind(slot).execute(&mut *tx).await?;
+        if let Some(choice) = choice {
+            sqlx::query("INSERT INTO draft_document_choices (draft_id, slot, choice) VALUES ($1, $2, $3)").bind(draft_id).bind(slot).bind(choice).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The owner's choices, as (slot, choice).
+    pub async fn document_choices(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<(String, String)>> {
+        let rows = sqlx::query(&format!("SELECT slot, choice FROM draft_document_choices WHERE {OWNED} ORDER BY slot"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok((r.try_get("slot")?, r.try_get("choice")?))).collect()
+    }
+
+    /// Forgets the files and choices of drafts that no longer exist (sent, deleted or expired) and
+    /// returns the file-store names nothing refers to any more, for the caller to delete.
+    pub async fn sweep_draft_files(&self) -> Result<Vec<String>> {
+        let mut tx = self.pool.begin().await?;
+        let gone = sqlx::query("SELECT sha256, thumb_sha256 FROM draft_files WHERE draft_id NOT IN (SELECT id FROM drafts)").fetch_all(&mut *tx).await?;
+        sqlx::query("DELETE FROM draft_files WHERE draft_id NOT IN (SELECT id FROM drafts)").execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM draft_document_choices WHERE draft_id NOT IN (SELECT id FROM drafts)").execute(&mut *tx).await?;
+        let mut candidates = std::collections::BTreeSet::new();
+        for r in &gone {
+            candidates.insert(r.try_get::<String, _>("sha256")?);
+            if let Some(thumb) = r.try_get::<Option<String>, _>("thumb_sha256")? {
+                candidates.insert(thumb);
+            }
+        }
+        let mut orphans = Vec::new();
+        for sha in candidates {
+            if !crate::files::referenced(&mut tx, &sha).await? {
+                orphans.push(sha);
+            }
+        }
+        tx.commit().await?;
+        Ok(orphans)
+    }
+}

@@ -1,0 +1,314 @@
+//! Documents attached while the application is written: one place per expected document (from
+//! the answers) plus "other". Each photo or PDF is checked and previewed at once: a thumbnail of
+//! every page, upright as it will be sent, with a warning in plain words when a photo is probably
+//! unreadable. Pages can be turned, moved and removed with plain buttons (no JavaScript). For a
+//! document not attached the citizen says whether the office already has it or it comes later.
+//! Nothing is converted until the application is sent ([`documents_for_sending`]).
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+use velferd_documents::photos::{combine, preview, Input, Limits, Preview};
+use velferd_domain::application::{parse_application, required_documents, DocumentNeed, DocumentState, OTHER};
+use velferd_store::files::sha256_hex;
+use velferd_store::{Draft, DraftFile, NewDraftFile, SubmittedDocument};
+
+use super::context;
+use crate::error::AppError;
+use crate::form::FormData;
+use crate::i18n::Lang;
+use crate::pages::{render, AttachFile, AttachPage, AttachSlot};
+use crate::session::{self, Citizen};
+use crate::{now_ms, AppState};
+
+/// Most files on one application.
+pub const MAX_FILES: usize = 30;
+/// Most bytes on one application.
+pub const MAX_BYTES: i64 = 150 * 1024 * 1024;
+/// Longest side of a thumbnail, in pixels.
+const THUMB_SIDE: u32 = 320;
+
+const SENT_BEFORE: &str = "tidligere";
+const LATER: &str = "senere";
+
+/// The expected documents for these answers, then "other". Answers not finished yet: only "other".
+fn needs(draft: &Draft) -> Vec<DocumentNeed> {
+    let mut out = parse_application(&draft.answers).map(|a| required_documents(&a)).unwrap_or_default();
+    out.push(OTHER);
+    out
+}
+
+fn anchor(slot: &str) -> String {
+    format!("dok-{}", slot.replace('.', "-"))
+}
+
+async fn own_draft(app: &AppState, id: &str, citizen: &Citizen) -> Result<Draft, AppError> {
+    app.store.draft(id, &citizen.fnr, now_ms()).await?.ok_or(AppError::NotFound)
+}
+
+/// The page, with `errors` (slot, message) shown at their document.
+pub(crate) async fn page_with(app: &AppState, lang: Lang, session: &Session, draft: &Draft, citizen: &Citizen, errors: &[(String, String)]) -> Result<Response, AppError> {
+    let files = app.store.draft_files(&draft.id, &citizen.fnr).await?;
+    let choices = app.store.document_choices(&draft.id, &citizen.fnr).await?;
+    let base = format!("/soknad/{}/dokumenter", draft.id);
+    let slots = needs(draft)
+        .iter()
+        .map(|need| {
+            let slot = need.slot();
+            let label = super::document_label(lang, need.kind, need.tilleggsinfo);
+            let mine: Vec<&DraftFile> = files.iter().filter(|f| f.slot == slot).collect();
+            let count = mine.len();
+            AttachSlot {
+                anchor: anchor(&slot),
+                why: match need.kind == OTHER.kind {
+                    true => lang.t("attach-other-why"),
+                    // Said only when it adds something to the name.
+                    false => Some(lang.t(need.why)).filter(|why| *why != label).unwrap_or_default(),
+                },
+                upload_action: format!("{base}/{slot}"),
+                choice_action: format!("{base}/{slot}/valg"),
+                choice: choices.iter().find(|(s, _)| *s == slot).map(|(_, c)| c.clone()).unwrap_or_default(),
+                is_other: need.kind == OTHER.kind,
+                errors: errors.iter().filter(|(s, _)| *s == slot).map(|(_, m)| m.clone()).collect(),
+                files: mine
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| AttachFile {
+                        number: i + 1,
+                        name: f.name.clone(),
+                        thumb_href: f.thumb_sha256.as_ref().map(|_| format!("{base}/bilde/{}", f.id)),
+                        alt: lang.t_args("attach-page-alt", &[("number", (i + 1).to_string()), ("document", label.clone())]),
+                        pages: if f.thumb_sha256.is_none() { lang.t_args("attach-pdf-pages", &[("count", f.pages.to_string())]) } else { String::new() },
+                        warnings: f.warnings.iter().map(|w| lang.t(&format!("attach-warning-{w}"))).collect(),
+                        action: format!("{base}/fil/{}", f.id),
+                        first: i == 0,
+                        last: i + 1 == count,
+                        can_turn: f.thumb_sha256.is_some(),
+                    })
+                    .collect(),
+                label,
+            }
+        })
+        .collect();
+    let page = AttachPage {
+        ctx: context(app, lang, &base, session).await?,
+        summary_href: format!("/soknad/{}/oppsummering", draft.id),
+        has_errors: !errors.is_empty(),
+        error_list: errors.iter().map(|(slot, m)| (anchor(slot), m.clone())).collect(),
+        slots,
+    };
+    let mut response = render(&page);
+    if !errors.is_empty() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
+    let draft = own_draft(&app, &id, &citizen).await?;
+    page_with(&app, lang, &session, &draft, &citizen, &[]).await
+}
+
+fn back_to(draft: &str, slot: &str) -> Response {
+    Redirect::to(&format!("/soknad/{draft}/dokumenter#{}", anchor(slot))).into_response()
+}
+
+/// Adds photos and PDFs to one document. Each file is checked on its own: a bad one is named at
+/// its document with the reason, the good ones are kept.
+pub async fn upload(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path((id, slot)): Path<(String, String)>, mut multipart: Multipart) -> Result<Response, AppError> {
+    let draft = own_draft(&app, &id, &citizen).await?;
+    if !needs(&draft).iter().any(|n| n.slot() == slot) {
+        return Err(AppError::NotFound);
+    }
+    let mut token = String::new();
+    let mut received: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut errors: Vec<(String, String)> = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => {
+                errors.push((slot.clone(), lang.t("upload-error-interrupted")));
+                received.clear();
+                break;
+            }
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "_csrf" {
+            token = field.text().await.unwrap_or_default();
+            continue;
+        }
+        let file_name: String = field.file_name().unwrap_or_default().chars().take(100).collect();
+        match field.bytes().await {
+            Ok(bytes) if bytes.is_empty() && file_name.is_empty() => {}
+            Ok(bytes) => received.push((file_name, bytes.to_vec())),
+            Err(_) => {
+                errors.push((slot.clone(), lang.t("upload-error-interrupted")));
+                received.clear();
+                break;
+            }
+        }
+    }
+    session::verify_csrf(&session, &FormData(vec![("_csrf".into(), token)])).await?;
+    crate::limits::check(&app, crate::limits::Bucket::Upload, citizen.fnr.as_str()).await?;
+    if received.is_empty() && errors.is_empty() {
+        errors.push((slot.clone(), lang.t("upload-error-none")));
+    }
+
+    let mut existing = app.store.draft_files(&draft.id, &citizen.fnr).await?;
+    for (name, bytes) in received {
+        let total: i64 = existing.iter().map(|f| f.bytes).sum();
+        if existing.len() >= MAX_FILES || total + bytes.len() as i64 > MAX_BYTES {
+            errors.push((slot.clone(), lang.t_args("attach-error-full", &[("file", name)])));
+            continue;
+        }
+        let sha = sha256_hex(&bytes);
+        if let Some(same) = existing.iter().find(|f| f.sha256 == sha) {
+            let there = needs(&draft).into_iter().find(|n| n.slot() == same.slot).map(|n| super::document_label(lang, n.kind, n.tilleggsinfo)).unwrap_or_default();
+            errors.push((slot.clone(), lang.t_args("attach-error-duplicate", &[("file", name), ("document", there)])));
+            continue;
+        }
+        let checked = {
+            let bytes = bytes.clone();
+            let name = name.clone();
+            tokio::task::spawn_blocking(move || preview(&Input::new(&name, &bytes), &Limits::default(), THUMB_SIDE)).await.map_err(|e| AppError::Internal(e.to_string()))?
+        };
+        let preview = match checked {
+            Ok(p) => p,
+            Err(problem) => {
+                errors.push((slot.clone(), lang.t_args(&format!("upload-error-{}", problem.code()), &[("file", name)])));
+                continue;
+            }
+        };
+        let stored = app.files.put(&bytes).await?;
+        let (thumb_sha256, pages, warnings) = match preview {
+            Preview::Picture { thumbnail, warnings, .. } => (Some(app.files.put(&thumbnail).await?), 1, warnings.iter().map(|w| w.code().to_owned()).collect()),
+            Preview::Pdf { pages } => (None, pages as i64, vec![]),
+        };
+        let file = NewDraftFile { slot: slot.clone(), name, sha256: stored, bytes: bytes.len() as i64, thumb_sha256, pages, warnings };
+        app.store.add_draft_file(&draft.id, &citizen.fnr, &file, now_ms()).await?.ok_or(AppError::NotFound)?;
+        // Attaching a file answers the question for this document.
+        app.store.set_document_choice(&draft.id, &citizen.fnr, &slot, None).await?;
+        existing = app.store.draft_files(&draft.id, &citizen.fnr).await?;
+    }
+    if errors.is_empty() {
+        Ok(back_to(&draft.id, &slot))
+    } else {
+        page_with(&app, lang, &session, &draft, &citizen, &errors).await
+    }
+}
+
+/// "The office already has it" / "later or on paper" for one document.
+pub async fn choose(State(app): State<AppState>, session: Session, citizen: Citizen, Path((id, slot)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let draft = own_draft(&app, &id, &citizen).await?;
+    if !needs(&draft).iter().any(|n| n.slot() == slot) {
+        return Err(AppError::NotFound);
+    }
+    let choice = match form.get("valg") {
+        Some(SENT_BEFORE) => Some(SENT_BEFORE),
+        Some(LATER) => Some(LATER),
+        _ => None,
+    };
+    app.store.set_document_choice(&draft.id, &citizen.fnr, &slot, choice).await?;
+    Ok(back_to(&draft.id, &slot))
+}
+
+/// Turn, move or remove one page.
+pub async fn change(State(app): State<AppState>, session: Session, citizen: Citizen, Path((id, file)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let draft = own_draft(&app, &id, &citizen).await?;
+    let files = app.store.draft_files(&draft.id, &citizen.fnr).await?;
+    let Some(found) = files.iter().find(|f| f.id == file) else { return Err(AppError::NotFound) };
+    let owner = &citizen.fnr;
+    match form.get("handling") {
+        Some("roter") => app.store.turn_draft_file(&draft.id, owner, &file).await?,
+        Some("opp") => app.store.move_draft_file(&draft.id, owner, &file, true).await?,
+        Some("ned") => app.store.move_draft_file(&draft.id, owner, &file, false).await?,
+        Some("fjern") => {
+            let removed = app.store.remove_draft_file(&draft.id, owner, &file).await?;
+            sweep(&app).await;
+            removed
+        }
+        _ => true,
+    };
+    Ok(back_to(&draft.id, &found.slot))
+}
+
+/// A page's thumbnail, only to the draft's owner, turned as the citizen turned it.
+pub async fn thumbnail(State(app): State<AppState>, citizen: Citizen, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
+    let files = app.store.draft_files(&id, &citizen.fnr).await?;
+    let found = files.iter().find(|f| f.id == file).ok_or(AppError::NotFound)?;
+    let sha = found.thumb_sha256.as_deref().ok_or(AppError::NotFound)?;
+    let bytes = app.files.get(sha).await?.ok_or(AppError::NotFound)?;
+    let turns = found.quarter_turns as u8;
+    let bytes = if turns % 4 == 0 {
+        bytes
+    } else {
+        // Thumbnails are small; turning one on the fly is cheaper than storing four.
+        tokio::task::spawn_blocking(move || match preview(&Input::new("t.jpg", &bytes).turned(turns), &Limits::default(), THUMB_SIDE) {
+            Ok(Preview::Picture { thumbnail, .. }) => thumbnail,
+            _ => bytes,
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+    };
+    Ok(([(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
+}
+
+/// Deletes the files of drafts that are gone and that nothing else uses.
+pub async fn sweep(app: &AppState) {
+    match app.store.sweep_draft_files().await {
+        Ok(orphans) => {
+            for sha in orphans {
+                if let Err(e) = app.files.delete(&sha).await {
+                    tracing::warn!(error = %e, "could not delete a file no longer used");
+                }
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "could not sweep draft files"),
+    }
+}
+
+/// The citizen's documents as they go with the application: one PDF per document with files
+/// (pages in the citizen's order, turned as they turned them), and each expected document's state.
+/// Errors name the document whose files could not be combined (which the previews make unlikely).
+pub async fn documents_for_sending(app: &AppState, draft: &Draft, citizen: &Citizen) -> Result<Result<(Vec<SubmittedDocument>, Vec<(String, DocumentState)>), (String, String)>, AppError> {
+    let files = app.store.draft_files(&draft.id, &citizen.fnr).await?;
+    let choices = app.store.document_choices(&draft.id, &citizen.fnr).await?;
+    let mut documents = Vec::new();
+    let mut states = Vec::new();
+    for need in needs(draft) {
+        let slot = need.slot();
+        let mine: Vec<&DraftFile> = files.iter().filter(|f| f.slot == slot).collect();
+        if mine.is_empty() {
+            let state = match choices.iter().find(|(s, _)| *s == slot).map(|(_, c)| c.as_str()) {
+                Some(SENT_BEFORE) => DocumentState::SentBefore,
+                _ => DocumentState::Later,
+            };
+            states.push((slot, state));
+            continue;
+        }
+        let mut originals = Vec::new();
+        for f in &mine {
+            let bytes = app.files.get(&f.sha256).await?.ok_or_else(|| AppError::Internal("an attached file is missing from the file store".into()))?;
+            originals.push((f.name.clone(), bytes, f.quarter_turns as u8));
+        }
+        let result = tokio::task::spawn_blocking(move || {
+            let inputs: Vec<Input<'_>> = originals.iter().map(|(name, bytes, turns)| Input::new(name, bytes).turned(*turns)).collect();
+            combine(&inputs, &Limits::default())
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+        let pdf = match result {
+            Ok(pdf) => pdf,
+            Err(e) => return Ok(Err((slot, e.to_string()))),
+        };
+        let sha = app.files.put(&pdf).await?;
+        let name = format!("{}-{}.pdf", need.kind, &sha[..8]);
+        documents.push(SubmittedDocument { kind: need.kind.to_owned(), tilleggsinfo: need.tilleggsinfo.to_owned(), sha256: sha, bytes: pdf.len() as i64 });
+        states.push((slot, DocumentState::Uploaded(vec![name])));
+    }
+    Ok(Ok((documents, states)))
+}

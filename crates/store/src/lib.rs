@@ -62,12 +62,14 @@ fn migrations(backend: Backend) -> Migrator {
             (2, "integration api", include_str!("../migrations/sqlite/0002_integration_api.sql")),
             (3, "audit log", include_str!("../migrations/sqlite/0003_audit_log.sql")),
             (4, "documents", include_str!("../migrations/sqlite/0004_documents.sql")),
+            (5, "provider sessions", include_str!("../migrations/sqlite/0005_provider_sessions.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
             (2, "integration api", include_str!("../migrations/postgres/0002_integration_api.sql")),
             (3, "audit log", include_str!("../migrations/postgres/0003_audit_log.sql")),
             (4, "documents", include_str!("../migrations/postgres/0004_documents.sql")),
+            (5, "provider sessions", include_str!("../migrations/postgres/0005_provider_sessions.sql")),
         ],
     };
     Migrator {

@@ -8,6 +8,7 @@ mod db;
 mod innsyn;
 mod pdf;
 mod serve;
+mod sign_in;
 mod validate;
 
 use std::process::ExitCode;

@@ -31,6 +31,8 @@ pub struct ServeArgs {
     /// Mark cookies Secure (set when the server is reached over HTTPS).
     #[arg(long, env = "VELFERD_SECURE_COOKIES")]
     secure_cookies: bool,
+    #[command(flatten)]
+    sign_in: crate::sign_in::SignInArgs,
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
@@ -77,7 +79,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     spawn_housekeeping(store.clone());
-    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies };
+    let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
+    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, citizen_sign_in, staff_sign_in };
     let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(&files));
     let app = router(App { store: store.clone(), files, kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;

@@ -7,6 +7,7 @@ pub mod error;
 mod form;
 mod fmt;
 pub mod i18n;
+pub mod oidc;
 mod pages;
 mod pdf;
 mod routes;
@@ -38,11 +39,15 @@ pub struct Config {
     pub demo: bool,
     /// Send cookies with `Secure` (the server is behind TLS).
     pub secure_cookies: bool,
+    /// Citizen sign-in with OpenID Connect (ID-porten or alike); `None`: not offered.
+    pub citizen_sign_in: Option<oidc::Provider>,
+    /// Staff sign-in with the municipality's OpenID Connect provider; `None`: no staff pages.
+    pub staff_sign_in: Option<oidc::Provider>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false }
+        Self { demo: false, secure_cookies: false, citizen_sign_in: None, staff_sign_in: None }
     }
 }
 
@@ -115,8 +120,16 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
+        .merge(routes::oidc::pages())
+        .route("/ansatt", get(routes::staff::home))
+        .route("/ansatt/logget-ut", get(routes::staff::signed_out))
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(sessions)
+        // Calls from the identity providers (no session, no page).
+        .route("/logg-ut/backchannel", post(routes::oidc::backchannel_citizen))
+        .route("/ansatt/logg-ut/backchannel", post(routes::oidc::backchannel_staff))
+        .route("/logg-ut/frontchannel", get(routes::oidc::frontchannel_citizen))
+        .route("/ansatt/logg-ut/frontchannel", get(routes::oidc::frontchannel_staff))
         .route("/health", get(health))
         .route("/api/openapi.json", get(routes::api::openapi))
         .route("/api/v1/soknader", get(routes::api::list))

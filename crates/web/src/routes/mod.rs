@@ -4,8 +4,10 @@ pub mod api;
 pub mod apply;
 pub mod cases;
 pub mod home;
+pub mod oidc;
 pub mod receipt;
 pub mod signin;
+pub mod staff;
 pub mod upload;
 
 use tower_sessions::Session;

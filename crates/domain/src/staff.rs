@@ -60,7 +60,7 @@ mod tests {
         assert_eq!(Role::from_claims([]), vec![]);
         for role in Role::ALL {
             assert_eq!(Role::from_claim(&role.to_string()), Some(role));
-            assert_eq!(serde_json::to_string(&role).unwrap(), format!("\"{role}\""), "stored as the claim value");
+            assert_eq!(serde_json::to_string(&role).expect("json"), format!("\"{role}\""), "stored as the claim value");
         }
     }
 }

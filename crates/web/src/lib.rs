@@ -33,7 +33,7 @@ use velferd_store::Store;
 pub use demo::{seed_demo_cases, seed_demo_people};
 
 /// Settings read once at start (from flags and environment by the `velferd` binary).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     /// Demo mode: the demo sign-in page exists. Never on in production.
     pub demo: bool,
@@ -43,12 +43,6 @@ pub struct Config {
     pub citizen_sign_in: Option<oidc::Provider>,
     /// Staff sign-in with the municipality's OpenID Connect provider; `None`: no staff pages.
     pub staff_sign_in: Option<oidc::Provider>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self { demo: false, secure_cookies: false, citizen_sign_in: None, staff_sign_in: None }
-    }
 }
 
 pub struct App {

@@ -416,7 +416,12 @@ impl Provider {
             }
         }
         if let Some(error) = callback.error {
-            return Err(if error == "access_denied" { Refusal::Cancelled } else { Refusal::ProviderError(error.chars().filter(|c| c.is_ascii_graphic()).take(64).collect()) });
+            let code: String = error.chars().filter(|c| c.is_ascii_graphic()).take(64).collect();
+            return Err(match code.as_str() {
+                "access_denied" => Refusal::Cancelled,
+                "server_error" | "temporarily_unavailable" => Refusal::Unavailable(format!("the provider answered with error '{code}'")),
+                _ => Refusal::ProviderError(code),
+            });
         }
         let code = callback.code.filter(|c| !c.is_empty()).ok_or(Refusal::NoCode)?;
 
@@ -459,7 +464,7 @@ impl Provider {
             Audience::Citizens => {
                 if let Some(required) = self.0.min_assurance {
                     let got = claims.auth_context_ref().map(|a| a.as_str().to_owned()).unwrap_or_default();
-                    if !Assurance::from_acr(&got).is_some_and(|level| level >= required) {
+                    if Assurance::from_acr(&got).is_none_or(|level| level < required) {
                         return Err(Refusal::AssuranceTooLow { got: got.chars().take(64).collect(), required: required.acr() });
                     }
                 }

@@ -284,7 +284,7 @@ async fn back_channel_logout_accepts_only_real_logout_tokens() {
         let client = reqwest::Client::new();
         let id_token = app.idp().last_id_token();
         for token in ["not-a-jwt", id_token.as_str()] {
-            let r = client.post(format!("{}/logg-ut/backchannel", app.base)).form(&[("logout_token", token)]).send().await.unwrap();
+            let r = client.post(format!("{}/logg-ut/backchannel", app.base)).form(&[("logout_token", token)]).send().await.expect("request");
             assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{}", app.db.label);
         }
         assert!(is_signed_in(&mut b).await, "{}: an ID token is not a logout token", app.db.label);
@@ -300,10 +300,10 @@ async fn front_channel_logout_ends_the_sign_in_it_names() {
         let sid = app.idp().last_id_token_claims()["sid"].as_str().expect("the provider's sid").to_owned();
         let client = reqwest::Client::new();
         let call = |iss: String| client.get(format!("{}/logg-ut/frontchannel", app.base)).query(&[("iss", iss.as_str()), ("sid", sid.as_str())]).send();
-        let r = call("https://another-provider.example".into()).await.unwrap();
+        let r = call("https://another-provider.example".into()).await.expect("request");
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
         assert!(is_signed_in(&mut b).await, "{label}: another issuer cannot end it");
-        let r = call(app.idp().issuer.clone()).await.unwrap();
+        let r = call(app.idp().issuer.clone()).await.expect("request");
         assert_eq!(r.status(), StatusCode::OK);
         let csp = r.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
         assert!(csp.contains(&format!("frame-ancestors {}", app.idp().issuer)), "only the provider may frame it: {csp}");

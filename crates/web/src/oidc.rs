@@ -130,6 +130,9 @@ impl std::fmt::Debug for Provider {
 
 /// How long a discovery document (and its signing keys) is trusted before it is read again.
 const DISCOVERY_TTL: Duration = Duration::from_secs(3600);
+/// A token signed with an unknown key makes us read the keys again, but not more often than this
+/// (a stream of forged logout tokens must not turn into a stream of requests to the provider).
+const MIN_REFRESH: Duration = Duration::from_secs(300);
 /// A sign-in not finished within this time is forgotten.
 pub const PENDING_TTL_MS: i64 = 15 * 60 * 1000;
 
@@ -138,38 +141,33 @@ pub const PENDING_TTL_MS: i64 = 15 * 60 * 1000;
 /// Citizens (ID-porten): `pid` (the fødselsnummer or d-nummer), `sid` (the provider's session).
 /// Staff: `roles` (app roles, e.g. Entra ID) or `groups`, `office` (the NAV office's enhetsnummer).
 /// Logout tokens: `events`.
+///
+/// Read as JSON values and checked afterwards, so that a claim of an unexpected type becomes a
+/// refusal of ours rather than a parse error that quotes the value (a personal number) into the log.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct VelferdClaims {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pid: Option<String>,
+    pub pid: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sid: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub roles: Option<OneOrMany>,
+    pub roles: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub groups: Option<OneOrMany>,
+    pub groups: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub office: Option<String>,
+    pub office: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<serde_json::Value>,
 }
 
 impl AdditionalClaims for VelferdClaims {}
 
-/// A claim that providers send as one string or as a list.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl OneOrMany {
-    fn values(&self) -> Vec<&str> {
-        match self {
-            OneOrMany::One(s) => vec![s.as_str()],
-            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
-        }
+/// The strings of a claim that providers send as one string or as a list (anything else: none).
+fn strings(claim: Option<&serde_json::Value>) -> Vec<&str> {
+    match claim {
+        Some(serde_json::Value::String(s)) => vec![s.as_str()],
+        Some(serde_json::Value::Array(items)) => items.iter().filter_map(serde_json::Value::as_str).collect(),
+        _ => vec![],
     }
 }
 
@@ -353,12 +351,13 @@ impl Provider {
     }
 
     /// The discovery document and signing keys: cached, read again after [`DISCOVERY_TTL`] or when
-    /// `refresh` (a token signed with a key we do not have yet). A stale copy serves while the
-    /// provider does not answer.
+    /// `refresh` (a token signed with a key we do not have yet; at most every [`MIN_REFRESH`]). A
+    /// stale copy serves while the provider does not answer.
     async fn metadata(&self, refresh: bool) -> Result<Arc<ProviderMetadataWithLogout>, Refusal> {
         let cached = self.0.discovered.lock().ok().and_then(|c| c.clone());
         if let Some((md, at)) = &cached {
-            if !refresh && at.elapsed() < DISCOVERY_TTL {
+            let age = at.elapsed();
+            if age < MIN_REFRESH || (!refresh && age < DISCOVERY_TTL) {
                 return Ok(md.clone());
             }
         }
@@ -442,8 +441,7 @@ impl Provider {
                 // Perhaps the provider rotated its keys since we read them.
                 let fresh = self.client(&*self.metadata(true).await?);
                 let verifier = fresh.id_token_verifier();
-                let claims = id_token.claims(&verifier, &nonce).map_err(|e| Refusal::InvalidIdToken(error_chain(&e)))?.clone();
-                claims
+                id_token.claims(&verifier, &nonce).map_err(|e| Refusal::InvalidIdToken(error_chain(&e)))?.clone()
             }
             Err(e) => return Err(Refusal::InvalidIdToken(error_chain(&e))),
         };
@@ -468,16 +466,15 @@ impl Provider {
                         return Err(Refusal::AssuranceTooLow { got: got.chars().take(64).collect(), required: required.acr() });
                     }
                 }
-                let pid = extra.pid.as_deref().ok_or(Refusal::MissingPid)?;
+                let pid = extra.pid.as_ref().ok_or(Refusal::MissingPid)?.as_str().ok_or(Refusal::InvalidPid)?;
                 Fodselsnummer::parse(pid).map(Identity::Citizen).map_err(|_| Refusal::InvalidPid)
             }
             Audience::Staff => {
-                let values = extra.roles.iter().chain(extra.groups.iter()).flat_map(OneOrMany::values);
-                let roles = Role::from_claims(values);
+                let roles = Role::from_claims(strings(extra.roles.as_ref()).into_iter().chain(strings(extra.groups.as_ref())));
                 if roles.is_empty() {
                     return Err(Refusal::NoKnownRole);
                 }
-                let office = extra.office.clone().filter(|o| offices(o)).ok_or(Refusal::NoOffice)?;
+                let office = extra.office.as_ref().and_then(serde_json::Value::as_str).filter(|o| offices(o)).ok_or(Refusal::NoOffice)?.to_owned();
                 let name = claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_owned()).unwrap_or_default();
                 Ok(Identity::Staff { subject: claims.subject().as_str().to_owned(), name, roles, office })
             }
@@ -574,9 +571,19 @@ mod tests {
     }
 
     #[test]
+    fn a_callback_parameter_given_twice_counts_as_missing() {
+        let c = Callback::from_query("code=abc&state=s1&state=s2&iss=https%3A%2F%2Fidporten.example");
+        assert_eq!(c.code.as_deref(), Some("abc"));
+        assert_eq!(c.state, None);
+        assert_eq!(c.iss.as_deref(), Some("https://idporten.example"));
+        assert_eq!(Callback::from_query("error=access_denied").error.as_deref(), Some("access_denied"));
+    }
+
+    #[test]
     fn roles_come_as_a_string_or_a_list() {
-        let c: VelferdClaims = serde_json::from_str(r#"{"roles": "leder", "groups": ["saksbehandler", "x"]}"#).expect("json");
-        let values: Vec<&str> = c.roles.iter().chain(c.groups.iter()).flat_map(OneOrMany::values).collect();
+        let c: VelferdClaims = serde_json::from_str(r#"{"roles": "leder", "groups": ["saksbehandler", 7, "x"], "pid": 12819012022}"#).expect("any types parse");
+        let values = strings(c.roles.as_ref()).into_iter().chain(strings(c.groups.as_ref()));
         assert_eq!(Role::from_claims(values), vec![Role::Saksbehandler, Role::Leder]);
+        assert!(c.pid.as_ref().and_then(serde_json::Value::as_str).is_none(), "a pid that is not a string is no pid");
     }
 }

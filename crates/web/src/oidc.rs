@@ -411,7 +411,7 @@ impl Provider {
         }
         if let Some(iss) = &callback.iss {
             if iss != self.issuer() {
-                return Err(Refusal::WrongIssuer(iss.chars().take(200).collect()));
+                return Err(Refusal::WrongIssuer(iss.chars().filter(|c| c.is_ascii_graphic()).take(200).collect()));
             }
         }
         if let Some(error) = callback.error {

@@ -141,9 +141,14 @@ async fn a_replayed_code_is_refused() {
 async fn an_expired_id_token_is_refused() {
     // The provider's clock is two hours slow when it signs tokens: the ID token it issues expired an
     // hour ago. Everything else about the token is right.
-    for app in apps(Assurance::Substantial, OidcOptions { token_clock_offset_s: -7200, ..OidcOptions::default() }).await {
+    for app in apps(Assurance::Substantial, OidcOptions { token_clock_offset_s: -7200, intercept: true, ..OidcOptions::default() }).await {
         let mut b = app.browser("nn");
         let page = sign_in(&app, &mut b, "kari", LOA_SUBSTANTIAL).await;
+        let claims = app.idp().last_id_token_claims();
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs() as i64;
+        let exp = claims["exp"].as_i64().expect("exp");
+        assert!(exp < now - 3000, "the provider issued an ID token that expired an hour ago: exp {exp}, now {now}");
+        assert_eq!((claims["aud"].as_str(), claims["pid"].as_str()), (Some("velferd"), Some("12819012022")), "and is otherwise right");
         assert_eq!(page.status, StatusCode::BAD_REQUEST, "{}: {}", app.db.label, page.body);
         assert!(page.body.contains("Innlogginga vart ikkje fullført") && page.body.contains("Start innlogginga på nytt"), "nynorsk: {}", page.body);
         assert!(!is_signed_in(&mut b).await, "{}", app.db.label);
@@ -233,6 +238,18 @@ async fn cancelling_at_the_provider_says_so() {
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         assert!(page.body.contains("Du avbrøt innloggingen") && page.body.contains("Ingenting er lagret eller sendt"), "{}", page.body);
         assert!(!is_signed_in(&mut b).await);
+
+        // The provider refuses a request (here: one without PKCE) and says so in the callback.
+        let authorize = begin(&mut b, "%2Fsoknad").await;
+        let challenge = query_param(&authorize, "code_challenge").expect("challenge");
+        let without_pkce = authorize.replace(&format!("code_challenge={challenge}"), "").replace("code_challenge_method=S256", "");
+        let refused = get_abs(&b, &without_pkce).await;
+        let back = refused.location.expect("the provider answers Velferd");
+        assert_eq!(query_param(&back, "error").as_deref(), Some("invalid_request"), "{back}");
+        let page = b.get(&callback_path(&app, &back)).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{}", page.body);
+        assert!(page.body.contains("Innloggingen ble ikke fullført"), "{}", page.body);
+        assert!(!is_signed_in(&mut b).await, "{}", app.db.label);
     }
 }
 

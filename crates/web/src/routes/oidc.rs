@@ -6,8 +6,6 @@
 use axum::extract::{Query, RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -27,27 +25,17 @@ const PENDING_STAFF: &str = "oidc_pending_staff";
 pub const LOGIN_CITIZEN: &str = "oidc_login_citizen";
 pub const LOGIN_STAFF: &str = "oidc_login_staff";
 
-/// Pages a person's browser visits (they need the session).
-pub fn pages() -> Router<AppState> {
-    Router::new()
-        .route("/logg-inn/start", get(start_citizen))
-        .route("/logg-inn/callback", get(callback_citizen))
-        .route("/ansatt/logg-inn", get(start_staff))
-        .route("/ansatt/logg-inn/callback", get(callback_staff))
-        .route("/ansatt/logg-ut", post(sign_out_staff))
-}
-
 #[derive(Deserialize)]
 pub struct Next {
     neste: Option<String>,
 }
 
-async fn start_citizen(State(app): State<AppState>, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
+pub async fn start_citizen(State(app): State<AppState>, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
     let provider = app.config.citizen_sign_in.as_ref().ok_or(AppError::NotFound)?;
     start(&app, provider, lang, &session, PENDING_CITIZEN, safe_next(q.neste.as_deref())).await
 }
 
-async fn start_staff(State(app): State<AppState>, lang: Lang, session: Session) -> Result<Response, AppError> {
+pub async fn start_staff(State(app): State<AppState>, lang: Lang, session: Session) -> Result<Response, AppError> {
     let Some(provider) = app.config.staff_sign_in.as_ref() else {
         return super::staff::not_configured(&app, lang, &session).await;
     };
@@ -70,7 +58,7 @@ async fn take_pending(session: &Session, key: &str) -> Option<Pending> {
     session.remove::<Pending>(key).await.ok().flatten()
 }
 
-async fn callback_citizen(State(app): State<AppState>, lang: Lang, session: Session, RawQuery(query): RawQuery) -> Result<Response, AppError> {
+pub async fn callback_citizen(State(app): State<AppState>, lang: Lang, session: Session, RawQuery(query): RawQuery) -> Result<Response, AppError> {
     let provider = app.config.citizen_sign_in.as_ref().ok_or(AppError::NotFound)?;
     let pending = take_pending(&session, PENDING_CITIZEN).await;
     let next = pending.as_ref().map_or_else(|| "/soknad".to_owned(), |p| p.next.clone());
@@ -89,7 +77,7 @@ async fn callback_citizen(State(app): State<AppState>, lang: Lang, session: Sess
     }
 }
 
-async fn callback_staff(State(app): State<AppState>, lang: Lang, session: Session, RawQuery(query): RawQuery) -> Result<Response, AppError> {
+pub async fn callback_staff(State(app): State<AppState>, lang: Lang, session: Session, RawQuery(query): RawQuery) -> Result<Response, AppError> {
     let provider = app.config.staff_sign_in.as_ref().ok_or(AppError::NotFound)?;
     let pending = take_pending(&session, PENDING_STAFF).await;
     let callback = Callback::from_query(query.as_deref().unwrap_or_default());
@@ -156,7 +144,7 @@ pub async fn end_sign_in(provider: Option<&Provider>, session: &Session, key: &s
     Ok(Redirect::to(fallback).into_response())
 }
 
-async fn sign_out_staff(State(app): State<AppState>, lang: Lang, session: Session, form: FormData) -> Result<Response, AppError> {
+pub async fn sign_out_staff(State(app): State<AppState>, lang: Lang, session: Session, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
     end_sign_in(app.config.staff_sign_in.as_ref(), &session, LOGIN_STAFF, lang, "/ansatt/logget-ut").await
 }

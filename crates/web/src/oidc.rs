@@ -384,8 +384,10 @@ impl Provider {
     }
 
     /// Starts a sign-in: the provider's authorization URL to send the browser to, and what the
-    /// session must keep until it comes back.
-    pub async fn begin(&self, lang: Lang, next: String, now_ms: i64) -> Result<(String, Pending), Refusal> {
+    /// session must keep until it comes back. With `fresh_login` the provider is asked to let the
+    /// person log in again (`prompt=login`) rather than reuse its session, e.g. after a login that
+    /// was refused as too weak.
+    pub async fn begin(&self, lang: Lang, next: String, now_ms: i64, fresh_login: bool) -> Result<(String, Pending), Refusal> {
         let md = self.metadata(false).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let client = self.client(&md);
@@ -395,6 +397,9 @@ impl Provider {
         }
         if let Some(min) = self.0.min_assurance {
             request = request.add_auth_context_value(AuthenticationContextClass::new(min.acr().to_owned()));
+        }
+        if fresh_login {
+            request = request.add_prompt(CoreAuthPrompt::Login);
         }
         let (url, state, nonce) = request.set_pkce_challenge(challenge).add_ui_locale(LanguageTag::new(lang.code().to_owned())).url();
         let pending = Pending { state: state.secret().clone(), nonce: nonce.secret().clone(), pkce_verifier: verifier.secret().clone(), next, created_ms: now_ms };

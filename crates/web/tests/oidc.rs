@@ -208,9 +208,13 @@ async fn a_login_below_the_required_level_gets_a_clear_page() {
         let page = b.get(&callback_path(&app, &back)).await;
         assert_eq!(page.status, StatusCode::FORBIDDEN, "{}", app.db.label);
         assert!(page.body.contains("Logg inn på nytt med BankID, Buypass eller Commfides."), "{}", page.body);
-        let mut bankid = app.browser("nb");
-        assert_eq!(sign_in(&app, &mut bankid, "kari", LOA_HIGH).await.status, StatusCode::SEE_OTHER, "{}", app.db.label);
-        assert!(is_signed_in(&mut bankid).await);
+        // "Log in again" asks the provider for a new login, not the weak one it still remembers.
+        let again = begin(&mut b, "%2Fsoknad").await;
+        assert_eq!(query_param(&again, "prompt").as_deref(), Some("login"), "{again}");
+        let back = app.idp().log_in(&mut b, &again, "kari", LOA_HIGH).await;
+        assert_eq!(b.get(&callback_path(&app, &back)).await.status, StatusCode::SEE_OTHER, "{}", app.db.label);
+        assert!(is_signed_in(&mut b).await);
+        assert_eq!(query_param(&begin(&mut b, "%2Fsoknad").await, "prompt"), None, "only once");
     }
 }
 

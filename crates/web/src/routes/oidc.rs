@@ -22,6 +22,10 @@ use crate::{now_ms, AppState};
 /// Session keys: the sign-in on its way through the provider, and the provider's sign-in once done.
 const PENDING_CITIZEN: &str = "oidc_pending_citizen";
 const PENDING_STAFF: &str = "oidc_pending_staff";
+/// Set when a login was refused for who it was (too weak, no personal number, no role): the next
+/// attempt asks the provider for a fresh login instead of reusing the provider's session.
+const FRESH_CITIZEN: &str = "oidc_fresh_citizen";
+const FRESH_STAFF: &str = "oidc_fresh_staff";
 pub const LOGIN_CITIZEN: &str = "oidc_login_citizen";
 pub const LOGIN_STAFF: &str = "oidc_login_staff";
 
@@ -32,21 +36,22 @@ pub struct Next {
 
 pub async fn start_citizen(State(app): State<AppState>, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
     let provider = app.config.citizen_sign_in.as_ref().ok_or(AppError::NotFound)?;
-    start(&app, provider, lang, &session, PENDING_CITIZEN, safe_next(q.neste.as_deref())).await
+    start(&app, provider, lang, &session, (PENDING_CITIZEN, FRESH_CITIZEN), safe_next(q.neste.as_deref())).await
 }
 
 pub async fn start_staff(State(app): State<AppState>, lang: Lang, session: Session) -> Result<Response, AppError> {
     let Some(provider) = app.config.staff_sign_in.as_ref() else {
         return super::staff::not_configured(&app, lang, &session).await;
     };
-    start(&app, provider, lang, &session, PENDING_STAFF, "/ansatt".to_owned()).await
+    start(&app, provider, lang, &session, (PENDING_STAFF, FRESH_STAFF), "/ansatt".to_owned()).await
 }
 
 /// Sends the browser to the provider, keeping state, nonce and PKCE verifier in the session.
-async fn start(app: &AppState, provider: &Provider, lang: Lang, session: &Session, key: &str, next: String) -> Result<Response, AppError> {
-    match provider.begin(lang, next, now_ms()).await {
+async fn start(app: &AppState, provider: &Provider, lang: Lang, session: &Session, (pending_key, fresh_key): (&str, &str), next: String) -> Result<Response, AppError> {
+    let fresh_login = session.remove::<bool>(fresh_key).await.ok().flatten().unwrap_or(false);
+    match provider.begin(lang, next, now_ms(), fresh_login).await {
         Ok((url, pending)) => {
-            session.insert(key, &pending).await.map_err(|e| AppError::Internal(e.to_string()))?;
+            session.insert(pending_key, &pending).await.map_err(|e| AppError::Internal(e.to_string()))?;
             Ok(Redirect::to(&url).into_response())
         }
         Err(refusal) => refused(app, lang, session, provider, &refusal).await,
@@ -105,6 +110,10 @@ async fn refused(app: &AppState, lang: Lang, session: &Session, provider: &Provi
         _ => tracing::warn!(?audience, reason = %refusal, "sign-in refused"),
     }
     let staff = audience == Audience::Staff;
+    if matches!(refusal, Refusal::AssuranceTooLow { .. } | Refusal::MissingPid | Refusal::InvalidPid | Refusal::NoKnownRole | Refusal::NoOffice) {
+        let fresh_key = if staff { FRESH_STAFF } else { FRESH_CITIZEN };
+        session.insert(fresh_key, true).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    }
     let office_help = if staff { None } else { Some("signin-failed-help-office") };
     let (status, title_key, text_key, help_key) = match refusal {
         Refusal::Cancelled => (StatusCode::OK, "signin-failed-cancelled-title", "signin-failed-cancelled-text", None),

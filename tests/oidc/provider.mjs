@@ -55,7 +55,7 @@ const ACCOUNTS = {
   'uten-kontor': { name: 'Kim Kontorlos', roles: ['saksbehandler'] },
 };
 
-export const CLIENTS = [
+const CLIENTS = [
   {
     // Velferd's citizen sign-in (like an ID-porten integration).
     client_id: 'velferd',

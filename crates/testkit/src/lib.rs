@@ -34,8 +34,8 @@ impl TestApp {
     }
 
     /// A server whose citizen and staff sign-in go to a real OpenID Connect provider (see [`oidc`]),
-    /// requiring `min_level` for citizens; the demo sign-in only if `options.demo`. `None` when the provider cannot run here
-    /// (and `VELFERD_REQUIRE_OIDC` is not set).
+    /// requiring `min_level` for citizens; the demo sign-in only if `options.demo`. `None` when the
+    /// provider cannot run here (and `VELFERD_REQUIRE_OIDC` is not set).
     pub async fn with_oidc(db: TestDatabase, min_level: velferd_web::oidc::Assurance, options: oidc::OidcOptions) -> Option<TestApp> {
         use velferd_web::oidc::{Audience, Provider, ProviderSettings};
         if !oidc::available() {

@@ -1,3 +1,4 @@
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
@@ -9,6 +10,9 @@ pub struct AdminArgs {
     /// Database URL, as for `serve`. Default: ./velferd-data/velferd.db
     #[arg(long, env = "VELFERD_DATABASE_URL", global = true)]
     database: Option<String>,
+    /// Where documents are kept, as for `serve`. Default: ./velferd-data/files
+    #[arg(long, env = "VELFERD_FILES", global = true)]
+    files: Option<String>,
     #[command(subcommand)]
     command: AdminCommand,
 }
@@ -18,6 +22,29 @@ enum AdminCommand {
     /// Keys for case systems using the integration API (/api/v1).
     #[command(subcommand, name = "api-key")]
     ApiKey(ApiKeyCommand),
+    /// Write a backup (every table and the documents) into a new folder, from one consistent
+    /// snapshot, while the server runs.
+    Backup {
+        /// The folder to create.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup into a new, empty database (SQLite or PostgreSQL, whichever made it).
+    Restore {
+        /// A folder made by `velferd admin backup`.
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Show what retention deletes: expired drafts and closed cases with no activity for
+    /// --closed-after-days. Deletes only with --delete.
+    Retention {
+        /// Days without activity after which a closed case is deleted.
+        #[arg(long, default_value_t = 3650, env = "VELFERD_RETENTION_CLOSED_DAYS")]
+        closed_after_days: i64,
+        /// Delete what is listed (without it, nothing changes).
+        #[arg(long)]
+        delete: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -60,7 +87,14 @@ pub fn run(args: AdminArgs) -> ExitCode {
 async fn admin(args: AdminArgs) -> Result<(), String> {
     let store = Store::connect(&crate::db::database_url(args.database)?).await.map_err(|e| format!("database: {e}"))?;
     let now = velferd_web::now_ms();
+    let files_dir = crate::maintenance::files_dir(args.files);
+    let files = velferd_store::LocalFiles::new(&files_dir);
     match args.command {
+        AdminCommand::Backup { to } => crate::maintenance::backup(&store, &files, &to, now).await?,
+        AdminCommand::Restore { from } => crate::maintenance::restore(&store, &files, &from).await?,
+        AdminCommand::Retention { closed_after_days, delete } => {
+            crate::maintenance::retention(&store, &files, &velferd_web::default_kommuner(), closed_after_days, delete, now).await?
+        }
         AdminCommand::ApiKey(ApiKeyCommand::Create { kommune, name }) => {
             let kommune = Kommunenummer::parse(&kommune).map_err(|_| format!("--kommune {kommune}: not a 4-digit municipality number"))?;
             if velferd_web::default_kommuner().get(&kommune).is_none() {

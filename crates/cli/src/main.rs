@@ -6,6 +6,7 @@ mod admin;
 mod audit;
 mod db;
 mod innsyn;
+mod maintenance;
 mod pdf;
 mod serve;
 mod sign_in;
@@ -37,7 +38,7 @@ enum Command {
     /// file that is not what its content says, an encrypted or damaged PDF and a picture over the
     /// pixel limit, without writing OUT.
     Pdf(pdf::PdfArgs),
-    /// Administration: API keys for case systems.
+    /// Administration: API keys for case systems, backup and restore, retention.
     Admin(admin::AdminArgs),
     /// The audit log of reads and changes of personal data.
     Audit(audit::AuditArgs),

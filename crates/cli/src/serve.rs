@@ -28,6 +28,11 @@ pub struct ServeArgs {
     /// Municipality catalogue (JSON, see data/kommuner.json). Default: the one shipped in the binary.
     #[arg(long, env = "VELFERD_KOMMUNER")]
     kommuner: Option<PathBuf>,
+    /// Behind a reverse proxy or load balancer: read the client's address from the last
+    /// X-Forwarded-For entry (for per-address rate limits). Only set it when a proxy you run
+    /// always writes that header.
+    #[arg(long, env = "VELFERD_BEHIND_PROXY")]
+    behind_proxy: bool,
     /// Mark cookies Secure (set when the server is reached over HTTPS).
     #[arg(long, env = "VELFERD_SECURE_COOKIES")]
     secure_cookies: bool,
@@ -73,19 +78,19 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         None => default_kommuner(),
     };
     let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
+    let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(&files));
     if args.demo {
         let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
-        seed_demo_cases(&store, &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
+        seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     spawn_housekeeping(store.clone());
     let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
-    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, citizen_sign_in, staff_sign_in };
-    let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(&files));
+    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, citizen_sign_in, staff_sign_in, ..Config::default() };
     let app = router(App { store: store.clone(), files, kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
     store.close().await;
     Ok(())
 }

@@ -47,6 +47,15 @@ pub struct Innsyn {
     pub dokumentasjonkrav: Vec<Dokumentasjonkrav>,
 }
 
+impl Innsyn {
+    /// The case is over: processed or not to be processed, and no payment still to come. Only a
+    /// closed case may be deleted when its retention period has passed.
+    pub fn is_closed(&self) -> bool {
+        matches!(self.status, Some(SoknadsStatusVerdi::Ferdigbehandlet | SoknadsStatusVerdi::BehandlesIkke))
+            && !self.utbetalinger.iter().any(|u| u.status == UtbetalingStatus::PlanlagtUtbetaling)
+    }
+}
+
 /// A case (sak) within the application, usually one kind of support.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sak {
@@ -73,6 +82,9 @@ pub struct Vedtak {
     pub utfall: Option<Utfall>,
     /// `YYYY-MM-DD`: the date of the `vedtakFattet` event.
     pub dato: String,
+    /// The decision letter. Not part of `velferd innsyn`'s output; the web page links to it.
+    #[serde(skip)]
+    pub brev: Option<velferd_formats::soker::Filreferanse>,
 }
 
 /// A payment (utbetaling).
@@ -258,7 +270,7 @@ impl State {
             }
             Hendelse::VedtakFattet(h) => {
                 let sak = upsert(&mut self.saker, &h.saksreferanse, |s| &s.referanse, SakState::new);
-                sak.vedtak.push(Vedtak { utfall: h.utfall, dato: dato(&h.hendelsestidspunkt) });
+                sak.vedtak.push(Vedtak { utfall: h.utfall, dato: dato(&h.hendelsestidspunkt), brev: Some(h.vedtaksfil.referanse.clone()) });
                 // Also for a sak marked FEILREGISTRERT: its latest status is now FERDIGBEHANDLET.
                 sak.status = Some(SakStatus::Ferdigbehandlet);
             }

@@ -1,7 +1,9 @@
 //! Benchmark: the citizen's view of an application with 10 000 events, and a case system's list of
 //! 1 000 new applications, each against reading the same rows raw from the same database in the
 //! same process. Goal: within 2x of raw. Run: `cargo bench -p velferd-store` (add
-//! `VELFERD_BENCH_POSTGRES_URL=postgres://…` for PostgreSQL too). Prints a table.
+//! `VELFERD_BENCH_POSTGRES_URL=postgres://…` for PostgreSQL too: a fresh database is made on that
+//! server for the run and dropped after). Prints a table; Velferd's call and the raw read are timed
+//! alternately so both see the same machine.
 
 use std::time::{Duration, Instant};
 
@@ -27,20 +29,27 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
-async fn time<F, Fut>(runs: usize, mut f: F) -> Duration
+/// Times Velferd's call and the raw read alternately, after one warm-up run of each, so both see
+/// the same machine (other processes, caches) and the ratio is fair even on a busy machine.
+async fn compare<F, Fut, G, Gut>(runs: usize, mut ours: F, mut raw: G) -> (Duration, Duration)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = usize>,
+    G: FnMut() -> Gut,
+    Gut: std::future::Future<Output = usize>,
 {
-    let mut samples = Vec::new();
-    let mut sink = 0;
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut sink = ours().await + raw().await;
     for _ in 0..runs {
         let start = Instant::now();
-        sink += f().await;
-        samples.push(start.elapsed());
+        sink += ours().await;
+        a.push(start.elapsed());
+        let start = Instant::now();
+        sink += raw().await;
+        b.push(start.elapsed());
     }
     assert!(sink > 0);
-    median(samples)
+    (median(a), median(b))
 }
 
 fn event(i: usize) -> serde_json::Value {
@@ -81,36 +90,41 @@ async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
     let client = store.api_client(&key.secret).await.expect("client").expect("client");
 
     let pool = sqlx::AnyPool::connect(url).await.expect("raw pool");
-    let raw_events = time(15, || async {
-        let rows = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&big.id).fetch_all(&pool).await.expect("raw");
-        rows.iter().map(|r| r.get::<String, _>("payload").len() + r.get::<String, _>("kind").len()).sum::<usize>()
-    })
+    let (fold, raw_events) = compare(
+        21,
+        || async {
+            let events = store.event_texts(&big.id, &owner).await.expect("events");
+            let doc = DigisosSoker::from_event_texts("bench", &events).expect("doc");
+            let view = velferd_domain::innsyn::fold(&doc);
+            view.saker.len() + view.utbetalinger.len()
+        },
+        || async {
+            let rows = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&big.id).fetch_all(&pool).await.expect("raw");
+            rows.iter().map(|r| r.get::<String, _>("payload").len() + r.get::<String, _>("kind").len()).sum::<usize>()
+        },
+    )
     .await;
-    let fold = time(15, || async {
-        let events = store.event_texts(&big.id, &owner).await.expect("events");
-        let doc = DigisosSoker::from_event_texts("bench", &events).expect("doc");
-        let view = velferd_domain::innsyn::fold(&doc);
-        view.saker.len() + view.utbetalinger.len()
-    })
-    .await;
-    let raw_list = time(15, || async {
-        // The same statement the store runs, so the ratio is the cost of Velferd's code around it.
-        let rows = sqlx::query(
-            "SELECT id, reference, sent_ms FROM applications
-             WHERE kommunenummer = $1 AND acknowledged_ms IS NULL AND (sent_ms > $2 OR (sent_ms = $2 AND id > $3))
-             ORDER BY sent_ms, id LIMIT $4",
-        )
-        .bind("0301")
-        .bind(i64::MIN)
-        .bind("")
-        .bind(1001i64)
+    let (list, raw_list) = compare(
+        21,
+        || async { store.unacknowledged(&client, None, 1001).await.expect("list").len() },
+        || async {
+            // The same statement the store runs, so the ratio is the cost of Velferd's code around it.
+            let rows = sqlx::query(
+                "SELECT id, reference, sent_ms FROM applications
+                 WHERE kommunenummer = $1 AND acknowledged_ms IS NULL AND (sent_ms > $2 OR (sent_ms = $2 AND id > $3))
+                 ORDER BY sent_ms, id LIMIT $4",
+            )
+            .bind("0301")
+            .bind(i64::MIN)
+            .bind("")
+            .bind(1001i64)
             .fetch_all(&pool)
             .await
             .expect("raw");
-        rows.iter().map(|r| r.get::<String, _>("id").len()).sum::<usize>()
-    })
+            rows.iter().map(|r| r.get::<String, _>("id").len()).sum::<usize>()
+        },
+    )
     .await;
-    let list = time(15, || async { store.unacknowledged(&client, None, 1001).await.expect("list").len() }).await;
     vec![
         (format!("{label}: fold {events_n} events (innsyn)"), fold, raw_events),
         (format!("{label}: list {applications_n} new applications (API)"), list, raw_list),
@@ -123,8 +137,15 @@ async fn main() {
     let dir = std::env::temp_dir().join(format!("velferd-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let mut rows = run("sqlite", &format!("sqlite://{}/bench.db?mode=rwc", dir.display())).await;
-    if let Ok(url) = std::env::var("VELFERD_BENCH_POSTGRES_URL") {
-        rows.extend(run("postgres", &url).await);
+    if let Ok(admin_url) = std::env::var("VELFERD_BENCH_POSTGRES_URL") {
+        // A fresh database for each run: rows left by earlier runs would change the plans.
+        use sqlx::{Connection, Executor};
+        let name = format!("velferd_bench_{}", std::process::id());
+        let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to VELFERD_BENCH_POSTGRES_URL");
+        admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create bench database");
+        let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(b, _)| b);
+        rows.extend(run("postgres", &format!("{base}/{name}")).await);
+        admin.execute(format!("DROP DATABASE {name} WITH (FORCE)").as_str()).await.expect("drop bench database");
     }
     let _ = std::fs::remove_dir_all(&dir);
     println!("| operation | Velferd (median) | raw rows (median) | ratio | goal ≤ 2× |");

@@ -117,6 +117,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         insert_events(&mut tx, &id, 0, &app.events, now).await?;
+        crate::feed::record(&mut tx, &id, crate::FeedKind::ApplicationReceived, None, now).await?;
         tx.commit().await?;
         Ok(Some(Submitted { id, reference, created: true }))
     }

@@ -23,7 +23,7 @@ impl Draft {
 }
 
 /// Drafts changed before this moment have expired.
-fn expiry_cutoff(now: Millis) -> Millis {
+pub(crate) fn expiry_cutoff(now: Millis) -> Millis {
     now - DRAFT_LIFETIME_DAYS * 24 * 60 * 60 * 1000
 }
 

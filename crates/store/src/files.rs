@@ -14,6 +14,8 @@ pub trait Files: Send + Sync {
     /// Stores `bytes`; returns their SHA-256 (hex), which is also their name.
     async fn put(&self, bytes: &[u8]) -> Result<String>;
     async fn get(&self, sha256: &str) -> Result<Option<Vec<u8>>>;
+    /// Removes a file (retention). Removing one that is not there is not an error.
+    async fn delete(&self, sha256: &str) -> Result<()>;
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -83,6 +85,15 @@ impl Files for LocalFiles {
             Err(e) => Err(io(e, &path)),
         }
     }
+
+    async fn delete(&self, sha256: &str) -> Result<()> {
+        let Some(path) = self.path(sha256) else { return Ok(()) };
+        match tokio::fs::remove_file(&path).await {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io(e, &path)),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -101,5 +112,8 @@ mod tests {
         assert_eq!(files.get("../../etc/passwd").await.unwrap(), None, "only our own names");
         let leftovers: Vec<_> = std::fs::read_dir(dir.0.join(&a[..2])).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
         assert!(leftovers.is_empty());
+        files.delete(&a).await.unwrap();
+        assert_eq!(files.get(&a).await.unwrap(), None);
+        files.delete(&a).await.unwrap();
     }
 }

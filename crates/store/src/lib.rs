@@ -8,6 +8,11 @@
 mod api;
 mod applications;
 mod audit;
+pub mod backup;
+mod rate_limits;
+mod retention;
+mod feed;
+mod letters;
 pub mod files;
 mod submissions;
 mod drafts;
@@ -24,7 +29,10 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
+pub use retention::RetentionCandidate;
+pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};
+pub use letters::Letter;
 pub use submissions::{Submission, SubmittedDocument};
 pub use drafts::Draft;
 
@@ -36,6 +44,8 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    #[error("backup: {0}")]
+    Backup(String),
     #[error("unsupported database URL (use sqlite:// or postgres://): {0}")]
     UnsupportedUrl(String),
 }
@@ -62,14 +72,20 @@ fn migrations(backend: Backend) -> Migrator {
             (2, "integration api", include_str!("../migrations/sqlite/0002_integration_api.sql")),
             (3, "audit log", include_str!("../migrations/sqlite/0003_audit_log.sql")),
             (4, "documents", include_str!("../migrations/sqlite/0004_documents.sql")),
-            (5, "provider sessions", include_str!("../migrations/sqlite/0005_provider_sessions.sql")),
+            (5, "letters and feed", include_str!("../migrations/sqlite/0005_letters_and_feed.sql")),
+            (6, "rate limits", include_str!("../migrations/sqlite/0006_rate_limits.sql")),
+            // 7 is taken by the draft documents work in progress on main.
+            (8, "provider sessions", include_str!("../migrations/sqlite/0008_provider_sessions.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
             (2, "integration api", include_str!("../migrations/postgres/0002_integration_api.sql")),
             (3, "audit log", include_str!("../migrations/postgres/0003_audit_log.sql")),
             (4, "documents", include_str!("../migrations/postgres/0004_documents.sql")),
-            (5, "provider sessions", include_str!("../migrations/postgres/0005_provider_sessions.sql")),
+            (5, "letters and feed", include_str!("../migrations/postgres/0005_letters_and_feed.sql")),
+            (6, "rate limits", include_str!("../migrations/postgres/0006_rate_limits.sql")),
+            // 7 is taken by the draft documents work in progress on main.
+            (8, "provider sessions", include_str!("../migrations/postgres/0008_provider_sessions.sql")),
         ],
     };
     Migrator {
@@ -135,6 +151,16 @@ pub fn new_id() -> String {
     use rand::Rng;
     let bytes: [u8; 16] = rand::rng().random();
     base32(&bytes)
+}
+
+/// A random UUID (version 4), lower-case: the form Digisos uses for Dokumentlager references.
+pub fn new_uuid() -> String {
+    use rand::Rng;
+    let mut b: [u8; 16] = rand::rng().random();
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
 fn base32(bytes: &[u8]) -> String {

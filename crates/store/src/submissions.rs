@@ -4,7 +4,7 @@ use sqlx::Row;
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::Millis;
 
-use crate::{new_id, Result, Store};
+use crate::{new_id, ApiClient, Result, Store, StoreError};
 
 /// One document of a submission: what it is and the stored PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,11 +15,36 @@ pub struct SubmittedDocument {
     pub bytes: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Submission {
     pub id: String,
     pub created_ms: Millis,
+    /// What was sent, in the vedlegg.json format.
+    pub vedlegg_json: serde_json::Value,
     pub documents: Vec<SubmittedDocument>,
+}
+
+const SELECT_SUBMISSIONS: &str = "SELECT s.id, s.created_ms, s.vedlegg_json, d.kind, d.tilleggsinfo, d.sha256, d.bytes
+     FROM submissions s JOIN applications a ON a.id = s.application_id
+     JOIN submission_documents d ON d.submission_id = s.id";
+const ORDER: &str = "ORDER BY s.created_ms, s.id, d.position";
+
+/// One submission per run of rows with the same id (the rows come ordered by submission).
+fn grouped(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Submission>> {
+    let mut out: Vec<Submission> = Vec::new();
+    for r in rows {
+        let id: String = r.try_get("id")?;
+        let doc = SubmittedDocument { kind: r.try_get("kind")?, tilleggsinfo: r.try_get("tilleggsinfo")?, sha256: r.try_get("sha256")?, bytes: r.try_get("bytes")? };
+        match out.last_mut() {
+            Some(s) if s.id == id => s.documents.push(doc),
+            _ => {
+                let vedlegg: String = r.try_get("vedlegg_json")?;
+                let vedlegg_json = serde_json::from_str(&vedlegg).map_err(|e| StoreError::Corrupt(format!("submissions.vedlegg_json: {e}")))?;
+                out.push(Submission { id, created_ms: r.try_get("created_ms")?, vedlegg_json, documents: vec![doc] })
+            }
+        }
+    }
+    Ok(out)
 }
 
 impl Store {
@@ -63,32 +88,46 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        crate::feed::record(&mut tx, application_id, crate::FeedKind::DocumentsReceived, Some(&id), now).await?;
         tx.commit().await?;
         Ok(Some(id))
     }
 
     /// The owner's submissions to an application, oldest first.
     pub async fn submissions(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<Submission>> {
-        let rows = sqlx::query(
-            "SELECT s.id, s.created_ms, d.kind, d.tilleggsinfo, d.sha256, d.bytes
-             FROM submissions s JOIN applications a ON a.id = s.application_id
-             JOIN submission_documents d ON d.submission_id = s.id
-             WHERE s.application_id = $1 AND a.owner_fnr = $2 ORDER BY s.created_ms, s.id, d.position",
+        let rows = sqlx::query(&format!("{SELECT_SUBMISSIONS} WHERE s.application_id = $1 AND a.owner_fnr = $2 {ORDER}"))
+            .bind(application_id)
+            .bind(owner.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        grouped(&rows)
+    }
+
+    /// The submissions to an application of the client's municipality, oldest first.
+    pub async fn submissions_for_client(&self, client: &ApiClient, application_id: &str) -> Result<Vec<Submission>> {
+        let rows = sqlx::query(&format!("{SELECT_SUBMISSIONS} WHERE s.application_id = $1 AND a.kommunenummer = $2 {ORDER}"))
+            .bind(application_id)
+            .bind(client.kommunenummer.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        grouped(&rows)
+    }
+
+    /// Whether a file with this hash belongs to an application of the client's municipality, as a
+    /// document the citizen sent or a letter the office filed.
+    pub async fn client_may_read_file(&self, client: &ApiClient, application_id: &str, sha256: &str) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 AS one FROM applications a WHERE a.id = $1 AND a.kommunenummer = $2 AND (
+                EXISTS (SELECT 1 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id
+                        WHERE s.application_id = a.id AND d.sha256 = $3)
+                OR EXISTS (SELECT 1 FROM letters l WHERE l.application_id = a.id AND l.sha256 = $3))",
         )
         .bind(application_id)
-        .bind(owner.as_str())
-        .fetch_all(&self.pool)
+        .bind(client.kommunenummer.as_str())
+        .bind(sha256)
+        .fetch_optional(&self.pool)
         .await?;
-        let mut out: Vec<Submission> = Vec::new();
-        for r in &rows {
-            let id: String = r.try_get("id")?;
-            let doc = SubmittedDocument { kind: r.try_get("kind")?, tilleggsinfo: r.try_get("tilleggsinfo")?, sha256: r.try_get("sha256")?, bytes: r.try_get("bytes")? };
-            match out.last_mut() {
-                Some(s) if s.id == id => s.documents.push(doc),
-                _ => out.push(Submission { id, created_ms: r.try_get("created_ms")?, documents: vec![doc] }),
-            }
-        }
-        Ok(out)
+        Ok(row.is_some())
     }
 
     /// Whether the owner's application has a document with this hash (to serve it, and only to them).

@@ -2,6 +2,7 @@
 //! no JavaScript) that talks HTTP to it — the path a user takes. [`oidc`]: a real OpenID Connect
 //! provider for the sign-in tests.
 
+pub mod case_system;
 pub mod oidc;
 
 use std::net::SocketAddr;
@@ -16,6 +17,8 @@ pub struct TestApp {
     pub base: String,
     pub store: Store,
     pub db: TestDatabase,
+    /// The server's file store (documents and letters), to seed or inspect.
+    pub files: std::sync::Arc<dyn velferd_store::Files>,
     /// The OpenID Connect provider this server signs people in with, when started with one.
     pub idp: Option<oidc::IdentityProvider>,
     _files: velferd_store::testing::TempDir,
@@ -23,11 +26,10 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(db: TestDatabase) -> TestApp {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        TestApp::serve(db, listener, Config { demo: true, ..Config::default() }, None).await
+        TestApp::spawn_with(db, Config { demo: true, ..Config::default() }).await
     }
 
-    /// A server with the given settings (demo people are in the register either way).
+    /// A server with its own settings (e.g. low rate limits).
     pub async fn spawn_with(db: TestDatabase, config: Config) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         TestApp::serve(db, listener, config, None).await
@@ -62,10 +64,10 @@ impl TestApp {
         seed_demo_people(&store).await.expect("seed");
         let files_dir = velferd_store::testing::temp_dir();
         let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(files_dir.0.join("files")));
-        let app = router(App { store: store.clone(), files, kommuner: default_kommuner(), config });
+        let app = router(App { store: store.clone(), files: files.clone(), kommuner: default_kommuner(), config });
         let addr: SocketAddr = listener.local_addr().expect("addr");
-        tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
-        TestApp { base: format!("http://{addr}"), store, db, idp, _files: files_dir }
+        tokio::spawn(async move { axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve") });
+        TestApp { base: format!("http://{addr}"), store, db, files, idp, _files: files_dir }
     }
 
     /// The OpenID Connect provider (for servers started with [`TestApp::with_oidc`]).

@@ -89,7 +89,7 @@ const DAY: i64 = 24 * 60 * 60 * 1000;
 /// Demo cases so a citizen's "my applications" has something to show: Kari's was decided and paid,
 /// Ola's is being processed and the office asks for documents. Idempotent: fixed draft ids make a
 /// second start find the applications already there.
-pub async fn seed_demo_cases(store: &Store, katalog: &velferd_domain::kommune::Katalog, now: i64) -> Result<usize, velferd_store::StoreError> {
+pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, katalog: &velferd_domain::kommune::Katalog, now: i64) -> Result<usize, velferd_store::StoreError> {
     use serde_json::json;
     use velferd_formats::soknad::tidspunkt;
     let people = demo_people();
@@ -108,11 +108,15 @@ pub async fn seed_demo_cases(store: &Store, katalog: &velferd_domain::kommune::K
         let Some(done) = store.submit(draft_id, &person.fnr, &new, sent).await? else { continue };
         let at = |days: i64| tidspunkt(sent + days * DAY);
         let events = if first_name == "Kari" {
+            let letter = decision_letter(&person.fullt_navn(), &kommune.kontor.navn, &done.reference, &at(6)[..10])
+                .map_err(|e| velferd_store::StoreError::Corrupt(format!("demo decision letter: {e}")))?;
+            let sha = files.put(&letter).await?;
+            let letter_id = store.add_letter(&done.id, "Vedtak om økonomisk sosialhjelp", &sha, letter.len() as i64, sent + 6 * DAY).await?;
             vec![
                 json!({"type": "soknadsStatus", "hendelsestidspunkt": at(2), "status": "UNDER_BEHANDLING"}),
                 json!({"type": "saksStatus", "hendelsestidspunkt": at(2), "referanse": "S1", "tittel": "Livsopphold og husleie", "status": "UNDER_BEHANDLING"}),
                 json!({"type": "vedtakFattet", "hendelsestidspunkt": at(6), "saksreferanse": "S1", "utfall": "INNVILGET",
-                       "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6"}}}),
+                       "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": letter_id}}}),
                 json!({"type": "utbetaling", "hendelsestidspunkt": at(6), "utbetalingsreferanse": "P1", "saksreferanse": "S1",
                        "status": "PLANLAGT_UTBETALING", "belop": 6500.0, "beskrivelse": "Livsopphold", "forfallsdato": &at(8)[..10]}),
                 json!({"type": "vilkar", "hendelsestidspunkt": at(6), "vilkarreferanse": "V1", "saksreferanse": "S1",
@@ -133,4 +137,38 @@ pub async fn seed_demo_cases(store: &Store, katalog: &velferd_domain::kommune::K
         seeded += 1;
     }
     Ok(seeded)
+}
+
+/// The demo's decision letter for Kari, as a case system would file it (a tagged PDF in bokmål).
+fn decision_letter(name: &str, office: &str, reference: &str, date: &str) -> Result<Vec<u8>, velferd_documents::PdfError> {
+    use velferd_documents::{render, Document, Row, Section};
+    let text = |t: &str| Row::Text(t.to_owned());
+    render(&Document {
+        title: "Vedtak om økonomisk sosialhjelp".into(),
+        language: "nb".into(),
+        intro: vec![format!("Til: {name}"), format!("Fra: {office}"), format!("Dato: {date}"), format!("Søknad: {reference}")],
+        sections: vec![
+            Section {
+                heading: "Vedtak".into(),
+                rows: vec![
+                    text("Du får 6 500 kroner i økonomisk sosialhjelp til livsopphold for denne måneden."),
+                    text("Pengene blir betalt til kontonummeret du oppga i søknaden."),
+                ],
+            },
+            Section {
+                heading: "Vilkår".into(),
+                rows: vec![text("Du må melde deg som arbeidssøker hos NAV innen to uker.")],
+            },
+            Section {
+                heading: "Begrunnelse".into(),
+                rows: vec![text("Vedtaket er gjort etter lov om sosiale tjenester i NAV § 18. Du har ikke nok inntekt til å dekke nødvendige utgifter til livsopphold denne måneden.")],
+            },
+            Section {
+                heading: "Du kan klage".into(),
+                rows: vec![text("Er du uenig i vedtaket, kan du klage innen tre uker etter at du fikk det. Send klagen til NAV-kontoret ditt. Du kan få hjelp til å skrive klagen.")],
+            },
+        ],
+        footer: format!("{office} · {reference}"),
+        page_label: "Side {page} av {pages}".into(),
+    })
 }

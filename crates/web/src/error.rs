@@ -19,6 +19,9 @@ pub enum AppError {
     BadToken,
     #[error("form too large")]
     TooLarge,
+    /// Over a rate limit; try again after this many seconds.
+    #[error("too many requests")]
+    TooMany(i64),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -26,6 +29,12 @@ pub enum AppError {
 impl From<velferd_store::StoreError> for AppError {
     fn from(e: velferd_store::StoreError) -> Self {
         AppError::Internal(e.to_string())
+    }
+}
+
+impl From<crate::limits::Limited> for AppError {
+    fn from(l: crate::limits::Limited) -> Self {
+        AppError::TooMany(l.retry_after_s)
     }
 }
 
@@ -45,12 +54,16 @@ impl IntoResponse for AppError {
             AppError::NotFound => (StatusCode::NOT_FOUND, "error-page-not-found"),
             AppError::BadToken => (StatusCode::FORBIDDEN, "error-page-bad-token"),
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-page-too-large"),
+            AppError::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "error-page-too-many"),
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "error-page-internal")
             }
         };
         let mut response = status.into_response();
+        if let AppError::TooMany(seconds) = self {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
         response.extensions_mut().insert(Pending(key));
         response
     }
@@ -71,8 +84,12 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
         return response;
     }
     let status = response.status();
+    let retry_after = response.headers().get(axum::http::header::RETRY_AFTER).cloned();
     let page = ErrorPage { ctx: PageContext::new(lang, &path, None), message_key: key };
     let mut rendered = render(&page);
     *rendered.status_mut() = status;
+    if let Some(value) = retry_after {
+        rendered.headers_mut().insert(axum::http::header::RETRY_AFTER, value);
+    }
     rendered
 }

@@ -120,7 +120,7 @@ pub async fn choose_language(mut req: Request, next: Next) -> Response {
     req.extensions_mut().insert(lang);
     let mut response = next.run(req).await;
     if let Some(lang) = from_query {
-        let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+        let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", lang.code());
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, v);
         }

@@ -5,6 +5,7 @@ mod assets;
 mod demo;
 pub mod error;
 mod form;
+pub mod limits;
 mod fmt;
 pub mod i18n;
 pub mod oidc;
@@ -33,16 +34,26 @@ use velferd_store::Store;
 pub use demo::{seed_demo_cases, seed_demo_people};
 
 /// Settings read once at start (from flags and environment by the `velferd` binary).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Demo mode: the demo sign-in page exists. Never on in production.
     pub demo: bool,
     /// Send cookies with `Secure` (the server is behind TLS).
     pub secure_cookies: bool,
+    pub limits: limits::RateLimits,
+    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
+    /// (for per-address rate limits) instead of the TCP peer, which is the proxy.
+    pub behind_proxy: bool,
     /// Citizen sign-in with OpenID Connect (ID-porten or alike); `None`: not offered.
     pub citizen_sign_in: Option<oidc::Provider>,
     /// Staff sign-in with the municipality's OpenID Connect provider; `None`: no staff pages.
     pub staff_sign_in: Option<oidc::Provider>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
+    }
 }
 
 pub struct App {
@@ -112,6 +123,7 @@ pub fn router(app: App) -> Router {
             get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(routes::upload::MAX_SUBMISSION_BYTES + 1024 * 1024)),
         )
         .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
+        .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
         .route("/logg-inn/start", get(routes::oidc::start_citizen))
@@ -134,6 +146,15 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/soknader/{id}", get(routes::api::fetch))
         .route("/api/v1/soknader/{id}/kvittering", post(routes::api::acknowledge))
         .route("/api/v1/soknader/{id}/digisos-soker", axum::routing::put(routes::api::put_status))
+        .route("/api/v1/soknader/{id}/soknad.pdf", get(routes::api::application_pdf))
+        .route("/api/v1/soknader/{id}/ettersendelser", get(routes::api::submissions))
+        .route("/api/v1/soknader/{id}/ettersendelser/{ettersendelse}", get(routes::api::submission))
+        .route("/api/v1/soknader/{id}/filer/{sha256}", get(routes::api::file))
+        .route(
+            "/api/v1/soknader/{id}/brev",
+            post(routes::api::upload_letter).layer(axum::extract::DefaultBodyLimit::max(routes::api::MAX_LETTER_BYTES + 64 * 1024)),
+        )
+        .route("/api/v1/hendelser", get(routes::api::changes))
         .layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024))
         .route("/static/{*path}", get(assets::asset))
         .layer(middleware::from_fn(i18n::choose_language))
@@ -169,6 +190,9 @@ pub fn spawn_housekeeping(store: Store) {
             }
             if let Err(e) = store.delete_expired_sessions(now).await {
                 tracing::warn!(error = %e, "could not delete expired sessions");
+            }
+            if let Err(e) = store.delete_old_rate_windows(now - 24 * 3600 * 1000).await {
+                tracing::warn!(error = %e, "could not delete old rate-limit counts");
             }
         }
     });

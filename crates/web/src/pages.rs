@@ -260,8 +260,12 @@ pub struct CasePage {
     pub status: String,
     pub explanation: String,
     pub preliminary: bool,
-    pub tasks: Vec<Line>,
-    pub decisions: Vec<Line>,
+    /// Requested documents, each linking to the upload for that request.
+    pub tasks: Vec<DocLink>,
+    /// Decisions, linking to the letter when there is one to open here.
+    pub decisions: Vec<DocLink>,
+    /// Letters from the office, with whether and when the citizen opened them.
+    pub letters: Vec<DocLink>,
     pub payments: Vec<Line>,
     pub conditions: Vec<Line>,
     pub timeline: Vec<Line>,
@@ -288,6 +292,9 @@ pub struct UploadPage {
     pub back: String,
     pub reference: String,
     pub fields: Vec<UploadField>,
+    /// Set when the page answers one request only (`?krav=N`): the form keeps it, and a link leads
+    /// to the page for all documents.
+    pub only: Option<usize>,
     pub error: Option<String>,
     pub has_errors: bool,
 }

@@ -2,69 +2,11 @@
 //! operation by its operationId, fetches new applications, acknowledges them and posts status,
 //! and the citizen sees that status. Every test runs on SQLite and PostgreSQL.
 
-use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use reqwest::StatusCode;
+use serde_json::json;
 use velferd_domain::ids::Kommunenummer;
+use velferd_testkit::case_system::CaseSystem;
 use velferd_testkit::{fill_in, TestApp};
-
-/// A client that knows nothing but the base URL, a key and what `/api/openapi.json` says.
-struct CaseSystem {
-    http: reqwest::Client,
-    base: String,
-    key: String,
-    spec: Value,
-}
-
-impl CaseSystem {
-    async fn connect(base: &str, key: &str) -> CaseSystem {
-        let http = reqwest::Client::new();
-        let spec: Value = serde_json::from_str(&http.get(format!("{base}/api/openapi.json")).send().await.unwrap().text().await.unwrap()).unwrap();
-        assert_eq!(spec["openapi"].as_str().map(|v| &v[..2]), Some("3."), "an OpenAPI 3 document");
-        CaseSystem { http, base: base.to_owned(), key: key.to_owned(), spec }
-    }
-
-    /// Calls the operation `operation_id` with path parameters, query and body, as the document describes it.
-    async fn call(&self, operation_id: &str, id: Option<&str>, query: &[(&str, String)], body: Option<&Value>) -> (StatusCode, Value) {
-        let (path, method) = self.spec["paths"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .find_map(|(path, ops)| {
-                ops.as_object().unwrap().iter().find(|(_, op)| op["operationId"] == operation_id).map(|(m, _)| (path.clone(), m.to_uppercase()))
-            })
-            .unwrap_or_else(|| panic!("no operation {operation_id} in the OpenAPI document"));
-        let path = match id {
-            Some(id) => path.replace("{id}", id),
-            None => path,
-        };
-        let mut req = self.http.request(Method::from_bytes(method.as_bytes()).unwrap(), format!("{}{path}", self.base)).bearer_auth(&self.key).query(query);
-        if let Some(body) = body {
-            req = req.header("content-type", "application/json").body(body.to_string());
-        }
-        let resp = req.send().await.unwrap();
-        let status = resp.status();
-        let text = resp.text().await.unwrap();
-        (status, if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) })
-    }
-
-    async fn all_new(&self, page_size: usize) -> Vec<String> {
-        let mut ids = Vec::new();
-        let mut cursor = String::new();
-        loop {
-            let mut q = vec![("antall", page_size.to_string())];
-            if !cursor.is_empty() {
-                q.push(("etter", cursor.clone()));
-            }
-            let (status, page) = self.call("listNewApplications", None, &q, None).await;
-            assert_eq!(status, StatusCode::OK, "{page}");
-            ids.extend(page["soknader"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()));
-            match page["neste"].as_str() {
-                Some(next) => cursor = next.to_owned(),
-                None => return ids,
-            }
-        }
-    }
-}
 
 async fn apply(app: &TestApp, who: &str, kommune: &str) -> String {
     let mut b = app.browser("nb");

@@ -73,8 +73,8 @@ async fn the_citizen_sees_status_tasks_decision_and_payment_in_plain_words() {
 #[tokio::test]
 async fn demo_cases_show_in_plain_words() {
     for app in TestApp::all().await {
-        velferd_web::seed_demo_cases(&app.store, &velferd_web::default_kommuner(), velferd_web::now_ms()).await.unwrap();
-        velferd_web::seed_demo_cases(&app.store, &velferd_web::default_kommuner(), velferd_web::now_ms()).await.unwrap();
+        velferd_web::seed_demo_cases(&app.store, app.files.as_ref(), &velferd_web::default_kommuner(), velferd_web::now_ms()).await.unwrap();
+        velferd_web::seed_demo_cases(&app.store, app.files.as_ref(), &velferd_web::default_kommuner(), velferd_web::now_ms()).await.unwrap();
         assert_eq!(app.store.count_applications().await.unwrap(), 2, "{}: seeding twice adds nothing", app.db.label);
         let mut kari = app.browser("nn");
         kari.sign_in("Kari").await;

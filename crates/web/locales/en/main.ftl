@@ -376,6 +376,17 @@ case-documents-heading = Documents you have sent
 case-documents-none = You have not sent any documents yet.
 case-document-sent = sent on { $date }
 case-back-to-case = Back to your application
+case-decision-letter = Read the decision (PDF)
+case-letters-heading = Letters from the office
+case-letter-sent = Sent on { $date }
+case-letter-opened = You opened it on { $date }
+case-letter-unopened = You have not opened it yet
+upload-all-documents = Send other documents too
+audit-read-application-pdf = downloaded your application as PDF
+audit-read-submissions = downloaded the documents you sent
+audit-read-file = opened a document
+audit-file-letter = filed a letter to you in the case
+error-page-too-many = Too many tries in a short while – please wait a little
 
 ## Staff
 staff-title = Velferd for staff

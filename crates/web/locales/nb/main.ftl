@@ -376,6 +376,17 @@ case-documents-heading = Dokumenter du har sendt
 case-documents-none = Du har ikke sendt dokumenter ennå.
 case-document-sent = sendt { $date }
 case-back-to-case = Tilbake til søknaden
+case-decision-letter = Les vedtaket (PDF)
+case-letters-heading = Brev fra kontoret
+case-letter-sent = Sendt { $date }
+case-letter-opened = Du åpnet det { $date }
+case-letter-unopened = Du har ikke åpnet det ennå
+upload-all-documents = Send andre dokumenter også
+audit-read-application-pdf = hentet søknaden som PDF
+audit-read-submissions = hentet dokumentene du har sendt
+audit-read-file = åpnet et dokument
+audit-file-letter = la et brev til deg i saken
+error-page-too-many = For mange forsøk på kort tid – vent litt
 
 ## Ansatte
 staff-title = Velferd for ansatte

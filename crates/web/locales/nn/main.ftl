@@ -376,6 +376,17 @@ case-documents-heading = Dokument du har sendt
 case-documents-none = Du har ikkje sendt dokument enno.
 case-document-sent = sendt { $date }
 case-back-to-case = Tilbake til søknaden
+case-decision-letter = Les vedtaket (PDF)
+case-letters-heading = Brev frå kontoret
+case-letter-sent = Sendt { $date }
+case-letter-opened = Du opna det { $date }
+case-letter-unopened = Du har ikkje opna det enno
+upload-all-documents = Send andre dokument òg
+audit-read-application-pdf = henta søknaden som PDF
+audit-read-submissions = henta dokumenta du har sendt
+audit-read-file = opna eit dokument
+audit-file-letter = la eit brev til deg i saka
+error-page-too-many = For mange forsøk på kort tid – vent litt
 
 ## Tilsette
 staff-title = Velferd for tilsette

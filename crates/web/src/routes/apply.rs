@@ -285,6 +285,7 @@ async fn summary_page(
 /// Sends the application. Safe to repeat: a second press or a retried request shows the same receipt.
 pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
+    crate::limits::check(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await?;
     let Some(mut draft) = app.store.draft(&id, &citizen.fnr, now_ms()).await? else {
         return match app.store.submitted_from_draft(&id, &citizen.fnr).await? {
             Some(sent) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),

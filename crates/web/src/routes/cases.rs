@@ -3,11 +3,12 @@
 //! over the application's events.
 
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 use velferd_domain::case_view::{case_view, CaseView, Headline, Text};
 use velferd_domain::innsyn::{SakStatus, UtbetalingStatus};
-use velferd_formats::soker::{DigisosSoker, Utfall};
+use velferd_formats::soker::{DigisosSoker, Filreferanse, Utfall};
 use velferd_store::StoredApplication;
 
 use super::{context, office_info};
@@ -16,7 +17,7 @@ use crate::fmt::norwegian_date as date_text;
 use crate::i18n::Lang;
 use crate::pages::{render, CaseListItem, CasePage, CasesPage, DocLink, Line};
 use crate::session::Citizen;
-use crate::{fmt, AppState};
+use crate::{fmt, now_ms, AppState};
 
 fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
     let args: Vec<(&'static str, String)> = t
@@ -92,28 +93,35 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         ),
         Headline::Decided | Headline::NotProcessed => lang.t(&format!("{}-text", view.headline.key())),
     };
+    // Each requested document links to an upload page for just that request; the field numbers
+    // are the request's place in the list, as the upload page builds it from the same fold.
+    let upload_href = format!("/mine-soknader/{id}/dokumenter");
     let tasks = innsyn
         .oppgaver
         .iter()
-        .map(|o| {
-            let name = super::document_label(lang, &o.dokumenttype, o.tilleggsinformasjon.as_deref().unwrap_or_default());
-            Line { text: name, detail: lang.t_args("case-task-deadline", &[("date", date_text(&o.innsendelsesfrist))]) }
+        .enumerate()
+        .map(|(i, o)| DocLink {
+            label: super::document_label(lang, &o.dokumenttype, o.tilleggsinformasjon.as_deref().unwrap_or_default()),
+            href: format!("{upload_href}?krav={i}"),
+            detail: lang.t_args("case-task-deadline", &[("date", date_text(&o.innsendelsesfrist))]),
         })
-        .chain(innsyn.dokumentasjonkrav.iter().map(|d| Line {
-            text: d.tittel.clone(),
+        .chain(innsyn.dokumentasjonkrav.iter().map(|d| DocLink {
+            label: d.tittel.clone(),
+            href: upload_href.clone(),
             detail: d.frist.as_deref().map(|f| lang.t_args("case-task-deadline", &[("date", date_text(f))])).unwrap_or_default(),
         }))
         .collect();
+    let letters = app.store.letters(&id, &citizen.fnr).await?;
+    let letter_href = |letter: &str| format!("/mine-soknader/{id}/brev/{letter}.pdf");
     let decisions = innsyn
         .saker
         .iter()
         .flat_map(|s| {
-            let title = s.tittel.clone();
             let pending = (s.vedtak.is_empty() && s.status == SakStatus::UnderBehandling)
-                .then(|| Line { text: title.clone(), detail: lang.t("case-decision-pending") });
+                .then(|| DocLink { label: s.tittel.clone(), href: String::new(), detail: lang.t("case-decision-pending") });
             s.vedtak
                 .iter()
-                .map(move |v| {
+                .map(|v| {
                     let key = match v.utfall {
                         Some(Utfall::Innvilget) => "case-decision-granted",
                         Some(Utfall::DelvisInnvilget) => "case-decision-partly",
@@ -121,12 +129,26 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
                         Some(Utfall::Avvist) => "case-decision-rejected",
                         None => "case-decision-made",
                     };
-                    (title.clone(), key, v.dato.clone())
+                    // The decision letter, when the office filed it here (a SvarUt letter comes by post).
+                    let href = match &v.brev {
+                        Some(Filreferanse::Dokumentlager { id: letter }) if letters.iter().any(|l| &l.id == letter) => letter_href(letter),
+                        _ => String::new(),
+                    };
+                    DocLink { label: s.tittel.clone(), href, detail: lang.t_args(key, &[("date", date_text(&v.dato))]) }
                 })
-                .collect::<Vec<_>>()
-                .into_iter()
-                .map(|(title, key, dato)| Line { text: title, detail: lang.t_args(key, &[("date", date_text(&dato))]) })
                 .chain(pending)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let letter_links = letters
+        .iter()
+        .map(|l| {
+            let sent = lang.t_args("case-letter-sent", &[("date", fmt::date(l.created_ms))]);
+            let read = match l.first_opened_ms {
+                Some(at) => lang.t_args("case-letter-opened", &[("date", fmt::date_time(at))]),
+                None => lang.t("case-letter-unopened"),
+            };
+            DocLink { label: l.title.clone(), href: letter_href(&l.id), detail: format!("{sent}. {read}") }
         })
         .collect();
     let payments = innsyn
@@ -183,9 +205,27 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         timeline,
         looked,
         documents,
-        upload_href: format!("/mine-soknader/{id}/dokumenter"),
+        letters: letter_links,
+        upload_href,
         office: office_info(kommune),
         pdf_href: format!("/kvittering/{}/soknad.pdf", sent.id),
     };
     Ok(render(&page))
+}
+
+/// A letter from the office, only to its owner. The first opening is recorded, so the office knows
+/// the letter was read (the case page says when, too).
+pub async fn letter(State(app): State<AppState>, citizen: Citizen, Path((id, letter)): Path<(String, String)>) -> Result<Response, AppError> {
+    let letter_id = letter.strip_suffix(".pdf").unwrap_or(&letter);
+    let found = app.store.open_letter(&id, &citizen.fnr, letter_id, now_ms()).await?.ok_or(AppError::NotFound)?;
+    let bytes = app.files.get(&found.sha256).await?.ok_or_else(|| AppError::Internal("a recorded letter is missing from the file store".into()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("inline; filename=\"brev-{letter_id}.pdf\"")),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -14,6 +14,7 @@ use super::signin::safe_next;
 use crate::error::AppError;
 use crate::form::FormData;
 use crate::i18n::Lang;
+use crate::limits::{self, Bucket, ClientIp};
 use crate::oidc::{Assurance, Audience, Callback, Identity, Pending, Provider, Refusal};
 use crate::pages::{render, SignInFailedPage};
 use crate::session::{self, Staff};
@@ -34,15 +35,17 @@ pub struct Next {
     neste: Option<String>,
 }
 
-pub async fn start_citizen(State(app): State<AppState>, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
+pub async fn start_citizen(State(app): State<AppState>, ClientIp(ip): ClientIp, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
     let provider = app.config.citizen_sign_in.as_ref().ok_or(AppError::NotFound)?;
+    limits::check(&app, Bucket::SignIn, &ip).await?;
     start(&app, provider, lang, &session, (PENDING_CITIZEN, FRESH_CITIZEN), safe_next(q.neste.as_deref())).await
 }
 
-pub async fn start_staff(State(app): State<AppState>, lang: Lang, session: Session) -> Result<Response, AppError> {
+pub async fn start_staff(State(app): State<AppState>, ClientIp(ip): ClientIp, lang: Lang, session: Session) -> Result<Response, AppError> {
     let Some(provider) = app.config.staff_sign_in.as_ref() else {
         return super::staff::not_configured(&app, lang, &session).await;
     };
+    limits::check(&app, Bucket::SignIn, &ip).await?;
     start(&app, provider, lang, &session, (PENDING_STAFF, FRESH_STAFF), "/ansatt".to_owned()).await
 }
 
@@ -63,8 +66,10 @@ async fn take_pending(session: &Session, key: &str) -> Option<Pending> {
     session.remove::<Pending>(key).await.ok().flatten()
 }
 
-pub async fn callback_citizen(State(app): State<AppState>, lang: Lang, session: Session, RawQuery(query): RawQuery) -> Result<Response, AppError> {
+pub async fn callback_citizen(State(app): State<AppState>, ClientIp(ip): ClientIp, lang: Lang, session: Session, RawQuery(query): RawQuery) -> Result<Response, AppError> {
     let provider = app.config.citizen_sign_in.as_ref().ok_or(AppError::NotFound)?;
+    // Each callback costs a call to the provider's token endpoint.
+    limits::check(&app, Bucket::SignIn, &ip).await?;
     let pending = take_pending(&session, PENDING_CITIZEN).await;
     let next = pending.as_ref().map_or_else(|| "/soknad".to_owned(), |p| p.next.clone());
     let callback = Callback::from_query(query.as_deref().unwrap_or_default());
@@ -82,8 +87,9 @@ pub async fn callback_citizen(State(app): State<AppState>, lang: Lang, session: 
     }
 }
 
-pub async fn callback_staff(State(app): State<AppState>, lang: Lang, session: Session, RawQuery(query): RawQuery) -> Result<Response, AppError> {
+pub async fn callback_staff(State(app): State<AppState>, ClientIp(ip): ClientIp, lang: Lang, session: Session, RawQuery(query): RawQuery) -> Result<Response, AppError> {
     let provider = app.config.staff_sign_in.as_ref().ok_or(AppError::NotFound)?;
+    limits::check(&app, Bucket::SignIn, &ip).await?;
     let pending = take_pending(&session, PENDING_STAFF).await;
     let callback = Callback::from_query(query.as_deref().unwrap_or_default());
     let known_office = |office: &str| app.kommuner.kontor(office).is_some();

@@ -13,6 +13,7 @@ use crate::form::FormData;
 use crate::i18n::Lang;
 use crate::pages::{render, DemoPerson, SignInPage};
 use crate::fmt::norwegian_date;
+use crate::limits::ClientIp;
 use crate::{session, AppState};
 
 #[derive(Deserialize)]
@@ -55,10 +56,11 @@ pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, Que
     Ok(render(&SignInPage { ctx, people, next, provider_start, high }))
 }
 
-pub async fn demo(State(app): State<AppState>, session: Session, form: FormData) -> Result<Response, AppError> {
+pub async fn demo(State(app): State<AppState>, ClientIp(ip): ClientIp, session: Session, form: FormData) -> Result<Response, AppError> {
     if !app.config.demo {
         return Err(AppError::NotFound);
     }
+    crate::limits::check(&app, crate::limits::Bucket::SignIn, &ip).await?;
     session::verify_csrf(&session, &form).await?;
     let fnr = form.get("fnr").and_then(|f| Fodselsnummer::parse(f).ok()).ok_or(AppError::NotFound)?;
     // Only people in the demo register can be signed in as.

@@ -2,7 +2,7 @@
 //! document the office needs, photos and PDFs of one document become one PDF, and the whole sending
 //! is recorded as a submission on the same application with its own vedlegg.json.
 
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
@@ -71,12 +71,14 @@ async fn upload_page(
     session: &Session,
     sent: &StoredApplication,
     needed: &[Needed],
+    only: Option<usize>,
     errors: &[(usize, String)],
     general_error: Option<String>,
 ) -> Result<Response, AppError> {
     let fields = needed
         .iter()
         .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o == *i))
         .map(|(i, n)| UploadField { name: format!("fil-{i}"), label: label(lang, n), error: errors.iter().find(|(e, _)| *e == i).map(|(_, m)| m.clone()) })
         .collect();
     let page = UploadPage {
@@ -85,6 +87,7 @@ async fn upload_page(
         back: format!("/mine-soknader/{}", sent.id),
         reference: sent.reference.clone(),
         fields,
+        only,
         error: general_error.clone(),
         has_errors: !errors.is_empty() || general_error.is_some(),
     };
@@ -95,10 +98,21 @@ async fn upload_page(
     Ok(response)
 }
 
-pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
+#[derive(serde::Deserialize)]
+pub struct Only {
+    krav: Option<String>,
+}
+
+/// The one request a page is for (`krav`, its place in the list), if it names one that exists.
+fn only(raw: Option<&str>, needed: &[Needed]) -> Option<usize> {
+    raw?.trim().parse::<usize>().ok().filter(|i| *i < needed.len())
+}
+
+pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, Query(q): Query<Only>) -> Result<Response, AppError> {
     let sent = own_application(&app, &id, &citizen).await?;
     let needed = needed(&app, &sent, &citizen).await?;
-    upload_page(&app, lang, &session, &sent, &needed, &[], None).await
+    let only = only(q.krav.as_deref(), &needed);
+    upload_page(&app, lang, &session, &sent, &needed, only, &[], None).await
 }
 
 /// The message for a refused file, in the user's language, naming the file.
@@ -118,24 +132,29 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     // (field index, file name, bytes), in the order the browser sent them.
     let mut files: Vec<(usize, String, Vec<u8>)> = Vec::new();
     let mut token = String::new();
+    let mut krav = String::new();
     let mut total = 0usize;
     let mut errors: Vec<(usize, String)> = Vec::new();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, &[], Some(lang.t("upload-error-interrupted"))).await,
+            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
         };
         let name = field.name().unwrap_or_default().to_owned();
         if name == "_csrf" {
             token = field.text().await.unwrap_or_default();
             continue;
         }
+        if name == "krav" {
+            krav = field.text().await.unwrap_or_default();
+            continue;
+        }
         let Some(index) = name.strip_prefix("fil-").and_then(|i| i.parse::<usize>().ok()).filter(|i| *i < needed.len()) else { continue };
         let file_name = field.file_name().unwrap_or_default().chars().take(100).collect::<String>();
         let bytes = match field.bytes().await {
             Ok(b) => b,
-            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, &[], Some(lang.t("upload-error-interrupted"))).await,
+            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
         };
         if bytes.is_empty() && file_name.is_empty() {
             continue; // an input left empty
@@ -147,14 +166,15 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         files.push((index, file_name, bytes.to_vec()));
     }
     session::verify_csrf(&session, &crate::form::FormData(vec![("_csrf".into(), token)])).await?;
+    crate::limits::check(&app, crate::limits::Bucket::Upload, citizen.fnr.as_str()).await?;
     if files.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, &[], Some(lang.t("upload-error-none"))).await;
+        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-none"))).await;
     }
     if files.len() > MAX_FILES || total > MAX_SUBMISSION_BYTES {
-        return upload_page(&app, lang, &session, &sent, &needed, &[], Some(lang.t("upload-error-too-many"))).await;
+        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-too-many"))).await;
     }
     if !errors.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, &errors, None).await;
+        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &errors, None).await;
     }
 
     // One PDF per document, converted off the async threads.
@@ -178,7 +198,7 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         }
     }
     if !errors.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, &errors, None).await;
+        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &errors, None).await;
     }
     let mut vedlegg = Vec::new();
     for (index, n, pdf) in pdfs {

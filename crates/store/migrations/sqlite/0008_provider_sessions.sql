@@ -1,6 +1,6 @@
 -- Which identity-provider sign-in a web session came from, so that the provider can end it
 -- (OpenID Connect back-channel logout names the sign-in by issuer and `sid`, or by subject).
--- Keep in step with ../sqlite/0005_provider_sessions.sql.
+-- Keep in step with ../postgres/0008_provider_sessions.sql.
 CREATE TABLE provider_sessions (
     -- The web session (`sessions.id`); rows whose session is gone are removed by housekeeping.
     session_id TEXT PRIMARY KEY,
@@ -9,7 +9,7 @@ CREATE TABLE provider_sessions (
     sid        TEXT,
     -- The provider's subject (`sub`); for ID-porten a pseudonym, not the personal number.
     subject    TEXT NOT NULL,
-    created_ms BIGINT NOT NULL
+    created_ms INTEGER NOT NULL
 );
 CREATE INDEX provider_sessions_by_sid ON provider_sessions (issuer, sid);
 CREATE INDEX provider_sessions_by_subject ON provider_sessions (issuer, subject);

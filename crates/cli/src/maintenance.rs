@@ -1,0 +1,78 @@
+//! `velferd admin backup|restore|retention`: keeping the data safe and keeping it no longer than
+//! allowed.
+
+use std::path::{Path, PathBuf};
+
+use velferd_domain::ids::Kommunenummer;
+use velferd_domain::kommune::Katalog;
+use velferd_formats::soker::DigisosSoker;
+use velferd_store::{Files, RetentionCandidate, Store};
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+pub fn files_dir(arg: Option<String>) -> PathBuf {
+    PathBuf::from(arg.unwrap_or_else(|| "velferd-data/files".to_owned()))
+}
+
+pub async fn backup(store: &Store, files: &dyn Files, to: &Path, now: i64) -> Result<(), String> {
+    let manifest = store.backup(files, to, now).await.map_err(|e| e.to_string())?;
+    let rows: u64 = manifest.rows.values().sum();
+    println!("backup written to {}: {rows} rows in {} tables, {} files (schema version {})", to.display(), manifest.rows.len(), manifest.files, manifest.schema_version);
+    Ok(())
+}
+
+pub async fn restore(store: &Store, files: &dyn Files, from: &Path) -> Result<(), String> {
+    let manifest = store.restore(files, from).await.map_err(|e| e.to_string())?;
+    let rows: u64 = manifest.rows.values().sum();
+    println!("restored {rows} rows and {} files from {}", manifest.files, from.display());
+    match store.verify_audit().await.map_err(|e| e.to_string())? {
+        velferd_store::ChainCheck::Intact { .. } => println!("audit log: intact"),
+        broken => return Err(format!("the restored audit log does not verify: {broken:?}")),
+    }
+    Ok(())
+}
+
+/// Whether a candidate's case is over, by the same fold the citizen's page uses (the case
+/// system's document where the municipality lets it own the status).
+fn closed(c: &RetentionCandidate, kommuner: &Katalog) -> Result<bool, String> {
+    let from_case_system = Kommunenummer::parse(&c.kommunenummer).ok().and_then(|k| kommuner.get(&k)).is_some_and(|k| k.status_fra_fagsystem);
+    let doc = match (&c.external_status, from_case_system) {
+        (Some(text), true) => DigisosSoker::from_json(text),
+        _ => DigisosSoker::from_event_texts("velferd", &c.events),
+    }
+    .map_err(|e| format!("{}: stored events cannot be read: {e}", c.reference))?;
+    Ok(velferd_domain::innsyn::fold(&doc).is_closed())
+}
+
+/// Shows (and with `delete`, deletes) expired drafts and closed cases without activity for
+/// `closed_days`. Without `delete` nothing changes.
+pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, closed_days: i64, delete: bool, now: i64) -> Result<(), String> {
+    let drafts = store.count_expired_drafts(now).await.map_err(|e| e.to_string())?;
+    let cutoff = now - closed_days * DAY_MS;
+    let mut cases = Vec::new();
+    for c in store.retention_candidates(cutoff).await.map_err(|e| e.to_string())? {
+        if closed(&c, kommuner)? {
+            cases.push(c);
+        }
+    }
+    let verb = if delete { "Deleting" } else { "Would delete" };
+    println!("{verb} {drafts} expired drafts (not changed for {} days).", velferd_domain::application::DRAFT_LIFETIME_DAYS);
+    println!("{verb} {} closed cases with no activity for {closed_days} days:", cases.len());
+    for c in &cases {
+        println!("  {}\tmunicipality {}\tlast activity {}", c.reference, c.kommunenummer, velferd_formats::soknad::tidspunkt(c.last_activity_ms));
+    }
+    if !delete {
+        println!("Nothing was deleted. Run again with --delete to delete this.");
+        return Ok(());
+    }
+    store.delete_expired_drafts(now).await.map_err(|e| e.to_string())?;
+    let mut removed_files = 0;
+    for c in &cases {
+        for sha in store.delete_application(&c.id).await.map_err(|e| e.to_string())? {
+            files.delete(&sha).await.map_err(|e| e.to_string())?;
+            removed_files += 1;
+        }
+    }
+    println!("Deleted {drafts} drafts, {} cases and {removed_files} files.", cases.len());
+    Ok(())
+}

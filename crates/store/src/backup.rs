@@ -1,0 +1,259 @@
+//! Logical backup and restore: every table as JSON lines plus the files the rows name, written from
+//! one consistent snapshot. The same format restores into SQLite or PostgreSQL, so a backup also
+//! moves a municipality from the embedded database to a server.
+//!
+//! Layout of a backup folder:
+//!
+//! ```text
+//! manifest.json            format, schema version, time, row counts, file count
+//! tables/<table>.jsonl     one JSON array per row, columns in the order of [`TABLES`]
+//! files/<sha256>           each document and letter the rows refer to
+//! ```
+//!
+//! Sessions are not backed up (restoring them would sign people in again), nor rate-limit counts.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use sqlx::Row;
+
+use crate::{Backend, Files, Result, Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Text,
+    Int,
+}
+
+use Col::{Int, Text};
+
+/// Every table that holds data worth keeping, parents before children (foreign keys), with all
+/// its columns. A test compares this with the live schema, so a new table or column that is not
+/// listed here fails the build's tests rather than silently missing from backups.
+pub const TABLES: &[(&str, &[(&str, Col)])] = &[
+    ("people", &[("fnr", Text), ("fornavn", Text), ("mellomnavn", Text), ("etternavn", Text), ("gatenavn", Text), ("husnummer", Text), ("postnummer", Text), ("poststed", Text), ("kommunenummer", Text)]),
+    ("drafts", &[("id", Text), ("owner_fnr", Text), ("kommunenummer", Text), ("answers", Text), ("created_ms", Int), ("updated_ms", Int)]),
+    (
+        "applications",
+        &[
+            ("id", Text),
+            ("reference", Text),
+            ("draft_id", Text),
+            ("owner_fnr", Text),
+            ("kommunenummer", Text),
+            ("enhetsnummer", Text),
+            ("emergency", Int),
+            ("soknad_json", Text),
+            ("vedlegg_json", Text),
+            ("answers", Text),
+            ("sent_ms", Int),
+            ("acknowledged_ms", Int),
+        ],
+    ),
+    ("events", &[("application_id", Text), ("seq", Int), ("kind", Text), ("payload", Text), ("at_ms", Int)]),
+    ("api_keys", &[("id", Text), ("key_hash", Text), ("kommunenummer", Text), ("name", Text), ("created_ms", Int), ("revoked_ms", Int)]),
+    ("external_status", &[("application_id", Text), ("document", Text), ("updated_ms", Int)]),
+    (
+        "audit_log",
+        &[
+            ("seq", Int),
+            ("at_ms", Int),
+            ("actor", Text),
+            ("actor_name", Text),
+            ("role", Text),
+            ("office", Text),
+            ("action", Text),
+            ("person", Text),
+            ("application_id", Text),
+            ("outcome", Text),
+            ("prev_hash", Text),
+            ("hash", Text),
+        ],
+    ),
+    ("submissions", &[("id", Text), ("application_id", Text), ("vedlegg_json", Text), ("created_ms", Int)]),
+    ("submission_documents", &[("submission_id", Text), ("position", Int), ("kind", Text), ("tilleggsinfo", Text), ("sha256", Text), ("bytes", Int)]),
+    ("letters", &[("id", Text), ("application_id", Text), ("title", Text), ("sha256", Text), ("bytes", Int), ("created_ms", Int), ("first_opened_ms", Int)]),
+    ("feed_counters", &[("kommunenummer", Text), ("last_seq", Int)]),
+    ("feed", &[("kommunenummer", Text), ("seq", Int), ("id", Text), ("kind", Text), ("application_id", Text), ("item_id", Text), ("at_ms", Int)]),
+];
+
+/// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the
+/// identity provider's sign-ins, and goes with them).
+pub const NOT_BACKED_UP: &[&str] = &["sessions", "provider_sessions", "rate_limits", "_sqlx_migrations"];
+
+const FORMAT: &str = "velferd-backup";
+
+/// What a backup holds (also its `manifest.json`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    /// The last migration applied to the database it came from.
+    pub schema_version: i64,
+    pub created_ms: i64,
+    pub rows: BTreeMap<String, u64>,
+    pub files: u64,
+}
+
+fn io(e: std::io::Error, path: &Path) -> StoreError {
+    StoreError::Backup(format!("{}: {e}", path.display()))
+}
+
+fn to_json(r: &sqlx::any::AnyRow, columns: &[(&str, Col)]) -> Result<Value> {
+    columns
+        .iter()
+        .map(|(name, col)| {
+            Ok(match col {
+                Text => r.try_get::<Option<String>, _>(*name)?.map_or(Value::Null, Value::String),
+                Int => r.try_get::<Option<i64>, _>(*name)?.map_or(Value::Null, Value::from),
+            })
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Value::Array)
+}
+
+impl Store {
+    async fn schema_version(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&self.pool).await?;
+        Ok(row.try_get::<Option<i64>, _>("v")?.unwrap_or(0))
+    }
+
+    /// The names of the tables in the live database (for the test that keeps [`TABLES`] complete).
+    pub async fn table_columns(&self) -> Result<BTreeMap<String, Vec<String>>> {
+        let sql = match self.backend {
+            Backend::Sqlite => "SELECT m.name AS t, p.name AS c FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+            Backend::Postgres => "SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns WHERE table_schema = current_schema()",
+        };
+        let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for r in sqlx::query(sql).fetch_all(&self.pool).await? {
+            out.entry(r.try_get("t")?).or_default().push(r.try_get("c")?);
+        }
+        Ok(out)
+    }
+
+    /// Writes a backup into `dir`, which must not exist yet. It is written beside it under a
+    /// temporary name and renamed when complete, so a folder with the final name is always whole.
+    pub async fn backup(&self, files: &dyn Files, dir: &Path, now: i64) -> Result<Manifest> {
+        if dir.exists() {
+            return Err(StoreError::Backup(format!("{} exists already; choose a new folder", dir.display())));
+        }
+        let partial = PathBuf::from(format!("{}.partial", dir.display()));
+        let _ = std::fs::remove_dir_all(&partial);
+        std::fs::create_dir_all(partial.join("tables")).map_err(|e| io(e, &partial))?;
+        std::fs::create_dir_all(partial.join("files")).map_err(|e| io(e, &partial))?;
+
+        // One snapshot for every table: a repeatable-read transaction on PostgreSQL; on SQLite a
+        // read transaction sees one state of the WAL until it ends.
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
+        }
+        let mut rows = BTreeMap::new();
+        let mut shas = std::collections::BTreeSet::new();
+        for (table, columns) in TABLES {
+            let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+            let key = names.iter().take(2).copied().collect::<Vec<_>>().join(", ");
+            let found = sqlx::query(&format!("SELECT {} FROM {table} ORDER BY {key}", names.join(", "))).fetch_all(&mut *tx).await?;
+            let path = partial.join("tables").join(format!("{table}.jsonl"));
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&path).map_err(|e| io(e, &path))?);
+            for r in &found {
+                let line = to_json(r, columns)?;
+                if matches!(*table, "submission_documents" | "letters") {
+                    if let Some(sha) = r.try_get::<Option<String>, _>("sha256")? {
+                        shas.insert(sha);
+                    }
+                }
+                writeln!(out, "{line}").map_err(|e| io(e, &path))?;
+            }
+            out.into_inner().map_err(|e| io(e.into_error(), &path))?.sync_all().map_err(|e| io(e, &path))?;
+            rows.insert((*table).to_owned(), found.len() as u64);
+        }
+        let schema_version = {
+            let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&mut *tx).await?;
+            row.try_get::<Option<i64>, _>("v")?.unwrap_or(0)
+        };
+        tx.commit().await?;
+
+        for sha in &shas {
+            let bytes = files.get(sha).await?.ok_or_else(|| StoreError::Backup(format!("file {sha} is named in the database but missing from the file store")))?;
+            let path = partial.join("files").join(sha);
+            std::fs::write(&path, bytes).map_err(|e| io(e, &path))?;
+        }
+        let manifest = Manifest { format: FORMAT.to_owned(), schema_version, created_ms: now, rows, files: shas.len() as u64 };
+        let path = partial.join("manifest.json");
+        let text = serde_json::to_string_pretty(&manifest).map_err(|e| StoreError::Backup(e.to_string()))?;
+        std::fs::write(&path, text).map_err(|e| io(e, &path))?;
+        std::fs::rename(&partial, dir).map_err(|e| io(e, dir))?;
+        Ok(manifest)
+    }
+
+    /// Restores a backup into this database, which must hold no data yet (a fresh database), all
+    /// in one transaction: afterwards the database holds exactly the backup, or nothing changed.
+    pub async fn restore(&self, files: &dyn Files, dir: &Path) -> Result<Manifest> {
+        let path = dir.join("manifest.json");
+        let text = std::fs::read_to_string(&path).map_err(|e| io(e, &path))?;
+        let manifest: Manifest = serde_json::from_str(&text).map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))?;
+        if manifest.format != FORMAT {
+            return Err(StoreError::Backup(format!("{} is not a Velferd backup", dir.display())));
+        }
+        let ours = self.schema_version().await?;
+        if manifest.schema_version != ours {
+            return Err(StoreError::Backup(format!(
+                "the backup has schema version {}, this Velferd has {ours}: restore with the version that made it, then upgrade",
+                manifest.schema_version
+            )));
+        }
+        for (table, _) in TABLES {
+            let row = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(&self.pool).await?;
+            if row.try_get::<i64, _>("n")? > 0 {
+                return Err(StoreError::Backup(format!("the database already holds data ({table}); restore only into a new, empty database")));
+            }
+        }
+        // Files first: once the rows are committed, everything they name is there.
+        let folder = dir.join("files");
+        for entry in std::fs::read_dir(&folder).map_err(|e| io(e, &folder))? {
+            let entry = entry.map_err(|e| io(e, &folder))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let bytes = std::fs::read(entry.path()).map_err(|e| io(e, &entry.path()))?;
+            let sha = files.put(&bytes).await?;
+            if sha != name {
+                return Err(StoreError::Backup(format!("file {name} in the backup is damaged (its content has hash {sha})")));
+            }
+        }
+        let mut tx = self.pool.begin().await?;
+        for (table, columns) in TABLES {
+            let path = dir.join("tables").join(format!("{table}.jsonl"));
+            let file = std::fs::File::open(&path).map_err(|e| io(e, &path))?;
+            let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+            let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
+            let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), placeholders.join(", "));
+            let mut count = 0u64;
+            for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+                let line = line.map_err(|e| io(e, &path))?;
+                let bad = |what: &str| StoreError::Backup(format!("{}:{}: {what}", path.display(), n + 1));
+                let values: Vec<Value> = serde_json::from_str(&line).map_err(|e| bad(&e.to_string()))?;
+                if values.len() != columns.len() {
+                    return Err(bad("wrong number of columns"));
+                }
+                let mut query = sqlx::query(&sql);
+                for (value, (_, col)) in values.into_iter().zip(columns.iter()) {
+                    query = match (col, value) {
+                        (Text, Value::Null) => query.bind(None::<String>),
+                        (Int, Value::Null) => query.bind(None::<i64>),
+                        (Text, Value::String(s)) => query.bind(Some(s)),
+                        (Int, Value::Number(n)) => query.bind(Some(n.as_i64().ok_or_else(|| bad("not a whole number"))?)),
+                        _ => return Err(bad("a value of the wrong type")),
+                    };
+                }
+                query.execute(&mut *tx).await?;
+                count += 1;
+            }
+            if manifest.rows.get(*table).copied().unwrap_or(0) != count {
+                return Err(StoreError::Backup(format!("{table}: the manifest says {} rows, the file has {count}", manifest.rows.get(*table).copied().unwrap_or(0))));
+            }
+        }
+        tx.commit().await?;
+        Ok(manifest)
+    }
+}

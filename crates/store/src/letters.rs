@@ -1,0 +1,130 @@
+//! Letters from the office to the citizen (decisions, requests for documents): PDFs kept in the file
+//! store, referred to from digisos-soker events as `{"type": "dokumentlager", "id": <letter id>}`,
+//! and when the citizen first opened each one.
+
+use sqlx::Row;
+use velferd_domain::ids::Fodselsnummer;
+use velferd_domain::Millis;
+
+use crate::{new_uuid, ApiClient, FeedKind, Result, Store};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    /// A UUID, as Digisos `dokumentlager` references require.
+    pub id: String,
+    pub title: String,
+    pub sha256: String,
+    pub bytes: i64,
+    pub created_ms: Millis,
+    /// When the citizen first opened it; `None` while unread.
+    pub first_opened_ms: Option<Millis>,
+}
+
+fn letter_from_row(r: &sqlx::any::AnyRow) -> Result<Letter> {
+    Ok(Letter {
+        id: r.try_get("id")?,
+        title: r.try_get("title")?,
+        sha256: r.try_get("sha256")?,
+        bytes: r.try_get("bytes")?,
+        created_ms: r.try_get("created_ms")?,
+        first_opened_ms: r.try_get("first_opened_ms")?,
+    })
+}
+
+const COLUMNS: &str = "l.id, l.title, l.sha256, l.bytes, l.created_ms, l.first_opened_ms";
+
+impl Store {
+    /// Files a letter on an application of the client's municipality; `None` for any other
+    /// application. The PDF must already be in the file store under `sha256`.
+    pub async fn add_letter_for_client(&self, client: &ApiClient, application_id: &str, title: &str, sha256: &str, bytes: i64, now: Millis) -> Result<Option<String>> {
+        let id = new_uuid();
+        let done = sqlx::query(
+            "INSERT INTO letters (id, application_id, title, sha256, bytes, created_ms)
+             SELECT $1, a.id, $2, $3, $4, $5 FROM applications a WHERE a.id = $6 AND a.kommunenummer = $7",
+        )
+        .bind(&id)
+        .bind(title)
+        .bind(sha256)
+        .bind(bytes)
+        .bind(now)
+        .bind(application_id)
+        .bind(client.kommunenummer.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok((done.rows_affected() == 1).then_some(id))
+    }
+
+    /// Files a letter written by Velferd itself (the demo's decisions). Not scoped: system code only.
+    pub async fn add_letter(&self, application_id: &str, title: &str, sha256: &str, bytes: i64, now: Millis) -> Result<String> {
+        let id = new_uuid();
+        sqlx::query("INSERT INTO letters (id, application_id, title, sha256, bytes, created_ms) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&id)
+            .bind(application_id)
+            .bind(title)
+            .bind(sha256)
+            .bind(bytes)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(id)
+    }
+
+    /// The letters on the owner's application, oldest first.
+    pub async fn letters(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<Letter>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM letters l JOIN applications a ON a.id = l.application_id
+             WHERE l.application_id = $1 AND a.owner_fnr = $2 ORDER BY l.created_ms, l.id"
+        ))
+        .bind(application_id)
+        .bind(owner.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(letter_from_row).collect()
+    }
+
+    /// The letters on an application of the client's municipality, oldest first.
+    pub async fn letters_for_client(&self, client: &ApiClient, application_id: &str) -> Result<Vec<Letter>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM letters l JOIN applications a ON a.id = l.application_id
+             WHERE l.application_id = $1 AND a.kommunenummer = $2 ORDER BY l.created_ms, l.id"
+        ))
+        .bind(application_id)
+        .bind(client.kommunenummer.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(letter_from_row).collect()
+    }
+
+    /// The owner opens a letter: the first time is recorded (and put in the municipality's change
+    /// feed, in the same transaction). `None` when it is not a letter on the owner's application.
+    pub async fn open_letter(&self, application_id: &str, owner: &Fodselsnummer, letter_id: &str, now: Millis) -> Result<Option<Letter>> {
+        let mut tx = self.pool.begin().await?;
+        let first = sqlx::query(
+            "UPDATE letters SET first_opened_ms = $1
+             WHERE id = $2 AND application_id = $3 AND first_opened_ms IS NULL
+               AND application_id IN (SELECT id FROM applications WHERE id = $3 AND owner_fnr = $4)",
+        )
+        .bind(now)
+        .bind(letter_id)
+        .bind(application_id)
+        .bind(owner.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if first {
+            crate::feed::record(&mut tx, application_id, FeedKind::LetterOpened, Some(letter_id), now).await?;
+        }
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM letters l JOIN applications a ON a.id = l.application_id
+             WHERE l.id = $1 AND l.application_id = $2 AND a.owner_fnr = $3"
+        ))
+        .bind(letter_id)
+        .bind(application_id)
+        .bind(owner.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        row.map(|r| letter_from_row(&r)).transpose()
+    }
+}

@@ -1,0 +1,31 @@
+//! Counting requests for rate limits in the database, so every server process sees the same
+//! counts. A fixed window per (bucket, subject): cheap, one upsert per limited request.
+
+use sqlx::Row;
+use velferd_domain::Millis;
+
+use crate::{files::sha256_hex, Result, Store};
+
+impl Store {
+    /// Counts one request by `subject` in `bucket` for the window of `window_ms` that holds `now`,
+    /// and returns how many there have been in that window, this one included.
+    pub async fn count_hit(&self, bucket: &str, subject: &str, window_ms: Millis, now: Millis) -> Result<i64> {
+        let window_start = now - now.rem_euclid(window_ms.max(1));
+        let row = sqlx::query(
+            "INSERT INTO rate_limits (bucket, subject, window_start, hits) VALUES ($1, $2, $3, 1)
+             ON CONFLICT (bucket, subject, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+             RETURNING hits",
+        )
+        .bind(bucket)
+        .bind(sha256_hex(subject.as_bytes()))
+        .bind(window_start)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get("hits")?)
+    }
+
+    /// Forgets windows that started before `before`.
+    pub async fn delete_old_rate_windows(&self, before: Millis) -> Result<u64> {
+        Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(before).execute(&self.pool).await?.rows_affected())
+    }
+}

@@ -1,0 +1,109 @@
+//! Retention: what may be deleted, shown before it is deleted. Drafts go after
+//! `DRAFT_LIFETIME_DAYS` (see drafts.rs); a closed case goes when nothing has happened on it for the
+//! municipality's retention period. Whether a case is closed is the domain's call (the fold), so
+//! the store offers the candidates and deletes what it is told to.
+//!
+//! The audit log is not touched: it is the tamper-evident record of who read what, and rows cannot
+//! leave the hash chain without breaking it.
+
+use sqlx::Row;
+use velferd_domain::Millis;
+
+use crate::{Result, Store};
+
+/// An application with no activity since before the cut-off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetentionCandidate {
+    pub id: String,
+    pub reference: String,
+    pub kommunenummer: String,
+    /// The latest of: sent, any event, any document sent, any letter, the case system's status.
+    pub last_activity_ms: Millis,
+    /// The application's events as (type, JSON text), to decide whether the case is closed.
+    pub events: Vec<(String, String)>,
+    /// The case system's latest status document, if one was posted.
+    pub external_status: Option<String>,
+}
+
+const LAST_ACTIVITY: &str = "(SELECT MAX(t) FROM (
+        SELECT a.sent_ms AS t
+        UNION ALL SELECT MAX(e.at_ms) FROM events e WHERE e.application_id = a.id
+        UNION ALL SELECT MAX(s.created_ms) FROM submissions s WHERE s.application_id = a.id
+        UNION ALL SELECT MAX(l.created_ms) FROM letters l WHERE l.application_id = a.id
+        UNION ALL SELECT MAX(x.updated_ms) FROM external_status x WHERE x.application_id = a.id
+    ) activity)";
+
+impl Store {
+    /// Applications with no activity since `before`, oldest first, with what is needed to decide
+    /// whether each case is closed.
+    pub async fn retention_candidates(&self, before: Millis) -> Result<Vec<RetentionCandidate>> {
+        let rows = sqlx::query(&format!(
+            "SELECT id, reference, kommunenummer, last_activity FROM (
+                 SELECT a.id, a.reference, a.kommunenummer, {LAST_ACTIVITY} AS last_activity FROM applications a
+             ) c WHERE last_activity < $1 ORDER BY last_activity, id"
+        ))
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in rows {
+            let id: String = r.try_get("id")?;
+            let events = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&id).fetch_all(&self.pool).await?;
+            let external = sqlx::query("SELECT document FROM external_status WHERE application_id = $1").bind(&id).fetch_optional(&self.pool).await?;
+            out.push(RetentionCandidate {
+                reference: r.try_get("reference")?,
+                kommunenummer: r.try_get("kommunenummer")?,
+                last_activity_ms: r.try_get("last_activity")?,
+                events: events.iter().map(|e| Ok((e.try_get("kind")?, e.try_get("payload")?))).collect::<Result<_>>()?,
+                external_status: external.map(|x| x.try_get("document")).transpose()?,
+                id,
+            });
+        }
+        Ok(out)
+    }
+
+    /// How many drafts have expired by `now` (what `delete_expired_drafts` would delete).
+    pub async fn count_expired_drafts(&self, now: Millis) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM drafts WHERE updated_ms < $1").bind(crate::drafts::expiry_cutoff(now)).fetch_one(&self.pool).await?;
+        Ok(row.try_get("n")?)
+    }
+
+    /// Deletes an application and everything on it, in one transaction. Returns the files that no
+    /// row names any more, for the caller to remove from the file store after the commit.
+    pub async fn delete_application(&self, id: &str) -> Result<Vec<String>> {
+        let mut tx = self.pool.begin().await?;
+        let named = sqlx::query(
+            "SELECT d.sha256 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id WHERE s.application_id = $1
+             UNION SELECT sha256 FROM letters WHERE application_id = $1",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for sql in [
+            "DELETE FROM submission_documents WHERE submission_id IN (SELECT id FROM submissions WHERE application_id = $1)",
+            "DELETE FROM submissions WHERE application_id = $1",
+            "DELETE FROM letters WHERE application_id = $1",
+            "DELETE FROM feed WHERE application_id = $1",
+            "DELETE FROM external_status WHERE application_id = $1",
+            "DELETE FROM events WHERE application_id = $1",
+            "DELETE FROM applications WHERE id = $1",
+        ] {
+            sqlx::query(sql).bind(id).execute(&mut *tx).await?;
+        }
+        let mut orphans = Vec::new();
+        for r in named {
+            let sha: String = r.try_get("sha256")?;
+            let still = sqlx::query(
+                "SELECT 1 AS one FROM submission_documents WHERE sha256 = $1 UNION ALL SELECT 1 AS one FROM letters WHERE sha256 = $1",
+            )
+            .bind(&sha)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if still.is_none() {
+                orphans.push(sha);
+            }
+        }
+        tx.commit().await?;
+        Ok(orphans)
+    }
+}

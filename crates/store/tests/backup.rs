@@ -1,0 +1,177 @@
+//! Backup and restore round trips between SQLite and PostgreSQL in every direction, and retention's
+//! deletion of a whole case.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use velferd_domain::application::{Answers, Soker, SokerAdresse};
+use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
+use velferd_store::backup::{NOT_BACKED_UP, TABLES};
+use velferd_store::{testing, AuditEntry, ChainCheck, Files, LocalFiles, NewApplication, Outcome, Store, SubmittedDocument};
+
+fn fnr(nine: &str) -> Fodselsnummer {
+    (0..10).find_map(|i| Fodselsnummer::with_check_digits(&format!("{}{i}", &nine[..8]))).expect("valid")
+}
+
+/// One of everything: a person, a draft, an application with events, a document sent later, a
+/// letter (opened), the case system's status, an API key, audit entries and feed rows.
+async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
+    let owner = fnr("01019012300");
+    store
+        .upsert_person(&Soker {
+            fnr: owner.clone(),
+            fornavn: "Åse".into(),
+            mellomnavn: String::new(),
+            etternavn: "Ødegård".into(),
+            adresse: Some(SokerAdresse { gatenavn: "Storgata".into(), husnummer: "1".into(), postnummer: "0155".into(), poststed: "Oslo".into(), kommunenummer: "0301".into() }),
+        })
+        .await
+        .unwrap();
+    let kommune = Kommunenummer::parse("0301").unwrap();
+    let mut answers = Answers::default();
+    answers.set("hvorfor", "Husleia – «for høy» 🙂");
+    store.create_draft(&owner, &kommune, &answers, 5).await.unwrap();
+    let draft = store.create_draft(&owner, &kommune, &answers, 6).await.unwrap();
+    let new = NewApplication {
+        kommunenummer: kommune.clone(),
+        enhetsnummer: "0312".into(),
+        emergency: true,
+        soknad_json: serde_json::json!({"version": "1.0.0", "tekst": "æøå"}),
+        vedlegg_json: serde_json::json!({"vedlegg": []}),
+        answers,
+        events: vec![serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2030-01-01T00:00:00.000Z", "status": "MOTTATT"})],
+    };
+    let id = store.submit(&draft.id, &owner, &new, 7).await.unwrap().unwrap().id;
+    store.append_events(&id, &[serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2030-01-02T00:00:00.000Z", "status": "FERDIGBEHANDLET"})], 8).await.unwrap();
+    let doc = files.put(b"%PDF-1.7 kontrakt").await.unwrap();
+    let doc_entry = SubmittedDocument { kind: "husleiekontrakt".into(), tilleggsinfo: "husleiekontrakt".into(), sha256: doc, bytes: 17 };
+    store.add_submission(&id, &owner, &[doc_entry], &serde_json::json!({"vedlegg": []}), 9).await.unwrap().unwrap();
+    let key = store.create_api_key(&kommune, "Oslo fagsystem", 10).await.unwrap();
+    let client = store.api_client(&key.secret).await.unwrap().unwrap();
+    let letter = files.put(b"%PDF-1.7 vedtak").await.unwrap();
+    let letter_id = store.add_letter_for_client(&client, &id, "Vedtak", &letter, 15, 11).await.unwrap().unwrap();
+    store.open_letter(&id, &owner, &letter_id, 12).await.unwrap().unwrap();
+    store.put_external_status(&client, &id, &serde_json::json!({"version": "1.0.0", "hendelser": []}), 13).await.unwrap();
+    store.acknowledge(&client, &id, 14).await.unwrap();
+    for action in ["read-application", "update-status"] {
+        let entry = AuditEntry {
+            actor: format!("api-key:{}", client.key_id),
+            actor_name: client.name.clone(),
+            role: "fagsystem".into(),
+            office: Some("0301".into()),
+            action: action.into(),
+            person: Some(owner.as_str().to_owned()),
+            application_id: Some(id.clone()),
+            outcome: Outcome::Permit,
+        };
+        store.audit(&entry, 15).await.unwrap();
+    }
+    (id, letter)
+}
+
+/// The whole backup folder as text, file by file (manifest time left out).
+fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for sub in ["tables", "files"] {
+        for e in std::fs::read_dir(dir.join(sub)).unwrap().flatten() {
+            out.insert(format!("{sub}/{}", e.file_name().to_string_lossy()), std::fs::read(e.path()).unwrap());
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn the_backup_lists_every_table_and_column_of_the_schema() {
+    for db in testing::all().await {
+        let store = Store::connect(&db.url).await.unwrap();
+        let live = store.table_columns().await.unwrap();
+        for (table, columns) in &live {
+            if NOT_BACKED_UP.contains(&table.as_str()) {
+                continue;
+            }
+            let listed = TABLES.iter().find(|(t, _)| t == table).unwrap_or_else(|| panic!("{}: table {table} is not in backup::TABLES", db.label));
+            let mut want: Vec<&str> = columns.iter().map(String::as_str).collect();
+            let mut have: Vec<&str> = listed.1.iter().map(|(c, _)| *c).collect();
+            want.sort();
+            have.sort();
+            assert_eq!(have, want, "{}: columns of {table}", db.label);
+        }
+        assert_eq!(live.len(), TABLES.len() + NOT_BACKED_UP.len(), "{}: {:?}", db.label, live.keys());
+    }
+}
+
+#[tokio::test]
+async fn a_backup_restores_to_the_same_data_in_either_database() {
+    let sources = testing::all().await;
+    for source in &sources {
+        let work = testing::temp_dir();
+        let files = LocalFiles::new(work.0.join("files"));
+        let store = Store::connect(&source.url).await.unwrap();
+        seed(&store, &files).await;
+        let backup = work.0.join("backup");
+        let manifest = store.backup(&files, &backup, 100).await.unwrap();
+        assert_eq!(manifest.files, 2);
+        assert!(manifest.rows.values().all(|n| *n > 0), "{}: one of everything: {:?}", source.label, manifest.rows);
+        assert!(store.backup(&files, &backup, 101).await.is_err(), "never over an existing backup");
+
+        for target in testing::all().await {
+            let restored_files = LocalFiles::new(work.0.join(format!("files-{}", target.label)));
+            let restored = Store::connect(&target.url).await.unwrap();
+            restored.restore(&restored_files, &backup).await.unwrap_or_else(|e| panic!("{} → {}: {e}", source.label, target.label));
+            assert!(matches!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { .. }), "{} → {}", source.label, target.label);
+            // Backing up the restored database gives the same backup, row for row and file for file.
+            let again = work.0.join(format!("again-{}", target.label));
+            restored.backup(&restored_files, &again, 102).await.unwrap();
+            assert_eq!(contents(&again), contents(&backup), "{} → {}", source.label, target.label);
+            // Restoring over data is refused and changes nothing.
+            let err = restored.restore(&restored_files, &backup).await.unwrap_err().to_string();
+            assert!(err.contains("empty database"), "{err}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_damaged_backup_is_refused_and_nothing_is_restored() {
+    let work = testing::temp_dir();
+    let files = LocalFiles::new(work.0.join("files"));
+    let source = testing::sqlite();
+    let store = Store::connect(&source.url).await.unwrap();
+    let db = testing::sqlite();
+    let store2 = Store::connect(&db.url).await.unwrap();
+    seed(&store, &files).await;
+    let backup = work.0.join("backup");
+    store.backup(&files, &backup, 100).await.unwrap();
+    // Cut the last line of the events table.
+    let path = backup.join("tables/events.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let kept: Vec<&str> = text.lines().collect();
+    std::fs::write(&path, kept[..kept.len() - 1].join("\n") + "\n").unwrap();
+    let err = store2.restore(&files, &backup).await.unwrap_err().to_string();
+    assert!(err.contains("events") && err.contains("manifest"), "{err}");
+    assert_eq!(store2.count_applications().await.unwrap(), 0, "all or nothing");
+}
+
+#[tokio::test]
+async fn deleting_a_case_removes_everything_on_it_and_its_files() {
+    for db in testing::all().await {
+        let work = testing::temp_dir();
+        let files = LocalFiles::new(work.0.join("files"));
+        let store = Store::connect(&db.url).await.unwrap();
+        let (id, letter_sha) = seed(&store, &files).await;
+        let candidates = store.retention_candidates(1_000).await.unwrap();
+        assert_eq!(candidates.len(), 1, "{}", db.label);
+        assert_eq!(candidates[0].last_activity_ms, 13, "{}: the case system's status was the last activity", db.label);
+        assert_eq!(candidates[0].events.len(), 2);
+        assert!(store.retention_candidates(13).await.unwrap().is_empty(), "{}: activity at 13 is not before 13", db.label);
+
+        let orphans = store.delete_application(&id).await.unwrap();
+        assert_eq!(orphans.len(), 2, "{}", db.label);
+        assert!(orphans.contains(&letter_sha));
+        assert_eq!(store.count_applications().await.unwrap(), 0);
+        let left = store.backup(&files, &work.0.join("after"), 0).await.unwrap().rows;
+        for table in ["events", "submissions", "submission_documents", "letters", "external_status", "feed", "applications"] {
+            assert_eq!(left[table], 0, "{}: {table}", db.label);
+        }
+        assert_eq!(left["audit_log"], 2, "the audit log keeps the record of who read what");
+    }
+}

@@ -1,0 +1,106 @@
+//! Rate limits on what can be abused: signing in (per IP address), sending applications and
+//! documents (per person) and the integration API (per key). Counted in the database, so the
+//! limits hold across server processes. If counting fails the request goes through, with a
+//! warning in the log: a person in crisis must not be locked out by a database hiccup.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+
+use crate::{now_ms, AppState};
+
+/// At most `max` requests per `window_s` seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub max: i64,
+    pub window_s: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimits {
+    pub sign_in: Limit,
+    pub submit: Limit,
+    pub upload: Limit,
+    pub api: Limit,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        RateLimits {
+            // Generous: many people can share one address (mobile carriers, libraries, shelters).
+            sign_in: Limit { max: 300, window_s: 600 },
+            submit: Limit { max: 10, window_s: 3600 },
+            upload: Limit { max: 40, window_s: 3600 },
+            api: Limit { max: 1200, window_s: 60 },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bucket {
+    SignIn,
+    Submit,
+    Upload,
+    Api,
+}
+
+impl Bucket {
+    fn name(self) -> &'static str {
+        match self {
+            Bucket::SignIn => "sign-in",
+            Bucket::Submit => "submit",
+            Bucket::Upload => "upload",
+            Bucket::Api => "api",
+        }
+    }
+}
+
+/// Over the limit: try again after this many seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limited {
+    pub retry_after_s: i64,
+}
+
+/// Counts one request by `subject` and refuses it when the bucket's limit is passed.
+pub async fn check(app: &AppState, bucket: Bucket, subject: &str) -> Result<(), Limited> {
+    let limit = match bucket {
+        Bucket::SignIn => app.config.limits.sign_in,
+        Bucket::Submit => app.config.limits.submit,
+        Bucket::Upload => app.config.limits.upload,
+        Bucket::Api => app.config.limits.api,
+    };
+    let now = now_ms();
+    let window_ms = limit.window_s * 1000;
+    match app.store.count_hit(bucket.name(), subject, window_ms, now).await {
+        Ok(hits) if hits > limit.max => {
+            tracing::warn!(bucket = bucket.name(), "rate limit reached");
+            let window_start = now - now.rem_euclid(window_ms.max(1));
+            Err(Limited { retry_after_s: ((window_start + window_ms - now) / 1000).max(1) })
+        }
+        Ok(_) => Ok(()),
+        Err(e) => {
+            tracing::warn!(error = %e, bucket = bucket.name(), "rate limit could not be counted; letting the request through");
+            Ok(())
+        }
+    }
+}
+
+/// The address the request came from: the TCP peer, or behind a reverse proxy (`--behind-proxy`)
+/// the last address in `X-Forwarded-For`, which that proxy wrote (earlier entries are whatever the
+/// client claimed). "unknown" without connection info. Never fails.
+pub struct ClientIp(pub String);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
+        let forwarded = app
+            .config
+            .behind_proxy
+            .then(|| parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).map(str::trim).filter(|v| !v.is_empty()).last().map(str::to_owned))
+            .flatten();
+        let peer = || parts.extensions.get::<ConnectInfo<SocketAddr>>().map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
+        Ok(ClientIp(forwarded.unwrap_or_else(peer)))
+    }
+}

@@ -1,0 +1,151 @@
+//! Files of an application for the case system: the application as PDF, the citizen's
+//! ettersendelser (each its own item with vedlegg.json and files), and the office's letters, which
+//! the case system uploads here and then refers to from its digisos-soker document.
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+use velferd_documents::photos::{combine, ConvertError, Input, Limits};
+use velferd_formats::soknad::tidspunkt;
+use velferd_store::{ApiClient, Outcome, Submission};
+
+use super::{audit, ApiError, Client};
+use crate::i18n::Lang;
+use crate::{now_ms, AppState};
+
+/// Largest letter accepted.
+pub const MAX_LETTER_BYTES: usize = 10 * 1024 * 1024;
+
+fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// Refuses (and logs the refusal of) an application outside the client's municipality.
+async fn check_application(app: &AppState, client: &ApiClient, id: &str, action: &str) -> Result<velferd_store::StoredApplication, ApiError> {
+    match app.store.application_for_client(client, id).await? {
+        Some((sent, _)) => Ok(sent),
+        None => {
+            audit(app, client, action, Some(id), Outcome::Deny).await?;
+            Err(ApiError::NotFound)
+        }
+    }
+}
+
+/// `GET /api/v1/soknader/{id}/soknad.pdf`: the application as the citizen sent it, as PDF (bokmål).
+pub async fn application_pdf(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let sent = check_application(&app, &client, &id, "read-application-pdf").await?;
+    let owner = app.store.owner_of(&id).await?.and_then(|fnr| velferd_domain::ids::Fodselsnummer::parse(&fnr).ok());
+    let name = match owner {
+        Some(fnr) => app.store.person(&fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
+        None => String::new(),
+    };
+    let office = app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default();
+    audit(&app, &client, "read-application-pdf", Some(&id), Outcome::Permit).await?;
+    let filename = format!("soknad-{}.pdf", sent.reference);
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::application_pdf(Lang::Nb, &sent, &office, &name))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(ApiError::Internal)?;
+    Ok(pdf_response(bytes, &filename))
+}
+
+fn submission_json(application_id: &str, s: &Submission) -> Value {
+    let base = format!("/api/v1/soknader/{application_id}");
+    json!({
+        "id": s.id,
+        "soknad": application_id,
+        "mottatt": tidspunkt(s.created_ms),
+        "vedlegg": s.vedlegg_json,
+        "filer": s.documents.iter().map(|d| json!({
+            "type": d.kind,
+            "tilleggsinfo": d.tilleggsinfo,
+            "sha256": d.sha256,
+            "storrelse": d.bytes,
+            "href": format!("{base}/filer/{}", d.sha256),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `GET /api/v1/soknader/{id}/ettersendelser`: documents the citizen sent after the application.
+pub async fn submissions(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+    check_application(&app, &client, &id, "read-submissions").await?;
+    let all = app.store.submissions_for_client(&client, &id).await?;
+    audit(&app, &client, "read-submissions", Some(&id), Outcome::Permit).await?;
+    Ok(Json(json!({"ettersendelser": all.iter().map(|s| submission_json(&id, s)).collect::<Vec<_>>()})))
+}
+
+/// `GET /api/v1/soknader/{id}/ettersendelser/{ettersendelse}`: one sending with its vedlegg.json.
+pub async fn submission(State(app): State<AppState>, Client(client): Client, Path((id, submission_id)): Path<(String, String)>) -> Result<Json<Value>, ApiError> {
+    check_application(&app, &client, &id, "read-submissions").await?;
+    let Some(found) = app.store.submissions_for_client(&client, &id).await?.into_iter().find(|s| s.id == submission_id) else {
+        return Err(ApiError::NotFound);
+    };
+    audit(&app, &client, "read-submissions", Some(&id), Outcome::Permit).await?;
+    Ok(Json(submission_json(&id, &found)))
+}
+
+/// `GET /api/v1/soknader/{id}/filer/{sha256}`: a document the citizen sent or a letter filed on the
+/// application, by its SHA-256.
+pub async fn file(State(app): State<AppState>, Client(client): Client, Path((id, sha)): Path<(String, String)>) -> Result<Response, ApiError> {
+    if !app.store.client_may_read_file(&client, &id, &sha).await? {
+        audit(&app, &client, "read-file", Some(&id), Outcome::Deny).await?;
+        return Err(ApiError::NotFound);
+    }
+    let bytes = app.files.get(&sha).await?.ok_or_else(|| ApiError::Internal("a recorded file is missing from the file store".into()))?;
+    audit(&app, &client, "read-file", Some(&id), Outcome::Permit).await?;
+    Ok(pdf_response(bytes, &format!("{}.pdf", &sha[..16.min(sha.len())])))
+}
+
+#[derive(serde::Deserialize)]
+pub struct LetterQuery {
+    tittel: Option<String>,
+}
+
+/// `POST /api/v1/soknader/{id}/brev?tittel=…` with a PDF body: files a letter to the citizen and
+/// answers with the `dokumentlager` reference to use in the digisos-soker document (for example as
+/// a `vedtakFattet`'s `vedtaksfil`). The PDF is checked like a citizen's upload (no JavaScript,
+/// embedded files or encryption) and stored rewritten, so what the citizen opens is plain pages.
+pub async fn upload_letter(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>, Query(q): Query<LetterQuery>, body: Bytes) -> Result<Response, ApiError> {
+    let title = q.tittel.as_deref().map(str::trim).unwrap_or_default().to_owned();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(ApiError::BadRequest("bad_title", "tittel is required: the letter's title as the citizen should see it, at most 200 characters".into()));
+    }
+    if body.len() > MAX_LETTER_BYTES {
+        return Err(ApiError::BadRequest("too_large", format!("a letter may be at most {MAX_LETTER_BYTES} bytes")));
+    }
+    if !body.starts_with(b"%PDF-") {
+        return Err(ApiError::BadRequest("not_pdf", "the body must be a PDF file".into()));
+    }
+    check_application(&app, &client, &id, "file-letter").await?;
+    let bytes = body.to_vec();
+    let pdf = tokio::task::spawn_blocking(move || combine(&[Input::new("brev.pdf", &bytes)], &Limits::default()))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| match e {
+            ConvertError::Input { problem, .. } => ApiError::BadRequest("bad_pdf", problem.to_string()),
+            ConvertError::Write(detail) => ApiError::Internal(detail),
+            other => ApiError::BadRequest("bad_pdf", other.to_string()),
+        })?;
+    let sha = app.files.put(&pdf).await?;
+    let Some(letter) = app.store.add_letter_for_client(&client, &id, &title, &sha, pdf.len() as i64, now_ms()).await? else {
+        return Err(ApiError::NotFound);
+    };
+    audit(&app, &client, "file-letter", Some(&id), Outcome::Permit).await?;
+    let body = json!({
+        "id": letter,
+        "referanse": {"type": "dokumentlager", "id": letter},
+        "href": format!("/api/v1/soknader/{id}/filer/{sha}"),
+    });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}

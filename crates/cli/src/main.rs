@@ -9,6 +9,7 @@ mod innsyn;
 mod maintenance;
 mod pdf;
 mod serve;
+mod sign_in;
 mod validate;
 
 use std::process::ExitCode;

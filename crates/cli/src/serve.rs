@@ -36,6 +36,8 @@ pub struct ServeArgs {
     /// Mark cookies Secure (set when the server is reached over HTTPS).
     #[arg(long, env = "VELFERD_SECURE_COOKIES")]
     secure_cookies: bool,
+    #[command(flatten)]
+    sign_in: crate::sign_in::SignInArgs,
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
@@ -83,7 +85,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     spawn_housekeeping(store.clone(), files.clone());
-    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, ..Config::default() };
+    let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
+    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, citizen_sign_in, staff_sign_in, ..Config::default() };
     let app = router(App { store: store.clone(), files, kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);

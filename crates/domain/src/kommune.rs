@@ -103,6 +103,11 @@ impl Katalog {
         Kommunenummer::parse(raw).ok().and_then(|n| self.kommuner.get(&n))
     }
 
+    /// The office with this unit number (enhetsnummer), if it serves any municipality here.
+    pub fn kontor(&self, enhetsnummer: &str) -> Option<&Kontor> {
+        self.kommuner.values().map(|k| &k.kontor).find(|o| o.enhetsnummer == enhetsnummer)
+    }
+
     /// All municipalities sorted by name, for the picker.
     pub fn by_name(&self) -> Vec<&Kommune> {
         let mut all: Vec<&Kommune> = self.kommuner.values().collect();
@@ -132,6 +137,8 @@ mod tests {
         assert!(k.find("301").is_none());
         assert!(k.find("9999").is_none());
         assert_eq!(k.by_name().iter().map(|k| k.navn.as_str()).collect::<Vec<_>>(), ["Bærum", "Oslo"]);
+        assert_eq!(k.kontor("0312").map(|o| o.navn.as_str()), Some("NAV Frogner"));
+        assert!(k.kontor("0315").is_none());
     }
 
     #[test]

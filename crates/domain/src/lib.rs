@@ -8,6 +8,7 @@ pub mod dates;
 pub mod ids;
 pub mod innsyn;
 pub mod kommune;
+pub mod staff;
 pub mod text;
 
 /// Milliseconds since the Unix epoch. Time is always passed in, never read here, so rules stay testable.

@@ -97,8 +97,9 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
     ("feed", &[("kommunenummer", Text), ("seq", Int), ("id", Text), ("kind", Text), ("application_id", Text), ("item_id", Text), ("at_ms", Int)]),
 ];
 
-/// Tables deliberately left out of backups.
-pub const NOT_BACKED_UP: &[&str] = &["sessions", "rate_limits", "_sqlx_migrations"];
+/// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the
+/// identity provider's sign-ins, and goes with them).
+pub const NOT_BACKED_UP: &[&str] = &["sessions", "provider_sessions", "rate_limits", "_sqlx_migrations"];
 
 const FORMAT: &str = "velferd-backup";
 

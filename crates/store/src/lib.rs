@@ -77,6 +77,7 @@ fn migrations(backend: Backend) -> Migrator {
             (5, "letters and feed", include_str!("../migrations/sqlite/0005_letters_and_feed.sql")),
             (6, "rate limits", include_str!("../migrations/sqlite/0006_rate_limits.sql")),
             (7, "draft documents", include_str!("../migrations/sqlite/0007_draft_documents.sql")),
+            (8, "provider sessions", include_str!("../migrations/sqlite/0008_provider_sessions.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -86,6 +87,7 @@ fn migrations(backend: Backend) -> Migrator {
             (5, "letters and feed", include_str!("../migrations/postgres/0005_letters_and_feed.sql")),
             (6, "rate limits", include_str!("../migrations/postgres/0006_rate_limits.sql")),
             (7, "draft documents", include_str!("../migrations/postgres/0007_draft_documents.sql")),
+            (8, "provider sessions", include_str!("../migrations/postgres/0008_provider_sessions.sql")),
         ],
     };
     Migrator {

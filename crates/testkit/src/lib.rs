@@ -1,7 +1,9 @@
 //! A real Velferd server on a random port with a fresh database, and a citizen's browser (cookies,
-//! no JavaScript) that talks HTTP to it — the path a user takes.
+//! no JavaScript) that talks HTTP to it — the path a user takes. [`oidc`]: a real OpenID Connect
+//! provider for the sign-in tests.
 
 pub mod case_system;
+pub mod oidc;
 
 use std::net::SocketAddr;
 
@@ -17,6 +19,8 @@ pub struct TestApp {
     pub db: TestDatabase,
     /// The server's file store (documents and letters), to seed or inspect.
     pub files: std::sync::Arc<dyn velferd_store::Files>,
+    /// The OpenID Connect provider this server signs people in with, when started with one.
+    pub idp: Option<oidc::IdentityProvider>,
     _files: velferd_store::testing::TempDir,
 }
 
@@ -27,15 +31,48 @@ impl TestApp {
 
     /// A server with its own settings (e.g. low rate limits).
     pub async fn spawn_with(db: TestDatabase, config: Config) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        TestApp::serve(db, listener, config, None).await
+    }
+
+    /// A server whose citizen and staff sign-in go to a real OpenID Connect provider (see [`oidc`]),
+    /// requiring `min_level` for citizens; the demo sign-in only if `options.demo`. `None` when the
+    /// provider cannot run here (and `VELFERD_REQUIRE_OIDC` is not set).
+    pub async fn with_oidc(db: TestDatabase, min_level: velferd_web::oidc::Assurance, options: oidc::OidcOptions) -> Option<TestApp> {
+        use velferd_web::oidc::{Audience, Provider, ProviderSettings};
+        if !oidc::available() {
+            return None;
+        }
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let idp = oidc::IdentityProvider::start(&base, &options).await;
+        let provider = |audience, (client_id, secret): (&str, &str), min_assurance| {
+            Provider::new(ProviderSettings { audience, issuer: idp.issuer.clone(), client_id: client_id.into(), client_secret: secret.into(), public_url: base.clone(), min_assurance })
+                .expect("provider settings")
+        };
+        let config = Config {
+            citizen_sign_in: Some(provider(Audience::Citizens, oidc::CITIZEN_CLIENT, Some(min_level))),
+            staff_sign_in: Some(provider(Audience::Staff, oidc::STAFF_CLIENT, None)),
+            demo: options.demo,
+            ..Config::default()
+        };
+        Some(TestApp::serve(db, listener, config, Some(idp)).await)
+    }
+
+    async fn serve(db: TestDatabase, listener: tokio::net::TcpListener, config: Config, idp: Option<oidc::IdentityProvider>) -> TestApp {
         let store = Store::connect(&db.url).await.expect("connect");
         seed_demo_people(&store).await.expect("seed");
         let files_dir = velferd_store::testing::temp_dir();
         let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(files_dir.0.join("files")));
         let app = router(App { store: store.clone(), files: files.clone(), kommuner: default_kommuner(), config });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("addr");
         tokio::spawn(async move { axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve") });
-        TestApp { base: format!("http://{addr}"), store, db, files, _files: files_dir }
+        TestApp { base: format!("http://{addr}"), store, db, files, idp, _files: files_dir }
+    }
+
+    /// The OpenID Connect provider (for servers started with [`TestApp::with_oidc`]).
+    pub fn idp(&self) -> &oidc::IdentityProvider {
+        self.idp.as_ref().expect("started with TestApp::with_oidc")
     }
 
     /// A new browser (its own cookies), in the given language.

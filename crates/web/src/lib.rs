@@ -8,6 +8,7 @@ mod form;
 pub mod limits;
 mod fmt;
 pub mod i18n;
+pub mod oidc;
 mod pages;
 mod pdf;
 mod routes;
@@ -43,11 +44,15 @@ pub struct Config {
     /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
     /// (for per-address rate limits) instead of the TCP peer, which is the proxy.
     pub behind_proxy: bool,
+    /// Citizen sign-in with OpenID Connect (ID-porten or alike); `None`: not offered.
+    pub citizen_sign_in: Option<oidc::Provider>,
+    /// Staff sign-in with the municipality's OpenID Connect provider; `None`: no staff pages.
+    pub staff_sign_in: Option<oidc::Provider>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), behind_proxy: false }
+        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
     }
 }
 
@@ -129,8 +134,20 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
+        .route("/logg-inn/start", get(routes::oidc::start_citizen))
+        .route("/logg-inn/callback", get(routes::oidc::callback_citizen))
+        .route("/ansatt", get(routes::staff::home))
+        .route("/ansatt/logg-inn", get(routes::oidc::start_staff))
+        .route("/ansatt/logg-inn/callback", get(routes::oidc::callback_staff))
+        .route("/ansatt/logg-ut", post(routes::oidc::sign_out_staff))
+        .route("/ansatt/logget-ut", get(routes::staff::signed_out))
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(sessions)
+        // Calls from the identity providers (no session, no page).
+        .route("/logg-ut/backchannel", post(routes::oidc::backchannel_citizen))
+        .route("/ansatt/logg-ut/backchannel", post(routes::oidc::backchannel_staff))
+        .route("/logg-ut/frontchannel", get(routes::oidc::frontchannel_citizen))
+        .route("/ansatt/logg-ut/frontchannel", get(routes::oidc::frontchannel_staff))
         .route("/health", get(health))
         .route("/api/openapi.json", get(routes::api::openapi))
         .route("/api/v1/soknader", get(routes::api::list))

@@ -93,6 +93,42 @@ pub struct SignInPage {
     pub ctx: PageContext,
     pub people: Vec<DemoPerson>,
     pub next: String,
+    /// Where the "sign in with ID-porten" button goes, when OpenID Connect is configured.
+    pub provider_start: Option<String>,
+    /// The provider sign-in requires a high level of assurance (fewer ways to sign in).
+    pub high: bool,
+}
+
+/// A sign-in that did not happen: what happened, what to do, and a way to try again.
+#[derive(Template)]
+#[template(path = "signin_failed.html")]
+pub struct SignInFailedPage {
+    pub ctx: PageContext,
+    pub title_key: &'static str,
+    pub text_key: &'static str,
+    pub help_key: Option<&'static str>,
+    pub retry_href: String,
+    pub home_href: &'static str,
+}
+
+/// The staff landing page: who is signed in, where, with which roles.
+#[derive(Template)]
+#[template(path = "staff.html")]
+pub struct StaffPage {
+    pub ctx: PageContext,
+    pub name: String,
+    pub office: String,
+    pub roles: String,
+}
+
+/// A short message to staff (signed out, no access, not configured).
+#[derive(Template)]
+#[template(path = "staff_message.html")]
+pub struct StaffMessagePage {
+    pub ctx: PageContext,
+    pub title_key: &'static str,
+    pub text_key: &'static str,
+    pub sign_in_href: Option<&'static str>,
 }
 
 pub struct KommuneOption {

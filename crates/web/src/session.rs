@@ -1,8 +1,9 @@
 //! Sessions and the sign-in seam.
 //!
 //! Sessions live in the database (any number of server processes share them). Whoever signs a
-//! citizen in — the demo page now, OpenID Connect later — calls [`sign_in`]; everything else asks
-//! for a [`Citizen`] and never cares how they signed in.
+//! citizen in — the demo page or OpenID Connect — calls [`sign_in`]; everything else asks for a
+//! [`Citizen`] and never cares how they signed in. Staff sign in with [`sign_in_staff`] and pages for
+//! them ask for a [`Staff`].
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -11,12 +12,14 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 use tower_sessions::Session;
 use velferd_domain::ids::Fodselsnummer;
+use velferd_domain::staff::Role;
 use velferd_store::Store;
 
 use crate::error::AppError;
 use crate::form::FormData;
 
 const CITIZEN: &str = "citizen";
+const STAFF: &str = "staff";
 const CSRF: &str = "csrf";
 
 /// tower-sessions over our own store, so sessions work the same on SQLite and PostgreSQL.
@@ -76,6 +79,30 @@ pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppEr
     Ok(())
 }
 
+/// Signs a staff member in, like [`sign_in`]: a new session id, the person, a fresh form token.
+pub async fn sign_in_staff(session: &Session, staff: &Staff) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(STAFF, staff).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.remove::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(())
+}
+
+/// Keeps the identity provider's sign-in with the session (under `key`) and links the session to it
+/// in the store, so that the provider can end it (back- or front-channel logout). Call after a
+/// sign-in: the session is saved here to learn its new id.
+pub async fn remember_provider_login(session: &Session, store: &Store, key: &str, login: &crate::oidc::ProviderLogin, now: i64) -> Result<(), AppError> {
+    session.insert(key, login).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.save().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let id = session.id().ok_or_else(|| AppError::Internal("a saved session has no id".into()))?;
+    store.link_provider_session(&id.to_string(), &login.issuer, login.sid.as_deref(), &login.subject, now).await?;
+    Ok(())
+}
+
+/// The identity provider's sign-in kept under `key`, if any.
+pub async fn provider_login(session: &Session, key: &str) -> Option<crate::oidc::ProviderLogin> {
+    session.get(key).await.ok().flatten()
+}
+
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
     session.flush().await.map_err(|e| AppError::Internal(e.to_string()))
 }
@@ -108,6 +135,32 @@ impl<S: Send + Sync> FromRequestParts<S> for Citizen {
                 let target = if parts.method == axum::http::Method::GET { parts.uri.path().to_owned() } else { "/soknad".to_owned() };
                 Err(SignInFirst(target).into_response())
             }
+        }
+    }
+}
+
+/// A signed-in staff member, as their identity provider described them. Staff pages redirect to
+/// the staff sign-in when there is none.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Staff {
+    /// The provider's subject (stable per person at that provider).
+    pub subject: String,
+    pub name: String,
+    /// Known roles only, at least one.
+    pub roles: Vec<Role>,
+    /// The office (enhetsnummer) the person works at.
+    pub office: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Staff {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let staff: Option<Staff> = session.get(STAFF).await.map_err(|e| AppError::Internal(e.to_string()).into_response())?;
+        match staff.filter(|s| !s.roles.is_empty()) {
+            Some(staff) => Ok(staff),
+            None => Err(Redirect::to("/ansatt/logg-inn").into_response()),
         }
     }
 }

@@ -33,11 +33,30 @@ home-other-text = You can apply on paper, by phone or by going to the office. Al
 
 ## Sign in
 signin-title = Log in
-signin-demo-explain = This is a demo. Choose a made-up person to log in as. Real login with ID-porten will come later.
+signin-demo-explain = For trying things out only: choose a made-up person to log in as. Every person and case here is made up.
 signin-demo-people = Made-up people
 signin-as = Log in as { $name }
 signin-person-details = Born { $born }, lives in { $kommune }
 signin-not-configured = Login is not set up on this server yet. Contact your local office to apply.
+signin-demo-heading = Demo login
+signin-idporten-heading = Log in with ID-porten
+signin-idporten-text = You log in with BankID, MinID, Buypass or Commfides. We use the login only to know who you are.
+signin-idporten-text-high = You log in with BankID, Buypass or Commfides. We use the login only to know who you are.
+signin-idporten-button = Log in with ID-porten
+signin-try-again = Log in again
+signin-failed-home = To the front page
+signin-failed-cancelled-title = You cancelled the login
+signin-failed-cancelled-text = Nothing has been saved or sent. Log in again when you are ready.
+signin-failed-level-title = The login was not secure enough
+signin-failed-level-text = You logged in at a lower security level than an application for social assistance requires. Log in again with BankID, MinID with a code, Buypass or Commfides.
+signin-failed-level-text-high = You logged in at a lower security level than an application for social assistance requires here. Log in again with BankID, Buypass or Commfides.
+signin-failed-identity-title = We could not tell who you are
+signin-failed-identity-text = The login did not give us a valid national identity number or D number, so we cannot show applications. Try logging in again.
+signin-failed-interrupted-title = The login was not completed
+signin-failed-interrupted-text = This happens when the login takes too long, when it is open in two tabs, or when you go back in the browser during the login. You are not logged in. Start the login again.
+signin-failed-unavailable-title = The login service is not answering right now
+signin-failed-unavailable-text = We cannot reach the login service. Try again in a few minutes.
+signin-failed-help-office = If it does not work, contact your NAV office. You can also apply on paper, by phone or by going to the office.
 
 ## Start
 start-title = Application for financial assistance
@@ -401,3 +420,20 @@ summary-document-uploaded = attached
 summary-document-before = the office already has it
 summary-document-later = will be sent later
 attach-error-convert = We could not make one PDF of this document's pages. Remove the pages and attach them again.
+
+## Staff
+staff-title = Velferd for staff
+staff-signed-in-as = You are logged in as { $name }.
+staff-office = Office
+staff-roles = Roles
+staff-role-saksbehandler = Caseworker
+staff-role-leder = Manager
+staff-role-kontaktsenter = Contact centre
+staff-nothing-yet = The casework pages have not been built yet.
+staff-refused-title = You do not have access to Velferd
+staff-refused-role-text = Your user has no role in Velferd. Ask whoever manages access in the municipality for the role caseworker (saksbehandler), manager (leder) or contact centre (kontaktsenter), and log in again.
+staff-refused-office-text = Your user is not linked to a NAV office that Velferd knows. Ask whoever manages access in the municipality to register your office, and log in again.
+staff-signin-not-configured = Staff login is not set up on this server.
+staff-signed-out-title = You are logged out
+staff-signed-out-text = You are logged out of Velferd. If you use a shared computer, close the browser.
+staff-sign-in-again = Log in again

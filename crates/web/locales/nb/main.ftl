@@ -33,11 +33,30 @@ home-other-text = Du kan søke på papir, på telefon eller ved å møte opp på
 
 ## Innlogging
 signin-title = Logg inn
-signin-demo-explain = Dette er en demo. Velg en oppdiktet person å logge inn som. Ekte innlogging med ID-porten kommer senere.
+signin-demo-explain = Bare for utprøving: velg en oppdiktet person å logge inn som. Alle personer og saker her er oppdiktet.
 signin-demo-people = Oppdiktede personer
 signin-as = Logg inn som { $name }
 signin-person-details = Født { $born }, bor i { $kommune }
 signin-not-configured = Innlogging er ikke satt opp på denne serveren ennå. Kontakt kontoret ditt for å søke.
+signin-demo-heading = Demoinnlogging
+signin-idporten-heading = Logg inn med ID-porten
+signin-idporten-text = Du logger inn med BankID, MinID, Buypass eller Commfides. Vi bruker innloggingen bare til å vite hvem du er.
+signin-idporten-text-high = Du logger inn med BankID, Buypass eller Commfides. Vi bruker innloggingen bare til å vite hvem du er.
+signin-idporten-button = Logg inn med ID-porten
+signin-try-again = Logg inn på nytt
+signin-failed-home = Til forsiden
+signin-failed-cancelled-title = Du avbrøt innloggingen
+signin-failed-cancelled-text = Ingenting er lagret eller sendt. Logg inn på nytt når du er klar.
+signin-failed-level-title = Innloggingen var ikke sikker nok
+signin-failed-level-text = Du logget inn på et lavere sikkerhetsnivå enn en søknad om sosialhjelp krever. Logg inn på nytt med BankID, MinID med kode, Buypass eller Commfides.
+signin-failed-level-text-high = Du logget inn på et lavere sikkerhetsnivå enn en søknad om sosialhjelp krever her. Logg inn på nytt med BankID, Buypass eller Commfides.
+signin-failed-identity-title = Vi fikk ikke vite hvem du er
+signin-failed-identity-text = Innloggingen ga oss ikke et gyldig fødselsnummer eller d-nummer, så vi kan ikke vise søknader. Prøv å logge inn på nytt.
+signin-failed-interrupted-title = Innloggingen ble ikke fullført
+signin-failed-interrupted-text = Det skjer når innloggingen tar for lang tid, når den er åpen i to faner, eller når du går tilbake i nettleseren underveis. Du er ikke logget inn. Start innloggingen på nytt.
+signin-failed-unavailable-title = Innloggingen svarer ikke akkurat nå
+signin-failed-unavailable-text = Vi får ikke kontakt med innloggingstjenesten. Prøv igjen om noen minutter.
+signin-failed-help-office = Får du det ikke til, kontakt NAV-kontoret ditt. Du kan også søke på papir, på telefon eller ved å møte opp.
 
 ## Start
 start-title = Søknad om økonomisk sosialhjelp
@@ -401,3 +420,20 @@ summary-document-uploaded = lagt ved
 summary-document-before = kontoret har det allerede
 summary-document-later = sendes senere
 attach-error-convert = Vi klarte ikke å lage én PDF av sidene til dette dokumentet. Fjern sidene og legg dem ved på nytt.
+
+## Ansatte
+staff-title = Velferd for ansatte
+staff-signed-in-as = Du er logget inn som { $name }.
+staff-office = Kontor
+staff-roles = Roller
+staff-role-saksbehandler = Saksbehandler
+staff-role-leder = Leder
+staff-role-kontaktsenter = Kontaktsenter
+staff-nothing-yet = Sidene for saksbehandling er ikke laget ennå.
+staff-refused-title = Du har ikke tilgang til Velferd
+staff-refused-role-text = Brukeren din har ingen rolle i Velferd. Be den som gir tilganger i kommunen om rollen saksbehandler, leder eller kontaktsenter, og logg inn på nytt.
+staff-refused-office-text = Brukeren din er ikke knyttet til et NAV-kontor som Velferd kjenner. Be den som gir tilganger i kommunen om å registrere kontoret ditt, og logg inn på nytt.
+staff-signin-not-configured = Innlogging for ansatte er ikke satt opp på denne serveren.
+staff-signed-out-title = Du er logget ut
+staff-signed-out-text = Du er logget ut av Velferd. Bruker du en delt datamaskin, lukk nettleseren.
+staff-sign-in-again = Logg inn igjen

@@ -33,11 +33,30 @@ home-other-text = Du kan søkje på papir, på telefon eller ved å møte opp p�
 
 ## Innlogging
 signin-title = Logg inn
-signin-demo-explain = Dette er ein demo. Vel ein oppdikta person å logge inn som. Ekte innlogging med ID-porten kjem seinare.
+signin-demo-explain = Berre for utprøving: vel ein oppdikta person å logge inn som. Alle personar og saker her er oppdikta.
 signin-demo-people = Oppdikta personar
 signin-as = Logg inn som { $name }
 signin-person-details = Fødd { $born }, bur i { $kommune }
 signin-not-configured = Innlogging er ikkje sett opp på denne serveren enno. Kontakt kontoret ditt for å søkje.
+signin-demo-heading = Demoinnlogging
+signin-idporten-heading = Logg inn med ID-porten
+signin-idporten-text = Du loggar inn med BankID, MinID, Buypass eller Commfides. Vi brukar innlogginga berre til å vite kven du er.
+signin-idporten-text-high = Du loggar inn med BankID, Buypass eller Commfides. Vi brukar innlogginga berre til å vite kven du er.
+signin-idporten-button = Logg inn med ID-porten
+signin-try-again = Logg inn på nytt
+signin-failed-home = Til framsida
+signin-failed-cancelled-title = Du avbraut innlogginga
+signin-failed-cancelled-text = Ingenting er lagra eller sendt. Logg inn på nytt når du er klar.
+signin-failed-level-title = Innlogginga var ikkje sikker nok
+signin-failed-level-text = Du logga inn på eit lågare tryggleiksnivå enn ein søknad om sosialhjelp krev. Logg inn på nytt med BankID, MinID med kode, Buypass eller Commfides.
+signin-failed-level-text-high = Du logga inn på eit lågare tryggleiksnivå enn ein søknad om sosialhjelp krev her. Logg inn på nytt med BankID, Buypass eller Commfides.
+signin-failed-identity-title = Vi fekk ikkje vite kven du er
+signin-failed-identity-text = Innlogginga gav oss ikkje eit gyldig fødselsnummer eller d-nummer, så vi kan ikkje vise søknader. Prøv å logge inn på nytt.
+signin-failed-interrupted-title = Innlogginga vart ikkje fullført
+signin-failed-interrupted-text = Det skjer når innlogginga tek for lang tid, når ho er open i to faner, eller når du går tilbake i nettlesaren undervegs. Du er ikkje logga inn. Start innlogginga på nytt.
+signin-failed-unavailable-title = Innlogginga svarar ikkje akkurat no
+signin-failed-unavailable-text = Vi får ikkje kontakt med innloggingstenesta. Prøv igjen om nokre minutt.
+signin-failed-help-office = Får du det ikkje til, kontakt NAV-kontoret ditt. Du kan òg søkje på papir, på telefon eller ved å møte opp.
 
 ## Start
 start-title = Søknad om økonomisk sosialhjelp
@@ -401,3 +420,20 @@ summary-document-uploaded = lagt ved
 summary-document-before = kontoret har det allereie
 summary-document-later = blir sendt seinare
 attach-error-convert = Vi klarte ikkje å lage éin PDF av sidene til dette dokumentet. Fjern sidene og legg dei ved på nytt.
+
+## Tilsette
+staff-title = Velferd for tilsette
+staff-signed-in-as = Du er logga inn som { $name }.
+staff-office = Kontor
+staff-roles = Roller
+staff-role-saksbehandler = Sakshandsamar
+staff-role-leder = Leiar
+staff-role-kontaktsenter = Kontaktsenter
+staff-nothing-yet = Sidene for sakshandsaming er ikkje laga enno.
+staff-refused-title = Du har ikkje tilgang til Velferd
+staff-refused-role-text = Brukaren din har inga rolle i Velferd. Be den som gir tilgangar i kommunen om rolla sakshandsamar, leiar eller kontaktsenter, og logg inn på nytt.
+staff-refused-office-text = Brukaren din er ikkje knytt til eit NAV-kontor som Velferd kjenner. Be den som gir tilgangar i kommunen om å registrere kontoret ditt, og logg inn på nytt.
+staff-signin-not-configured = Innlogging for tilsette er ikkje sett opp på denne serveren.
+staff-signed-out-title = Du er logga ut
+staff-signed-out-text = Du er logga ut av Velferd. Brukar du ei delt datamaskin, lukk nettlesaren.
+staff-sign-in-again = Logg inn igjen

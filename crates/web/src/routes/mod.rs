@@ -5,8 +5,10 @@ pub mod apply;
 pub mod attach;
 pub mod cases;
 pub mod home;
+pub mod oidc;
 pub mod receipt;
 pub mod signin;
+pub mod staff;
 pub mod upload;
 
 use tower_sessions::Session;

@@ -1,5 +1,5 @@
-//! Sign-in pages. Only the demo sign-in exists yet (and only with `--demo`); a real provider plugs in
-//! through `session::sign_in`.
+//! The sign-in page: ID-porten (OpenID Connect, see `routes::oidc`) when configured, the demo
+//! sign-in only with `--demo`, both through `session::sign_in`; and signing out.
 
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,7 +22,7 @@ pub struct Next {
 }
 
 /// Only local paths are followed after sign-in, so the link cannot send anyone to another site.
-fn safe_next(next: Option<&str>) -> String {
+pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
         _ => "/soknad".to_owned(),
@@ -47,7 +47,13 @@ pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, Que
     } else {
         vec![]
     };
-    Ok(render(&SignInPage { ctx, people, next: safe_next(q.neste.as_deref()) }))
+    let next = safe_next(q.neste.as_deref());
+    let provider_start = app.config.citizen_sign_in.as_ref().map(|_| {
+        let encoded: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+        format!("/logg-inn/start?neste={encoded}")
+    });
+    let high = app.config.citizen_sign_in.as_ref().and_then(|p| p.min_assurance()) == Some(crate::oidc::Assurance::High);
+    Ok(render(&SignInPage { ctx, people, next, provider_start, high }))
 }
 
 pub async fn demo(State(app): State<AppState>, ClientIp(ip): ClientIp, session: Session, form: FormData) -> Result<Response, AppError> {
@@ -66,10 +72,10 @@ pub async fn demo(State(app): State<AppState>, ClientIp(ip): ClientIp, session: 
     Ok(Redirect::to(&safe_next(form.get("neste"))).into_response())
 }
 
-pub async fn sign_out(session: Session, form: FormData) -> Result<Response, AppError> {
+/// Signs out here and, after an ID-porten sign-in, at ID-porten too.
+pub async fn sign_out(State(app): State<AppState>, lang: Lang, session: Session, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    session::sign_out(&session).await?;
-    Ok(Redirect::to("/").into_response())
+    super::oidc::end_sign_in(app.config.citizen_sign_in.as_ref(), &session, super::oidc::LOGIN_CITIZEN, lang, "/").await
 }
 
 #[cfg(test)]

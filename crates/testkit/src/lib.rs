@@ -17,7 +17,7 @@ pub struct TestApp {
     pub db: TestDatabase,
     /// The server's file store (documents and letters), to seed or inspect.
     pub files: std::sync::Arc<dyn velferd_store::Files>,
-    _files: velferd_store::testing::TempDir,
+    _files: Option<velferd_store::testing::TempDir>,
 }
 
 impl TestApp {
@@ -27,15 +27,22 @@ impl TestApp {
 
     /// A server with its own settings (e.g. low rate limits).
     pub async fn spawn_with(db: TestDatabase, config: Config) -> TestApp {
+        let files_dir = velferd_store::testing::temp_dir();
+        let files = std::sync::Arc::new(velferd_store::LocalFiles::new(files_dir.0.join("files")));
+        let mut app = TestApp::spawn_with_files(db, config, files).await;
+        app._files = Some(files_dir);
+        app
+    }
+
+    /// A server that keeps documents in the given file store (e.g. S3 on a test server).
+    pub async fn spawn_with_files(db: TestDatabase, config: Config, files: std::sync::Arc<dyn velferd_store::Files>) -> TestApp {
         let store = Store::connect(&db.url).await.expect("connect");
         seed_demo_people(&store).await.expect("seed");
-        let files_dir = velferd_store::testing::temp_dir();
-        let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(files_dir.0.join("files")));
         let app = router(App { store: store.clone(), files: files.clone(), kommuner: default_kommuner(), config });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("addr");
         tokio::spawn(async move { axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve") });
-        TestApp { base: format!("http://{addr}"), store, db, files, _files: files_dir }
+        TestApp { base: format!("http://{addr}"), store, db, files, _files: None }
     }
 
     /// A new browser (its own cookies), in the given language.

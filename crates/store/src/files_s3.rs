@@ -40,7 +40,9 @@ impl S3Files {
     /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`. Without keys the
     /// credentials come from the platform (web identity token, container or instance role).
     pub fn from_env(url: &str) -> Result<S3Files> {
-        S3Files::new(url, std::env::vars().filter(|(k, _)| k.starts_with("AWS_")))
+        // vars_os: std::env::vars panics on a variable that is not UTF-8, and any may be set.
+        let settings = std::env::vars_os().filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?))).filter(|(k, _)| k.starts_with("AWS_"));
+        S3Files::new(url, settings)
     }
 
     /// Like [`S3Files::from_env`], with the settings given as (name, value) pairs, names as the
@@ -63,8 +65,15 @@ impl S3Files {
             builder = builder.with_allow_http(true);
         }
         let endpoint = match endpoint {
-            Some(e) => without_userinfo(&e),
-            None => format!("AWS S3 ({})", builder.get_config_value(&AmazonS3ConfigKey::Region).unwrap_or_else(|| "us-east-1".into())),
+            // Error messages name the endpoint; it must have nothing secret in it.
+            Some(e) if has_userinfo(&e) => {
+                return Err(StoreError::Files("AWS_ENDPOINT_URL: credentials go in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, not in the URL".into()))
+            }
+            Some(e) => e,
+            None => format!("AWS S3 ({})", builder
+                    .get_config_value(&AmazonS3ConfigKey::Region)
+                    .or_else(|| builder.get_config_value(&AmazonS3ConfigKey::DefaultRegion))
+                    .unwrap_or_else(|| "us-east-1".into())),
         };
         // The URL names the bucket, whatever AWS_BUCKET says.
         let store = builder
@@ -158,14 +167,10 @@ fn parse_url(url: &str) -> Result<(String, Path)> {
     Ok((bucket.to_owned(), prefix))
 }
 
-/// `http://user:secret@host:9000` → `http://host:9000`, for messages.
-fn without_userinfo(endpoint: &str) -> String {
-    let (scheme, rest) = endpoint.split_once("://").unwrap_or(("", endpoint));
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
-        None => endpoint.to_owned(),
-    }
+/// Whether a URL has `user:password@` before its host.
+fn has_userinfo(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest[..rest.find('/').unwrap_or(rest.len())].contains('@')
 }
 
 /// An error with its causes ("connection refused" is often only in the innermost one).
@@ -202,9 +207,10 @@ mod tests {
 
     #[test]
     fn messages_never_show_credentials() {
-        assert_eq!(without_userinfo("http://user:secret@127.0.0.1:9000/path"), "http://127.0.0.1:9000/path");
-        assert_eq!(without_userinfo("https://s3.example.no"), "https://s3.example.no");
-        let files = S3Files::new("s3://bucket/p", [("AWS_ENDPOINT_URL", "http://k:hemmelig@127.0.0.1:9"), ("AWS_SECRET_ACCESS_KEY", "hemmelig"), ("AWS_ACCESS_KEY_ID", "id")]).unwrap();
+        let refused = S3Files::new("s3://bucket/p", [("AWS_ENDPOINT_URL", "http://k:hemmelig@127.0.0.1:9/x@y")]).unwrap_err().to_string();
+        assert!(refused.contains("AWS_ENDPOINT_URL") && !refused.contains("hemmelig"), "{refused}");
+        assert!(!has_userinfo("https://s3.example.no/a@b") && has_userinfo("k:s@s3.example.no"));
+        let files = S3Files::new("s3://bucket/p", [("AWS_ENDPOINT_URL", "http://127.0.0.1:9"), ("AWS_SECRET_ACCESS_KEY", "hemmelig"), ("AWS_ACCESS_KEY_ID", "id")]).unwrap();
         assert!(!format!("{files:?}").contains("hemmelig"), "{files:?}");
     }
 }

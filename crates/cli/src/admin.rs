@@ -10,7 +10,7 @@ pub struct AdminArgs {
     /// Database URL, as for `serve`. Default: ./velferd-data/velferd.db
     #[arg(long, env = "VELFERD_DATABASE_URL", global = true)]
     database: Option<String>,
-    /// Where documents are kept, as for `serve`. Default: ./velferd-data/files
+    /// Where documents are kept, as for `serve` (a folder or s3://BUCKET/PREFIX). Default: ./velferd-data/files
     #[arg(long, env = "VELFERD_FILES", global = true)]
     files: Option<String>,
     #[command(subcommand)]
@@ -87,13 +87,12 @@ pub fn run(args: AdminArgs) -> ExitCode {
 async fn admin(args: AdminArgs) -> Result<(), String> {
     let store = Store::connect(&crate::db::database_url(args.database)?).await.map_err(|e| format!("database: {e}"))?;
     let now = velferd_web::now_ms();
-    let files_dir = crate::maintenance::files_dir(args.files);
-    let files = velferd_store::LocalFiles::new(&files_dir);
+    let files = crate::maintenance::files(args.files)?;
     match args.command {
-        AdminCommand::Backup { to } => crate::maintenance::backup(&store, &files, &to, now).await?,
-        AdminCommand::Restore { from } => crate::maintenance::restore(&store, &files, &from).await?,
+        AdminCommand::Backup { to } => crate::maintenance::backup(&store, files.as_ref(), &to, now).await?,
+        AdminCommand::Restore { from } => crate::maintenance::restore(&store, files.as_ref(), &from).await?,
         AdminCommand::Retention { closed_after_days, delete } => {
-            crate::maintenance::retention(&store, &files, &velferd_web::default_kommuner(), closed_after_days, delete, now).await?
+            crate::maintenance::retention(&store, files.as_ref(), &velferd_web::default_kommuner(), closed_after_days, delete, now).await?
         }
         AdminCommand::ApiKey(ApiKeyCommand::Create { kommune, name }) => {
             let kommune = Kommunenummer::parse(&kommune).map_err(|_| format!("--kommune {kommune}: not a 4-digit municipality number"))?;

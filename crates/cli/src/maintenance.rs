@@ -1,7 +1,8 @@
 //! `velferd admin backup|restore|retention`: keeping the data safe and keeping it no longer than
 //! allowed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 use velferd_domain::ids::Kommunenummer;
 use velferd_domain::kommune::Katalog;
@@ -10,8 +11,9 @@ use velferd_store::{Files, RetentionCandidate, Store};
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-pub fn files_dir(arg: Option<String>) -> PathBuf {
-    PathBuf::from(arg.unwrap_or_else(|| "velferd-data/files".to_owned()))
+/// The file store `--files` names (a folder or `s3://BUCKET/PREFIX`); default ./velferd-data/files.
+pub fn files(arg: Option<String>) -> Result<Arc<dyn Files>, String> {
+    velferd_store::files::open(arg.as_deref().unwrap_or("velferd-data/files")).map_err(|e| format!("--files: {e}"))
 }
 
 pub async fn backup(store: &Store, files: &dyn Files, to: &Path, now: i64) -> Result<(), String> {

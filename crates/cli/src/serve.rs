@@ -14,7 +14,9 @@ pub struct ServeArgs {
     /// Database URL: sqlite://PATH or postgres://USER@HOST/DB. Default: ./velferd-data/velferd.db
     #[arg(long, env = "VELFERD_DATABASE_URL")]
     database: Option<String>,
-    /// Where uploaded files are kept: a folder (default ./velferd-data/files).
+    /// Where uploaded files are kept: a folder (default ./velferd-data/files), or S3-compatible
+    /// object storage as s3://BUCKET/PREFIX with AWS_ENDPOINT_URL, AWS_REGION, AWS_ACCESS_KEY_ID
+    /// and AWS_SECRET_ACCESS_KEY from the environment.
     #[arg(long, env = "VELFERD_FILES")]
     files: Option<String>,
     /// Seed demo people and cases and enable the demo sign-in page. Never in production: refused on
@@ -68,8 +70,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         ));
     }
     let url = crate::db::database_url(args.database)?;
-    let files = PathBuf::from(args.files.unwrap_or_else(|| "velferd-data/files".to_owned()));
-    std::fs::create_dir_all(&files).map_err(|e| format!("cannot create {}: {e}", files.display()))?;
+    let files = crate::maintenance::files(args.files)?;
+    files.check().await.map_err(|e| format!("--files: {e}"))?;
     let kommuner = match &args.kommuner {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -78,7 +80,6 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         None => default_kommuner(),
     };
     let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
-    let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(&files));
     if args.demo {
         let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
         seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;

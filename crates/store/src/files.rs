@@ -1,21 +1,36 @@
-//! Files, content-addressed by SHA-256, behind a trait: a local folder by default; an
-//! S3-compatible store can implement the same trait for several servers.
+//! Files, content-addressed by SHA-256, behind a trait: a local folder by default, or an
+//! S3-compatible object store (`s3://BUCKET/PREFIX`) when several servers share the files.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
 use crate::{Result, StoreError};
 
 /// Where file bytes live. `put` is idempotent (same bytes, same name) and atomic: a reader never
-/// sees half a file, and an interrupted write leaves nothing under the final name.
+/// sees half a file, and an interrupted write leaves nothing under the final name. `get` returns
+/// only bytes whose SHA-256 is their name: a file damaged or changed outside Velferd is an error,
+/// never served as someone's document.
 #[async_trait::async_trait]
 pub trait Files: Send + Sync {
     /// Stores `bytes`; returns their SHA-256 (hex), which is also their name.
     async fn put(&self, bytes: &[u8]) -> Result<String>;
+    /// The file named `sha256`, or `None` when there is none (or the name is not a SHA-256).
     async fn get(&self, sha256: &str) -> Result<Option<Vec<u8>>>;
     /// Removes a file (retention). Removing one that is not there is not an error.
     async fn delete(&self, sha256: &str) -> Result<()>;
+
+    /// Checks once, at start-up, that files can be written and read back, so that a wrong folder,
+    /// bucket or credential fails at once with a clear message rather than at a citizen's first
+    /// upload. Writes the empty file, which is harmless: it is a valid content-addressed file.
+    async fn check(&self) -> Result<()> {
+        let sha = self.put(b"").await?;
+        match self.get(&sha).await? {
+            Some(bytes) if bytes.is_empty() => Ok(()),
+            _ => Err(StoreError::Files("a file just written could not be read back".into())),
+        }
+    }
 }
 
 /// Whether any row still names this file (a sent document, a letter, a draft's file or preview).
@@ -35,6 +50,40 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Whether `name` is one of our own file names: 64 lower-case hex digits. Every store checks this
+/// before building a path or key from a name, so a crafted name cannot leave the folder or prefix.
+pub fn is_file_name(name: &str) -> bool {
+    name.len() == 64 && name.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// `bytes` if their SHA-256 is `sha256`, otherwise an error naming `place`. Hashes on a blocking
+/// thread: a large document takes some milliseconds, which must not stall other requests.
+pub(crate) async fn verified(sha256: &str, bytes: Vec<u8>, place: String) -> Result<Vec<u8>> {
+    let (actual, bytes) = tokio::task::spawn_blocking(move || (sha256_hex(&bytes), bytes)).await.map_err(|e| StoreError::Files(e.to_string()))?;
+    if actual == sha256 {
+        Ok(bytes)
+    } else {
+        Err(StoreError::Corrupt(format!("{place} does not match its SHA-256 name (damaged or changed outside Velferd); not served")))
+    }
+}
+
+/// Opens the file store that `--files` names: `s3://BUCKET[/PREFIX]` for S3-compatible object
+/// storage (endpoint, region and credentials from the standard `AWS_*` environment variables, see
+/// [`crate::S3Files::from_env`]), or else a local folder. Nothing is contacted or created here;
+/// call [`Files::check`] for that.
+pub fn open(location: &str) -> Result<Arc<dyn Files>> {
+    if location.starts_with("s3://") {
+        #[cfg(feature = "s3")]
+        return Ok(Arc::new(crate::S3Files::from_env(location)?));
+        #[cfg(not(feature = "s3"))]
+        return Err(StoreError::Files("this build has no S3 support (feature `s3` of velferd-store)".into()));
+    }
+    if let Some((scheme, _)) = location.split_once("://") {
+        return Err(StoreError::Files(format!("unsupported file store {scheme}:// (use a folder or s3://BUCKET/PREFIX)")));
+    }
+    Ok(Arc::new(LocalFiles::new(location)))
+}
+
 /// Files in a local folder, spread over 256 subfolders by the first two hex digits.
 pub struct LocalFiles {
     root: PathBuf,
@@ -46,14 +95,12 @@ impl LocalFiles {
     }
 
     fn path(&self, sha: &str) -> Option<PathBuf> {
-        // Only our own names: 64 lower-case hex digits, so a crafted name cannot leave the folder.
-        (sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
-            .then(|| self.root.join(&sha[..2]).join(sha))
+        is_file_name(sha).then(|| self.root.join(&sha[..2]).join(sha))
     }
 }
 
 fn io(e: std::io::Error, what: &Path) -> StoreError {
-    StoreError::Corrupt(format!("file store {}: {e}", what.display()))
+    StoreError::Files(format!("{}: {e}", what.display()))
 }
 
 #[async_trait::async_trait]
@@ -82,7 +129,7 @@ impl Files for LocalFiles {
             Ok(())
         })
         .await
-        .map_err(|e| StoreError::Corrupt(e.to_string()))?
+        .map_err(|e| StoreError::Files(e.to_string()))?
         .map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
             io(e, &path)
@@ -93,7 +140,7 @@ impl Files for LocalFiles {
     async fn get(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
         let Some(path) = self.path(sha256) else { return Ok(None) };
         match tokio::fs::read(&path).await {
-            Ok(b) => Ok(Some(b)),
+            Ok(b) => verified(sha256, b, path.display().to_string()).await.map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(io(e, &path)),
         }

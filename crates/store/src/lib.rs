@@ -14,6 +14,8 @@ mod retention;
 mod feed;
 mod letters;
 pub mod files;
+#[cfg(feature = "s3")]
+mod files_s3;
 mod submissions;
 mod drafts;
 mod draft_files;
@@ -33,6 +35,8 @@ pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
 pub use retention::RetentionCandidate;
 pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};
+#[cfg(feature = "s3")]
+pub use files_s3::S3Files;
 pub use letters::Letter;
 pub use submissions::{Submission, SubmittedDocument};
 pub use drafts::Draft;
@@ -46,6 +50,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    /// The file store (folder or S3 bucket) could not be reached, written or read.
+    #[error("file store: {0}")]
+    Files(String),
     #[error("backup: {0}")]
     Backup(String),
     #[error("unsupported database URL (use sqlite:// or postgres://): {0}")]

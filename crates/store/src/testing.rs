@@ -5,6 +5,9 @@
 //! PostgreSQL half is skipped with a warning, unless `VELFERD_REQUIRE_POSTGRES=1`, which the test
 //! script and CI set so that a missing PostgreSQL fails the run instead of passing quietly.
 
+#[cfg(feature = "s3")]
+pub mod s3;
+
 use std::path::PathBuf;
 
 use sqlx::Connection;

@@ -21,7 +21,7 @@ pub struct TestApp {
     pub files: std::sync::Arc<dyn velferd_store::Files>,
     /// The OpenID Connect provider this server signs people in with, when started with one.
     pub idp: Option<oidc::IdentityProvider>,
-    _files: velferd_store::testing::TempDir,
+    _files: Option<velferd_store::testing::TempDir>,
 }
 
 impl TestApp {
@@ -32,7 +32,13 @@ impl TestApp {
     /// A server with its own settings (e.g. low rate limits).
     pub async fn spawn_with(db: TestDatabase, config: Config) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        TestApp::serve(db, listener, config, None).await
+        TestApp::serve(db, listener, config, None, None).await
+    }
+
+    /// A server that keeps documents in the given file store (e.g. S3 on a test server).
+    pub async fn spawn_with_files(db: TestDatabase, config: Config, files: std::sync::Arc<dyn velferd_store::Files>) -> TestApp {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        TestApp::serve(db, listener, config, None, Some(files)).await
     }
 
     /// A server whose citizen and staff sign-in go to a real OpenID Connect provider (see [`oidc`]),
@@ -56,14 +62,26 @@ impl TestApp {
             demo: options.demo,
             ..Config::default()
         };
-        Some(TestApp::serve(db, listener, config, Some(idp)).await)
+        Some(TestApp::serve(db, listener, config, Some(idp), None).await)
     }
 
-    async fn serve(db: TestDatabase, listener: tokio::net::TcpListener, config: Config, idp: Option<oidc::IdentityProvider>) -> TestApp {
+    /// Serves on `listener`; documents in `files`, or in a fresh local folder when `None`.
+    async fn serve(
+        db: TestDatabase,
+        listener: tokio::net::TcpListener,
+        config: Config,
+        idp: Option<oidc::IdentityProvider>,
+        files: Option<std::sync::Arc<dyn velferd_store::Files>>,
+    ) -> TestApp {
         let store = Store::connect(&db.url).await.expect("connect");
         seed_demo_people(&store).await.expect("seed");
-        let files_dir = velferd_store::testing::temp_dir();
-        let files: std::sync::Arc<dyn velferd_store::Files> = std::sync::Arc::new(velferd_store::LocalFiles::new(files_dir.0.join("files")));
+        let (files, files_dir): (std::sync::Arc<dyn velferd_store::Files>, _) = match files {
+            Some(files) => (files, None),
+            None => {
+                let dir = velferd_store::testing::temp_dir();
+                (std::sync::Arc::new(velferd_store::LocalFiles::new(dir.0.join("files"))), Some(dir))
+            }
+        };
         let app = router(App { store: store.clone(), files: files.clone(), kommuner: default_kommuner(), config });
         let addr: SocketAddr = listener.local_addr().expect("addr");
         tokio::spawn(async move { axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve") });

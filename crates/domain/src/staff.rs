@@ -15,10 +15,13 @@ pub enum Role {
     Leder,
     /// Kontaktsenter: answers the phone for many offices; reads status, writes call notes.
     Kontaktsenter,
+    /// Fortrolig: may open the cases of people with a protected address (kode 6 and 7), together
+    /// with a role that opens cases at all.
+    Fortrolig,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Saksbehandler, Role::Leder, Role::Kontaktsenter];
+    pub const ALL: [Role; 4] = [Role::Saksbehandler, Role::Leder, Role::Kontaktsenter, Role::Fortrolig];
 
     /// The value in the identity provider's `roles`/`groups` claim.
     pub fn claim_value(self) -> &'static str {
@@ -26,6 +29,7 @@ impl Role {
             Role::Saksbehandler => "saksbehandler",
             Role::Leder => "leder",
             Role::Kontaktsenter => "kontaktsenter",
+            Role::Fortrolig => "fortrolig",
         }
     }
 
@@ -49,9 +53,78 @@ impl fmt::Display for Role {
     }
 }
 
+/// A protected address in the population register (adressebeskyttelse). The address of such a
+/// person is never shown or printed, and only staff with [`Role::Fortrolig`] may open their cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adressebeskyttelse {
+    /// Strengt fortrolig adresse, "kode 6".
+    StrengtFortrolig,
+    /// Fortrolig adresse, "kode 7".
+    Fortrolig,
+}
+
+impl Adressebeskyttelse {
+    /// The register's code, as stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Adressebeskyttelse::StrengtFortrolig => "STRENGT_FORTROLIG",
+            Adressebeskyttelse::Fortrolig => "FORTROLIG",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Adressebeskyttelse> {
+        [Adressebeskyttelse::StrengtFortrolig, Adressebeskyttelse::Fortrolig].into_iter().find(|a| a.code() == code)
+    }
+}
+
+/// What a staff member may read of the office's cases: which office, and whether the cases of
+/// people with a protected address are among them. Store queries take this and filter by it in SQL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseAccess {
+    /// The office (enhetsnummer) whose cases may be read.
+    pub office: String,
+    /// Cases of people with a protected address (kode 6/7) too.
+    pub protected_persons: bool,
+}
+
+impl CaseAccess {
+    /// The case access of someone with these roles at this office: caseworkers and office
+    /// managers read their own office's cases; the protected-person role adds kode 6/7 cases but
+    /// opens nothing on its own; contact-centre staff get no case access here. `None`: no access.
+    pub fn for_staff(roles: &[Role], office: &str) -> Option<CaseAccess> {
+        let reads_cases = roles.iter().any(|r| matches!(r, Role::Saksbehandler | Role::Leder));
+        reads_cases.then(|| CaseAccess { office: office.to_owned(), protected_persons: roles.contains(&Role::Fortrolig) })
+    }
+
+    /// Whether this access opens a case of `office` whose applicant has `protection`.
+    pub fn may_open(&self, office: &str, protection: Option<Adressebeskyttelse>) -> bool {
+        self.office == office && (protection.is_none() || self.protected_persons)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_caseworkers_and_managers_read_cases_and_only_the_protected_role_reads_kode_6_and_7() {
+        assert_eq!(CaseAccess::for_staff(&[Role::Kontaktsenter], "0312"), None);
+        assert_eq!(CaseAccess::for_staff(&[Role::Fortrolig], "0312"), None, "the protected-person role alone opens nothing");
+        assert_eq!(CaseAccess::for_staff(&[], "0312"), None);
+        let plain = CaseAccess::for_staff(&[Role::Saksbehandler], "0312").expect("caseworker");
+        assert!(plain.may_open("0312", None));
+        assert!(!plain.may_open("0315", None), "another office");
+        assert!(!plain.may_open("0312", Some(Adressebeskyttelse::StrengtFortrolig)));
+        assert!(!plain.may_open("0312", Some(Adressebeskyttelse::Fortrolig)));
+        let cleared = CaseAccess::for_staff(&[Role::Leder, Role::Fortrolig], "0312").expect("manager");
+        assert!(cleared.may_open("0312", Some(Adressebeskyttelse::StrengtFortrolig)));
+        assert!(cleared.may_open("0312", Some(Adressebeskyttelse::Fortrolig)));
+        assert!(!cleared.may_open("1201", Some(Adressebeskyttelse::Fortrolig)), "still only the own office");
+        for a in [Adressebeskyttelse::StrengtFortrolig, Adressebeskyttelse::Fortrolig] {
+            assert_eq!(Adressebeskyttelse::from_code(a.code()), Some(a));
+        }
+        assert_eq!(Adressebeskyttelse::from_code("UGRADERT"), None);
+    }
 
     #[test]
     fn known_roles_are_kept_once_and_unknown_ones_dropped() {

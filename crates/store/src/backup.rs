@@ -33,7 +33,7 @@ use Col::{Int, Text};
 /// its columns. A test compares this with the live schema, so a new table or column that is not
 /// listed here fails the build's tests rather than silently missing from backups.
 pub const TABLES: &[(&str, &[(&str, Col)])] = &[
-    ("people", &[("fnr", Text), ("fornavn", Text), ("mellomnavn", Text), ("etternavn", Text), ("gatenavn", Text), ("husnummer", Text), ("postnummer", Text), ("poststed", Text), ("kommunenummer", Text)]),
+    ("people", &[("fnr", Text), ("fornavn", Text), ("mellomnavn", Text), ("etternavn", Text), ("gatenavn", Text), ("husnummer", Text), ("postnummer", Text), ("poststed", Text), ("kommunenummer", Text), ("adressebeskyttelse", Text)]),
     ("drafts", &[("id", Text), ("owner_fnr", Text), ("kommunenummer", Text), ("answers", Text), ("created_ms", Int), ("updated_ms", Int)]),
     (
         "applications",

@@ -21,6 +21,7 @@ mod drafts;
 mod draft_files;
 mod people;
 mod sessions;
+mod staff;
 pub mod testing;
 
 use std::{borrow::Cow, str::FromStr, time::Duration};
@@ -38,6 +39,7 @@ pub use files::{Files, LocalFiles};
 #[cfg(feature = "s3")]
 pub use files_s3::S3Files;
 pub use letters::Letter;
+pub use staff::OfficeCase;
 pub use submissions::{Submission, SubmittedDocument};
 pub use drafts::Draft;
 pub use draft_files::{DraftFile, NewDraftFile};
@@ -85,6 +87,7 @@ fn migrations(backend: Backend) -> Migrator {
             (6, "rate limits", include_str!("../migrations/sqlite/0006_rate_limits.sql")),
             (7, "draft documents", include_str!("../migrations/sqlite/0007_draft_documents.sql")),
             (8, "provider sessions", include_str!("../migrations/sqlite/0008_provider_sessions.sql")),
+            (9, "protected persons", include_str!("../migrations/sqlite/0009_protected_persons.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -95,6 +98,7 @@ fn migrations(backend: Backend) -> Migrator {
             (6, "rate limits", include_str!("../migrations/postgres/0006_rate_limits.sql")),
             (7, "draft documents", include_str!("../migrations/postgres/0007_draft_documents.sql")),
             (8, "provider sessions", include_str!("../migrations/postgres/0008_provider_sessions.sql")),
+            (9, "protected persons", include_str!("../migrations/postgres/0009_protected_persons.sql")),
         ],
     };
     Migrator {

@@ -1,0 +1,5 @@
+-- Protected persons (adressebeskyttelse): the population register marks people whose address must
+-- never be shown — STRENGT_FORTROLIG (kode 6) or FORTROLIG (kode 7); NULL for everyone else.
+-- Only staff with the protected-person role may open their cases (velferd_domain::staff).
+-- Keep in step with ../sqlite/0009_protected_persons.sql.
+ALTER TABLE people ADD COLUMN adressebeskyttelse TEXT;

@@ -43,6 +43,8 @@ pub struct AuditView {
     pub at_ms: Millis,
     pub actor_name: String,
     pub role: String,
+    /// The office or municipality the actor acted for.
+    pub office: Option<String>,
     pub action: String,
     pub application_id: Option<String>,
 }
@@ -180,7 +182,7 @@ impl Store {
     /// Who has read or changed this person's data, newest first (what a citizen may see of the log).
     pub async fn audit_of_person(&self, person: &Fodselsnummer) -> Result<Vec<AuditView>> {
         let rows = sqlx::query(
-            "SELECT at_ms, actor_name, role, action, application_id FROM audit_log
+            "SELECT at_ms, actor_name, role, office, action, application_id FROM audit_log
              WHERE person = $1 AND outcome = 'PERMIT' ORDER BY at_ms DESC, seq DESC LIMIT 200",
         )
         .bind(person.as_str())
@@ -192,8 +194,36 @@ impl Store {
                     at_ms: r.try_get("at_ms")?,
                     actor_name: r.try_get("actor_name")?,
                     role: r.try_get("role")?,
+                    office: r.try_get("office")?,
                     action: r.try_get("action")?,
                     application_id: r.try_get("application_id")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Every entry about one application, permitted and refused, oldest first (for auditors and
+    /// the tests that check a refused attempt was logged).
+    pub async fn audit_of_application(&self, application_id: &str) -> Result<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT actor, actor_name, role, office, action, person, application_id, outcome FROM audit_log
+             WHERE application_id = $1 ORDER BY seq",
+        )
+        .bind(application_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let outcome: String = r.try_get("outcome")?;
+                Ok(AuditEntry {
+                    actor: r.try_get("actor")?,
+                    actor_name: r.try_get("actor_name")?,
+                    role: r.try_get("role")?,
+                    office: r.try_get("office")?,
+                    action: r.try_get("action")?,
+                    person: r.try_get("person")?,
+                    application_id: r.try_get("application_id")?,
+                    outcome: if outcome == "PERMIT" { Outcome::Permit } else { Outcome::Deny },
                 })
             })
             .collect()

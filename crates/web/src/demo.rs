@@ -3,15 +3,39 @@
 
 use velferd_domain::application::{Soker, SokerAdresse};
 use velferd_domain::ids::Fodselsnummer;
+use velferd_domain::staff::{Adressebeskyttelse, Role};
 use velferd_store::Store;
 
 /// (birth date ddmmyy with month+80, individual number prefix, first, last, street, no, postcode, place, kommune)
-const PEOPLE: [(&str, &str, &str, &str, &str, &str, &str, &str, &str); 5] = [
+const PEOPLE: [(&str, &str, &str, &str, &str, &str, &str, &str, &str); 6] = [
     ("128190", "12", "Kari", "Nordmann", "Storgata", "12", "0184", "Oslo", "0301"),
     ("039185", "45", "Ola", "Hansen", "Nygårdsgaten", "3", "5015", "Bergen", "4601"),
     ("228201", "54", "Amina", "Hassan", "Olav Tryggvasons gate", "40", "7011", "Trondheim", "5001"),
     ("079175", "23", "Jon", "Berg", "Kirkegata", "7", "4006", "Stavanger", "1103"),
     ("308899", "31", "Siri", "Johansen", "Storgata", "88", "9008", "Tromsø", "5501"),
+    ("158588", "34", "Eva", "Fjell", "Sørkedalsveien", "10", "0369", "Oslo", "0301"),
+];
+
+/// The demo person with a strictly confidential address (kode 6): only staff with the
+/// protected-person role see her applications, and nobody sees her address.
+const PROTECTED: &str = "Eva";
+
+/// A demo staff member for the staff demo sign-in.
+pub struct DemoStaff {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub roles: &'static [Role],
+    /// The office's enhetsnummer.
+    pub office: &'static str,
+}
+
+/// Demo staff: caseworkers at NAV Frogner (Oslo) and NAV Bergenhus (Bergen), an office manager at
+/// NAV Frogner who may open protected persons' cases, and contact-centre staff with no case access.
+pub const DEMO_STAFF: [DemoStaff; 4] = [
+    DemoStaff { key: "sara", name: "Sara Lund", roles: &[Role::Saksbehandler], office: "0312" },
+    DemoStaff { key: "henrik", name: "Henrik Moe", roles: &[Role::Leder, Role::Fortrolig], office: "0312" },
+    DemoStaff { key: "nina", name: "Nina Holm", roles: &[Role::Saksbehandler], office: "1201" },
+    DemoStaff { key: "tor", name: "Tor Bakke", roles: &[Role::Kontaktsenter], office: "0312" },
 ];
 
 /// The demo people, each with a valid synthetic fødselsnummer.
@@ -43,6 +67,9 @@ pub async fn seed_demo_people(store: &Store) -> Result<usize, velferd_store::Sto
     let people = demo_people();
     for p in &people {
         store.upsert_person(p).await?;
+        if p.fornavn == PROTECTED {
+            store.set_adressebeskyttelse(&p.fnr, Some(Adressebeskyttelse::StrengtFortrolig)).await?;
+        }
     }
     Ok(people.len())
 }

@@ -17,6 +17,9 @@ pub enum AppError {
     /// A form without a valid anti-forgery token (forged, or from a page open since before sign-in).
     #[error("form token missing or wrong")]
     BadToken,
+    /// Signed in, but the role does not allow this (e.g. contact-centre staff on case pages).
+    #[error("forbidden")]
+    Forbidden,
     #[error("form too large")]
     TooLarge,
     /// Over a rate limit; try again after this many seconds.
@@ -53,6 +56,7 @@ impl IntoResponse for AppError {
         let (status, key) = match &self {
             AppError::NotFound => (StatusCode::NOT_FOUND, "error-page-not-found"),
             AppError::BadToken => (StatusCode::FORBIDDEN, "error-page-bad-token"),
+            AppError::Forbidden => (StatusCode::FORBIDDEN, "error-page-forbidden"),
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-page-too-large"),
             AppError::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "error-page-too-many"),
             AppError::Internal(detail) => {

@@ -119,6 +119,62 @@ pub struct StaffPage {
     pub name: String,
     pub office: String,
     pub roles: String,
+    /// The roles open the office's cases (caseworker, manager).
+    pub reads_cases: bool,
+}
+
+/// One application in the office's list.
+pub struct StaffCaseRow {
+    pub href: String,
+    pub reference: String,
+    pub received: String,
+    pub emergency: bool,
+    pub status: String,
+    /// "Strictly confidential address (kode 6)" and alike, for a protected person.
+    pub protected: Option<String>,
+}
+
+/// `/ansatt/saker`: the office's applications.
+#[derive(Template)]
+#[template(path = "staff_cases.html")]
+pub struct StaffCasesPage {
+    pub ctx: PageContext,
+    pub office: String,
+    pub rows: Vec<StaffCaseRow>,
+}
+
+/// `/ansatt/saker/{id}`: one case as the office sees it.
+#[derive(Template)]
+#[template(path = "staff_case.html")]
+pub struct StaffCasePage {
+    pub ctx: PageContext,
+    pub reference: String,
+    pub received: String,
+    pub emergency: bool,
+    pub status: String,
+    pub protected: Option<String>,
+    /// Who applied, as the register knows them (never a protected address).
+    pub applicant: Vec<SummaryItem>,
+    /// The answers, one (heading, rows) per step.
+    pub answers: Vec<(String, Vec<SummaryItem>)>,
+    pub documents: Vec<DocLink>,
+    pub timeline: Vec<Line>,
+    pub pdf_href: String,
+}
+
+pub struct StaffDemoPerson {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub office: String,
+    pub roles: String,
+}
+
+/// The demo sign-in for staff (only with `--demo`).
+#[derive(Template)]
+#[template(path = "staff_demo.html")]
+pub struct StaffDemoPage {
+    pub ctx: PageContext,
+    pub people: Vec<StaffDemoPerson>,
 }
 
 /// A short message to staff (signed out, no access, not configured).

@@ -23,14 +23,21 @@ pub fn value(lang: Lang, value: &Value) -> String {
     }
 }
 
-/// The PDF copy of a sent application, in `lang`.
-pub fn application_pdf(lang: Lang, app: &StoredApplication, office: &str, person_name: &str) -> Result<Vec<u8>, String> {
+/// Summary rows that give an address (where the applicant stays): never shown or printed for a
+/// person with a protected address (kode 6/7).
+pub fn is_address(row: &SummaryRow) -> bool {
+    row.label == "oppholdsadresse-label"
+}
+
+/// The PDF copy of a sent application, in `lang`; without any address when `hide_address` (the
+/// applicant has a protected address).
+pub fn application_pdf(lang: Lang, app: &StoredApplication, office: &str, person_name: &str, hide_address: bool) -> Result<Vec<u8>, String> {
     let typed = parse_application(&app.answers).map_err(|_| "stored answers no longer parse".to_owned())?;
     let mut sections: Vec<Section> = summary(&typed, &app.answers)
         .into_iter()
         .map(|s| Section {
             heading: lang.t(&format!("step-{}-title", s.step.slug())),
-            rows: s.rows.iter().map(|r| Row::Field { label: label(lang, r), value: value(lang, &r.value) }).collect(),
+            rows: s.rows.iter().filter(|r| !(hide_address && is_address(r))).map(|r| Row::Field { label: label(lang, r), value: value(lang, &r.value) }).collect(),
         })
         .collect();
     let documents: Vec<Row> = velferd_domain::application::required_documents(&typed).into_iter().map(|d| Row::Text(format!("• {}", lang.t(d.why)))).collect();

@@ -319,7 +319,12 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         Err(errors) => return summary_page(&app, lang, &session, &citizen, &draft, errors, false).await,
     };
     let kommune = kommune_of(&app, &draft)?.clone();
-    let person = app.store.person(&citizen.fnr).await?.ok_or_else(|| AppError::Internal("signed-in person is not in the register".into()))?;
+    let mut person = app.store.person(&citizen.fnr).await?.ok_or_else(|| AppError::Internal("signed-in person is not in the register".into()))?;
+    // A protected address (kode 6/7) never leaves Velferd, not even to the office's case system.
+    let protected = app.store.adressebeskyttelse(&citizen.fnr).await?.is_some();
+    if protected {
+        person.adresse = None;
+    }
     let (documents, states) = match super::attach::documents_for_sending(&app, &draft, &citizen).await? {
         Ok(done) => done,
         Err((slot, detail)) => {
@@ -329,7 +334,10 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         }
     };
     let now = now_ms();
-    let new = prepare(&application, &draft.answers, &person, &kommune, now, documents, &states);
+    let mut new = prepare(&application, &draft.answers, &person, &kommune, now, documents, &states);
+    if protected {
+        without_addresses(&mut new.soknad_json);
+    }
     let sent = app.store.submit(&draft.id, &citizen.fnr, &new, now).await?.ok_or(AppError::NotFound)?;
     // The originals and previews were only needed until the PDFs were made.
     super::attach::sweep(&app).await;
@@ -366,6 +374,15 @@ pub(crate) fn prepare(
             json!({"type": "tildeltNavKontor", "hendelsestidspunkt": at, "navKontor": kommune.kontor.enhetsnummer}),
         ],
         documents,
+    }
+}
+
+/// Takes every address out of a soknad.json (for a person with a protected address): the
+/// register's, and where the applicant said they stay.
+fn without_addresses(soknad: &mut serde_json::Value) {
+    if let Some(p) = soknad.pointer_mut("/data/personalia").and_then(|p| p.as_object_mut()) {
+        p.remove("folkeregistrertAdresse");
+        p.remove("oppholdsadresse");
     }
 }
 

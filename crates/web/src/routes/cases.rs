@@ -7,6 +7,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 use velferd_domain::case_view::{case_view, CaseView, Headline, Text};
+use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::innsyn::{SakStatus, UtbetalingStatus};
 use velferd_formats::soker::{DigisosSoker, Filreferanse, Utfall};
 use velferd_store::StoredApplication;
@@ -19,7 +20,7 @@ use crate::pages::{render, CaseListItem, CasePage, CasesPage, DocLink, Line};
 use crate::session::Citizen;
 use crate::{fmt, now_ms, AppState};
 
-fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
+pub(super) fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
     let args: Vec<(&'static str, String)> = t
         .args
         .iter()
@@ -32,7 +33,7 @@ fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
     lang.t_args(t.key, &args)
 }
 
-fn office_name(app: &AppState, enhetsnummer: &str) -> String {
+pub(super) fn office_name(app: &AppState, enhetsnummer: &str) -> String {
     app.kommuner
         .by_name()
         .into_iter()
@@ -42,16 +43,16 @@ fn office_name(app: &AppState, enhetsnummer: &str) -> String {
 
 /// The events that drive the citizen's view: the case system's latest document when the
 /// municipality lets its case system own the status and one was posted, else Velferd's own events.
-async fn view_of(app: &AppState, sent: &StoredApplication, citizen: &Citizen) -> Result<CaseView, AppError> {
+pub(super) async fn view_of(app: &AppState, sent: &StoredApplication, owner: &Fodselsnummer) -> Result<CaseView, AppError> {
     let kommune = app.kommuner.get(&sent.kommunenummer);
     let external = match kommune.is_some_and(|k| k.status_fra_fagsystem) {
-        true => app.store.external_status(&sent.id, &citizen.fnr).await?,
+        true => app.store.external_status(&sent.id, owner).await?,
         false => None,
     };
     let doc = match external {
         Some(document) => serde_json::from_value(document).map_err(|e| AppError::Internal(format!("stored status document: {e}")))?,
         None => {
-            let events = app.store.event_texts(&sent.id, &citizen.fnr).await?;
+            let events = app.store.event_texts(&sent.id, owner).await?;
             DigisosSoker::from_event_texts("velferd", &events).map_err(|e| AppError::Internal(format!("stored events: {e}")))?
         }
     };
@@ -67,7 +68,7 @@ fn kroner(belop: f64) -> String {
 pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen) -> Result<Response, AppError> {
     let mut items = Vec::new();
     for sent in app.store.applications_of(&citizen.fnr).await? {
-        let view = view_of(&app, &sent, &citizen).await?;
+        let view = view_of(&app, &sent, &citizen.fnr).await?;
         items.push(CaseListItem {
             href: format!("/mine-soknader/{}", sent.id),
             title: lang.t_args("cases-item-title", &[("date", fmt::date(sent.sent_ms))]),
@@ -83,7 +84,7 @@ pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, cit
 pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
     let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
     let kommune = app.kommuner.get(&sent.kommunenummer).ok_or_else(|| AppError::Internal("unknown municipality".into()))?;
-    let view = view_of(&app, &sent, &citizen).await?;
+    let view = view_of(&app, &sent, &citizen.fnr).await?;
     let innsyn = &view.innsyn;
 
     let explanation = match view.headline {
@@ -172,7 +173,12 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         .filter(|e| e.application_id.as_deref() == Some(id.as_str()))
         .map(|e| {
             let action = lang.try_t(&format!("audit-{}", e.action)).unwrap_or(e.action);
-            Line { text: format!("{} – {action}", e.actor_name), detail: fmt::date_time(e.at_ms) }
+            // Staff are named with their office ("NAV Frogner, Sara Lund"); a case system by its name.
+            let who = match e.office.as_deref().and_then(|o| app.kommuner.kontor(o)) {
+                Some(office) if e.role != "fagsystem" => format!("{}, {}", office.navn, e.actor_name),
+                _ => e.actor_name,
+            };
+            Line { text: format!("{who} – {action}"), detail: fmt::date_time(e.at_ms) }
         })
         .collect();
     let documents = app

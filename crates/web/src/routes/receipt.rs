@@ -35,7 +35,7 @@ pub async fn pdf(State(app): State<AppState>, lang: Lang, citizen: Citizen, Path
     let office = app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default();
     let name = app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default();
     let reference = sent.reference.clone();
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::application_pdf(lang, &sent, &office, &name))
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::application_pdf(lang, &sent, &office, &name, false))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(AppError::Internal)?;

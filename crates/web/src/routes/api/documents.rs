@@ -46,14 +46,14 @@ async fn check_application(app: &AppState, client: &ApiClient, id: &str, action:
 pub async fn application_pdf(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>) -> Result<Response, ApiError> {
     let sent = check_application(&app, &client, &id, "read-application-pdf").await?;
     let owner = app.store.owner_of(&id).await?.and_then(|fnr| velferd_domain::ids::Fodselsnummer::parse(&fnr).ok());
-    let name = match owner {
-        Some(fnr) => app.store.person(&fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
-        None => String::new(),
+    let (name, protected) = match owner {
+        Some(fnr) => (app.store.person(&fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(), app.store.adressebeskyttelse(&fnr).await?.is_some()),
+        None => (String::new(), false),
     };
     let office = app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default();
     audit(&app, &client, "read-application-pdf", Some(&id), Outcome::Permit).await?;
     let filename = format!("soknad-{}.pdf", sent.reference);
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::application_pdf(Lang::Nb, &sent, &office, &name))
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::application_pdf(Lang::Nb, &sent, &office, &name, protected))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .map_err(ApiError::Internal)?;

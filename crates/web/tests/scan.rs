@@ -1,4 +1,4 @@
-//! A scan of every page a citizen can reach, signed out and signed in, on both databases: every
+//! A scan of every page a citizen or caseworker can reach, signed out and signed in, on both databases: every
 //! response carries the security headers, no page has inline script or style, every session cookie
 //! is HttpOnly and SameSite, every form that posts carries an anti-forgery token, and posting any
 //! of those forms with a wrong token is refused with 403 and changes nothing.
@@ -125,6 +125,15 @@ async fn every_page_has_the_security_headers_and_every_form_its_token() {
         assert!(inside.pages > 20, "{}: only {} pages", app.db.label, inside.pages);
         let actions: BTreeSet<&str> = inside.forms.iter().map(|(_, a, _)| a.as_str()).collect();
         assert!(actions.iter().any(|a| a.ends_with("/dokumenter")) && actions.iter().any(|a| a.ends_with("/send")), "{actions:?}");
+
+        // Staff: the caseworker pages over the office's applications (Ola's and the demo cases).
+        let mut sara = app.browser("en");
+        sara.get("/ansatt/demo").await;
+        assert_eq!(sara.post("/ansatt/demo", &[("ansatt", "sara")]).await.status, StatusCode::SEE_OTHER, "{}", app.db.label);
+        let staff = crawl(&mut sara, &["/ansatt".into(), "/ansatt/saker".into()]).await;
+        assert!(staff.pages >= 5, "{}: only {} staff pages", app.db.label, staff.pages);
+        forge_all(&sara, app.db.label, &staff.forms).await;
+        assert_eq!(sara.get("/ansatt/saker").await.status, StatusCode::OK, "{}: still signed in", app.db.label);
 
         // Still signed in as Ola: a forged sign-in did not switch the person.
         assert_eq!(ola.get("/mine-soknader").await.status, StatusCode::OK, "{}", app.db.label);

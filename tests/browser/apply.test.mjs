@@ -505,6 +505,31 @@ walk('she follows the application under "Mine søknader" in plain words', async 
   await seen('upload');
 });
 
+walk('a caseworker at her office opens the application, and she sees who looked', async () => {
+  await page.goto('/logg-inn');
+  await page.getByRole('link', { name: 'Vil du se hvordan saksbehandlerne jobber? Logg inn som ansatt' }).click();
+  await heading('Demoinnlogging for ansatte');
+  await seen('staff demo sign-in');
+  await page.getByRole('button', { name: 'Logg inn som Sara Lund' }).click();
+  await heading('Velferd for ansatte');
+  await seen('staff home');
+  await page.getByRole('link', { name: 'Søknader til kontoret' }).click();
+  await heading('Søknader til kontoret');
+  const list = await page.getByRole('main').innerText();
+  assert.ok(list.includes('NAV Frogner') && list.includes('Mottatt'), `the office's applications:\n${list}`);
+  await seen('staff cases');
+  await page.getByRole('link', { name: REFERENCE }).first().click();
+  await page.getByRole('heading', { level: 1, name: /^Søknad VF-/ }).waitFor();
+  const details = await page.getByRole('main').innerText();
+  assert.ok(details.includes('Svarene i søknaden') && details.includes('Søknaden ble sendt til NAV Frogner.'), `the case:\n${details}`);
+  await seen('staff case');
+  await page.goto('/mine-soknader');
+  await page.getByRole('link', { name: /^Søknad sendt / }).first().click();
+  await heading('Søknaden din');
+  const looked = await page.getByRole('main').innerText();
+  assert.ok(looked.includes('NAV Frogner, Sara Lund – hentet søknaden'), `she sees who looked:\n${looked}`);
+});
+
 // ---------------------------------------------------------------- accessibility
 
 test('every kind of page passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
@@ -548,7 +573,7 @@ test('every kind of page passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_00
     await axeContext.close();
   }
   const names = visited.map((v) => v.name);
-  for (const must of ['home', 'sign-in', 'start', 'municipality closed', 'step konto with error', 'summary', 'attach', 'attach with pages', 'receipt', 'not found', 'home nn', 'receipt en', 'my applications', 'case', 'upload']) {
+  for (const must of ['home', 'sign-in', 'start', 'municipality closed', 'step konto with error', 'summary', 'attach', 'attach with pages', 'receipt', 'not found', 'home nn', 'receipt en', 'my applications', 'case', 'upload', 'staff demo sign-in', 'staff home', 'staff cases', 'staff case']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

@@ -446,7 +446,6 @@ staff-cases-title = Applications to the office
 staff-cases-office = Applications sent to { $office }. Emergency applications come first, then the newest.
 staff-cases-none = The office has not received any applications yet.
 staff-cases-caption = Applications, emergencies first
-staff-cases-reference = Reference
 staff-cases-received = Received
 staff-cases-status = Status
 staff-emergency = Emergency

@@ -446,7 +446,6 @@ staff-cases-title = Søknader til kontoret
 staff-cases-office = Søknader sendt til { $office }. Søknader om nødhjelp står først, deretter de nyeste.
 staff-cases-none = Kontoret har ikke fått noen søknader ennå.
 staff-cases-caption = Søknader, nødhjelp først
-staff-cases-reference = Referanse
 staff-cases-received = Mottatt
 staff-cases-status = Status
 staff-emergency = Nødhjelp

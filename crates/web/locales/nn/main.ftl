@@ -446,7 +446,6 @@ staff-cases-title = Søknader til kontoret
 staff-cases-office = Søknader sende til { $office }. Søknader om naudhjelp står først, deretter dei nyaste.
 staff-cases-none = Kontoret har ikkje fått nokon søknader enno.
 staff-cases-caption = Søknader, naudhjelp først
-staff-cases-reference = Referanse
 staff-cases-received = Motteken
 staff-cases-status = Status
 staff-emergency = Naudhjelp

@@ -89,7 +89,8 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
     }
     let status = response.status();
     let retry_after = response.headers().get(axum::http::header::RETRY_AFTER).cloned();
-    let page = ErrorPage { ctx: PageContext::new(lang, &path, None), message_key: key };
+    let staff = path == "/ansatt" || path.starts_with("/ansatt/");
+    let page = ErrorPage { ctx: PageContext::new(lang, &path, None), message_key: key, staff };
     let mut rendered = render(&page);
     *rendered.status_mut() = status;
     if let Some(value) = retry_after {

@@ -72,6 +72,8 @@ pub fn render<T: Template>(t: &T) -> Response {
 pub struct ErrorPage {
     pub ctx: PageContext,
     pub message_key: &'static str,
+    /// On a staff page: help and a way back for staff, not for an applicant.
+    pub staff: bool,
 }
 
 #[derive(Template)]

@@ -194,3 +194,53 @@ async fn the_staff_demo_sign_in_exists_only_with_demo() {
     assert_eq!(b.post("/ansatt/demo", &[("ansatt", "sara")]).await.status, StatusCode::FORBIDDEN, "anti-forgery token");
     assert!(b.get("/logg-inn").await.body.contains(r#"href="/ansatt/demo""#), "the citizen demo page leads to the staff demo");
 }
+
+fn photo() -> Vec<u8> {
+    let mut img = image::RgbImage::from_pixel(600, 800, image::Rgb([235, 230, 220]));
+    for line in 0..20u32 {
+        for x in 60..500 {
+            for y in 0..6 {
+                img.put_pixel(x, 80 + line * 30 + y, image::Rgb([30, 30, 30]));
+            }
+        }
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}
+
+#[tokio::test]
+async fn a_caseworker_opens_the_documents_sent_to_the_case_and_only_those() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, _, mut kari) = apply(&app, "Kari", "0301").await;
+        let page = kari.get(&format!("/mine-soknader/{id}/dokumenter")).await;
+        let field = regex_lite::Regex::new(r#"for="f-(fil-\d+)">Husleiekontrakt<"#).unwrap().captures(&page.body).expect("a field for the rent contract")[1].to_owned();
+        let form = reqwest::multipart::Form::new().text("_csrf", kari.csrf.clone()).part(field, reqwest::multipart::Part::bytes(photo()).file_name("side1.jpg"));
+        let r = kari.client.post(format!("{}/mine-soknader/{id}/dokumenter", kari.base)).multipart(form).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{label}");
+
+        let mut sara = staff(&app, "sara").await;
+        let case = sara.get(&format!("/ansatt/saker/{id}")).await;
+        let href = regex_lite::Regex::new(r#"href="(/ansatt/saker/[^"]+/dokumenter/[0-9a-f]{64}\.pdf)">Husleiekontrakt<"#).unwrap();
+        let found = href.captures(&case.body).unwrap_or_else(|| panic!("{label}: the case lists the document: {}", case.body));
+        let doc = found[1].to_owned();
+        let r = sara.client.get(format!("{}{doc}", sara.base)).send().await.unwrap();
+        assert_eq!((r.status(), r.headers()["content-type"].to_str().unwrap().to_owned()), (StatusCode::OK, "application/pdf".to_owned()), "{label}");
+        assert!(r.bytes().await.unwrap().starts_with(b"%PDF-"));
+        let entry = last(&app.store.audit_of_application(&id).await.unwrap()).clone();
+        assert_eq!((entry.action.as_str(), entry.outcome), ("read-file", Outcome::Permit), "{label}");
+
+        // A file that is not on this case, and this file from another office: not found, logged.
+        let other = format!("/ansatt/saker/{id}/dokumenter/{}.pdf", "a".repeat(64));
+        assert_eq!(sara.get(&other).await.status, StatusCode::NOT_FOUND, "{label}");
+        let entry = last(&app.store.audit_of_application(&id).await.unwrap()).clone();
+        assert_eq!((entry.action.as_str(), entry.outcome), ("read-file", Outcome::Deny), "{label}");
+        let mut nina = staff(&app, "nina").await;
+        let page = nina.get(&doc).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{label}");
+        assert!(page.body.contains("Til forsiden for ansatte"), "{label}: a staff error page");
+        let entry = last(&app.store.audit_of_application(&id).await.unwrap()).clone();
+        assert_eq!((entry.actor.as_str(), entry.outcome), ("staff:demo-nina", Outcome::Deny), "{label}");
+    }
+}

@@ -466,3 +466,5 @@ staff-demo-people = Made-up staff
 staff-demo-details = { $office } · { $roles }
 signin-demo-staff = Want to see how caseworkers work? Sign in as staff
 error-page-forbidden = You do not have access to this page
+error-page-staff-help = Go back and try again. If you think you should have access, ask whoever grants access in the municipality.
+error-page-staff-back = To the staff front page

@@ -466,3 +466,5 @@ staff-demo-people = Oppdiktede ansatte
 staff-demo-details = { $office } · { $roles }
 signin-demo-staff = Vil du se hvordan saksbehandlerne jobber? Logg inn som ansatt
 error-page-forbidden = Du har ikke tilgang til denne siden
+error-page-staff-help = Gå tilbake og prøv igjen. Mener du at du skal ha tilgang, spør den som gir tilganger i kommunen.
+error-page-staff-back = Til forsiden for ansatte

@@ -466,3 +466,5 @@ staff-demo-people = Oppdikta tilsette
 staff-demo-details = { $office } · { $roles }
 signin-demo-staff = Vil du sjå korleis sakshandsamarane arbeider? Logg inn som tilsett
 error-page-forbidden = Du har ikkje tilgang til denne sida
+error-page-staff-help = Gå tilbake og prøv igjen. Meiner du at du skal ha tilgang, spør den som gir tilgangar i kommunen.
+error-page-staff-back = Til framsida for tilsette

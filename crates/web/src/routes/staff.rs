@@ -59,21 +59,26 @@ async fn access(app: &AppState, staff: &Staff, action: &str, application_id: Opt
     }
 }
 
-/// One case of the staff member's office, logged as read; another office's case or a protected
-/// person's without the role is "not found", logged as refused.
-async fn open_case(app: &AppState, staff: &Staff, action: &str, id: &str) -> Result<OfficeCase, AppError> {
+/// One case of the staff member's office, not yet logged as read (the caller logs what it then
+/// reads); another office's case or a protected person's without the role is "not found", logged
+/// as refused.
+async fn find_case(app: &AppState, staff: &Staff, action: &str, id: &str) -> Result<OfficeCase, AppError> {
     let access = access(app, staff, action, Some(id)).await?;
     match app.store.office_application(&access, id).await? {
-        Some(case) => {
-            audit(app, staff, action, Some(id), Some(case.owner.as_str().to_owned()), Outcome::Permit).await?;
-            Ok(case)
-        }
+        Some(case) => Ok(case),
         None => {
             let person = app.store.owner_of(id).await?;
             audit(app, staff, action, Some(id), person, Outcome::Deny).await?;
             Err(AppError::NotFound)
         }
     }
+}
+
+/// [`find_case`], logged as read.
+async fn open_case(app: &AppState, staff: &Staff, action: &str, id: &str) -> Result<OfficeCase, AppError> {
+    let case = find_case(app, staff, action, id).await?;
+    audit(app, staff, action, Some(id), Some(case.owner.as_str().to_owned()), Outcome::Permit).await?;
+    Ok(case)
 }
 
 fn protection_key(p: Adressebeskyttelse) -> &'static str {
@@ -199,10 +204,13 @@ pub async fn application_pdf(State(app): State<AppState>, lang: Lang, staff: Sta
 /// `/ansatt/saker/{id}/dokumenter/{sha256}.pdf`: a document sent with or after the application.
 pub async fn document(State(app): State<AppState>, staff: Staff, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
     let sha = file.strip_suffix(".pdf").unwrap_or(&file).to_owned();
-    let case = open_case(&app, &staff, "read-file", &id).await?;
+    let case = find_case(&app, &staff, "read-file", &id).await?;
+    let person = Some(case.owner.as_str().to_owned());
     if !app.store.owns_document(&id, &case.owner, &sha).await? {
+        audit(&app, &staff, "read-file", Some(&id), person, Outcome::Deny).await?;
         return Err(AppError::NotFound);
     }
+    audit(&app, &staff, "read-file", Some(&id), person, Outcome::Permit).await?;
     let bytes = app.files.get(&sha).await?.ok_or_else(|| AppError::Internal("a recorded document is missing from the file store".into()))?;
     Ok(pdf_response(bytes, &format!("dokument-{}.pdf", case.application.reference)))
 }

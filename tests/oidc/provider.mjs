@@ -51,6 +51,7 @@ const ACCOUNTS = {
   'ugyldig-pid': { pid: '12819012023', name: 'Feil Nummer' },
   saksbehandler: { name: 'Sara Saksbehandler', roles: ['saksbehandler'], office: '0312' },
   leder: { name: 'Lars Leder', roles: ['leder', 'saksbehandler'], office: '1201' },
+  fortrolig: { name: 'Frida Fortrolig', roles: ['saksbehandler', 'fortrolig'], office: '0312' },
   'uten-rolle': { name: 'Ulf Utenrolle', roles: ['ukjent'], office: '0312' },
   'uten-kontor': { name: 'Kim Kontorlos', roles: ['saksbehandler'] },
 };

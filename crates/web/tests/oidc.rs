@@ -379,6 +379,40 @@ async fn staff_sign_in_with_roles_and_office_from_claims() {
 }
 
 #[tokio::test]
+async fn the_protected_person_role_comes_from_the_roles_claim() {
+    use velferd_domain::application::Answers;
+    use velferd_domain::ids::Kommunenummer;
+    for app in apps(Assurance::Substantial, OidcOptions::default()).await {
+        let label = app.db.label;
+        // Eva Fjell (demo register, kode 6) has sent an application to NAV Frogner.
+        let eva = app.store.demo_people().await.unwrap().into_iter().find(|p| p.fornavn == "Eva").expect("Eva").fnr;
+        let oslo = Kommunenummer::parse("0301").unwrap();
+        let draft = app.store.create_draft(&eva, &oslo, &Answers::default(), 1_000).await.unwrap();
+        let new = velferd_store::NewApplication {
+            kommunenummer: oslo,
+            enhetsnummer: "0312".into(),
+            emergency: false,
+            soknad_json: serde_json::json!({}),
+            vedlegg_json: serde_json::json!({"vedlegg": []}),
+            answers: Answers::default(),
+            events: vec![serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2030-01-01T08:00:00.000Z", "status": "MOTTATT"})],
+            documents: vec![],
+        };
+        let id = app.store.submit(&draft.id, &eva, &new, 1_000).await.unwrap().unwrap().id;
+
+        let mut sara = app.browser("nb");
+        staff_sign_in(&app, &mut sara, "saksbehandler").await;
+        assert_eq!(sara.get(&format!("/ansatt/saker/{id}")).await.status, StatusCode::NOT_FOUND, "{label}");
+        let mut frida = app.browser("en");
+        staff_sign_in(&app, &mut frida, "fortrolig").await;
+        assert!(frida.get("/ansatt").await.body.contains("Caseworker, Access to people with a confidential address"), "{label}");
+        let page = frida.get(&format!("/ansatt/saker/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{label}: {}", page.body);
+        assert!(page.body.contains("Strictly confidential address (code 6)") && !page.body.contains("Sørkedalsveien"), "{label}: {}", page.body);
+    }
+}
+
+#[tokio::test]
 async fn staff_without_a_known_role_or_office_are_refused() {
     for app in apps(Assurance::Substantial, OidcOptions::default()).await {
         let mut ulf = app.browser("nb");

@@ -297,6 +297,7 @@ pub struct UploadPage {
     /// Set when the page answers one request only (`?krav=N`): the form keeps it, and a link leads
     /// to the page for all documents.
     pub only: Option<usize>,
+    pub max_file_mb: usize,
     pub error: Option<String>,
     pub has_errors: bool,
 }
@@ -314,6 +315,7 @@ pub struct DocLink {
 pub struct AttachPage {
     pub ctx: PageContext,
     pub summary_href: String,
+    pub max_file_mb: usize,
     pub slots: Vec<AttachSlot>,
     pub has_errors: bool,
     /// (anchor, message) for the error summary at the top.

@@ -6,7 +6,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
-use velferd_documents::photos::{combine, ConvertError, Input, Limits};
+use velferd_documents::photos::{combine, ConvertError, Input};
 use velferd_formats::soker::DigisosSoker;
 use velferd_formats::vedlegg::{Fil, Vedlegg, VedleggSpesifikasjon, VedleggStatus};
 use velferd_store::{StoredApplication, SubmittedDocument};
@@ -18,12 +18,6 @@ use crate::pages::{render, UploadField, UploadPage};
 use crate::session::{self, Citizen};
 use crate::{now_ms, AppState};
 
-/// Largest file accepted.
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
-/// Most files in one sending.
-pub const MAX_FILES: usize = 30;
-/// Largest sending in all.
-pub const MAX_SUBMISSION_BYTES: usize = 150 * 1024 * 1024;
 
 /// A document the office needs: its vedlegg type and subtype, and whether the office asked for it
 /// (dokumentasjonEtterspurt) rather than the answers implying it.
@@ -88,6 +82,7 @@ async fn upload_page(
         reference: sent.reference.clone(),
         fields,
         only,
+        max_file_mb: app.config.uploads.max_file_bytes / (1024 * 1024),
         error: general_error.clone(),
         has_errors: !errors.is_empty() || general_error.is_some(),
     };
@@ -116,11 +111,11 @@ pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, cit
 }
 
 /// The message for a refused file, in the user's language, naming the file.
-fn refusal(lang: Lang, e: &ConvertError, names: &[String]) -> String {
+fn refusal(app: &AppState, lang: Lang, e: &ConvertError, names: &[String]) -> String {
     match e.input() {
         Some((index, problem)) => {
             let name = names.get(index).cloned().unwrap_or_default();
-            lang.t_args(&format!("upload-error-{}", problem.code()), &[("file", name)])
+            super::upload_message(app, lang, problem.code(), &name)
         }
         None => lang.t("upload-error-unreadable"),
     }
@@ -160,8 +155,8 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
             continue; // an input left empty
         }
         total += bytes.len();
-        if bytes.len() > MAX_FILE_BYTES {
-            errors.push((index, lang.t_args("upload-error-too-large", &[("file", file_name.clone())])));
+        if bytes.len() > app.config.uploads.max_file_bytes {
+            errors.push((index, super::upload_message(&app, lang, "too-large", &file_name)));
         }
         files.push((index, file_name, bytes.to_vec()));
     }
@@ -170,8 +165,10 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     if files.is_empty() {
         return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-none"))).await;
     }
-    if files.len() > MAX_FILES || total > MAX_SUBMISSION_BYTES {
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-too-many"))).await;
+    let limits = app.config.uploads;
+    if files.len() > limits.max_files || total > limits.max_total_bytes {
+        let message = lang.t_args("upload-error-too-many", &limits.message_args());
+        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(message)).await;
     }
     if !errors.is_empty() {
         return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &errors, None).await;
@@ -188,13 +185,13 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         let names: Vec<String> = group.iter().map(|(n, _)| n.clone()).collect();
         let result = tokio::task::spawn_blocking(move || {
             let inputs: Vec<Input<'_>> = group.iter().map(|(name, b)| Input::new(name, b)).collect();
-            combine(&inputs, &Limits::default())
+            combine(&inputs, &limits.conversion())
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
         match result {
             Ok(pdf) => pdfs.push((index, n.clone(), pdf)),
-            Err(e) => errors.push((index, refusal(lang, &e, &names))),
+            Err(e) => errors.push((index, refusal(&app, lang, &e, &names))),
         }
     }
     if !errors.is_empty() {

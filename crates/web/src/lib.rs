@@ -42,6 +42,8 @@ pub struct Config {
     pub secure_cookies: bool,
     pub limits: limits::RateLimits,
     pub uploads: limits::UploadLimits,
+    /// A sign-in ends this long after it happened, however active the session (absolute timeout).
+    pub session_lifetime: Duration,
     /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
     /// (for per-address rate limits) instead of the TCP peer, which is the proxy.
     pub behind_proxy: bool,
@@ -53,7 +55,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
+        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
     }
 }
 

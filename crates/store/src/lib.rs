@@ -9,6 +9,7 @@ mod api;
 mod applications;
 mod audit;
 pub mod backup;
+mod powers;
 mod rate_limits;
 mod retention;
 mod feed;
@@ -32,6 +33,7 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
+pub use powers::Power;
 pub use retention::RetentionCandidate;
 pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};
@@ -85,6 +87,7 @@ fn migrations(backend: Backend) -> Migrator {
             (6, "rate limits", include_str!("../migrations/sqlite/0006_rate_limits.sql")),
             (7, "draft documents", include_str!("../migrations/sqlite/0007_draft_documents.sql")),
             (8, "provider sessions", include_str!("../migrations/sqlite/0008_provider_sessions.sql")),
+            (10, "powers of attorney", include_str!("../migrations/sqlite/0010_powers_of_attorney.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -95,6 +98,7 @@ fn migrations(backend: Backend) -> Migrator {
             (6, "rate limits", include_str!("../migrations/postgres/0006_rate_limits.sql")),
             (7, "draft documents", include_str!("../migrations/postgres/0007_draft_documents.sql")),
             (8, "provider sessions", include_str!("../migrations/postgres/0008_provider_sessions.sql")),
+            (10, "powers of attorney", include_str!("../migrations/postgres/0010_powers_of_attorney.sql")),
         ],
     };
     Migrator {

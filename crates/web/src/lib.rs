@@ -137,6 +137,13 @@ pub fn router(app: App) -> Router {
         )
         .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
         .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
+        .route("/mine-soknader/{id}/fullmakt", post(routes::helpers::grant))
+        .route("/mine-soknader/{id}/fullmakt/{power}/trekk-tilbake", post(routes::helpers::revoke))
+        .route("/fullmakt/{id}", get(routes::helpers::show))
+        .route(
+            "/fullmakt/{id}/dokumenter",
+            get(routes::helpers::upload_page).post(routes::helpers::upload_send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
+        )
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
         .route("/logg-inn/start", get(routes::oidc::start_citizen))

@@ -4,6 +4,7 @@ pub mod api;
 pub mod apply;
 pub mod attach;
 pub mod cases;
+pub mod helpers;
 pub mod home;
 pub mod oidc;
 pub mod receipt;

@@ -64,6 +64,7 @@ async fn upload_page(
     lang: Lang,
     session: &Session,
     sent: &StoredApplication,
+    base: &str,
     needed: &[Needed],
     only: Option<usize>,
     errors: &[(usize, String)],
@@ -76,9 +77,9 @@ async fn upload_page(
         .map(|(i, n)| UploadField { name: format!("fil-{i}"), label: label(lang, n), error: errors.iter().find(|(e, _)| *e == i).map(|(_, m)| m.clone()) })
         .collect();
     let page = UploadPage {
-        ctx: context(app, lang, &format!("/mine-soknader/{}/dokumenter", sent.id), session).await?,
-        action: format!("/mine-soknader/{}/dokumenter", sent.id),
-        back: format!("/mine-soknader/{}", sent.id),
+        ctx: context(app, lang, &format!("{base}/dokumenter"), session).await?,
+        action: format!("{base}/dokumenter"),
+        back: base.to_owned(),
         reference: sent.reference.clone(),
         fields,
         only,
@@ -105,9 +106,14 @@ fn only(raw: Option<&str>, needed: &[Needed]) -> Option<usize> {
 
 pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, Query(q): Query<Only>) -> Result<Response, AppError> {
     let sent = own_application(&app, &id, &citizen).await?;
-    let needed = needed(&app, &sent, &citizen).await?;
-    let only = only(q.krav.as_deref(), &needed);
-    upload_page(&app, lang, &session, &sent, &needed, only, &[], None).await
+    page_for(&app, lang, &session, &sent, &citizen, q.krav.as_deref(), &format!("/mine-soknader/{id}")).await
+}
+
+/// The upload page for `owner`'s application, under `base` (the owner's case page, or a helper's).
+pub(crate) async fn page_for(app: &AppState, lang: Lang, session: &Session, sent: &StoredApplication, owner: &Citizen, krav: Option<&str>, base: &str) -> Result<Response, AppError> {
+    let needed = needed(app, sent, owner).await?;
+    let only = only(krav, &needed);
+    upload_page(app, lang, session, sent, base, &needed, only, &[], None).await
 }
 
 /// The message for a refused file, in the user's language, naming the file.
@@ -121,9 +127,25 @@ fn refusal(app: &AppState, lang: Lang, e: &ConvertError, names: &[String]) -> St
     }
 }
 
-pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, mut multipart: Multipart) -> Result<Response, AppError> {
+pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
     let sent = own_application(&app, &id, &citizen).await?;
-    let needed = needed(&app, &sent, &citizen).await?;
+    send_for(&app, lang, &session, &sent, &citizen, &citizen, multipart, &format!("/mine-soknader/{id}")).await
+}
+
+/// Receives documents for `owner`'s application sent by `actor` (the owner, or a helper with a
+/// power that covers it), then goes back to `base`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn send_for(
+    app: &AppState,
+    lang: Lang,
+    session: &Session,
+    sent: &StoredApplication,
+    owner: &Citizen,
+    actor: &Citizen,
+    mut multipart: Multipart,
+    base: &str,
+) -> Result<Response, AppError> {
+    let needed = needed(app, sent, owner).await?;
     // (field index, file name, bytes), in the order the browser sent them.
     let mut files: Vec<(usize, String, Vec<u8>)> = Vec::new();
     let mut token = String::new();
@@ -134,7 +156,7 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
+            Err(_) => return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
         };
         let name = field.name().unwrap_or_default().to_owned();
         if name == "_csrf" {
@@ -149,29 +171,29 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         let file_name = field.file_name().unwrap_or_default().chars().take(100).collect::<String>();
         let bytes = match field.bytes().await {
             Ok(b) => b,
-            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
+            Err(_) => return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
         };
         if bytes.is_empty() && file_name.is_empty() {
             continue; // an input left empty
         }
         total += bytes.len();
         if bytes.len() > app.config.uploads.max_file_bytes {
-            errors.push((index, super::upload_message(&app, lang, "too-large", &file_name)));
+            errors.push((index, super::upload_message(app, lang, "too-large", &file_name)));
         }
         files.push((index, file_name, bytes.to_vec()));
     }
-    session::verify_csrf(&session, &crate::form::FormData(vec![("_csrf".into(), token)])).await?;
-    crate::limits::check(&app, crate::limits::Bucket::Upload, citizen.fnr.as_str()).await?;
+    session::verify_csrf(session, &crate::form::FormData(vec![("_csrf".into(), token)])).await?;
+    crate::limits::check(app, crate::limits::Bucket::Upload, actor.fnr.as_str()).await?;
     if files.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-none"))).await;
+        return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-none"))).await;
     }
     let limits = app.config.uploads;
     if files.len() > limits.max_files || total > limits.max_total_bytes {
         let message = lang.t_args("upload-error-too-many", &limits.message_args());
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(message)).await;
+        return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(message)).await;
     }
     if !errors.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &errors, None).await;
+        return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &errors, None).await;
     }
 
     // One PDF per document, converted off the async threads.
@@ -191,11 +213,11 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         .map_err(|e| AppError::Internal(e.to_string()))?;
         match result {
             Ok(pdf) => pdfs.push((index, n.clone(), pdf)),
-            Err(e) => errors.push((index, refusal(&app, lang, &e, &names))),
+            Err(e) => errors.push((index, refusal(app, lang, &e, &names))),
         }
     }
     if !errors.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &errors, None).await;
+        return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &errors, None).await;
     }
     let mut vedlegg = Vec::new();
     for (index, n, pdf) in pdfs {
@@ -212,8 +234,8 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     }
     let spec = serde_json::to_value(VedleggSpesifikasjon { vedlegg }).map_err(|e| AppError::Internal(e.to_string()))?;
     // The files are on disk before the submission names them, so "received" never points at nothing.
-    app.store.add_submission(&sent.id, &citizen.fnr, &documents, &spec, now_ms()).await?.ok_or(AppError::NotFound)?;
-    Ok(Redirect::to(&format!("/mine-soknader/{}#dokumenter", sent.id)).into_response())
+    app.store.add_submission(&sent.id, &owner.fnr, &documents, &spec, now_ms()).await?.ok_or(AppError::NotFound)?;
+    Ok(Redirect::to(&format!("{base}#dokumenter")).into_response())
 }
 
 /// One sent document, only to its owner.

@@ -35,6 +35,18 @@ pub struct ServeArgs {
     /// always writes that header.
     #[arg(long, env = "VELFERD_BEHIND_PROXY")]
     behind_proxy: bool,
+    /// A sign-in ends this many hours after it happened, however active (besides 2 idle hours).
+    #[arg(long, default_value_t = 12, env = "VELFERD_SESSION_MAX_HOURS", value_parser = clap::value_parser!(u32).range(1..=168))]
+    session_max_hours: u32,
+    /// Largest file a citizen may upload, in MB.
+    #[arg(long, default_value_t = 10, env = "VELFERD_MAX_FILE_MB", value_parser = clap::value_parser!(u32).range(1..=200))]
+    max_file_mb: u32,
+    /// Most files in one sending (and attached to one application).
+    #[arg(long, default_value_t = 30, env = "VELFERD_MAX_FILES", value_parser = clap::value_parser!(u32).range(1..=500))]
+    max_files: u32,
+    /// Most MB in one sending (and attached to one application).
+    #[arg(long, default_value_t = 150, env = "VELFERD_MAX_UPLOAD_MB", value_parser = clap::value_parser!(u32).range(1..=2000))]
+    max_upload_mb: u32,
     /// Mark cookies Secure (set when the server is reached over HTTPS).
     #[arg(long, env = "VELFERD_SECURE_COOKIES")]
     secure_cookies: bool,
@@ -87,7 +99,13 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     }
     spawn_housekeeping(store.clone(), files.clone());
     let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
-    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, citizen_sign_in, staff_sign_in, ..Config::default() };
+    let mb = 1024 * 1024;
+    let uploads = velferd_web::limits::UploadLimits {
+        max_file_bytes: args.max_file_mb as usize * mb,
+        max_files: args.max_files as usize,
+        max_total_bytes: (args.max_upload_mb as usize * mb).max(args.max_file_mb as usize * mb),
+    };
+    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, citizen_sign_in, staff_sign_in, uploads, session_lifetime: std::time::Duration::from_secs(u64::from(args.session_max_hours) * 3600), ..Config::default() };
     let app = router(App { store: store.clone(), files, kommuner, config });
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);

@@ -94,6 +94,19 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
         ],
     ),
     ("draft_document_choices", &[("draft_id", Text), ("slot", Text), ("choice", Text)]),
+    (
+        "powers_of_attorney",
+        &[
+            ("id", Text),
+            ("application_id", Text),
+            ("helper_fnr", Text),
+            ("helper_name", Text),
+            ("may_send_documents", Int),
+            ("valid_until_ms", Int),
+            ("created_ms", Int),
+            ("revoked_ms", Int),
+        ],
+    ),
     ("feed", &[("kommunenummer", Text), ("seq", Int), ("id", Text), ("kind", Text), ("application_id", Text), ("item_id", Text), ("at_ms", Int)]),
 ];
 

@@ -9,6 +9,7 @@ mod api;
 mod applications;
 mod audit;
 pub mod backup;
+mod powers;
 mod rate_limits;
 mod retention;
 mod feed;
@@ -33,6 +34,7 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
+pub use powers::Power;
 pub use retention::RetentionCandidate;
 pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};
@@ -88,6 +90,7 @@ fn migrations(backend: Backend) -> Migrator {
             (7, "draft documents", include_str!("../migrations/sqlite/0007_draft_documents.sql")),
             (8, "provider sessions", include_str!("../migrations/sqlite/0008_provider_sessions.sql")),
             (9, "protected persons", include_str!("../migrations/sqlite/0009_protected_persons.sql")),
+            (10, "powers of attorney", include_str!("../migrations/sqlite/0010_powers_of_attorney.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -99,6 +102,7 @@ fn migrations(backend: Backend) -> Migrator {
             (7, "draft documents", include_str!("../migrations/postgres/0007_draft_documents.sql")),
             (8, "provider sessions", include_str!("../migrations/postgres/0008_provider_sessions.sql")),
             (9, "protected persons", include_str!("../migrations/postgres/0009_protected_persons.sql")),
+            (10, "powers of attorney", include_str!("../migrations/postgres/0010_powers_of_attorney.sql")),
         ],
     };
     Migrator {

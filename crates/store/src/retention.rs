@@ -84,6 +84,7 @@ impl Store {
             "DELETE FROM submissions WHERE application_id = $1",
             "DELETE FROM letters WHERE application_id = $1",
             "DELETE FROM feed WHERE application_id = $1",
+            "DELETE FROM powers_of_attorney WHERE application_id = $1",
             "DELETE FROM external_status WHERE application_id = $1",
             "DELETE FROM events WHERE application_id = $1",
             "DELETE FROM applications WHERE id = $1",

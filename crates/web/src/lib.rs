@@ -41,6 +41,9 @@ pub struct Config {
     /// Send cookies with `Secure` (the server is behind TLS).
     pub secure_cookies: bool,
     pub limits: limits::RateLimits,
+    pub uploads: limits::UploadLimits,
+    /// A sign-in ends this long after it happened, however active the session (absolute timeout).
+    pub session_lifetime: Duration,
     /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
     /// (for per-address rate limits) instead of the TCP peer, which is the proxy.
     pub behind_proxy: bool,
@@ -52,7 +55,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
+        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
     }
 }
 
@@ -105,6 +108,8 @@ pub fn router(app: App) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(2)));
     // HSTS only when the server is known to be reached over HTTPS (the same switch as Secure cookies).
     let hsts = app.config.secure_cookies;
+    // A whole sending plus room for the form around it; each file is checked on its own after.
+    let upload_body_limit = app.config.uploads.max_total_bytes.saturating_add(1024 * 1024);
     let state = AppState(Arc::new(app));
 
     let router = Router::new()
@@ -118,7 +123,7 @@ pub fn router(app: App) -> Router {
         .route("/soknad/{draft}/dokumenter", get(routes::attach::page))
         .route(
             "/soknad/{draft}/dokumenter/{slot}",
-            post(routes::attach::upload).layer(axum::extract::DefaultBodyLimit::max(routes::upload::MAX_SUBMISSION_BYTES + 1024 * 1024)),
+            post(routes::attach::upload).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
         )
         .route("/soknad/{draft}/dokumenter/{slot}/valg", post(routes::attach::choose))
         .route("/soknad/{draft}/dokumenter/fil/{file}", post(routes::attach::change))
@@ -128,10 +133,17 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}", get(routes::cases::show))
         .route(
             "/mine-soknader/{id}/dokumenter",
-            get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(routes::upload::MAX_SUBMISSION_BYTES + 1024 * 1024)),
+            get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
         )
         .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
         .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
+        .route("/mine-soknader/{id}/fullmakt", post(routes::helpers::grant))
+        .route("/mine-soknader/{id}/fullmakt/{power}/trekk-tilbake", post(routes::helpers::revoke))
+        .route("/fullmakt/{id}", get(routes::helpers::show))
+        .route(
+            "/fullmakt/{id}/dokumenter",
+            get(routes::helpers::upload_page).post(routes::helpers::upload_send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
+        )
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
         .route("/logg-inn/start", get(routes::oidc::start_citizen))

@@ -104,3 +104,30 @@ impl FromRequestParts<AppState> for ClientIp {
         Ok(ClientIp(forwarded.unwrap_or_else(peer)))
     }
 }
+
+/// How much a citizen may upload: per file, and per sending (an ettersendelse, or everything
+/// attached to one application). Set with `velferd serve --max-file-mb/--max-files/--max-upload-mb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadLimits {
+    pub max_file_bytes: usize,
+    pub max_files: usize,
+    pub max_total_bytes: usize,
+}
+
+impl Default for UploadLimits {
+    fn default() -> Self {
+        UploadLimits { max_file_bytes: 10 * 1024 * 1024, max_files: 30, max_total_bytes: 150 * 1024 * 1024 }
+    }
+}
+
+impl UploadLimits {
+    /// The limits for converting one file (the per-file size; pixel and page limits as default).
+    pub fn conversion(&self) -> velferd_documents::photos::Limits {
+        velferd_documents::photos::Limits { max_input_bytes: self.max_file_bytes, ..velferd_documents::photos::Limits::default() }
+    }
+
+    /// The arguments the upload messages use: `mb` per file, `files` and `total_mb` per sending.
+    pub fn message_args(&self) -> [(&'static str, String); 3] {
+        [("mb", (self.max_file_bytes / (1024 * 1024)).to_string()), ("files", self.max_files.to_string()), ("total_mb", (self.max_total_bytes / (1024 * 1024)).to_string())]
+    }
+}

@@ -301,6 +301,8 @@ pub struct CaseListItem {
 pub struct CasesPage {
     pub ctx: PageContext,
     pub items: Vec<CaseListItem>,
+    /// Applications the person helps someone else with.
+    pub helping: Vec<CaseListItem>,
 }
 
 /// One line of a list: the thing, and a detail such as its date.
@@ -336,6 +338,42 @@ pub struct CasePage {
     pub upload_href: String,
     pub office: OfficeInfo,
     pub pdf_href: String,
+    /// The citizen's own view; false for a helper with a power of attorney.
+    pub owner_view: bool,
+    /// For a helper: whose application this is.
+    pub acting_for: String,
+    /// Powers of attorney the citizen has given on this application.
+    pub helpers: Vec<HelperLine>,
+    pub grant_action: String,
+    pub helper_form: HelperForm,
+    pub helper_errors: bool,
+    /// (months, label) for the period of a power of attorney.
+    pub periods: Vec<(String, String)>,
+}
+
+/// A power of attorney as its giver sees it.
+pub struct HelperLine {
+    pub name: String,
+    pub detail: String,
+    /// Where to post to revoke it; empty when it is no longer in force.
+    pub revoke_action: String,
+}
+
+/// The "let someone help you" form as last posted, with messages at its fields.
+#[derive(Debug, Clone, Default)]
+pub struct HelperForm {
+    pub fnr: String,
+    pub navn: String,
+    pub maneder: String,
+    pub dokumenter: bool,
+    /// (field, message)
+    pub errors: Vec<(String, String)>,
+}
+
+impl HelperForm {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+    }
 }
 
 pub struct UploadField {
@@ -355,6 +393,7 @@ pub struct UploadPage {
     /// Set when the page answers one request only (`?krav=N`): the form keeps it, and a link leads
     /// to the page for all documents.
     pub only: Option<usize>,
+    pub max_file_mb: usize,
     pub error: Option<String>,
     pub has_errors: bool,
 }
@@ -372,6 +411,7 @@ pub struct DocLink {
 pub struct AttachPage {
     pub ctx: PageContext,
     pub summary_href: String,
+    pub max_file_mb: usize,
     pub slots: Vec<AttachSlot>,
     pub has_errors: bool,
     /// (anchor, message) for the error summary at the top.

@@ -21,6 +21,21 @@ use crate::form::FormData;
 const CITIZEN: &str = "citizen";
 const STAFF: &str = "staff";
 const CSRF: &str = "csrf";
+/// When this session's sign-in happened (ms): a session ends this long after it however active it
+/// is (the absolute timeout, `Config::session_lifetime`), besides ending after 2 idle hours.
+const SIGNED_IN_AT: &str = "signed_in_at";
+
+/// Whether the session's sign-in is older than the absolute lifetime; such a session is ended.
+async fn outlived(session: &Session, app: &crate::AppState) -> bool {
+    let at: Option<i64> = session.get(SIGNED_IN_AT).await.ok().flatten();
+    match at {
+        Some(at) if crate::now_ms().saturating_sub(at) <= app.config.session_lifetime.as_millis() as i64 => false,
+        _ => {
+            let _ = session.flush().await;
+            true
+        }
+    }
+}
 
 /// tower-sessions over our own store, so sessions work the same on SQLite and PostgreSQL.
 #[derive(Clone)]
@@ -75,6 +90,7 @@ impl SessionStore for DbSessions {
 pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppError> {
     session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
     session.insert(CITIZEN, fnr.as_str()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(|e| AppError::Internal(e.to_string()))?;
     session.remove::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(())
 }
@@ -83,6 +99,7 @@ pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppEr
 pub async fn sign_in_staff(session: &Session, staff: &Staff) -> Result<(), AppError> {
     session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
     session.insert(STAFF, staff).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(|e| AppError::Internal(e.to_string()))?;
     session.remove::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(())
 }
@@ -123,12 +140,16 @@ impl IntoResponse for SignInFirst {
     }
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Citizen {
+impl FromRequestParts<crate::AppState> for Citizen {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &crate::AppState) -> Result<Self, Self::Rejection> {
         let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         let fnr: Option<String> = session.get(CITIZEN).await.map_err(|e| AppError::Internal(e.to_string()).into_response())?;
+        let fnr = match fnr {
+            Some(_) if outlived(&session, state).await => None,
+            other => other,
+        };
         match fnr.and_then(|f| Fodselsnummer::parse(&f).ok()) {
             Some(fnr) => Ok(Citizen { fnr }),
             None => {
@@ -152,12 +173,16 @@ pub struct Staff {
     pub office: String,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Staff {
+impl FromRequestParts<crate::AppState> for Staff {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &crate::AppState) -> Result<Self, Self::Rejection> {
         let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         let staff: Option<Staff> = session.get(STAFF).await.map_err(|e| AppError::Internal(e.to_string()).into_response())?;
+        let staff = match staff {
+            Some(_) if outlived(&session, state).await => None,
+            other => other,
+        };
         match staff.filter(|s| !s.roles.is_empty()) {
             Some(staff) => Ok(staff),
             None => Err(Redirect::to("/ansatt/logg-inn").into_response()),

@@ -162,3 +162,36 @@ async fn eight_photos_of_three_documents_become_three_upright_pdfs_and_one_merge
         assert_eq!(r.status(), StatusCode::NOT_FOUND);
     }
 }
+
+#[tokio::test]
+async fn upload_limits_are_configurable_and_say_what_they_are() {
+    use velferd_web::limits::UploadLimits;
+    for db in velferd_store::testing::all().await {
+        let uploads = UploadLimits { max_file_bytes: 1024 * 1024, max_files: 2, max_total_bytes: 50 * 1024 * 1024 };
+        let app = TestApp::spawn_with(db, velferd_web::Config { demo: true, uploads, ..velferd_web::Config::default() }).await;
+        let mut kari = app.browser("nb");
+        kari.sign_in("Kari").await;
+        let draft = fill_in(&mut kari, "0301").await;
+        let page = kari.get(&format!("/soknad/{draft}/dokumenter")).await;
+        assert!(page.body.contains("høyst 1 MB hver"), "the hint says the configured limit");
+
+        // Noise does not compress: a PNG of it is well over 1 MB.
+        let mut seed = 1u32;
+        let noise = image::RgbImage::from_fn(900, 900, |_, _| {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            image::Rgb([(seed >> 24) as u8, (seed >> 16) as u8, (seed >> 8) as u8])
+        });
+        let mut big = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::ImageRgb8(noise).write_to(&mut big, image::ImageFormat::Png).unwrap();
+        let big = big.into_inner();
+        assert!(big.len() > 1024 * 1024);
+        let (status, body) = attach(&mut kari, &draft, "annet.annet", vec![("stor.png", big)]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", app.db.label);
+        assert!(body.contains("stor.png er større enn 1 MB"), "{body}");
+
+        let (status, body) = attach(&mut kari, &draft, "annet.annet", vec![("a.jpg", photo(300, 400, 1, 1.0)), ("b.jpg", photo(300, 400, 2, 1.0)), ("c.jpg", photo(300, 400, 3, 1.0))]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body.contains("c.jpg ble ikke lagt ved: du kan legge ved høyst 2 filer"), "{body}");
+        assert_eq!(regex_lite::Regex::new(r#"<img src="#).unwrap().find_iter(&body).count(), 2, "the first two are kept");
+    }
+}

@@ -38,6 +38,9 @@ pub(crate) struct CheckedPdf {
 
 pub(crate) fn check(bytes: &[u8]) -> Result<CheckedPdf, Problem> {
     check_structure(bytes)?;
+    if nesting_too_deep(bytes) {
+        return Err(broken("its objects are nested too deeply"));
+    }
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(pdf) => pdf,
         Err(LoadPdfError::Decryption(_)) => return Err(Problem::EncryptedPdf),
@@ -294,5 +297,144 @@ mod tests {
         assert!(starts_with_obj(b"12 0 obj\n<<"));
         assert!(starts_with_obj(b"12 0 obj<<"));
         assert!(!starts_with_obj(b"trailer"));
+    }
+}
+
+/// Deepest nesting of arrays and dictionaries accepted. The parser reads them recursively, so a
+/// file nested tens of thousands deep would overflow the stack and abort the whole server; real
+/// files nest a handful of levels.
+const MAX_NESTING: usize = 100;
+/// How much compressed object-stream data is inflated to look for deep nesting, in all.
+const INFLATE_BUDGET: u64 = 64 << 20;
+
+/// Whether any object, in the file itself or packed in a compressed (Flate) stream, nests arrays
+/// and dictionaries deeper than [`MAX_NESTING`].
+fn nesting_too_deep(bytes: &[u8]) -> bool {
+    if max_nesting(bytes) > MAX_NESTING {
+        return true;
+    }
+    let mut budget = INFLATE_BUDGET;
+    for data in streams(bytes) {
+        if budget == 0 {
+            break;
+        }
+        let mut decoded = Vec::new();
+        let reader = flate2::read::ZlibDecoder::new(data);
+        let read = std::io::Read::read_to_end(&mut std::io::Read::take(reader, budget), &mut decoded).unwrap_or(0);
+        budget = budget.saturating_sub(read as u64);
+        if max_nesting(&decoded) > MAX_NESTING {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_regular(b: u8) -> bool {
+    !(b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b) || b == 0)
+}
+
+/// The data of every `stream … endstream` in the file.
+fn streams(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let found = find(&bytes[at..], b"stream")? + at;
+        at = found + b"stream".len();
+        if found > 0 && is_regular(bytes[found - 1]) {
+            continue; // "endstream"
+        }
+        let mut start = at;
+        if bytes.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        at = end;
+        return Some(&bytes[start..end]);
+    })
+}
+
+/// The deepest nesting of `[` and `<<` in PDF syntax, skipping strings, comments and stream data.
+fn max_nesting(bytes: &[u8]) -> usize {
+    let (mut i, mut depth, mut max) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                let mut level = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i += 1,
+                        b'(' => level += 1,
+                        b')' => {
+                            level -= 1;
+                            if level == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' => depth = depth.saturating_sub(1),
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                max = max.max(depth);
+                i += 1;
+            }
+            b'<' => {
+                while i < bytes.len() && bytes[i] != b'>' {
+                    i += 1;
+                }
+            }
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b's' if bytes[i..].starts_with(b"stream") && (i == 0 || !is_regular(bytes[i - 1])) => {
+                i = find(&bytes[i..], b"endstream").map_or(bytes.len(), |e| i + e + b"endstream".len());
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    max
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_measured_outside_strings_and_streams() {
+        assert_eq!(max_nesting(b"<< /A [1 [2] (x[[[) ] /B << >> >>"), 3);
+        assert_eq!(max_nesting(b"% [[[[ comment\n[ ]"), 1);
+        assert_eq!(max_nesting(b"<< /Length 3 >>\nstream\n[[[\nendstream"), 1);
+        let deep = format!("{}{}", "[".repeat(500), "]".repeat(500));
+        assert_eq!(max_nesting(deep.as_bytes()), 500);
+    }
+
+    #[test]
+    fn deep_nesting_inside_a_compressed_stream_is_found() {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all("[".repeat(10_000).as_bytes()).unwrap();
+        let data = z.finish().unwrap();
+        let mut pdf = b"1 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n".to_vec();
+        pdf.extend_from_slice(&data);
+        pdf.extend_from_slice(b"\nendstream\nendobj");
+        assert!(nesting_too_deep(&pdf));
+        assert!(!nesting_too_deep(b"1 0 obj << /A [1 2] >> endobj"));
     }
 }

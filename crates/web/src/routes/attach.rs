@@ -22,10 +22,6 @@ use crate::pages::{render, AttachFile, AttachPage, AttachSlot};
 use crate::session::{self, Citizen};
 use crate::{now_ms, AppState};
 
-/// Most files on one application.
-pub const MAX_FILES: usize = 30;
-/// Most bytes on one application.
-pub const MAX_BYTES: i64 = 150 * 1024 * 1024;
 /// Longest side of a thumbnail, in pixels.
 const THUMB_SIDE: u32 = 320;
 
@@ -93,6 +89,7 @@ pub(crate) async fn page_with(app: &AppState, lang: Lang, session: &Session, dra
         .collect();
     let page = AttachPage {
         ctx: context(app, lang, &base, session).await?,
+        max_file_mb: app.config.uploads.max_file_bytes / (1024 * 1024),
         summary_href: format!("/soknad/{}/oppsummering", draft.id),
         has_errors: !errors.is_empty(),
         error_list: errors.iter().map(|(slot, m)| (anchor(slot), m.clone())).collect(),
@@ -157,10 +154,12 @@ pub async fn upload(State(app): State<AppState>, lang: Lang, session: Session, c
     }
 
     let mut existing = app.store.draft_files(&draft.id, &citizen.fnr).await?;
+    let limits = app.config.uploads;
     for (name, bytes) in received {
         let total: i64 = existing.iter().map(|f| f.bytes).sum();
-        if existing.len() >= MAX_FILES || total + bytes.len() as i64 > MAX_BYTES {
-            errors.push((slot.clone(), lang.t_args("attach-error-full", &[("file", name)])));
+        if existing.len() >= limits.max_files || total + bytes.len() as i64 > limits.max_total_bytes as i64 {
+            let [_, files, total_mb] = limits.message_args();
+            errors.push((slot.clone(), lang.t_args("attach-error-full", &[("file", name), files, total_mb])));
             continue;
         }
         let sha = sha256_hex(&bytes);
@@ -172,12 +171,12 @@ pub async fn upload(State(app): State<AppState>, lang: Lang, session: Session, c
         let checked = {
             let bytes = bytes.clone();
             let name = name.clone();
-            tokio::task::spawn_blocking(move || preview(&Input::new(&name, &bytes), &Limits::default(), THUMB_SIDE)).await.map_err(|e| AppError::Internal(e.to_string()))?
+            tokio::task::spawn_blocking(move || preview(&Input::new(&name, &bytes), &limits.conversion(), THUMB_SIDE)).await.map_err(|e| AppError::Internal(e.to_string()))?
         };
         let preview = match checked {
             Ok(p) => p,
             Err(problem) => {
-                errors.push((slot.clone(), lang.t_args(&format!("upload-error-{}", problem.code()), &[("file", name)])));
+                errors.push((slot.clone(), super::upload_message(&app, lang, problem.code(), &name)));
                 continue;
             }
         };
@@ -295,9 +294,10 @@ pub async fn documents_for_sending(app: &AppState, draft: &Draft, citizen: &Citi
             let bytes = app.files.get(&f.sha256).await?.ok_or_else(|| AppError::Internal("an attached file is missing from the file store".into()))?;
             originals.push((f.name.clone(), bytes, f.quarter_turns as u8));
         }
+        let conversion = app.config.uploads.conversion();
         let result = tokio::task::spawn_blocking(move || {
             let inputs: Vec<Input<'_>> = originals.iter().map(|(name, bytes, turns)| Input::new(name, bytes).turned(*turns)).collect();
-            combine(&inputs, &Limits::default())
+            combine(&inputs, &conversion)
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;

@@ -10,13 +10,14 @@ use velferd_domain::case_view::{case_view, CaseView, Headline, Text};
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::innsyn::{SakStatus, UtbetalingStatus};
 use velferd_formats::soker::{DigisosSoker, Filreferanse, Utfall};
-use velferd_store::StoredApplication;
+use velferd_store::{Power, StoredApplication};
 
 use super::{context, office_info};
 use crate::error::AppError;
 use crate::fmt::norwegian_date as date_text;
 use crate::i18n::Lang;
-use crate::pages::{render, CaseListItem, CasePage, CasesPage, DocLink, Line};
+use crate::pages::{render, CaseListItem, CasePage, CasesPage, DocLink, HelperForm, Line};
+use super::helpers::helper_lines;
 use crate::session::Citizen;
 use crate::{fmt, now_ms, AppState};
 
@@ -78,11 +79,40 @@ pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, cit
             tasks_text: lang.t_args("cases-item-tasks", &[("count", view.innsyn.oppgaver.len().to_string())]),
         });
     }
-    Ok(render(&CasesPage { ctx: context(&app, lang, "/mine-soknader", &session).await?, items }))
+    // Applications the signed-in person helps someone else with (a power of attorney).
+    let mut helping = Vec::new();
+    for (sent, power, owner) in app.store.helped_applications(&citizen.fnr, now_ms()).await? {
+        let name = app.store.person(&owner).await?.map(|p| p.fullt_navn()).unwrap_or_else(|| power.helper_name.clone());
+        let view = view_of(&app, &sent, &owner).await?;
+        helping.push(CaseListItem {
+            href: format!("/fullmakt/{}", sent.id),
+            title: lang.t_args("helping-item-title", &[("name", name), ("date", fmt::date(sent.sent_ms))]),
+            status: lang.t(view.headline.key()),
+            office: app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default(),
+            tasks: view.innsyn.oppgaver.len(),
+            tasks_text: lang.t_args("cases-item-tasks", &[("count", view.innsyn.oppgaver.len().to_string())]),
+        });
+    }
+    Ok(render(&CasesPage { ctx: context(&app, lang, "/mine-soknader", &session).await?, items, helping }))
 }
 
 pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
     let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
+    case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(HelperForm::default())).await
+}
+
+/// Who is looking: the citizen (with the helper form as last posted), or a helper with a power.
+pub(crate) enum Mode {
+    Owner(HelperForm),
+    Helper(Power),
+}
+
+/// The case page. A helper sees what their power covers: where the case stands, what the office
+/// asks for, decisions, payments, conditions and the timeline — not the answers, documents,
+/// letters or the audit list — and can send documents only if the power says so.
+pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sent: &StoredApplication, citizen: &Citizen, mode: &Mode) -> Result<Response, AppError> {
+    let id = sent.id.clone();
+    let owner_view = matches!(mode, Mode::Owner(_));
     let kommune = app.kommuner.get(&sent.kommunenummer).ok_or_else(|| AppError::Internal("unknown municipality".into()))?;
     let view = view_of(&app, &sent, &citizen.fnr).await?;
     let innsyn = &view.innsyn;
@@ -96,14 +126,18 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
     };
     // Each requested document links to an upload page for just that request; the field numbers
     // are the request's place in the list, as the upload page builds it from the same fold.
-    let upload_href = format!("/mine-soknader/{id}/dokumenter");
+    let upload_href = match mode {
+        Mode::Owner(_) => format!("/mine-soknader/{id}/dokumenter"),
+        Mode::Helper(power) if power.may_send_documents => format!("/fullmakt/{id}/dokumenter"),
+        Mode::Helper(_) => String::new(),
+    };
     let tasks = innsyn
         .oppgaver
         .iter()
         .enumerate()
         .map(|(i, o)| DocLink {
             label: super::document_label(lang, &o.dokumenttype, o.tilleggsinformasjon.as_deref().unwrap_or_default()),
-            href: format!("{upload_href}?krav={i}"),
+            href: if upload_href.is_empty() { String::new() } else { format!("{upload_href}?krav={i}") },
             detail: lang.t_args("case-task-deadline", &[("date", date_text(&o.innsendelsesfrist))]),
         })
         .chain(innsyn.dokumentasjonkrav.iter().map(|d| DocLink {
@@ -112,7 +146,7 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
             detail: d.frist.as_deref().map(|f| lang.t_args("case-task-deadline", &[("date", date_text(f))])).unwrap_or_default(),
         }))
         .collect();
-    let letters = app.store.letters(&id, &citizen.fnr).await?;
+    let letters = if owner_view { app.store.letters(&id, &citizen.fnr).await? } else { vec![] };
     let letter_href = |letter: &str| format!("/mine-soknader/{id}/brev/{letter}.pdf");
     let decisions = innsyn
         .saker
@@ -165,7 +199,7 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         })
         .collect();
     let conditions = innsyn.vilkar.iter().map(|v| Line { text: v.tittel.clone(), detail: String::new() }).collect();
-    let looked = app
+    let looked = if !owner_view { vec![] } else { app
         .store
         .audit_of_person(&citizen.fnr)
         .await?
@@ -180,8 +214,8 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
             };
             Line { text: format!("{who} – {action}"), detail: fmt::date_time(e.at_ms) }
         })
-        .collect();
-    let documents = app
+        .collect() };
+    let documents = if !owner_view { vec![] } else { app
         .store
         .submissions(&id, &citizen.fnr)
         .await?
@@ -194,10 +228,18 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
             let label = super::document_label(lang, &d.kind, &d.tilleggsinfo);
             DocLink { label, href: format!("/mine-soknader/{id}/dokumenter/{}.pdf", d.sha256), detail: lang.t_args("case-document-sent", &[("date", when)]) }
         })
-        .collect();
+        .collect() };
+    let (helpers, helper_form) = match mode {
+        Mode::Owner(form) => (helper_lines(app, lang, &id, citizen).await?, form.clone()),
+        Mode::Helper(_) => (vec![], HelperForm::default()),
+    };
+    let path = match mode {
+        Mode::Owner(_) => format!("/mine-soknader/{id}"),
+        Mode::Helper(_) => format!("/fullmakt/{id}"),
+    };
     let timeline = view.timeline.iter().map(|e| Line { text: translate(lang, &e.text, &app), detail: fmt::date_time(e.at) }).collect();
     let page = CasePage {
-        ctx: context(&app, lang, &format!("/mine-soknader/{id}"), &session).await?,
+        ctx: context(app, lang, &path, session).await?,
         reference: sent.reference.clone(),
         sent: fmt::date(sent.sent_ms),
         stage: view.headline.stage(),
@@ -214,9 +256,23 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
         letters: letter_links,
         upload_href,
         office: office_info(kommune),
-        pdf_href: format!("/kvittering/{}/soknad.pdf", sent.id),
+        pdf_href: if owner_view { format!("/kvittering/{}/soknad.pdf", sent.id) } else { String::new() },
+        owner_view,
+        acting_for: match mode {
+            Mode::Helper(_) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
+            Mode::Owner(_) => String::new(),
+        },
+        helpers,
+        grant_action: format!("/mine-soknader/{id}/fullmakt"),
+        helper_errors: !helper_form.errors.is_empty(),
+        periods: super::helpers::PERIODS.iter().map(|m| (m.to_string(), lang.t(&format!("helper-months-{m}")))).collect(),
+        helper_form,
     };
-    Ok(render(&page))
+    let mut response = render(&page);
+    if page.helper_errors {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
 }
 
 /// A letter from the office, only to its owner. The first opening is recorded, so the office knows

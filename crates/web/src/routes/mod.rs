@@ -4,6 +4,7 @@ pub mod api;
 pub mod apply;
 pub mod attach;
 pub mod cases;
+pub mod helpers;
 pub mod home;
 pub mod oidc;
 pub mod receipt;
@@ -45,4 +46,10 @@ pub fn document_label(lang: crate::i18n::Lang, kind: &str, tilleggsinfo: &str) -
         return lang.t("upload-other");
     }
     lang.try_t(&format!("doc-{kind}-{tilleggsinfo}")).or_else(|| lang.try_t(&format!("doc-{kind}"))).unwrap_or_else(|| kind.to_owned())
+}
+
+/// A message about one uploaded file (`upload-error-<code>`), with the configured limits.
+pub fn upload_message(app: &AppState, lang: Lang, code: &str, file: &str) -> String {
+    let [mb, files, total] = app.config.uploads.message_args();
+    lang.t_args(&format!("upload-error-{code}"), &[("file", file.to_owned()), mb, files, total])
 }

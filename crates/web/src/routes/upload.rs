@@ -6,7 +6,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
-use velferd_documents::photos::{combine, ConvertError, Input, Limits};
+use velferd_documents::photos::{combine, ConvertError, Input};
 use velferd_formats::soker::DigisosSoker;
 use velferd_formats::vedlegg::{Fil, Vedlegg, VedleggSpesifikasjon, VedleggStatus};
 use velferd_store::{StoredApplication, SubmittedDocument};
@@ -18,12 +18,6 @@ use crate::pages::{render, UploadField, UploadPage};
 use crate::session::{self, Citizen};
 use crate::{now_ms, AppState};
 
-/// Largest file accepted.
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
-/// Most files in one sending.
-pub const MAX_FILES: usize = 30;
-/// Largest sending in all.
-pub const MAX_SUBMISSION_BYTES: usize = 150 * 1024 * 1024;
 
 /// A document the office needs: its vedlegg type and subtype, and whether the office asked for it
 /// (dokumentasjonEtterspurt) rather than the answers implying it.
@@ -70,6 +64,7 @@ async fn upload_page(
     lang: Lang,
     session: &Session,
     sent: &StoredApplication,
+    base: &str,
     needed: &[Needed],
     only: Option<usize>,
     errors: &[(usize, String)],
@@ -82,12 +77,13 @@ async fn upload_page(
         .map(|(i, n)| UploadField { name: format!("fil-{i}"), label: label(lang, n), error: errors.iter().find(|(e, _)| *e == i).map(|(_, m)| m.clone()) })
         .collect();
     let page = UploadPage {
-        ctx: context(app, lang, &format!("/mine-soknader/{}/dokumenter", sent.id), session).await?,
-        action: format!("/mine-soknader/{}/dokumenter", sent.id),
-        back: format!("/mine-soknader/{}", sent.id),
+        ctx: context(app, lang, &format!("{base}/dokumenter"), session).await?,
+        action: format!("{base}/dokumenter"),
+        back: base.to_owned(),
         reference: sent.reference.clone(),
         fields,
         only,
+        max_file_mb: app.config.uploads.max_file_bytes / (1024 * 1024),
         error: general_error.clone(),
         has_errors: !errors.is_empty() || general_error.is_some(),
     };
@@ -110,25 +106,46 @@ fn only(raw: Option<&str>, needed: &[Needed]) -> Option<usize> {
 
 pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, Query(q): Query<Only>) -> Result<Response, AppError> {
     let sent = own_application(&app, &id, &citizen).await?;
-    let needed = needed(&app, &sent, &citizen).await?;
-    let only = only(q.krav.as_deref(), &needed);
-    upload_page(&app, lang, &session, &sent, &needed, only, &[], None).await
+    page_for(&app, lang, &session, &sent, &citizen, q.krav.as_deref(), &format!("/mine-soknader/{id}")).await
+}
+
+/// The upload page for `owner`'s application, under `base` (the owner's case page, or a helper's).
+pub(crate) async fn page_for(app: &AppState, lang: Lang, session: &Session, sent: &StoredApplication, owner: &Citizen, krav: Option<&str>, base: &str) -> Result<Response, AppError> {
+    let needed = needed(app, sent, owner).await?;
+    let only = only(krav, &needed);
+    upload_page(app, lang, session, sent, base, &needed, only, &[], None).await
 }
 
 /// The message for a refused file, in the user's language, naming the file.
-fn refusal(lang: Lang, e: &ConvertError, names: &[String]) -> String {
+fn refusal(app: &AppState, lang: Lang, e: &ConvertError, names: &[String]) -> String {
     match e.input() {
         Some((index, problem)) => {
             let name = names.get(index).cloned().unwrap_or_default();
-            lang.t_args(&format!("upload-error-{}", problem.code()), &[("file", name)])
+            super::upload_message(app, lang, problem.code(), &name)
         }
         None => lang.t("upload-error-unreadable"),
     }
 }
 
-pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, mut multipart: Multipart) -> Result<Response, AppError> {
+pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
     let sent = own_application(&app, &id, &citizen).await?;
-    let needed = needed(&app, &sent, &citizen).await?;
+    send_for(&app, lang, &session, &sent, &citizen, &citizen, multipart, &format!("/mine-soknader/{id}")).await
+}
+
+/// Receives documents for `owner`'s application sent by `actor` (the owner, or a helper with a
+/// power that covers it), then goes back to `base`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn send_for(
+    app: &AppState,
+    lang: Lang,
+    session: &Session,
+    sent: &StoredApplication,
+    owner: &Citizen,
+    actor: &Citizen,
+    mut multipart: Multipart,
+    base: &str,
+) -> Result<Response, AppError> {
+    let needed = needed(app, sent, owner).await?;
     // (field index, file name, bytes), in the order the browser sent them.
     let mut files: Vec<(usize, String, Vec<u8>)> = Vec::new();
     let mut token = String::new();
@@ -139,7 +156,7 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
+            Err(_) => return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
         };
         let name = field.name().unwrap_or_default().to_owned();
         if name == "_csrf" {
@@ -154,27 +171,29 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         let file_name = field.file_name().unwrap_or_default().chars().take(100).collect::<String>();
         let bytes = match field.bytes().await {
             Ok(b) => b,
-            Err(_) => return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
+            Err(_) => return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,
         };
         if bytes.is_empty() && file_name.is_empty() {
             continue; // an input left empty
         }
         total += bytes.len();
-        if bytes.len() > MAX_FILE_BYTES {
-            errors.push((index, lang.t_args("upload-error-too-large", &[("file", file_name.clone())])));
+        if bytes.len() > app.config.uploads.max_file_bytes {
+            errors.push((index, super::upload_message(app, lang, "too-large", &file_name)));
         }
         files.push((index, file_name, bytes.to_vec()));
     }
-    session::verify_csrf(&session, &crate::form::FormData(vec![("_csrf".into(), token)])).await?;
-    crate::limits::check(&app, crate::limits::Bucket::Upload, citizen.fnr.as_str()).await?;
+    session::verify_csrf(session, &crate::form::FormData(vec![("_csrf".into(), token)])).await?;
+    crate::limits::check(app, crate::limits::Bucket::Upload, actor.fnr.as_str()).await?;
     if files.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-none"))).await;
+        return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-none"))).await;
     }
-    if files.len() > MAX_FILES || total > MAX_SUBMISSION_BYTES {
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-too-many"))).await;
+    let limits = app.config.uploads;
+    if files.len() > limits.max_files || total > limits.max_total_bytes {
+        let message = lang.t_args("upload-error-too-many", &limits.message_args());
+        return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(message)).await;
     }
     if !errors.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &errors, None).await;
+        return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &errors, None).await;
     }
 
     // One PDF per document, converted off the async threads.
@@ -188,17 +207,17 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         let names: Vec<String> = group.iter().map(|(n, _)| n.clone()).collect();
         let result = tokio::task::spawn_blocking(move || {
             let inputs: Vec<Input<'_>> = group.iter().map(|(name, b)| Input::new(name, b)).collect();
-            combine(&inputs, &Limits::default())
+            combine(&inputs, &limits.conversion())
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
         match result {
             Ok(pdf) => pdfs.push((index, n.clone(), pdf)),
-            Err(e) => errors.push((index, refusal(lang, &e, &names))),
+            Err(e) => errors.push((index, refusal(app, lang, &e, &names))),
         }
     }
     if !errors.is_empty() {
-        return upload_page(&app, lang, &session, &sent, &needed, only(Some(&krav), &needed), &errors, None).await;
+        return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &errors, None).await;
     }
     let mut vedlegg = Vec::new();
     for (index, n, pdf) in pdfs {
@@ -215,8 +234,8 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     }
     let spec = serde_json::to_value(VedleggSpesifikasjon { vedlegg }).map_err(|e| AppError::Internal(e.to_string()))?;
     // The files are on disk before the submission names them, so "received" never points at nothing.
-    app.store.add_submission(&sent.id, &citizen.fnr, &documents, &spec, now_ms()).await?.ok_or(AppError::NotFound)?;
-    Ok(Redirect::to(&format!("/mine-soknader/{}#dokumenter", sent.id)).into_response())
+    app.store.add_submission(&sent.id, &owner.fnr, &documents, &spec, now_ms()).await?.ok_or(AppError::NotFound)?;
+    Ok(Redirect::to(&format!("{base}#dokumenter")).into_response())
 }
 
 /// One sent document, only to its owner.

@@ -45,6 +45,7 @@ pub async fn fetch(State(app): State<AppState>, Client(client): Client, Path(id)
     };
     let submissions = app.store.submissions_for_client(&client, &id).await?;
     let letters = app.store.letters_for_client(&client, &id).await?;
+    let powers = app.store.powers_for_client(&client, &id).await?;
     audit(&app, &client, "read-application", Some(&id), Outcome::Permit).await?;
     let base = format!("/api/v1/soknader/{id}");
     Ok(Json(json!({
@@ -70,6 +71,13 @@ pub async fn fetch(State(app): State<AppState>, Client(client): Client, Path(id)
             "id": s.id,
             "mottatt": tidspunkt(s.created_ms),
             "href": format!("{base}/ettersendelser/{}", s.id),
+        })).collect::<Vec<_>>(),
+        "fullmakter": powers.iter().map(|p| json!({
+            "navn": p.helper_name,
+            "fodselsnummer": p.helper_fnr,
+            "kanSendeDokumenter": p.may_send_documents,
+            "gyldigTil": tidspunkt(p.valid_until_ms),
+            "trukketTilbake": p.revoked_ms.map(tidspunkt),
         })).collect::<Vec<_>>(),
         "brev": letters.iter().map(|l| json!({
             "id": l.id,

@@ -1,0 +1,151 @@
+//! Helpers acting for a citizen (fullmakt). On their case page the citizen lets a named person
+//! follow that one application for 1–12 months, and optionally send documents to it; they can
+//! revoke it at any time. The helper signs in as themselves and finds the application under "My
+//! applications"; what they see is decided by the store (only a valid power opens anything) and
+//! every look is in the audit log the citizen reads.
+
+use axum::extract::{Multipart, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+use velferd_domain::ids::Fodselsnummer;
+use velferd_store::{AuditEntry, Outcome, Power};
+
+use super::cases::{case_page, Mode};
+use crate::error::AppError;
+use crate::form::FormData;
+use crate::i18n::Lang;
+use crate::pages::{HelperForm, HelperLine};
+use crate::session::{self, Citizen};
+use crate::{fmt, now_ms, AppState};
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+/// The periods offered, in months.
+pub const PERIODS: [i64; 4] = [1, 3, 6, 12];
+
+/// The powers on the owner's application, as lines for their case page.
+pub(crate) async fn helper_lines(app: &AppState, lang: Lang, id: &str, owner: &Citizen) -> Result<Vec<HelperLine>, AppError> {
+    let now = now_ms();
+    Ok(app
+        .store
+        .powers_of(id, &owner.fnr)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let active = p.revoked_ms.is_none() && p.valid_until_ms > now;
+            let scope = lang.t(if p.may_send_documents { "helper-scope-documents" } else { "helper-scope-follow" });
+            let state = match (p.revoked_ms, active) {
+                (Some(at), _) => lang.t_args("helper-revoked", &[("date", fmt::date(at))]),
+                (None, true) => lang.t_args("helper-until", &[("date", fmt::date(p.valid_until_ms))]),
+                (None, false) => lang.t_args("helper-expired", &[("date", fmt::date(p.valid_until_ms))]),
+            };
+            HelperLine {
+                name: p.helper_name.clone(),
+                detail: format!("{scope}. {state}."),
+                revoke_action: if active { format!("/mine-soknader/{id}/fullmakt/{}/trekk-tilbake", p.id) } else { String::new() },
+            }
+        })
+        .collect())
+}
+
+/// Gives a power of attorney. Bad input is shown at its field with everything else kept.
+pub async fn grant(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
+    let mut posted = HelperForm {
+        fnr: form.get("fnr").unwrap_or_default().trim().to_owned(),
+        navn: form.get("navn").unwrap_or_default().trim().chars().take(200).collect(),
+        maneder: form.get("maneder").unwrap_or_default().to_owned(),
+        dokumenter: form.get("dokumenter") == Some("ja"),
+        errors: vec![],
+    };
+    let helper = match Fodselsnummer::parse(&posted.fnr) {
+        Ok(f) if f == citizen.fnr => {
+            posted.errors.push(("fnr".into(), lang.t("helper-error-self")));
+            None
+        }
+        Ok(f) => Some(f),
+        Err(_) => {
+            posted.errors.push(("fnr".into(), lang.t(if posted.fnr.is_empty() { "error-required" } else { "helper-error-fnr" })));
+            None
+        }
+    };
+    if posted.navn.is_empty() {
+        posted.errors.push(("navn".into(), lang.t("error-required")));
+    }
+    let months = posted.maneder.parse::<i64>().ok().filter(|m| PERIODS.contains(m));
+    if months.is_none() {
+        posted.errors.push(("maneder".into(), lang.t("error-choose")));
+    }
+    let (Some(helper), Some(months), true) = (helper, months, posted.errors.is_empty()) else {
+        return case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted)).await;
+    };
+    let now = now_ms();
+    app.store.grant_power(&id, &citizen.fnr, &helper, &posted.navn, posted.dokumenter, now + months * 30 * DAY_MS, now).await?.ok_or(AppError::NotFound)?;
+    Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
+}
+
+pub async fn revoke(State(app): State<AppState>, session: Session, citizen: Citizen, Path((id, power)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    if !app.store.revoke_power(&id, &citizen.fnr, &power, now_ms()).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
+}
+
+/// Writes the helper's access (or refused attempt) to the audit log before anything is shown.
+async fn audit(app: &AppState, helper: &Citizen, power: Option<&Power>, owner: Option<&Fodselsnummer>, id: &str, action: &str, outcome: Outcome) -> Result<(), AppError> {
+    let entry = AuditEntry {
+        actor: format!("fullmektig:{}", power.map_or_else(|| velferd_store::files::sha256_hex(helper.fnr.as_str().as_bytes())[..16].to_owned(), |p| p.id.clone())),
+        actor_name: power.map_or_else(String::new, |p| p.helper_name.clone()),
+        role: "fullmektig".into(),
+        office: None,
+        action: action.into(),
+        person: owner.map(|o| o.as_str().to_owned()),
+        application_id: Some(id.to_owned()),
+        outcome,
+    };
+    app.store.audit(&entry, now_ms()).await?;
+    Ok(())
+}
+
+/// The application a helper may follow, with the owner to read it as; a refused attempt is logged.
+async fn acting_for(app: &AppState, helper: &Citizen, id: &str, action: &str) -> Result<(velferd_store::StoredApplication, Power, Citizen), AppError> {
+    match app.store.application_as_helper(id, &helper.fnr, now_ms()).await? {
+        Some((sent, power, owner)) => {
+            audit(app, helper, Some(&power), Some(&owner), id, action, Outcome::Permit).await?;
+            Ok((sent, power, Citizen { fnr: owner }))
+        }
+        None => {
+            audit(app, helper, None, None, id, action, Outcome::Deny).await?;
+            Err(AppError::NotFound)
+        }
+    }
+}
+
+/// `/fullmakt/{id}`: the case as the helper may see it.
+pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
+    let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-view").await?;
+    case_page(&app, lang, &session, &sent, &owner, &Mode::Helper(power)).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct Only {
+    krav: Option<String>,
+}
+
+/// The upload page for a helper whose power covers sending documents.
+pub async fn upload_page(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, Query(q): Query<Only>) -> Result<Response, AppError> {
+    let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-view").await?;
+    if !power.may_send_documents {
+        return Err(AppError::NotFound);
+    }
+    super::upload::page_for(&app, lang, &session, &sent, &owner, q.krav.as_deref(), &format!("/fullmakt/{id}")).await
+}
+
+pub async fn upload_send(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
+    let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-send-documents").await?;
+    if !power.may_send_documents {
+        return Err(AppError::NotFound);
+    }
+    super::upload::send_for(&app, lang, &session, &sent, &owner, &helper, multipart, &format!("/fullmakt/{id}")).await
+}

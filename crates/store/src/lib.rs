@@ -34,7 +34,7 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
-pub use powers::Power;
+pub use powers::{NewPower, Power};
 pub use retention::RetentionCandidate;
 pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};

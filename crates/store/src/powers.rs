@@ -42,18 +42,19 @@ fn power_with_id(r: &sqlx::any::AnyRow, id_column: &str) -> Result<Power> {
     })
 }
 
+/// What the owner grants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPower<'a> {
+    pub helper: &'a Fodselsnummer,
+    pub helper_name: &'a str,
+    pub may_send_documents: bool,
+    pub valid_until_ms: Millis,
+}
+
 impl Store {
-    /// The owner gives `helper` a power on the owner's application. `None` when it is not theirs.
-    pub async fn grant_power(
-        &self,
-        application_id: &str,
-        owner: &Fodselsnummer,
-        helper: &Fodselsnummer,
-        helper_name: &str,
-        may_send_documents: bool,
-        valid_until_ms: Millis,
-        now: Millis,
-    ) -> Result<Option<String>> {
+    /// The owner gives a helper a power on the owner's application. `None` when it is not theirs.
+    pub async fn grant_power(&self, application_id: &str, owner: &Fodselsnummer, power: &NewPower<'_>, now: Millis) -> Result<Option<String>> {
+        let NewPower { helper, helper_name, may_send_documents, valid_until_ms } = *power;
         let id = new_id();
         let done = sqlx::query(
             "INSERT INTO powers_of_attorney (id, application_id, helper_fnr, helper_name, may_send_documents, valid_until_ms, created_ms)

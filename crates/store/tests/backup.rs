@@ -58,7 +58,8 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let letter_id = store.add_letter_for_client(&client, &id, "Vedtak", &letter, 15, 11).await.unwrap().unwrap();
     store.open_letter(&id, &owner, &letter_id, 12).await.unwrap().unwrap();
     let helper = fnr("02029112300");
-    store.grant_power(&id, &owner, &helper, "Hjelper", true, 1_000_000, 12).await.unwrap().unwrap();
+    let power = velferd_store::NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, valid_until_ms: 1_000_000 };
+    store.grant_power(&id, &owner, &power, 12).await.unwrap().unwrap();
     store.put_external_status(&client, &id, &serde_json::json!({"version": "1.0.0", "hendelser": []}), 13).await.unwrap();
     store.acknowledge(&client, &id, 14).await.unwrap();
     for action in ["read-application", "update-status"] {

@@ -135,7 +135,9 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
         let Some(done) = store.submit(draft_id, &person.fnr, &new, sent).await? else { continue };
         let at = |days: i64| tidspunkt(sent + days * DAY);
         let events = if first_name == "Kari" {
-            let letter = decision_letter(&person.fullt_navn(), &kommune.kontor.navn, &done.reference, &at(6)[..10])
+            let day = at(6);
+            let date = format!("{}.{}.{}", &day[8..10], &day[5..7], &day[..4]);
+            let letter = decision_letter(&person.fullt_navn(), &kommune.kontor.navn, &done.reference, &date)
                 .map_err(|e| velferd_store::StoreError::Corrupt(format!("demo decision letter: {e}")))?;
             let sha = files.put(&letter).await?;
             let letter_id = store.add_letter(&done.id, "Vedtak om økonomisk sosialhjelp", &sha, letter.len() as i64, sent + 6 * DAY).await?;

@@ -242,7 +242,7 @@ pub async fn thumbnail(State(app): State<AppState>, citizen: Citizen, Path((id, 
     let sha = found.thumb_sha256.as_deref().ok_or(AppError::NotFound)?;
     let bytes = app.files.get(sha).await?.ok_or(AppError::NotFound)?;
     let turns = found.quarter_turns as u8;
-    let bytes = if turns % 4 == 0 {
+    let bytes = if turns.is_multiple_of(4) {
         bytes
     } else {
         // Thumbnails are small; turning one on the fly is cheaper than storing four.

@@ -114,7 +114,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     let id = sent.id.clone();
     let owner_view = matches!(mode, Mode::Owner(_));
     let kommune = app.kommuner.get(&sent.kommunenummer).ok_or_else(|| AppError::Internal("unknown municipality".into()))?;
-    let view = view_of(&app, &sent, &citizen.fnr).await?;
+    let view = view_of(app, sent, &citizen.fnr).await?;
     let innsyn = &view.innsyn;
 
     let explanation = match view.headline {
@@ -237,7 +237,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         Mode::Owner(_) => format!("/mine-soknader/{id}"),
         Mode::Helper(_) => format!("/fullmakt/{id}"),
     };
-    let timeline = view.timeline.iter().map(|e| Line { text: translate(lang, &e.text, &app), detail: fmt::date_time(e.at) }).collect();
+    let timeline = view.timeline.iter().map(|e| Line { text: translate(lang, &e.text, app), detail: fmt::date_time(e.at) }).collect();
     let page = CasePage {
         ctx: context(app, lang, &path, session).await?,
         reference: sent.reference.clone(),

@@ -8,7 +8,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use velferd_domain::ids::Fodselsnummer;
-use velferd_store::{AuditEntry, Outcome, Power};
+use velferd_store::{AuditEntry, NewPower, Outcome, Power};
 
 use super::cases::{case_page, Mode};
 use crate::error::AppError;
@@ -80,7 +80,8 @@ pub async fn grant(State(app): State<AppState>, lang: Lang, session: Session, ci
         return case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted)).await;
     };
     let now = now_ms();
-    app.store.grant_power(&id, &citizen.fnr, &helper, &posted.navn, posted.dokumenter, now + months * 30 * DAY_MS, now).await?.ok_or(AppError::NotFound)?;
+    let power = NewPower { helper: &helper, helper_name: &posted.navn, may_send_documents: posted.dokumenter, valid_until_ms: now + months * 30 * DAY_MS };
+    app.store.grant_power(&id, &citizen.fnr, &power, now).await?.ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
 }
 

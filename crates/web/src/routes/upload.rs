@@ -59,6 +59,7 @@ async fn own_application(app: &AppState, id: &str, citizen: &Citizen) -> Result<
     app.store.application(id, &citizen.fnr).await?.ok_or(AppError::NotFound)
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn upload_page(
     app: &AppState,
     lang: Lang,

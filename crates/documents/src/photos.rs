@@ -197,6 +197,11 @@ impl ConvertError {
     }
 }
 
+/// How many pages a PDF has, after the same checks [`combine`] makes.
+pub fn pdf_page_count(bytes: &[u8]) -> Result<usize, Problem> {
+    catch_unwind(AssertUnwindSafe(|| pdf_input::check(bytes).map(|pdf| pdf.page_sizes.len()))).unwrap_or(Err(Problem::Unreadable))
+}
+
 /// Combines `inputs`, in order, into one A4 PDF with the default [`Encoding`].
 pub fn combine(inputs: &[Input<'_>], limits: &Limits) -> Result<Vec<u8>, ConvertError> {
     combine_with(inputs, limits, &Encoding::default())

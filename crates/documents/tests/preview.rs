@@ -127,6 +127,13 @@ fn previews_are_upright_as_sent_and_bad_files_are_refused_like_combine_refuses_t
         let err: Problem = preview(&Input::new(name, &bad), &Limits::default(), 100).unwrap_err();
         assert_eq!(err.code(), want, "{name}");
     }
-    let pdf_preview = preview(&Input::new("p.pdf", &pdf), &Limits::default(), 100).unwrap();
-    assert_eq!(pdf_preview, Preview::Pdf { pages: 1 });
+    // A PDF's preview is a sheet of its pages, drawn (here one portrait page on a light sheet).
+    match preview(&Input::new("p.pdf", &pdf), &Limits::default(), 300).unwrap() {
+        Preview::Pdf { pages: 1, sheet: Some(jpeg) } => {
+            let sheet = image::load_from_memory(&jpeg).unwrap();
+            assert!(sheet.width() <= 300 && sheet.height() > sheet.width(), "{}x{}", sheet.width(), sheet.height());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(velferd_documents::photos::pdf_page_count(&pdf), Ok(1));
 }

@@ -91,6 +91,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("quarter_turns", Int),
             ("warnings", Text),
             ("created_ms", Int),
+            ("is_pdf", Int),
         ],
     ),
     ("draft_document_choices", &[("draft_id", Text), ("slot", Text), ("choice", Text)]),

@@ -20,6 +20,8 @@ pub struct NewDraftFile {
     pub pages: i64,
     /// Readability warning codes (e.g. "blurry").
     pub warnings: Vec<String>,
+    /// A PDF (its pages are sent as they are) rather than a picture.
+    pub is_pdf: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +36,7 @@ pub struct DraftFile {
     pub pages: i64,
     pub quarter_turns: i64,
     pub warnings: Vec<String>,
+    pub is_pdf: bool,
 }
 
 fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
@@ -49,6 +52,7 @@ fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
         pages: r.try_get("pages")?,
         quarter_turns: r.try_get("quarter_turns")?,
         warnings: warnings.split(',').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+        is_pdf: r.try_get::<i64, _>("is_pdf")? != 0,
     })
 }
 
@@ -78,8 +82,8 @@ impl Store {
         let last: i64 = row.try_get("last")?;
         let id = new_id();
         sqlx::query(
-            "INSERT INTO draft_files (id, draft_id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings, created_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11)",
+            "INSERT INTO draft_files (id, draft_id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings, created_ms, is_pdf)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12)",
         )
         .bind(&id)
         .bind(draft_id)
@@ -92,6 +96,7 @@ impl Store {
         .bind(file.pages)
         .bind(file.warnings.join(","))
         .bind(now)
+        .bind(i64::from(file.is_pdf))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -101,7 +106,7 @@ impl Store {
     /// The files of the owner's draft, by slot and position.
     pub async fn draft_files(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<DraftFile>> {
         let rows = sqlx::query(&format!(
-            "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings FROM draft_files
+            "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings, is_pdf FROM draft_files
              WHERE {OWNED} ORDER BY slot, position"
         ))
         .bind(draft_id)

@@ -91,6 +91,7 @@ fn migrations(backend: Backend) -> Migrator {
             (8, "provider sessions", include_str!("../migrations/sqlite/0008_provider_sessions.sql")),
             (9, "protected persons", include_str!("../migrations/sqlite/0009_protected_persons.sql")),
             (10, "powers of attorney", include_str!("../migrations/sqlite/0010_powers_of_attorney.sql")),
+            (11, "draft file kind", include_str!("../migrations/sqlite/0011_draft_file_kind.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -103,6 +104,7 @@ fn migrations(backend: Backend) -> Migrator {
             (8, "provider sessions", include_str!("../migrations/postgres/0008_provider_sessions.sql")),
             (9, "protected persons", include_str!("../migrations/postgres/0009_protected_persons.sql")),
             (10, "powers of attorney", include_str!("../migrations/postgres/0010_powers_of_attorney.sql")),
+            (11, "draft file kind", include_str!("../migrations/postgres/0011_draft_file_kind.sql")),
         ],
     };
     Migrator {

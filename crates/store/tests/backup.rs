@@ -33,7 +33,7 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let open = store.create_draft(&owner, &kommune, &answers, 5).await.unwrap();
     let photo = files.put(b"\xff\xd8 a photo").await.unwrap();
     let thumb = files.put(b"\xff\xd8 its thumbnail").await.unwrap();
-    let attached = NewDraftFile { slot: "lonnslipp.arbeid".into(), name: "slipp.jpg".into(), sha256: photo, bytes: 10, thumb_sha256: Some(thumb), pages: 1, warnings: vec!["dark".into()] };
+    let attached = NewDraftFile { slot: "lonnslipp.arbeid".into(), name: "slipp.jpg".into(), sha256: photo, bytes: 10, thumb_sha256: Some(thumb), pages: 1, warnings: vec!["dark".into()], is_pdf: false };
     store.add_draft_file(&open.id, &owner, &attached, 5).await.unwrap().unwrap();
     store.set_document_choice(&open.id, &owner, "skattemelding.skattemelding", Some("tidligere")).await.unwrap();
     let draft = store.create_draft(&owner, &kommune, &answers, 6).await.unwrap();

@@ -195,3 +195,34 @@ async fn upload_limits_are_configurable_and_say_what_they_are() {
         assert_eq!(regex_lite::Regex::new(r#"<img src="#).unwrap().find_iter(&body).count(), 2, "the first two are kept");
     }
 }
+
+#[tokio::test]
+async fn a_pdf_shows_its_pages_is_not_turned_and_goes_with_all_its_pages() {
+    for app in TestApp::all().await {
+        let mut kari = app.browser("nb");
+        kari.sign_in("Kari").await;
+        let draft = fill_in(&mut kari, "0301").await;
+        let pages: Vec<Vec<u8>> = (1..=3).map(|i| photo(600, 800, i, 1.0)).collect();
+        let inputs: Vec<velferd_documents::photos::Input<'_>> = pages.iter().map(|p| velferd_documents::photos::Input::new("p.jpg", p)).collect();
+        let bank_pdf = velferd_documents::photos::combine(&inputs, &velferd_documents::photos::Limits::default()).unwrap();
+        let (status, body) = attach(&mut kari, &draft, "kontooversikt.brukskonto", vec![("konto.pdf", bank_pdf)]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{}: {body}", app.db.label);
+        let page = kari.get(&format!("/soknad/{draft}/dokumenter")).await;
+        let alt = "Fil 1 av Kontoutskrift for brukskontoen, siste måned (PDF, sider: 3)";
+        let src = regex_lite::Regex::new(&format!(r#"<img src="([^"]+)" alt="{}""#, regex_lite::escape(alt))).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1].to_owned();
+        let sheet = kari.client.get(format!("{}{src}", kari.base)).send().await.unwrap().bytes().await.unwrap();
+        let sheet = image::load_from_memory(&sheet).expect("a picture of the pages");
+        assert!(sheet.width() > sheet.height(), "three pages side by side: {}x{}", sheet.width(), sheet.height());
+        let dark = sheet.to_luma8().pixels().filter(|p| p[0] < 110).count();
+        assert!(dark > 200, "the pages' text lines are drawn ({dark} dark pixels)");
+        assert!(!page.body.contains(&format!("Roter<span class=\"vf-sr\"> {alt}")), "a PDF is not turned");
+        let sent = kari.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        let id = sent.location.unwrap().rsplit('/').next().unwrap().to_owned();
+        let key = app.store.create_api_key(&Kommunenummer::parse("0301").unwrap(), "Oslo", 0).await.unwrap();
+        let office = CaseSystem::connect(&app.base, &key.secret).await;
+        let (_, one) = office.call("getApplication", Some(&id), &[], None).await;
+        let sha = one["filer"][1]["sha256"].as_str().unwrap().to_owned();
+        let pdf = office.send("getFile", &[("id", &id), ("sha256", &sha)], &[], Body::None).await.bytes;
+        assert_eq!(page_sizes(&pdf).len(), 3, "{}", app.db.label);
+    }
+}

@@ -45,8 +45,14 @@ pub enum Preview {
     },
     Pdf {
         pages: usize,
+        /// The first pages side by side (up to [`SHEET_PAGES`]), as one JPEG; `None` when they
+        /// could not be drawn (the PDF itself passed every check and will be sent as it is).
+        sheet: Option<Vec<u8>>,
     },
 }
+
+/// How many pages of a PDF the preview sheet shows.
+pub const SHEET_PAGES: usize = 12;
 
 /// Readability measures of a page photo, taken on a grey copy with the long side at 1000 px.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,7 +89,11 @@ pub fn preview(input: &Input<'_>, limits: &Limits, max_side: u32) -> Result<Prev
             raster::decode_upright(bytes, raster::Format::Jpeg, limits, input.quarter_turns)?
         }
         Kind::Png => raster::decode_upright(bytes, raster::Format::Png, limits, input.quarter_turns)?,
-        Kind::Pdf => return pdf_input::check(bytes).map(|pdf| Preview::Pdf { pages: pdf.page_sizes.len() }),
+        Kind::Pdf => {
+            let pdf = pdf_input::check(bytes)?;
+            let sheet = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf_sheet(&pdf, max_side))).ok().flatten();
+            return Ok(Preview::Pdf { pages: pdf.page_sizes.len(), sheet });
+        }
         Kind::Unsupported("HEIC") => return Err(Problem::Heic),
         Kind::Unsupported(kind) => return Err(Problem::UnsupportedType { kind }),
         Kind::Unknown => return Err(Problem::NotAnImage),
@@ -96,6 +106,47 @@ pub fn preview(input: &Input<'_>, limits: &Limits, max_side: u32) -> Result<Prev
         .encode_image(&small)
         .map_err(|e| Problem::BrokenImage { detail: e.to_string() })?;
     Ok(Preview::Picture { thumbnail, width, height, warnings: warnings(&measures), measures })
+}
+
+/// The first pages of a checked PDF drawn small, side by side in rows of three, on white.
+fn pdf_sheet(pdf: &pdf_input::CheckedPdf, max_side: u32) -> Option<Vec<u8>> {
+    let pages = pdf.pdf.pages();
+    let count = pages.len().min(SHEET_PAGES);
+    if count == 0 {
+        return None;
+    }
+    let columns = count.min(3) as u32;
+    let rows = count.div_ceil(3) as u32;
+    let gap = 6u32;
+    let cell_w = ((max_side.saturating_sub(gap * (columns + 1))) / columns).max(40);
+    let cell_h = cell_w * 297 / 210;
+    let mut sheet = image::RgbImage::from_pixel(gap + columns * (cell_w + gap), gap + rows * (cell_h + gap), image::Rgb([225, 225, 225]));
+    let cache = hayro::RenderCache::new();
+    let settings = hayro::hayro_interpret::InterpreterSettings::default();
+    for (i, page) in pages.iter().take(count).enumerate() {
+        let (w, h) = page.render_dimensions();
+        if !(w > 0.0 && h > 0.0) {
+            continue;
+        }
+        let scale = (cell_w as f32 / w).min(cell_h as f32 / h);
+        let render = hayro::RenderSettings { x_scale: scale, y_scale: scale, bg_color: hayro::vello_cpu::color::palette::css::WHITE, ..Default::default() };
+        let pixmap = hayro::render(page, &cache, &settings, &render);
+        let (pw, ph) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+        let rgba = pixmap.data_as_u8_slice();
+        let x0 = gap + (i as u32 % 3) * (cell_w + gap) + (cell_w.saturating_sub(pw)) / 2;
+        let y0 = gap + (i as u32 / 3) * (cell_h + gap) + (cell_h.saturating_sub(ph)) / 2;
+        for y in 0..ph.min(cell_h) {
+            for x in 0..pw.min(cell_w) {
+                let at = ((y * pw + x) * 4) as usize;
+                if let Some(px) = rgba.get(at..at + 3) {
+                    sheet.put_pixel(x0 + x, y0 + y, image::Rgb([px[0], px[1], px[2]]));
+                }
+            }
+        }
+    }
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 70).encode_image(&sheet).ok()?;
+    Some(jpeg)
 }
 
 pub fn warnings(m: &Measures) -> Vec<Warning> {

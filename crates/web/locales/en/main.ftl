@@ -496,3 +496,4 @@ helping-text = These people have given you a power of attorney to follow their a
 helping-item-title = { $name }'s application, sent { $date }
 audit-helper-view = looked at your case (power of attorney)
 audit-helper-send-documents = sent documents for you (power of attorney)
+attach-file-alt = File { $number } of { $document } (PDF, pages: { $count })

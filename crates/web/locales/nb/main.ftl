@@ -496,3 +496,4 @@ helping-text = Disse personene har gitt deg fullmakt til å følge søknaden sin
 helping-item-title = Søknaden til { $name }, sendt { $date }
 audit-helper-view = så på saken din (fullmakt)
 audit-helper-send-documents = sendte dokumenter for deg (fullmakt)
+attach-file-alt = Fil { $number } av { $document } (PDF, sider: { $count })

@@ -496,3 +496,4 @@ helping-text = Desse personane har gitt deg fullmakt til å følgje søknaden si
 helping-item-title = Søknaden til { $name }, sendt { $date }
 audit-helper-view = såg på saka di (fullmakt)
 audit-helper-send-documents = sende dokument for deg (fullmakt)
+attach-file-alt = Fil { $number } av { $document } (PDF, sider: { $count })

@@ -74,13 +74,16 @@ pub(crate) async fn page_with(app: &AppState, lang: Lang, session: &Session, dra
                         number: i + 1,
                         name: f.name.clone(),
                         thumb_href: f.thumb_sha256.as_ref().map(|_| format!("{base}/bilde/{}", f.id)),
-                        alt: lang.t_args("attach-page-alt", &[("number", (i + 1).to_string()), ("document", label.clone())]),
-                        pages: if f.thumb_sha256.is_none() { lang.t_args("attach-pdf-pages", &[("count", f.pages.to_string())]) } else { String::new() },
+                        alt: match f.is_pdf {
+                            false => lang.t_args("attach-page-alt", &[("number", (i + 1).to_string()), ("document", label.clone())]),
+                            true => lang.t_args("attach-file-alt", &[("number", (i + 1).to_string()), ("document", label.clone()), ("count", f.pages.to_string())]),
+                        },
+                        pages: if f.is_pdf { lang.t_args("attach-pdf-pages", &[("count", f.pages.to_string())]) } else { String::new() },
                         warnings: f.warnings.iter().map(|w| lang.t(&format!("attach-warning-{w}"))).collect(),
                         action: format!("{base}/fil/{}", f.id),
                         first: i == 0,
                         last: i + 1 == count,
-                        can_turn: f.thumb_sha256.is_some(),
+                        can_turn: !f.is_pdf,
                     })
                     .collect(),
                 label,
@@ -181,11 +184,17 @@ pub async fn upload(State(app): State<AppState>, lang: Lang, session: Session, c
             }
         };
         let stored = app.files.put(&bytes).await?;
-        let (thumb_sha256, pages, warnings) = match preview {
-            Preview::Picture { thumbnail, warnings, .. } => (Some(app.files.put(&thumbnail).await?), 1, warnings.iter().map(|w| w.code().to_owned()).collect()),
-            Preview::Pdf { pages } => (None, pages as i64, vec![]),
+        let (thumb_sha256, pages, warnings, is_pdf) = match preview {
+            Preview::Picture { thumbnail, warnings, .. } => (Some(app.files.put(&thumbnail).await?), 1, warnings.iter().map(|w| w.code().to_owned()).collect(), false),
+            Preview::Pdf { pages, sheet } => {
+                let sheet = match sheet {
+                    Some(jpeg) => Some(app.files.put(&jpeg).await?),
+                    None => None,
+                };
+                (sheet, pages as i64, vec![], true)
+            }
         };
-        let file = NewDraftFile { slot: slot.clone(), name, sha256: stored, bytes: bytes.len() as i64, thumb_sha256, pages, warnings };
+        let file = NewDraftFile { slot: slot.clone(), name, sha256: stored, bytes: bytes.len() as i64, thumb_sha256, pages, warnings, is_pdf };
         app.store.add_draft_file(&draft.id, &citizen.fnr, &file, now_ms()).await?.ok_or(AppError::NotFound)?;
         // Attaching a file answers the question for this document.
         app.store.set_document_choice(&draft.id, &citizen.fnr, &slot, None).await?;
@@ -242,7 +251,7 @@ pub async fn thumbnail(State(app): State<AppState>, citizen: Citizen, Path((id, 
     let sha = found.thumb_sha256.as_deref().ok_or(AppError::NotFound)?;
     let bytes = app.files.get(sha).await?.ok_or(AppError::NotFound)?;
     let turns = found.quarter_turns as u8;
-    let bytes = if turns.is_multiple_of(4) {
+    let bytes = if found.is_pdf || turns.is_multiple_of(4) {
         bytes
     } else {
         // Thumbnails are small; turning one on the fly is cheaper than storing four.

@@ -118,10 +118,7 @@ async fn merged(app: &AppState, title: String, intro: Vec<String>, documents: &[
         pdfs.push((label, bytes));
     }
     tokio::task::spawn_blocking(move || -> Result<Vec<u8>, ApiError> {
-        let pages_of = |bytes: &[u8]| match velferd_documents::photos::preview(&Input::new("d.pdf", bytes), &Limits::default(), 1) {
-            Ok(velferd_documents::photos::Preview::Pdf { pages }) => pages,
-            _ => 1,
-        };
+        let pages_of = |bytes: &[u8]| velferd_documents::photos::pdf_page_count(bytes).unwrap_or(1);
         let counts: Vec<usize> = pdfs.iter().map(|(_, b)| pages_of(b)).collect();
         // The contents page's own length decides where the documents start; one more pass if it
         // came out longer than assumed.

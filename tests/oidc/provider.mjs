@@ -47,6 +47,8 @@ const tokenClockOffset = Number(args['token-clock-offset']);
 const ACCOUNTS = {
   kari: { pid: '12819012022', name: 'Kari Nordmann' },
   ola: { pid: '03918545130', name: 'Ola Hansen' },
+  // A valid number that is not in the demo register.
+  'ukjent': { pid: '15058512343', name: 'Una Ukjent' },
   'uten-pid': { name: 'Nomen Nescio' },
   'ugyldig-pid': { pid: '12819012023', name: 'Feil Nummer' },
   saksbehandler: { name: 'Sara Saksbehandler', roles: ['saksbehandler'], office: '0312' },

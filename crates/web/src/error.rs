@@ -22,6 +22,10 @@ pub enum AppError {
     Forbidden,
     #[error("form too large")]
     TooLarge,
+    /// The signed-in person is not in the population register, so an application cannot name them.
+    /// Their answers are kept; the page tells them to contact the office.
+    #[error("person not in the population register")]
+    NotInRegister,
     /// Over a rate limit; try again after this many seconds.
     #[error("too many requests")]
     TooMany(i64),
@@ -58,6 +62,7 @@ impl IntoResponse for AppError {
             AppError::BadToken => (StatusCode::FORBIDDEN, "error-page-bad-token"),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "error-page-forbidden"),
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-page-too-large"),
+            AppError::NotInRegister => (StatusCode::CONFLICT, "error-page-not-in-register"),
             AppError::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "error-page-too-many"),
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "request failed");

@@ -473,3 +473,19 @@ async fn an_unreachable_provider_gets_a_page_not_a_crash() {
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(!page.body.contains("NAV office"), "staff are not sent to the NAV office: {}", page.body);
 }
+
+#[tokio::test]
+async fn someone_not_in_the_register_gets_a_clear_page_and_keeps_the_answers() {
+    for app in apps(Assurance::Substantial, OidcOptions::default()).await {
+        let label = app.db.label;
+        let mut una = app.browser("nb");
+        let done = sign_in(&app, &mut una, "ukjent", LOA_SUBSTANTIAL).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{label}: {}", done.body);
+        let draft = velferd_testkit::fill_in(&mut una, "0301").await;
+        let refused = una.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{label}: a clear page, not a 500");
+        assert!(refused.body.contains("Vi finner deg ikke i folkeregisteret") && refused.body.contains("Svarene dine er lagret"), "{}", refused.body);
+        assert_eq!(app.store.count_applications().await.unwrap(), 0);
+        assert!(una.get(&format!("/soknad/{draft}/behov")).await.body.contains("mistet jobben"), "{label}: the answers are still there");
+    }
+}

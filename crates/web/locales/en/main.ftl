@@ -497,3 +497,4 @@ helping-item-title = { $name }'s application, sent { $date }
 audit-helper-view = looked at your case (power of attorney)
 audit-helper-send-documents = sent documents for you (power of attorney)
 attach-file-alt = File { $number } of { $document } (PDF, pages: { $count })
+error-page-not-in-register = We cannot find you in the population register, so the application cannot be sent from here. Your answers are saved. Call your NAV office and they will help you.

@@ -497,3 +497,4 @@ helping-item-title = Søknaden til { $name }, sendt { $date }
 audit-helper-view = så på saken din (fullmakt)
 audit-helper-send-documents = sendte dokumenter for deg (fullmakt)
 attach-file-alt = Fil { $number } av { $document } (PDF, sider: { $count })
+error-page-not-in-register = Vi finner deg ikke i folkeregisteret, så søknaden kan ikke sendes herfra. Svarene dine er lagret. Ring NAV-kontoret ditt, så hjelper de deg.

@@ -497,3 +497,4 @@ helping-item-title = Søknaden til { $name }, sendt { $date }
 audit-helper-view = såg på saka di (fullmakt)
 audit-helper-send-documents = sende dokument for deg (fullmakt)
 attach-file-alt = Fil { $number } av { $document } (PDF, sider: { $count })
+error-page-not-in-register = Vi finn deg ikkje i folkeregisteret, så søknaden kan ikkje sendast herfrå. Svara dine er lagra. Ring NAV-kontoret ditt, så hjelper dei deg.

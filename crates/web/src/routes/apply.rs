@@ -319,7 +319,7 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
         Err(errors) => return summary_page(&app, lang, &session, &citizen, &draft, errors, false).await,
     };
     let kommune = kommune_of(&app, &draft)?.clone();
-    let mut person = app.store.person(&citizen.fnr).await?.ok_or_else(|| AppError::Internal("signed-in person is not in the register".into()))?;
+    let mut person = app.store.person(&citizen.fnr).await?.ok_or(AppError::NotInRegister)?;
     // A protected address (kode 6/7) never leaves Velferd, not even to the office's case system.
     let protected = app.store.adressebeskyttelse(&citizen.fnr).await?.is_some();
     if protected {

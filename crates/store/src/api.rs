@@ -139,7 +139,7 @@ impl Store {
 
     /// Replaces the case system's status document of an application of its municipality.
     pub async fn put_external_status(&self, client: &ApiClient, id: &str, document: &serde_json::Value, now: Millis) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let owned = sqlx::query("SELECT id FROM applications WHERE id = $1 AND kommunenummer = $2")
             .bind(id)
             .bind(client.kommunenummer.as_str())

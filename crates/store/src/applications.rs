@@ -94,7 +94,7 @@ impl Store {
         }
         let id = new_id();
         let reference = new_reference();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Claim the draft first: only one of two racing requests deletes it, and the loser falls
         // through to reading the winner's application.
         let claimed = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).execute(&mut *tx).await?;
@@ -183,7 +183,7 @@ impl Store {
     /// Appends events to an application (the office's or a case system's actions, in the
     /// digisos-soker vocabulary). Not scoped to a citizen: only system code calls this.
     pub async fn append_events(&self, application_id: &str, events: &[serde_json::Value], now: Millis) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Write first: this locks the application's row (PostgreSQL) or the database (SQLite), so
         // two appenders cannot read the same last `seq`.
         sqlx::query("UPDATE applications SET sent_ms = sent_ms WHERE id = $1").bind(application_id).execute(&mut *tx).await?;

@@ -109,7 +109,7 @@ impl Store {
 
     /// One try at appending; false when another writer took the same `seq` first.
     async fn try_append_audit(&self, entry: &AuditEntry, now: Millis) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_optional(&mut *tx).await?;
         let (seq, prev) = match last {
             Some(r) => (r.try_get::<i64, _>("seq")? + 1, r.try_get::<String, _>("hash")?),

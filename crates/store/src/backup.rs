@@ -258,7 +258,7 @@ impl Store {
                 return Err(StoreError::Backup(format!("file {name} in the backup is damaged (its content has hash {sha})")));
             }
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for (table, columns) in TABLES {
             let path = dir.join("tables").join(format!("{table}.jsonl"));
             let file = std::fs::File::open(&path).map_err(|e| io(e, &path))?;

@@ -62,7 +62,7 @@ impl Store {
     /// Adds a file at the end of its slot in the owner's draft, and keeps the draft from expiring.
     /// `None` when the draft is not the owner's (or is gone).
     pub async fn add_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file: &NewDraftFile, now: Millis) -> Result<Option<String>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let owned = sqlx::query("UPDATE drafts SET updated_ms = $1 WHERE id = $2 AND owner_fnr = $3")
             .bind(now)
             .bind(draft_id)
@@ -130,7 +130,7 @@ impl Store {
     /// Moves a file one place earlier (`earlier`) or later within its slot; at either end nothing
     /// changes. False when it is not in the owner's draft.
     pub async fn move_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str, earlier: bool) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(row) = sqlx::query(&format!("SELECT slot, position FROM draft_files WHERE id = $3 AND {OWNED}"))
             .bind(draft_id)
             .bind(owner.as_str())
@@ -174,7 +174,7 @@ impl Store {
 
     /// Records (or with `None` clears) the owner's choice for a slot. False when not their draft.
     pub async fn set_document_choice(&self, draft_id: &str, owner: &Fodselsnummer, slot: &str, choice: Option<&str>) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let owned = sqlx::query("SELECT id FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).fetch_optional(&mut *tx).await?.is_some();
         if !owned {
             return Ok(false);
@@ -200,7 +200,7 @@ impl Store {
     /// Forgets the files and choices of drafts that no longer exist (sent, deleted or expired) and
     /// returns the file-store names nothing refers to any more, for the caller to delete.
     pub async fn sweep_draft_files(&self) -> Result<Vec<String>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let gone = sqlx::query("SELECT sha256, thumb_sha256 FROM draft_files WHERE draft_id NOT IN (SELECT id FROM drafts)").fetch_all(&mut *tx).await?;
         sqlx::query("DELETE FROM draft_files WHERE draft_id NOT IN (SELECT id FROM drafts)").execute(&mut *tx).await?;
         sqlx::query("DELETE FROM draft_document_choices WHERE draft_id NOT IN (SELECT id FROM drafts)").execute(&mut *tx).await?;

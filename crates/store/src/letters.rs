@@ -98,7 +98,7 @@ impl Store {
     /// The owner opens a letter: the first time is recorded (and put in the municipality's change
     /// feed, in the same transaction). `None` when it is not a letter on the owner's application.
     pub async fn open_letter(&self, application_id: &str, owner: &Fodselsnummer, letter_id: &str, now: Millis) -> Result<Option<Letter>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let first = sqlx::query(
             "UPDATE letters SET first_opened_ms = $1
              WHERE id = $2 AND application_id = $3 AND first_opened_ms IS NULL

@@ -150,6 +150,19 @@ impl Store {
         Ok(Store { pool, backend })
     }
 
+    /// Begins a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), waiting up to the busy timeout for another writer to finish: a
+    /// deferred transaction that reads first and writes later cannot wait for the lock — SQLite
+    /// answers "database is locked" at once when another writer committed since its read
+    /// (SQLITE_BUSY_SNAPSHOT), which is what six citizens uploading at once used to meet. Every
+    /// transaction in this crate that writes begins here; read-only ones may use `pool.begin()`.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -71,7 +71,7 @@ impl Store {
     /// Deletes an application and everything on it, in one transaction. Returns the files that no
     /// row names any more, for the caller to remove from the file store after the commit.
     pub async fn delete_application(&self, id: &str) -> Result<Vec<String>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let named = sqlx::query(
             "SELECT d.sha256 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id WHERE s.application_id = $1
              UNION SELECT sha256 FROM letters WHERE application_id = $1",

@@ -59,7 +59,7 @@ impl Store {
             (None, Some(subject)) => ("subject", subject),
             (None, None) => return Ok(0),
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let ended = sqlx::query(&format!("DELETE FROM sessions WHERE id IN (SELECT session_id FROM provider_sessions WHERE issuer = $1 AND {column} = $2)"))
             .bind(issuer)
             .bind(value)

@@ -93,7 +93,7 @@ impl Store {
         vedlegg_json: &serde_json::Value,
         now: Millis,
     ) -> Result<Option<String>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let owned = sqlx::query("UPDATE applications SET sent_ms = sent_ms WHERE id = $1 AND owner_fnr = $2")
             .bind(application_id)
             .bind(owner.as_str())

@@ -92,6 +92,12 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         None => default_kommuner(),
     };
     let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
+    // The use cases' view of the store knows which municipalities' case systems own their cases.
+    let store = velferd_cases::Cases::new(store, files.clone(), kommuner.clone()).store().clone();
+    let projected = store.refresh_missing_projections(velferd_web::now_ms()).await.map_err(|e| format!("database: {e}"))?;
+    if projected > 0 {
+        tracing::info!(applications = projected, "status projection written for applications that had none");
+    }
     if args.demo {
         let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
         seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
@@ -106,7 +112,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         max_total_bytes: (args.max_upload_mb as usize * mb).max(args.max_file_mb as usize * mb),
     };
     let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, citizen_sign_in, staff_sign_in, uploads, session_lifetime: std::time::Duration::from_secs(u64::from(args.session_max_hours) * 3600), ..Config::default() };
-    let app = router(App { store: store.clone(), files, kommuner, config });
+    let app = router(App::new(store.clone(), files, kommuner, config));
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;

@@ -8,6 +8,8 @@ pub mod dates;
 pub mod ids;
 pub mod innsyn;
 pub mod kommune;
+pub mod office;
+pub mod requests;
 pub mod staff;
 pub mod text;
 

@@ -11,7 +11,12 @@ use std::fmt;
 pub enum Role {
     /// Saksbehandler: handles the office's cases.
     Saksbehandler,
-    /// Leder: leads the office; approves decisions where the office requires a second person.
+    /// Veileder: an adviser who works cases like a saksbehandler (the title NAV offices use for
+    /// the same work).
+    Veileder,
+    /// Beslutter: approves decisions where the office requires a second person (four-eyes).
+    Beslutter,
+    /// Leder: leads the office; works cases and approves decisions.
     Leder,
     /// Kontaktsenter: answers the phone for many offices; reads status, writes call notes.
     Kontaktsenter,
@@ -21,12 +26,14 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Saksbehandler, Role::Leder, Role::Kontaktsenter, Role::Fortrolig];
+    pub const ALL: [Role; 6] = [Role::Saksbehandler, Role::Veileder, Role::Beslutter, Role::Leder, Role::Kontaktsenter, Role::Fortrolig];
 
     /// The value in the identity provider's `roles`/`groups` claim.
     pub fn claim_value(self) -> &'static str {
         match self {
             Role::Saksbehandler => "saksbehandler",
+            Role::Veileder => "veileder",
+            Role::Beslutter => "beslutter",
             Role::Leder => "leder",
             Role::Kontaktsenter => "kontaktsenter",
             Role::Fortrolig => "fortrolig",
@@ -50,6 +57,26 @@ impl Role {
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.claim_value())
+    }
+}
+
+/// A signed-in staff member, as their identity provider described them: who acts on a case, for
+/// access rules and the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StaffUser {
+    /// The provider's subject (stable per person at that provider).
+    pub subject: String,
+    pub name: String,
+    /// Known roles only, at least one.
+    pub roles: Vec<Role>,
+    /// The office (enhetsnummer) the person works at.
+    pub office: String,
+}
+
+impl StaffUser {
+    /// The roles as stored in the audit log and the staff list (claim values, comma-separated).
+    pub fn role_list(&self) -> String {
+        self.roles.iter().map(|r| r.claim_value()).collect::<Vec<_>>().join(",")
     }
 }
 
@@ -88,11 +115,11 @@ pub struct CaseAccess {
 }
 
 impl CaseAccess {
-    /// The case access of someone with these roles at this office: caseworkers and office
-    /// managers read their own office's cases; the protected-person role adds kode 6/7 cases but
+    /// The case access of someone with these roles at this office: caseworkers, advisers,
+    /// approvers and office managers read their own office's cases; the protected-person role adds kode 6/7 cases but
     /// opens nothing on its own; contact-centre staff get no case access here. `None`: no access.
     pub fn for_staff(roles: &[Role], office: &str) -> Option<CaseAccess> {
-        let reads_cases = roles.iter().any(|r| matches!(r, Role::Saksbehandler | Role::Leder));
+        let reads_cases = roles.iter().any(|r| matches!(r, Role::Saksbehandler | Role::Veileder | Role::Beslutter | Role::Leder));
         reads_cases.then(|| CaseAccess { office: office.to_owned(), protected_persons: roles.contains(&Role::Fortrolig) })
     }
 

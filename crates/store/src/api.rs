@@ -158,6 +158,7 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        self.refresh_projection(&mut tx, id, now).await?;
         tx.commit().await?;
         Ok(true)
     }

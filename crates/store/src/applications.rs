@@ -66,7 +66,7 @@ pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplic
 }
 
 /// Appends `events` to an application's log, numbered from `first_seq`, inside the caller's transaction.
-async fn insert_events(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
+pub(crate) async fn insert_events(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
     for (i, event) in events.iter().enumerate() {
         let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent");
         sqlx::query("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES ($1, $2, $3, $4, $5)")
@@ -123,6 +123,7 @@ impl Store {
         if !app.documents.is_empty() {
             crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now).await?;
         }
+        self.refresh_projection(&mut tx, &id, now).await?;
         crate::feed::record(&mut tx, &id, crate::FeedKind::ApplicationReceived, None, now).await?;
         tx.commit().await?;
         Ok(Some(Submitted { id, reference, created: true }))
@@ -190,6 +191,7 @@ impl Store {
         let row = sqlx::query("SELECT COALESCE(MAX(seq), -1) AS last FROM events WHERE application_id = $1").bind(application_id).fetch_one(&mut *tx).await?;
         let last: i64 = row.try_get("last")?;
         insert_events(&mut tx, application_id, last + 1, events, now).await?;
+        self.refresh_projection(&mut tx, application_id, now).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -50,6 +50,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("answers", Text),
             ("sent_ms", Int),
             ("acknowledged_ms", Int),
+            ("summary_json", Text),
         ],
     ),
     ("events", &[("application_id", Text), ("seq", Int), ("kind", Text), ("payload", Text), ("at_ms", Int)]),
@@ -109,6 +110,27 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
         ],
     ),
     ("feed", &[("kommunenummer", Text), ("seq", Int), ("id", Text), ("kind", Text), ("application_id", Text), ("item_id", Text), ("at_ms", Int)]),
+    (
+        "case_status",
+        &[
+            ("application_id", Text),
+            ("enhetsnummer", Text),
+            ("emergency", Int),
+            ("sent_ms", Int),
+            ("status", Text),
+            ("is_open", Int),
+            ("decided", Int),
+            ("forelopig_svar", Int),
+            ("open_requests", Int),
+            ("next_deadline_ms", Int),
+            ("assignee", Text),
+            ("assignee_name", Text),
+            ("version", Int),
+            ("updated_ms", Int),
+        ],
+    ),
+    ("office_journal", &[("id", Text), ("application_id", Text), ("kind", Text), ("text", Text), ("actor", Text), ("actor_name", Text), ("at_ms", Int)]),
+    ("staff_members", &[("subject", Text), ("name", Text), ("office", Text), ("roles", Text), ("last_seen_ms", Int)]),
 ];
 
 /// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the

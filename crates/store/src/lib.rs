@@ -21,6 +21,8 @@ mod submissions;
 mod drafts;
 mod draft_files;
 mod people;
+mod projection;
+mod office;
 mod sessions;
 mod staff;
 pub mod testing;
@@ -42,6 +44,7 @@ pub use files::{Files, LocalFiles};
 pub use files_s3::S3Files;
 pub use letters::Letter;
 pub use staff::OfficeCase;
+pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntry, OfficeChange, StaffMember};
 pub use submissions::{Submission, SubmittedDocument};
 pub use drafts::Draft;
 pub use draft_files::{DraftFile, NewDraftFile};
@@ -76,6 +79,9 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Municipalities whose own case system owns their cases (`status_fra_fagsystem` in the
+    /// catalogue): their posted status document drives the case (see `projection.rs`).
+    case_system_kommuner: std::sync::Arc<std::collections::BTreeSet<String>>,
 }
 
 fn migrations(backend: Backend) -> Migrator {
@@ -92,6 +98,7 @@ fn migrations(backend: Backend) -> Migrator {
             (9, "protected persons", include_str!("../migrations/sqlite/0009_protected_persons.sql")),
             (10, "powers of attorney", include_str!("../migrations/sqlite/0010_powers_of_attorney.sql")),
             (11, "draft file kind", include_str!("../migrations/sqlite/0011_draft_file_kind.sql")),
+            (13, "office work", include_str!("../migrations/sqlite/0013_office_work.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -105,6 +112,7 @@ fn migrations(backend: Backend) -> Migrator {
             (9, "protected persons", include_str!("../migrations/postgres/0009_protected_persons.sql")),
             (10, "powers of attorney", include_str!("../migrations/postgres/0010_powers_of_attorney.sql")),
             (11, "draft file kind", include_str!("../migrations/postgres/0011_draft_file_kind.sql")),
+            (13, "office work", include_str!("../migrations/postgres/0013_office_work.sql")),
         ],
     };
     Migrator {
@@ -147,7 +155,14 @@ impl Store {
             .connect_with(options)
             .await?;
         migrations(backend).run(&pool).await?;
-        Ok(Store { pool, backend })
+        Ok(Store { pool, backend, case_system_kommuner: Default::default() })
+    }
+
+    /// The same database, told which municipalities' case systems own their cases
+    /// (`status_fra_fagsystem`, from the catalogue). Set once at start, before serving.
+    pub fn with_case_system_kommuner(mut self, kommuner: impl IntoIterator<Item = String>) -> Store {
+        self.case_system_kommuner = std::sync::Arc::new(kommuner.into_iter().collect());
+        self
     }
 
     /// Begins a transaction that will write. On SQLite it takes the write lock at once

@@ -87,6 +87,8 @@ impl Store {
             "DELETE FROM powers_of_attorney WHERE application_id = $1",
             "DELETE FROM external_status WHERE application_id = $1",
             "DELETE FROM events WHERE application_id = $1",
+            "DELETE FROM case_status WHERE application_id = $1",
+            "DELETE FROM office_journal WHERE application_id = $1",
             "DELETE FROM applications WHERE id = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;

@@ -106,6 +106,8 @@ impl Store {
         }
         let id = insert(&mut tx, application_id, documents, vedlegg_json, false, now).await?;
         crate::feed::record(&mut tx, application_id, crate::FeedKind::DocumentsReceived, Some(&id), now).await?;
+        // A document may answer the office's request: the inbox must know at once.
+        self.refresh_projection(&mut tx, application_id, now).await?;
         tx.commit().await?;
         Ok(Some(id))
     }

@@ -82,7 +82,9 @@ impl TestApp {
                 (std::sync::Arc::new(velferd_store::LocalFiles::new(dir.0.join("files"))), Some(dir))
             }
         };
-        let app = router(App { store: store.clone(), files: files.clone(), kommuner: default_kommuner(), config });
+        let app = App::new(store.clone(), files.clone(), default_kommuner(), config);
+        let store = app.store.clone();
+        let app = router(app);
         let addr: SocketAddr = listener.local_addr().expect("addr");
         tokio::spawn(async move { axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve") });
         TestApp { base: format!("http://{addr}"), store, db, files, idp, _files: files_dir }

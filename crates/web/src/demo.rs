@@ -29,10 +29,13 @@ pub struct DemoStaff {
     pub office: &'static str,
 }
 
-/// Demo staff: caseworkers at NAV Frogner (Oslo) and NAV Bergenhus (Bergen), an office manager at
-/// NAV Frogner who may open protected persons' cases, and contact-centre staff with no case access.
-pub const DEMO_STAFF: [DemoStaff; 4] = [
+/// Demo staff, one for each role: a caseworker, an adviser and an approver at NAV Frogner (Oslo), an
+/// office manager there who may open protected persons' cases, a caseworker at NAV Bergenhus
+/// (Bergen), and contact-centre staff with no case access.
+pub const DEMO_STAFF: [DemoStaff; 6] = [
     DemoStaff { key: "sara", name: "Sara Lund", roles: &[Role::Saksbehandler], office: "0312" },
+    DemoStaff { key: "ali", name: "Ali Rahimi", roles: &[Role::Veileder], office: "0312" },
+    DemoStaff { key: "berit", name: "Berit Solberg", roles: &[Role::Beslutter], office: "0312" },
     DemoStaff { key: "henrik", name: "Henrik Moe", roles: &[Role::Leder, Role::Fortrolig], office: "0312" },
     DemoStaff { key: "nina", name: "Nina Holm", roles: &[Role::Saksbehandler], office: "1201" },
     DemoStaff { key: "tor", name: "Tor Bakke", roles: &[Role::Kontaktsenter], office: "0312" },
@@ -70,6 +73,16 @@ pub async fn seed_demo_people(store: &Store) -> Result<usize, velferd_store::Sto
         if p.fornavn == PROTECTED {
             store.set_adressebeskyttelse(&p.fnr, Some(Adressebeskyttelse::StrengtFortrolig)).await?;
         }
+    }
+    // The demo staff, as if each had signed in once, so a case can be given to a colleague.
+    for s in &DEMO_STAFF {
+        let member = velferd_store::StaffMember {
+            subject: format!("demo-{}", s.key),
+            name: s.name.to_owned(),
+            office: s.office.to_owned(),
+            roles: s.roles.iter().map(|r| r.claim_value()).collect::<Vec<_>>().join(","),
+        };
+        store.record_staff_member(&member, 0).await?;
     }
     Ok(people.len())
 }
@@ -121,12 +134,21 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
     use velferd_formats::soknad::tidspunkt;
     let people = demo_people();
     let mut seeded = 0;
-    for (first_name, draft_id, sent_days_ago) in [("Kari", "demo-case-kari", 20), ("Ola", "demo-case-ola", 5)] {
+    // (person, draft id, sent how long ago, emergency): Kari's earlier application was decided and
+    // paid; Ola's office asks for documents; Kari's new one came this morning with no food today,
+    // so it is at the top of NAV Frogner's inbox for Sara to take.
+    for (first_name, draft_id, sent_ago, emergency) in
+        [("Kari", "demo-case-kari", 20 * DAY, false), ("Ola", "demo-case-ola", 5 * DAY, false), ("Kari", "demo-case-kari-nodhjelp", 2 * 3600 * 1000, true)]
+    {
         let Some(person) = people.iter().find(|p| p.fornavn == first_name) else { continue };
         let Some(kommune) = person.adresse.as_ref().and_then(|a| katalog.find(&a.kommunenummer)) else { continue };
-        let answers = demo_answers();
+        let mut answers = demo_answers();
+        if emergency {
+            answers.set("nodhjelp", "mat");
+            answers.set("hvorfor", "Jeg har ikke penger til mat før lønna kommer om ti dager. Kjøleskapet er tomt.");
+        }
         let Ok(application) = velferd_domain::application::parse_application(&answers) else { continue };
-        let sent = now - sent_days_ago * DAY;
+        let sent = now - sent_ago;
         if store.submitted_from_draft(draft_id, &person.fnr).await?.is_some() {
             continue;
         }
@@ -134,7 +156,9 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
         let new = crate::routes::apply::prepare(&application, &answers, person, kommune, sent, vec![], &[]);
         let Some(done) = store.submit(draft_id, &person.fnr, &new, sent).await? else { continue };
         let at = |days: i64| tidspunkt(sent + days * DAY);
-        let events = if first_name == "Kari" {
+        let events = if emergency {
+            vec![]
+        } else if first_name == "Kari" {
             let day = at(6);
             let date = format!("{}.{}.{}", &day[8..10], &day[5..7], &day[..4]);
             let letter = decision_letter(&person.fullt_navn(), &kommune.kontor.navn, &done.reference, &date)
@@ -162,7 +186,9 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
                 ]}),
             ]
         };
-        store.append_events(&done.id, &events, now).await?;
+        if !events.is_empty() {
+            store.append_events(&done.id, &events, now).await?;
+        }
         seeded += 1;
     }
     Ok(seeded)

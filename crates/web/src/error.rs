@@ -39,6 +39,22 @@ impl From<velferd_store::StoreError> for AppError {
     }
 }
 
+impl From<velferd_cases::CaseError> for AppError {
+    /// Refusals and conflicts are answered on the page where they happened (next to the form);
+    /// one that reaches here was not expected by its handler.
+    fn from(e: velferd_cases::CaseError) -> Self {
+        use velferd_cases::CaseError;
+        match e {
+            CaseError::NotFound => AppError::NotFound,
+            CaseError::Forbidden => AppError::Forbidden,
+            CaseError::Refused(r) => AppError::Internal(format!("unhandled refusal {}", r.key)),
+            CaseError::Conflict => AppError::Internal("unhandled conflict".into()),
+            CaseError::Store(e) => AppError::Internal(e.to_string()),
+            CaseError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
 impl From<crate::limits::Limited> for AppError {
     fn from(l: crate::limits::Limited) -> Self {
         AppError::TooMany(l.retry_after_s)

@@ -83,9 +83,23 @@ impl Lang {
         LOCALES.try_lookup(&self.id(), key)
     }
 
+    /// A message with a count, which Fluent's plural rules read as a number (`1 dag`, `3 dager`).
+    pub fn t_n(self, key: &str, name: &'static str, count: i64) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = [(Cow::Borrowed(name), FluentValue::from(count))].into_iter().collect();
+        LOCALES.try_lookup_with_args(&self.id(), key, &args).unwrap_or_else(|| {
+            tracing::warn!(key, lang = self.code(), "missing translation");
+            key.to_owned()
+        })
+    }
+
+    /// A message with arguments. An argument that is a whole number written plainly (`3`, not `03`
+    /// or `3 000`) goes to Fluent as a number, so plural rules pick `1 dokument`, `3 dokumenter`.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        let value = |v: &String| match v.parse::<i64>() {
+            Ok(n) if n.to_string() == *v => FluentValue::from(n),
+            _ => FluentValue::from(v.clone()),
+        };
+        let args: HashMap<Cow<'static, str>, FluentValue> = args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect();
         LOCALES.try_lookup_with_args(&self.id(), key, &args).unwrap_or_else(|| {
             tracing::warn!(key, lang = self.code(), "missing translation");
             key.to_owned()
@@ -107,6 +121,21 @@ fn cookie_lang(parts_headers: &axum::http::HeaderMap) -> Option<Lang> {
 
 fn query_lang(query: Option<&str>) -> Option<Lang> {
     form_urlencoded::parse(query?.as_bytes()).find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::from_code(&v))
+}
+
+/// Letters written by the use cases use the same Fluent messages as the pages.
+impl velferd_cases::Words for Lang {
+    fn t(&self, key: &str, args: &[(&'static str, String)]) -> String {
+        self.t_args(key, args)
+    }
+
+    fn try_t(&self, key: &str) -> Option<String> {
+        Lang::try_t(*self, key)
+    }
+
+    fn code(&self) -> &'static str {
+        Lang::code(*self)
+    }
 }
 
 /// Picks the language of a request: `?lang=` (remembered in a cookie), then the cookie, then the
@@ -176,11 +205,16 @@ mod tests {
     fn every_key_used_exists() {
         let root = env!("CARGO_MANIFEST_DIR");
         let nb = std::fs::read_to_string(format!("{root}/locales/nb/main.ftl")).expect("nb");
-        let re = regex_lite::Regex::new(r#"\bt[12]?(?:_args)?\("([a-z][a-z0-9_-]+)""#).expect("regex");
+        let re = regex_lite::Regex::new(r#"\bt(?:[12]|_n|_args)?\("([a-z][a-z0-9_-]+)""#).expect("regex");
         let mut missing = Vec::new();
         let mut used = 0;
-        for dir in ["src", "src/routes", "templates"] {
-            for entry in std::fs::read_dir(format!("{root}/{dir}")).expect("dir").flatten() {
+        let mut dirs = vec![std::path::PathBuf::from(format!("{root}/src")), std::path::PathBuf::from(format!("{root}/templates"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
+                if entry.path().is_dir() {
+                    dirs.push(entry.path());
+                    continue;
+                }
                 let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
                 for c in re.captures_iter(&text) {
                     used += 1;
@@ -199,5 +233,16 @@ mod tests {
         assert_eq!(Lang::En.t("answer-ja"), "Yes");
         assert_eq!(Lang::Nn.t("answer-nei"), "Nei");
         assert!(Lang::Nb.t_args("step-progress", &[("current", "3".into()), ("total", "10".into())]).contains("3 av 10"));
+    }
+
+    #[test]
+    fn counts_follow_the_plural_rules_and_numbers_keep_their_form() {
+        assert_eq!(Lang::Nb.t_args("event-documents-sent", &[("count", "1".into())]), "Du sendte ett dokument.");
+        assert_eq!(Lang::Nb.t_args("event-documents-sent", &[("count", "3".into())]), "Du sendte 3 dokumenter.");
+        assert_eq!(Lang::En.t_args("event-documents-sent", &[("count", "1".into())]), "You sent one document.");
+        assert_eq!(Lang::Nb.t_n("staff-waited-days", "days", 0), "i dag");
+        assert_eq!(Lang::Nn.t_n("staff-waited-days", "days", 2), "2 dagar");
+        // An office number with a leading zero is text, not the number 312.
+        assert!(Lang::Nb.t_args("event-office", &[("office", "0312".into())]).contains("0312"));
     }
 }

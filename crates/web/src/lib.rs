@@ -65,6 +65,17 @@ pub struct App {
     pub files: Arc<dyn velferd_store::Files>,
     pub kommuner: Katalog,
     pub config: Config,
+    /// The use cases every handler calls (they hold the same store, files and catalogue).
+    pub cases: velferd_cases::Cases,
+}
+
+impl App {
+    /// Wires the application: the use cases get the store, the file store and the catalogue, and
+    /// the store learns which municipalities' case systems own their cases.
+    pub fn new(store: Store, files: Arc<dyn velferd_store::Files>, kommuner: Katalog, config: Config) -> App {
+        let cases = velferd_cases::Cases::new(store, files.clone(), kommuner.clone());
+        App { store: cases.store().clone(), files, kommuner, config, cases }
+    }
 }
 
 /// Shared by every handler; cheap to clone.
@@ -148,16 +159,10 @@ pub fn router(app: App) -> Router {
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
         .route("/logg-inn/start", get(routes::oidc::start_citizen))
         .route("/logg-inn/callback", get(routes::oidc::callback_citizen))
-        .route("/ansatt", get(routes::staff::home))
-        .route("/ansatt/saker", get(routes::staff::cases))
-        .route("/ansatt/saker/{id}", get(routes::staff::case))
-        .route("/ansatt/saker/{id}/soknad.pdf", get(routes::staff::application_pdf))
-        .route("/ansatt/saker/{id}/dokumenter/{file}", get(routes::staff::document))
-        .route("/ansatt/demo", get(routes::staff::demo_page).post(routes::staff::demo_sign_in))
+        .merge(routes::staff::router())
         .route("/ansatt/logg-inn", get(routes::oidc::start_staff))
         .route("/ansatt/logg-inn/callback", get(routes::oidc::callback_staff))
         .route("/ansatt/logg-ut", post(routes::oidc::sign_out_staff))
-        .route("/ansatt/logget-ut", get(routes::staff::signed_out))
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(sessions)
         // Calls from the identity providers (no session, no page).

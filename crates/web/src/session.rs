@@ -12,7 +12,7 @@ use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 use tower_sessions::Session;
 use velferd_domain::ids::Fodselsnummer;
-use velferd_domain::staff::Role;
+use velferd_domain::staff::StaffUser;
 use velferd_store::Store;
 
 use crate::error::AppError;
@@ -95,8 +95,10 @@ pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppEr
     Ok(())
 }
 
-/// Signs a staff member in, like [`sign_in`]: a new session id, the person, a fresh form token.
-pub async fn sign_in_staff(session: &Session, staff: &Staff) -> Result<(), AppError> {
+/// Signs a staff member in, like [`sign_in`]: a new session id, the person, a fresh form token. The
+/// staff member is remembered, so colleagues at the office can give them cases.
+pub async fn sign_in_staff(app: &crate::AppState, session: &Session, staff: &Staff) -> Result<(), AppError> {
+    app.cases.staff_signed_in(staff, crate::now_ms()).await?;
     session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
     session.insert(STAFF, staff).await.map_err(|e| AppError::Internal(e.to_string()))?;
     session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(|e| AppError::Internal(e.to_string()))?;
@@ -160,17 +162,17 @@ impl FromRequestParts<crate::AppState> for Citizen {
     }
 }
 
-/// A signed-in staff member, as their identity provider described them. Staff pages redirect to
-/// the staff sign-in when there is none.
+/// A signed-in staff member (the domain's [`StaffUser`]), as the extractor for staff pages: they
+/// redirect to the staff sign-in when there is none.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Staff {
-    /// The provider's subject (stable per person at that provider).
-    pub subject: String,
-    pub name: String,
-    /// Known roles only, at least one.
-    pub roles: Vec<Role>,
-    /// The office (enhetsnummer) the person works at.
-    pub office: String,
+#[serde(transparent)]
+pub struct Staff(pub StaffUser);
+
+impl std::ops::Deref for Staff {
+    type Target = StaffUser;
+    fn deref(&self) -> &StaffUser {
+        &self.0
+    }
 }
 
 impl FromRequestParts<crate::AppState> for Staff {

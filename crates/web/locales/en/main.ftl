@@ -498,3 +498,160 @@ audit-helper-view = looked at your case (power of attorney)
 audit-helper-send-documents = sent documents for you (power of attorney)
 attach-file-alt = File { $number } of { $document } (PDF, pages: { $count })
 error-page-not-in-register = We cannot find you in the population register, so the application cannot be sent from here. Your answers are saved. Call your NAV office and they will help you.
+
+## The office's work on a case (caseworker workspace)
+staff-role-veileder = Adviser
+staff-role-beslutter = Approver
+office-refused-case-system = The municipality's own case system holds this case. Make the changes there and they will show here.
+office-refused-closed = The case is closed. You can write internal notes, but not change the case.
+office-refused-already-processing = The case is already being processed.
+office-refused-date = Write the date as dd.mm.yyyy, for example 07.12.2026.
+office-refused-date-past = The date cannot be in the past. Choose today or a later day.
+office-refused-date-far = The date can be at most 90 days ahead.
+office-refused-too-long = The text is too long. Notes can have at most 10,000 characters, messages and reasons at most 2,000.
+office-refused-unreadable = The text has characters that cannot be read. Please type it again.
+office-refused-empty = Write something here before you save.
+office-refused-assignee = The case can only be given to a member of staff at the office that has the case.
+office-refused-document-type = Choose documents from the list, or describe the document in your own words.
+office-refused-no-documents = Choose at least one document, or write which document you need.
+office-refused-unknown-action = We did not understand what you wanted to do. Please try again.
+event-documents-sent = { $count ->
+    [one] You sent one document.
+   *[other] You sent { $count } documents.
+}
+case-answered-heading = What you have sent
+case-task-sent = sent { $date }
+letter-to = To: { $name }
+letter-from = From: { $office }
+letter-date = Date: { $date }
+letter-reference = Application: { $reference }
+letter-page = Page {"{"}page{"}"} of {"{"}pages{"}"}
+letter-contact-heading = Questions
+letter-contact-text = Call { $office } on { $phone } if you have questions or need help. You can also write to us when you are signed in.
+letter-signed = Kind regards, { $caseworker }, { $office }
+letter-request-title = We need more documents
+letter-request-summary = { $count ->
+    [one] Please send this document by { $date }:
+   *[other] Please send these { $count } documents by { $date }:
+}
+letter-request-note = Message from your caseworker
+letter-request-what = What you need to do
+letter-request-how-heading = How to send them
+letter-request-how = Sign in and open your application under "My applications". Tap the document, take a photo of it or choose the file, and send. You can also bring the documents to the office.
+letter-request-late-heading = If you cannot make the deadline
+letter-request-late = Call us before { $date } if you need more time or do not have the document. If the documents do not come, we may have to decide on your application with the information we have.
+letter-preliminary-title = Preliminary answer to your application
+letter-preliminary-heading = It is taking longer than usual
+letter-preliminary-summary = We have not been able to process your application yet. You will get an answer by { $date }.
+letter-preliminary-reason = Why it takes time
+letter-preliminary-law = We send this answer because the Public Administration Act § 11 a says you shall have a preliminary answer when an application cannot be answered within a month.
+letter-not-processed-title = Your application will not be processed
+letter-not-processed-heading = What this means for you
+letter-not-processed-summary = We will not process this application.
+letter-not-processed-reason = Reason
+letter-not-processed-next-heading = What you can do
+letter-not-processed-next = You can send a new application at any time. If you disagree, you can call us or complain. If you have no food or nowhere to sleep today, call the office now.
+staff-inbox-office = Applications to { $office }. Emergency applications come first, then those who have waited longest.
+staff-inbox-filters = Show applications
+staff-inbox-search = Search
+staff-inbox-search-hint = Reference (VF-…), national identity number or name
+staff-inbox-search-button = Search
+staff-inbox-assignee = Caseworker
+staff-inbox-unassigned = Nobody yet
+staff-inbox-waiting-for = Waiting for
+staff-inbox-overdue = deadline passed
+staff-inbox-near-limit = Close to the one-month limit without a decision (Public Administration Act § 11 a): send a preliminary answer.
+staff-inbox-pages = Pages
+staff-inbox-previous = Previous page
+staff-inbox-next = Next page
+staff-inbox-documents = { $count ->
+    [one] one document
+   *[other] { $count } documents
+}
+staff-inbox-documents-deadline = { $documents }, deadline { $date }
+staff-inbox-showing = Showing: { $filter }, page { $page }.
+staff-filter-open = Open
+staff-filter-new = New
+staff-filter-mine = Mine
+staff-filter-unassigned = Without caseworker
+staff-filter-overdue = Document deadline passed
+staff-filter-near-limit = Close to the one-month limit
+staff-filter-all = All, closed ones too
+staff-waited-days = { $days ->
+    [0] today
+    [one] 1 day
+   *[other] { $days } days
+}
+staff-case-waited = Has waited { $waited }.
+staff-case-conflict = Someone else changed the case while you had it open. See what is new below. What you wrote has been kept; send it again if it still fits.
+staff-case-case-system = The municipality's own case system holds this case. Status, decisions and letters come from there; here you can read the case, take it and write internal notes.
+staff-case-assign-me = Take the case
+staff-case-unassign = Let go of the case
+staff-case-take = Start processing
+staff-case-assign-colleague = Give the case to a colleague
+staff-case-colleague = Colleague
+staff-case-assign = Give the case
+staff-case-actions = Actions
+staff-case-request = Ask for documents
+staff-case-request-documents = Documents the applicant must send
+staff-case-request-other = Another document (in your own words)
+staff-case-request-note = Message to the applicant (optional)
+staff-case-request-note-hint = Goes into the letter. Write simply; the applicant reads it.
+staff-case-request-deadline = Deadline
+staff-case-request-deadline-hint = Usually 7 days. Write dd.mm.yyyy if you cannot pick a date.
+staff-case-request-send = Send request and letter
+staff-case-letter-language = Language of the letter
+staff-case-preliminary = Send a preliminary answer
+staff-case-preliminary-date = When will the applicant get an answer?
+staff-case-preliminary-reason = Why does it take time? (optional)
+staff-case-preliminary-send = Send preliminary answer
+staff-case-sak = Open a case
+staff-case-sak-title = What the case is about
+staff-case-sak-hint = For example "Living costs December" or "Deposit". The applicant sees the title.
+staff-case-sak-open = Open case
+staff-case-not-processed = The application will not be processed
+staff-case-not-processed-reason = Reason
+staff-case-not-processed-hint = For example that the application was sent twice or withdrawn. Goes into the letter to the applicant.
+staff-case-not-processed-send = Close without processing
+staff-case-journal = Internal notes
+staff-case-journal-hint = Only staff at the office see the notes. A note cannot be changed; write a new one to correct it.
+staff-case-note = New note
+staff-case-note-save = Save note
+staff-case-requests = Documents the office asked for
+staff-case-requests-none = The office has not asked for documents.
+staff-case-request-answered = sent { $date }
+staff-case-request-overdue = not sent, the deadline { $date } has passed
+staff-case-request-open = not sent yet, deadline { $date }
+staff-case-merged = All documents in one PDF
+staff-case-letters = Letters
+staff-case-letters-none = No letters on the case yet.
+staff-case-document-with-application = sent with the application { $date }
+staff-case-document-later = sent later { $date }
+staff-journal-note = { $name }: { $text }
+staff-journal-assigned = { $name } gave the case to { $to }.
+staff-journal-unassigned = { $name } let go of the case.
+staff-journal-requested = { $name } asked for: { $documents }.
+staff-journal-not-processed = { $name } closed it without processing: { $text }
+staff-done-behandle = The application is being processed. The applicant sees it now.
+staff-done-tildel = The case has been assigned.
+staff-done-slipp = You have let go of the case.
+staff-done-notat = The note has been saved.
+staff-done-etterspor = The request and the letter have been sent. The applicant sees them now.
+staff-done-forelopig = The preliminary answer has been sent.
+staff-done-sak = The case has been opened.
+staff-done-behandles-ikke = The application was closed without processing, and the letter has been sent.
+staff-merged-title = Documents in application { $reference }
+staff-merged-count = { $count ->
+    [one] One document.
+   *[other] { $count } documents.
+}
+audit-list-applications = looked at the list of applications
+audit-search-applications = searched for you
+audit-take-into-processing = started processing the application
+audit-assign = took the case
+audit-unassign = let go of the case
+audit-write-note = wrote an internal note
+audit-request-documents = asked for documents
+audit-preliminary-answer = sent a preliminary answer
+audit-open-sak = opened a case
+audit-will-not-process = closed the application without processing

@@ -498,3 +498,160 @@ audit-helper-view = så på saken din (fullmakt)
 audit-helper-send-documents = sendte dokumenter for deg (fullmakt)
 attach-file-alt = Fil { $number } av { $document } (PDF, sider: { $count })
 error-page-not-in-register = Vi finner deg ikke i folkeregisteret, så søknaden kan ikke sendes herfra. Svarene dine er lagret. Ring NAV-kontoret ditt, så hjelper de deg.
+
+## The office's work on a case (caseworker workspace)
+staff-role-veileder = Veileder
+staff-role-beslutter = Beslutter
+office-refused-case-system = Kommunens eget fagsystem har denne saken. Gjør endringene der, så vises de her.
+office-refused-closed = Saken er avsluttet. Du kan skrive interne notater, men ikke endre saken.
+office-refused-already-processing = Saken er allerede under behandling.
+office-refused-date = Skriv datoen som dd.mm.åååå, for eksempel 07.12.2026.
+office-refused-date-past = Datoen kan ikke være tilbake i tid. Velg i dag eller en senere dag.
+office-refused-date-far = Datoen kan være høyst 90 dager fram i tid.
+office-refused-too-long = Teksten er for lang. Den kan ha høyst 10 000 tegn for notater og 2 000 tegn for meldinger og begrunnelser.
+office-refused-unreadable = Teksten har tegn som ikke kan leses. Skriv den inn på nytt.
+office-refused-empty = Skriv noe her før du lagrer.
+office-refused-assignee = Saken kan bare gis til en ansatt ved kontoret som har saken.
+office-refused-document-type = Velg dokumenter fra listen, eller skriv dokumentet med egne ord.
+office-refused-no-documents = Velg minst ett dokument, eller skriv hvilket dokument du trenger.
+office-refused-unknown-action = Vi skjønte ikke hva du ville gjøre. Prøv igjen.
+event-documents-sent = { $count ->
+    [one] Du sendte ett dokument.
+   *[other] Du sendte { $count } dokumenter.
+}
+case-answered-heading = Dette har du sendt
+case-task-sent = sendt { $date }
+letter-to = Til: { $name }
+letter-from = Fra: { $office }
+letter-date = Dato: { $date }
+letter-reference = Søknad: { $reference }
+letter-page = Side {"{"}page{"}"} av {"{"}pages{"}"}
+letter-contact-heading = Spørsmål
+letter-contact-text = Ring { $office } på { $phone } hvis du har spørsmål eller trenger hjelp. Du kan også skrive til oss når du er logget inn.
+letter-signed = Med vennlig hilsen { $caseworker }, { $office }
+letter-request-title = Vi trenger flere dokumenter
+letter-request-summary = { $count ->
+    [one] Send dette dokumentet innen { $date }:
+   *[other] Send disse { $count } dokumentene innen { $date }:
+}
+letter-request-note = Melding fra saksbehandleren
+letter-request-what = Dette må du gjøre
+letter-request-how-heading = Slik sender du
+letter-request-how = Logg inn og åpne søknaden din under «Mine søknader». Trykk på dokumentet, ta bilde av det eller velg filen, og send. Du kan også levere dokumentene på kontoret.
+letter-request-late-heading = Hvis du ikke rekker fristen
+letter-request-late = Ring oss før { $date } hvis du trenger mer tid eller ikke har dokumentet. Kommer ikke dokumentene, kan vi måtte avgjøre søknaden med de opplysningene vi har.
+letter-preliminary-title = Foreløpig svar på søknaden din
+letter-preliminary-heading = Det tar lengre tid enn vanlig
+letter-preliminary-summary = Vi har ikke rukket å behandle søknaden din ennå. Du får svar innen { $date }.
+letter-preliminary-reason = Hvorfor det tar tid
+letter-preliminary-law = Vi sender dette svaret fordi forvaltningsloven § 11 a sier at du skal få et foreløpig svar når en søknad ikke kan besvares innen en måned.
+letter-not-processed-title = Søknaden din blir ikke behandlet
+letter-not-processed-heading = Hva dette betyr for deg
+letter-not-processed-summary = Vi kommer ikke til å behandle denne søknaden.
+letter-not-processed-reason = Begrunnelse
+letter-not-processed-next-heading = Hva du kan gjøre
+letter-not-processed-next = Du kan sende en ny søknad når som helst. Er du uenig, kan du ringe oss eller klage. Har du ikke mat eller et sted å sove i dag, ring kontoret nå.
+staff-inbox-office = Søknader til { $office }. Søknader om nødhjelp står først, deretter de som har ventet lengst.
+staff-inbox-filters = Vis søknader
+staff-inbox-search = Søk
+staff-inbox-search-hint = Referanse (VF-…), fødselsnummer eller navn
+staff-inbox-search-button = Søk
+staff-inbox-assignee = Saksbehandler
+staff-inbox-unassigned = Ingen ennå
+staff-inbox-waiting-for = Venter på
+staff-inbox-overdue = fristen er ute
+staff-inbox-near-limit = Nær fristen på én måned uten vedtak (forvaltningsloven § 11 a): send foreløpig svar.
+staff-inbox-pages = Sider
+staff-inbox-previous = Forrige side
+staff-inbox-next = Neste side
+staff-inbox-documents = { $count ->
+    [one] ett dokument
+   *[other] { $count } dokumenter
+}
+staff-inbox-documents-deadline = { $documents }, frist { $date }
+staff-inbox-showing = Viser: { $filter }, side { $page }.
+staff-filter-open = Åpne
+staff-filter-new = Nye
+staff-filter-mine = Mine
+staff-filter-unassigned = Uten saksbehandler
+staff-filter-overdue = Dokumentfrist ute
+staff-filter-near-limit = Nær fristen på én måned
+staff-filter-all = Alle, også avsluttede
+staff-waited-days = { $days ->
+    [0] i dag
+    [one] 1 dag
+   *[other] { $days } dager
+}
+staff-case-waited = Har ventet { $waited }.
+staff-case-conflict = Noen andre endret saken mens du hadde den åpen. Se hva som er nytt nedenfor. Det du skrev er tatt vare på; send det igjen hvis det fortsatt passer.
+staff-case-case-system = Kommunens eget fagsystem har denne saken. Status, vedtak og brev kommer derfra; her kan du lese saken, ta den og skrive interne notater.
+staff-case-assign-me = Ta saken
+staff-case-unassign = Slipp saken
+staff-case-take = Start behandlingen
+staff-case-assign-colleague = Gi saken til en kollega
+staff-case-colleague = Kollega
+staff-case-assign = Gi saken videre
+staff-case-actions = Handlinger
+staff-case-request = Be om dokumenter
+staff-case-request-documents = Dokumenter søkeren skal sende
+staff-case-request-other = Annet dokument (skriv med egne ord)
+staff-case-request-note = Melding til søkeren (valgfritt)
+staff-case-request-note-hint = Står i brevet. Skriv enkelt; søkeren ser det.
+staff-case-request-deadline = Frist
+staff-case-request-deadline-hint = Vanligvis 7 dager. Skriv dd.mm.åååå hvis du ikke får velge dato.
+staff-case-request-send = Send forespørsel og brev
+staff-case-letter-language = Språk i brevet
+staff-case-preliminary = Send foreløpig svar
+staff-case-preliminary-date = Når får søkeren svar?
+staff-case-preliminary-reason = Hvorfor tar det tid? (valgfritt)
+staff-case-preliminary-send = Send foreløpig svar
+staff-case-sak = Opprett sak
+staff-case-sak-title = Hva saken gjelder
+staff-case-sak-hint = For eksempel «Livsopphold desember» eller «Depositum». Søkeren ser tittelen.
+staff-case-sak-open = Opprett sak
+staff-case-not-processed = Søknaden skal ikke behandles
+staff-case-not-processed-reason = Begrunnelse
+staff-case-not-processed-hint = For eksempel at søknaden er sendt to ganger eller trukket. Står i brevet til søkeren.
+staff-case-not-processed-send = Avslutt uten behandling
+staff-case-journal = Interne notater
+staff-case-journal-hint = Bare ansatte ved kontoret ser notatene. Et notat kan ikke endres; skriv et nytt for å rette.
+staff-case-note = Nytt notat
+staff-case-note-save = Lagre notat
+staff-case-requests = Dokumenter kontoret har bedt om
+staff-case-requests-none = Kontoret har ikke bedt om dokumenter.
+staff-case-request-answered = sendt { $date }
+staff-case-request-overdue = ikke sendt, fristen { $date } er ute
+staff-case-request-open = ikke sendt ennå, frist { $date }
+staff-case-merged = Alle dokumentene i én PDF
+staff-case-letters = Brev
+staff-case-letters-none = Ingen brev i saken ennå.
+staff-case-document-with-application = sendt med søknaden { $date }
+staff-case-document-later = sendt senere { $date }
+staff-journal-note = { $name }: { $text }
+staff-journal-assigned = { $name } ga saken til { $to }.
+staff-journal-unassigned = { $name } slapp saken.
+staff-journal-requested = { $name } ba om: { $documents }.
+staff-journal-not-processed = { $name } avsluttet uten behandling: { $text }
+staff-done-behandle = Søknaden er under behandling. Søkeren ser det nå.
+staff-done-tildel = Saken er tildelt.
+staff-done-slipp = Du har sluppet saken.
+staff-done-notat = Notatet er lagret.
+staff-done-etterspor = Forespørselen og brevet er sendt. Søkeren ser dem nå.
+staff-done-forelopig = Det foreløpige svaret er sendt.
+staff-done-sak = Saken er opprettet.
+staff-done-behandles-ikke = Søknaden er avsluttet uten behandling, og brevet er sendt.
+staff-merged-title = Dokumenter i søknad { $reference }
+staff-merged-count = { $count ->
+    [one] Ett dokument.
+   *[other] { $count } dokumenter.
+}
+audit-list-applications = så på søknadslisten
+audit-search-applications = søkte etter deg
+audit-take-into-processing = begynte å behandle søknaden
+audit-assign = tok saken
+audit-unassign = slapp saken
+audit-write-note = skrev et internt notat
+audit-request-documents = ba om dokumenter
+audit-preliminary-answer = sendte et foreløpig svar
+audit-open-sak = opprettet en sak
+audit-will-not-process = avsluttet søknaden uten behandling

@@ -498,3 +498,160 @@ audit-helper-view = såg på saka di (fullmakt)
 audit-helper-send-documents = sende dokument for deg (fullmakt)
 attach-file-alt = Fil { $number } av { $document } (PDF, sider: { $count })
 error-page-not-in-register = Vi finn deg ikkje i folkeregisteret, så søknaden kan ikkje sendast herfrå. Svara dine er lagra. Ring NAV-kontoret ditt, så hjelper dei deg.
+
+## The office's work on a case (caseworker workspace)
+staff-role-veileder = Rettleiar
+staff-role-beslutter = Avgjerdstakar
+office-refused-case-system = Kommunen sitt eige fagsystem har denne saka. Gjer endringane der, så blir dei viste her.
+office-refused-closed = Saka er avslutta. Du kan skrive interne notat, men ikkje endre saka.
+office-refused-already-processing = Saka er alt under behandling.
+office-refused-date = Skriv datoen som dd.mm.åååå, til dømes 07.12.2026.
+office-refused-date-past = Datoen kan ikkje vere tilbake i tid. Vel i dag eller ein seinare dag.
+office-refused-date-far = Datoen kan vere høgst 90 dagar fram i tid.
+office-refused-too-long = Teksten er for lang. Han kan ha høgst 10 000 teikn for notat og 2 000 teikn for meldingar og grunngivingar.
+office-refused-unreadable = Teksten har teikn som ikkje kan lesast. Skriv han inn på nytt.
+office-refused-empty = Skriv noko her før du lagrar.
+office-refused-assignee = Saka kan berre givast til ein tilsett ved kontoret som har saka.
+office-refused-document-type = Vel dokument frå lista, eller skriv dokumentet med eigne ord.
+office-refused-no-documents = Vel minst eitt dokument, eller skriv kva dokument du treng.
+office-refused-unknown-action = Vi skjønte ikkje kva du ville gjere. Prøv igjen.
+event-documents-sent = { $count ->
+    [one] Du sende eitt dokument.
+   *[other] Du sende { $count } dokument.
+}
+case-answered-heading = Dette har du sendt
+case-task-sent = sendt { $date }
+letter-to = Til: { $name }
+letter-from = Frå: { $office }
+letter-date = Dato: { $date }
+letter-reference = Søknad: { $reference }
+letter-page = Side {"{"}page{"}"} av {"{"}pages{"}"}
+letter-contact-heading = Spørsmål
+letter-contact-text = Ring { $office } på { $phone } om du har spørsmål eller treng hjelp. Du kan òg skrive til oss når du er logga inn.
+letter-signed = Med venleg helsing { $caseworker }, { $office }
+letter-request-title = Vi treng fleire dokument
+letter-request-summary = { $count ->
+    [one] Send dette dokumentet innan { $date }:
+   *[other] Send desse { $count } dokumenta innan { $date }:
+}
+letter-request-note = Melding frå saksbehandlaren
+letter-request-what = Dette må du gjere
+letter-request-how-heading = Slik sender du
+letter-request-how = Logg inn og opne søknaden din under «Mine søknader». Trykk på dokumentet, ta bilete av det eller vel fila, og send. Du kan òg levere dokumenta på kontoret.
+letter-request-late-heading = Om du ikkje rekk fristen
+letter-request-late = Ring oss før { $date } om du treng meir tid eller ikkje har dokumentet. Kjem ikkje dokumenta, kan vi måtte avgjere søknaden med dei opplysningane vi har.
+letter-preliminary-title = Førebels svar på søknaden din
+letter-preliminary-heading = Det tek lengre tid enn vanleg
+letter-preliminary-summary = Vi har ikkje rokke å behandle søknaden din enno. Du får svar innan { $date }.
+letter-preliminary-reason = Kvifor det tek tid
+letter-preliminary-law = Vi sender dette svaret fordi forvaltningslova § 11 a seier at du skal få eit førebels svar når ein søknad ikkje kan svarast på innan ein månad.
+letter-not-processed-title = Søknaden din blir ikkje behandla
+letter-not-processed-heading = Kva dette tyder for deg
+letter-not-processed-summary = Vi kjem ikkje til å behandle denne søknaden.
+letter-not-processed-reason = Grunngiving
+letter-not-processed-next-heading = Kva du kan gjere
+letter-not-processed-next = Du kan sende ein ny søknad når som helst. Er du usamd, kan du ringe oss eller klage. Har du ikkje mat eller ein stad å sove i dag, ring kontoret no.
+staff-inbox-office = Søknader til { $office }. Søknader om naudhjelp står først, deretter dei som har venta lengst.
+staff-inbox-filters = Vis søknader
+staff-inbox-search = Søk
+staff-inbox-search-hint = Referanse (VF-…), fødselsnummer eller namn
+staff-inbox-search-button = Søk
+staff-inbox-assignee = Saksbehandlar
+staff-inbox-unassigned = Ingen enno
+staff-inbox-waiting-for = Ventar på
+staff-inbox-overdue = fristen er ute
+staff-inbox-near-limit = Nær fristen på éin månad utan vedtak (forvaltningslova § 11 a): send førebels svar.
+staff-inbox-pages = Sider
+staff-inbox-previous = Førre side
+staff-inbox-next = Neste side
+staff-inbox-documents = { $count ->
+    [one] eitt dokument
+   *[other] { $count } dokument
+}
+staff-inbox-documents-deadline = { $documents }, frist { $date }
+staff-inbox-showing = Viser: { $filter }, side { $page }.
+staff-filter-open = Opne
+staff-filter-new = Nye
+staff-filter-mine = Mine
+staff-filter-unassigned = Utan saksbehandlar
+staff-filter-overdue = Dokumentfrist ute
+staff-filter-near-limit = Nær fristen på éin månad
+staff-filter-all = Alle, òg avslutta
+staff-waited-days = { $days ->
+    [0] i dag
+    [one] 1 dag
+   *[other] { $days } dagar
+}
+staff-case-waited = Har venta { $waited }.
+staff-case-conflict = Nokon andre endra saka medan du hadde ho open. Sjå kva som er nytt nedanfor. Det du skreiv er teke vare på; send det igjen om det framleis passar.
+staff-case-case-system = Kommunen sitt eige fagsystem har denne saka. Status, vedtak og brev kjem derifrå; her kan du lese saka, ta ho og skrive interne notat.
+staff-case-assign-me = Ta saka
+staff-case-unassign = Slepp saka
+staff-case-take = Start behandlinga
+staff-case-assign-colleague = Gi saka til ein kollega
+staff-case-colleague = Kollega
+staff-case-assign = Gi saka vidare
+staff-case-actions = Handlingar
+staff-case-request = Be om dokument
+staff-case-request-documents = Dokument søkjaren skal sende
+staff-case-request-other = Anna dokument (skriv med eigne ord)
+staff-case-request-note = Melding til søkjaren (valfritt)
+staff-case-request-note-hint = Står i brevet. Skriv enkelt; søkjaren ser det.
+staff-case-request-deadline = Frist
+staff-case-request-deadline-hint = Vanlegvis 7 dagar. Skriv dd.mm.åååå om du ikkje får velje dato.
+staff-case-request-send = Send førespurnad og brev
+staff-case-letter-language = Språk i brevet
+staff-case-preliminary = Send førebels svar
+staff-case-preliminary-date = Når får søkjaren svar?
+staff-case-preliminary-reason = Kvifor tek det tid? (valfritt)
+staff-case-preliminary-send = Send førebels svar
+staff-case-sak = Opprett sak
+staff-case-sak-title = Kva saka gjeld
+staff-case-sak-hint = Til dømes «Livsopphald desember» eller «Depositum». Søkjaren ser tittelen.
+staff-case-sak-open = Opprett sak
+staff-case-not-processed = Søknaden skal ikkje behandlast
+staff-case-not-processed-reason = Grunngiving
+staff-case-not-processed-hint = Til dømes at søknaden er send to gonger eller trekt. Står i brevet til søkjaren.
+staff-case-not-processed-send = Avslutt utan behandling
+staff-case-journal = Interne notat
+staff-case-journal-hint = Berre tilsette ved kontoret ser notata. Eit notat kan ikkje endrast; skriv eit nytt for å rette.
+staff-case-note = Nytt notat
+staff-case-note-save = Lagre notat
+staff-case-requests = Dokument kontoret har bede om
+staff-case-requests-none = Kontoret har ikkje bede om dokument.
+staff-case-request-answered = sendt { $date }
+staff-case-request-overdue = ikkje sendt, fristen { $date } er ute
+staff-case-request-open = ikkje sendt enno, frist { $date }
+staff-case-merged = Alle dokumenta i éin PDF
+staff-case-letters = Brev
+staff-case-letters-none = Ingen brev i saka enno.
+staff-case-document-with-application = sendt med søknaden { $date }
+staff-case-document-later = sendt seinare { $date }
+staff-journal-note = { $name }: { $text }
+staff-journal-assigned = { $name } gav saka til { $to }.
+staff-journal-unassigned = { $name } slepte saka.
+staff-journal-requested = { $name } bad om: { $documents }.
+staff-journal-not-processed = { $name } avslutta utan behandling: { $text }
+staff-done-behandle = Søknaden er under behandling. Søkjaren ser det no.
+staff-done-tildel = Saka er tildelt.
+staff-done-slipp = Du har slept saka.
+staff-done-notat = Notatet er lagra.
+staff-done-etterspor = Førespurnaden og brevet er sende. Søkjaren ser dei no.
+staff-done-forelopig = Det førebelse svaret er sendt.
+staff-done-sak = Saka er oppretta.
+staff-done-behandles-ikke = Søknaden er avslutta utan behandling, og brevet er sendt.
+staff-merged-title = Dokument i søknad { $reference }
+staff-merged-count = { $count ->
+    [one] Eitt dokument.
+   *[other] { $count } dokument.
+}
+audit-list-applications = såg på søknadslista
+audit-search-applications = søkte etter deg
+audit-take-into-processing = byrja å behandle søknaden
+audit-assign = tok saka
+audit-unassign = slepte saka
+audit-write-note = skreiv eit internt notat
+audit-request-documents = bad om dokument
+audit-preliminary-answer = sende eit førebels svar
+audit-open-sak = oppretta ei sak
+audit-will-not-process = avslutta søknaden utan behandling

@@ -6,10 +6,9 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
-use velferd_domain::case_view::{case_view, CaseView, Headline, Text};
-use velferd_domain::ids::Fodselsnummer;
+use velferd_domain::case_view::{Headline, Text};
 use velferd_domain::innsyn::{SakStatus, UtbetalingStatus};
-use velferd_formats::soker::{DigisosSoker, Filreferanse, Utfall};
+use velferd_formats::soker::{Filreferanse, Utfall};
 use velferd_store::{Power, StoredApplication};
 
 use super::{context, office_info};
@@ -42,26 +41,6 @@ pub(super) fn office_name(app: &AppState, enhetsnummer: &str) -> String {
         .map_or_else(|| enhetsnummer.to_owned(), |k| k.kontor.navn.clone())
 }
 
-/// The events that drive the citizen's view: the case system's latest document when the
-/// municipality lets its case system own the status and one was posted, else Velferd's own events.
-pub(super) async fn view_of(app: &AppState, sent: &StoredApplication, owner: &Fodselsnummer) -> Result<CaseView, AppError> {
-    let kommune = app.kommuner.get(&sent.kommunenummer);
-    let external = match kommune.is_some_and(|k| k.status_fra_fagsystem) {
-        true => app.store.external_status(&sent.id, owner).await?,
-        false => None,
-    };
-    let doc = match external {
-        Some(document) => serde_json::from_value(document).map_err(|e| AppError::Internal(format!("stored status document: {e}")))?,
-        None => {
-            let events = app.store.event_texts(&sent.id, owner).await?;
-            DigisosSoker::from_event_texts("velferd", &events).map_err(|e| AppError::Internal(format!("stored events: {e}")))?
-        }
-    };
-    let days = kommune.map_or(14, |k| k.kontor.behandlingstid_dager);
-    Ok(case_view(&doc, sent.sent_ms, days))
-}
-
-
 fn kroner(belop: f64) -> String {
     velferd_domain::ids::Belop::from_kroner(belop.round() as i64).to_string()
 }
@@ -69,28 +48,28 @@ fn kroner(belop: f64) -> String {
 pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen) -> Result<Response, AppError> {
     let mut items = Vec::new();
     for sent in app.store.applications_of(&citizen.fnr).await? {
-        let view = view_of(&app, &sent, &citizen.fnr).await?;
+        let insight = app.cases.insight(&sent, &citizen.fnr).await?;
         items.push(CaseListItem {
             href: format!("/mine-soknader/{}", sent.id),
             title: lang.t_args("cases-item-title", &[("date", fmt::date(sent.sent_ms))]),
-            status: lang.t(view.headline.key()),
+            status: lang.t(insight.view.headline.key()),
             office: app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default(),
-            tasks: view.innsyn.oppgaver.len(),
-            tasks_text: lang.t_args("cases-item-tasks", &[("count", view.innsyn.oppgaver.len().to_string())]),
+            tasks: insight.task_count(),
+            tasks_text: lang.t_args("cases-item-tasks", &[("count", insight.task_count().to_string())]),
         });
     }
     // Applications the signed-in person helps someone else with (a power of attorney).
     let mut helping = Vec::new();
     for (sent, power, owner) in app.store.helped_applications(&citizen.fnr, now_ms()).await? {
         let name = app.store.person(&owner).await?.map(|p| p.fullt_navn()).unwrap_or_else(|| power.helper_name.clone());
-        let view = view_of(&app, &sent, &owner).await?;
+        let insight = app.cases.insight(&sent, &owner).await?;
         helping.push(CaseListItem {
             href: format!("/fullmakt/{}", sent.id),
             title: lang.t_args("helping-item-title", &[("name", name), ("date", fmt::date(sent.sent_ms))]),
-            status: lang.t(view.headline.key()),
+            status: lang.t(insight.view.headline.key()),
             office: app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default(),
-            tasks: view.innsyn.oppgaver.len(),
-            tasks_text: lang.t_args("cases-item-tasks", &[("count", view.innsyn.oppgaver.len().to_string())]),
+            tasks: insight.task_count(),
+            tasks_text: lang.t_args("cases-item-tasks", &[("count", insight.task_count().to_string())]),
         });
     }
     Ok(render(&CasesPage { ctx: context(&app, lang, "/mine-soknader", &session).await?, items, helping }))
@@ -114,7 +93,8 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     let id = sent.id.clone();
     let owner_view = matches!(mode, Mode::Owner(_));
     let kommune = app.kommuner.get(&sent.kommunenummer).ok_or_else(|| AppError::Internal("unknown municipality".into()))?;
-    let view = view_of(app, sent, &citizen.fnr).await?;
+    let insight = app.cases.insight(sent, &citizen.fnr).await?;
+    let view = &insight.view;
     let innsyn = &view.innsyn;
 
     let explanation = match view.headline {
@@ -131,20 +111,29 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         Mode::Helper(power) if power.may_send_documents => format!("/fullmakt/{id}/dokumenter"),
         Mode::Helper(_) => String::new(),
     };
-    let tasks = innsyn
-        .oppgaver
-        .iter()
-        .enumerate()
-        .map(|(i, o)| DocLink {
-            label: super::document_label(lang, &o.dokumenttype, o.tilleggsinformasjon.as_deref().unwrap_or_default()),
+    // A request answered by a document sent after it leaves the list (the rule in contracts.md);
+    // each link keeps the request's place in the full list, as the upload page numbers them.
+    let tasks = insight
+        .open_requests()
+        .map(|(i, r)| DocLink {
+            label: super::document_label(lang, &r.oppgave.dokumenttype, r.oppgave.tilleggsinformasjon.as_deref().unwrap_or(&r.oppgave.dokumenttype)),
             href: if upload_href.is_empty() { String::new() } else { format!("{upload_href}?krav={i}") },
-            detail: lang.t_args("case-task-deadline", &[("date", date_text(&o.innsendelsesfrist))]),
+            detail: lang.t_args("case-task-deadline", &[("date", date_text(&r.oppgave.innsendelsesfrist))]),
         })
         .chain(innsyn.dokumentasjonkrav.iter().map(|d| DocLink {
             label: d.tittel.clone(),
             href: upload_href.clone(),
             detail: d.frist.as_deref().map(|f| lang.t_args("case-task-deadline", &[("date", date_text(f))])).unwrap_or_default(),
         }))
+        .collect();
+    let answered = insight
+        .requests
+        .iter()
+        .filter_map(|r| {
+            let at = r.answered_at?;
+            let label = super::document_label(lang, &r.oppgave.dokumenttype, r.oppgave.tilleggsinformasjon.as_deref().unwrap_or(&r.oppgave.dokumenttype));
+            Some(DocLink { label, href: String::new(), detail: lang.t_args("case-task-sent", &[("date", fmt::date(at))]) })
+        })
         .collect();
     let letters = if owner_view { app.store.letters(&id, &citizen.fnr).await? } else { vec![] };
     let letter_href = |letter: &str| format!("/mine-soknader/{id}/brev/{letter}.pdf");
@@ -247,6 +236,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         explanation,
         preliminary: innsyn.forelopig_svar,
         tasks,
+        answered,
         decisions,
         payments,
         conditions,

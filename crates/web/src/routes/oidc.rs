@@ -43,7 +43,7 @@ pub async fn start_citizen(State(app): State<AppState>, ClientIp(ip): ClientIp, 
 
 pub async fn start_staff(State(app): State<AppState>, ClientIp(ip): ClientIp, lang: Lang, session: Session) -> Result<Response, AppError> {
     let Some(provider) = app.config.staff_sign_in.as_ref() else {
-        return super::staff::not_configured(&app, lang, &session).await;
+        return super::staff::home::not_configured(&app, lang, &session).await;
     };
     limits::check(&app, Bucket::SignIn, &ip).await?;
     start(&app, provider, lang, &session, (PENDING_STAFF, FRESH_STAFF), "/ansatt".to_owned()).await
@@ -99,7 +99,7 @@ pub async fn callback_staff(State(app): State<AppState>, ClientIp(ip): ClientIp,
                 return Err(AppError::Internal("staff provider gave a citizen identity".into()));
             };
             let roles_logged = roles.iter().map(ToString::to_string).collect::<Vec<_>>().join(",");
-            session::sign_in_staff(&session, &Staff { subject, name, roles, office: office.clone() }).await?;
+            session::sign_in_staff(&app, &session, &Staff(velferd_domain::staff::StaffUser { subject, name, roles, office: office.clone() })).await?;
             session::remember_provider_login(&session, &app.store, LOGIN_STAFF, &done.login, now_ms()).await?;
             tracing::info!(issuer = provider.issuer(), %office, roles = %roles_logged, "staff signed in with OpenID Connect");
             Ok(Redirect::to("/ansatt").into_response())

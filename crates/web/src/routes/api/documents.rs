@@ -108,55 +108,10 @@ pub async fn file(State(app): State<AppState>, Client(client): Client, Path((id,
     Ok(pdf_response(bytes, &format!("{}.pdf", &sha[..16.min(sha.len())])))
 }
 
-/// One PDF of documents for the office to read from start to end: a first page listing every
-/// document with its pages, then the documents in order.
+/// One PDF of documents for the office to read from start to end (the use case's merged PDF).
 async fn merged(app: &AppState, title: String, intro: Vec<String>, documents: &[velferd_store::SubmittedDocument]) -> Result<Vec<u8>, ApiError> {
-    let mut pdfs = Vec::new();
-    for d in documents {
-        let bytes = app.files.get(&d.sha256).await?.ok_or_else(|| ApiError::Internal("a recorded file is missing from the file store".into()))?;
-        let label = crate::routes::document_label(Lang::Nb, &d.kind, &d.tilleggsinfo);
-        pdfs.push((label, bytes));
-    }
-    tokio::task::spawn_blocking(move || -> Result<Vec<u8>, ApiError> {
-        let pages_of = |bytes: &[u8]| velferd_documents::photos::pdf_page_count(bytes).unwrap_or(1);
-        let counts: Vec<usize> = pdfs.iter().map(|(_, b)| pages_of(b)).collect();
-        // The contents page's own length decides where the documents start; one more pass if it
-        // came out longer than assumed.
-        let mut toc_pages = 1;
-        loop {
-            let mut first = toc_pages + 1;
-            let rows = pdfs
-                .iter()
-                .zip(&counts)
-                .map(|((label, _), n)| {
-                    let last = first + n - 1;
-                    let value = if *n == 1 { format!("side {first}") } else { format!("side {first}–{last}") };
-                    first = last + 1;
-                    velferd_documents::Row::Field { label: label.clone(), value }
-                })
-                .collect();
-            let toc = velferd_documents::render(&velferd_documents::Document {
-                title: title.clone(),
-                language: "nb".into(),
-                intro: intro.clone(),
-                sections: vec![velferd_documents::Section { heading: "Innhold".into(), rows }],
-                footer: title.clone(),
-                page_label: "Innhold, side {page} av {pages}".into(),
-            })
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-            let actual = pages_of(&toc);
-            if actual != toc_pages && toc_pages < 10 {
-                toc_pages = actual;
-                continue;
-            }
-            let mut inputs = vec![Input::new("innhold.pdf", &toc)];
-            inputs.extend(pdfs.iter().map(|(label, bytes)| Input::new(label, bytes)));
-            let limits = Limits { max_pages: 2000, ..Limits::default() };
-            return combine(&inputs, &limits).map_err(|e| ApiError::Internal(e.to_string()));
-        }
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
+    let items: Vec<(String, String)> = documents.iter().map(|d| (crate::routes::document_label(Lang::Nb, &d.kind, &d.tilleggsinfo), d.sha256.clone())).collect();
+    app.cases.merged_pdf(title, intro, &items).await.map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 /// `GET /api/v1/soknader/{id}/vedlegg.pdf`: every document sent with the application, merged.

@@ -8,6 +8,8 @@ use axum::response::{Html, IntoResponse, Response};
 use crate::i18n::Lang;
 use crate::steps::{Control, FieldGroup, StepNav};
 
+pub mod staff;
+
 /// What the layout needs on every page.
 pub struct PageContext {
     pub lang: Lang,
@@ -54,7 +56,10 @@ impl PageContext {
     pub fn languages(&self) -> Vec<LangLink> {
         Lang::ALL
             .into_iter()
-            .map(|l| LangLink { code: l.code(), name: l.own_name(), href: format!("{}?lang={}", self.path, l.code()), current: l == self.lang })
+            .map(|l| {
+                let separator = if self.path.contains('?') { '&' } else { '?' };
+                LangLink { code: l.code(), name: l.own_name(), href: format!("{}{separator}lang={}", self.path, l.code()), current: l == self.lang }
+            })
             .collect()
     }
 }
@@ -111,82 +116,6 @@ pub struct SignInFailedPage {
     pub help_key: Option<&'static str>,
     pub retry_href: String,
     pub home_href: &'static str,
-}
-
-/// The staff landing page: who is signed in, where, with which roles.
-#[derive(Template)]
-#[template(path = "staff.html")]
-pub struct StaffPage {
-    pub ctx: PageContext,
-    pub name: String,
-    pub office: String,
-    pub roles: String,
-    /// The roles open the office's cases (caseworker, manager).
-    pub reads_cases: bool,
-}
-
-/// One application in the office's list.
-pub struct StaffCaseRow {
-    pub href: String,
-    pub reference: String,
-    pub received: String,
-    pub emergency: bool,
-    pub status: String,
-    /// "Strictly confidential address (kode 6)" and alike, for a protected person.
-    pub protected: Option<String>,
-}
-
-/// `/ansatt/saker`: the office's applications.
-#[derive(Template)]
-#[template(path = "staff_cases.html")]
-pub struct StaffCasesPage {
-    pub ctx: PageContext,
-    pub office: String,
-    pub rows: Vec<StaffCaseRow>,
-}
-
-/// `/ansatt/saker/{id}`: one case as the office sees it.
-#[derive(Template)]
-#[template(path = "staff_case.html")]
-pub struct StaffCasePage {
-    pub ctx: PageContext,
-    pub reference: String,
-    pub received: String,
-    pub emergency: bool,
-    pub status: String,
-    pub protected: Option<String>,
-    /// Who applied, as the register knows them (never a protected address).
-    pub applicant: Vec<SummaryItem>,
-    /// The answers, one (heading, rows) per step.
-    pub answers: Vec<(String, Vec<SummaryItem>)>,
-    pub documents: Vec<DocLink>,
-    pub timeline: Vec<Line>,
-    pub pdf_href: String,
-}
-
-pub struct StaffDemoPerson {
-    pub key: &'static str,
-    pub name: &'static str,
-    pub office: String,
-    pub roles: String,
-}
-
-/// The demo sign-in for staff (only with `--demo`).
-#[derive(Template)]
-#[template(path = "staff_demo.html")]
-pub struct StaffDemoPage {
-    pub ctx: PageContext,
-    pub people: Vec<StaffDemoPerson>,
-}
-
-/// A short message to staff (signed out, no access, not configured).
-#[derive(Template)]
-#[template(path = "staff_message.html")]
-pub struct StaffMessagePage {
-    pub ctx: PageContext,
-    pub title_key: &'static str,
-    pub text_key: &'static str,
-    pub sign_in_href: Option<&'static str>,
 }
 
 pub struct KommuneOption {
@@ -324,6 +253,8 @@ pub struct CasePage {
     pub preliminary: bool,
     /// Requested documents, each linking to the upload for that request.
     pub tasks: Vec<DocLink>,
+    /// Requested documents the citizen has sent, with when.
+    pub answered: Vec<DocLink>,
     /// Decisions, linking to the letter when there is one to open here.
     pub decisions: Vec<DocLink>,
     /// Letters from the office, with whether and when the citizen opened them.

@@ -1,0 +1,96 @@
+//! Use cases: one function per action a person or system takes on an application. Each checks the
+//! rule in `velferd-domain`, writes what the action changes (events, letters, journal, audit) through
+//! `velferd-store`, and returns what the page or API answer needs. Nothing here knows HTTP; the web
+//! layer parses a request, calls one function here, and renders.
+//!
+//! - [`view`]: the citizen's view of a case (the innsyn fold over the events that drive it, with
+//!   requests answered by documents sent after them).
+//! - [`office`]: the caseworker's inbox, case file and actions, scoped by
+//!   [`velferd_domain::staff::CaseAccess`] and audited before anything is returned.
+
+pub mod documents;
+pub mod letters;
+pub mod office;
+pub mod view;
+
+use std::sync::Arc;
+
+use velferd_domain::kommune::Katalog;
+use velferd_domain::office::Refusal;
+use velferd_store::{Files, Store, StoreError};
+
+/// What a use case can answer besides success.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// Nothing here for this person (another office's case, an unknown id). Logged as refused.
+    #[error("not found")]
+    NotFound,
+    /// The person's role does not allow this at all. Logged as refused.
+    #[error("forbidden")]
+    Forbidden,
+    /// A rule refused what was asked; the key and field say why and where.
+    #[error("refused: {}", .0.key)]
+    Refused(Refusal),
+    /// Someone else changed the case since the page was drawn; nothing was written.
+    #[error("the case changed since the page was drawn")]
+    Conflict,
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+pub type Result<T> = std::result::Result<T, CaseError>;
+
+/// Translated words for letters: implemented by the web layer's language (Fluent), so letters use
+/// the same texts as the pages.
+pub trait Words: Send + Sync {
+    /// The message for `key` with its arguments.
+    fn t(&self, key: &str, args: &[(&'static str, String)]) -> String;
+    /// The message for a key built from data (a document type), if there is one.
+    fn try_t(&self, key: &str) -> Option<String>;
+    /// The language's code (`nb`, `nn`, `en`), for the PDF's language tag.
+    fn code(&self) -> &'static str;
+}
+
+/// The use cases, with what they need. Cheap to clone.
+#[derive(Clone)]
+pub struct Cases {
+    store: Store,
+    files: Arc<dyn Files>,
+    kommuner: Arc<Katalog>,
+}
+
+impl Cases {
+    /// Wires the use cases to the database, the file store and the catalogue. The store is told
+    /// which municipalities' case systems own their cases (`status_fra_fagsystem`).
+    pub fn new(store: Store, files: Arc<dyn Files>, kommuner: Katalog) -> Cases {
+        let owners = kommuner
+            .by_name()
+            .into_iter()
+            .filter(|k| k.status_fra_fagsystem)
+            .map(|k| k.nummer.as_str().to_owned())
+            .collect::<Vec<_>>();
+        Cases {
+            store: store.with_case_system_kommuner(owners),
+            files,
+            kommuner: Arc::new(kommuner),
+        }
+    }
+
+    /// The store as the use cases see it (with the catalogue's case-system owners set).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn kommuner(&self) -> &Katalog {
+        &self.kommuner
+    }
+
+    /// Whether the municipality's own case system owns this municipality's cases.
+    pub fn case_system_owns(&self, kommunenummer: &velferd_domain::ids::Kommunenummer) -> bool {
+        self.kommuner
+            .get(kommunenummer)
+            .is_some_and(|k| k.status_fra_fagsystem)
+    }
+}

@@ -1,0 +1,174 @@
+//! The staff pages' templates: the staff home page, the office's inbox, the case file with the
+//! caseworker's actions, the demo sign-in and short messages.
+
+use askama::Template;
+
+use super::{DocLink, Line, PageContext, SummaryItem};
+
+/// The staff landing page: who is signed in, where, with which roles.
+#[derive(Template)]
+#[template(path = "staff/home.html")]
+pub struct StaffPage {
+    pub ctx: PageContext,
+    pub name: String,
+    pub office: String,
+    pub roles: String,
+    /// The roles open the office's cases (caseworker, manager).
+    pub reads_cases: bool,
+}
+
+/// One case in the office's inbox.
+pub struct InboxRow {
+    pub href: String,
+    pub reference: String,
+    /// The applicant's name; for a protected person without the role for it, never shown.
+    pub name: String,
+    pub received: String,
+    /// How long the applicant has waited, in words ("3 dager").
+    pub waited: String,
+    pub emergency: bool,
+    pub status: String,
+    /// Who has the case, or "nobody yet" in words.
+    pub assignee: String,
+    /// What the office waits for, e.g. "Waiting for 2 documents, deadline 07.12.2026".
+    pub waiting_for: Option<String>,
+    /// A requested document is past its deadline.
+    pub overdue: bool,
+    /// Waiting long without a decision (forvaltningsloven § 11a).
+    pub near_limit: bool,
+    /// "Strictly confidential address (kode 6)" and alike, for a protected person.
+    pub protected: Option<String>,
+}
+
+/// A link that chooses a filter of the inbox.
+pub struct FilterLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// `/ansatt/saker`: the office's inbox.
+#[derive(Template)]
+#[template(path = "staff/inbox.html")]
+pub struct InboxPage {
+    pub ctx: PageContext,
+    pub office: String,
+    pub filters: Vec<FilterLink>,
+    /// The current filter (`?vis=`), kept by the search form.
+    pub filter: &'static str,
+    pub search: String,
+    pub rows: Vec<InboxRow>,
+    /// What the list shows, in words (filter and page).
+    pub showing: String,
+    pub previous_href: Option<String>,
+    pub next_href: Option<String>,
+}
+
+/// A choice in an action form.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// What was typed into one of the case file's action forms, kept when it is refused.
+#[derive(Default)]
+pub struct ActionForm {
+    /// The action posted (`notat`, `etterspor`, …).
+    pub action: String,
+    pub values: std::collections::HashMap<String, String>,
+    /// The form field a refusal is about, and the message.
+    pub error: Option<(String, String)>,
+}
+
+impl ActionForm {
+    /// What was typed into `field` of `action`'s form, or "" on another form.
+    pub fn v(&self, action: &str, field: &str) -> String {
+        if self.action == action { self.values.get(field).cloned().unwrap_or_default() } else { String::new() }
+    }
+
+    /// The message for `field` of `action`'s form, if that is where the refusal is.
+    pub fn error_at(&self, action: &str, field: &str) -> Option<String> {
+        match &self.error {
+            Some((f, m)) if self.action == action && (f == field || (field.is_empty() && f.is_empty())) => Some(m.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// `/ansatt/saker/{id}`: the case file, with what the caseworker can do.
+#[derive(Template)]
+#[template(path = "staff/case.html")]
+pub struct CasePage {
+    pub ctx: PageContext,
+    pub reference: String,
+    pub received: String,
+    pub waited: String,
+    pub emergency: bool,
+    pub status: String,
+    pub protected: Option<String>,
+    /// Who has the case, in words.
+    pub assignee: String,
+    pub assigned_to_me: bool,
+    /// Who applied, as the register knows them (never a protected address).
+    pub applicant: Vec<SummaryItem>,
+    /// The answers, one (heading, rows) per step.
+    pub answers: Vec<(String, Vec<SummaryItem>)>,
+    pub documents: Vec<DocLink>,
+    pub merged_href: String,
+    pub letters: Vec<DocLink>,
+    /// Requested documents: answered or still to come, with the deadline.
+    pub requests: Vec<DocLink>,
+    pub timeline: Vec<Line>,
+    /// Internal notes and assignments, newest first. Never shown to the citizen.
+    pub journal: Vec<Line>,
+    pub pdf_href: String,
+    /// Where the action forms post (`/ansatt/saker/{id}/handling`).
+    pub action_href: String,
+    /// The case version the page was drawn from; every form carries it.
+    pub version: i64,
+    /// The municipality's case system owns the case: actions that write events are not offered.
+    pub case_system_owns: bool,
+    /// Still open (actions that write events are offered).
+    pub open: bool,
+    /// Received and not started (offer "take into processing").
+    pub can_take: bool,
+    pub me: String,
+    pub colleagues: Vec<Choice>,
+    pub document_types: Vec<Choice>,
+    pub languages: Vec<Choice>,
+    /// `2026-12-07`: the default deadline and the earliest date allowed.
+    pub default_deadline: String,
+    pub today: String,
+    pub form: ActionForm,
+    /// A confirmation of what was just done.
+    pub done: Option<String>,
+    /// Someone else changed the case while this page was open.
+    pub conflict: bool,
+}
+
+pub struct StaffDemoPerson {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub office: String,
+    pub roles: String,
+}
+
+/// The demo sign-in for staff (only with `--demo`).
+#[derive(Template)]
+#[template(path = "staff/demo.html")]
+pub struct StaffDemoPage {
+    pub ctx: PageContext,
+    pub people: Vec<StaffDemoPerson>,
+}
+
+/// A short message to staff (signed out, no access, not configured).
+#[derive(Template)]
+#[template(path = "staff/message.html")]
+pub struct StaffMessagePage {
+    pub ctx: PageContext,
+    pub title_key: &'static str,
+    pub text_key: &'static str,
+    pub sign_in_href: Option<&'static str>,
+}
+

@@ -1,0 +1,224 @@
+//! `/ansatt/saker/{id}`: one case's file — the answers as sent, every document (each a PDF, and one
+//! merged PDF), letters, requests and whether they were answered, the timeline, the office's
+//! internal notes — with the caseworker's actions. Also the application PDF and single documents.
+
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use tower_sessions::Session;
+use velferd_cases::office::CaseFile;
+use velferd_domain::application::{parse_application, summary};
+use velferd_domain::office::{DAY, DEFAULT_DEADLINE_DAYS, REQUESTABLE};
+
+use super::{pdf_response, protection_key, status_text, waited};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::pages::staff::{ActionForm, CasePage, Choice};
+use crate::pages::{render, DocLink, Line, SummaryItem};
+use crate::routes::{context, document_label};
+use crate::session::Staff;
+use crate::{fmt, now_ms, AppState};
+
+#[derive(serde::Deserialize, Default)]
+pub struct Done {
+    gjort: Option<String>,
+}
+
+pub async fn case(State(app): State<AppState>, lang: Lang, session: Session, staff: Staff, Path(id): Path<String>, Query(done): Query<Done>) -> Result<Response, AppError> {
+    let file = app.cases.case_file(&staff, &id, now_ms()).await?;
+    let done = done.gjort.and_then(|action| lang.try_t(&format!("staff-done-{action}")));
+    page(&app, lang, &session, &staff, &file, ActionForm::default(), done, false).await
+}
+
+/// `2026-12-07`, as a date field wants it.
+fn iso_date(ms: i64) -> String {
+    let t = fmt::oslo(ms);
+    format!("{}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+}
+
+/// The case file page, with `form` as typed (after a refusal) and a confirmation or conflict notice.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &Staff, file: &CaseFile, form: ActionForm, done: Option<String>, conflict: bool) -> Result<Response, AppError> {
+    let now = now_ms();
+    let sent = &file.case.application;
+    let id = &sent.id;
+    let mut applicant = vec![
+        SummaryItem { label: lang.t("register-name"), value: file.person.as_ref().map(|p| p.fullt_navn()).unwrap_or_default() },
+        SummaryItem { label: lang.t("register-fnr"), value: file.case.owner.as_str().to_owned() },
+    ];
+    // A protected address is never shown; everyone else's register address is.
+    let hide_address = file.case.protection.is_some();
+    if !hide_address {
+        if let Some(a) = file.person.as_ref().and_then(|p| p.adresse.as_ref()) {
+            applicant.push(SummaryItem { label: lang.t("register-address"), value: a.one_line() });
+        }
+    }
+    let answers = match parse_application(&sent.answers) {
+        Ok(typed) => summary(&typed, &sent.answers)
+            .into_iter()
+            .map(|s| {
+                let items = s
+                    .rows
+                    .iter()
+                    .filter(|r| !(hide_address && crate::pdf::is_address(r)))
+                    .map(|r| SummaryItem { label: crate::pdf::label(lang, r), value: crate::pdf::value(lang, &r.value) })
+                    .collect();
+                (lang.t(&format!("step-{}-title", s.step.slug())), items)
+            })
+            .collect(),
+        Err(_) => vec![],
+    };
+    let documents = file
+        .insight
+        .submissions
+        .iter()
+        .flat_map(|s| {
+            let when = fmt::date_time(s.created_ms);
+            let key = if s.with_application { "staff-case-document-with-application" } else { "staff-case-document-later" };
+            s.documents.iter().map(move |d| (when.clone(), key, d))
+        })
+        .map(|(when, key, d)| DocLink {
+            label: document_label(lang, &d.kind, &d.tilleggsinfo),
+            href: format!("/ansatt/saker/{id}/dokumenter/{}.pdf", d.sha256),
+            detail: lang.t_args(key, &[("date", when)]),
+        })
+        .collect();
+    let letters = file
+        .letters
+        .iter()
+        .map(|l| {
+            let sent_text = lang.t_args("case-letter-sent", &[("date", fmt::date(l.created_ms))]);
+            let read = match l.first_opened_ms {
+                Some(at) => lang.t_args("case-letter-opened", &[("date", fmt::date_time(at))]),
+                None => lang.t("case-letter-unopened"),
+            };
+            DocLink { label: l.title.clone(), href: format!("/ansatt/saker/{id}/dokumenter/{}.pdf", l.sha256), detail: format!("{sent_text}. {read}") }
+        })
+        .collect();
+    let requests = file
+        .insight
+        .requests
+        .iter()
+        .map(|r| {
+            let label = document_label(lang, &r.oppgave.dokumenttype, r.oppgave.tilleggsinformasjon.as_deref().unwrap_or(&r.oppgave.dokumenttype));
+            let deadline = fmt::norwegian_date(&r.oppgave.innsendelsesfrist);
+            let detail = match r.answered_at {
+                Some(at) => lang.t_args("staff-case-request-answered", &[("date", fmt::date_time(at))]),
+                None if r.deadline.is_some_and(|d| d < now) => lang.t_args("staff-case-request-overdue", &[("date", deadline)]),
+                None => lang.t_args("staff-case-request-open", &[("date", deadline)]),
+            };
+            DocLink { label, href: String::new(), detail }
+        })
+        .collect();
+    let timeline = file.insight.view.timeline.iter().map(|e| Line { text: super::super::cases::translate(lang, &e.text, app), detail: fmt::date_time(e.at) }).collect();
+    let journal = file
+        .journal
+        .iter()
+        .rev()
+        .map(|j| {
+            let text = match j.kind.as_str() {
+                "notat" => lang.t_args("staff-journal-note", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "tildelt" => lang.t_args("staff-journal-assigned", &[("name", j.actor_name.clone()), ("to", j.text.clone())]),
+                "fristilt" => lang.t_args("staff-journal-unassigned", &[("name", j.actor_name.clone())]),
+                "etterspurt" => lang.t_args("staff-journal-requested", &[("name", j.actor_name.clone()), ("documents", j.text.clone())]),
+                "behandles-ikke" => lang.t_args("staff-journal-not-processed", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                other => format!("{}: {other} {}", j.actor_name, j.text),
+            };
+            Line { text, detail: fmt::date_time(j.at_ms) }
+        })
+        .collect();
+    let assignee = file.state.assignee.as_ref();
+    let chosen: Vec<String> = if form.action == "etterspor" { form.values.get("dokumenter").map(|v| v.split('\n').map(str::to_owned).collect()).unwrap_or_default() } else { vec![] };
+    let document_types = REQUESTABLE
+        .iter()
+        .map(|(kind, extra)| {
+            let value = format!("{kind}.{extra}");
+            Choice { label: document_label(lang, kind, extra), checked: chosen.contains(&value), value }
+        })
+        .collect();
+    let colleagues = file
+        .colleagues
+        .iter()
+        .filter(|c| c.subject != staff.subject)
+        .map(|c| Choice { value: c.subject.clone(), label: c.name.clone(), checked: form.v("tildel", "saksbehandler") == c.subject })
+        .collect();
+    let letter_lang = form.values.get("sprak").cloned().unwrap_or_else(|| lang.code().to_owned());
+    let languages = Lang::ALL.into_iter().map(|l| Choice { value: l.code().to_owned(), label: l.own_name().to_owned(), checked: l.code() == letter_lang }).collect();
+    let page = CasePage {
+        ctx: context(app, lang, &format!("/ansatt/saker/{id}"), session).await?,
+        reference: sent.reference.clone(),
+        received: fmt::date_time(sent.sent_ms),
+        waited: lang.t_args("staff-case-waited", &[("waited", waited(lang, sent.sent_ms, now))]),
+        emergency: sent.emergency && file.state.open,
+        status: status_text(lang, file.state.status),
+        protected: file.case.protection.map(|p| lang.t(protection_key(p))),
+        assignee: assignee.map_or_else(|| lang.t("staff-inbox-unassigned"), |(_, name)| name.clone()),
+        assigned_to_me: assignee.is_some_and(|(s, _)| s == &staff.subject),
+        applicant,
+        answers,
+        documents,
+        merged_href: format!("/ansatt/saker/{id}/vedlegg.pdf"),
+        letters,
+        requests,
+        timeline,
+        journal,
+        pdf_href: format!("/ansatt/saker/{id}/soknad.pdf"),
+        action_href: format!("/ansatt/saker/{id}/handling"),
+        version: file.state.version,
+        case_system_owns: file.case_system_owns,
+        open: file.state.open,
+        can_take: file.state.status == velferd_formats::soker::SoknadsStatusVerdi::Mottatt,
+        me: staff.subject.clone(),
+        colleagues,
+        document_types,
+        languages,
+        default_deadline: iso_date(now + DEFAULT_DEADLINE_DAYS * DAY),
+        today: iso_date(now),
+        form,
+        done,
+        conflict,
+    };
+    let refused = page.form.error.is_some() || conflict;
+    let mut response = render(&page);
+    if refused {
+        *response.status_mut() = if conflict { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
+    }
+    Ok(response)
+}
+
+/// `/ansatt/saker/{id}/soknad.pdf`: the application as PDF, without any address for a protected person.
+pub async fn application_pdf(State(app): State<AppState>, lang: Lang, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
+    let case = app.cases.open_case(&staff, "read-application-pdf", &id, now_ms()).await?;
+    let office = app.kommuner.get(&case.application.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default();
+    let name = app.store.person(&case.owner).await?.map(|p| p.fullt_navn()).unwrap_or_default();
+    let filename = format!("soknad-{}.pdf", case.application.reference);
+    let hide_address = case.protection.is_some();
+    let sent = case.application;
+    let bytes = tokio::task::spawn_blocking(move || crate::pdf::application_pdf(lang, &sent, &office, &name, hide_address))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(AppError::Internal)?;
+    Ok(pdf_response(bytes, &filename))
+}
+
+/// `/ansatt/saker/{id}/vedlegg.pdf`: every document on the case, with and after the application,
+/// merged into one PDF with a contents page.
+pub async fn merged_pdf(State(app): State<AppState>, lang: Lang, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
+    let case = app.cases.open_case(&staff, "read-file", &id, now_ms()).await?;
+    let submissions = app.store.submissions(&id, &case.owner).await?;
+    let items: Vec<(String, String)> = submissions.iter().flat_map(|s| s.documents.iter()).map(|d| (document_label(lang, &d.kind, &d.tilleggsinfo), d.sha256.clone())).collect();
+    if items.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let title = lang.t_args("staff-merged-title", &[("reference", case.application.reference.clone())]);
+    let intro = vec![lang.t_n("staff-merged-count", "count", items.len() as i64)];
+    let pdf = app.cases.merged_pdf(title, intro, &items).await?;
+    Ok(pdf_response(pdf, &format!("dokumenter-{}.pdf", case.application.reference)))
+}
+
+/// `/ansatt/saker/{id}/dokumenter/{sha256}.pdf`: a document sent with or after the application, or
+/// a letter on it.
+pub async fn document(State(app): State<AppState>, staff: Staff, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
+    let sha = file.strip_suffix(".pdf").unwrap_or(&file).to_owned();
+    let (case, bytes) = app.cases.staff_document(&staff, &id, &sha, now_ms()).await?;
+    Ok(pdf_response(bytes, &format!("dokument-{}.pdf", case.application.reference)))
+}

@@ -1,0 +1,68 @@
+//! Pages for office staff, one file per resource: the staff home page and demo sign-in
+//! ([`home`]), the office's inbox ([`inbox`]), one case's file with its documents and PDFs
+//! ([`case`]) and what a caseworker does on it ([`actions`]). Handlers parse, call one use case in
+//! `velferd-cases` (which checks access, audits and writes), and render.
+
+pub mod actions;
+pub mod case;
+pub mod home;
+pub mod inbox;
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use velferd_domain::staff::Adressebeskyttelse;
+
+use crate::i18n::Lang;
+use crate::AppState;
+
+/// The staff routes, under `/ansatt`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/ansatt", get(home::home))
+        .route("/ansatt/saker", get(inbox::inbox))
+        .route("/ansatt/saker/{id}", get(case::case))
+        .route("/ansatt/saker/{id}/handling", post(actions::act))
+        .route("/ansatt/saker/{id}/soknad.pdf", get(case::application_pdf))
+        .route("/ansatt/saker/{id}/vedlegg.pdf", get(case::merged_pdf))
+        .route("/ansatt/saker/{id}/dokumenter/{file}", get(case::document))
+        .route("/ansatt/demo", get(home::demo_page).post(home::demo_sign_in))
+        .route("/ansatt/logget-ut", get(home::signed_out))
+}
+
+fn protection_key(p: Adressebeskyttelse) -> &'static str {
+    match p {
+        Adressebeskyttelse::StrengtFortrolig => "staff-protected-6",
+        Adressebeskyttelse::Fortrolig => "staff-protected-7",
+    }
+}
+
+/// The status of a case in words, as staff read it.
+fn status_text(lang: Lang, status: velferd_formats::soker::SoknadsStatusVerdi) -> String {
+    use velferd_formats::soker::SoknadsStatusVerdi as S;
+    lang.t(match status {
+        S::Mottatt => "case-status-received",
+        S::UnderBehandling => "case-status-processing",
+        S::Ferdigbehandlet => "case-status-decided",
+        S::BehandlesIkke => "case-status-not-processed",
+    })
+}
+
+/// How long since `sent_ms`, in whole days, in words ("i dag", "3 dager").
+fn waited(lang: Lang, sent_ms: i64, now: i64) -> String {
+    let days = (now - sent_ms).max(0) / velferd_domain::office::DAY;
+    lang.t_n("staff-waited-days", "days", days)
+}
+
+fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("inline; filename=\"{filename}\"")),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
+}

@@ -68,6 +68,7 @@ async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
     let owner = (0..10).find_map(|d| Fodselsnummer::with_check_digits(&format!("01019012{d}"))).expect("fnr");
     let kommune = Kommunenummer::parse("0301").expect("kommune");
     let new = |events: Vec<serde_json::Value>| NewApplication {
+        summary: Vec::new(),
         kommunenummer: kommune.clone(),
         enhetsnummer: "0312".into(),
         emergency: false,

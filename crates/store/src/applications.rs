@@ -1,7 +1,7 @@
 //! Sent applications and their events.
 
 use sqlx::Row;
-use velferd_domain::application::Answers;
+use velferd_domain::application::{Answers, SummarySection};
 use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
 use velferd_domain::Millis;
 
@@ -16,6 +16,8 @@ pub struct NewApplication {
     pub soknad_json: serde_json::Value,
     pub vedlegg_json: serde_json::Value,
     pub answers: Answers,
+    /// The summary rows as the citizen saw them before sending, kept as sent.
+    pub summary: Vec<SummarySection>,
     /// The first events, in the digisos-soker vocabulary (e.g. soknadsStatus MOTTATT).
     pub events: Vec<serde_json::Value>,
     /// Documents sent with the application (one PDF per expected document, already in the file
@@ -41,6 +43,9 @@ pub struct StoredApplication {
     pub soknad_json: serde_json::Value,
     pub vedlegg_json: serde_json::Value,
     pub answers: Answers,
+    /// The summary rows stored at send time; `None` for applications sent before they were kept
+    /// (use [`velferd_domain::application::as_sent`], which builds them from the answers then).
+    pub summary: Option<Vec<SummarySection>>,
     pub sent_ms: Millis,
 }
 
@@ -61,6 +66,10 @@ pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplic
         soknad_json: json(r, "soknad_json")?,
         vedlegg_json: json(r, "vedlegg_json")?,
         answers: serde_json::from_str(&answers).map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?,
+        summary: r
+            .try_get::<Option<String>, _>("summary_json")?
+            .map(|text| serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("applications.summary_json: {e}"))))
+            .transpose()?,
         sent_ms: r.try_get("sent_ms")?,
     })
 }
@@ -81,7 +90,7 @@ pub(crate) async fn insert_events(tx: &mut sqlx::Transaction<'_, sqlx::Any>, app
     Ok(())
 }
 
-pub(crate) const COLUMNS: &str = "id, reference, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms";
+pub(crate) const COLUMNS: &str = "id, reference, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, summary_json, sent_ms";
 
 impl Store {
     /// Sends the owner's draft: stores the application with its first events and removes the draft,
@@ -103,8 +112,8 @@ impl Store {
             return self.submitted_from_draft(draft_id, owner).await;
         }
         sqlx::query(
-            "INSERT INTO applications (id, reference, draft_id, owner_fnr, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            "INSERT INTO applications (id, reference, draft_id, owner_fnr, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms, summary_json)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&id)
         .bind(&reference)
@@ -117,6 +126,7 @@ impl Store {
         .bind(app.vedlegg_json.to_string())
         .bind(serde_json::to_string(&app.answers).map_err(|e| StoreError::Corrupt(e.to_string()))?)
         .bind(now)
+        .bind(serde_json::to_string(&app.summary).map_err(|e| StoreError::Corrupt(e.to_string()))?)
         .execute(&mut *tx)
         .await?;
         insert_events(&mut tx, &id, 0, &app.events, now).await?;

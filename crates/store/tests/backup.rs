@@ -38,6 +38,7 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     store.set_document_choice(&open.id, &owner, "skattemelding.skattemelding", Some("tidligere")).await.unwrap();
     let draft = store.create_draft(&owner, &kommune, &answers, 6).await.unwrap();
     let new = NewApplication {
+        summary: Vec::new(),
         kommunenummer: kommune.clone(),
         enhetsnummer: "0312".into(),
         emergency: true,

@@ -14,6 +14,7 @@ fn fnr(nine: &str) -> Fodselsnummer {
 
 fn application(kommune: &str) -> NewApplication {
     NewApplication {
+        summary: Vec::new(),
         kommunenummer: Kommunenummer::parse(kommune).unwrap(),
         enhetsnummer: "0312".into(),
         emergency: false,

@@ -37,6 +37,7 @@ fn file(slot: &str, n: usize) -> NewDraftFile {
 
 fn application() -> NewApplication {
     NewApplication {
+        summary: Vec::new(),
         kommunenummer: Kommunenummer::parse("0301").expect("kommune"),
         enhetsnummer: "0312".into(),
         emergency: false,

@@ -16,6 +16,7 @@ fn person(fnr: &Fodselsnummer, name: &str) -> Soker {
 
 fn application(kommune: &str, office: &str, emergency: bool) -> NewApplication {
     NewApplication {
+        summary: Vec::new(),
         kommunenummer: Kommunenummer::parse(kommune).unwrap(),
         enhetsnummer: office.into(),
         emergency,

@@ -16,13 +16,14 @@ fn new_application() -> NewApplication {
     let mut answers = Answers::default();
     answers.set("hvorfor", "test");
     NewApplication {
+        summary: Vec::new(),
         kommunenummer: Kommunenummer::parse("0301").unwrap(),
         enhetsnummer: "0312".into(),
         emergency: true,
         soknad_json: serde_json::json!({"version": "1.0.0"}),
         vedlegg_json: serde_json::json!({"vedlegg": []}),
         answers,
-        events: vec![serde_json::json!({"type": "soknadsStatus", "status": "MOTTATT"})],
+        events: vec![serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2026-11-30T10:00:00.000Z", "status": "MOTTATT"})],
         documents: vec![],
     }
 }
@@ -89,7 +90,7 @@ async fn sending_a_draft_twice_gives_one_application() {
         assert!(stored.emergency);
         assert_eq!(stored.answers.get("hvorfor"), "test");
         assert_eq!(store.events(&first.id, &owner).await.unwrap()[0]["status"], "MOTTATT");
-        store.append_events(&first.id, &[serde_json::json!({"type": "soknadsStatus", "status": "UNDER_BEHANDLING"})], 9).await.unwrap();
+        store.append_events(&first.id, &[serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2026-11-30T11:00:00.000Z", "status": "UNDER_BEHANDLING"})], 9).await.unwrap();
         let events = store.events(&first.id, &owner).await.unwrap();
         assert_eq!(events.len(), 2, "{}", db.label);
         assert_eq!(events[1]["status"], "UNDER_BEHANDLING");

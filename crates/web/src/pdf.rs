@@ -2,7 +2,7 @@
 //! page and the PDF share (so they cannot disagree).
 
 use velferd_documents::{Document, Row, Section};
-use velferd_domain::application::{parse_application, summary, SummaryRow, Value};
+use velferd_domain::application::{as_sent, parse_application, SummaryRow, Value};
 use velferd_store::StoredApplication;
 
 use crate::i18n::Lang;
@@ -32,15 +32,20 @@ pub fn is_address(row: &SummaryRow) -> bool {
 /// The PDF copy of a sent application, in `lang`; without any address when `hide_address` (the
 /// applicant has a protected address).
 pub fn application_pdf(lang: Lang, app: &StoredApplication, office: &str, person_name: &str, hide_address: bool) -> Result<Vec<u8>, String> {
-    let typed = parse_application(&app.answers).map_err(|_| "stored answers no longer parse".to_owned())?;
-    let mut sections: Vec<Section> = summary(&typed, &app.answers)
+    // The rows as sent: a rule tightened since never changes or breaks an old application's PDF.
+    let mut sections: Vec<Section> = as_sent(app.summary.as_deref(), &app.answers)
         .into_iter()
         .map(|s| Section {
             heading: lang.t(&format!("step-{}-title", s.step.slug())),
             rows: s.rows.iter().filter(|r| !(hide_address && is_address(r))).map(|r| Row::Field { label: label(lang, r), value: value(lang, &r.value) }).collect(),
         })
         .collect();
-    let documents: Vec<Row> = velferd_domain::application::required_documents(&typed).into_iter().map(|d| Row::Text(format!("• {}", lang.t(d.why)))).collect();
+    let documents: Vec<Row> = parse_application(&app.answers)
+        .map(|typed| velferd_domain::application::required_documents(&typed))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| Row::Text(format!("• {}", lang.t(d.why))))
+        .collect();
     if !documents.is_empty() {
         sections.push(Section { heading: lang.t("receipt-documents-heading"), rows: documents });
     }

@@ -206,7 +206,8 @@ async fn each_requested_document_links_to_an_upload_for_just_that_request() {
         let mut kari = app.browser("en");
         kari.sign_in("Kari").await;
         let list = kari.get("/mine-soknader").await;
-        let case = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+)""#).unwrap().captures(&list.body).unwrap()[1].to_owned();
+        // Her decided case is the older of her two (newest first).
+        let case = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+)""#).unwrap().captures_iter(&list.body).last().unwrap()[1].to_owned();
         let page = kari.get(&case).await;
         let letter = regex_lite::Regex::new(r#"href="([^"]+/brev/[^"]+\.pdf)">Read the decision"#).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1].to_owned();
         let pdf = kari.client.get(format!("{}{letter}", kari.base)).send().await.unwrap();

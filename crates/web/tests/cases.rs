@@ -75,11 +75,15 @@ async fn demo_cases_show_in_plain_words() {
     for app in TestApp::all().await {
         velferd_web::seed_demo_cases(&app.store, app.files.as_ref(), &velferd_web::default_kommuner(), velferd_web::now_ms()).await.unwrap();
         velferd_web::seed_demo_cases(&app.store, app.files.as_ref(), &velferd_web::default_kommuner(), velferd_web::now_ms()).await.unwrap();
-        assert_eq!(app.store.count_applications().await.unwrap(), 2, "{}: seeding twice adds nothing", app.db.label);
+        assert_eq!(app.store.count_applications().await.unwrap(), 3, "{}: seeding twice adds nothing", app.db.label);
         let mut kari = app.browser("nn");
         kari.sign_in("Kari").await;
         let list = kari.get("/mine-soknader").await;
-        let href = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+)""#).unwrap().captures(&list.body).unwrap()[1].to_owned();
+        // Newest first: this morning's emergency, then the decided case.
+        let links: Vec<String> = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+)""#).unwrap().captures_iter(&list.body).map(|c| c[1].to_owned()).collect();
+        assert_eq!(links.len(), 2, "{}", list.body);
+        assert!(kari.get(&links[0]).await.body.contains("Mottatt"), "the emergency is received");
+        let href = links[1].clone();
         let page = kari.get(&href).await;
         assert!(page.body.contains("Ferdig behandla") && page.body.contains("6\u{a0}500\u{a0}kr vart utbetalt."), "{}", page.body);
         let mut ola = app.browser("nb");

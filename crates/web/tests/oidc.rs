@@ -389,6 +389,7 @@ async fn the_protected_person_role_comes_from_the_roles_claim() {
         let oslo = Kommunenummer::parse("0301").unwrap();
         let draft = app.store.create_draft(&eva, &oslo, &Answers::default(), 1_000).await.unwrap();
         let new = velferd_store::NewApplication {
+            summary: Vec::new(),
             kommunenummer: oslo,
             enhetsnummer: "0312".into(),
             emergency: false,

@@ -17,7 +17,7 @@ pub use build::{
     Pengepost, Sivilstatus, Studentgrad, antall_barn, barn_field, FORMUE_FIELDS, INNTEKT_FIELDS, UTGIFT_FIELDS, MAX_BARN,
 };
 pub use soknad_json::{soknad_json, Soker, SokerAdresse};
-pub use summary::{summary, SummaryRow, SummarySection, Value};
+pub use summary::{as_sent, summary, SummaryRow, SummarySection, Value};
 pub use vedlegg::{required_documents, vedlegg_json, vedlegg_json_with, DocumentNeed, DocumentState, OTHER};
 
 use crate::Millis;
@@ -31,7 +31,8 @@ pub fn draft_expires_at(updated: Millis) -> Millis {
 }
 
 /// The steps of the application, in order. The slug is the step's URL segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Step {
     Nodhjelp,
     Behov,

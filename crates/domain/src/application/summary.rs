@@ -7,7 +7,8 @@ use crate::dates::norwegian_date;
 use crate::ids::Belop;
 
 /// A value in the summary.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Value {
     /// What the citizen typed, shown as is.
     Text(String),
@@ -20,14 +21,14 @@ pub enum Value {
     Numbered(usize, String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SummaryRow {
     /// Fluent key of the question.
     pub label: String,
     pub value: Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SummarySection {
     pub step: Step,
     pub rows: Vec<SummaryRow>,
@@ -39,6 +40,17 @@ fn row(label: &str, value: Value) -> SummaryRow {
 
 fn yes_no(b: bool) -> Value {
     Value::Key(if b { "answer-ja" } else { "answer-nei" }.to_owned())
+}
+
+/// The summary of an application as it was sent: the rows stored with it at send time, or, for an
+/// application sent before they were stored, the rows built from its answers now (empty if the
+/// answers no longer parse under today's rules). A rule tightened later never changes what an old
+/// application shows.
+pub fn as_sent(stored: Option<&[SummarySection]>, answers: &Answers) -> Vec<SummarySection> {
+    match stored {
+        Some(rows) => rows.to_vec(),
+        None => super::parse_application(answers).map(|app| summary(&app, answers)).unwrap_or_default(),
+    }
 }
 
 /// The summary of a complete application, one section per step with answers.
@@ -137,4 +149,22 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
     };
     sections.push(SummarySection { step: Step::Konto, rows: vec![konto] });
     sections
+}
+
+#[cfg(test)]
+mod as_sent_tests {
+    use super::*;
+
+    #[test]
+    fn an_application_shows_the_rows_it_was_sent_with_even_when_its_answers_no_longer_parse() {
+        let stored = vec![SummarySection { step: Step::Behov, rows: vec![row("hvorfor-label", Value::Text("Mistet jobben".into()))] }];
+        // Answers that today's rules refuse (nothing filled in): the stored rows still show.
+        assert_eq!(as_sent(Some(&stored), &Answers::default()), stored);
+        // Without stored rows (sent before they were kept) and unparseable answers: nothing, not a failure.
+        assert_eq!(as_sent(None, &Answers::default()), vec![]);
+        // The rows survive storage as JSON unchanged.
+        let json = serde_json::to_string(&stored).expect("json");
+        assert_eq!(serde_json::from_str::<Vec<SummarySection>>(&json).expect("parse"), stored);
+        assert!(json.contains("\"behov\""), "steps are stored by name: {json}");
+    }
 }

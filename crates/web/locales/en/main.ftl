@@ -341,7 +341,10 @@ event-decision-partly = Decision: your application was partly granted.
 event-decision-refused = Decision: your application was refused.
 event-decision-rejected = Decision: your application was rejected.
 event-decision = The office made a decision.
-event-documents-requested = The office asked for { $count } documents.
+event-documents-requested = { $count ->
+    [one] The office asked for one document.
+   *[other] The office asked for { $count } documents.
+}
 event-preliminary = The office sent a preliminary answer.
 event-paid = { $amount } was paid out.
 event-payment-planned = A payment of { $amount } was planned.

@@ -341,7 +341,10 @@ event-decision-partly = Vedtak: søknaden er delvis innvilget.
 event-decision-refused = Vedtak: søknaden er avslått.
 event-decision-rejected = Vedtak: søknaden er avvist.
 event-decision = Kontoret gjorde et vedtak.
-event-documents-requested = Kontoret ba om { $count } dokumenter.
+event-documents-requested = { $count ->
+    [one] Kontoret ba om ett dokument.
+   *[other] Kontoret ba om { $count } dokumenter.
+}
 event-preliminary = Kontoret sendte et foreløpig svar.
 event-paid = { $amount } ble utbetalt.
 event-payment-planned = Utbetaling av { $amount } ble planlagt.

@@ -341,7 +341,10 @@ event-decision-partly = Vedtak: søknaden er delvis innvilga.
 event-decision-refused = Vedtak: søknaden er avslått.
 event-decision-rejected = Vedtak: søknaden er avvist.
 event-decision = Kontoret gjorde eit vedtak.
-event-documents-requested = Kontoret bad om { $count } dokument.
+event-documents-requested = { $count ->
+    [one] Kontoret bad om eitt dokument.
+   *[other] Kontoret bad om { $count } dokument.
+}
 event-preliminary = Kontoret sende eit førebels svar.
 event-paid = { $amount } vart utbetalt.
 event-payment-planned = Utbetaling av { $amount } vart planlagd.

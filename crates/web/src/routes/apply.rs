@@ -369,6 +369,7 @@ pub(crate) fn prepare(
         soknad_json: soknad_json(application, person, kommune, now),
         vedlegg_json: serde_json::to_value(vedlegg_json_with(&required_documents(application), state)).unwrap_or_else(|_| json!({"vedlegg": []})),
         answers: answers.clone(),
+        summary: velferd_domain::application::summary(application, answers),
         events: vec![
             json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "MOTTATT"}),
             json!({"type": "tildeltNavKontor", "hendelsestidspunkt": at, "navKontor": kommune.kontor.enhetsnummer}),

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use tower_sessions::Session;
 use velferd_cases::office::CaseFile;
-use velferd_domain::application::{parse_application, summary};
+use velferd_domain::application::as_sent;
 use velferd_domain::office::{DAY, DEFAULT_DEADLINE_DAYS, REQUESTABLE};
 
 use super::{pdf_response, protection_key, status_text, waited};
@@ -52,21 +52,19 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
             applicant.push(SummaryItem { label: lang.t("register-address"), value: a.one_line() });
         }
     }
-    let answers = match parse_application(&sent.answers) {
-        Ok(typed) => summary(&typed, &sent.answers)
-            .into_iter()
-            .map(|s| {
-                let items = s
-                    .rows
-                    .iter()
-                    .filter(|r| !(hide_address && crate::pdf::is_address(r)))
-                    .map(|r| SummaryItem { label: crate::pdf::label(lang, r), value: crate::pdf::value(lang, &r.value) })
-                    .collect();
-                (lang.t(&format!("step-{}-title", s.step.slug())), items)
-            })
-            .collect(),
-        Err(_) => vec![],
-    };
+    // The answers as sent (stored with the application), never re-validated under today's rules.
+    let answers = as_sent(sent.summary.as_deref(), &sent.answers)
+        .into_iter()
+        .map(|s| {
+            let items = s
+                .rows
+                .iter()
+                .filter(|r| !(hide_address && crate::pdf::is_address(r)))
+                .map(|r| SummaryItem { label: crate::pdf::label(lang, r), value: crate::pdf::value(lang, &r.value) })
+                .collect();
+            (lang.t(&format!("step-{}-title", s.step.slug())), items)
+        })
+        .collect();
     let documents = file
         .insight
         .submissions

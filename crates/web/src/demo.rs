@@ -159,8 +159,9 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
         let events = if emergency {
             vec![]
         } else if first_name == "Kari" {
-            let day = at(6);
-            let date = format!("{}.{}.{}", &day[8..10], &day[5..7], &day[..4]);
+            // Dates as a case system in Norway writes them: the day in Norway, not the UTC day.
+            let date = crate::fmt::date(sent + 6 * DAY);
+            let paid_on = velferd_domain::dates::oslo_date(&at(8)).unwrap_or_default();
             let letter = decision_letter(&person.fullt_navn(), &kommune.kontor.navn, &done.reference, &date)
                 .map_err(|e| velferd_store::StoreError::Corrupt(format!("demo decision letter: {e}")))?;
             let sha = files.put(&letter).await?;
@@ -171,10 +172,10 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
                 json!({"type": "vedtakFattet", "hendelsestidspunkt": at(6), "saksreferanse": "S1", "utfall": "INNVILGET",
                        "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": letter_id}}}),
                 json!({"type": "utbetaling", "hendelsestidspunkt": at(6), "utbetalingsreferanse": "P1", "saksreferanse": "S1",
-                       "status": "PLANLAGT_UTBETALING", "belop": 6500.0, "beskrivelse": "Livsopphold", "forfallsdato": &at(8)[..10]}),
+                       "status": "PLANLAGT_UTBETALING", "belop": 6500.0, "beskrivelse": "Livsopphold", "forfallsdato": paid_on}),
                 json!({"type": "vilkar", "hendelsestidspunkt": at(6), "vilkarreferanse": "V1", "saksreferanse": "S1",
                        "tittel": "Du må melde deg som arbeidssøker hos NAV", "status": "RELEVANT"}),
-                json!({"type": "utbetaling", "hendelsestidspunkt": at(8), "utbetalingsreferanse": "P1", "status": "UTBETALT", "utbetalingsdato": &at(8)[..10]}),
+                json!({"type": "utbetaling", "hendelsestidspunkt": at(8), "utbetalingsreferanse": "P1", "status": "UTBETALT", "utbetalingsdato": paid_on}),
                 json!({"type": "soknadsStatus", "hendelsestidspunkt": at(8), "status": "FERDIGBEHANDLET"}),
             ]
         } else {

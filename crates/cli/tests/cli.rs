@@ -83,19 +83,63 @@ fn usage_errors_exit_2_and_every_subcommand_has_help() {
     }
 }
 
+/// `velferd innsyn FILE` and its JSON, or exit 1 with a message.
+fn innsyn(file: &Path) -> serde_json::Value {
+    let out = velferd().arg("innsyn").arg(file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Synthetic inputs from the field, kept with the domain's tests.
+fn field_case(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../domain/tests/cases/innsyn").join(name)
+}
+
 #[test]
 fn innsyn_prints_the_citizens_view_as_json() {
-    let out = velferd().arg("innsyn").arg(fixtures().join("digisos/soker/komplett.json")).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let view = innsyn(&fixtures().join("digisos/soker/komplett.json"));
     assert_eq!(view["status"], "FERDIGBEHANDLET");
     assert_eq!(view["navKontor"], "0315");
     assert_eq!(view["forelopigSvar"], true);
-    assert!(view["saker"].is_array() && view["utbetalinger"].is_array() && view["oppgaver"].is_array());
+    // SAK1 has a vedtak, so it is finished although an UNDER_BEHANDLING for it follows at the same
+    // instant; the finished application asks for nothing.
+    assert_eq!(view["saker"][0]["referanse"], "SAK1");
+    assert_eq!(view["saker"][0]["status"], "FERDIGBEHANDLET");
+    assert_eq!(view["oppgaver"], serde_json::json!([]));
+    assert!(view["utbetalinger"].is_array() && view["vilkar"].is_array() && view["dokumentasjonkrav"].is_array());
 
     let out = velferd().arg("innsyn").arg(fixtures().join("digisos/soker/feil-mangler-hendelser.json")).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(!out.stderr.is_empty());
+}
+
+#[test]
+fn innsyn_follows_navs_rules_on_cases_from_the_field() {
+    let view = innsyn(&field_case("soker-nav-komplett-shape.json"));
+    assert_eq!(view["status"], "FERDIGBEHANDLET");
+    assert_eq!(view["saker"][0]["status"], "FERDIGBEHANDLET");
+    assert_eq!(view["saker"][1]["status"], "IKKE_INNSYN");
+    assert_eq!(view["oppgaver"], serde_json::json!([]));
+
+    // A decision at 22:30Z on 30 June is dated 1 July, the date in Norway.
+    let view = innsyn(&field_case("soker-oslo-midnight.json"));
+    assert_eq!(view["saker"][0]["vedtak"][0]["dato"], "2026-07-01");
+    assert_eq!(view["status"], "UNDER_BEHANDLING");
+
+    let view = innsyn(&field_case("soker-repeated-tildelt.json"));
+    assert_eq!(view["navKontor"], "4612");
+}
+
+#[test]
+fn innsyn_reads_every_valid_fixture() {
+    let top_level = std::fs::read_dir(fixtures().join("digisos/soker")).unwrap().flatten().map(|e| e.path());
+    for file in top_level.filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        if !name.starts_with("feil-") {
+            let view = innsyn(&file);
+            assert!(view.as_object().is_some_and(|o| o.len() == 8), "{name}: {view}");
+        }
+    }
 }
 
 #[test]

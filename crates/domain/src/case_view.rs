@@ -5,7 +5,8 @@
 
 use velferd_formats::soker::{DigisosSoker, Hendelse, SoknadsStatusVerdi, UtbetalingsStatus, Utfall};
 
-use crate::innsyn::{fold, in_time_order, tidspunkt, Innsyn, SakStatus};
+use crate::dates::parse_tidspunkt;
+use crate::innsyn::{fold, in_time_order, Innsyn, SakStatus};
 use crate::Millis;
 
 /// The one status a citizen reads first. Never a code, never a vague "awaiting".
@@ -72,7 +73,7 @@ pub struct CaseView {
 const DAY: Millis = 24 * 60 * 60 * 1000;
 
 fn millis(tidspunkt_text: &str) -> Millis {
-    tidspunkt(tidspunkt_text).map_or(0, |t| (t.unix_timestamp_nanos() / 1_000_000) as Millis)
+    parse_tidspunkt(tidspunkt_text).map_or(0, |t| (t.unix_timestamp_nanos() / 1_000_000) as Millis)
 }
 
 /// `6 500 kr`, as every amount is shown.
@@ -81,6 +82,12 @@ fn kroner(belop: f64) -> String {
 }
 
 /// Builds the citizen's view of one application from its events.
+///
+/// The headline follows the fold's status ([`Innsyn::status`], after NAV's rule that a finished
+/// application with a sak still being processed is being processed). The timeline has one entry per
+/// event the citizen cares about, newest first; a `tildeltNavKontor` naming the office that already
+/// has the case is not a forwarding and gets none (case systems repeat it). The `office` argument of
+/// `event-office` is the office's unit number: name it with [`crate::kommune::Katalog::office_label`].
 pub fn case_view(doc: &DigisosSoker, sent_ms: Millis, processing_days: u32) -> CaseView {
     let innsyn = fold(doc);
     let all_decided = !innsyn.saker.is_empty() && innsyn.saker.iter().all(|s| s.status == SakStatus::Ferdigbehandlet);
@@ -95,12 +102,18 @@ pub fn case_view(doc: &DigisosSoker, sent_ms: Millis, processing_days: u32) -> C
     let expected_by = matches!(headline, Headline::Received | Headline::BeingProcessed).then(|| sent_ms + Millis::from(processing_days) * DAY);
     // A payment's later events often carry only the new status; its amount is the last one given.
     let mut amounts: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    let mut office: Option<&str> = None;
     let mut timeline: Vec<TimelineEntry> = in_time_order(&doc.hendelser)
         .into_iter()
         .filter_map(|h| {
             if let Hendelse::Utbetaling(u) = h {
                 if let Some(b) = u.belop {
                     amounts.insert(u.utbetalingsreferanse.as_str(), b);
+                }
+            }
+            if let Hendelse::TildeltNavKontor(t) = h {
+                if office.replace(t.nav_kontor.as_str()) == Some(t.nav_kontor.as_str()) {
+                    return None;
                 }
             }
             let amount = match h {
@@ -188,6 +201,20 @@ mod tests {
         let keys: Vec<_> = v.timeline.iter().map(|e| e.text.key).collect();
         assert_eq!(keys, ["event-paid", "event-payment-planned", "event-decision-granted", "event-processing", "event-received"]);
         assert_eq!(v.timeline[0].text.args, vec![("amount", "4\u{a0}200\u{a0}kr".to_owned())], "the amount given earlier");
+    }
+
+    #[test]
+    fn a_finished_application_with_a_sak_still_in_progress_is_being_processed() {
+        let d = doc(json!([
+            {"type": "saksStatus", "hendelsestidspunkt": "2026-06-10T10:00:00.000Z", "referanse": "S1", "tittel": "Husleie", "status": "UNDER_BEHANDLING"},
+            {"type": "saksStatus", "hendelsestidspunkt": "2026-06-10T10:00:00.000Z", "referanse": "S2", "tittel": "Strøm", "status": "UNDER_BEHANDLING"},
+            {"type": "vedtakFattet", "hendelsestidspunkt": "2026-06-12T10:00:00.000Z", "saksreferanse": "S1", "utfall": "INNVILGET",
+             "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": "v1"}}},
+            {"type": "soknadsStatus", "hendelsestidspunkt": "2026-06-12T10:00:00.000Z", "status": "FERDIGBEHANDLET"}
+        ]));
+        let v = case_view(&d, SENT, 14);
+        assert_eq!(v.headline, Headline::BeingProcessed, "S2 has no decision yet");
+        assert_eq!(v.expected_by, Some(SENT + 14 * DAY));
     }
 
     #[test]

@@ -7,7 +7,24 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::case_view::Text;
 use crate::ids::Kommunenummer;
+
+/// Fluent message naming an office the catalogue does not know, with the unit number as `$office`:
+/// "another NAV office (4612)".
+pub const OFFICE_UNKNOWN_KEY: &str = "event-office-unknown";
+
+/// How an office is named to people (in the case timeline, "sent to …"): see [`Katalog::office_label`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum OfficeLabel<'a> {
+    /// An office in the catalogue, by its name, e.g. `NAV Bergenhus`.
+    Named(&'a str),
+    /// An office the catalogue does not know (case systems name any of Norway's offices, and an
+    /// application may be forwarded to one outside Velferd). Show `text` translated (the message
+    /// [`OFFICE_UNKNOWN_KEY`] with `$office` = the number: "another NAV office (4612)"), never the bare
+    /// number, and log `enhetsnummer` for the operator, who may add the office to `data/kommuner.json`.
+    Unknown { enhetsnummer: &'a str, text: Text },
+}
 
 /// Whether a municipality takes applications through Velferd right now.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -108,6 +125,18 @@ impl Katalog {
         self.kommuner.values().map(|k| &k.kontor).find(|o| o.enhetsnummer == enhetsnummer)
     }
 
+    /// How to name the office with this unit number (enhetsnummer, as in `tildeltNavKontor.navKontor`)
+    /// to people: its name when the catalogue has it, else a text saying it is another NAV office.
+    pub fn office_label<'a>(&'a self, enhetsnummer: &'a str) -> OfficeLabel<'a> {
+        match self.kontor(enhetsnummer) {
+            Some(kontor) => OfficeLabel::Named(&kontor.navn),
+            None => OfficeLabel::Unknown {
+                enhetsnummer,
+                text: Text { key: OFFICE_UNKNOWN_KEY, args: vec![("office", enhetsnummer.to_owned())] },
+            },
+        }
+    }
+
     /// All municipalities sorted by name, for the picker.
     pub fn by_name(&self) -> Vec<&Kommune> {
         let mut all: Vec<&Kommune> = self.kommuner.values().collect();
@@ -139,6 +168,19 @@ mod tests {
         assert_eq!(k.by_name().iter().map(|k| k.navn.as_str()).collect::<Vec<_>>(), ["Bærum", "Oslo"]);
         assert_eq!(k.kontor("0312").map(|o| o.navn.as_str()), Some("NAV Frogner"));
         assert!(k.kontor("0315").is_none());
+    }
+
+    #[test]
+    fn an_office_outside_the_catalogue_is_another_nav_office_by_number() {
+        let k = Katalog::from_json(DATA).expect("test catalogue");
+        assert_eq!(k.office_label("0312"), OfficeLabel::Named("NAV Frogner"));
+        assert_eq!(
+            k.office_label("4612"),
+            OfficeLabel::Unknown {
+                enhetsnummer: "4612",
+                text: Text { key: "event-office-unknown", args: vec![("office", "4612".to_owned())] }
+            }
+        );
     }
 
     #[test]

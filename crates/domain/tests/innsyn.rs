@@ -104,6 +104,30 @@ fn equal_times_keep_file_order() {
     assert_eq!(v["status"], "FERDIGBEHANDLET");
     let v = innsyn(json!([soknads_status(&at, "FERDIGBEHANDLET"), soknads_status(&at, "UNDER_BEHANDLING")]));
     assert_eq!(v["status"], "UNDER_BEHANDLING");
+    let v = innsyn(json!([nav_kontor(&at, "0314"), nav_kontor(&at, "0315")]));
+    assert_eq!(v["navKontor"], "0315");
+    let v = innsyn(json!([nav_kontor(&at, "0315"), nav_kontor(&at, "0314")]));
+    assert_eq!(v["navKontor"], "0314");
+}
+
+#[test]
+fn at_one_instant_mottatt_comes_before_under_behandling_whatever_the_file_says() {
+    let at = day(5);
+    // A case system that writes both at once, in the "wrong" order: the application is being processed.
+    let v = innsyn(json!([soknads_status(&at, "UNDER_BEHANDLING"), soknads_status(&at, "MOTTATT")]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING");
+    let v = innsyn(json!([soknads_status(&at, "MOTTATT"), soknads_status(&at, "UNDER_BEHANDLING")]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING");
+    // FERDIGBEHANDLET is not part of that tie-break: it keeps its place in the file.
+    let v = innsyn(json!([
+        soknads_status(&at, "UNDER_BEHANDLING"),
+        soknads_status(&at, "FERDIGBEHANDLET"),
+        soknads_status(&at, "MOTTATT"),
+    ]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING", "MOTTATT and UNDER_BEHANDLING swap places around it");
+    // Only equal instants are reordered.
+    let v = innsyn(json!([soknads_status(&day(4), "UNDER_BEHANDLING"), soknads_status(&day(5), "MOTTATT")]));
+    assert_eq!(v["status"], "MOTTATT");
 }
 
 #[test]
@@ -207,8 +231,8 @@ fn the_varied_stream_folds_to_what_each_rule_says() {
                   "forfallsdato": "2026-04-15", "utbetalingsdato": "2026-04-15" },
                 { "referanse": "P2", "saksreferanse": "S1", "status": "PLANLAGT_UTBETALING", "belop": 800.5,
                   "forfallsdato": null, "utbetalingsdato": null } ],
-            "oppgaver": [ { "dokumenttype": "Kontoutskrift", "tilleggsinformasjon": "Siste tre måneder",
-                            "innsendelsesfrist": "2026-04-27T12:00:00.000Z" } ],
+            // The application is FERDIGBEHANDLET (its one sak has a vedtak), so nothing is asked any more.
+            "oppgaver": [],
             "vilkar": [ { "referanse": "V1", "tittel": "Søke bostøtte" } ],
             "dokumentasjonkrav": [ { "referanse": "D1", "tittel": "Strømregning", "frist": "2026-04-25T12:00:00.000Z" } ],
         })
@@ -338,12 +362,30 @@ fn a_feilregistrert_sak_is_hidden_until_a_later_status_brings_it_back_in_its_pla
 
 #[test]
 fn vedtak_fattet_creates_the_sak_when_needed() {
-    let v = innsyn(json!([vedtak("2026-04-10T23:59:59.999Z", "S9", Some("AVSLATT"))]));
+    let v = innsyn(json!([vedtak("2026-04-10T21:59:59.999Z", "S9", Some("AVSLATT"))]));
     assert_eq!(
         v["saker"],
         json!([{ "referanse": "S9", "tittel": STANDARD_SAKSTITTEL, "status": "FERDIGBEHANDLET",
                  "vedtak": [ { "utfall": "AVSLATT", "dato": "2026-04-10" } ] }])
     );
+}
+
+// ---- rule 7: dates are Norway's dates ---------------------------------------------------------
+
+#[test]
+fn a_vedtak_is_dated_by_the_day_in_norway_not_the_utc_day() {
+    let dato = |at: &str| innsyn(json!([vedtak(at, "S1", Some("INNVILGET"))]))["saker"][0]["vedtak"][0]["dato"].clone();
+    // Summer (UTC+2): 22:30Z on 30 June is 00:30 on 1 July.
+    assert_eq!(dato("2026-06-30T22:30:00.000Z"), "2026-07-01");
+    assert_eq!(dato("2026-06-30T21:59:59.999Z"), "2026-06-30");
+    // Winter (UTC+1): 23:00Z on New Year's Eve is already the new year.
+    assert_eq!(dato("2026-12-31T23:00:00.000Z"), "2027-01-01");
+    assert_eq!(dato("2026-12-31T22:59:59.000Z"), "2026-12-31");
+    // The night summer time ends (25 October 2026): 22:00Z before it is midnight summer time, 23:30Z
+    // after it is still the 25th in winter time.
+    assert_eq!(dato("2026-10-24T22:00:00.000Z"), "2026-10-25");
+    assert_eq!(dato("2026-10-25T22:59:59.000Z"), "2026-10-25");
+    assert_eq!(dato("2026-10-25T23:00:00.000Z"), "2026-10-26");
 }
 
 #[test]
@@ -367,23 +409,100 @@ fn vedtak_fattet_appends_in_time_order_and_finishes_the_sak() {
 }
 
 #[test]
-fn a_vedtak_makes_a_feilregistrert_sak_visible_again() {
+fn a_feilregistrert_sak_stays_hidden_with_a_vedtak_before_or_after() {
+    // The latest saksStatus says the sak was registered in error; a vedtak does not change that.
     let v = innsyn(json!([
         hendelse("saksStatus", &day(1), json!({ "referanse": "S1", "status": "FEILREGISTRERT" })),
         vedtak(&day(2), "S1", Some("AVVIST")),
+    ]));
+    assert_eq!(v["saker"], json!([]));
+    let v = innsyn(json!([
+        vedtak(&day(1), "S1", Some("INNVILGET")),
+        hendelse("saksStatus", &day(2), json!({ "referanse": "S1", "status": "FEILREGISTRERT" })),
+    ]));
+    assert_eq!(v["saker"], json!([]));
+    // A later real status brings it back, finished because it has a vedtak.
+    let v = innsyn(json!([
+        vedtak(&day(1), "S1", Some("INNVILGET")),
+        hendelse("saksStatus", &day(2), json!({ "referanse": "S1", "status": "FEILREGISTRERT" })),
+        hendelse("saksStatus", &day(3), json!({ "referanse": "S1", "status": "UNDER_BEHANDLING" })),
     ]));
     assert_eq!(v["saker"][0]["status"], "FERDIGBEHANDLET");
 }
 
 #[test]
-fn a_saks_status_after_the_vedtak_sets_the_status_again() {
-    // The rules are applied literally: the latest event sets the status, whatever its kind.
+fn a_sak_with_a_vedtak_is_ferdigbehandlet_whatever_saks_status_follows() {
+    for status in ["UNDER_BEHANDLING", "IKKE_INNSYN", "BEHANDLES_IKKE"] {
+        // A later saksStatus …
+        let v = innsyn(json!([
+            vedtak(&day(2), "S1", Some("INNVILGET")),
+            hendelse("saksStatus", &day(3), json!({ "referanse": "S1", "tittel": "Nødhjelp", "status": status })),
+        ]));
+        assert_eq!(
+            v["saker"],
+            json!([{ "referanse": "S1", "tittel": "Nødhjelp", "status": "FERDIGBEHANDLET",
+                     "vedtak": [ { "utfall": "INNVILGET", "dato": "2026-04-02" } ] }]),
+            "{status}"
+        );
+        // … and one at the same instant, after the vedtak in the file.
+        let v = innsyn(json!([
+            vedtak(&day(2), "S1", Some("INNVILGET")),
+            hendelse("saksStatus", &day(2), json!({ "referanse": "S1", "status": status })),
+        ]));
+        assert_eq!(v["saker"][0]["status"], "FERDIGBEHANDLET", "{status}");
+    }
+}
+
+// ---- rule 2 with rule 3: the application's status follows its saker --------------------------
+
+fn sak(d: u32, referanse: &str, status: &str) -> Value {
+    hendelse("saksStatus", &day(d), json!({ "referanse": referanse, "tittel": referanse, "status": status }))
+}
+
+#[test]
+fn a_finished_application_with_a_sak_still_being_processed_reads_as_being_processed() {
     let v = innsyn(json!([
-        vedtak(&day(2), "S1", Some("INNVILGET")),
-        hendelse("saksStatus", &day(3), json!({ "referanse": "S1", "status": "UNDER_BEHANDLING" })),
+        soknads_status(&day(1), "UNDER_BEHANDLING"),
+        sak(2, "S1", "UNDER_BEHANDLING"),
+        sak(2, "S2", "UNDER_BEHANDLING"),
+        vedtak(&day(3), "S1", Some("INNVILGET")),
+        soknads_status(&day(4), "FERDIGBEHANDLET"),
     ]));
-    assert_eq!(v["saker"][0]["status"], "UNDER_BEHANDLING");
-    assert_eq!(v["saker"][0]["vedtak"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["status"], "UNDER_BEHANDLING", "S2 has no vedtak yet");
+    // Once S2 has its vedtak too, the application is finished.
+    let v = innsyn(json!([
+        soknads_status(&day(1), "UNDER_BEHANDLING"),
+        sak(2, "S1", "UNDER_BEHANDLING"),
+        sak(2, "S2", "UNDER_BEHANDLING"),
+        vedtak(&day(3), "S1", Some("INNVILGET")),
+        soknads_status(&day(4), "FERDIGBEHANDLET"),
+        vedtak(&day(5), "S2", Some("AVSLATT")),
+    ]));
+    assert_eq!(v["status"], "FERDIGBEHANDLET");
+}
+
+#[test]
+fn only_a_shown_sak_under_behandling_keeps_a_finished_application_open() {
+    for (status, expected) in [
+        ("IKKE_INNSYN", "FERDIGBEHANDLET"),
+        ("BEHANDLES_IKKE", "FERDIGBEHANDLET"),
+        ("FEILREGISTRERT", "FERDIGBEHANDLET"),
+        ("UNDER_BEHANDLING", "UNDER_BEHANDLING"),
+    ] {
+        let v = innsyn(json!([sak(1, "S1", status), soknads_status(&day(2), "FERDIGBEHANDLET")]));
+        assert_eq!(v["status"], expected, "sak {status}");
+    }
+    // A sak no event gave a status is UNDER_BEHANDLING, so it counts.
+    let v = innsyn(json!([
+        hendelse("saksStatus", &day(1), json!({ "referanse": "S1" })),
+        soknads_status(&day(2), "FERDIGBEHANDLET"),
+    ]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING");
+    // The rule changes only FERDIGBEHANDLET.
+    for application in ["MOTTATT", "BEHANDLES_IKKE"] {
+        let v = innsyn(json!([sak(1, "S1", "UNDER_BEHANDLING"), soknads_status(&day(2), application)]));
+        assert_eq!(v["status"], application);
+    }
 }
 
 // ---- rule 4: utbetalinger ---------------------------------------------------------------------
@@ -490,6 +609,23 @@ fn the_latest_dokumentasjon_etterspurt_replaces_all_oppgaver() {
         v["oppgaver"],
         json!([{ "dokumenttype": "Kontoutskrift", "tilleggsinformasjon": null, "innsendelsesfrist": "2026-04-20T12:00:00.000Z" }])
     );
+}
+
+#[test]
+fn a_finished_application_asks_for_nothing() {
+    let request = etterspurt(2, json!([{ "dokumenttype": "Kontoutskrift", "innsendelsesfrist": day(20) }]));
+    let v = innsyn(json!([request.clone(), soknads_status(&day(3), "FERDIGBEHANDLET")]));
+    assert_eq!(v["oppgaver"], json!([]));
+    // Finished only on paper (a sak is still being processed): the request still stands.
+    let v = innsyn(json!([sak(1, "S1", "UNDER_BEHANDLING"), request.clone(), soknads_status(&day(3), "FERDIGBEHANDLET")]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING");
+    assert_eq!(v["oppgaver"].as_array().map(Vec::len), Some(1));
+    // Reopened: the last request shows again.
+    let v = innsyn(json!([request.clone(), soknads_status(&day(3), "FERDIGBEHANDLET"), soknads_status(&day(4), "UNDER_BEHANDLING")]));
+    assert_eq!(v["oppgaver"].as_array().map(Vec::len), Some(1));
+    // Rule 5 names FERDIGBEHANDLET only: an application not to be processed keeps what was asked.
+    let v = innsyn(json!([request, soknads_status(&day(3), "BEHANDLES_IKKE")]));
+    assert_eq!(v["oppgaver"].as_array().map(Vec::len), Some(1));
 }
 
 #[test]
@@ -659,16 +795,16 @@ fn komplett_folds_to_the_expected_view() {
     assert_eq!(
         v,
         json!({
-            // FERDIGBEHANDLET (10-12) is the latest soknadsStatus.
+            // FERDIGBEHANDLET (10-12) is the latest soknadsStatus, and no shown sak is still being processed.
             "status": "FERDIGBEHANDLET",
             // 0314 (10-04) then 0315 (10-08).
             "navKontor": "0315",
             "forelopigSvar": true,
             "saker": [
-                // The vedtakFattet and the saksStatus UNDER_BEHANDLING for SAK1 share one timestamp and the
-                // saksStatus comes later in the file, so it is applied last (rules 1 and 3): the sak shows
-                // UNDER_BEHANDLING with its vedtak. SAK1 is first seen through the vedtak, so it comes first.
-                { "referanse": "SAK1", "tittel": "Nødhjelp", "status": "UNDER_BEHANDLING",
+                // SAK1 has a vedtak, so it is FERDIGBEHANDLET although a saksStatus UNDER_BEHANDLING with the
+                // same timestamp comes after it in the file (rule 3). SAK1 is first seen through the vedtak,
+                // so it comes first.
+                { "referanse": "SAK1", "tittel": "Nødhjelp", "status": "FERDIGBEHANDLET",
                   "vedtak": [ { "utfall": "INNVILGET", "dato": "2018-10-12" } ] },
                 // IKKE_INNSYN is shown; only FEILREGISTRERT hides.
                 { "referanse": "SAK2", "tittel": "KVP", "status": "IKKE_INNSYN", "vedtak": [] },
@@ -677,12 +813,9 @@ fn komplett_folds_to_the_expected_view() {
                 { "referanse": "UTBETALINGNR1SAK2", "saksreferanse": "SAK2", "status": "PLANLAGT_UTBETALING",
                   "belop": 5000.0, "forfallsdato": "2018-10-11", "utbetalingsdato": null },
             ],
-            "oppgaver": [
-                { "dokumenttype": "Strømfaktura", "tilleggsinformasjon": "For periode 01.01.2019 til 01.02.2019",
-                  "innsendelsesfrist": "2018-10-20T07:37:00.134Z" },
-                { "dokumenttype": "Kopi av depositumskonto", "tilleggsinformasjon": "Signert av både deg og utleier",
-                  "innsendelsesfrist": "2018-10-20T07:37:30.000Z" },
-            ],
+            // FERDIGBEHANDLET, and no shown sak is still being processed (SAK2 is IKKE_INNSYN): nothing is
+            // asked any more (rule 5).
+            "oppgaver": [],
             // vilkar1 was annulled on 10-13; vilkar2 is relevant.
             "vilkar": [ { "referanse": "vilkar2", "tittel": "Søke bostøtte" } ],
             // dokumentasjonkrav1 ends LEVERT_TIDLIGERE (same time as its RELEVANT event, later in the file);

@@ -228,6 +228,19 @@ mod tests {
         assert!(missing.is_empty(), "keys used but not in nb/main.ftl: {missing:?}");
     }
 
+    /// A case system may forward an application to any of Norway's offices; one outside the catalogue
+    /// is named as such, never by a bare number.
+    #[test]
+    fn an_office_outside_the_catalogue_reads_as_another_nav_office() {
+        use velferd_domain::kommune::{Katalog, OfficeLabel};
+        let katalog = Katalog::from_json(include_str!("../../../data/kommuner.json")).expect("catalogue");
+        let OfficeLabel::Unknown { text, .. } = katalog.office_label("4612") else { panic!("4612 is not in the catalogue") };
+        assert_eq!(Lang::En.t_args(text.key, &text.args), "another NAV office (4612)");
+        assert_eq!(Lang::Nb.t_args(text.key, &text.args), "et annet NAV-kontor (4612)");
+        assert_eq!(Lang::Nn.t_args(text.key, &text.args), "eit anna NAV-kontor (4612)");
+        assert_eq!(katalog.office_label("1201"), OfficeLabel::Named("NAV Bergenhus"));
+    }
+
     #[test]
     fn messages_are_translated_with_arguments() {
         assert_eq!(Lang::En.t("answer-ja"), "Yes");

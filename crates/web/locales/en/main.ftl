@@ -336,6 +336,7 @@ event-processing = The office started processing your application.
 event-done = Your application has been processed.
 event-not-processed = The office will not process your application.
 event-office = Your application was sent to { $office }.
+event-office-unknown = another NAV office ({ $office })
 event-decision-granted = Decision: your application was granted.
 event-decision-partly = Decision: your application was partly granted.
 event-decision-refused = Decision: your application was refused.

@@ -336,6 +336,7 @@ event-processing = Kontoret begynte å behandle søknaden.
 event-done = Søknaden er ferdig behandlet.
 event-not-processed = Kontoret behandler ikke søknaden.
 event-office = Søknaden ble sendt til { $office }.
+event-office-unknown = et annet NAV-kontor ({ $office })
 event-decision-granted = Vedtak: søknaden er innvilget.
 event-decision-partly = Vedtak: søknaden er delvis innvilget.
 event-decision-refused = Vedtak: søknaden er avslått.

@@ -336,6 +336,7 @@ event-processing = Kontoret byrja å behandle søknaden.
 event-done = Søknaden er ferdig behandla.
 event-not-processed = Kontoret behandlar ikkje søknaden.
 event-office = Søknaden vart send til { $office }.
+event-office-unknown = eit anna NAV-kontor ({ $office })
 event-decision-granted = Vedtak: søknaden er innvilga.
 event-decision-partly = Vedtak: søknaden er delvis innvilga.
 event-decision-refused = Vedtak: søknaden er avslått.

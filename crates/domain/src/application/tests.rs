@@ -236,3 +236,14 @@ fn saving_the_family_step_keeps_every_child_shown() {
     assert_eq!(antall_barn(&a), 2, "the second child is still there");
     assert_eq!(a.get("barn2_fornavn"), "Per");
 }
+
+#[test]
+fn a_partner_may_have_a_number_issued_under_the_2032_rule_but_not_one_without_a_date() {
+    let mut a = full_answers();
+    // Skatteetaten's published example of a fødselsnummer issued from 2032.
+    a.set("partner_fnr", "30108299939");
+    assert_eq!(validate_step(Step::Familie, &a), vec![]);
+    // Right check digits, but there is no 30 February.
+    a.set("partner_fnr", "30025812227");
+    assert_eq!(validate_step(Step::Familie, &a), vec![FieldError::new("partner_fnr", "error-fnr-date")]);
+}

@@ -278,6 +278,7 @@ error-konto-checksum = This account number does not exist. Check that you have w
 error-fnr-digits = The national identity number (fødselsnummer) can only have digits.
 error-fnr-length = The national identity number (fødselsnummer) must have 11 digits.
 error-fnr-checksum = The national identity number (fødselsnummer) is not valid. Check the digits.
+error-fnr-date = The national identity number (fødselsnummer) does not start with a valid date. Check the digits.
 error-kommune-unknown = Choose the municipality you live in from the list.
 error-confirm = You must confirm that the information is correct before you send.
 

@@ -278,6 +278,7 @@ error-konto-checksum = Kontonummeret finnes ikke. Sjekk at du har skrevet alle s
 error-fnr-digits = Fødselsnummeret kan bare ha tall.
 error-fnr-length = Fødselsnummeret må ha 11 siffer.
 error-fnr-checksum = Fødselsnummeret er ikke gyldig. Sjekk sifrene.
+error-fnr-date = Fødselsnummeret begynner ikke med en gyldig dato. Sjekk sifrene.
 error-kommune-unknown = Velg kommunen du bor i fra listen.
 error-confirm = Du må bekrefte at opplysningene er riktige før du sender.
 

@@ -35,9 +35,9 @@
 use serde::Serialize;
 use velferd_formats::soker::{self, DigisosSoker, Hendelse, SoknadsStatusVerdi, Utfall};
 
-use crate::dates::{oslo_date, parse_tidspunkt};
 /// The formats' `tidspunkt` as an instant; kept under this name for the modules that read it from here.
 pub(crate) use crate::dates::parse_tidspunkt as tidspunkt;
+use crate::dates::{oslo_date, parse_tidspunkt};
 
 /// Title of a sak no event has given a title (what NAV's own innsyn shows).
 pub const STANDARD_SAKSTITTEL: &str = "Økonomisk sosialhjelp";
@@ -67,8 +67,13 @@ impl Innsyn {
     /// The case is over: processed or not to be processed, and no payment still to come. Only a
     /// closed case may be deleted when its retention period has passed.
     pub fn is_closed(&self) -> bool {
-        matches!(self.status, Some(SoknadsStatusVerdi::Ferdigbehandlet | SoknadsStatusVerdi::BehandlesIkke))
-            && !self.utbetalinger.iter().any(|u| u.status == UtbetalingStatus::PlanlagtUtbetaling)
+        matches!(
+            self.status,
+            Some(SoknadsStatusVerdi::Ferdigbehandlet | SoknadsStatusVerdi::BehandlesIkke)
+        ) && !self
+            .utbetalinger
+            .iter()
+            .any(|u| u.status == UtbetalingStatus::PlanlagtUtbetaling)
     }
 }
 
@@ -168,13 +173,19 @@ pub fn fold(doc: &DigisosSoker) -> Innsyn {
 /// matters: `…00.1Z` is before `…00.134Z`, which a string comparison gets wrong because the number of
 /// fraction digits varies.
 pub(crate) fn in_time_order(hendelser: &[Hendelse]) -> Vec<&Hendelse> {
-    let mut keyed: Vec<_> = hendelser.iter().map(|h| (parse_tidspunkt(h.hendelsestidspunkt()), h)).collect();
+    let mut keyed: Vec<_> = hendelser
+        .iter()
+        .map(|h| (parse_tidspunkt(h.hendelsestidspunkt()), h))
+        .collect();
     // `None` (unparseable) sorts first.
     keyed.sort_by_key(|(when, _)| *when);
     let mut ordered: Vec<&Hendelse> = keyed.iter().map(|(_, h)| *h).collect();
     let mut start = 0;
     while start < keyed.len() {
-        let len = keyed[start..].iter().take_while(|(when, _)| *when == keyed[start].0).count();
+        let len = keyed[start..]
+            .iter()
+            .take_while(|(when, _)| *when == keyed[start].0)
+            .count();
         order_same_instant(&mut ordered[start..start + len]);
         start += len;
     }
@@ -208,7 +219,9 @@ fn tie_rank(hendelse: &Hendelse) -> Option<(TieGroup, u8)> {
 /// by rank into the places the group's events held; all other events stay where they are.
 fn order_same_instant(run: &mut [&Hendelse]) {
     for group in [TieGroup::Payment, TieGroup::ApplicationStatus] {
-        let places: Vec<usize> = (0..run.len()).filter(|&i| tie_rank(run[i]).is_some_and(|(g, _)| g == group)).collect();
+        let places: Vec<usize> = (0..run.len())
+            .filter(|&i| tie_rank(run[i]).is_some_and(|(g, _)| g == group))
+            .collect();
         let mut members: Vec<&Hendelse> = places.iter().map(|&i| run[i]).collect();
         members.sort_by_key(|h| tie_rank(h).map(|(_, rank)| rank));
         for (place, hendelse) in places.into_iter().zip(members) {
@@ -246,7 +259,12 @@ struct SakState {
 
 impl SakState {
     fn new(referanse: &str) -> Self {
-        SakState { referanse: referanse.to_owned(), tittel: None, status: None, vedtak: vec![] }
+        SakState {
+            referanse: referanse.to_owned(),
+            tittel: None,
+            status: None,
+            vedtak: vec![],
+        }
     }
 
     /// Rule 3: hidden when the latest `saksStatus` is FEILREGISTRERT; else FERDIGBEHANDLET once it has
@@ -284,16 +302,31 @@ struct KravState<S> {
 
 impl<S> KravState<S> {
     fn new(referanse: &str) -> Self {
-        KravState { referanse: referanse.to_owned(), tittel: None, beskrivelse: None, frist: None, status: None }
+        KravState {
+            referanse: referanse.to_owned(),
+            tittel: None,
+            beskrivelse: None,
+            frist: None,
+            status: None,
+        }
     }
 
     fn tittel(&self) -> String {
-        self.tittel.as_ref().or(self.beskrivelse.as_ref()).cloned().unwrap_or_default()
+        self.tittel
+            .as_ref()
+            .or(self.beskrivelse.as_ref())
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
 /// Finds the entry with this reference, or appends a new one (which keeps first-seen order).
-fn upsert<'a, T>(list: &'a mut Vec<T>, referanse: &str, key: fn(&T) -> &str, new: fn(&str) -> T) -> &'a mut T {
+fn upsert<'a, T>(
+    list: &'a mut Vec<T>,
+    referanse: &str,
+    key: fn(&T) -> &str,
+    new: fn(&str) -> T,
+) -> &'a mut T {
     let index = match list.iter().position(|item| key(item) == referanse) {
         Some(index) => index,
         None => {
@@ -318,21 +351,38 @@ impl State {
             Hendelse::TildeltNavKontor(h) => self.nav_kontor = Some(h.nav_kontor.clone()),
             Hendelse::ForelopigSvar(_) => self.forelopig_svar = true,
             Hendelse::SaksStatus(h) => {
-                let sak = upsert(&mut self.saker, &h.referanse, |s| &s.referanse, SakState::new);
+                let sak = upsert(
+                    &mut self.saker,
+                    &h.referanse,
+                    |s| &s.referanse,
+                    SakState::new,
+                );
                 carry(&mut sak.tittel, &h.tittel);
                 carry(&mut sak.status, &h.status);
             }
             // The sak's status follows from its vedtak when the view is made (rule 3).
             Hendelse::VedtakFattet(h) => {
-                let sak = upsert(&mut self.saker, &h.saksreferanse, |s| &s.referanse, SakState::new);
-                sak.vedtak.push(Vedtak { utfall: h.utfall, dato: dato(&h.hendelsestidspunkt), brev: Some(h.vedtaksfil.referanse.clone()) });
+                let sak = upsert(
+                    &mut self.saker,
+                    &h.saksreferanse,
+                    |s| &s.referanse,
+                    SakState::new,
+                );
+                sak.vedtak.push(Vedtak {
+                    utfall: h.utfall,
+                    dato: dato(&h.hendelsestidspunkt),
+                    brev: Some(h.vedtaksfil.referanse.clone()),
+                });
             }
             Hendelse::Utbetaling(h) => {
                 let utbetaling = upsert(
                     &mut self.utbetalinger,
                     &h.utbetalingsreferanse,
                     |u| &u.referanse,
-                    |r| UtbetalingState { referanse: r.to_owned(), ..UtbetalingState::default() },
+                    |r| UtbetalingState {
+                        referanse: r.to_owned(),
+                        ..UtbetalingState::default()
+                    },
                 );
                 carry(&mut utbetaling.saksreferanse, &h.saksreferanse);
                 carry(&mut utbetaling.status, &h.status);
@@ -353,7 +403,12 @@ impl State {
                     .collect();
             }
             Hendelse::Vilkar(h) => {
-                let vilkar = upsert(&mut self.vilkar, &h.vilkarreferanse, |k| &k.referanse, KravState::new);
+                let vilkar = upsert(
+                    &mut self.vilkar,
+                    &h.vilkarreferanse,
+                    |k| &k.referanse,
+                    KravState::new,
+                );
                 carry(&mut vilkar.tittel, &h.tittel);
                 carry(&mut vilkar.beskrivelse, &h.beskrivelse);
                 carry(&mut vilkar.status, &h.status);
@@ -389,13 +444,21 @@ impl State {
             })
             .collect();
         // Rule 2: the office may mark the application done while a sak is still being processed.
-        let sak_in_progress = saker.iter().any(|s| s.vedtak.is_empty() && s.status == SakStatus::UnderBehandling);
+        let sak_in_progress = saker
+            .iter()
+            .any(|s| s.vedtak.is_empty() && s.status == SakStatus::UnderBehandling);
         let status = match self.status {
-            Some(SoknadsStatusVerdi::Ferdigbehandlet) if sak_in_progress => Some(SoknadsStatusVerdi::UnderBehandling),
+            Some(SoknadsStatusVerdi::Ferdigbehandlet) if sak_in_progress => {
+                Some(SoknadsStatusVerdi::UnderBehandling)
+            }
             status => status,
         };
         // Rule 5: nothing is asked of the citizen in a finished application.
-        let oppgaver = if status == Some(SoknadsStatusVerdi::Ferdigbehandlet) { vec![] } else { self.oppgaver };
+        let oppgaver = if status == Some(SoknadsStatusVerdi::Ferdigbehandlet) {
+            vec![]
+        } else {
+            self.oppgaver
+        };
         Innsyn {
             status,
             nav_kontor: self.nav_kontor,
@@ -405,8 +468,13 @@ impl State {
                 .utbetalinger
                 .into_iter()
                 .filter_map(|u| {
-                    let status = match u.status.unwrap_or(soker::UtbetalingsStatus::PlanlagtUtbetaling) {
-                        soker::UtbetalingsStatus::PlanlagtUtbetaling => UtbetalingStatus::PlanlagtUtbetaling,
+                    let status = match u
+                        .status
+                        .unwrap_or(soker::UtbetalingsStatus::PlanlagtUtbetaling)
+                    {
+                        soker::UtbetalingsStatus::PlanlagtUtbetaling => {
+                            UtbetalingStatus::PlanlagtUtbetaling
+                        }
                         soker::UtbetalingsStatus::Utbetalt => UtbetalingStatus::Utbetalt,
                         soker::UtbetalingsStatus::Stoppet => UtbetalingStatus::Stoppet,
                         soker::UtbetalingsStatus::Annullert => return None,
@@ -426,13 +494,23 @@ impl State {
                 .vilkar
                 .into_iter()
                 .filter(|k| k.status.is_none_or(soker::VilkarStatus::is_relevant))
-                .map(|k| Vilkar { tittel: k.tittel(), referanse: k.referanse })
+                .map(|k| Vilkar {
+                    tittel: k.tittel(),
+                    referanse: k.referanse,
+                })
                 .collect(),
             dokumentasjonkrav: self
                 .dokumentasjonkrav
                 .into_iter()
-                .filter(|k| k.status.is_none_or(soker::DokumentasjonkravStatus::is_relevant))
-                .map(|k| Dokumentasjonkrav { tittel: k.tittel(), referanse: k.referanse, frist: k.frist })
+                .filter(|k| {
+                    k.status
+                        .is_none_or(soker::DokumentasjonkravStatus::is_relevant)
+                })
+                .map(|k| Dokumentasjonkrav {
+                    tittel: k.tittel(),
+                    referanse: k.referanse,
+                    frist: k.frist,
+                })
                 .collect(),
         }
     }
@@ -467,11 +545,28 @@ mod tests {
         let v = |r: &str| json!({"type": "vilkar", "hendelsestidspunkt": AT, "vilkarreferanse": r});
         let d = |r: &str| json!({"type": "dokumentasjonkrav", "hendelsestidspunkt": AT, "dokumentasjonkravreferanse": r});
         let u = |r: &str| json!({"type": "utbetaling", "hendelsestidspunkt": AT, "utbetalingsreferanse": r});
-        let kontor = json!({"type": "tildeltNavKontor", "hendelsestidspunkt": AT, "navKontor": "0301"});
+        let kontor =
+            json!({"type": "tildeltNavKontor", "hendelsestidspunkt": AT, "navKontor": "0301"});
         let earlier = json!({"type": "vilkar", "hendelsestidspunkt": "2026-04-10T11:59:59.999Z", "vilkarreferanse": "V0"});
         assert_eq!(
-            order(json!([v("V1"), kontor, d("D1"), u("P1"), v("V2"), u("P2"), earlier])),
-            ["vilkar V0", "utbetaling P1", "tildeltNavKontor", "utbetaling P2", "vilkar V1", "krav D1", "vilkar V2"]
+            order(json!([
+                v("V1"),
+                kontor,
+                d("D1"),
+                u("P1"),
+                v("V2"),
+                u("P2"),
+                earlier
+            ])),
+            [
+                "vilkar V0",
+                "utbetaling P1",
+                "tildeltNavKontor",
+                "utbetaling P2",
+                "vilkar V1",
+                "krav D1",
+                "vilkar V2"
+            ]
         );
     }
 
@@ -479,8 +574,18 @@ mod tests {
     fn at_one_instant_mottatt_comes_before_under_behandling() {
         let s = |status: &str| json!({"type": "soknadsStatus", "hendelsestidspunkt": AT, "status": status});
         assert_eq!(
-            order(json!([s("UNDER_BEHANDLING"), s("FERDIGBEHANDLET"), s("MOTTATT"), s("BEHANDLES_IKKE")])),
-            ["Mottatt", "Ferdigbehandlet", "UnderBehandling", "BehandlesIkke"]
+            order(json!([
+                s("UNDER_BEHANDLING"),
+                s("FERDIGBEHANDLET"),
+                s("MOTTATT"),
+                s("BEHANDLES_IKKE")
+            ])),
+            [
+                "Mottatt",
+                "Ferdigbehandlet",
+                "UnderBehandling",
+                "BehandlesIkke"
+            ]
         );
     }
 }

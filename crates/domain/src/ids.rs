@@ -9,8 +9,15 @@ use serde::{Deserialize, Serialize};
 pub type MessageKey = &'static str;
 
 fn digits_only(raw: &str, allowed_separators: &[char]) -> Option<String> {
-    let cleaned: String = raw.trim().chars().filter(|c| !allowed_separators.contains(c)).collect();
-    cleaned.chars().all(|c| c.is_ascii_digit()).then_some(cleaned)
+    let cleaned: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !allowed_separators.contains(c))
+        .collect();
+    cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then_some(cleaned)
 }
 
 fn weighted_mod11(digits: &[u32], weights: &[u32]) -> u32 {
@@ -18,68 +25,160 @@ fn weighted_mod11(digits: &[u32], weights: &[u32]) -> u32 {
     (11 - sum % 11) % 11
 }
 
-/// Norwegian national identity number (fødselsnummer, also D-numbers and synthetic test numbers):
-/// 11 digits, the last two MOD11 check digits.
+/// Weights of the first check digit k1 over the date and individual number (digits 1–9).
+const K1_WEIGHTS: [u32; 9] = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+/// Weights of the second check digit k2 over digits 1–9 and k1.
+const K2_WEIGHTS: [u32; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+/// Remainders (mod 11) of the weighted sum of digits 1–9 plus k1 (weight 1) that make k1 valid: 0 alone
+/// for numbers issued before 2032, and 0, 1, 2 or 3 under Skatteetaten's rule for numbers issued from
+/// 1 January 2032 ("Nye fødselsnummer og d-nummer fra 2032").
+const K1_REMAINDERS_2032: [u32; 4] = [0, 1, 2, 3];
+
+fn weighted_sum(digits: &[u32], weights: &[u32]) -> u32 {
+    digits.iter().zip(weights).map(|(d, w)| d * w).sum()
+}
+
+/// The remainder (mod 11) that k1 gives, `None` when k1 is not valid under either rule.
+fn k1_remainder(first_nine: &[u32], k1: u32) -> Option<u32> {
+    let remainder = (weighted_sum(first_nine, &K1_WEIGHTS) + k1) % 11;
+    (k1 <= 9 && K1_REMAINDERS_2032.contains(&remainder)).then_some(remainder)
+}
+
+/// The second check digit for digits 1–9 and k1, `None` when MOD11 gives 10 (no such number).
+fn k2_for(first_ten: &[u32]) -> Option<u32> {
+    Some(weighted_mod11(first_ten, &K2_WEIGHTS)).filter(|k2| *k2 != 10)
+}
+
+/// Day and month with the D-number (+40 day) and synthetic (+40 or +80 month) offsets undone.
+fn undo_offsets(day: u32, month: u32) -> (u32, u32) {
+    let day = if day > 40 { day - 40 } else { day };
+    let month = match month {
+        81.. => month - 80,
+        41.. => month - 40,
+        _ => month,
+    };
+    (day, month)
+}
+
+fn calendar_date(year: i32, month: u32, day: u32) -> Option<time::Date> {
+    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    time::Date::from_calendar_date(year, month, u8::try_from(day).ok()?).ok()
+}
+
+/// Whether the first six digits are a day of the year once the offsets are undone. The century cannot
+/// be read from numbers issued from 2032, so, as Skatteetaten's own check does, the year is taken as
+/// 20YY (29 February exists whenever YY is divisible by 4).
+fn is_date(d: &[u32]) -> bool {
+    let (day, month) = undo_offsets(d[0] * 10 + d[1], d[2] * 10 + d[3]);
+    calendar_date(2000 + (d[4] * 10 + d[5]) as i32, month, day).is_some()
+}
+
+/// Norwegian national identity number (fødselsnummer), also D-numbers (day +40) and synthetic test
+/// numbers (month +40, as NAV's test data has them, or +80, as Skatteetaten's Tenor has them):
+/// 11 digits, `DDMMYY` + a three-digit individual number + two MOD11 check digits k1 and k2.
+///
+/// The check digits follow Skatteetaten: k2 is the MOD11 check digit of digits 1–10; k1 is valid when
+/// the weighted sum of digits 1–9 (weights 3 7 6 1 8 9 4 5 2) plus k1 leaves remainder 0 mod 11 (numbers
+/// issued before 2032), or 1, 2 or 3 (numbers issued from 2032, so that more numbers exist per date).
+/// Skatteetaten's published example of a 2032 number is `30108299939`. Checked against NAV's
+/// `@navikt/fnrvalidator` in `tests/fnr_oracle.rs`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Fodselsnummer(String);
 
 impl Fodselsnummer {
+    /// Parses 11 digits (spaces allowed) and checks both check digits (either rule) and that the
+    /// first six digits are a date.
+    ///
+    /// Errors (Fluent message keys): `error-fnr-digits` (a character other than a digit or space),
+    /// `error-fnr-length` (not 11 digits), `error-fnr-checksum` (a check digit is wrong),
+    /// `error-fnr-date` (the first six digits are not a day, after the D-number and synthetic offsets).
     pub fn parse(raw: &str) -> Result<Self, MessageKey> {
         let digits = digits_only(raw, &[' ']).ok_or("error-fnr-digits")?;
         if digits.len() != 11 {
             return Err("error-fnr-length");
         }
         let d: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
-        let k1 = weighted_mod11(&d[..9], &[3, 7, 6, 1, 8, 9, 4, 5, 2]);
-        let k2 = weighted_mod11(&d[..10], &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
-        // A remainder giving 10 means no valid check digit exists for these nine digits.
-        if k1 == 10 || k2 == 10 || d[9] != k1 || d[10] != k2 {
+        if k1_remainder(&d[..9], d[9]).is_none() || k2_for(&d[..10]) != Some(d[10]) {
             return Err("error-fnr-checksum");
+        }
+        if !is_date(&d) {
+            return Err("error-fnr-date");
         }
         Ok(Self(digits))
     }
 
-    /// Completes nine digits (date + individual number) with both check digits, if they exist.
+    /// Completes nine digits (date + individual number) with the check digits as assigned before
+    /// 2032 (k1 with remainder 0), if such a number exists: `None` when MOD11 gives 10 for k1 or k2, or
+    /// when the first six digits are not a date. Numbers made here stay the same across versions
+    /// (demo and test people are made this way); see [`Self::all_with_check_digits`] for every
+    /// completion under the 2032 rule.
     pub fn with_check_digits(first_nine: &str) -> Option<Self> {
-        let d: Vec<u32> = first_nine.chars().map(|c| c.to_digit(10)).collect::<Option<_>>()?;
-        if d.len() != 9 {
-            return None;
+        Self::all_with_check_digits(first_nine)
+            .into_iter()
+            .find(|f| !f.issued_under_2032_rule())
+    }
+
+    /// Every valid number these nine digits complete to: at most four, one for each k1 remainder
+    /// (0, then 1, 2, 3; see the type's doc) for which both check digits exist, the pre-2032 number
+    /// (remainder 0) first when it exists. Empty when the input is not nine digits or not a date.
+    pub fn all_with_check_digits(first_nine: &str) -> Vec<Self> {
+        let Some(d) = first_nine
+            .chars()
+            .map(|c| c.to_digit(10))
+            .collect::<Option<Vec<u32>>>()
+        else {
+            return vec![];
+        };
+        if d.len() != 9 || !is_date(&d) {
+            return vec![];
         }
-        let k1 = weighted_mod11(&d, &[3, 7, 6, 1, 8, 9, 4, 5, 2]);
-        let mut ten = d.clone();
-        ten.push(k1);
-        let k2 = weighted_mod11(&ten, &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
-        (k1 != 10 && k2 != 10).then(|| Self(format!("{first_nine}{k1}{k2}")))
+        let sum = weighted_sum(&d, &K1_WEIGHTS);
+        K1_REMAINDERS_2032
+            .iter()
+            .filter_map(|remainder| {
+                // k1 such that (sum + k1) % 11 == remainder; 10 is no digit.
+                let k1 = (remainder + 11 - sum % 11) % 11;
+                let mut ten = d.clone();
+                ten.push(k1);
+                let k2 = k2_for(&ten)?;
+                (k1 <= 9).then(|| Self(format!("{first_nine}{k1}{k2}")))
+            })
+            .collect()
+    }
+
+    /// Whether this number can only have been issued under the rule in force from 2032 (its k1 gives
+    /// remainder 1, 2 or 3). A number issued from 2032 may also have remainder 0, so `false` does not
+    /// prove an older number.
+    pub fn issued_under_2032_rule(&self) -> bool {
+        let d: Vec<u32> = self.0.chars().filter_map(|c| c.to_digit(10)).collect();
+        k1_remainder(&d[..9], d[9]).is_some_and(|r| r != 0)
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
-    /// Birth date as `YYYY-MM-DD`, undoing the D-number (+40 day) and synthetic (+40/+80 month) offsets.
+    /// Birth date as `YYYY-MM-DD`, undoing the D-number (+40 day) and synthetic (+40/+80 month)
+    /// offsets, with the century read from the individual number (Skatteetaten's table for numbers
+    /// issued before 2032). `None` for a number [issued under the 2032 rule](Self::issued_under_2032_rule),
+    /// whose individual number no longer tells the century (take the date from the population
+    /// register), and for a date that does not exist in the century read (29 February 1900).
     pub fn birth_date(&self) -> Option<String> {
+        if self.issued_under_2032_rule() {
+            return None;
+        }
         let n = |r: std::ops::Range<usize>| self.0[r].parse::<u32>().ok();
-        let mut day = n(0..2)?;
-        let mut month = n(2..4)?;
+        let (day, month) = undo_offsets(n(0..2)?, n(2..4)?);
         let yy = n(4..6)?;
-        let individ = n(6..9)?;
-        if day > 40 {
-            day -= 40;
-        }
-        if month > 80 {
-            month -= 80;
-        } else if month > 40 {
-            month -= 40;
-        }
-        let century = match individ {
+        let century = match n(6..9)? {
             0..=499 => 1900,
             500..=749 if yy >= 54 => 1800,
             500..=999 if yy <= 39 => 2000,
-            900..=999 => 1900,
             _ => 1900,
         };
-        ((1..=31).contains(&day) && (1..=12).contains(&month)).then(|| format!("{:04}-{month:02}-{day:02}", century + yy))
+        let date = calendar_date(century + yy as i32, month, day)?;
+        Some(format!("{:04}-{:02}-{:02}", date.year(), month, date.day()))
     }
 
     /// For logs and screens where the full number is not needed: birth date part only.
@@ -188,7 +287,12 @@ pub struct Belop(i64);
 
 impl Belop {
     pub fn parse(raw: &str) -> Result<Self, MessageKey> {
-        let mut s: String = raw.trim().to_lowercase().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+        let mut s: String = raw
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+            .collect();
         for suffix in ["kr", ",-", ".-"] {
             if let Some(stripped) = s.strip_suffix(suffix) {
                 s = stripped.to_owned();
@@ -204,14 +308,20 @@ impl Belop {
             Some((w, f)) => (w, f),
             None => (s.as_str(), ""),
         };
-        if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 {
+        if whole.is_empty()
+            || !whole.chars().all(|c| c.is_ascii_digit())
+            || !frac.chars().all(|c| c.is_ascii_digit())
+            || frac.len() > 2
+        {
             return Err("error-belop-format");
         }
         if whole.len() > 12 {
             return Err("error-belop-too-large");
         }
         let mut kroner: i64 = whole.parse().map_err(|_| "error-belop-format")?;
-        if frac.len() == 2 && frac.as_bytes()[0] >= b'5' || frac.len() == 1 && frac.as_bytes()[0] >= b'5' {
+        if frac.len() == 2 && frac.as_bytes()[0] >= b'5'
+            || frac.len() == 1 && frac.as_bytes()[0] >= b'5'
+        {
             kroner += 1;
         }
         if kroner > MAX_BELOP {
@@ -250,7 +360,11 @@ pub struct Telefonnummer(String);
 
 impl Telefonnummer {
     pub fn parse(raw: &str) -> Result<Self, MessageKey> {
-        let compact: String = raw.trim().chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
+        let compact: String = raw
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'))
+            .collect();
         let (plus, rest) = match compact.strip_prefix('+') {
             Some(r) => (true, r.to_owned()),
             None => match compact.strip_prefix("00") {
@@ -262,7 +376,11 @@ impl Telefonnummer {
             return Err("error-telefon-format");
         }
         if plus {
-            return if (8..=15).contains(&rest.len()) { Ok(Self(format!("+{rest}"))) } else { Err("error-telefon-format") };
+            return if (8..=15).contains(&rest.len()) {
+                Ok(Self(format!("+{rest}")))
+            } else {
+                Err("error-telefon-format")
+            };
         }
         if rest.len() == 8 {
             Ok(Self(format!("+47{rest}")))
@@ -284,36 +402,170 @@ mod tests {
     #[test]
     fn fodselsnummer_checks_both_check_digits() {
         let valid = Fodselsnummer::with_check_digits("010190123").map(|f| f.0);
-        let valid = valid.or_else(|| Fodselsnummer::with_check_digits("010190124").map(|f| f.0)).unwrap();
+        let valid = valid
+            .or_else(|| Fodselsnummer::with_check_digits("010190124").map(|f| f.0))
+            .unwrap();
         assert!(Fodselsnummer::parse(&valid).is_ok());
         let mut wrong = valid.clone().into_bytes();
-        wrong[10] = if wrong[10] == b'9' { b'0' } else { wrong[10] + 1 };
-        assert_eq!(Fodselsnummer::parse(std::str::from_utf8(&wrong).unwrap()), Err("error-fnr-checksum"));
+        wrong[10] = if wrong[10] == b'9' {
+            b'0'
+        } else {
+            wrong[10] + 1
+        };
+        assert_eq!(
+            Fodselsnummer::parse(std::str::from_utf8(&wrong).unwrap()),
+            Err("error-fnr-checksum")
+        );
         assert_eq!(Fodselsnummer::parse("1234"), Err("error-fnr-length"));
         assert_eq!(Fodselsnummer::parse("0101901234x"), Err("error-fnr-digits"));
     }
 
     #[test]
+    fn numbers_issued_under_the_2032_rule_are_accepted() {
+        // Skatteetaten's published example: k1 = 3 gives remainder 1, not 0.
+        let example = Fodselsnummer::parse("30108299939").expect("Skatteetaten's example");
+        assert!(example.issued_under_2032_rule());
+        assert_eq!(
+            example.birth_date(),
+            None,
+            "the century can no longer be read from the number"
+        );
+        // All completions of one prefix: the old number first, then the 2032 ones.
+        let all = Fodselsnummer::all_with_check_digits("301082999");
+        assert!(all.iter().any(|f| f.as_str() == "30108299939"), "{all:?}");
+        assert!(
+            all.len() >= 2
+                && all
+                    .iter()
+                    .skip(1)
+                    .all(Fodselsnummer::issued_under_2032_rule),
+            "{all:?}"
+        );
+        assert_eq!(
+            Fodselsnummer::with_check_digits("301082999").as_ref(),
+            all.first().filter(|f| !f.issued_under_2032_rule())
+        );
+        // D-numbers and synthetic numbers under the 2032 rule.
+        for nine in ["701082999", "305082999", "309082999", "709082999"] {
+            let numbers = Fodselsnummer::all_with_check_digits(nine);
+            let new = numbers
+                .iter()
+                .find(|f| f.issued_under_2032_rule())
+                .unwrap_or_else(|| panic!("{nine}: {numbers:?}"));
+            assert_eq!(Fodselsnummer::parse(new.as_str()).as_ref(), Ok(new));
+        }
+    }
+
+    #[test]
+    fn numbers_made_before_stay_the_same() {
+        // The demo people and the test people are made with `with_check_digits`, taking the first
+        // individual number for which one exists; these are the numbers the old rule made.
+        let first = |eight: &str| {
+            (0..10)
+                .find_map(|i| Fodselsnummer::with_check_digits(&format!("{eight}{i}")))
+                .map(String::from)
+        };
+        for (eight, made) in [
+            ("01019012", "01019012057"),
+            ("12819012", "12819012022"),
+            ("03918545", "03918545130"),
+            ("15928834", "15928834023"),
+            ("02029112", "02029112188"),
+        ] {
+            assert_eq!(first(eight).as_deref(), Some(made));
+        }
+        assert!(!Fodselsnummer::parse("12819012022")
+            .expect("valid")
+            .issued_under_2032_rule());
+        // MOD11 gives 10 for k1 of 010190123 under the old rule, so 01019012345 never existed.
+        assert_eq!(
+            Fodselsnummer::parse("01019012345"),
+            Err("error-fnr-checksum")
+        );
+    }
+
+    #[test]
+    fn the_first_six_digits_must_be_a_date() {
+        // Every completion of these nine digits whose check digits are right is refused as no date.
+        for nine in [
+            "310290123",
+            "290201123",
+            "000190123",
+            "013390123",
+            "400190123",
+            "329190123",
+        ] {
+            let reasons: Vec<_> = (0..100)
+                .map(|k| Fodselsnummer::parse(&format!("{nine}{k:02}")))
+                .collect();
+            assert!(
+                reasons
+                    .iter()
+                    .all(|r| matches!(r, Err("error-fnr-checksum" | "error-fnr-date"))),
+                "{nine}"
+            );
+            assert!(reasons.contains(&Err("error-fnr-date")), "{nine}");
+            assert!(
+                Fodselsnummer::all_with_check_digits(nine).is_empty(),
+                "{nine}"
+            );
+        }
+        // 29 February in a year divisible by four; D-number and synthetic offsets undone.
+        for nine in [
+            "290200123",
+            "290204123",
+            "690204123",
+            "294204123",
+            "298204123",
+            "719212123",
+        ] {
+            assert!(
+                !Fodselsnummer::all_with_check_digits(nine).is_empty(),
+                "{nine}"
+            );
+        }
+    }
+
+    #[test]
     fn synthetic_and_d_numbers_give_the_real_birth_date() {
-        let synthetic = Fodselsnummer::with_check_digits("158504523").or_else(|| Fodselsnummer::with_check_digits("158504524")).unwrap();
+        let synthetic = Fodselsnummer::with_check_digits("158504523")
+            .or_else(|| Fodselsnummer::with_check_digits("158504524"))
+            .unwrap();
         assert_eq!(synthetic.birth_date().as_deref(), Some("2004-05-15"));
-        let d_number = Fodselsnummer::with_check_digits("550190123").or_else(|| Fodselsnummer::with_check_digits("550190124")).unwrap();
+        let d_number = Fodselsnummer::with_check_digits("550190123")
+            .or_else(|| Fodselsnummer::with_check_digits("550190124"))
+            .unwrap();
         assert_eq!(d_number.birth_date().as_deref(), Some("1990-01-15"));
     }
 
     #[test]
     fn fodselsnummer_never_prints_in_full() {
-        let f = Fodselsnummer::with_check_digits("010190123").or_else(|| Fodselsnummer::with_check_digits("010190124")).unwrap();
+        let f = Fodselsnummer::with_check_digits("010190123")
+            .or_else(|| Fodselsnummer::with_check_digits("010190124"))
+            .unwrap();
         assert_eq!(f.to_string(), "010190*****");
-        assert_eq!(format!("{f:?}").contains(f.as_str()), true, "Debug is for tests only");
+        assert_eq!(
+            format!("{f:?}").contains(f.as_str()),
+            true,
+            "Debug is for tests only"
+        );
     }
 
     #[test]
     fn kontonummer_mod11() {
-        assert_eq!(Kontonummer::parse("1234.56.78903").map(|k| k.formatted()), Ok("1234 56 78903".to_owned()));
-        assert_eq!(Kontonummer::parse("12345678904"), Err("error-konto-checksum"));
+        assert_eq!(
+            Kontonummer::parse("1234.56.78903").map(|k| k.formatted()),
+            Ok("1234 56 78903".to_owned())
+        );
+        assert_eq!(
+            Kontonummer::parse("12345678904"),
+            Err("error-konto-checksum")
+        );
         assert_eq!(Kontonummer::parse("1234567890"), Err("error-konto-length"));
-        assert_eq!(Kontonummer::parse("1234-56-78903"), Err("error-konto-digits"));
+        assert_eq!(
+            Kontonummer::parse("1234-56-78903"),
+            Err("error-konto-digits")
+        );
     }
 
     #[test]
@@ -325,14 +577,26 @@ mod tests {
         assert_eq!(Belop::parse("-1"), Err("error-belop-negative"));
         assert_eq!(Belop::parse("ti tusen"), Err("error-belop-format"));
         assert_eq!(Belop::parse("1e9"), Err("error-belop-format"));
-        assert_eq!(Belop::parse("999999999999999999999"), Err("error-belop-too-large"));
-        assert_eq!(Belop::from_kroner(12_500).to_string(), "12\u{a0}500\u{a0}kr");
+        assert_eq!(
+            Belop::parse("999999999999999999999"),
+            Err("error-belop-too-large")
+        );
+        assert_eq!(
+            Belop::from_kroner(12_500).to_string(),
+            "12\u{a0}500\u{a0}kr"
+        );
     }
 
     #[test]
     fn telefon_normalises_norwegian_numbers() {
-        assert_eq!(Telefonnummer::parse("912 34 567").map(|t| t.0), Ok("+4791234567".to_owned()));
-        assert_eq!(Telefonnummer::parse("+46 70 123 45 67").map(|t| t.0), Ok("+46701234567".to_owned()));
+        assert_eq!(
+            Telefonnummer::parse("912 34 567").map(|t| t.0),
+            Ok("+4791234567".to_owned())
+        );
+        assert_eq!(
+            Telefonnummer::parse("+46 70 123 45 67").map(|t| t.0),
+            Ok("+46701234567".to_owned())
+        );
         assert_eq!(Telefonnummer::parse("123"), Err("error-telefon-format"));
     }
 
@@ -350,6 +614,21 @@ mod tests {
         fn every_completed_fodselsnummer_parses(nine in "[0-9]{9}") {
             if let Some(f) = Fodselsnummer::with_check_digits(&nine) {
                 prop_assert!(Fodselsnummer::parse(f.as_str()).is_ok());
+                prop_assert!(!f.issued_under_2032_rule());
+            }
+            for f in Fodselsnummer::all_with_check_digits(&nine) {
+                prop_assert_eq!(Fodselsnummer::parse(f.as_str()), Ok(f.clone()));
+            }
+        }
+
+        /// Four valid k1 values per number do not weaken the check: k2 still catches any one wrong digit.
+        #[test]
+        fn one_wrong_digit_is_always_caught(nine in "[0-3][0-9][0-1][0-9]{6}", at in 0usize..11, change in 1u32..10) {
+            for f in Fodselsnummer::all_with_check_digits(&nine) {
+                let mut digits: Vec<u32> = f.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+                digits[at] = (digits[at] + change) % 10;
+                let typo: String = digits.iter().map(u32::to_string).collect();
+                prop_assert!(Fodselsnummer::parse(&typo).is_err(), "{} accepted for {}", typo, f.as_str());
             }
         }
     }

@@ -7,7 +7,24 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::case_view::Text;
 use crate::ids::Kommunenummer;
+
+/// Fluent message naming an office the catalogue does not know, with the unit number as `$office`:
+/// "another NAV office (4612)".
+pub const OFFICE_UNKNOWN_KEY: &str = "event-office-unknown";
+
+/// How an office is named to people (in the case timeline, "sent to …"): see [`Katalog::office_label`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum OfficeLabel<'a> {
+    /// An office in the catalogue, by its name, e.g. `NAV Bergenhus`.
+    Named(&'a str),
+    /// An office the catalogue does not know (case systems name any of Norway's offices, and an
+    /// application may be forwarded to one outside Velferd). Show `text` translated (the message
+    /// [`OFFICE_UNKNOWN_KEY`] with `$office` = the number: "another NAV office (4612)"), never the bare
+    /// number, and log `enhetsnummer` for the operator, who may add the office to `data/kommuner.json`.
+    Unknown { enhetsnummer: &'a str, text: Text },
+}
 
 /// Whether a municipality takes applications through Velferd right now.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -79,14 +96,30 @@ impl Katalog {
         let raw: RawKatalog = serde_json::from_str(text).map_err(|e| format!("kommuner: {e}"))?;
         let mut kommuner = BTreeMap::new();
         for k in raw.kommuner {
-            let nummer = Kommunenummer::parse(&k.nummer).map_err(|_| format!("kommuner: '{}' is not a 4-digit municipality number", k.nummer))?;
+            let nummer = Kommunenummer::parse(&k.nummer).map_err(|_| {
+                format!(
+                    "kommuner: '{}' is not a 4-digit municipality number",
+                    k.nummer
+                )
+            })?;
             let kontor = raw
                 .kontorer
                 .iter()
                 .find(|o| o.enhetsnummer == k.kontor)
-                .ok_or_else(|| format!("kommuner: {} ({}) names office {} which is not in kontorer", k.nummer, k.navn, k.kontor))?
+                .ok_or_else(|| {
+                    format!(
+                        "kommuner: {} ({}) names office {} which is not in kontorer",
+                        k.nummer, k.navn, k.kontor
+                    )
+                })?
                 .clone();
-            let kommune = Kommune { nummer: nummer.clone(), navn: k.navn, mottak: k.mottak, kontor, status_fra_fagsystem: k.status_fra_fagsystem };
+            let kommune = Kommune {
+                nummer: nummer.clone(),
+                navn: k.navn,
+                mottak: k.mottak,
+                kontor,
+                status_fra_fagsystem: k.status_fra_fagsystem,
+            };
             if kommuner.insert(nummer, kommune).is_some() {
                 return Err(format!("kommuner: {} is listed twice", k.nummer));
             }
@@ -100,12 +133,32 @@ impl Katalog {
 
     /// Looks up a number typed or posted by a user; unknown and malformed numbers alike are `None`.
     pub fn find(&self, raw: &str) -> Option<&Kommune> {
-        Kommunenummer::parse(raw).ok().and_then(|n| self.kommuner.get(&n))
+        Kommunenummer::parse(raw)
+            .ok()
+            .and_then(|n| self.kommuner.get(&n))
     }
 
     /// The office with this unit number (enhetsnummer), if it serves any municipality here.
     pub fn kontor(&self, enhetsnummer: &str) -> Option<&Kontor> {
-        self.kommuner.values().map(|k| &k.kontor).find(|o| o.enhetsnummer == enhetsnummer)
+        self.kommuner
+            .values()
+            .map(|k| &k.kontor)
+            .find(|o| o.enhetsnummer == enhetsnummer)
+    }
+
+    /// How to name the office with this unit number (enhetsnummer, as in `tildeltNavKontor.navKontor`)
+    /// to people: its name when the catalogue has it, else a text saying it is another NAV office.
+    pub fn office_label<'a>(&'a self, enhetsnummer: &'a str) -> OfficeLabel<'a> {
+        match self.kontor(enhetsnummer) {
+            Some(kontor) => OfficeLabel::Named(&kontor.navn),
+            None => OfficeLabel::Unknown {
+                enhetsnummer,
+                text: Text {
+                    key: OFFICE_UNKNOWN_KEY,
+                    args: vec![("office", enhetsnummer.to_owned())],
+                },
+            },
+        }
     }
 
     /// All municipalities sorted by name, for the picker.
@@ -136,23 +189,61 @@ mod tests {
         assert!(!k.find("3201").unwrap().takes_digital_applications());
         assert!(k.find("301").is_none());
         assert!(k.find("9999").is_none());
-        assert_eq!(k.by_name().iter().map(|k| k.navn.as_str()).collect::<Vec<_>>(), ["Bærum", "Oslo"]);
-        assert_eq!(k.kontor("0312").map(|o| o.navn.as_str()), Some("NAV Frogner"));
+        assert_eq!(
+            k.by_name()
+                .iter()
+                .map(|k| k.navn.as_str())
+                .collect::<Vec<_>>(),
+            ["Bærum", "Oslo"]
+        );
+        assert_eq!(
+            k.kontor("0312").map(|o| o.navn.as_str()),
+            Some("NAV Frogner")
+        );
         assert!(k.kontor("0315").is_none());
     }
 
     #[test]
+    fn an_office_outside_the_catalogue_is_another_nav_office_by_number() {
+        let k = Katalog::from_json(DATA).expect("test catalogue");
+        assert_eq!(k.office_label("0312"), OfficeLabel::Named("NAV Frogner"));
+        assert_eq!(
+            k.office_label("4612"),
+            OfficeLabel::Unknown {
+                enhetsnummer: "4612",
+                text: Text {
+                    key: "event-office-unknown",
+                    args: vec![("office", "4612".to_owned())]
+                }
+            }
+        );
+    }
+
+    #[test]
     fn refuses_bad_data_files() {
-        assert!(Katalog::from_json(&DATA.replace("\"0301\"", "\"301\"")).unwrap_err().contains("4-digit"));
-        assert!(Katalog::from_json(&DATA.replace("\"3201\"", "\"0301\"")).unwrap_err().contains("twice"));
-        assert!(Katalog::from_json(&DATA.replace("\"kontor\": \"0312\"}]", "\"kontor\": \"9\"}]")).unwrap_err().contains("not in kontorer"));
+        assert!(Katalog::from_json(&DATA.replace("\"0301\"", "\"301\""))
+            .unwrap_err()
+            .contains("4-digit"));
+        assert!(Katalog::from_json(&DATA.replace("\"3201\"", "\"0301\""))
+            .unwrap_err()
+            .contains("twice"));
+        assert!(
+            Katalog::from_json(&DATA.replace("\"kontor\": \"0312\"}]", "\"kontor\": \"9\"}]"))
+                .unwrap_err()
+                .contains("not in kontorer")
+        );
     }
 
     #[test]
     fn the_shipped_catalogue_is_valid() {
         let text = include_str!("../../../data/kommuner.json");
         let k = Katalog::from_json(text).unwrap();
-        assert!(k.find("0301").is_some_and(Kommune::takes_digital_applications));
-        assert!(k.by_name().iter().any(|k| !k.takes_digital_applications()), "demo data shows a non-digital municipality");
+        assert!(k
+            .find("0301")
+            .is_some_and(Kommune::takes_digital_applications));
+        assert!(
+            k.by_name().iter().any(|k| !k.takes_digital_applications()),
+            "demo data shows a non-digital municipality"
+        );
     }
 }

@@ -76,7 +76,11 @@ fn hendelse(kind: &str, at: &str, fields: Value) -> Value {
 }
 
 fn referanser(list: &Value) -> Vec<&str> {
-    list.as_array().expect("a list").iter().map(|e| e["referanse"].as_str().expect("referanse")).collect()
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|e| e["referanse"].as_str().expect("referanse"))
+        .collect()
 }
 
 fn fixtures_dir() -> PathBuf {
@@ -100,10 +104,52 @@ fn events_apply_in_time_order_not_file_order() {
 #[test]
 fn equal_times_keep_file_order() {
     let at = day(5);
-    let v = innsyn(json!([soknads_status(&at, "UNDER_BEHANDLING"), soknads_status(&at, "FERDIGBEHANDLET")]));
+    let v = innsyn(json!([
+        soknads_status(&at, "UNDER_BEHANDLING"),
+        soknads_status(&at, "FERDIGBEHANDLET")
+    ]));
     assert_eq!(v["status"], "FERDIGBEHANDLET");
-    let v = innsyn(json!([soknads_status(&at, "FERDIGBEHANDLET"), soknads_status(&at, "UNDER_BEHANDLING")]));
+    let v = innsyn(json!([
+        soknads_status(&at, "FERDIGBEHANDLET"),
+        soknads_status(&at, "UNDER_BEHANDLING")
+    ]));
     assert_eq!(v["status"], "UNDER_BEHANDLING");
+    let v = innsyn(json!([nav_kontor(&at, "0314"), nav_kontor(&at, "0315")]));
+    assert_eq!(v["navKontor"], "0315");
+    let v = innsyn(json!([nav_kontor(&at, "0315"), nav_kontor(&at, "0314")]));
+    assert_eq!(v["navKontor"], "0314");
+}
+
+#[test]
+fn at_one_instant_mottatt_comes_before_under_behandling_whatever_the_file_says() {
+    let at = day(5);
+    // A case system that writes both at once, in the "wrong" order: the application is being processed.
+    let v = innsyn(json!([
+        soknads_status(&at, "UNDER_BEHANDLING"),
+        soknads_status(&at, "MOTTATT")
+    ]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING");
+    let v = innsyn(json!([
+        soknads_status(&at, "MOTTATT"),
+        soknads_status(&at, "UNDER_BEHANDLING")
+    ]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING");
+    // FERDIGBEHANDLET is not part of that tie-break: it keeps its place in the file.
+    let v = innsyn(json!([
+        soknads_status(&at, "UNDER_BEHANDLING"),
+        soknads_status(&at, "FERDIGBEHANDLET"),
+        soknads_status(&at, "MOTTATT"),
+    ]));
+    assert_eq!(
+        v["status"], "UNDER_BEHANDLING",
+        "MOTTATT and UNDER_BEHANDLING swap places around it"
+    );
+    // Only equal instants are reordered.
+    let v = innsyn(json!([
+        soknads_status(&day(4), "UNDER_BEHANDLING"),
+        soknads_status(&day(5), "MOTTATT")
+    ]));
+    assert_eq!(v["status"], "MOTTATT");
 }
 
 #[test]
@@ -128,7 +174,10 @@ fn any_fraction_separator_the_schema_allows_is_read_as_the_decimal_point() {
 
 #[test]
 fn an_unparseable_time_sorts_first_and_cannot_override_a_real_one() {
-    let v = view(document(json!([soknads_status(&day(1), "UNDER_BEHANDLING"), soknads_status("i går", "MOTTATT"),])));
+    let v = view(document(json!([
+        soknads_status(&day(1), "UNDER_BEHANDLING"),
+        soknads_status("i går", "MOTTATT"),
+    ])));
     assert_eq!(v["status"], "UNDER_BEHANDLING");
 }
 
@@ -207,8 +256,8 @@ fn the_varied_stream_folds_to_what_each_rule_says() {
                   "forfallsdato": "2026-04-15", "utbetalingsdato": "2026-04-15" },
                 { "referanse": "P2", "saksreferanse": "S1", "status": "PLANLAGT_UTBETALING", "belop": 800.5,
                   "forfallsdato": null, "utbetalingsdato": null } ],
-            "oppgaver": [ { "dokumenttype": "Kontoutskrift", "tilleggsinformasjon": "Siste tre måneder",
-                            "innsendelsesfrist": "2026-04-27T12:00:00.000Z" } ],
+            // The application is FERDIGBEHANDLET (its one sak has a vedtak), so nothing is asked any more.
+            "oppgaver": [],
             "vilkar": [ { "referanse": "V1", "tittel": "Søke bostøtte" } ],
             "dokumentasjonkrav": [ { "referanse": "D1", "tittel": "Strømregning", "frist": "2026-04-25T12:00:00.000Z" } ],
         })
@@ -227,13 +276,20 @@ proptest! {
 #[test]
 fn an_empty_view_has_nulls_and_empty_lists_with_every_contract_field_present() {
     // Only an unknown event: nothing the view knows about happened.
-    let v = view(document(json!([hendelse("nyHendelse", &day(1), json!({ "x": 1 }))])));
+    let v = view(document(json!([hendelse(
+        "nyHendelse",
+        &day(1),
+        json!({ "x": 1 })
+    )])));
     assert_eq!(
         v,
         json!({ "status": null, "navKontor": null, "forelopigSvar": false, "saker": [], "utbetalinger": [],
                 "oppgaver": [], "vilkar": [], "dokumentasjonkrav": [] })
     );
-    assert_eq!(serde_json::to_value(Innsyn::default()).expect("serialises"), v);
+    assert_eq!(
+        serde_json::to_value(Innsyn::default()).expect("serialises"),
+        v
+    );
 }
 
 #[test]
@@ -248,15 +304,24 @@ fn status_is_the_latest_soknads_status() {
 
 #[test]
 fn nav_kontor_is_the_latest_tildelt_nav_kontor() {
-    let v =
-        innsyn(json!([nav_kontor(&day(2), "0301"), nav_kontor(&day(1), "0314"), soknads_status(&day(3), "MOTTATT")]));
+    let v = innsyn(json!([
+        nav_kontor(&day(2), "0301"),
+        nav_kontor(&day(1), "0314"),
+        soknads_status(&day(3), "MOTTATT")
+    ]));
     assert_eq!(v["navKontor"], "0301");
-    assert_eq!(innsyn(json!([soknads_status(&day(1), "MOTTATT")]))["navKontor"], Value::Null);
+    assert_eq!(
+        innsyn(json!([soknads_status(&day(1), "MOTTATT")]))["navKontor"],
+        Value::Null
+    );
 }
 
 #[test]
 fn forelopig_svar_is_true_once_one_exists_whatever_follows() {
-    assert_eq!(innsyn(json!([soknads_status(&day(1), "MOTTATT")]))["forelopigSvar"], false);
+    assert_eq!(
+        innsyn(json!([soknads_status(&day(1), "MOTTATT")]))["forelopigSvar"],
+        false
+    );
     let v = innsyn(json!([
         soknads_status(&day(3), "FERDIGBEHANDLET"),
         forelopig_svar(&day(2)),
@@ -275,7 +340,11 @@ fn saks_status_creates_then_updates_title_and_status() {
             &day(1),
             json!({ "referanse": "S1", "tittel": "Nødhjelp", "status": "UNDER_BEHANDLING" })
         ),
-        hendelse("saksStatus", &day(2), json!({ "referanse": "S2", "tittel": "Husleie", "status": "IKKE_INNSYN" })),
+        hendelse(
+            "saksStatus",
+            &day(2),
+            json!({ "referanse": "S2", "tittel": "Husleie", "status": "IKKE_INNSYN" })
+        ),
         hendelse(
             "saksStatus",
             &day(3),
@@ -294,9 +363,21 @@ fn saks_status_creates_then_updates_title_and_status() {
 #[test]
 fn saks_status_without_title_or_status_changes_only_what_it_carries() {
     let v = innsyn(json!([
-        hendelse("saksStatus", &day(1), json!({ "referanse": "S1", "tittel": "Nødhjelp", "status": "IKKE_INNSYN" })),
-        hendelse("saksStatus", &day(2), json!({ "referanse": "S1", "status": "UNDER_BEHANDLING" })),
-        hendelse("saksStatus", &day(3), json!({ "referanse": "S1", "tittel": "Strøm" })),
+        hendelse(
+            "saksStatus",
+            &day(1),
+            json!({ "referanse": "S1", "tittel": "Nødhjelp", "status": "IKKE_INNSYN" })
+        ),
+        hendelse(
+            "saksStatus",
+            &day(2),
+            json!({ "referanse": "S1", "status": "UNDER_BEHANDLING" })
+        ),
+        hendelse(
+            "saksStatus",
+            &day(3),
+            json!({ "referanse": "S1", "tittel": "Strøm" })
+        ),
     ]));
     assert_eq!(
         v["saker"],
@@ -306,7 +387,11 @@ fn saks_status_without_title_or_status_changes_only_what_it_carries() {
 
 #[test]
 fn a_sak_nobody_titled_gets_the_standard_title_and_status() {
-    let v = innsyn(json!([hendelse("saksStatus", &day(1), json!({ "referanse": "S1" }))]));
+    let v = innsyn(json!([hendelse(
+        "saksStatus",
+        &day(1),
+        json!({ "referanse": "S1" })
+    )]));
     assert_eq!(
         v["saker"],
         json!([{ "referanse": "S1", "tittel": STANDARD_SAKSTITTEL, "status": "UNDER_BEHANDLING", "vedtak": [] }])
@@ -316,7 +401,11 @@ fn a_sak_nobody_titled_gets_the_standard_title_and_status() {
 #[test]
 fn a_feilregistrert_sak_is_hidden_until_a_later_status_brings_it_back_in_its_place() {
     let sak = |d, r: &str, status: &str| {
-        hendelse("saksStatus", &day(d), json!({ "referanse": r, "tittel": r, "status": status }))
+        hendelse(
+            "saksStatus",
+            &day(d),
+            json!({ "referanse": r, "tittel": r, "status": status }),
+        )
     };
     let hidden = innsyn(json!([
         sak(1, "S1", "UNDER_BEHANDLING"),
@@ -332,18 +421,46 @@ fn a_feilregistrert_sak_is_hidden_until_a_later_status_brings_it_back_in_its_pla
     ]));
     assert_eq!(referanser(&back["saker"]), ["S1", "S2"]);
     // Only the *latest* status counts: FEILREGISTRERT before the real status does not hide.
-    let earlier = innsyn(json!([sak(2, "S1", "UNDER_BEHANDLING"), sak(1, "S1", "FEILREGISTRERT")]));
+    let earlier = innsyn(json!([
+        sak(2, "S1", "UNDER_BEHANDLING"),
+        sak(1, "S1", "FEILREGISTRERT")
+    ]));
     assert_eq!(referanser(&earlier["saker"]), ["S1"]);
 }
 
 #[test]
 fn vedtak_fattet_creates_the_sak_when_needed() {
-    let v = innsyn(json!([vedtak("2026-04-10T23:59:59.999Z", "S9", Some("AVSLATT"))]));
+    let v = innsyn(json!([vedtak(
+        "2026-04-10T21:59:59.999Z",
+        "S9",
+        Some("AVSLATT")
+    )]));
     assert_eq!(
         v["saker"],
         json!([{ "referanse": "S9", "tittel": STANDARD_SAKSTITTEL, "status": "FERDIGBEHANDLET",
                  "vedtak": [ { "utfall": "AVSLATT", "dato": "2026-04-10" } ] }])
     );
+}
+
+// ---- rule 7: dates are Norway's dates ---------------------------------------------------------
+
+#[test]
+fn a_vedtak_is_dated_by_the_day_in_norway_not_the_utc_day() {
+    let dato = |at: &str| {
+        innsyn(json!([vedtak(at, "S1", Some("INNVILGET"))]))["saker"][0]["vedtak"][0]["dato"]
+            .clone()
+    };
+    // Summer (UTC+2): 22:30Z on 30 June is 00:30 on 1 July.
+    assert_eq!(dato("2026-06-30T22:30:00.000Z"), "2026-07-01");
+    assert_eq!(dato("2026-06-30T21:59:59.999Z"), "2026-06-30");
+    // Winter (UTC+1): 23:00Z on New Year's Eve is already the new year.
+    assert_eq!(dato("2026-12-31T23:00:00.000Z"), "2027-01-01");
+    assert_eq!(dato("2026-12-31T22:59:59.000Z"), "2026-12-31");
+    // The night summer time ends (25 October 2026): 22:00Z before it is midnight summer time, 23:30Z
+    // after it is still the 25th in winter time.
+    assert_eq!(dato("2026-10-24T22:00:00.000Z"), "2026-10-25");
+    assert_eq!(dato("2026-10-25T22:59:59.000Z"), "2026-10-25");
+    assert_eq!(dato("2026-10-25T23:00:00.000Z"), "2026-10-26");
 }
 
 #[test]
@@ -367,23 +484,134 @@ fn vedtak_fattet_appends_in_time_order_and_finishes_the_sak() {
 }
 
 #[test]
-fn a_vedtak_makes_a_feilregistrert_sak_visible_again() {
+fn a_feilregistrert_sak_stays_hidden_with_a_vedtak_before_or_after() {
+    // The latest saksStatus says the sak was registered in error; a vedtak does not change that.
     let v = innsyn(json!([
-        hendelse("saksStatus", &day(1), json!({ "referanse": "S1", "status": "FEILREGISTRERT" })),
+        hendelse(
+            "saksStatus",
+            &day(1),
+            json!({ "referanse": "S1", "status": "FEILREGISTRERT" })
+        ),
         vedtak(&day(2), "S1", Some("AVVIST")),
+    ]));
+    assert_eq!(v["saker"], json!([]));
+    let v = innsyn(json!([
+        vedtak(&day(1), "S1", Some("INNVILGET")),
+        hendelse(
+            "saksStatus",
+            &day(2),
+            json!({ "referanse": "S1", "status": "FEILREGISTRERT" })
+        ),
+    ]));
+    assert_eq!(v["saker"], json!([]));
+    // A later real status brings it back, finished because it has a vedtak.
+    let v = innsyn(json!([
+        vedtak(&day(1), "S1", Some("INNVILGET")),
+        hendelse(
+            "saksStatus",
+            &day(2),
+            json!({ "referanse": "S1", "status": "FEILREGISTRERT" })
+        ),
+        hendelse(
+            "saksStatus",
+            &day(3),
+            json!({ "referanse": "S1", "status": "UNDER_BEHANDLING" })
+        ),
     ]));
     assert_eq!(v["saker"][0]["status"], "FERDIGBEHANDLET");
 }
 
 #[test]
-fn a_saks_status_after_the_vedtak_sets_the_status_again() {
-    // The rules are applied literally: the latest event sets the status, whatever its kind.
+fn a_sak_with_a_vedtak_is_ferdigbehandlet_whatever_saks_status_follows() {
+    for status in ["UNDER_BEHANDLING", "IKKE_INNSYN", "BEHANDLES_IKKE"] {
+        // A later saksStatus …
+        let v = innsyn(json!([
+            vedtak(&day(2), "S1", Some("INNVILGET")),
+            hendelse(
+                "saksStatus",
+                &day(3),
+                json!({ "referanse": "S1", "tittel": "Nødhjelp", "status": status })
+            ),
+        ]));
+        assert_eq!(
+            v["saker"],
+            json!([{ "referanse": "S1", "tittel": "Nødhjelp", "status": "FERDIGBEHANDLET",
+                     "vedtak": [ { "utfall": "INNVILGET", "dato": "2026-04-02" } ] }]),
+            "{status}"
+        );
+        // … and one at the same instant, after the vedtak in the file.
+        let v = innsyn(json!([
+            vedtak(&day(2), "S1", Some("INNVILGET")),
+            hendelse(
+                "saksStatus",
+                &day(2),
+                json!({ "referanse": "S1", "status": status })
+            ),
+        ]));
+        assert_eq!(v["saker"][0]["status"], "FERDIGBEHANDLET", "{status}");
+    }
+}
+
+// ---- rule 2 with rule 3: the application's status follows its saker --------------------------
+
+fn sak(d: u32, referanse: &str, status: &str) -> Value {
+    hendelse(
+        "saksStatus",
+        &day(d),
+        json!({ "referanse": referanse, "tittel": referanse, "status": status }),
+    )
+}
+
+#[test]
+fn a_finished_application_with_a_sak_still_being_processed_reads_as_being_processed() {
     let v = innsyn(json!([
-        vedtak(&day(2), "S1", Some("INNVILGET")),
-        hendelse("saksStatus", &day(3), json!({ "referanse": "S1", "status": "UNDER_BEHANDLING" })),
+        soknads_status(&day(1), "UNDER_BEHANDLING"),
+        sak(2, "S1", "UNDER_BEHANDLING"),
+        sak(2, "S2", "UNDER_BEHANDLING"),
+        vedtak(&day(3), "S1", Some("INNVILGET")),
+        soknads_status(&day(4), "FERDIGBEHANDLET"),
     ]));
-    assert_eq!(v["saker"][0]["status"], "UNDER_BEHANDLING");
-    assert_eq!(v["saker"][0]["vedtak"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["status"], "UNDER_BEHANDLING", "S2 has no vedtak yet");
+    // Once S2 has its vedtak too, the application is finished.
+    let v = innsyn(json!([
+        soknads_status(&day(1), "UNDER_BEHANDLING"),
+        sak(2, "S1", "UNDER_BEHANDLING"),
+        sak(2, "S2", "UNDER_BEHANDLING"),
+        vedtak(&day(3), "S1", Some("INNVILGET")),
+        soknads_status(&day(4), "FERDIGBEHANDLET"),
+        vedtak(&day(5), "S2", Some("AVSLATT")),
+    ]));
+    assert_eq!(v["status"], "FERDIGBEHANDLET");
+}
+
+#[test]
+fn only_a_shown_sak_under_behandling_keeps_a_finished_application_open() {
+    for (status, expected) in [
+        ("IKKE_INNSYN", "FERDIGBEHANDLET"),
+        ("BEHANDLES_IKKE", "FERDIGBEHANDLET"),
+        ("FEILREGISTRERT", "FERDIGBEHANDLET"),
+        ("UNDER_BEHANDLING", "UNDER_BEHANDLING"),
+    ] {
+        let v = innsyn(json!([
+            sak(1, "S1", status),
+            soknads_status(&day(2), "FERDIGBEHANDLET")
+        ]));
+        assert_eq!(v["status"], expected, "sak {status}");
+    }
+    // A sak no event gave a status is UNDER_BEHANDLING, so it counts.
+    let v = innsyn(json!([
+        hendelse("saksStatus", &day(1), json!({ "referanse": "S1" })),
+        soknads_status(&day(2), "FERDIGBEHANDLET"),
+    ]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING");
+    // The rule changes only FERDIGBEHANDLET.
+    for application in ["MOTTATT", "BEHANDLES_IKKE"] {
+        let v = innsyn(json!([
+            sak(1, "S1", "UNDER_BEHANDLING"),
+            soknads_status(&day(2), application)
+        ]));
+        assert_eq!(v["status"], application);
+    }
 }
 
 // ---- rule 4: utbetalinger ---------------------------------------------------------------------
@@ -400,7 +628,10 @@ fn a_later_utbetaling_overrides_only_the_fields_it_carries() {
             json!({ "utbetalingsreferanse": "P1", "saksreferanse": "S1", "status": "PLANLAGT_UTBETALING",
                               "belop": 4200, "forfallsdato": "2026-04-15" })
         ),
-        utbetaling(2, json!({ "utbetalingsreferanse": "P1", "status": "UTBETALT", "utbetalingsdato": "2026-04-14" })),
+        utbetaling(
+            2,
+            json!({ "utbetalingsreferanse": "P1", "status": "UTBETALT", "utbetalingsdato": "2026-04-14" })
+        ),
         utbetaling(3, json!({ "utbetalingsreferanse": "P1", "belop": 4300.5 })),
     ]));
     assert_eq!(
@@ -413,7 +644,10 @@ fn a_later_utbetaling_overrides_only_the_fields_it_carries() {
 #[test]
 fn utbetaling_updates_apply_in_time_order() {
     let v = innsyn(json!([
-        utbetaling(5, json!({ "utbetalingsreferanse": "P1", "status": "STOPPET" })),
+        utbetaling(
+            5,
+            json!({ "utbetalingsreferanse": "P1", "status": "STOPPET" })
+        ),
         utbetaling(
             1,
             json!({ "utbetalingsreferanse": "P1", "saksreferanse": "S1", "status": "PLANLAGT_UTBETALING", "belop": 100 })
@@ -435,12 +669,21 @@ fn an_annullert_utbetaling_is_hidden_unless_a_later_event_revives_it() {
                 2,
                 json!({ "utbetalingsreferanse": "P2", "saksreferanse": "S1", "status": "PLANLAGT_UTBETALING", "belop": 2 }),
             ),
-            utbetaling(3, json!({ "utbetalingsreferanse": "P1", "status": "ANNULLERT" })),
+            utbetaling(
+                3,
+                json!({ "utbetalingsreferanse": "P1", "status": "ANNULLERT" }),
+            ),
         ]
     };
-    assert_eq!(referanser(&innsyn(Value::Array(base()))["utbetalinger"]), ["P2"]);
+    assert_eq!(
+        referanser(&innsyn(Value::Array(base()))["utbetalinger"]),
+        ["P2"]
+    );
     let mut revived = base();
-    revived.push(utbetaling(4, json!({ "utbetalingsreferanse": "P1", "status": "UTBETALT" })));
+    revived.push(utbetaling(
+        4,
+        json!({ "utbetalingsreferanse": "P1", "status": "UTBETALT" }),
+    ));
     let v = innsyn(Value::Array(revived));
     assert_eq!(referanser(&v["utbetalinger"]), ["P1", "P2"]);
     assert_eq!(v["utbetalinger"][0]["belop"], 1.0);
@@ -449,18 +692,33 @@ fn an_annullert_utbetaling_is_hidden_unless_a_later_event_revives_it() {
 #[test]
 fn utbetalinger_keep_first_seen_order_in_time() {
     let v = innsyn(json!([
-        utbetaling(3, json!({ "utbetalingsreferanse": "P1", "saksreferanse": "S1", "belop": 1 })),
-        utbetaling(1, json!({ "utbetalingsreferanse": "P2", "saksreferanse": "S1", "belop": 2 })),
-        utbetaling(2, json!({ "utbetalingsreferanse": "P3", "saksreferanse": "S1", "belop": 3 })),
+        utbetaling(
+            3,
+            json!({ "utbetalingsreferanse": "P1", "saksreferanse": "S1", "belop": 1 })
+        ),
+        utbetaling(
+            1,
+            json!({ "utbetalingsreferanse": "P2", "saksreferanse": "S1", "belop": 2 })
+        ),
+        utbetaling(
+            2,
+            json!({ "utbetalingsreferanse": "P3", "saksreferanse": "S1", "belop": 3 })
+        ),
         // Updating P2 last does not move it.
-        utbetaling(9, json!({ "utbetalingsreferanse": "P2", "status": "UTBETALT" })),
+        utbetaling(
+            9,
+            json!({ "utbetalingsreferanse": "P2", "status": "UTBETALT" })
+        ),
     ]));
     assert_eq!(referanser(&v["utbetalinger"]), ["P2", "P3", "P1"]);
 }
 
 #[test]
 fn an_utbetaling_missing_fields_gets_the_formats_defaults() {
-    let v = innsyn(json!([utbetaling(1, json!({ "utbetalingsreferanse": "P1" }))]));
+    let v = innsyn(json!([utbetaling(
+        1,
+        json!({ "utbetalingsreferanse": "P1" })
+    )]));
     assert_eq!(
         v["utbetalinger"],
         json!([{ "referanse": "P1", "saksreferanse": "", "status": "PLANLAGT_UTBETALING", "belop": 0.0,
@@ -471,13 +729,20 @@ fn an_utbetaling_missing_fields_gets_the_formats_defaults() {
 // ---- rule 5: oppgaver -------------------------------------------------------------------------
 
 fn etterspurt(d: u32, dokumenter: Value) -> Value {
-    hendelse("dokumentasjonEtterspurt", &day(d), json!({ "dokumenter": dokumenter }))
+    hendelse(
+        "dokumentasjonEtterspurt",
+        &day(d),
+        json!({ "dokumenter": dokumenter }),
+    )
 }
 
 #[test]
 fn the_latest_dokumentasjon_etterspurt_replaces_all_oppgaver() {
     let v = innsyn(json!([
-        etterspurt(4, json!([{ "dokumenttype": "Kontoutskrift", "innsendelsesfrist": day(20) }])),
+        etterspurt(
+            4,
+            json!([{ "dokumenttype": "Kontoutskrift", "innsendelsesfrist": day(20) }])
+        ),
         etterspurt(
             2,
             json!([
@@ -493,9 +758,43 @@ fn the_latest_dokumentasjon_etterspurt_replaces_all_oppgaver() {
 }
 
 #[test]
+fn a_finished_application_asks_for_nothing() {
+    let request = etterspurt(
+        2,
+        json!([{ "dokumenttype": "Kontoutskrift", "innsendelsesfrist": day(20) }]),
+    );
+    let v = innsyn(json!([
+        request.clone(),
+        soknads_status(&day(3), "FERDIGBEHANDLET")
+    ]));
+    assert_eq!(v["oppgaver"], json!([]));
+    // Finished only on paper (a sak is still being processed): the request still stands.
+    let v = innsyn(json!([
+        sak(1, "S1", "UNDER_BEHANDLING"),
+        request.clone(),
+        soknads_status(&day(3), "FERDIGBEHANDLET")
+    ]));
+    assert_eq!(v["status"], "UNDER_BEHANDLING");
+    assert_eq!(v["oppgaver"].as_array().map(Vec::len), Some(1));
+    // Reopened: the last request shows again.
+    let v = innsyn(json!([
+        request.clone(),
+        soknads_status(&day(3), "FERDIGBEHANDLET"),
+        soknads_status(&day(4), "UNDER_BEHANDLING")
+    ]));
+    assert_eq!(v["oppgaver"].as_array().map(Vec::len), Some(1));
+    // Rule 5 names FERDIGBEHANDLET only: an application not to be processed keeps what was asked.
+    let v = innsyn(json!([request, soknads_status(&day(3), "BEHANDLES_IKKE")]));
+    assert_eq!(v["oppgaver"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
 fn an_empty_dokumentasjon_etterspurt_clears_the_oppgaver() {
     let v = innsyn(json!([
-        etterspurt(1, json!([{ "dokumenttype": "Kontoutskrift", "innsendelsesfrist": day(20) }])),
+        etterspurt(
+            1,
+            json!([{ "dokumenttype": "Kontoutskrift", "innsendelsesfrist": day(20) }])
+        ),
         etterspurt(2, json!([])),
     ]));
     assert_eq!(v["oppgaver"], json!([]));
@@ -514,10 +813,19 @@ fn krav(d: u32, fields: Value) -> Value {
 #[test]
 fn vilkar_are_shown_only_while_their_latest_status_is_relevant() {
     let v = innsyn(json!([
-        vilkar(1, json!({ "vilkarreferanse": "V1", "tittel": "Betale husleie", "status": "RELEVANT" })),
-        vilkar(2, json!({ "vilkarreferanse": "V2", "tittel": "Søke bostøtte", "status": "RELEVANT" })),
+        vilkar(
+            1,
+            json!({ "vilkarreferanse": "V1", "tittel": "Betale husleie", "status": "RELEVANT" })
+        ),
+        vilkar(
+            2,
+            json!({ "vilkarreferanse": "V2", "tittel": "Søke bostøtte", "status": "RELEVANT" })
+        ),
         vilkar(3, json!({ "vilkarreferanse": "V1", "status": "ANNULLERT" })),
-        vilkar(4, json!({ "vilkarreferanse": "V3", "tittel": "Møte til samtale", "status": "ANNULLERT" })),
+        vilkar(
+            4,
+            json!({ "vilkarreferanse": "V3", "tittel": "Møte til samtale", "status": "ANNULLERT" })
+        ),
         vilkar(5, json!({ "vilkarreferanse": "V3", "status": "RELEVANT" })),
     ]));
     assert_eq!(
@@ -529,20 +837,44 @@ fn vilkar_are_shown_only_while_their_latest_status_is_relevant() {
 #[test]
 fn vilkar_upsert_by_reference_and_keep_the_latest_title() {
     let v = innsyn(json!([
-        vilkar(2, json!({ "vilkarreferanse": "V1", "tittel": "Søke bostøtte innen 1. mai", "status": "RELEVANT" })),
-        vilkar(1, json!({ "vilkarreferanse": "V1", "tittel": "Søke bostøtte", "status": "ANNULLERT" })),
+        vilkar(
+            2,
+            json!({ "vilkarreferanse": "V1", "tittel": "Søke bostøtte innen 1. mai", "status": "RELEVANT" })
+        ),
+        vilkar(
+            1,
+            json!({ "vilkarreferanse": "V1", "tittel": "Søke bostøtte", "status": "ANNULLERT" })
+        ),
     ]));
-    assert_eq!(v["vilkar"], json!([{ "referanse": "V1", "tittel": "Søke bostøtte innen 1. mai" }]));
+    assert_eq!(
+        v["vilkar"],
+        json!([{ "referanse": "V1", "tittel": "Søke bostøtte innen 1. mai" }])
+    );
 }
 
 #[test]
 fn deprecated_and_missing_statuses_count_as_relevant() {
     let v = innsyn(json!([
-        vilkar(1, json!({ "vilkarreferanse": "V1", "tittel": "A", "status": "OPPFYLT" })),
-        vilkar(2, json!({ "vilkarreferanse": "V2", "tittel": "B", "status": "IKKE_OPPFYLT" })),
-        vilkar(3, json!({ "vilkarreferanse": "V3", "beskrivelse": "Uten tittel og status" })),
-        krav(4, json!({ "dokumentasjonkravreferanse": "D1", "tittel": "C", "status": "OPPFYLT" })),
-        krav(5, json!({ "dokumentasjonkravreferanse": "D2", "tittel": "D" })),
+        vilkar(
+            1,
+            json!({ "vilkarreferanse": "V1", "tittel": "A", "status": "OPPFYLT" })
+        ),
+        vilkar(
+            2,
+            json!({ "vilkarreferanse": "V2", "tittel": "B", "status": "IKKE_OPPFYLT" })
+        ),
+        vilkar(
+            3,
+            json!({ "vilkarreferanse": "V3", "beskrivelse": "Uten tittel og status" })
+        ),
+        krav(
+            4,
+            json!({ "dokumentasjonkravreferanse": "D1", "tittel": "C", "status": "OPPFYLT" })
+        ),
+        krav(
+            5,
+            json!({ "dokumentasjonkravreferanse": "D2", "tittel": "D" })
+        ),
     ]));
     assert_eq!(
         v["vilkar"],
@@ -555,16 +887,31 @@ fn deprecated_and_missing_statuses_count_as_relevant() {
 #[test]
 fn dokumentasjonkrav_are_shown_only_while_their_latest_status_is_relevant() {
     let v = innsyn(json!([
-        krav(1, json!({ "dokumentasjonkravreferanse": "D1", "tittel": "Legeerklæring", "status": "RELEVANT" })),
+        krav(
+            1,
+            json!({ "dokumentasjonkravreferanse": "D1", "tittel": "Legeerklæring", "status": "RELEVANT" })
+        ),
         krav(
             2,
             json!({ "dokumentasjonkravreferanse": "D2", "tittel": "Husleie", "frist": day(28), "status": "RELEVANT" })
         ),
-        krav(3, json!({ "dokumentasjonkravreferanse": "D3", "tittel": "Strøm", "status": "RELEVANT" })),
-        krav(4, json!({ "dokumentasjonkravreferanse": "D1", "status": "LEVERT_TIDLIGERE" })),
-        krav(5, json!({ "dokumentasjonkravreferanse": "D3", "status": "ANNULLERT" })),
+        krav(
+            3,
+            json!({ "dokumentasjonkravreferanse": "D3", "tittel": "Strøm", "status": "RELEVANT" })
+        ),
+        krav(
+            4,
+            json!({ "dokumentasjonkravreferanse": "D1", "status": "LEVERT_TIDLIGERE" })
+        ),
+        krav(
+            5,
+            json!({ "dokumentasjonkravreferanse": "D3", "status": "ANNULLERT" })
+        ),
         // Updates without a frist keep the one given before.
-        krav(6, json!({ "dokumentasjonkravreferanse": "D2", "tittel": "Husleie for april" })),
+        krav(
+            6,
+            json!({ "dokumentasjonkravreferanse": "D2", "tittel": "Husleie for april" })
+        ),
     ]));
     assert_eq!(
         v["dokumentasjonkrav"],
@@ -578,22 +925,35 @@ fn a_dokumentasjonkrav_without_frist_shows_null() {
         1,
         json!({ "dokumentasjonkravreferanse": "D1", "tittel": "Legeerklæring", "status": "RELEVANT" })
     )]));
-    assert_eq!(v["dokumentasjonkrav"], json!([{ "referanse": "D1", "tittel": "Legeerklæring", "frist": null }]));
+    assert_eq!(
+        v["dokumentasjonkrav"],
+        json!([{ "referanse": "D1", "tittel": "Legeerklæring", "frist": null }])
+    );
 }
 
 // ---- events outside the view ------------------------------------------------------------------
 
 #[test]
 fn rammevedtak_and_unknown_events_do_not_change_the_view() {
-    let known = vec![soknads_status(&day(1), "MOTTATT"), nav_kontor(&day(2), "0301")];
+    let known = vec![
+        soknads_status(&day(1), "MOTTATT"),
+        nav_kontor(&day(2), "0301"),
+    ];
     let mut more = known.clone();
     more.push(hendelse(
         "rammevedtak",
         &day(3),
         json!({ "rammevedtaksreferanse": "R1", "saksreferanse": "S1", "belop": 10 }),
     ));
-    more.push(hendelse("nyHendelseFraFremtiden", &day(4), json!({ "status": "FEILREGISTRERT", "referanse": "S1" })));
-    assert_eq!(view(document(Value::Array(more))), innsyn(Value::Array(known)));
+    more.push(hendelse(
+        "nyHendelseFraFremtiden",
+        &day(4),
+        json!({ "status": "FEILREGISTRERT", "referanse": "S1" }),
+    ));
+    assert_eq!(
+        view(document(Value::Array(more))),
+        innsyn(Value::Array(known))
+    );
 }
 
 // ---- the official fixtures ----------------------------------------------------------------------
@@ -603,7 +963,11 @@ fn valid_fixtures() -> Vec<PathBuf> {
         .expect("fixture folder")
         .map(|entry| entry.expect("dir entry").path())
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "json"))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with("feil-")))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !n.starts_with("feil-"))
+        })
         .collect();
     files.sort();
     files
@@ -618,9 +982,15 @@ fn every_valid_fixture_parses_and_folds() {
     let files = valid_fixtures();
     assert!(files.len() >= 3, "expected the fixtures, found {files:?}");
     for path in files {
-        let doc = DigisosSoker::from_json(&read_fixture(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let doc = DigisosSoker::from_json(&read_fixture(&path))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let v = serde_json::to_value(fold(&doc)).expect("serialises");
-        let keys: Vec<&str> = v.as_object().expect("an object").keys().map(String::as_str).collect();
+        let keys: Vec<&str> = v
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
         let mut expected = [
             "status",
             "navKontor",
@@ -641,7 +1011,8 @@ fn every_valid_fixture_parses_and_folds() {
 #[test]
 fn minimal_and_new_fields_fold_to_a_received_application() {
     for name in ["minimal.json", "kan-ha-nye-felter.json"] {
-        let doc = DigisosSoker::from_json(&read_fixture(&fixtures_dir().join(name))).expect("parses");
+        let doc =
+            DigisosSoker::from_json(&read_fixture(&fixtures_dir().join(name))).expect("parses");
         let v = serde_json::to_value(fold(&doc)).expect("serialises");
         assert_eq!(
             v,
@@ -654,21 +1025,22 @@ fn minimal_and_new_fields_fold_to_a_received_application() {
 
 #[test]
 fn komplett_folds_to_the_expected_view() {
-    let doc = DigisosSoker::from_json(&read_fixture(&fixtures_dir().join("komplett.json"))).expect("parses");
+    let doc = DigisosSoker::from_json(&read_fixture(&fixtures_dir().join("komplett.json")))
+        .expect("parses");
     let v = serde_json::to_value(fold(&doc)).expect("serialises");
     assert_eq!(
         v,
         json!({
-            // FERDIGBEHANDLET (10-12) is the latest soknadsStatus.
+            // FERDIGBEHANDLET (10-12) is the latest soknadsStatus, and no shown sak is still being processed.
             "status": "FERDIGBEHANDLET",
             // 0314 (10-04) then 0315 (10-08).
             "navKontor": "0315",
             "forelopigSvar": true,
             "saker": [
-                // The vedtakFattet and the saksStatus UNDER_BEHANDLING for SAK1 share one timestamp and the
-                // saksStatus comes later in the file, so it is applied last (rules 1 and 3): the sak shows
-                // UNDER_BEHANDLING with its vedtak. SAK1 is first seen through the vedtak, so it comes first.
-                { "referanse": "SAK1", "tittel": "Nødhjelp", "status": "UNDER_BEHANDLING",
+                // SAK1 has a vedtak, so it is FERDIGBEHANDLET although a saksStatus UNDER_BEHANDLING with the
+                // same timestamp comes after it in the file (rule 3). SAK1 is first seen through the vedtak,
+                // so it comes first.
+                { "referanse": "SAK1", "tittel": "Nødhjelp", "status": "FERDIGBEHANDLET",
                   "vedtak": [ { "utfall": "INNVILGET", "dato": "2018-10-12" } ] },
                 // IKKE_INNSYN is shown; only FEILREGISTRERT hides.
                 { "referanse": "SAK2", "tittel": "KVP", "status": "IKKE_INNSYN", "vedtak": [] },
@@ -677,12 +1049,9 @@ fn komplett_folds_to_the_expected_view() {
                 { "referanse": "UTBETALINGNR1SAK2", "saksreferanse": "SAK2", "status": "PLANLAGT_UTBETALING",
                   "belop": 5000.0, "forfallsdato": "2018-10-11", "utbetalingsdato": null },
             ],
-            "oppgaver": [
-                { "dokumenttype": "Strømfaktura", "tilleggsinformasjon": "For periode 01.01.2019 til 01.02.2019",
-                  "innsendelsesfrist": "2018-10-20T07:37:00.134Z" },
-                { "dokumenttype": "Kopi av depositumskonto", "tilleggsinformasjon": "Signert av både deg og utleier",
-                  "innsendelsesfrist": "2018-10-20T07:37:30.000Z" },
-            ],
+            // FERDIGBEHANDLET, and no shown sak is still being processed (SAK2 is IKKE_INNSYN): nothing is
+            // asked any more (rule 5).
+            "oppgaver": [],
             // vilkar1 was annulled on 10-13; vilkar2 is relevant.
             "vilkar": [ { "referanse": "vilkar2", "tittel": "Søke bostøtte" } ],
             // dokumentasjonkrav1 ends LEVERT_TIDLIGERE (same time as its RELEVANT event, later in the file);

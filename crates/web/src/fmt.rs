@@ -1,33 +1,23 @@
 //! Dates and times as Norwegians read them: Oslo time, `23.11.2026 kl. 14.05`.
+//!
+//! Norway's time (CET/CEST) comes from [`velferd_domain::dates`], so pages, PDFs and the innsyn fold
+//! agree on which day an instant falls.
 
-use time::{Date, Month, OffsetDateTime, UtcOffset, Weekday};
+use time::OffsetDateTime;
 pub use velferd_domain::dates::norwegian_date;
 
-/// Last Sunday of a month, at 01:00 UTC: when Europe switches summer time on (March) or off (October).
-fn switch_moment(year: i32, month: Month) -> Option<OffsetDateTime> {
-    let mut day = Date::from_calendar_date(year, month, 31).ok()?;
-    while day.weekday() != Weekday::Sunday {
-        day = day.previous_day()?;
-    }
-    Some(day.with_hms(1, 0, 0).ok()?.assume_utc())
-}
-
-/// The moment in Oslo (CET, or CEST in summer).
+/// The moment in Oslo (CET, or CEST in summer), from milliseconds since the Unix epoch.
 pub fn oslo(ms: i64) -> OffsetDateTime {
-    let utc = OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    let summer = match (switch_moment(utc.year(), Month::March), switch_moment(utc.year(), Month::October)) {
-        (Some(start), Some(end)) => utc >= start && utc < end,
-        _ => false,
-    };
-    let offset = UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0).unwrap_or(UtcOffset::UTC);
-    utc.to_offset(offset)
+    velferd_domain::dates::oslo_time(ms)
 }
 
+/// `dd.mm.åååå`: the date in Norway of the instant.
 pub fn date(ms: i64) -> String {
     let t = oslo(ms);
     format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year())
 }
 
+/// `dd.mm.åååå hh.mm`: the date and time in Norway of the instant.
 pub fn date_time(ms: i64) -> String {
     let t = oslo(ms);
     format!("{} {:02}.{:02}", date(ms), t.hour(), t.minute())
@@ -45,5 +35,18 @@ mod tests {
         // Summer time ends 2026-10-25 01:00 UTC.
         assert_eq!(date_time(1_792_890_000_000 - 1), "25.10.2026 02.59");
         assert_eq!(date_time(1_792_890_000_000), "25.10.2026 02.00");
+    }
+
+    #[test]
+    fn a_decision_and_a_deadline_late_in_the_utc_day_show_norways_date() {
+        // 2026-06-30T22:30:00Z, and a deadline at 2026-06-30T22:00:00Z.
+        assert_eq!(date_time(1_782_858_600_000), "01.07.2026 00.30");
+        assert_eq!(date(1_782_858_600_000), "01.07.2026");
+        assert_eq!(norwegian_date("2026-06-30T22:00:00Z"), "01.07.2026");
+        assert_eq!(
+            norwegian_date("2026-06-30"),
+            "30.06.2026",
+            "a date stays that date"
+        );
     }
 }

@@ -9,7 +9,10 @@ pub(crate) fn full_answers() -> Answers {
     for (k, v) in [
         ("nodhjelp", "nei"),
         ("kategorier", "livsopphold,husleie"),
-        ("hvorfor", "Jeg har mistet jobben og får ikke betalt husleia."),
+        (
+            "hvorfor",
+            "Jeg har mistet jobben og får ikke betalt husleia.",
+        ),
         ("telefon", "912 34 567"),
         ("bor_folkeregistrert", "ja"),
         ("nordisk_borger", "ja"),
@@ -51,7 +54,9 @@ pub(crate) fn full_answers() -> Answers {
 
 fn soker() -> Soker {
     Soker {
-        fnr: Fodselsnummer::with_check_digits("010190123").or_else(|| Fodselsnummer::with_check_digits("010190124")).unwrap(),
+        fnr: Fodselsnummer::with_check_digits("010190123")
+            .or_else(|| Fodselsnummer::with_check_digits("010190124"))
+            .unwrap(),
         fornavn: "Ola".into(),
         mellomnavn: String::new(),
         etternavn: "Nordmann".into(),
@@ -91,20 +96,51 @@ fn a_complete_application_becomes_schema_valid_soknad_and_vedlegg_json() {
     assert_eq!(validate(Kind::Soknad, &doc).unwrap(), vec![], "{doc:#}");
     assert_eq!(doc["mottaker"]["kommunenummer"], "0301");
     assert_eq!(doc["mottaker"]["navEnhetsnavn"], "NAV Frogner");
-    assert_eq!(doc["data"]["personalia"]["kontonummer"]["verdi"], "12345678903");
-    assert_eq!(doc["data"]["familie"]["forsorgerplikt"]["ansvar"].as_array().unwrap().len(), 2);
-    assert_eq!(doc["data"]["familie"]["forsorgerplikt"]["ansvar"][1]["samvarsgrad"]["verdi"], 30);
-    assert_eq!(doc["data"]["okonomi"]["oversikt"]["utgift"][0]["belop"], 9500);
+    assert_eq!(
+        doc["data"]["personalia"]["kontonummer"]["verdi"],
+        "12345678903"
+    );
+    assert_eq!(
+        doc["data"]["familie"]["forsorgerplikt"]["ansvar"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        doc["data"]["familie"]["forsorgerplikt"]["ansvar"][1]["samvarsgrad"]["verdi"],
+        30
+    );
+    assert_eq!(
+        doc["data"]["okonomi"]["oversikt"]["utgift"][0]["belop"],
+        9500
+    );
 
     let needs = required_documents(&app);
-    let kinds: Vec<_> = needs.iter().map(|n| format!("{}|{}", n.kind, n.tilleggsinfo)).collect();
-    for expected in ["husleiekontrakt|husleiekontrakt", "lonnslipp|arbeid", "barnebidrag|betaler", "samvarsavtale|barn", "faktura|strom"] {
-        assert!(kinds.contains(&expected.to_owned()), "{expected} missing from {kinds:?}");
+    let kinds: Vec<_> = needs
+        .iter()
+        .map(|n| format!("{}|{}", n.kind, n.tilleggsinfo))
+        .collect();
+    for expected in [
+        "husleiekontrakt|husleiekontrakt",
+        "lonnslipp|arbeid",
+        "barnebidrag|betaler",
+        "samvarsavtale|barn",
+        "faktura|strom",
+    ] {
+        assert!(
+            kinds.contains(&expected.to_owned()),
+            "{expected} missing from {kinds:?}"
+        );
     }
     assert!(!kinds.contains(&"student|vedtak".to_owned()));
     let vedlegg = serde_json::to_value(vedlegg_json(&needs)).unwrap();
     assert_eq!(validate(Kind::Vedlegg, &vedlegg).unwrap(), vec![]);
-    assert!(vedlegg["vedlegg"].as_array().unwrap().iter().all(|v| v["status"] == "VedleggKreves"));
+    assert!(vedlegg["vedlegg"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|v| v["status"] == "VedleggKreves"));
 }
 
 #[test]
@@ -134,10 +170,19 @@ fn the_smallest_application_is_valid_too() {
     s.adresse = None;
     let doc = soknad_json(&app, &s, katalog().find("4601").unwrap(), 0);
     assert_eq!(validate(Kind::Soknad, &doc).unwrap(), vec![], "{doc:#}");
-    assert_eq!(doc["data"]["personalia"]["kontonummer"]["harIkkeKonto"], true);
-    assert!(doc["data"]["begrunnelse"]["hvaSokesOm"].as_str().unwrap().starts_with("NØDHJELP"));
+    assert_eq!(
+        doc["data"]["personalia"]["kontonummer"]["harIkkeKonto"],
+        true
+    );
+    assert!(doc["data"]["begrunnelse"]["hvaSokesOm"]
+        .as_str()
+        .unwrap()
+        .starts_with("NØDHJELP"));
     assert_eq!(doc["velferd"]["nodhjelp"], true);
-    let kinds: Vec<_> = required_documents(&app).into_iter().map(|n| n.kind).collect();
+    let kinds: Vec<_> = required_documents(&app)
+        .into_iter()
+        .map(|n| n.kind)
+        .collect();
     assert_eq!(kinds, ["kontooversikt", "skattemelding"]);
 }
 
@@ -145,25 +190,48 @@ fn the_smallest_application_is_valid_too() {
 fn each_step_reports_its_own_errors_by_field() {
     let mut a = full_answers();
     a.set("kontonummer", "1234.56.78904");
-    assert_eq!(validate_step(Step::Konto, &a), vec![FieldError::new("kontonummer", "error-konto-checksum")]);
+    assert_eq!(
+        validate_step(Step::Konto, &a),
+        vec![FieldError::new("kontonummer", "error-konto-checksum")]
+    );
     a.set("lonn", "-500");
-    assert_eq!(validate_step(Step::Inntekt, &a), vec![FieldError::new("lonn", "error-belop-negative")]);
+    assert_eq!(
+        validate_step(Step::Inntekt, &a),
+        vec![FieldError::new("lonn", "error-belop-negative")]
+    );
     a.set("hvorfor", &"x".repeat(100_000));
-    assert_eq!(validate_step(Step::Behov, &a), vec![FieldError::new("hvorfor", "error-text-too-long")]);
+    assert_eq!(
+        validate_step(Step::Behov, &a),
+        vec![FieldError::new("hvorfor", "error-text-too-long")]
+    );
     a.set("hvorfor", "broken \u{fffd} text");
-    assert_eq!(validate_step(Step::Behov, &a), vec![FieldError::new("hvorfor", "error-text-unreadable")]);
+    assert_eq!(
+        validate_step(Step::Behov, &a),
+        vec![FieldError::new("hvorfor", "error-text-unreadable")]
+    );
     a.set("barn2_fodselsdato", "31.02.2012");
-    assert_eq!(validate_step(Step::Familie, &a), vec![FieldError::new("barn2_fodselsdato", "error-date-format")]);
+    assert_eq!(
+        validate_step(Step::Familie, &a),
+        vec![FieldError::new("barn2_fodselsdato", "error-date-format")]
+    );
     a.set("partner_fnr", "01019012345");
-    assert!(validate_step(Step::Familie, &a).contains(&FieldError::new("partner_fnr", "error-fnr-checksum")));
+    assert!(validate_step(Step::Familie, &a)
+        .contains(&FieldError::new("partner_fnr", "error-fnr-checksum")));
     a.set("partner_fnr", "");
     a.set("botype", "slott");
-    assert_eq!(validate_step(Step::Bolig, &a), vec![FieldError::new("botype", "error-choice-unknown")]);
+    assert_eq!(
+        validate_step(Step::Bolig, &a),
+        vec![FieldError::new("botype", "error-choice-unknown")]
+    );
     // Other steps are untouched by these errors.
     assert_eq!(validate_step(Step::Arbeid, &a), vec![]);
     let errors = parse_application(&a).unwrap_err();
     let steps: Vec<Step> = errors.iter().map(|(s, _)| *s).collect();
-    assert!(steps.contains(&Step::Konto) && steps.contains(&Step::Bolig) && !steps.contains(&Step::Arbeid));
+    assert!(
+        steps.contains(&Step::Konto)
+            && steps.contains(&Step::Bolig)
+            && !steps.contains(&Step::Arbeid)
+    );
 }
 
 #[test]
@@ -173,7 +241,10 @@ fn conditional_questions_are_only_required_when_they_apply() {
     a.set("arbeidsgiver", "");
     assert_eq!(validate_step(Step::Arbeid, &a), vec![]);
     a.set("i_jobb", "ja");
-    assert_eq!(validate_step(Step::Arbeid, &a), vec![FieldError::new("arbeidsgiver", "error-required")]);
+    assert_eq!(
+        validate_step(Step::Arbeid, &a),
+        vec![FieldError::new("arbeidsgiver", "error-required")]
+    );
     a.set("har_ikke_konto", "ja");
     a.set("kontonummer", "");
     assert_eq!(validate_step(Step::Konto, &a), vec![]);
@@ -193,7 +264,13 @@ fn posting_a_step_never_touches_other_steps_answers() {
     assert_eq!(a.get("kontonummer"), "1234.56.78903");
     assert_eq!(a.get("not_a_field"), "");
     // A checkbox group posted as repeated names is kept whole; unticking all clears it.
-    a.merge_step(Step::Behov, &[("kategorier".into(), "mat".into()), ("kategorier".into(), "strom".into())]);
+    a.merge_step(
+        Step::Behov,
+        &[
+            ("kategorier".into(), "mat".into()),
+            ("kategorier".into(), "strom".into()),
+        ],
+    );
     assert_eq!(a.list("kategorier"), ["mat", "strom"]);
     a.merge_step(Step::Behov, &[]);
     assert!(a.list("kategorier").is_empty());
@@ -214,7 +291,10 @@ fn the_summary_lists_what_was_answered() {
     let konto = s.iter().find(|s| s.step == Step::Konto).unwrap();
     assert_eq!(konto.rows[0].value, Value::Text("1234 56 78903".into()));
     let familie = s.iter().find(|s| s.step == Step::Familie).unwrap();
-    assert!(familie.rows.iter().any(|r| r.value == Value::Numbered(2, "Per Nordmann, 03.04.2012 (30 %)".into())));
+    assert!(familie
+        .rows
+        .iter()
+        .any(|r| r.value == Value::Numbered(2, "Per Nordmann, 03.04.2012 (30 %)".into())));
 }
 
 #[test]
@@ -235,4 +315,18 @@ fn saving_the_family_step_keeps_every_child_shown() {
     a.merge_step(Step::Familie, &posted);
     assert_eq!(antall_barn(&a), 2, "the second child is still there");
     assert_eq!(a.get("barn2_fornavn"), "Per");
+}
+
+#[test]
+fn a_partner_may_have_a_number_issued_under_the_2032_rule_but_not_one_without_a_date() {
+    let mut a = full_answers();
+    // Skatteetaten's published example of a fødselsnummer issued from 2032.
+    a.set("partner_fnr", "30108299939");
+    assert_eq!(validate_step(Step::Familie, &a), vec![]);
+    // Right check digits, but there is no 30 February.
+    a.set("partner_fnr", "30025812227");
+    assert_eq!(
+        validate_step(Step::Familie, &a),
+        vec![FieldError::new("partner_fnr", "error-fnr-date")]
+    );
 }

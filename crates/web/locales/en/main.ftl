@@ -278,6 +278,7 @@ error-konto-checksum = This account number does not exist. Check that you have w
 error-fnr-digits = The national identity number (fødselsnummer) can only have digits.
 error-fnr-length = The national identity number (fødselsnummer) must have 11 digits.
 error-fnr-checksum = The national identity number (fødselsnummer) is not valid. Check the digits.
+error-fnr-date = The national identity number (fødselsnummer) does not start with a valid date. Check the digits.
 error-kommune-unknown = Choose the municipality you live in from the list.
 error-confirm = You must confirm that the information is correct before you send.
 
@@ -336,6 +337,7 @@ event-processing = The office started processing your application.
 event-done = Your application has been processed.
 event-not-processed = The office will not process your application.
 event-office = Your application was sent to { $office }.
+event-office-unknown = another NAV office ({ $office })
 event-decision-granted = Decision: your application was granted.
 event-decision-partly = Decision: your application was partly granted.
 event-decision-refused = Decision: your application was refused.

@@ -278,6 +278,7 @@ error-konto-checksum = Kontonummeret finnes ikke. Sjekk at du har skrevet alle s
 error-fnr-digits = Fødselsnummeret kan bare ha tall.
 error-fnr-length = Fødselsnummeret må ha 11 siffer.
 error-fnr-checksum = Fødselsnummeret er ikke gyldig. Sjekk sifrene.
+error-fnr-date = Fødselsnummeret begynner ikke med en gyldig dato. Sjekk sifrene.
 error-kommune-unknown = Velg kommunen du bor i fra listen.
 error-confirm = Du må bekrefte at opplysningene er riktige før du sender.
 
@@ -336,6 +337,7 @@ event-processing = Kontoret begynte å behandle søknaden.
 event-done = Søknaden er ferdig behandlet.
 event-not-processed = Kontoret behandler ikke søknaden.
 event-office = Søknaden ble sendt til { $office }.
+event-office-unknown = et annet NAV-kontor ({ $office })
 event-decision-granted = Vedtak: søknaden er innvilget.
 event-decision-partly = Vedtak: søknaden er delvis innvilget.
 event-decision-refused = Vedtak: søknaden er avslått.

@@ -278,6 +278,7 @@ error-konto-checksum = Kontonummeret finst ikkje. Sjekk at du har skrive alle si
 error-fnr-digits = Fødselsnummeret kan berre ha tal.
 error-fnr-length = Fødselsnummeret må ha 11 siffer.
 error-fnr-checksum = Fødselsnummeret er ikkje gyldig. Sjekk sifra.
+error-fnr-date = Fødselsnummeret byrjar ikkje med ein gyldig dato. Sjekk sifra.
 error-kommune-unknown = Vel kommunen du bur i frå lista.
 error-confirm = Du må stadfeste at opplysningane er riktige før du sender.
 
@@ -336,6 +337,7 @@ event-processing = Kontoret byrja å behandle søknaden.
 event-done = Søknaden er ferdig behandla.
 event-not-processed = Kontoret behandlar ikkje søknaden.
 event-office = Søknaden vart send til { $office }.
+event-office-unknown = eit anna NAV-kontor ({ $office })
 event-decision-granted = Vedtak: søknaden er innvilga.
 event-decision-partly = Vedtak: søknaden er delvis innvilga.
 event-decision-refused = Vedtak: søknaden er avslått.

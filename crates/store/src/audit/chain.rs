@@ -168,7 +168,7 @@ pub(crate) async fn walk(
     let beyond = signed
         .range(seq + 1..)
         .next_back()
-        .map(|(s, c)| (*s, c.describe()));
+        .map(|(s, c)| (*s, format!("a checkpoint signed {}", c.signed_at())));
     let head_beyond = head
         .filter(|h| h.seq > seq)
         .map(|h| (h.seq, "the chain head row in the database".to_owned()));

@@ -257,14 +257,17 @@ impl Checkpoint {
 
     /// "the checkpoint of entry 24 signed 2026-11-30 16:52:26 UTC", for messages.
     pub fn describe(&self) -> String {
+        format!("the checkpoint of entry {} signed {}", self.head.seq, self.signed_at())
+    }
+
+    /// When it was signed, as "2026-11-30 16:52:26 UTC".
+    pub fn signed_at(&self) -> String {
         let format =
             time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
-        let when =
-            time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.at_ms) * 1_000_000)
-                .ok()
-                .and_then(|t| t.format(&format).ok())
-                .unwrap_or_else(|| format!("at {} ms", self.at_ms));
-        format!("the checkpoint of entry {} signed {when}", self.head.seq)
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.at_ms) * 1_000_000)
+            .ok()
+            .and_then(|t| t.format(&format).ok())
+            .unwrap_or_else(|| format!("at {} ms", self.at_ms))
     }
 }
 

@@ -14,7 +14,8 @@ fn fnr(nine: &str) -> Fodselsnummer {
 }
 
 /// One of everything: a person, a draft, an application with events, a document sent later, a
-/// letter (opened), the case system's status, an API key, audit entries and feed rows.
+/// letter (opened), the case system's status, an API key, a staff member and a journal note, audit
+/// entries and feed rows.
 async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let owner = fnr("01019012300");
     store
@@ -62,6 +63,10 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     store.grant_power(&id, &owner, &power, 12).await.unwrap().unwrap();
     store.put_external_status(&client, &id, &serde_json::json!({"version": "1.0.0", "hendelser": []}), 13).await.unwrap();
     store.acknowledge(&client, &id, 14).await.unwrap();
+    let sara = velferd_store::StaffMember { subject: "sara".into(), name: "Sara Lund".into(), office: "0312".into(), roles: "saksbehandler".into() };
+    store.record_staff_member(&sara, 14).await.unwrap();
+    let note = velferd_store::OfficeChange { journal: vec![("note".into(), "Ringt søker".into())], ..Default::default() };
+    store.office_change(&id, ("sara", "Sara Lund"), &note, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),

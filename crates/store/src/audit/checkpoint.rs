@@ -109,6 +109,7 @@ impl AuditKey {
         })
     }
 
+    /// The public half, which checks what this key signs.
     pub fn public_key(&self) -> AuditPublicKey {
         AuditPublicKey(self.signing.verifying_key())
     }
@@ -251,13 +252,18 @@ impl Checkpoint {
         &self.head
     }
 
+    /// When it was signed (ms since 1970, UTC).
     pub fn at_ms(&self) -> Millis {
         self.at_ms
     }
 
     /// "the checkpoint of entry 24 signed 2026-11-30 16:52:26 UTC", for messages.
     pub fn describe(&self) -> String {
-        format!("the checkpoint of entry {} signed {}", self.head.seq, self.signed_at())
+        format!(
+            "the checkpoint of entry {} signed {}",
+            self.head.seq,
+            self.signed_at()
+        )
     }
 
     /// When it was signed, as "2026-11-30 16:52:26 UTC".
@@ -280,6 +286,8 @@ pub struct CheckpointFolder {
 }
 
 impl CheckpointFolder {
+    /// The folder `dir`; nothing is created or read until [`CheckpointFolder::write`] or
+    /// [`CheckpointFolder::read`].
     pub fn new(dir: impl Into<PathBuf>) -> CheckpointFolder {
         CheckpointFolder { dir: dir.into() }
     }
@@ -390,6 +398,7 @@ impl Checkpointer {
         })
     }
 
+    /// The public half of the signing key (logged at start, for whoever checks the checkpoints).
     pub fn public_key(&self) -> AuditPublicKey {
         self.key.public_key()
     }

@@ -13,6 +13,10 @@ pub struct AdminArgs {
     /// Where documents are kept, as for `serve` (a folder or s3://BUCKET/PREFIX). Default: ./velferd-data/files
     #[arg(long, env = "VELFERD_FILES", global = true)]
     files: Option<String>,
+    /// With `backup`, the audit chain's head is signed into the backup; with `restore`, the
+    /// backup must carry that signature and its audit log must reach it.
+    #[command(flatten)]
+    audit: crate::audit::AuditKeyArgs,
     #[command(subcommand)]
     command: AdminCommand,
 }
@@ -35,6 +39,9 @@ enum AdminCommand {
         #[arg(long)]
         from: PathBuf,
     },
+    /// The key that signs checkpoints of the audit log's head.
+    #[command(subcommand, name = "audit-key")]
+    AuditKey(AuditKeyCommand),
     /// Show what retention deletes: expired drafts and closed cases with no activity for
     /// --closed-after-days. Deletes only with --delete.
     Retention {
@@ -44,6 +51,19 @@ enum AdminCommand {
         /// Delete what is listed (without it, nothing changes).
         #[arg(long)]
         delete: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditKeyCommand {
+    /// Make a new key (Ed25519) in a new file, readable only by its owner, and print its public
+    /// half. Give the file to `velferd serve --audit-key` (or VELFERD_AUDIT_KEY); keep it off the
+    /// database server's disk if you can, and never in a backup of the database. Give the public
+    /// key to whoever keeps checkpoints for you.
+    Create {
+        /// The file to create; an existing file is never overwritten.
+        #[arg(long)]
+        to: PathBuf,
     },
 }
 
@@ -85,12 +105,20 @@ pub fn run(args: AdminArgs) -> ExitCode {
 }
 
 async fn admin(args: AdminArgs) -> Result<(), String> {
-    let store = Store::connect(&crate::db::database_url(args.database)?).await.map_err(|e| format!("database: {e}"))?;
+    if let AdminCommand::AuditKey(AuditKeyCommand::Create { to }) = &args.command {
+        let key = velferd_store::AuditKey::create(to).map_err(|e| e.to_string())?;
+        println!("public key: {}", key.public_key());
+        eprintln!("Wrote the secret key to {}. Start the server with --audit-key {0} (or VELFERD_AUDIT_KEY).", to.display());
+        return Ok(());
+    }
+    let url = crate::db::database_url(args.database)?;
+    let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
     let now = velferd_web::now_ms();
     let files = crate::maintenance::files(args.files)?;
     match args.command {
-        AdminCommand::Backup { to } => crate::maintenance::backup(&store, files.as_ref(), &to, now).await?,
-        AdminCommand::Restore { from } => crate::maintenance::restore(&store, files.as_ref(), &from).await?,
+        AdminCommand::AuditKey(_) => {}
+        AdminCommand::Backup { to } => crate::maintenance::backup(&store, files.as_ref(), &to, args.audit.key(&url, false)?.as_ref(), now).await?,
+        AdminCommand::Restore { from } => crate::maintenance::restore(&store, files.as_ref(), &from, args.audit.key(&url, false)?.as_ref()).await?,
         AdminCommand::Retention { closed_after_days, delete } => {
             crate::maintenance::retention(&store, files.as_ref(), &velferd_web::default_kommuner(), closed_after_days, delete, now).await?
         }

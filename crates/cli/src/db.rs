@@ -25,3 +25,16 @@ pub fn database_url(arg: Option<String>) -> Result<String, String> {
     }
 }
 
+
+/// The folder for files that belong beside the database but not in it (the audit key in demo
+/// mode, audit checkpoints): the SQLite file's folder, or ./velferd-data for PostgreSQL.
+pub fn data_folder(database_url: &str) -> PathBuf {
+    let sqlite = database_url.strip_prefix("sqlite://").or_else(|| database_url.strip_prefix("sqlite:"));
+    match sqlite {
+        Some(rest) => {
+            let path = rest.split_once('?').map_or(rest, |(p, _)| p);
+            PathBuf::from(path).parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from)
+        }
+        None => PathBuf::from("velferd-data"),
+    }
+}

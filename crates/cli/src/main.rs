@@ -26,7 +26,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the web server.
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Check a Digisos document against its official schema. Prints one line per error,
     /// `JSON-pointer: message`, and exits 1 when the document is rejected.
     Validate(validate::ValidateArgs),
@@ -38,7 +38,7 @@ enum Command {
     /// file that is not what its content says, an encrypted or damaged PDF and a picture over the
     /// pixel limit, without writing OUT.
     Pdf(pdf::PdfArgs),
-    /// Administration: API keys for case systems, backup and restore, retention.
+    /// Administration: API keys for case systems, the audit key, backup and restore, retention.
     Admin(admin::AdminArgs),
     /// The audit log of reads and changes of personal data.
     Audit(audit::AuditArgs),
@@ -53,7 +53,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Validate(args) => validate::run(args),
         Command::Innsyn(args) => innsyn::run(args),
         Command::Pdf(args) => pdf::run(args),

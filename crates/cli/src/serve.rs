@@ -52,6 +52,12 @@ pub struct ServeArgs {
     secure_cookies: bool,
     #[command(flatten)]
     sign_in: crate::sign_in::SignInArgs,
+    #[command(flatten)]
+    audit: crate::audit::AuditKeyArgs,
+    /// How often the audit log's head is signed while it grows (also at start and at shutdown), in
+    /// seconds: entries newer than the last checkpoint are not yet covered by a signature.
+    #[arg(long, default_value_t = 60, env = "VELFERD_AUDIT_CHECKPOINT_SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    audit_checkpoint_seconds: u64,
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
@@ -103,6 +109,21 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
+    // A demo on SQLite gets a key beside its database file; a demo on PostgreSQL has no such
+    // place of its own (a shared ./velferd-data would mix checkpoints of different databases).
+    let checkpoints = match args.audit.key(&url, args.demo && url.starts_with("sqlite:"))? {
+        Some(key) => {
+            let folder = args.audit.folder(&url);
+            let checkpointer = velferd_store::Checkpointer::new(store.clone(), key, folder.clone()).map_err(|e| format!("--audit-checkpoints: {e}"))?;
+            tracing::info!(folder = %folder.path().display(), public_key = %checkpointer.public_key(), "audit checkpoints on");
+            let (stop, stopped) = tokio::sync::oneshot::channel();
+            Some((stop, crate::audit::spawn_checkpoints(checkpointer, std::time::Duration::from_secs(args.audit_checkpoint_seconds), stopped)))
+        }
+        None => {
+            tracing::warn!("no --audit-key: the audit log's head is not signed, so entries cut from its end together with the chain head row, or a recomputed log, cannot be noticed (see `velferd admin audit-key create`)");
+            None
+        }
+    };
     spawn_housekeeping(store.clone(), files.clone());
     let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
     let mb = 1024 * 1024;
@@ -115,12 +136,35 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let app = router(App::new(store.clone(), files, kommuner, config));
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())?;
+    let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string());
+    // The last checkpoint covers everything audited until the last answer.
+    if let Some((stop, task)) = checkpoints {
+        let _ = stop.send(());
+        let _ = task.await;
+    }
     store.close().await;
-    Ok(())
+    served
 }
 
+/// Ctrl-C, or SIGTERM (what service managers and container runtimes send to stop a process).
 async fn shutdown() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM; stop with Ctrl-C");
+                let _ = tokio::signal::ctrl_c().await;
+                tracing::info!("shutting down");
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
     let _ = tokio::signal::ctrl_c().await;
     tracing::info!("shutting down");
 }

@@ -8,7 +8,11 @@
 //! manifest.json            format, schema version, time, row counts, file count
 //! tables/<table>.jsonl     one JSON array per row, columns in the order of [`TABLES`]
 //! files/<sha256>           each document and letter the rows refer to
+//! audit-checkpoint.txt     the audit chain's head in the snapshot, signed (only with a key)
 //! ```
+//!
+//! A restore checks the audit chain before it commits (and, given the public key, that the chain
+//! reaches the signed head), so a backup whose audit log was edited or cut short restores nothing.
 //!
 //! Sessions are not backed up (restoring them would sign people in again), nor rate-limit counts.
 
@@ -19,7 +23,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use sqlx::Row;
 
-use crate::{Backend, Files, Result, Store, StoreError};
+use crate::{AuditKey, AuditPublicKey, Backend, ChainCheck, Checkpoint, Files, Result, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Col {
@@ -71,8 +75,10 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("outcome", Text),
             ("prev_hash", Text),
             ("hash", Text),
+            ("hash_version", Int),
         ],
     ),
+    ("audit_head", &[("id", Int), ("seq", Int), ("hash", Text)]),
     ("submissions", &[("id", Text), ("application_id", Text), ("vedlegg_json", Text), ("created_ms", Int), ("with_application", Int)]),
     ("submission_documents", &[("submission_id", Text), ("position", Int), ("kind", Text), ("tilleggsinfo", Text), ("sha256", Text), ("bytes", Int)]),
     ("letters", &[("id", Text), ("application_id", Text), ("title", Text), ("sha256", Text), ("bytes", Int), ("created_ms", Int), ("first_opened_ms", Int)]),
@@ -138,6 +144,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
 pub const NOT_BACKED_UP: &[&str] = &["sessions", "provider_sessions", "rate_limits", "_sqlx_migrations"];
 
 const FORMAT: &str = "velferd-backup";
+const CHECKPOINT_FILE: &str = "audit-checkpoint.txt";
 
 /// What a backup holds (also its `manifest.json`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -189,6 +196,18 @@ impl Store {
     /// Writes a backup into `dir`, which must not exist yet. It is written beside it under a
     /// temporary name and renamed when complete, so a folder with the final name is always whole.
     pub async fn backup(&self, files: &dyn Files, dir: &Path, now: i64) -> Result<Manifest> {
+        self.write_backup(files, dir, now, None).await
+    }
+
+    /// Like [`Store::backup`], and checks the snapshot's audit chain and signs its head with `key`
+    /// into `audit-checkpoint.txt`, so that [`Store::restore_verified`] can tell a backup whose
+    /// audit log was cut short or recomputed. Errors (writing nothing) when the chain does not
+    /// verify: a signature must never vouch for a broken log.
+    pub async fn backup_signed(&self, files: &dyn Files, dir: &Path, now: i64, key: &AuditKey) -> Result<Manifest> {
+        self.write_backup(files, dir, now, Some(key)).await
+    }
+
+    async fn write_backup(&self, files: &dyn Files, dir: &Path, now: i64, key: Option<&AuditKey>) -> Result<Manifest> {
         if dir.exists() {
             return Err(StoreError::Backup(format!("{} exists already; choose a new folder", dir.display())));
         }
@@ -232,7 +251,22 @@ impl Store {
             let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&mut *tx).await?;
             row.try_get::<Option<i64>, _>("v")?.unwrap_or(0)
         };
+        let checkpoint = match key {
+            None => None,
+            Some(key) => {
+                let walk = crate::audit::walk(&mut tx, None, &[]).await?;
+                if !matches!(walk.check, ChainCheck::Intact { .. }) {
+                    let _ = std::fs::remove_dir_all(&partial);
+                    return Err(StoreError::Backup(format!("the audit log does not verify ({}); not signing it", walk.check)));
+                }
+                walk.last.map(|head| key.sign(&head, now))
+            }
+        };
         tx.commit().await?;
+        if let Some(checkpoint) = checkpoint {
+            let path = partial.join(CHECKPOINT_FILE);
+            std::fs::write(&path, format!("{checkpoint}\n")).map_err(|e| io(e, &path))?;
+        }
 
         for sha in &shas {
             let bytes = files.get(sha).await?.ok_or_else(|| StoreError::Backup(format!("file {sha} is named in the database but missing from the file store")))?;
@@ -249,7 +283,22 @@ impl Store {
 
     /// Restores a backup into this database, which must hold no data yet (a fresh database), all
     /// in one transaction: afterwards the database holds exactly the backup, or nothing changed.
+    /// The audit chain is verified before anything is committed or any file is stored: a backup
+    /// whose audit log was edited, or lost its newest entries while the chain head row kept them,
+    /// restores nothing.
     pub async fn restore(&self, files: &dyn Files, dir: &Path) -> Result<Manifest> {
+        self.restore_checked(files, dir, None).await
+    }
+
+    /// Like [`Store::restore`], and the backup must hold an audit checkpoint signed with `key`'s
+    /// secret half (made by [`Store::backup_signed`]) that the restored chain reaches: without the
+    /// key nobody can cut or recompute the audit log in a backup unnoticed. Errors when the
+    /// checkpoint is missing, forged, or not in the chain; nothing is restored then.
+    pub async fn restore_verified(&self, files: &dyn Files, dir: &Path, key: &AuditPublicKey) -> Result<Manifest> {
+        self.restore_checked(files, dir, Some(key)).await
+    }
+
+    async fn restore_checked(&self, files: &dyn Files, dir: &Path, key: Option<&AuditPublicKey>) -> Result<Manifest> {
         let path = dir.join("manifest.json");
         let text = std::fs::read_to_string(&path).map_err(|e| io(e, &path))?;
         let manifest: Manifest = serde_json::from_str(&text).map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))?;
@@ -269,17 +318,14 @@ impl Store {
                 return Err(StoreError::Backup(format!("the database already holds data ({table}); restore only into a new, empty database")));
             }
         }
-        // Files first: once the rows are committed, everything they name is there.
-        let folder = dir.join("files");
-        for entry in std::fs::read_dir(&folder).map_err(|e| io(e, &folder))? {
-            let entry = entry.map_err(|e| io(e, &folder))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let bytes = std::fs::read(entry.path()).map_err(|e| io(e, &entry.path()))?;
-            let sha = files.put(&bytes).await?;
-            if sha != name {
-                return Err(StoreError::Backup(format!("file {name} in the backup is damaged (its content has hash {sha})")));
+        let checkpoints = match key {
+            None => Vec::new(),
+            Some(key) => {
+                let path = dir.join(CHECKPOINT_FILE);
+                let text = std::fs::read_to_string(&path).map_err(|e| StoreError::Backup(format!("{}: {e} (a backup made without an audit key has none)", path.display())))?;
+                vec![Checkpoint::parse(&text, key).map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))?]
             }
-        }
+        };
         let mut tx = self.begin_write().await?;
         for (table, columns) in TABLES {
             let path = dir.join("tables").join(format!("{table}.jsonl"));
@@ -310,6 +356,21 @@ impl Store {
             }
             if manifest.rows.get(*table).copied().unwrap_or(0) != count {
                 return Err(StoreError::Backup(format!("{table}: the manifest says {} rows, the file has {count}", manifest.rows.get(*table).copied().unwrap_or(0))));
+            }
+        }
+        let check = crate::audit::walk(&mut tx, None, &checkpoints).await?.check;
+        if !matches!(check, ChainCheck::Intact { .. }) {
+            return Err(StoreError::Backup(format!("the audit log in the backup does not verify ({check}); nothing was restored")));
+        }
+        // The files before the commit: once the rows are committed, everything they name is there.
+        let folder = dir.join("files");
+        for entry in std::fs::read_dir(&folder).map_err(|e| io(e, &folder))? {
+            let entry = entry.map_err(|e| io(e, &folder))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let bytes = std::fs::read(entry.path()).map_err(|e| io(e, &entry.path()))?;
+            let sha = files.put(&bytes).await?;
+            if sha != name {
+                return Err(StoreError::Backup(format!("file {name} in the backup is damaged (its content has hash {sha})")));
             }
         }
         tx.commit().await?;

@@ -35,7 +35,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
-pub use audit::{AuditEntry, AuditView, ChainCheck, Outcome};
+pub use audit::{AuditEntry, AuditHead, AuditKey, AuditPublicKey, AuditView, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Outcome};
 pub use powers::{NewPower, Power};
 pub use retention::RetentionCandidate;
 pub use feed::{FeedItem, FeedKind};
@@ -62,6 +62,9 @@ pub enum StoreError {
     Files(String),
     #[error("backup: {0}")]
     Backup(String),
+    /// An audit key or checkpoint could not be read, written or trusted.
+    #[error("audit checkpoint: {0}")]
+    Checkpoint(String),
     #[error("unsupported database URL (use sqlite:// or postgres://): {0}")]
     UnsupportedUrl(String),
 }
@@ -98,6 +101,7 @@ fn migrations(backend: Backend) -> Migrator {
             (9, "protected persons", include_str!("../migrations/sqlite/0009_protected_persons.sql")),
             (10, "powers of attorney", include_str!("../migrations/sqlite/0010_powers_of_attorney.sql")),
             (11, "draft file kind", include_str!("../migrations/sqlite/0011_draft_file_kind.sql")),
+            (12, "audit chain head", include_str!("../migrations/sqlite/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/sqlite/0013_office_work.sql")),
         ],
         Backend::Postgres => &[
@@ -112,6 +116,7 @@ fn migrations(backend: Backend) -> Migrator {
             (9, "protected persons", include_str!("../migrations/postgres/0009_protected_persons.sql")),
             (10, "powers of attorney", include_str!("../migrations/postgres/0010_powers_of_attorney.sql")),
             (11, "draft file kind", include_str!("../migrations/postgres/0011_draft_file_kind.sql")),
+            (12, "audit chain head", include_str!("../migrations/postgres/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/postgres/0013_office_work.sql")),
         ],
     };
@@ -176,6 +181,16 @@ impl Store {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// Begins a read-only transaction that sees one moment of the database throughout: repeatable
+    /// read on PostgreSQL; on SQLite a read transaction keeps the snapshot of its first read.
+    pub(crate) async fn begin_snapshot(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
+        }
+        Ok(tx)
     }
 
     pub fn backend(&self) -> Backend {

@@ -7,14 +7,15 @@ use std::path::Path;
 use velferd_domain::application::{Answers, Soker, SokerAdresse};
 use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
 use velferd_store::backup::{NOT_BACKED_UP, TABLES};
-use velferd_store::{testing, AuditEntry, ChainCheck, Files, LocalFiles, NewApplication, NewDraftFile, Outcome, Store, SubmittedDocument};
+use velferd_store::{testing, AuditEntry, AuditKey, ChainCheck, Files, LocalFiles, NewApplication, NewDraftFile, Outcome, Store, SubmittedDocument};
 
 fn fnr(nine: &str) -> Fodselsnummer {
     (0..10).find_map(|i| Fodselsnummer::with_check_digits(&format!("{}{i}", &nine[..8]))).expect("valid")
 }
 
 /// One of everything: a person, a draft, an application with events, a document sent later, a
-/// letter (opened), the case system's status, an API key, audit entries and feed rows.
+/// letter (opened), the case system's status, an API key, a staff member and a journal note, audit
+/// entries and feed rows.
 async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let owner = fnr("01019012300");
     store
@@ -63,6 +64,10 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     store.grant_power(&id, &owner, &power, 12).await.unwrap().unwrap();
     store.put_external_status(&client, &id, &serde_json::json!({"version": "1.0.0", "hendelser": []}), 13).await.unwrap();
     store.acknowledge(&client, &id, 14).await.unwrap();
+    let sara = velferd_store::StaffMember { subject: "sara".into(), name: "Sara Lund".into(), office: "0312".into(), roles: "saksbehandler".into() };
+    store.record_staff_member(&sara, 14).await.unwrap();
+    let note = velferd_store::OfficeChange { journal: vec![("note".into(), "Ringt søker".into())], ..Default::default() };
+    store.office_change(&id, ("sara", "Sara Lund"), &note, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),
@@ -183,5 +188,103 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
         assert_eq!(left["audit_log"], 2, "the audit log keeps the record of who read what");
+    }
+}
+
+/// Edits one table of a backup and sets the manifest's row count to match, as someone who changes a
+/// backup on purpose would.
+fn edit_table(backup: &Path, table: &str, edit: impl FnOnce(&mut Vec<String>)) {
+    let path = backup.join("tables").join(format!("{table}.jsonl"));
+    let mut lines: Vec<String> = std::fs::read_to_string(&path).unwrap().lines().map(str::to_owned).collect();
+    edit(&mut lines);
+    std::fs::write(&path, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    let manifest_path = backup.join("manifest.json");
+    let mut manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    manifest["rows"][table] = serde_json::json!(lines.len());
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+}
+
+/// Every table of `store` is empty (what a refused restore must leave).
+async fn assert_empty(store: &Store, files: &dyn Files, label: &str) {
+    let dir = testing::temp_dir();
+    let rows = store.backup(files, &dir.0.join("check"), 0).await.unwrap().rows;
+    assert!(rows.values().all(|n| *n == 0), "{label}: the refused restore left rows behind: {rows:?}");
+}
+
+#[tokio::test]
+async fn a_backup_whose_audit_log_lost_its_last_entry_or_was_edited_restores_nothing() {
+    let work = testing::temp_dir();
+    let files = LocalFiles::new(work.0.join("files"));
+    let source = testing::sqlite();
+    let store = Store::connect(&source.url).await.unwrap();
+    seed(&store, &files).await;
+    type Edit = fn(&mut Vec<String>);
+    let edits: [(&str, Edit); 2] = [
+        ("the last audit entry removed", |lines| {
+            lines.pop();
+        }),
+        ("an audit entry's actor changed", |lines| {
+            lines[0] = lines[0].replace("Oslo fagsystem", "Bergen fagsystem");
+        }),
+    ];
+    for (n, (what, edit)) in edits.into_iter().enumerate() {
+        let backup = work.0.join(format!("backup-{n}"));
+        store.backup(&files, &backup, 100).await.unwrap();
+        edit_table(&backup, "audit_log", edit);
+        for target in testing::all().await {
+            let restored = Store::connect(&target.url).await.unwrap();
+            let restored_files = LocalFiles::new(work.0.join(format!("files-{n}-{}", target.label)));
+            let err = restored.restore(&restored_files, &backup).await.expect_err(what).to_string();
+            assert!(err.contains("audit log in the backup does not verify") && err.contains("nothing was restored"), "{what}, {}: {err}", target.label);
+            assert_empty(&restored, &restored_files, &format!("{what}, {}", target.label)).await;
+            assert!(!work.0.join(format!("files-{n}-{}", target.label)).exists(), "{what}: no file was stored either");
+        }
+    }
+}
+
+/// With the audit key, a backup carries its audit chain's head signed; a restore given the public
+/// key refuses a backup whose log was cut together with its head row, and one without a signature.
+#[tokio::test]
+async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
+    let work = testing::temp_dir();
+    let files = LocalFiles::new(work.0.join("files"));
+    let source = testing::sqlite();
+    let store = Store::connect(&source.url).await.unwrap();
+    seed(&store, &files).await;
+    let key = AuditKey::generate();
+    let signed = work.0.join("signed");
+    store.backup_signed(&files, &signed, 100, &key).await.unwrap();
+    let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
+    assert!(line.starts_with("velferd-audit-checkpoint seq=2 "), "{line}");
+    for target in testing::all().await {
+        let restored = Store::connect(&target.url).await.unwrap();
+        restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 2 }, "{}", target.label);
+    }
+
+    // The last entry removed and the head row set back to the entry before: consistent, but short
+    // of the signed head.
+    let cut = work.0.join("cut");
+    store.backup_signed(&files, &cut, 100, &key).await.unwrap();
+    let mut first_hash = String::new();
+    edit_table(&cut, "audit_log", |lines| {
+        lines.pop();
+        let row: Vec<serde_json::Value> = serde_json::from_str(&lines[0]).unwrap();
+        first_hash = row[11].as_str().unwrap().to_owned();
+    });
+    edit_table(&cut, "audit_head", |lines| lines[0] = serde_json::json!([1, 1, first_hash]).to_string());
+    let unsigned = work.0.join("unsigned");
+    store.backup(&files, &unsigned, 100).await.unwrap();
+    for target in testing::all().await {
+        let restored = Store::connect(&target.url).await.unwrap();
+        let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
+        let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
+        assert!(err.contains("entry 2 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
+        assert_empty(&restored, &restored_files, target.label).await;
+        let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
+        assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");
+        let err = restored.restore_verified(&restored_files, &signed, &AuditKey::generate().public_key()).await.unwrap_err().to_string();
+        assert!(err.contains("another key"), "{err}");
+        assert_empty(&restored, &restored_files, target.label).await;
     }
 }

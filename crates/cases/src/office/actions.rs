@@ -6,7 +6,7 @@
 //! at once; assignment and notes stay in the office journal.
 
 use serde_json::json;
-use time::{Date, OffsetDateTime, UtcOffset};
+use time::Date;
 use velferd_domain::dates::norwegian_date;
 use velferd_domain::office::{
     self, check_assignee, check_deadline, check_text, deadline_tidspunkt, may, Action, CaseFacts,
@@ -86,22 +86,9 @@ pub struct Acted {
     pub letter: Option<String>,
 }
 
-/// Today's date in Norway for `now` (Europe/Oslo: UTC+1, UTC+2 from the last Sunday of March to
-/// the last Sunday of October, switching at 01:00 UTC).
+/// Today's date in Norway for `now` (Europe/Oslo).
 pub fn oslo_date(now: Millis) -> Date {
-    let utc = OffsetDateTime::from_unix_timestamp(now.div_euclid(1000))
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    let last_sunday = |month: time::Month| {
-        let mut d = Date::from_calendar_date(utc.year(), month, month.length(utc.year()))
-            .unwrap_or(utc.date());
-        while d.weekday() != time::Weekday::Sunday {
-            d = d.previous_day().unwrap_or(d);
-        }
-        d.midnight().assume_utc() + time::Duration::hours(1)
-    };
-    let summer = utc >= last_sunday(time::Month::March) && utc < last_sunday(time::Month::October);
-    let offset = UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0).unwrap_or(UtcOffset::UTC);
-    utc.to_offset(offset).date()
+    velferd_domain::dates::oslo_time(now).date()
 }
 
 /// `30.11.2026`.

@@ -7,6 +7,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 use velferd_domain::case_view::{Headline, Text};
+use velferd_domain::kommune::OfficeLabel;
 use velferd_domain::innsyn::{SakStatus, UtbetalingStatus};
 use velferd_formats::soker::{Filreferanse, Utfall};
 use velferd_store::{Power, StoredApplication};
@@ -26,19 +27,23 @@ pub(super) fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
         .iter()
         .map(|(k, v)| {
             // Offices are named, not numbered.
-            let v = if *k == "office" { office_name(app, v) } else { v.clone() };
+            let v = if *k == "office" { office_name(app, lang, v) } else { v.clone() };
             (*k, v)
         })
         .collect();
     lang.t_args(t.key, &args)
 }
 
-pub(super) fn office_name(app: &AppState, enhetsnummer: &str) -> String {
-    app.kommuner
-        .by_name()
-        .into_iter()
-        .find(|k| k.kontor.enhetsnummer == enhetsnummer)
-        .map_or_else(|| enhetsnummer.to_owned(), |k| k.kontor.navn.clone())
+/// An office by name; one the catalogue does not know reads "another NAV office (4612)" (never a
+/// bare number), and is logged so the operator can add it to `data/kommuner.json`.
+pub(super) fn office_name(app: &AppState, lang: Lang, enhetsnummer: &str) -> String {
+    match app.kommuner.office_label(enhetsnummer) {
+        OfficeLabel::Named(name) => name.to_owned(),
+        OfficeLabel::Unknown { enhetsnummer, text } => {
+            tracing::warn!(office = enhetsnummer, "a case event names an office not in the catalogue");
+            lang.t_args(text.key, &text.args)
+        }
+    }
 }
 
 fn kroner(belop: f64) -> String {

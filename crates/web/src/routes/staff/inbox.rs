@@ -87,7 +87,7 @@ pub async fn inbox(State(app): State<AppState>, lang: Lang, session: Session, st
     let path = href(filter, &search, page);
     let page_view = InboxPage {
         ctx: context(&app, lang, &path, &session).await?,
-        office: super::super::cases::office_name(&app, &staff.office),
+        office: super::super::cases::office_name(&app, lang, &staff.office),
         filters,
         filter: filter.param(),
         search: search.clone(),

@@ -3,11 +3,13 @@
 //! `velferd-store`, and returns what the page or API answer needs. Nothing here knows HTTP; the web
 //! layer parses a request, calls one function here, and renders.
 //!
+//! - [`apply`]: sending an application (documents into PDFs, the application as sent).
 //! - [`view`]: the citizen's view of a case (the innsyn fold over the events that drive it, with
 //!   requests answered by documents sent after them).
 //! - [`office`]: the caseworker's inbox, case file and actions, scoped by
 //!   [`velferd_domain::staff::CaseAccess`] and audited before anything is returned.
 
+pub mod apply;
 pub mod documents;
 pub mod letters;
 pub mod office;

@@ -532,7 +532,7 @@ letter-date = Date: { $date }
 letter-reference = Application: { $reference }
 letter-page = Page {"{"}page{"}"} of {"{"}pages{"}"}
 letter-contact-heading = Questions
-letter-contact-text = Call { $office } on { $phone } if you have questions or need help. You can also write to us when you are signed in.
+letter-contact-text = Call { $office } on { $phone } if you have questions or need help.
 letter-signed = Kind regards, { $caseworker }, { $office }
 letter-request-title = We need more documents
 letter-request-summary = { $count ->
@@ -587,7 +587,11 @@ staff-waited-days = { $days ->
     [one] 1 day
    *[other] { $days } days
 }
-staff-case-waited = Has waited { $waited }.
+staff-case-waited = { $days ->
+    [0] Came in today.
+    [one] Has waited 1 day.
+   *[other] Has waited { $days } days.
+}
 staff-case-conflict = Someone else changed the case while you had it open. See what is new below. What you wrote has been kept; send it again if it still fits.
 staff-case-case-system = The municipality's own case system holds this case. Status, decisions and letters come from there; here you can read the case, take it and write internal notes.
 staff-case-assign-me = Take the case
@@ -634,6 +638,7 @@ staff-case-document-with-application = sent with the application { $date }
 staff-case-document-later = sent later { $date }
 staff-journal-note = { $name }: { $text }
 staff-journal-assigned = { $name } gave the case to { $to }.
+staff-journal-took = { $name } took the case.
 staff-journal-unassigned = { $name } let go of the case.
 staff-journal-requested = { $name } asked for: { $documents }.
 staff-journal-not-processed = { $name } closed it without processing: { $text }

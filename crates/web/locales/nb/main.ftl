@@ -532,7 +532,7 @@ letter-date = Dato: { $date }
 letter-reference = Søknad: { $reference }
 letter-page = Side {"{"}page{"}"} av {"{"}pages{"}"}
 letter-contact-heading = Spørsmål
-letter-contact-text = Ring { $office } på { $phone } hvis du har spørsmål eller trenger hjelp. Du kan også skrive til oss når du er logget inn.
+letter-contact-text = Ring { $office } på { $phone } hvis du har spørsmål eller trenger hjelp.
 letter-signed = Med vennlig hilsen { $caseworker }, { $office }
 letter-request-title = Vi trenger flere dokumenter
 letter-request-summary = { $count ->
@@ -587,7 +587,11 @@ staff-waited-days = { $days ->
     [one] 1 dag
    *[other] { $days } dager
 }
-staff-case-waited = Har ventet { $waited }.
+staff-case-waited = { $days ->
+    [0] Kom inn i dag.
+    [one] Har ventet 1 dag.
+   *[other] Har ventet { $days } dager.
+}
 staff-case-conflict = Noen andre endret saken mens du hadde den åpen. Se hva som er nytt nedenfor. Det du skrev er tatt vare på; send det igjen hvis det fortsatt passer.
 staff-case-case-system = Kommunens eget fagsystem har denne saken. Status, vedtak og brev kommer derfra; her kan du lese saken, ta den og skrive interne notater.
 staff-case-assign-me = Ta saken
@@ -634,6 +638,7 @@ staff-case-document-with-application = sendt med søknaden { $date }
 staff-case-document-later = sendt senere { $date }
 staff-journal-note = { $name }: { $text }
 staff-journal-assigned = { $name } ga saken til { $to }.
+staff-journal-took = { $name } tok saken.
 staff-journal-unassigned = { $name } slapp saken.
 staff-journal-requested = { $name } ba om: { $documents }.
 staff-journal-not-processed = { $name } avsluttet uten behandling: { $text }

@@ -532,7 +532,7 @@ letter-date = Dato: { $date }
 letter-reference = Søknad: { $reference }
 letter-page = Side {"{"}page{"}"} av {"{"}pages{"}"}
 letter-contact-heading = Spørsmål
-letter-contact-text = Ring { $office } på { $phone } om du har spørsmål eller treng hjelp. Du kan òg skrive til oss når du er logga inn.
+letter-contact-text = Ring { $office } på { $phone } om du har spørsmål eller treng hjelp.
 letter-signed = Med venleg helsing { $caseworker }, { $office }
 letter-request-title = Vi treng fleire dokument
 letter-request-summary = { $count ->
@@ -587,7 +587,11 @@ staff-waited-days = { $days ->
     [one] 1 dag
    *[other] { $days } dagar
 }
-staff-case-waited = Har venta { $waited }.
+staff-case-waited = { $days ->
+    [0] Kom inn i dag.
+    [one] Har venta 1 dag.
+   *[other] Har venta { $days } dagar.
+}
 staff-case-conflict = Nokon andre endra saka medan du hadde ho open. Sjå kva som er nytt nedanfor. Det du skreiv er teke vare på; send det igjen om det framleis passar.
 staff-case-case-system = Kommunen sitt eige fagsystem har denne saka. Status, vedtak og brev kjem derifrå; her kan du lese saka, ta ho og skrive interne notat.
 staff-case-assign-me = Ta saka
@@ -634,6 +638,7 @@ staff-case-document-with-application = sendt med søknaden { $date }
 staff-case-document-later = sendt seinare { $date }
 staff-journal-note = { $name }: { $text }
 staff-journal-assigned = { $name } gav saka til { $to }.
+staff-journal-took = { $name } tok saka.
 staff-journal-unassigned = { $name } slepte saka.
 staff-journal-requested = { $name } bad om: { $documents }.
 staff-journal-not-processed = { $name } avslutta utan behandling: { $text }

@@ -6,10 +6,10 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use tower_sessions::Session;
 use velferd_cases::office::CaseFile;
-use velferd_domain::application::as_sent;
+use velferd_domain::application::{as_sent, for_others};
 use velferd_domain::office::{DAY, DEFAULT_DEADLINE_DAYS, REQUESTABLE};
 
-use super::{pdf_response, protection_key, status_text, waited};
+use super::{pdf_response, protection_key, status_text};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pages::staff::{ActionForm, CasePage, Choice};
@@ -53,13 +53,12 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         }
     }
     // The answers as sent (stored with the application), never re-validated under today's rules.
-    let answers = as_sent(sent.summary.as_deref(), &sent.answers)
+    let answers = for_others(as_sent(sent.summary.as_deref(), &sent.answers), hide_address)
         .into_iter()
         .map(|s| {
             let items = s
                 .rows
                 .iter()
-                .filter(|r| !(hide_address && crate::pdf::is_address(r)))
                 .map(|r| SummaryItem { label: crate::pdf::label(lang, r), value: crate::pdf::value(lang, &r.value) })
                 .collect();
             (lang.t(&format!("step-{}-title", s.step.slug())), items)
@@ -115,6 +114,7 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         .map(|j| {
             let text = match j.kind.as_str() {
                 "notat" => lang.t_args("staff-journal-note", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "tildelt" if j.text == j.actor_name => lang.t_args("staff-journal-took", &[("name", j.actor_name.clone())]),
                 "tildelt" => lang.t_args("staff-journal-assigned", &[("name", j.actor_name.clone()), ("to", j.text.clone())]),
                 "fristilt" => lang.t_args("staff-journal-unassigned", &[("name", j.actor_name.clone())]),
                 "etterspurt" => lang.t_args("staff-journal-requested", &[("name", j.actor_name.clone()), ("documents", j.text.clone())]),
@@ -145,7 +145,7 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         ctx: context(app, lang, &format!("/ansatt/saker/{id}"), session).await?,
         reference: sent.reference.clone(),
         received: fmt::date_time(sent.sent_ms),
-        waited: lang.t_args("staff-case-waited", &[("waited", waited(lang, sent.sent_ms, now))]),
+        waited: lang.t_n("staff-case-waited", "days", (now - sent.sent_ms).max(0) / DAY),
         emergency: sent.emergency && file.state.open,
         status: status_text(lang, file.state.status),
         protected: file.case.protection.map(|p| lang.t(protection_key(p))),

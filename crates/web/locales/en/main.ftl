@@ -465,6 +465,14 @@ staff-case-applicant = Applicant
 staff-case-answers = The answers in the application
 staff-case-pdf = The application as PDF
 staff-case-documents-none = The applicant has not sent any documents yet.
+staff-case-documents = Documents the applicant has sent
+staff-case-letter-opened = The applicant opened it on { $date }
+staff-case-letter-unopened = The applicant has not opened it yet
+staff-event-documents-sent = { $count ->
+    [one] The applicant sent one document.
+   *[other] The applicant sent { $count } documents.
+}
+staff-inbox-none = No applications match this view.
 staff-demo-title = Demo sign-in for staff
 staff-demo-explain = For trying out only: choose a made-up staff member to sign in as. Every person and case here is made up.
 staff-demo-people = Made-up staff

@@ -465,6 +465,14 @@ staff-case-applicant = Søker
 staff-case-answers = Svarene i søknaden
 staff-case-pdf = Søknaden som PDF
 staff-case-documents-none = Søkeren har ikke sendt dokumenter ennå.
+staff-case-documents = Dokumenter søkeren har sendt
+staff-case-letter-opened = Søkeren åpnet det { $date }
+staff-case-letter-unopened = Søkeren har ikke åpnet det ennå
+staff-event-documents-sent = { $count ->
+    [one] Søkeren sendte ett dokument.
+   *[other] Søkeren sendte { $count } dokumenter.
+}
+staff-inbox-none = Ingen søknader passer til dette utvalget.
 staff-demo-title = Demoinnlogging for ansatte
 staff-demo-explain = Bare for utprøving: velg en oppdiktet ansatt å logge inn som. Alle personer og saker her er oppdiktet.
 staff-demo-people = Oppdiktede ansatte

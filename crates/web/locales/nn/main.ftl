@@ -465,6 +465,14 @@ staff-case-applicant = Søkjar
 staff-case-answers = Svara i søknaden
 staff-case-pdf = Søknaden som PDF
 staff-case-documents-none = Søkjaren har ikkje sendt dokument enno.
+staff-case-documents = Dokument søkjaren har sendt
+staff-case-letter-opened = Søkjaren opna det { $date }
+staff-case-letter-unopened = Søkjaren har ikkje opna det enno
+staff-event-documents-sent = { $count ->
+    [one] Søkjaren sende eitt dokument.
+   *[other] Søkjaren sende { $count } dokument.
+}
+staff-inbox-none = Ingen søknader passar til dette utvalet.
 staff-demo-title = Demoinnlogging for tilsette
 staff-demo-explain = Berre for utprøving: vel ein oppdikta tilsett å logge inn som. Alle personar og saker her er oppdikta.
 staff-demo-people = Oppdikta tilsette

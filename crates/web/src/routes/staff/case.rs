@@ -7,6 +7,7 @@ use axum::response::Response;
 use tower_sessions::Session;
 use velferd_cases::office::CaseFile;
 use velferd_domain::application::{as_sent, for_others};
+use velferd_domain::case_view::Text;
 use velferd_domain::office::{DAY, DEFAULT_DEADLINE_DAYS, REQUESTABLE};
 
 use super::{pdf_response, protection_key, status_text};
@@ -85,8 +86,8 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         .map(|l| {
             let sent_text = lang.t_args("case-letter-sent", &[("date", fmt::date(l.created_ms))]);
             let read = match l.first_opened_ms {
-                Some(at) => lang.t_args("case-letter-opened", &[("date", fmt::date_time(at))]),
-                None => lang.t("case-letter-unopened"),
+                Some(at) => lang.t_args("staff-case-letter-opened", &[("date", fmt::date_time(at))]),
+                None => lang.t("staff-case-letter-unopened"),
             };
             DocLink { label: l.title.clone(), href: format!("/ansatt/saker/{id}/dokumenter/{}.pdf", l.sha256), detail: format!("{sent_text}. {read}") }
         })
@@ -106,7 +107,20 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
             DocLink { label, href: String::new(), detail }
         })
         .collect();
-    let timeline = file.insight.view.timeline.iter().map(|e| Line { text: super::super::cases::translate(lang, &e.text, app), detail: fmt::date_time(e.at) }).collect();
+    let timeline = file
+        .insight
+        .view
+        .timeline
+        .iter()
+        .map(|e| {
+            // The citizen's timeline says "you" where the office reads "the applicant".
+            let text = match e.text.key {
+                "event-documents-sent" => Text { key: "staff-event-documents-sent", args: e.text.args.clone() },
+                _ => e.text.clone(),
+            };
+            Line { text: super::super::cases::translate(lang, &text, app), detail: fmt::date_time(e.at) }
+        })
+        .collect();
     let journal = file
         .journal
         .iter()

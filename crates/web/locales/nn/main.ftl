@@ -391,6 +391,7 @@ audit-read-application-pdf = henta søknaden som PDF
 audit-read-submissions = henta dokumenta du har sendt
 audit-read-file = opna eit dokument
 audit-file-letter = la eit brev til deg i saka
+error-page-unavailable = Vi får ikkje lagra akkurat no. Ingenting er sendt, og det du har skrive er teke vare på. Prøv igjen om eit par minutt. Hastar det, ring kontoret.
 error-page-too-many = For mange forsøk på kort tid – vent litt
 attach-title = Legg ved dokument
 attach-back = Tilbake til oppsummeringa

@@ -660,3 +660,6 @@ audit-request-documents = asked for documents
 audit-preliminary-answer = sent a preliminary answer
 audit-open-sak = opened a case
 audit-will-not-process = closed the application without processing
+# The emergency notice on the case page
+case-emergency-text = You said that you need help today. Call { $office } on { $phone } now, and you will get an answer today.
+helper-emergency-text = { $name } said that they need help today. Call { $office } on { $phone } now, and { $name } will get an answer today.

@@ -660,3 +660,6 @@ audit-request-documents = ba om dokumenter
 audit-preliminary-answer = sendte et foreløpig svar
 audit-open-sak = opprettet en sak
 audit-will-not-process = avsluttet søknaden uten behandling
+# The emergency notice on the case page
+case-emergency-text = Du har sagt at du trenger hjelp i dag. Ring { $office } på { $phone } nå, så får du svar i dag.
+helper-emergency-text = { $name } har sagt at hen trenger hjelp i dag. Ring { $office } på { $phone } nå, så får { $name } svar i dag.

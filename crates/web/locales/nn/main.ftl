@@ -660,3 +660,6 @@ audit-request-documents = bad om dokument
 audit-preliminary-answer = sende eit førebels svar
 audit-open-sak = oppretta ei sak
 audit-will-not-process = avslutta søknaden utan behandling
+# The emergency notice on the case page
+case-emergency-text = Du har sagt at du treng hjelp i dag. Ring { $office } på { $phone } no, så får du svar i dag.
+helper-emergency-text = { $name } har sagt at hen treng hjelp i dag. Ring { $office } på { $phone } no, så får { $name } svar i dag.

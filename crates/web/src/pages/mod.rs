@@ -268,6 +268,9 @@ pub struct CasePage {
     pub documents: Vec<DocLink>,
     pub upload_href: String,
     pub office: OfficeInfo,
+    /// An emergency application not yet decided: call the office now, with its number.
+    pub emergency: bool,
+    pub emergency_text: String,
     pub pdf_href: String,
     /// The citizen's own view; false for a helper with a power of attorney.
     pub owner_view: bool,
@@ -341,6 +344,9 @@ pub struct DocLink {
 #[template(path = "attach.html")]
 pub struct AttachPage {
     pub ctx: PageContext,
+    /// The citizen said they need help today: call the office now (with its number).
+    pub emergency: bool,
+    pub office: OfficeInfo,
     pub summary_href: String,
     pub max_file_mb: usize,
     pub slots: Vec<AttachSlot>,

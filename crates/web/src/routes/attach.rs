@@ -90,8 +90,11 @@ pub(crate) async fn page_with(app: &AppState, lang: Lang, session: &Session, dra
             }
         })
         .collect();
+    let kommune = app.kommuner.get(&draft.kommunenummer).ok_or_else(|| AppError::Internal("draft names a municipality not in the catalogue".into()))?;
     let page = AttachPage {
         ctx: context(app, lang, &base, session).await?,
+        emergency: draft.answers.reports_emergency(),
+        office: super::office_info(kommune),
         max_file_mb: app.config.uploads.max_file_bytes / (1024 * 1024),
         summary_href: format!("/soknad/{}/oppsummering", draft.id),
         has_errors: !errors.is_empty(),

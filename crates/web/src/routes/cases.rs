@@ -231,6 +231,11 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         Mode::Owner(_) => format!("/mine-soknader/{id}"),
         Mode::Helper(_) => format!("/fullmakt/{id}"),
     };
+    // A helper's pages speak of the person they help, by name.
+    let owner_name = match mode {
+        Mode::Helper(_) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
+        Mode::Owner(_) => String::new(),
+    };
     let timeline = view.timeline.iter().map(|e| Line { text: translate(lang, &e.text, app), detail: fmt::date_time(e.at) }).collect();
     let page = CasePage {
         ctx: context(app, lang, &path, session).await?,
@@ -250,13 +255,18 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         documents,
         letters: letter_links,
         upload_href,
+        emergency: sent.emergency && matches!(view.headline, Headline::Received | Headline::BeingProcessed),
+        emergency_text: match mode {
+            Mode::Owner(_) => lang.t_args("case-emergency-text", &[("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())]),
+            Mode::Helper(_) => lang.t_args(
+                "helper-emergency-text",
+                &[("name", owner_name.clone()), ("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())],
+            ),
+        },
         office: office_info(kommune),
         pdf_href: if owner_view { format!("/kvittering/{}/soknad.pdf", sent.id) } else { String::new() },
         owner_view,
-        acting_for: match mode {
-            Mode::Helper(_) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
-            Mode::Owner(_) => String::new(),
-        },
+        acting_for: owner_name,
         helpers,
         grant_action: format!("/mine-soknader/{id}/fullmakt"),
         helper_errors: !helper_form.errors.is_empty(),

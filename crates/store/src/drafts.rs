@@ -91,6 +91,20 @@ impl Store {
         row.map(|r| draft_from_row(&r)).transpose()
     }
 
+    /// Every draft of the owner that has not expired, the most recently changed first (for "My
+    /// applications": unsent drafts with when each is deleted).
+    pub async fn drafts_of(&self, owner: &Fodselsnummer, now: Millis) -> Result<Vec<Draft>> {
+        let rows = sqlx::query(
+            "SELECT id, kommunenummer, answers, created_ms, updated_ms FROM drafts
+             WHERE owner_fnr = $1 AND updated_ms >= $2 ORDER BY updated_ms DESC, id",
+        )
+        .bind(owner.as_str())
+        .bind(expiry_cutoff(now))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(draft_from_row).collect()
+    }
+
     /// Saves the answers of the owner's draft. False when there is no such draft (sent, expired or
     /// not theirs): nothing is written then.
     pub async fn save_answers(&self, id: &str, owner: &Fodselsnummer, answers: &Answers, now: Millis) -> Result<bool> {

@@ -55,3 +55,45 @@ async fn an_emergency_application_says_call_now_on_the_documents_page_and_the_ca
         assert!(!kari.get(&format!("/soknad/{other}/dokumenter")).await.body.contains("Ring kontoret nå"), "{label}");
     }
 }
+
+#[tokio::test]
+async fn signed_out_the_start_page_leads_to_sign_in_and_my_applications_lists_unsent_drafts() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        for (lang, words) in [("nb", "Logg inn og se søknadene dine"), ("nn", "Logg inn og sjå søknadene dine"), ("en", "Log in to see your applications")] {
+            let mut b = app.browser(lang);
+            let home = b.get("/").await;
+            assert!(home.body.contains(words) && home.body.contains(r#"href="/logg-inn?neste=/mine-soknader""#), "{label} {lang}: {}", home.body);
+        }
+        let mut b = app.browser("nb");
+        let signin = b.get("/logg-inn?neste=/mine-soknader").await;
+        assert_eq!(signin.status, StatusCode::OK);
+        b.sign_in("Kari").await;
+        let home = b.get("/").await;
+        assert!(home.body.contains(r#"href="/mine-soknader""#) && !home.body.contains("Logg inn og se"), "{label}: signed in, the page leads straight there");
+
+        // One draft begun in Oslo and left at the housing step; one sent.
+        let draft = b.start("0301").await;
+        for (step, fields) in &STEPS[..3] {
+            b.step(&draft, step, fields).await;
+        }
+        let list = b.get("/mine-soknader").await;
+        assert!(list.body.contains("Ikke sendt ennå") && list.body.contains("Søknad til Oslo"), "{label}: {}", list.body);
+        assert!(list.body.contains(&format!(r#"href="/soknad/{draft}/bolig""#)), "continue where she left off: {}", list.body);
+        let t = velferd_domain::dates::oslo_time(velferd_domain::application::draft_expires_at(now()));
+        let expires = format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year());
+        assert!(list.body.contains(&format!("Søknaden slettes {expires} hvis du ikke sender den.")), "{label}: the date it expires ({expires}): {}", list.body);
+
+        // Sent, it leaves the drafts.
+        for (step, fields) in &STEPS[3..] {
+            b.step(&draft, step, fields).await;
+        }
+        b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        let list = b.get("/mine-soknader").await;
+        assert!(!list.body.contains("Ikke sendt ennå") && list.body.contains("Søknad sendt"), "{label}: {}", list.body);
+    }
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("time").as_millis() as i64
+}

@@ -663,3 +663,13 @@ audit-will-not-process = closed the application without processing
 # The emergency notice on the case page
 case-emergency-text = You said that you need help today. Call { $office } on { $phone } now, and you will get an answer today.
 helper-emergency-text = { $name } said that they need help today. Call { $office } on { $phone } now, and { $name } will get an answer today.
+# The start page offers a way to one's applications; drafts under "My applications"
+home-mine-heading = Have you applied before?
+home-mine-text = Under "My applications" you see the applications you have sent, what the office is waiting for from you, and applications you have started and not sent.
+home-mine-sign-in = Log in to see your applications
+home-mine-open = Go to "My applications"
+cases-drafts-heading = Not sent yet
+cases-draft-title = Application to { $kommune }
+cases-draft-saved = Last saved { $saved }.
+cases-draft-continue = Continue
+cases-sent-heading = Sent applications

@@ -663,3 +663,13 @@ audit-will-not-process = avsluttet søknaden uten behandling
 # The emergency notice on the case page
 case-emergency-text = Du har sagt at du trenger hjelp i dag. Ring { $office } på { $phone } nå, så får du svar i dag.
 helper-emergency-text = { $name } har sagt at hen trenger hjelp i dag. Ring { $office } på { $phone } nå, så får { $name } svar i dag.
+# The start page offers a way to one's applications; drafts under "My applications"
+home-mine-heading = Har du søkt før?
+home-mine-text = Under «Mine søknader» ser du søknadene du har sendt, hva kontoret venter på fra deg, og søknader du har begynt på og ikke sendt.
+home-mine-sign-in = Logg inn og se søknadene dine
+home-mine-open = Gå til «Mine søknader»
+cases-drafts-heading = Ikke sendt ennå
+cases-draft-title = Søknad til { $kommune }
+cases-draft-saved = Sist lagret { $saved }.
+cases-draft-continue = Fortsett
+cases-sent-heading = Sendte søknader

@@ -663,3 +663,13 @@ audit-will-not-process = avslutta søknaden utan behandling
 # The emergency notice on the case page
 case-emergency-text = Du har sagt at du treng hjelp i dag. Ring { $office } på { $phone } no, så får du svar i dag.
 helper-emergency-text = { $name } har sagt at hen treng hjelp i dag. Ring { $office } på { $phone } no, så får { $name } svar i dag.
+# The start page offers a way to one's applications; drafts under "My applications"
+home-mine-heading = Har du søkt før?
+home-mine-text = Under «Mine søknader» ser du søknadene du har sendt, kva kontoret ventar på frå deg, og søknader du har byrja på og ikkje sendt.
+home-mine-sign-in = Logg inn og sjå søknadene dine
+home-mine-open = Gå til «Mine søknader»
+cases-drafts-heading = Ikkje sendt enno
+cases-draft-title = Søknad til { $kommune }
+cases-draft-saved = Sist lagra { $saved }.
+cases-draft-continue = Hald fram
+cases-sent-heading = Sende søknader

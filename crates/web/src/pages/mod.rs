@@ -229,6 +229,8 @@ pub struct CaseListItem {
 #[template(path = "cases.html")]
 pub struct CasesPage {
     pub ctx: PageContext,
+    /// Applications begun and not sent yet, each to continue, with when it is deleted.
+    pub drafts: Vec<DraftInfo>,
     pub items: Vec<CaseListItem>,
     /// Applications the person helps someone else with.
     pub helping: Vec<CaseListItem>,

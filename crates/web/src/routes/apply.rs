@@ -38,7 +38,8 @@ pub async fn start(State(app): State<AppState>, lang: Lang, session: Session, ci
     Ok(render(&page))
 }
 
-fn draft_info(app: &AppState, d: &Draft) -> DraftInfo {
+/// A draft as "continue where you left off": where, when it was saved, when it is deleted.
+pub(crate) fn draft_info(app: &AppState, d: &Draft) -> DraftInfo {
     DraftInfo {
         id: d.id.clone(),
         kommune: app.kommuner.get(&d.kommunenummer).map(|k| k.navn.clone()).unwrap_or_default(),

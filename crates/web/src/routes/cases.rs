@@ -77,7 +77,8 @@ pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, cit
             tasks_text: lang.t_args("cases-item-tasks", &[("count", insight.task_count().to_string())]),
         });
     }
-    Ok(render(&CasesPage { ctx: context(&app, lang, "/mine-soknader", &session).await?, items, helping }))
+    let drafts = app.store.drafts_of(&citizen.fnr, now_ms()).await?.iter().map(|d| super::apply::draft_info(&app, d)).collect();
+    Ok(render(&CasesPage { ctx: context(&app, lang, "/mine-soknader", &session).await?, drafts, items, helping }))
 }
 
 pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {

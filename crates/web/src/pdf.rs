@@ -2,7 +2,8 @@
 //! page and the PDF share (so they cannot disagree).
 
 use velferd_documents::{Document, Row, Section};
-use velferd_domain::application::{as_sent, parse_application, SummaryRow, Value};
+use velferd_domain::application::{as_sent, SummaryRow, Value};
+use velferd_formats::vedlegg::{VedleggSpesifikasjon, VedleggStatus};
 use velferd_store::StoredApplication;
 
 use crate::i18n::Lang;
@@ -23,6 +24,39 @@ pub fn value(lang: Lang, value: &Value) -> String {
     }
 }
 
+/// One expected document of a sent application and what the citizen did about it, as its
+/// `vedlegg.json` says: attached (`LastetOpp`), the office already has it (`VedleggAlleredeSendt`),
+/// or still to send (`VedleggKreves`).
+pub struct DocumentLine {
+    pub label: String,
+    /// The state in words ("attached", "the office already has it", "still to send").
+    pub state: String,
+    /// Still to send: listed under "documents you must send".
+    pub must_send: bool,
+}
+
+/// Every document in the application's `vedlegg.json`, in its order, with its state in `lang`.
+pub fn document_lines(lang: Lang, app: &StoredApplication) -> Vec<DocumentLine> {
+    let spec: VedleggSpesifikasjon = match serde_json::from_value(app.vedlegg_json.clone()) {
+        Ok(spec) => spec,
+        Err(e) => {
+            tracing::warn!(error = %e, application = %app.id, "a stored vedlegg.json does not read");
+            return vec![];
+        }
+    };
+    spec.vedlegg
+        .iter()
+        .map(|v| {
+            let (key, must_send) = match v.status {
+                VedleggStatus::LastetOpp => ("document-state-attached", false),
+                VedleggStatus::VedleggAlleredeSendt => ("document-state-office-has-it", false),
+                VedleggStatus::VedleggKreves => ("document-state-to-send", true),
+            };
+            DocumentLine { label: crate::routes::document_label(lang, &v.kind, &v.tilleggsinfo), state: lang.t(key), must_send }
+        })
+        .collect()
+}
+
 /// Summary rows that give an address (where the applicant stays): never shown or printed for a
 /// person with a protected address (kode 6/7).
 pub fn is_address(row: &SummaryRow) -> bool {
@@ -40,14 +74,15 @@ pub fn application_pdf(lang: Lang, app: &StoredApplication, office: &str, person
             rows: s.rows.iter().filter(|r| !(hide_address && is_address(r))).map(|r| Row::Field { label: label(lang, r), value: value(lang, &r.value) }).collect(),
         })
         .collect();
-    let documents: Vec<Row> = parse_application(&app.answers)
-        .map(|typed| velferd_domain::application::required_documents(&typed))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|d| Row::Text(format!("• {}", lang.t(d.why))))
-        .collect();
-    if !documents.is_empty() {
-        sections.push(Section { heading: lang.t("receipt-documents-heading"), rows: documents });
+    // Per document what the citizen did; only what is still to send under "documents you must send".
+    let lines = document_lines(lang, app);
+    let done: Vec<Row> = lines.iter().filter(|d| !d.must_send).map(|d| Row::Field { label: d.label.clone(), value: d.state.clone() }).collect();
+    if !done.is_empty() {
+        sections.push(Section { heading: lang.t("receipt-documents-done-heading"), rows: done });
+    }
+    let to_send: Vec<Row> = lines.iter().filter(|d| d.must_send).map(|d| Row::Field { label: d.label.clone(), value: d.state.clone() }).collect();
+    if !to_send.is_empty() {
+        sections.push(Section { heading: lang.t("receipt-documents-heading"), rows: to_send });
     }
     let doc = Document {
         title: lang.t("pdf-title"),

@@ -97,3 +97,66 @@ async fn signed_out_the_start_page_leads_to_sign_in_and_my_applications_lists_un
 fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("time").as_millis() as i64
 }
+
+/// A phone photo of a text page.
+fn photo(seed: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(600, 800, |x, y| {
+        let on_line = (y % 28) < 8 && x > 40 && x < 560 && ((x / 23 + seed) % 7 != 0);
+        let v = if on_line { 40 } else { 235 };
+        image::Rgb([v, v, v])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Jpeg).expect("jpeg");
+    out.into_inner()
+}
+
+/// Attaches files to one document of a draft, as the documents page's form does.
+async fn attach(b: &mut Browser, draft: &str, slot: &str, files: Vec<(&str, Vec<u8>)>) -> StatusCode {
+    b.get(&format!("/soknad/{draft}/dokumenter")).await;
+    let mut form = reqwest::multipart::Form::new().text("_csrf", b.csrf.clone());
+    for (name, bytes) in files {
+        form = form.part("filer", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    }
+    b.client.post(format!("{}/soknad/{draft}/dokumenter/{slot}", b.base)).multipart(form).send().await.expect("upload").status()
+}
+
+/// The section of a page that starts at the heading with `heading`, up to the next `</section>`.
+fn section<'a>(body: &'a str, heading: &str) -> &'a str {
+    let start = body.find(heading).unwrap_or_else(|| panic!("no section {heading}: {body}"));
+    let rest = &body[start..];
+    &rest[..rest.find("</section>").unwrap_or(rest.len())]
+}
+
+#[tokio::test]
+async fn the_receipt_says_per_document_attached_office_has_it_or_still_to_send() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let mut b = app.browser("nb");
+        b.sign_in("Kari").await;
+        let draft = fill_in(&mut b, "0301").await;
+        assert_eq!(attach(&mut b, &draft, "kontooversikt.brukskonto", vec![("konto.jpg", photo(1))]).await, StatusCode::SEE_OTHER, "{label}");
+        b.get(&format!("/soknad/{draft}/dokumenter")).await;
+        let chose = b.post(&format!("/soknad/{draft}/dokumenter/husleiekontrakt.husleiekontrakt/valg"), &[("valg", "tidligere")]).await;
+        assert_eq!(chose.status, StatusCode::SEE_OTHER, "{label}");
+        let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        let receipt_href = sent.location.expect("receipt");
+        let receipt = b.get(&receipt_href).await;
+
+        let must = section(&receipt.body, "Dokumenter du må sende");
+        assert!(must.contains("Lønnsslipp") && must.contains("sendes senere"), "{label}: {must}");
+        assert!(!must.contains("Kontoutskrift") && !must.contains("Husleiekontrakt"), "{label}: attached and already-sent documents are not 'must send': {must}");
+        let done = section(&receipt.body, "Dokumenter i søknaden");
+        assert!(done.contains("Kontoutskrift for brukskontoen, siste måned</strong> – lagt ved"), "{label}: {done}");
+        assert!(done.contains("Husleiekontrakt</strong> – kontoret har det allerede"), "{label}: {done}");
+
+        // The PDF copy, and the office's copy through the staff page, say the same.
+        let id = receipt_href.rsplit('/').next().expect("id").to_owned();
+        let pdf = b.client.get(format!("{}/kvittering/{id}/soknad.pdf", b.base)).send().await.expect("pdf").bytes().await.expect("bytes");
+        if let Some(text) = velferd_testkit::pdf_tools::text(&pdf) {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (done, must) = text.split_once("Dokumenter du må sende").unwrap_or_else(|| panic!("{label}: the PDF has a 'must send' part: {text}"));
+            assert!(done.contains("Dokumenter i søknaden") && done.contains("lagt ved") && done.contains("kontoret har det allerede"), "{label}: {text}");
+            assert!(must.contains("Lønnsslipp") && !must.contains("Husleiekontrakt") && !must.contains("Kontoutskrift"), "{label}: {must}");
+        }
+    }
+}

@@ -673,3 +673,9 @@ cases-draft-title = Application to { $kommune }
 cases-draft-saved = Last saved { $saved }.
 cases-draft-continue = Continue
 cases-sent-heading = Sent applications
+# The receipt: each expected document with what the citizen did about it
+receipt-documents-done-heading = Documents in the application
+receipt-documents-how = You send them under "My applications" → the application → "Send documents". You do not need to send a new application.
+document-state-attached = attached
+document-state-office-has-it = the office already has it
+document-state-to-send = still to send

@@ -673,3 +673,9 @@ cases-draft-title = Søknad til { $kommune }
 cases-draft-saved = Sist lagret { $saved }.
 cases-draft-continue = Fortsett
 cases-sent-heading = Sendte søknader
+# The receipt: each expected document with what the citizen did about it
+receipt-documents-done-heading = Dokumenter i søknaden
+receipt-documents-how = Du sender dem under «Mine søknader» → søknaden → «Send dokumenter». Du trenger ikke sende en ny søknad.
+document-state-attached = lagt ved
+document-state-office-has-it = kontoret har det allerede
+document-state-to-send = sendes senere

@@ -673,3 +673,9 @@ cases-draft-title = Søknad til { $kommune }
 cases-draft-saved = Sist lagra { $saved }.
 cases-draft-continue = Hald fram
 cases-sent-heading = Sende søknader
+# The receipt: each expected document with what the citizen did about it
+receipt-documents-done-heading = Dokument i søknaden
+receipt-documents-how = Du sender dei under «Mine søknader» → søknaden → «Send dokument». Du treng ikkje sende ein ny søknad.
+document-state-attached = lagt ved
+document-state-office-has-it = kontoret har det allereie
+document-state-to-send = blir sendt seinare

@@ -212,7 +212,10 @@ pub struct ReceiptPage {
     pub office: OfficeInfo,
     pub emergency: bool,
     pub days: u32,
-    pub documents: Vec<String>,
+    /// Documents still to send: the only ones under "documents you must send".
+    pub to_send: Vec<crate::pdf::DocumentLine>,
+    /// Documents attached, or that the office already has, each with which.
+    pub done: Vec<crate::pdf::DocumentLine>,
     pub pdf_href: String,
 }
 

@@ -160,3 +160,42 @@ async fn the_receipt_says_per_document_attached_office_has_it_or_still_to_send()
         }
     }
 }
+
+#[tokio::test]
+async fn who_has_looked_is_one_line_per_person_and_day_and_shows_every_look_at_this_case() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (mut kari, id) = sent_application(&app, "Kari").await;
+        let kari_fnr = app.store.demo_people().await.expect("people").into_iter().find(|p| p.fornavn == "Kari").expect("Kari").fnr;
+
+        // Sara at NAV Frogner opens the case three times in one afternoon.
+        let mut sara = app.browser("nb");
+        sara.get("/ansatt/demo").await;
+        sara.post("/ansatt/demo", &[("ansatt", "sara")]).await;
+        for _ in 0..3 {
+            assert_eq!(sara.get(&format!("/ansatt/saker/{id}")).await.status, StatusCode::OK, "{label}");
+        }
+        // Then a case system reads Kari's other applications 250 times: none of that is about this case.
+        let now = now();
+        for i in 0..250 {
+            let entry = velferd_store::AuditEntry {
+                actor: "fagsystem:test".into(),
+                actor_name: "Fagsystem".into(),
+                role: "fagsystem".into(),
+                office: Some("0301".into()),
+                action: "read-application".into(),
+                person: Some(kari_fnr.as_str().to_owned()),
+                application_id: Some(format!("another-{i}")),
+                outcome: velferd_store::Outcome::Permit,
+            };
+            app.store.audit(&entry, now + 1000 + i).await.expect("audit");
+        }
+        let page = kari.get(&format!("/mine-soknader/{id}")).await;
+        let looked = section(&page.body, "Hvem har sett søknaden din");
+        let t = velferd_domain::dates::oslo_time(now);
+        let today = format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year());
+        assert_eq!(looked.matches("Sara Lund").count(), 1, "{label}: one line for Sara today: {looked}");
+        assert!(looked.contains(&format!("<span class=\"vf-when\">{today}</span> NAV Frogner, Sara Lund – hentet søknaden (3 ganger)")), "{label}: {looked}");
+        assert!(!looked.contains("Fagsystem"), "{label}: looks at other applications are not this case's: {looked}");
+    }
+}

@@ -119,7 +119,8 @@ async fn posted_status_is_validated_replaces_the_previous_and_the_citizen_sees_i
         let (status, _) = client.call("getApplication", Some(&id), &[], None).await;
         assert_eq!(status, StatusCode::OK);
         let page = ola.get(&format!("/mine-soknader/{id}")).await;
-        assert!(page.body.contains("Bergen fagsystem – hentet søknaden") && page.body.contains("Bergen fagsystem – oppdaterte status"), "{}", page.body);
+        // One line for the case system that day, with what it did.
+        assert!(regex_lite::Regex::new("Bergen fagsystem – hentet søknaden[^<]*, oppdaterte status").unwrap().is_match(&page.body), "{}", page.body);
         assert!(matches!(app.store.verify_audit().await.unwrap(), velferd_store::ChainCheck::Intact { .. }));
 
         // Not JSON at all: still a clear 422.

@@ -679,3 +679,5 @@ receipt-documents-how = You send them under "My applications" → the applicatio
 document-state-attached = attached
 document-state-office-has-it = the office already has it
 document-state-to-send = still to send
+# Who has looked: one line per person and day
+case-looked-times = { $action } ({ $count } times)

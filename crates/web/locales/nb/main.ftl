@@ -679,3 +679,5 @@ receipt-documents-how = Du sender dem under «Mine søknader» → søknaden →
 document-state-attached = lagt ved
 document-state-office-has-it = kontoret har det allerede
 document-state-to-send = sendes senere
+# Who has looked: one line per person and day
+case-looked-times = { $action } ({ $count } ganger)

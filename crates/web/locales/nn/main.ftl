@@ -679,3 +679,5 @@ receipt-documents-how = Du sender dei under «Mine søknader» → søknaden →
 document-state-attached = lagt ved
 document-state-office-has-it = kontoret har det allereie
 document-state-to-send = blir sendt seinare
+# Who has looked: one line per person and day
+case-looked-times = { $action } ({ $count } gonger)

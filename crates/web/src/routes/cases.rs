@@ -194,22 +194,33 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         })
         .collect();
     let conditions = innsyn.vilkar.iter().map(|v| Line { text: v.tittel.clone(), detail: String::new() }).collect();
-    let looked = if !owner_view { vec![] } else { app
-        .store
-        .audit_of_person(&citizen.fnr)
-        .await?
-        .into_iter()
-        .filter(|e| e.application_id.as_deref() == Some(id.as_str()))
-        .map(|e| {
-            let action = lang.try_t(&format!("audit-{}", e.action)).unwrap_or(e.action);
-            // Staff are named with their office ("NAV Frogner, Sara Lund"); a case system by its name.
-            let who = match e.office.as_deref().and_then(|o| app.kommuner.kontor(o)) {
-                Some(office) if e.role != "fagsystem" => format!("{}, {}", office.navn, e.actor_name),
-                _ => e.actor_name,
-            };
-            Line { text: format!("{who} – {action}"), detail: fmt::date_time(e.at_ms) }
-        })
-        .collect() };
+    // One line per person and day ("NAV Frogner, Sara Lund – opened your application (3 times)").
+    let looked = if !owner_view {
+        vec![]
+    } else {
+        app.cases
+            .looks(&id, &citizen.fnr)
+            .await?
+            .into_iter()
+            .map(|look| {
+                let actions = look
+                    .actions
+                    .iter()
+                    .map(|(action, count)| {
+                        let what = lang.try_t(&format!("audit-{action}")).unwrap_or_else(|| action.clone());
+                        if *count > 1 { lang.t_args("case-looked-times", &[("action", what), ("count", count.to_string())]) } else { what }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                // Staff are named with their office ("NAV Frogner, Sara Lund"); a case system by its name.
+                let who = match look.office.as_deref().and_then(|o| app.kommuner.kontor(o)) {
+                    Some(office) if look.role != "fagsystem" => format!("{}, {}", office.navn, look.actor_name),
+                    _ => look.actor_name,
+                };
+                Line { text: format!("{who} – {actions}"), detail: look.day }
+            })
+            .collect()
+    };
     let documents = if !owner_view { vec![] } else { app
         .store
         .submissions(&id, &citizen.fnr)

@@ -103,6 +103,25 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
     ),
     ("draft_document_choices", &[("draft_id", Text), ("slot", Text), ("choice", Text)]),
     (
+        "pending_files",
+        &[
+            ("id", Text),
+            ("application_id", Text),
+            ("uploader", Text),
+            ("slot", Text),
+            ("position", Int),
+            ("name", Text),
+            ("sha256", Text),
+            ("bytes", Int),
+            ("thumb_sha256", Text),
+            ("pages", Int),
+            ("quarter_turns", Int),
+            ("warnings", Text),
+            ("is_pdf", Int),
+            ("created_ms", Int),
+        ],
+    ),
+    (
         "powers_of_attorney",
         &[
             ("id", Text),
@@ -232,12 +251,12 @@ impl Store {
             let mut out = std::io::BufWriter::new(std::fs::File::create(&path).map_err(|e| io(e, &path))?);
             for r in &found {
                 let line = to_json(r, columns)?;
-                if matches!(*table, "submission_documents" | "letters" | "draft_files") {
+                if matches!(*table, "submission_documents" | "letters" | "draft_files" | "pending_files") {
                     if let Some(sha) = r.try_get::<Option<String>, _>("sha256")? {
                         shas.insert(sha);
                     }
                 }
-                if *table == "draft_files" {
+                if matches!(*table, "draft_files" | "pending_files") {
                     if let Some(sha) = r.try_get::<Option<String>, _>("thumb_sha256")? {
                         shas.insert(sha);
                     }

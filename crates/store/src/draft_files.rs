@@ -39,7 +39,7 @@ pub struct DraftFile {
     pub is_pdf: bool,
 }
 
-fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
+pub(crate) fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
     let warnings: String = r.try_get("warnings")?;
     Ok(DraftFile {
         id: r.try_get("id")?,

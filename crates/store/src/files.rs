@@ -38,7 +38,8 @@ pub(crate) async fn referenced(tx: &mut sqlx::Transaction<'_, sqlx::Any>, sha256
     let row = sqlx::query(
         "SELECT 1 AS one FROM submission_documents WHERE sha256 = $1
          UNION ALL SELECT 1 AS one FROM letters WHERE sha256 = $1
-         UNION ALL SELECT 1 AS one FROM draft_files WHERE sha256 = $1 OR thumb_sha256 = $1",
+         UNION ALL SELECT 1 AS one FROM draft_files WHERE sha256 = $1 OR thumb_sha256 = $1
+         UNION ALL SELECT 1 AS one FROM pending_files WHERE sha256 = $1 OR thumb_sha256 = $1",
     )
     .bind(sha256)
     .fetch_optional(&mut **tx)

@@ -20,6 +20,7 @@ mod files_s3;
 mod submissions;
 mod drafts;
 mod draft_files;
+mod pending_files;
 mod people;
 mod projection;
 mod office;
@@ -103,6 +104,7 @@ fn migrations(backend: Backend) -> Migrator {
             (11, "draft file kind", include_str!("../migrations/sqlite/0011_draft_file_kind.sql")),
             (12, "audit chain head", include_str!("../migrations/sqlite/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/sqlite/0013_office_work.sql")),
+            (14, "pending files", include_str!("../migrations/sqlite/0014_pending_files.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -118,6 +120,7 @@ fn migrations(backend: Backend) -> Migrator {
             (11, "draft file kind", include_str!("../migrations/postgres/0011_draft_file_kind.sql")),
             (12, "audit chain head", include_str!("../migrations/postgres/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/postgres/0013_office_work.sql")),
+            (14, "pending files", include_str!("../migrations/postgres/0014_pending_files.sql")),
         ],
     };
     Migrator {

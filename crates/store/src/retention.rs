@@ -74,7 +74,9 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let named = sqlx::query(
             "SELECT d.sha256 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id WHERE s.application_id = $1
-             UNION SELECT sha256 FROM letters WHERE application_id = $1",
+             UNION SELECT sha256 FROM letters WHERE application_id = $1
+             UNION SELECT sha256 FROM pending_files WHERE application_id = $1
+             UNION SELECT thumb_sha256 AS sha256 FROM pending_files WHERE application_id = $1 AND thumb_sha256 IS NOT NULL",
         )
         .bind(id)
         .fetch_all(&mut *tx)
@@ -83,6 +85,7 @@ impl Store {
             "DELETE FROM submission_documents WHERE submission_id IN (SELECT id FROM submissions WHERE application_id = $1)",
             "DELETE FROM submissions WHERE application_id = $1",
             "DELETE FROM letters WHERE application_id = $1",
+            "DELETE FROM pending_files WHERE application_id = $1",
             "DELETE FROM feed WHERE application_id = $1",
             "DELETE FROM powers_of_attorney WHERE application_id = $1",
             "DELETE FROM external_status WHERE application_id = $1",

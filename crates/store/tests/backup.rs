@@ -62,6 +62,10 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let helper = fnr("02029112300");
     let power = velferd_store::NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, valid_until_ms: 1_000_000 };
     store.grant_power(&id, &owner, &power, 12).await.unwrap().unwrap();
+    // A helper has chosen a photo to send later and not sent it yet.
+    let chosen = files.put(b"\xff\xd8 a page chosen").await.unwrap();
+    let later = NewDraftFile { slot: "annet.annet".into(), name: "side.jpg".into(), sha256: chosen, bytes: 10, thumb_sha256: None, pages: 1, warnings: vec![], is_pdf: false };
+    store.add_pending_file(&id, &owner, &helper, &later, 12).await.unwrap().unwrap();
     store.put_external_status(&client, &id, &serde_json::json!({"version": "1.0.0", "hendelser": []}), 13).await.unwrap();
     store.acknowledge(&client, &id, 14).await.unwrap();
     let sara = velferd_store::StaffMember { subject: "sara".into(), name: "Sara Lund".into(), office: "0312".into(), roles: "saksbehandler".into() };
@@ -125,7 +129,7 @@ async fn a_backup_restores_to_the_same_data_in_either_database() {
         seed(&store, &files).await;
         let backup = work.0.join("backup");
         let manifest = store.backup(&files, &backup, 100).await.unwrap();
-        assert_eq!(manifest.files, 4, "a document, a letter, a draft's photo and its thumbnail");
+        assert_eq!(manifest.files, 5, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later");
         assert!(manifest.rows.values().all(|n| *n > 0), "{}: one of everything: {:?}", source.label, manifest.rows);
         assert!(store.backup(&files, &backup, 101).await.is_err(), "never over an existing backup");
 
@@ -180,11 +184,11 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         assert!(store.retention_candidates(13).await.unwrap().is_empty(), "{}: activity at 13 is not before 13", db.label);
 
         let orphans = store.delete_application(&id).await.unwrap();
-        assert_eq!(orphans.len(), 2, "{}", db.label);
+        assert_eq!(orphans.len(), 3, "{}: the document, the letter and the page chosen to send later", db.label);
         assert!(orphans.contains(&letter_sha));
         assert_eq!(store.count_applications().await.unwrap(), 0);
         let left = store.backup(&files, &work.0.join("after"), 0).await.unwrap().rows;
-        for table in ["events", "submissions", "submission_documents", "letters", "external_status", "feed", "applications"] {
+        for table in ["events", "submissions", "submission_documents", "letters", "pending_files", "external_status", "feed", "applications"] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
         assert_eq!(left["audit_log"], 2, "the audit log keeps the record of who read what");

@@ -100,24 +100,31 @@ impl Lang {
             })
     }
 
+    /// A message with arguments if this key exists, for keys built from data.
+    pub fn try_t_args(self, key: &str, args: &[(&'static str, String)]) -> Option<String> {
+        LOCALES.try_lookup_with_args(&self.id(), key, &fluent_args(args))
+    }
+
     /// A message with arguments. An argument that is a whole number written plainly (`3`, not `03`
     /// or `3 000`) goes to Fluent as a number, so plural rules pick `1 dokument`, `3 dokumenter`.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let value = |v: &String| match v.parse::<i64>() {
-            Ok(n) if n.to_string() == *v => FluentValue::from(n),
-            _ => FluentValue::from(v.clone()),
-        };
-        let args: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), value(v)))
-            .collect();
         LOCALES
-            .try_lookup_with_args(&self.id(), key, &args)
+            .try_lookup_with_args(&self.id(), key, &fluent_args(args))
             .unwrap_or_else(|| {
                 tracing::warn!(key, lang = self.code(), "missing translation");
                 key.to_owned()
             })
     }
+}
+
+/// Arguments for Fluent: a whole number written plainly (`3`, not `03` or `3 000`) goes as a
+/// number, so plural rules pick `1 dokument`, `3 dokumenter`.
+fn fluent_args(args: &[(&'static str, String)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
+    let value = |v: &String| match v.parse::<i64>() {
+        Ok(n) if n.to_string() == *v => FluentValue::from(n),
+        _ => FluentValue::from(v.clone()),
+    };
+    args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect()
 }
 
 const COOKIE: &str = "lang";

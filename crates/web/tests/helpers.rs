@@ -50,17 +50,31 @@ async fn a_helper_follows_the_application_only_as_far_and_as_long_as_the_power_s
         assert!(list.body.contains("Søknader du hjelper med") && list.body.contains(&format!("/fullmakt/{id}")), "{label}: {}", list.body);
         let view = ola.get(&format!("/fullmakt/{id}")).await;
         assert_eq!(view.status, StatusCode::OK, "{label}");
-        assert!(view.body.contains("Kari Nordmann har gitt deg fullmakt") && view.body.contains("Kontoret har fått søknaden din"), "{}", view.body);
+        assert!(view.body.contains("Kari Nordmann har gitt deg fullmakt") && view.body.contains("Kontoret har fått søknaden til Kari Nordmann"), "{}", view.body);
+        // Every helper page speaks of the person helped, never of "your application".
+        assert!(view.body.contains("<h1 class=\"ds-heading\" data-size=\"lg\">Søknaden til Kari Nordmann</h1>"), "{label}: {}", view.body);
+        for yours in ["Søknaden din", "søknaden din", "Dette må du gjøre"] {
+            assert!(!view.body.contains(yours), "{label}: the helper's page says {yours}: {}", view.body);
+        }
         for hidden in ["/kvittering/", "Dokumenter du har sendt", "Hvem har sett", "Gi noen fullmakt", "mistet jobben"] {
             assert!(!view.body.contains(hidden), "{label}: the helper must not see {hidden}");
         }
 
         // Ola sends a document for her; it lands on her application.
         let upload = ola.get(&format!("/fullmakt/{id}/dokumenter")).await;
-        let field = regex_lite::Regex::new(r#"for="f-(fil-\d+)">Husleiekontrakt<"#).unwrap().captures(&upload.body).expect("field")[1].to_owned();
+        let field = regex_lite::Regex::new(r#"for="f-(fil-\d+)">Husleiekontrakt<"#).unwrap().captures(&upload.body).unwrap_or_else(|| panic!("field: {}", upload.body))[1].to_owned();
         let form = Form::new().text("_csrf", ola.csrf.clone()).part(field, Part::bytes(photo()).file_name("kontrakt.jpg"));
+        assert!(upload.body.contains("Send dokumenter for Kari Nordmann") && upload.body.contains("sendes til søknaden til Kari Nordmann") && !upload.body.contains("søknaden din"), "{label}: {}", upload.body);
         let r = ola.client.post(format!("{}/fullmakt/{id}/dokumenter", ola.base)).multipart(form).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{label}");
+        // Ola is told what he sent, to whose application.
+        let confirmation = r.headers()["location"].to_str().unwrap().to_owned();
+        assert!(confirmation.starts_with(&format!("/fullmakt/{id}/sendt/")), "{label}: {confirmation}");
+        let done = ola.get(&confirmation).await;
+        assert!(done.body.contains("Dokumentene er sendt") && done.body.contains("Du sendte ett dokument til søknaden til Kari Nordmann") && done.body.contains("<li>Husleiekontrakt</li>"), "{label}: {}", done.body);
+        assert!(done.body.contains(&format!(r#"href="/fullmakt/{id}""#)) && !done.body.contains("søknaden din"), "{label}: {}", done.body);
+        let view = ola.get(&format!("/fullmakt/{id}")).await;
+        assert!(view.body.contains("Ett dokument ble sendt til søknaden.") && !view.body.contains("Du sendte"), "{label}: the timeline does not say 'you sent': {}", view.body);
         let kari_case = kari.get(&case).await;
         assert!(kari_case.body.contains("Husleiekontrakt</a>"), "{label}: {}", kari_case.body);
         // Kari sees that Ola looked and sent.

@@ -81,21 +81,70 @@ async fn photos_of_one_document_become_one_pdf_on_the_same_application() {
 }
 
 #[tokio::test]
-async fn a_file_that_is_not_what_it_says_is_refused_at_its_field_and_nothing_is_stored() {
+async fn a_bad_file_is_named_with_its_reason_and_the_good_ones_stay_chosen_with_previews() {
     for app in TestApp::all().await {
+        let label = app.db.label;
         let (mut kari, id) = sent_application(&app, "Kari").await;
-        let (status, _, body) = upload(&mut kari, &id, vec![("fil-0", "kontoutskrift.jpg", b"this is not a picture".to_vec()), ("fil-1", "ok.jpg", photo(1))]).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", app.db.label);
+        let fnr = app.store.demo_people().await.unwrap().into_iter().find(|p| p.fornavn == "Kari").unwrap().fnr;
+        let (status, _, body) = upload(&mut kari, &id, vec![("fil-0", "kontoutskrift.jpg", b"this is not a picture".to_vec()), ("fil-1", "kontrakt.jpg", photo(1))]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
         assert!(body.contains("kontoutskrift.jpg er ikke et bilde eller en PDF vi kan lese."), "{body}");
         assert!(body.contains(r#"id="e-fil-0""#), "the message stands at the field");
+        assert!(app.store.submissions(&id, &fnr).await.unwrap().is_empty(), "{label}: nothing is sent while a file is wrong");
+        // The good file is kept and shown with its preview; nothing needs choosing again.
+        assert!(body.contains("Filene som kunne brukes, er tatt vare på") && !body.contains("velge filene på nytt"), "{label}: {body}");
+        let thumb = regex_lite::Regex::new(r#"<img src="(/mine-soknader/[^"]+/dokumenter/bilde/[^"]+)" alt="Side 1 av Husleiekontrakt""#).unwrap();
+        let thumb = thumb.captures(&body).unwrap_or_else(|| panic!("{label}: a preview of the kept file: {body}"))[1].to_owned();
+        assert!(body.contains("kontrakt.jpg") && body.contains("Én fil er valgt og klar til å sendes."), "{label}: {body}");
+        let picture = kari.client.get(format!("{}{thumb}", kari.base)).send().await.unwrap();
+        assert_eq!(picture.headers()["content-type"], "image/jpeg", "{label}");
+        let mut ola = app.browser("nb");
+        ola.sign_in("Ola").await;
+        assert_eq!(ola.get(&thumb).await.status, StatusCode::NOT_FOUND, "{label}: only Kari sees her files");
+
+        // A HEIC picture is named too, and the kept file is still there.
         let (status, _, body) = upload(&mut kari, &id, vec![("fil-0", "bilde.heic", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec())]).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(body.contains("HEIC"), "{body}");
+        assert!(body.contains("HEIC") && body.contains("kontrakt.jpg"), "{body}");
+
+        // She chooses a good bank statement and sends: both documents go, in one sending.
+        let (status, location, body) = upload(&mut kari, &id, vec![("fil-0", "konto.jpg", photo(2))]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{label}: {body}");
+        assert_eq!(location.as_deref(), Some(format!("/mine-soknader/{id}#dokumenter").as_str()));
+        let sent = app.store.submissions(&id, &fnr).await.unwrap();
+        let later: Vec<_> = sent.iter().filter(|s| !s.with_application).collect();
+        assert_eq!(later.len(), 1, "{label}: one sending");
+        let kinds: Vec<&str> = later[0].documents.iter().map(|d| d.kind.as_str()).collect();
+        assert_eq!(kinds, ["kontooversikt", "husleiekontrakt"], "{label}: in the page's order");
+        let vedlegg = later[0].vedlegg_json["vedlegg"].as_array().unwrap();
+        assert!(vedlegg.iter().all(|v| v["status"] == "LastetOpp"), "{label}: {vedlegg:?}");
+        let page = kari.get(&format!("/mine-soknader/{id}/dokumenter")).await;
+        assert!(!page.body.contains("klar til å sendes"), "{label}: sent files are no longer waiting");
+
+        // Nothing chosen: said so.
         let (status, _, body) = upload(&mut kari, &id, vec![]).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body.contains("Du har ikke valgt noen filer."));
-        let fnr = app.store.demo_people().await.unwrap().into_iter().find(|p| p.fornavn == "Kari").unwrap().fnr;
-        assert!(app.store.submissions(&id, &fnr).await.unwrap().is_empty(), "nothing half-stored");
+    }
+}
+
+#[tokio::test]
+async fn files_can_be_added_without_sending_turned_and_taken_out() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (mut kari, id) = sent_application(&app, "Kari").await;
+        let page = kari.get(&format!("/mine-soknader/{id}/dokumenter")).await;
+        let form = Form::new().text("_csrf", kari.csrf.clone()).text("handling", "legg-til").part("fil-1", Part::bytes(photo(3)).file_name("a.jpg"));
+        let r = kari.client.post(format!("{}/mine-soknader/{id}/dokumenter", kari.base)).multipart(form).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{label}");
+        drop(page);
+        let page = kari.get(&format!("/mine-soknader/{id}/dokumenter")).await;
+        assert!(page.body.contains("a.jpg") && page.body.contains("Én fil er valgt"), "{label}: {}", page.body);
+        let action = regex_lite::Regex::new(r#"action="(/mine-soknader/[^"]+/dokumenter/fil/[^"]+)""#).unwrap().captures(&page.body).expect("a button")[1].to_owned();
+        assert_eq!(kari.post(&action, &[("handling", "roter")]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(kari.post(&action, &[("handling", "fjern")]).await.status, StatusCode::SEE_OTHER);
+        let page = kari.get(&format!("/mine-soknader/{id}/dokumenter")).await;
+        assert!(!page.body.contains("a.jpg"), "{label}: taken out");
     }
 }
 

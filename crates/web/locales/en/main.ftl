@@ -359,7 +359,6 @@ upload-how = Take a photo of each page, or choose PDF files. Pages of one docume
 upload-field-hint = Choose one or more photos or PDFs (at most { $mb } MB each).
 upload-other = Other documents
 upload-button = Send the documents
-upload-choose-again = For your security, please choose the files again.
 upload-error-none = You have not chosen any files.
 upload-error-too-many = Too many or too large files. Send at most { $files } files and { $total_mb } MB at a time.
 upload-error-interrupted = The upload was interrupted. Nothing was saved. Please try again.
@@ -681,3 +680,35 @@ document-state-office-has-it = the office already has it
 document-state-to-send = still to send
 # Who has looked: one line per person and day
 case-looked-times = { $action } ({ $count } times)
+# A helper's pages speak of the person they help
+helper-case-title = { $name }'s application
+helper-case-status-received-text = The office has received { $name }'s application. { $name } usually gets an answer by { $date }.
+helper-case-status-processing-text = A caseworker is working on { $name }'s application. { $name } usually gets an answer by { $date }.
+helper-case-status-decided-text = The office has made a decision on { $name }'s application. See what it means below.
+helper-case-status-not-processed-text = The office will not process { $name }'s application. Call the office if you wonder why.
+helper-case-preliminary = The office has sent { $name } a preliminary answer: processing the application takes longer than usual.
+helper-case-tasks-heading = What the office is waiting for from { $name }
+helper-case-tasks-text = The office needs these documents to process { $name }'s application.
+helper-case-answered-heading = What has been sent to { $name }'s application
+helper-case-conditions-heading = Conditions { $name } must meet
+helper-event-documents-sent = { $count ->
+    [one] One document was sent to the application.
+   *[other] { $count } documents were sent to the application.
+}
+helper-upload-intro = The documents are sent to { $name }'s application with reference { $reference }. No new application is needed.
+helper-sent-title = The documents have been sent
+helper-sent-text = { $count ->
+    [one] You sent one document to { $name }'s application on { $date }:
+   *[other] You sent { $count } documents to { $name }'s application on { $date }:
+}
+helper-sent-next = The office sees the documents in { $name }'s case, and { $name } sees them under "My applications".
+helper-back-to-case = Back to { $name }'s application
+# Sending documents later: files are kept with previews until sending
+upload-kept-note = The files that could be used are kept and shown below. Choose a new file only where it says what is wrong.
+upload-kept-heading = Chosen and ready to send:
+upload-kept-count = { $count ->
+    [one] One file is chosen and ready to send.
+   *[other] { $count } files are chosen and ready to send.
+}
+upload-add-button = Add the files without sending
+helper-upload-title = Send documents for { $name }

@@ -359,7 +359,6 @@ upload-how = Ta bilde av hver side, eller velg PDF-filer. Sider av samme dokumen
 upload-field-hint = Velg ett eller flere bilder eller PDF-er (høyst { $mb } MB hver).
 upload-other = Andre dokumenter
 upload-button = Send dokumentene
-upload-choose-again = Av sikkerhetsgrunner må du velge filene på nytt.
 upload-error-none = Du har ikke valgt noen filer.
 upload-error-too-many = Det er for mange eller for store filer. Send høyst { $files } filer og { $total_mb } MB om gangen.
 upload-error-interrupted = Sendingen ble avbrutt. Ingenting er lagret. Prøv igjen.
@@ -681,3 +680,35 @@ document-state-office-has-it = kontoret har det allerede
 document-state-to-send = sendes senere
 # Who has looked: one line per person and day
 case-looked-times = { $action } ({ $count } ganger)
+# A helper's pages speak of the person they help
+helper-case-title = Søknaden til { $name }
+helper-case-status-received-text = Kontoret har fått søknaden til { $name }. { $name } får vanligvis svar innen { $date }.
+helper-case-status-processing-text = En saksbehandler jobber med søknaden til { $name }. { $name } får vanligvis svar innen { $date }.
+helper-case-status-decided-text = Kontoret har gjort et vedtak i saken til { $name }. Se hva det betyr nedenfor.
+helper-case-status-not-processed-text = Kontoret behandler ikke søknaden til { $name }. Ring kontoret hvis dere lurer på hvorfor.
+helper-case-preliminary = Kontoret har sendt { $name } et foreløpig svar: det tar lengre tid enn vanlig å behandle søknaden.
+helper-case-tasks-heading = Dette venter kontoret på fra { $name }
+helper-case-tasks-text = Kontoret trenger disse dokumentene for å behandle søknaden til { $name }.
+helper-case-answered-heading = Dette er sendt til søknaden til { $name }
+helper-case-conditions-heading = Vilkår { $name } må følge
+helper-event-documents-sent = { $count ->
+    [one] Ett dokument ble sendt til søknaden.
+   *[other] { $count } dokumenter ble sendt til søknaden.
+}
+helper-upload-intro = Dokumentene sendes til søknaden til { $name } med referanse { $reference }. Det trengs ingen ny søknad.
+helper-sent-title = Dokumentene er sendt
+helper-sent-text = { $count ->
+    [one] Du sendte ett dokument til søknaden til { $name } { $date }:
+   *[other] Du sendte { $count } dokumenter til søknaden til { $name } { $date }:
+}
+helper-sent-next = Kontoret ser dokumentene i saken til { $name }, og { $name } ser dem under «Mine søknader».
+helper-back-to-case = Tilbake til søknaden til { $name }
+# Sending documents later: files are kept with previews until sending
+upload-kept-note = Filene som kunne brukes, er tatt vare på og vises nedenfor. Velg en ny fil bare der det står hva som er galt.
+upload-kept-heading = Valgt og klart til å sendes:
+upload-kept-count = { $count ->
+    [one] Én fil er valgt og klar til å sendes.
+   *[other] { $count } filer er valgt og klare til å sendes.
+}
+upload-add-button = Legg til filene uten å sende
+helper-upload-title = Send dokumenter for { $name }

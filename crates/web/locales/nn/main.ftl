@@ -359,7 +359,6 @@ upload-how = Ta bilete av kvar side, eller vel PDF-filer. Sider av same dokument
 upload-field-hint = Vel eitt eller fleire bilete eller PDF-ar (høgst { $mb } MB kvar).
 upload-other = Andre dokument
 upload-button = Send dokumenta
-upload-choose-again = Av tryggleiksomsyn må du velje filene på nytt.
 upload-error-none = Du har ikkje valt nokon filer.
 upload-error-too-many = Det er for mange eller for store filer. Send høgst { $files } filer og { $total_mb } MB om gongen.
 upload-error-interrupted = Sendinga vart avbroten. Ingenting er lagra. Prøv igjen.
@@ -681,3 +680,35 @@ document-state-office-has-it = kontoret har det allereie
 document-state-to-send = blir sendt seinare
 # Who has looked: one line per person and day
 case-looked-times = { $action } ({ $count } gonger)
+# A helper's pages speak of the person they help
+helper-case-title = Søknaden til { $name }
+helper-case-status-received-text = Kontoret har fått søknaden til { $name }. { $name } får vanlegvis svar innan { $date }.
+helper-case-status-processing-text = Ein saksbehandlar arbeider med søknaden til { $name }. { $name } får vanlegvis svar innan { $date }.
+helper-case-status-decided-text = Kontoret har gjort eit vedtak i saka til { $name }. Sjå kva det tyder nedanfor.
+helper-case-status-not-processed-text = Kontoret behandlar ikkje søknaden til { $name }. Ring kontoret om de lurer på kvifor.
+helper-case-preliminary = Kontoret har sendt { $name } eit førebels svar: det tek lengre tid enn vanleg å behandle søknaden.
+helper-case-tasks-heading = Dette ventar kontoret på frå { $name }
+helper-case-tasks-text = Kontoret treng desse dokumenta for å behandle søknaden til { $name }.
+helper-case-answered-heading = Dette er sendt til søknaden til { $name }
+helper-case-conditions-heading = Vilkår { $name } må følgje
+helper-event-documents-sent = { $count ->
+    [one] Eitt dokument vart sendt til søknaden.
+   *[other] { $count } dokument vart sende til søknaden.
+}
+helper-upload-intro = Dokumenta blir sende til søknaden til { $name } med referanse { $reference }. Det trengst ingen ny søknad.
+helper-sent-title = Dokumenta er sende
+helper-sent-text = { $count ->
+    [one] Du sende eitt dokument til søknaden til { $name } { $date }:
+   *[other] Du sende { $count } dokument til søknaden til { $name } { $date }:
+}
+helper-sent-next = Kontoret ser dokumenta i saka til { $name }, og { $name } ser dei under «Mine søknader».
+helper-back-to-case = Tilbake til søknaden til { $name }
+# Sending documents later: files are kept with previews until sending
+upload-kept-note = Filene som kunne brukast, er tekne vare på og blir viste nedanfor. Vel ei ny fil berre der det står kva som er gale.
+upload-kept-heading = Valt og klart til å sendast:
+upload-kept-count = { $count ->
+    [one] Éi fil er vald og klar til å sendast.
+   *[other] { $count } filer er valde og klare til å sendast.
+}
+upload-add-button = Legg til filene utan å sende
+helper-upload-title = Send dokument for { $name }

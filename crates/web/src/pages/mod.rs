@@ -290,6 +290,27 @@ pub struct CasePage {
     pub periods: Vec<(String, String)>,
 }
 
+impl CasePage {
+    /// The text for `key`; on a helper's page its `helper-` variant, which speaks of the person
+    /// helped by name ("Kari Nordmann's application", not "your application").
+    pub fn say(&self, key: &str) -> String {
+        helper_say(self.ctx.lang, key, (!self.owner_view).then_some(self.acting_for.as_str()), &[])
+    }
+}
+
+/// `key` with `args`, or for someone helping `helped` (a power of attorney) the `helper-KEY`
+/// variant with the person's `name` besides.
+pub fn helper_say(lang: Lang, key: &str, helped: Option<&str>, args: &[(&'static str, String)]) -> String {
+    match helped {
+        None => lang.t_args(key, args),
+        Some(name) => {
+            let mut with_name = args.to_vec();
+            with_name.push(("name", name.to_owned()));
+            lang.t_args(&format!("helper-{key}"), &with_name)
+        }
+    }
+}
+
 /// A power of attorney as its giver sees it.
 pub struct HelperLine {
     pub name: String,
@@ -317,17 +338,25 @@ impl HelperForm {
 
 pub struct UploadField {
     pub name: String,
+    /// The document's place on the page (`dok-N`), for links from messages.
+    pub anchor: String,
     pub label: String,
     pub error: Option<String>,
+    /// Files chosen for this document and kept (with previews) until sending.
+    pub files: Vec<AttachFile>,
 }
 
+/// Sending documents to an application already sent, by its owner or a helper.
 #[derive(Template)]
 #[template(path = "upload.html")]
 pub struct UploadPage {
     pub ctx: PageContext,
+    pub title: String,
+    /// What this is for; for a helper it names the person helped.
+    pub intro: String,
     pub action: String,
     pub back: String,
-    pub reference: String,
+    pub back_label: String,
     pub fields: Vec<UploadField>,
     /// Set when the page answers one request only (`?krav=N`): the form keeps it, and a link leads
     /// to the page for all documents.
@@ -335,6 +364,20 @@ pub struct UploadPage {
     pub max_file_mb: usize,
     pub error: Option<String>,
     pub has_errors: bool,
+    /// How many files are kept, ready to send, and that in words.
+    pub kept: usize,
+    pub kept_text: String,
+}
+
+/// What a helper sent, about the person they help.
+#[derive(Template)]
+#[template(path = "helper_sent.html")]
+pub struct HelperSentPage {
+    pub ctx: PageContext,
+    pub name: String,
+    pub text: String,
+    pub documents: Vec<String>,
+    pub back: String,
 }
 
 /// A document the citizen sent, to open.

@@ -103,12 +103,20 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     let view = &insight.view;
     let innsyn = &view.innsyn;
 
+    // A helper's pages speak of the person they help, by name.
+    let owner_name = match mode {
+        Mode::Helper(_) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
+        Mode::Owner(_) => String::new(),
+    };
+    let helped = (!owner_view).then_some(owner_name.as_str());
     let explanation = match view.headline {
-        Headline::Received | Headline::BeingProcessed => lang.t_args(
+        Headline::Received | Headline::BeingProcessed => crate::pages::helper_say(
+            lang,
             &format!("{}-text", view.headline.key()),
+            helped,
             &[("date", view.expected_by.map(fmt::date).unwrap_or_default())],
         ),
-        Headline::Decided | Headline::NotProcessed => lang.t(&format!("{}-text", view.headline.key())),
+        Headline::Decided | Headline::NotProcessed => crate::pages::helper_say(lang, &format!("{}-text", view.headline.key()), helped, &[]),
     };
     // Each requested document links to an upload page for just that request; the field numbers
     // are the request's place in the list, as the upload page builds it from the same fold.
@@ -243,12 +251,19 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         Mode::Owner(_) => format!("/mine-soknader/{id}"),
         Mode::Helper(_) => format!("/fullmakt/{id}"),
     };
-    // A helper's pages speak of the person they help, by name.
-    let owner_name = match mode {
-        Mode::Helper(_) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
-        Mode::Owner(_) => String::new(),
-    };
-    let timeline = view.timeline.iter().map(|e| Line { text: translate(lang, &e.text, app), detail: fmt::date_time(e.at) }).collect();
+    // "You sent 2 documents" is the owner's; a helper reads who sent them in neutral words.
+    let timeline = view
+        .timeline
+        .iter()
+        .map(|e| {
+            let for_helper = helped.and_then(|name| {
+                let mut args = e.text.args.clone();
+                args.push(("name", name.to_owned()));
+                lang.try_t_args(&format!("helper-{}", e.text.key), &args)
+            });
+            Line { text: for_helper.unwrap_or_else(|| translate(lang, &e.text, app)), detail: fmt::date_time(e.at) }
+        })
+        .collect();
     let page = CasePage {
         ctx: context(app, lang, &path, session).await?,
         reference: sent.reference.clone(),
@@ -278,7 +293,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         office: office_info(kommune),
         pdf_href: if owner_view { format!("/kvittering/{}/soknad.pdf", sent.id) } else { String::new() },
         owner_view,
-        acting_for: owner_name,
+        acting_for: owner_name.clone(),
         helpers,
         grant_action: format!("/mine-soknader/{id}/fullmakt"),
         helper_errors: !helper_form.errors.is_empty(),

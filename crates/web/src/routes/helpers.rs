@@ -14,7 +14,8 @@ use super::cases::{case_page, Mode};
 use crate::error::AppError;
 use crate::form::FormData;
 use crate::i18n::Lang;
-use crate::pages::{HelperForm, HelperLine};
+use super::upload::Sending;
+use crate::pages::{render, HelperForm, HelperLine, HelperSentPage};
 use crate::session::{self, Citizen};
 use crate::{fmt, now_ms, AppState};
 
@@ -134,19 +135,60 @@ pub struct Only {
     krav: Option<String>,
 }
 
-/// The upload page for a helper whose power covers sending documents.
-pub async fn upload_page(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, Query(q): Query<Only>) -> Result<Response, AppError> {
-    let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-view").await?;
+/// A helper's sending: to the owner's application, in the helper's own name, under `/fullmakt/ID`.
+async fn helper_sending<'a>(app: &AppState, sent: &'a velferd_store::StoredApplication, owner: &'a Citizen, helper: &'a Citizen) -> Result<Sending<'a>, AppError> {
+    let name = app.store.person(&owner.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default();
+    Ok(Sending { sent, owner, uploader: helper, base: format!("/fullmakt/{}", sent.id), helped: Some(name) })
+}
+
+/// The application a helper may send documents to (their power covers it), with its owner.
+async fn sending_as_helper(app: &AppState, helper: &Citizen, id: &str, action: &str) -> Result<(velferd_store::StoredApplication, Citizen), AppError> {
+    let (sent, power, owner) = acting_for(app, helper, id, action).await?;
     if !power.may_send_documents {
         return Err(AppError::NotFound);
     }
-    super::upload::page_for(&app, lang, &session, &sent, &owner, q.krav.as_deref(), &format!("/fullmakt/{id}")).await
+    Ok((sent, owner))
+}
+
+/// The upload page for a helper whose power covers sending documents.
+pub async fn upload_page(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, Query(q): Query<Only>) -> Result<Response, AppError> {
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
+    let sending = helper_sending(&app, &sent, &owner, &helper).await?;
+    super::upload::page_for(&app, lang, &session, &sending, q.krav.as_deref()).await
 }
 
 pub async fn upload_send(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
-    let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-send-documents").await?;
-    if !power.may_send_documents {
-        return Err(AppError::NotFound);
-    }
-    super::upload::send_for(&app, lang, &session, &sent, &owner, &helper, multipart, &format!("/fullmakt/{id}")).await
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-send-documents").await?;
+    let sending = helper_sending(&app, &sent, &owner, &helper).await?;
+    super::upload::send_for(&app, lang, &session, &sending, multipart).await
+}
+
+/// Turns or takes out a file the helper has chosen.
+pub async fn upload_change(State(app): State<AppState>, session: Session, helper: Citizen, Path((id, file)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-send-documents").await?;
+    let sending = helper_sending(&app, &sent, &owner, &helper).await?;
+    super::upload::change_for(&app, &sending, &file, &form).await
+}
+
+/// The preview of a file the helper has chosen.
+pub async fn upload_thumbnail(State(app): State<AppState>, helper: Citizen, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
+    let sending = helper_sending(&app, &sent, &owner, &helper).await?;
+    super::upload::thumbnail_for(&app, &sending, &file).await
+}
+
+/// After a helper sent documents: what was sent, to whose application, and when.
+pub async fn sent(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path((id, submission)): Path<(String, String)>) -> Result<Response, AppError> {
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
+    let found = app.store.submissions(&sent.id, &owner.fnr).await?.into_iter().find(|s| s.id == submission && !s.with_application).ok_or(AppError::NotFound)?;
+    let name = app.store.person(&owner.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default();
+    let page = HelperSentPage {
+        ctx: super::context(&app, lang, &format!("/fullmakt/{id}/sendt/{submission}"), &session).await?,
+        text: lang.t_args("helper-sent-text", &[("count", found.documents.len().to_string()), ("name", name.clone()), ("date", fmt::date_time(found.created_ms))]),
+        documents: found.documents.iter().map(|d| super::document_label(lang, &d.kind, &d.tilleggsinfo)).collect(),
+        back: format!("/fullmakt/{id}"),
+        name,
+    };
+    Ok(render(&page))
 }

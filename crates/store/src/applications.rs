@@ -130,6 +130,16 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         insert_events(&mut tx, &id, 0, &app.events, now).await?;
+        // What the citizen was told about unreadable pages outlives the draft's files.
+        sqlx::query(
+            "INSERT INTO document_warnings (application_id, slot, position, file_name, warnings, created_ms)
+             SELECT $1, slot, position, name, warnings, $2 FROM draft_files WHERE draft_id = $3 AND warnings <> ''",
+        )
+        .bind(&id)
+        .bind(now)
+        .bind(draft_id)
+        .execute(&mut *tx)
+        .await?;
         if !app.documents.is_empty() {
             crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now).await?;
         }

@@ -102,6 +102,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
         ],
     ),
     ("draft_document_choices", &[("draft_id", Text), ("slot", Text), ("choice", Text)]),
+    ("document_warnings", &[("application_id", Text), ("slot", Text), ("position", Int), ("file_name", Text), ("warnings", Text), ("created_ms", Int)]),
     (
         "pending_files",
         &[

@@ -49,6 +49,7 @@ pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntr
 pub use submissions::{Submission, SubmittedDocument};
 pub use drafts::Draft;
 pub use draft_files::{DraftFile, NewDraftFile};
+pub use pending_files::DocumentWarning;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

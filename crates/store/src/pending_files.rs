@@ -135,6 +135,15 @@ impl Store {
         }
         let id = crate::submissions::insert(&mut tx, application_id, documents, vedlegg_json, false, now).await?;
         crate::feed::record(&mut tx, application_id, crate::FeedKind::DocumentsReceived, Some(&id), now).await?;
+        sqlx::query(
+            "INSERT INTO document_warnings (application_id, slot, position, file_name, warnings, created_ms)
+             SELECT application_id, slot, position, name, warnings, $3 FROM pending_files WHERE application_id = $1 AND uploader = $2 AND warnings <> ''",
+        )
+        .bind(application_id)
+        .bind(uploader.as_str())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
         let chosen = sqlx::query("SELECT sha256, thumb_sha256 FROM pending_files WHERE application_id = $1 AND uploader = $2")
             .bind(application_id)
             .bind(uploader.as_str())
@@ -163,6 +172,45 @@ impl Store {
         let orphans = unreferenced(&mut tx, &old).await?;
         tx.commit().await?;
         Ok(orphans)
+    }
+}
+
+/// A readability warning the citizen was shown for a page they sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentWarning {
+    pub slot: String,
+    /// The page's place in its document, from 0.
+    pub position: i64,
+    pub file_name: String,
+    /// Warning codes (e.g. "dark").
+    pub warnings: Vec<String>,
+    pub created_ms: Millis,
+}
+
+impl Store {
+    /// The readability warnings shown for pages sent to the owner's application, oldest first.
+    pub async fn document_warnings(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<DocumentWarning>> {
+        let rows = sqlx::query(
+            "SELECT w.slot, w.position, w.file_name, w.warnings, w.created_ms FROM document_warnings w
+             JOIN applications a ON a.id = w.application_id
+             WHERE w.application_id = $1 AND a.owner_fnr = $2 ORDER BY w.created_ms, w.slot, w.position",
+        )
+        .bind(application_id)
+        .bind(owner.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let warnings: String = r.try_get("warnings")?;
+                Ok(DocumentWarning {
+                    slot: r.try_get("slot")?,
+                    position: r.try_get("position")?,
+                    file_name: r.try_get("file_name")?,
+                    warnings: warnings.split(',').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+                    created_ms: r.try_get("created_ms")?,
+                })
+            })
+            .collect()
     }
 }
 

@@ -86,6 +86,7 @@ impl Store {
             "DELETE FROM submissions WHERE application_id = $1",
             "DELETE FROM letters WHERE application_id = $1",
             "DELETE FROM pending_files WHERE application_id = $1",
+            "DELETE FROM document_warnings WHERE application_id = $1",
             "DELETE FROM feed WHERE application_id = $1",
             "DELETE FROM powers_of_attorney WHERE application_id = $1",
             "DELETE FROM external_status WHERE application_id = $1",

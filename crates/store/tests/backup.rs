@@ -38,6 +38,8 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     store.add_draft_file(&open.id, &owner, &attached, 5).await.unwrap().unwrap();
     store.set_document_choice(&open.id, &owner, "skattemelding.skattemelding", Some("tidligere")).await.unwrap();
     let draft = store.create_draft(&owner, &kommune, &answers, 6).await.unwrap();
+    // A dark photo sent with the application: the warning she was shown is kept with it.
+    store.add_draft_file(&draft.id, &owner, &attached, 6).await.unwrap().unwrap();
     let new = NewApplication {
         summary: Vec::new(),
         kommunenummer: kommune.clone(),

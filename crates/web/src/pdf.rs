@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 
 pub fn label(lang: Lang, row: &SummaryRow) -> String {
     match &row.value {
-        Value::Numbered(n, _) => lang.t_args(&row.label, &[("number", n.to_string())]),
+        Value::Numbered(n, _) | Value::NumberedKey(n, _) => lang.t_args(&row.label, &[("number", n.to_string())]),
         _ => lang.t(&row.label),
     }
 }
@@ -18,7 +18,7 @@ pub fn label(lang: Lang, row: &SummaryRow) -> String {
 pub fn value(lang: Lang, value: &Value) -> String {
     match value {
         Value::Text(t) | Value::Numbered(_, t) => t.clone(),
-        Value::Key(k) => lang.t(k),
+        Value::Key(k) | Value::NumberedKey(_, k) => lang.t(k),
         Value::Keys(keys) => keys.iter().map(|k| lang.t(k)).collect::<Vec<_>>().join(", "),
         Value::Amount(b) => b.to_string(),
     }

@@ -100,9 +100,14 @@ fn now() -> i64 {
 
 /// A phone photo of a text page.
 fn photo(seed: u32) -> Vec<u8> {
+    lit_photo(seed, 1.0)
+}
+
+/// A phone photo of a text page taken in `light` (1.0 is well lit, 0.15 very dark).
+fn lit_photo(seed: u32, light: f32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(600, 800, |x, y| {
         let on_line = (y % 28) < 8 && x > 40 && x < 560 && ((x / 23 + seed) % 7 != 0);
-        let v = if on_line { 40 } else { 235 };
+        let v = (if on_line { 40.0 } else { 235.0 } * light) as u8;
         image::Rgb([v, v, v])
     });
     let mut out = std::io::Cursor::new(Vec::new());
@@ -197,5 +202,86 @@ async fn who_has_looked_is_one_line_per_person_and_day_and_shows_every_look_at_t
         assert_eq!(looked.matches("Sara Lund").count(), 1, "{label}: one line for Sara today: {looked}");
         assert!(looked.contains(&format!("<span class=\"vf-when\">{today}</span> NAV Frogner, Sara Lund – hentet søknaden (3 ganger)")), "{label}: {looked}");
         assert!(!looked.contains("Fagsystem"), "{label}: looks at other applications are not this case's: {looked}");
+    }
+}
+
+#[tokio::test]
+async fn the_case_page_shows_what_she_said_about_documents_and_every_answer_about_the_children() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let mut b = app.browser("nb");
+        b.sign_in("Kari").await;
+        let draft = b.start("0301").await;
+        for (step, fields) in STEPS {
+            if *step == "familie" {
+                // Lise lives with her half the time (shared residence); Per lives with his father.
+                b.step(
+                    &draft,
+                    step,
+                    &[
+                        ("sivilstatus", "ugift"),
+                        ("har_barn", "ja"),
+                        ("barn1_fornavn", "Lise"),
+                        ("barn1_etternavn", "Nordmann"),
+                        ("barn1_fodselsdato", "01.06.2015"),
+                        ("barn1_bor_sammen", "ja"),
+                        ("barn1_delt_bosted", "ja"),
+                        ("handling", "legg-til-barn"),
+                    ],
+                )
+                .await;
+                b.step(
+                    &draft,
+                    step,
+                    &[
+                        ("sivilstatus", "ugift"),
+                        ("har_barn", "ja"),
+                        ("barn1_fornavn", "Lise"),
+                        ("barn1_etternavn", "Nordmann"),
+                        ("barn1_fodselsdato", "01.06.2015"),
+                        ("barn1_bor_sammen", "ja"),
+                        ("barn1_delt_bosted", "ja"),
+                        ("barn2_fornavn", "Per"),
+                        ("barn2_etternavn", "Nordmann"),
+                        ("barn2_fodselsdato", "03.04.2012"),
+                        ("barn2_bor_sammen", "nei"),
+                        ("barn2_samvaer", "30"),
+                        ("barnebidrag", "mottar"),
+                    ],
+                )
+                .await;
+            } else {
+                b.step(&draft, step, fields).await;
+            }
+        }
+        let summary = b.get(&format!("/soknad/{draft}/oppsummering")).await;
+        for shown in ["Barn 1 bor hos deg", "Barn 1 har delt bosted", "Barn 2 bor hos deg", "Barn 2 er hos deg", "30 %"] {
+            assert!(summary.body.contains(shown), "{label}: the summary shows {shown}: {}", summary.body);
+        }
+        // A dark page of the bank statement (she is warned), and the rent contract is with the office.
+        assert_eq!(attach(&mut b, &draft, "kontooversikt.brukskonto", vec![("mork.jpg", lit_photo(1, 0.15))]).await, StatusCode::SEE_OTHER);
+        b.get(&format!("/soknad/{draft}/dokumenter")).await;
+        b.post(&format!("/soknad/{draft}/dokumenter/husleiekontrakt.husleiekontrakt/valg"), &[("valg", "tidligere")]).await;
+        let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        let id = sent.location.expect("receipt").rsplit('/').next().expect("id").to_owned();
+
+        let case = b.get(&format!("/mine-soknader/{id}")).await;
+        let told = section(&case.body, "Dette sa du om dokumentene");
+        assert!(told.contains("Kontoutskrift for brukskontoen, siste måned</strong> – lagt ved"), "{label}: {told}");
+        assert!(told.contains("Husleiekontrakt</strong> – kontoret har det allerede"), "{label}: {told}");
+        assert!(told.contains("Lønnsslipp, siste måned</strong> – sendes senere"), "{label}: {told}");
+        assert!(told.contains("Kontoutskrift for brukskontoen, siste måned, side 1 (mork.jpg): Bildet er veldig mørkt."), "{label}: the warning she was given: {told}");
+
+        // The children's living arrangement is on the PDF copy too, and on the office's page.
+        let pdf = b.client.get(format!("{}/kvittering/{id}/soknad.pdf", b.base)).send().await.expect("pdf").bytes().await.expect("bytes");
+        if let Some(text) = velferd_testkit::pdf_tools::text(&pdf) {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains("Barn 1 har delt bosted") && text.contains("Barn 2 er hos deg"), "{label}: {text}");
+        }
+        let mut sara = app.browser("nb");
+        sara.get("/ansatt/demo").await;
+        sara.post("/ansatt/demo", &[("ansatt", "sara")]).await;
+        let staff = sara.get(&format!("/ansatt/saker/{id}")).await;
+        assert!(staff.body.contains("Barn 1 har delt bosted") && staff.body.contains("Barn 2 bor hos deg"), "{label}: {}", staff.body);
     }
 }

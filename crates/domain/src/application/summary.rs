@@ -19,6 +19,8 @@ pub enum Value {
     Amount(Belop),
     /// A row with a number in its label, such as "Child 2".
     Numbered(usize, String),
+    /// A fixed answer (a Fluent key) in a row with a number in its label ("Child 2 lives with you").
+    NumberedKey(usize, String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -107,15 +109,24 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
     let mut familie = vec![row("sivilstatus-question", Value::Key(format!("sivilstatus-{}", app.sivilstatus.slug())))];
     if let Some(p) = &app.partner {
         familie.push(row("partner-name-label", Value::Text(format!("{} {}", p.fornavn, p.etternavn))));
+        if let Some(fnr) = &p.fnr {
+            familie.push(row("summary-partner-fnr", Value::Text(fnr.as_str().to_owned())));
+        }
         familie.push(row("partner_bor_sammen-question", yes_no(p.bor_sammen)));
     }
     familie.push(row("har_barn-question", yes_no(!app.barn.is_empty())));
+    // Each child, and where the child lives: every answer soknad.json carries about them.
     for (i, b) in app.barn.iter().enumerate() {
-        let mut text = format!("{} {}, {}", b.fornavn, b.etternavn, norwegian_date(&b.fodselsdato));
-        if let Some(s) = b.samvaersgrad {
-            text.push_str(&format!(" ({s} %)"));
+        let n = i + 1;
+        let yes_no_n = |yes: bool| Value::NumberedKey(n, if yes { "answer-ja" } else { "answer-nei" }.to_owned());
+        familie.push(row("barn-heading", Value::Numbered(n, format!("{} {}, {}", b.fornavn, b.etternavn, norwegian_date(&b.fodselsdato)))));
+        familie.push(row("summary-barn-bor-sammen", yes_no_n(b.bor_sammen)));
+        if b.bor_sammen {
+            familie.push(row("summary-barn-delt-bosted", yes_no_n(b.delt_bosted)));
         }
-        familie.push(row("barn-heading", Value::Numbered(i + 1, text)));
+        if let Some(s) = b.samvaersgrad {
+            familie.push(row("summary-barn-samvaer", Value::Numbered(n, format!("{s} %"))));
+        }
     }
     if let Some(bidrag) = app.barnebidrag {
         familie.push(row("barnebidrag-question", Value::Key(format!("barnebidrag-{}", bidrag.slug()))));

@@ -23,3 +23,16 @@ CREATE TABLE pending_files (
     created_ms     BIGINT NOT NULL
 );
 CREATE INDEX pending_files_by_application ON pending_files (application_id, uploader, slot, position);
+
+-- The readability warnings a citizen was shown for pages they sent (too dark, blurred, nothing on
+-- it), kept when the draft's or the kept files' rows go, so the case page can say later what they
+-- were told. One row per file that had a warning; warnings are codes joined by commas.
+CREATE TABLE document_warnings (
+    application_id TEXT NOT NULL REFERENCES applications (id),
+    slot           TEXT NOT NULL,
+    position       BIGINT NOT NULL,
+    file_name      TEXT NOT NULL,
+    warnings       TEXT NOT NULL,
+    created_ms     BIGINT NOT NULL
+);
+CREATE INDEX document_warnings_by_application ON document_warnings (application_id, created_ms);

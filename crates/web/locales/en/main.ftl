@@ -712,3 +712,13 @@ upload-kept-count = { $count ->
 }
 upload-add-button = Add the files without sending
 helper-upload-title = Send documents for { $name }
+# Every answer soknad.json carries in the summary: the partner's number, where each child lives
+summary-partner-fnr = Spouse's or partner's national identity number
+summary-barn-bor-sammen = Child { $number } lives with you
+summary-barn-delt-bosted = Child { $number } has shared residence
+summary-barn-samvaer = Child { $number } is with you
+# The case page: what the citizen told the office about documents
+case-told-heading = What you told the office about the documents
+case-told-text = When you sent the application, you said this about the documents the office needs:
+case-told-warnings = We told you that these pages may not be readable:
+case-told-warning = { $document }, page { $number } ({ $file }): { $warning }

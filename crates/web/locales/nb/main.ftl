@@ -712,3 +712,13 @@ upload-kept-count = { $count ->
 }
 upload-add-button = Legg til filene uten å sende
 helper-upload-title = Send dokumenter for { $name }
+# Every answer soknad.json carries in the summary: the partner's number, where each child lives
+summary-partner-fnr = Fødselsnummeret til ektefelle eller samboer
+summary-barn-bor-sammen = Barn { $number } bor hos deg
+summary-barn-delt-bosted = Barn { $number } har delt bosted
+summary-barn-samvaer = Barn { $number } er hos deg
+# The case page: what the citizen told the office about documents
+case-told-heading = Dette sa du om dokumentene
+case-told-text = Da du sendte søknaden, sa du dette om dokumentene kontoret trenger:
+case-told-warnings = Vi sa fra at disse sidene kanskje ikke kan leses:
+case-told-warning = { $document }, side { $number } ({ $file }): { $warning }

@@ -712,3 +712,13 @@ upload-kept-count = { $count ->
 }
 upload-add-button = Legg til filene utan å sende
 helper-upload-title = Send dokument for { $name }
+# Every answer soknad.json carries in the summary: the partner's number, where each child lives
+summary-partner-fnr = Fødselsnummeret til ektefelle eller sambuar
+summary-barn-bor-sammen = Barn { $number } bur hos deg
+summary-barn-delt-bosted = Barn { $number } har delt bustad
+summary-barn-samvaer = Barn { $number } er hos deg
+# The case page: what the citizen told the office about documents
+case-told-heading = Dette sa du om dokumenta
+case-told-text = Då du sende søknaden, sa du dette om dokumenta kontoret treng:
+case-told-warnings = Vi sa frå at desse sidene kanskje ikkje kan lesast:
+case-told-warning = { $document }, side { $number } ({ $file }): { $warning }

@@ -271,6 +271,11 @@ pub struct CasePage {
     pub looked: Vec<Line>,
     /// Documents sent after the application, newest sending last.
     pub documents: Vec<DocLink>,
+    /// What the citizen told the office about each expected document when sending (attached, the
+    /// office already has it, comes later).
+    pub told: Vec<Line>,
+    /// The readability warnings the citizen was shown for pages they sent.
+    pub told_warnings: Vec<String>,
     pub upload_href: String,
     pub office: OfficeInfo,
     /// An emergency application not yet decided: call the office now, with its number.

@@ -243,6 +243,28 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
             DocLink { label, href: format!("/mine-soknader/{id}/dokumenter/{}.pdf", d.sha256), detail: lang.t_args("case-document-sent", &[("date", when)]) }
         })
         .collect() };
+    // What the citizen told the office about each document when sending, and the readability
+    // warnings they were shown for pages they sent.
+    let (told, told_warnings) = if owner_view {
+        let told = crate::pdf::document_lines(lang, sent).into_iter().map(|d| Line { text: d.label, detail: d.state }).collect();
+        let warnings = app
+            .store
+            .document_warnings(&id, &citizen.fnr)
+            .await?
+            .into_iter()
+            .map(|w| {
+                let (kind, tilleggsinfo) = w.slot.split_once('.').unwrap_or((w.slot.as_str(), w.slot.as_str()));
+                let warning = w.warnings.iter().map(|c| lang.t(&format!("attach-warning-{c}"))).collect::<Vec<_>>().join(" ");
+                lang.t_args(
+                    "case-told-warning",
+                    &[("document", super::document_label(lang, kind, tilleggsinfo)), ("number", (w.position + 1).to_string()), ("file", w.file_name), ("warning", warning)],
+                )
+            })
+            .collect();
+        (told, warnings)
+    } else {
+        (vec![], vec![])
+    };
     let (helpers, helper_form) = match mode {
         Mode::Owner(form) => (helper_lines(app, lang, &id, citizen).await?, form.clone()),
         Mode::Helper(_) => (vec![], HelperForm::default()),
@@ -280,6 +302,8 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         timeline,
         looked,
         documents,
+        told,
+        told_warnings,
         letters: letter_links,
         upload_href,
         emergency: sent.emergency && matches!(view.headline, Headline::Received | Headline::BeingProcessed),

@@ -110,7 +110,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn error(&self, name: &str) -> Option<String> {
-        self.errors.iter().find(|e| e.field == name).map(|e| self.lang.t(e.key))
+        self.errors.iter().find(|e| e.field == name).map(|e| self.lang.t_args(e.key, &e.args))
     }
 
     fn hint(&self, key: &str) -> Option<String> {

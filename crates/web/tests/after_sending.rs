@@ -285,3 +285,37 @@ async fn the_case_page_shows_what_she_said_about_documents_and_every_answer_abou
         assert!(staff.body.contains("Barn 1 har delt bosted") && staff.body.contains("Barn 2 bor hos deg"), "{label}: {}", staff.body);
     }
 }
+
+#[tokio::test]
+async fn amounts_read_as_norwegians_write_them_and_messages_state_the_limits() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let mut b = app.browser("nb");
+        b.sign_in("Kari").await;
+        let draft = fill_in(&mut b, "0301").await;
+        let expenses = format!("/soknad/{draft}/utgifter");
+
+        // "12.000" is twelve thousand.
+        b.step(&draft, "utgifter", &[("husleie", "12.000"), ("strom", "1 200")]).await;
+        let summary = b.get(&format!("/soknad/{draft}/oppsummering")).await;
+        assert!(summary.body.contains("12\u{a0}000\u{a0}kr") && summary.body.contains("1\u{a0}200\u{a0}kr"), "{label}: {}", summary.body);
+
+        // Øre are never rounded away silently: the message says the office gets whole kroner.
+        b.get(&expenses).await;
+        let page = b.post(&expenses, &[("husleie", "1 200,50")]).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
+        assert!(page.field_error("husleie").is_some_and(|e| e.contains("Skriv hele kroner, uten øre")), "{label}: {}", page.field_errors_summary());
+        assert_eq!(page.input_value("husleie").as_deref(), Some("1 200,50"), "{label}: what she typed stays");
+
+        // Limits are stated.
+        let page = b.post(&expenses, &[("husleie", "999 999 999")]).await;
+        assert!(page.field_error("husleie").is_some_and(|e| e.contains("mellom 0 og 100\u{a0}000\u{a0}000\u{a0}kr")), "{label}: {}", page.field_errors_summary());
+        b.get(&format!("/soknad/{draft}/bolig")).await;
+        let page = b.post(&format!("/soknad/{draft}/bolig"), &[("botype", "leier"), ("antall_personer", "99")]).await;
+        assert!(page.field_error("antall_personer").is_some_and(|e| e.contains("mellom 1 og 30")), "{label}: {}", page.field_errors_summary());
+        b.get(&format!("/soknad/{draft}/behov")).await;
+        let long = "a".repeat(4001);
+        let page = b.post(&format!("/soknad/{draft}/behov"), &[("kategorier", "livsopphold"), ("hvorfor", &long)]).await;
+        assert!(page.field_error("hvorfor").is_some_and(|e| e.contains("høyst 4000 tegn")), "{label}: {}", page.field_errors_summary());
+    }
+}

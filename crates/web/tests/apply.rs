@@ -101,7 +101,7 @@ async fn wrong_answers_get_a_message_next_to_the_field_and_nothing_typed_is_lost
         // Negative amount; the other amount stays.
         b.get(&format!("/soknad/{draft}/inntekt")).await;
         let page = b.post(&format!("/soknad/{draft}/inntekt"), &[("lonn", "-500"), ("trygd", "4 200")]).await;
-        assert_eq!(page.field_error("lonn").as_deref(), Some("Beløpet kan ikke være negativt."));
+        assert_eq!(page.field_error("lonn").as_deref(), Some("Beløpet kan ikke være negativt. Skriv et beløp mellom 0 og 100\u{a0}000\u{a0}000\u{a0}kr."));
         assert_eq!(page.input_value("trygd").as_deref(), Some("4 200"));
 
         // 100 kB of text, in English.

@@ -16,11 +16,18 @@ const MAX_STORED_VALUE: usize = 20_000;
 pub struct FieldError {
     pub field: String,
     pub key: MessageKey,
+    /// What the message needs to say the limit ("at most 4000 characters", "between 1 and 30").
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, key: MessageKey) -> Self {
-        Self { field: field.into(), key }
+        Self { field: field.into(), key, args: vec![] }
+    }
+
+    /// An error whose message states a limit.
+    pub fn with_args(field: impl Into<String>, key: MessageKey, args: Vec<(&'static str, String)>) -> Self {
+        Self { field: field.into(), key, args }
     }
 }
 

@@ -338,6 +338,11 @@ impl<'a> Check<'a> {
         self.errors.push(FieldError::new(field, key));
     }
 
+    /// An error whose message states the limit that was broken.
+    fn fail_with(&mut self, field: &str, key: MessageKey, args: Vec<(&'static str, String)>) {
+        self.errors.push(FieldError::with_args(field, key, args));
+    }
+
     fn text(&mut self, field: &str, max: usize, required: bool) -> Option<String> {
         match clean(self.answers.get(field), max) {
             Ok(t) if t.is_empty() && required => {
@@ -346,6 +351,10 @@ impl<'a> Check<'a> {
             }
             Ok(t) if t.is_empty() => None,
             Ok(t) => Some(t),
+            Err(key @ "error-text-too-long") => {
+                self.fail_with(field, key, vec![("max", max.to_string())]);
+                None
+            }
             Err(key) => {
                 self.fail(field, key);
                 None
@@ -384,14 +393,16 @@ impl<'a> Check<'a> {
             self.fail(field, "error-required");
             return None;
         }
+        let limits = vec![("min", range.start().to_string()), ("max", range.end().to_string())];
         match raw.trim_end_matches('%').trim().parse::<u32>() {
             Ok(n) if range.contains(&n) => Some(n),
             Ok(_) => {
-                self.fail(field, "error-number-range");
+                self.fail_with(field, "error-number-range", limits);
                 None
             }
-            Err(_) if raw.starts_with('-') => {
-                self.fail(field, "error-number-range");
+            Err(_) if raw.starts_with('-') || raw.trim_end_matches('%').trim().chars().all(|c| c.is_ascii_digit()) => {
+                // Negative, or too many digits for any answer here.
+                self.fail_with(field, "error-number-range", limits);
                 None
             }
             Err(_) => {
@@ -427,6 +438,10 @@ impl<'a> Check<'a> {
             match Belop::parse(raw) {
                 Ok(belop) if belop.kroner() > 0 => out.push(Pengepost { field, belop }),
                 Ok(_) => {}
+                // The message says the allowed range.
+                Err(key @ ("error-belop-too-large" | "error-belop-negative")) => {
+                    self.fail_with(field, key, vec![("max", Belop::from_kroner(crate::ids::MAX_BELOP).to_string())])
+                }
                 Err(key) => self.fail(field, key),
             }
         }

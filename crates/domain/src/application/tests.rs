@@ -197,12 +197,12 @@ fn each_step_reports_its_own_errors_by_field() {
     a.set("lonn", "-500");
     assert_eq!(
         validate_step(Step::Inntekt, &a),
-        vec![FieldError::new("lonn", "error-belop-negative")]
+        vec![FieldError::with_args("lonn", "error-belop-negative", vec![("max", "100\u{a0}000\u{a0}000\u{a0}kr".into())])]
     );
     a.set("hvorfor", &"x".repeat(100_000));
     assert_eq!(
         validate_step(Step::Behov, &a),
-        vec![FieldError::new("hvorfor", "error-text-too-long")]
+        vec![FieldError::with_args("hvorfor", "error-text-too-long", vec![("max", "4000".into())])]
     );
     a.set("hvorfor", "broken \u{fffd} text");
     assert_eq!(

@@ -264,7 +264,7 @@ async fn summary_page(
     };
     let problems: Vec<(String, String)> = problems
         .into_iter()
-        .map(|(s, e)| (format!("/soknad/{}/{}", draft.id, s.slug()), format!("{}: {}", lang.t(&format!("step-{}-title", s.slug())), lang.t(e.key))))
+        .map(|(s, e)| (format!("/soknad/{}/{}", draft.id, s.slug()), format!("{}: {}", lang.t(&format!("step-{}-title", s.slug())), lang.t_args(e.key, &e.args))))
         .collect();
     // Each expected document with what the citizen did about it so far.
     let files = app.store.draft_files(&draft.id, &citizen.fnr).await?;

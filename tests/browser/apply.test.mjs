@@ -232,9 +232,11 @@ async function choose(groupName, answer) {
   await group(groupName).getByRole('radio', { name: answer, exact: true }).check();
 }
 
-/** Follows a language link in the header and waits for the page in that language. */
+/** Follows a language link in the header (on a step, a button that saves what is typed first) and
+ * waits for the page in that language. */
 async function switchLanguage(label, code) {
-  await page.getByRole('navigation', { name: /Språk|Language/ }).getByRole('link', { name: label, exact: true }).click();
+  const nav = page.getByRole('navigation', { name: /Språk|Language/ });
+  await nav.getByRole('link', { name: label, exact: true }).or(nav.getByRole('button', { name: label, exact: true })).click();
   await page.locator(`html[lang="${code}"]`).waitFor({ state: 'attached' });
   await page.waitForLoadState('load');
 }

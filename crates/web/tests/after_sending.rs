@@ -319,3 +319,33 @@ async fn amounts_read_as_norwegians_write_them_and_messages_state_the_limits() {
         assert!(page.field_error("hvorfor").is_some_and(|e| e.contains("høyst 4000 tegn")), "{label}: {}", page.field_errors_summary());
     }
 }
+
+#[tokio::test]
+async fn switching_language_in_the_middle_of_a_step_keeps_what_was_typed() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let mut b = app.browser("nb");
+        b.sign_in("Kari").await;
+        let draft = b.start("0301").await;
+        b.step(&draft, "nodhjelp", &[("nodhjelp", "nei")]).await;
+        let step = format!("/soknad/{draft}/behov");
+        let page = b.get(&step).await;
+        // The switch is a button of the step's form (no JavaScript), and Enter still means "next".
+        assert!(page.body.contains(r#"form="steg" name="sprak" value="nn""#) && page.body.contains(r#"<form id="steg""#), "{label}: {}", page.body);
+        assert!(page.body.find(r#"name="handling" value="neste""#) < page.body.find(r#"name="sprak""#), "{label}: the default button comes first");
+
+        // Half-way through the step she switches to English: nothing typed is lost, nothing is checked yet.
+        let switched = b.post(&step, &[("hvorfor", "Jeg mistet jobben i går"), ("sprak", "en")]).await;
+        assert_eq!(switched.status, StatusCode::SEE_OTHER, "{label}: {}", switched.body);
+        assert_eq!(switched.location.as_deref(), Some(format!("{step}?lang=en").as_str()));
+        let page = b.get(&format!("{step}?lang=en")).await;
+        assert!(page.body.contains(r#"<html lang="en""#), "{label}");
+        assert_eq!(page.textarea("hvorfor").as_deref(), Some("Jeg mistet jobben i går"), "{label}: {}", page.body);
+        assert!(page.field_error("kategorier").is_none(), "{label}: no errors for what she has not answered yet");
+        // And back to nynorsk, still there.
+        b.post(&step, &[("hvorfor", "Jeg mistet jobben i går."), ("kategorier", "livsopphold"), ("sprak", "nn")]).await;
+        let page = b.get(&format!("{step}?lang=nn")).await;
+        assert!(page.body.contains(r#"<html lang="nn""#) && page.is_checked("kategorier", "livsopphold"), "{label}: {}", page.body);
+        assert_eq!(page.textarea("hvorfor").as_deref(), Some("Jeg mistet jobben i går."));
+    }
+}

@@ -19,6 +19,9 @@ pub struct PageContext {
     pub csrf: Option<String>,
     pub signed_in: bool,
     pub demo: bool,
+    /// The id of the page's form whose typed values the language switch saves before switching
+    /// (then the switch is a set of submit buttons of that form, not links).
+    pub lang_form: Option<&'static str>,
 }
 
 pub struct LangLink {
@@ -30,7 +33,7 @@ pub struct LangLink {
 
 impl PageContext {
     pub fn new(lang: Lang, path: &str, csrf: Option<String>) -> Self {
-        Self { lang, path: path.to_owned(), csrf, signed_in: false, demo: false }
+        Self { lang, path: path.to_owned(), csrf, signed_in: false, demo: false, lang_form: None }
     }
 
     pub fn t(&self, key: &str) -> String {

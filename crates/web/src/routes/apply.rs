@@ -157,8 +157,10 @@ async fn step_page(
     };
     let intro_key = format!("step-{}-intro", step.slug());
     let intro = Some(lang.t(&intro_key)).filter(|t| *t != intro_key);
+    let mut ctx = context(app, lang, &nav.action(), session).await?;
+    ctx.lang_form = Some("steg");
     let page = StepPage {
-        ctx: context(app, lang, &nav.action(), session).await?,
+        ctx,
         nav,
         groups,
         errors: error_list,
@@ -198,6 +200,11 @@ pub async fn save_step(
     }
     draft.updated_ms = now;
     let here = format!("/soknad/{}/{}", draft.id, step.slug());
+    // The language switch posts the step: what was typed is saved (above), then the same step in
+    // the chosen language, without checking anything yet.
+    if let Some(chosen) = form.get("sprak").and_then(crate::i18n::Lang::from_code) {
+        return Ok(Redirect::to(&format!("{here}?lang={}", chosen.code())).into_response());
+    }
     match action {
         "tilbake" => {
             let target = step.previous().map_or_else(|| "/soknad".to_owned(), |p| format!("/soknad/{}/{}", draft.id, p.slug()));

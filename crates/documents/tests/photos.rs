@@ -170,6 +170,10 @@ fn png_claiming(width: u32, height: u32) -> Vec<u8> {
 fn have(tool: &str) -> bool {
     let found = Command::new(tool).arg("-v").output().is_ok();
     if !found {
+        // Under ./scripts/test a missing tool fails the run instead of passing quietly.
+        if std::env::var("VELFERD_REQUIRE_PDF_TOOLS").is_ok_and(|v| v == "1") {
+            panic!("`{tool}` is required (VELFERD_REQUIRE_PDF_TOOLS=1) but is not installed (apt-get install qpdf poppler-utils)");
+        }
         eprintln!("SKIPPED: `{tool}` is not installed (apt-get install qpdf poppler-utils)");
     }
     found

@@ -200,6 +200,37 @@ impl Store {
         Ok(row.try_get::<Option<i64>, _>("v")?.unwrap_or(0))
     }
 
+    /// Every column of the live database as (table, column) → "kind, null|not null", with kinds
+    /// named alike on both databases (integer, text, …): the test that holds the SQLite and the
+    /// PostgreSQL migration folders to the same tables and columns compares these.
+    pub async fn column_shapes(&self) -> Result<BTreeMap<(String, String), String>> {
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT m.name AS t, p.name AS c, p.type AS k, (p.\"notnull\" = 1 OR p.pk > 0) AS required
+                 FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+            }
+            Backend::Postgres => {
+                "SELECT table_name::text AS t, column_name::text AS c, data_type::text AS k, (is_nullable = 'NO') AS required
+                 FROM information_schema.columns WHERE table_schema = current_schema()"
+            }
+        };
+        let mut out = BTreeMap::new();
+        for r in sqlx::query(sql).fetch_all(&self.pool).await? {
+            let kind: String = r.try_get::<String, _>("k")?.to_lowercase();
+            let kind = match kind.as_str() {
+                k if k.contains("int") => "integer",
+                k if k.contains("text") || k.contains("char") => "text",
+                k if k.contains("blob") || k == "bytea" => "bytes",
+                k if k.contains("bool") => "boolean",
+                k => k,
+            };
+            // SQLite answers the boolean as an integer, PostgreSQL as a boolean.
+            let required = r.try_get::<bool, _>("required").or_else(|_| r.try_get::<i64, _>("required").map(|n| n != 0))?;
+            out.insert((r.try_get("t")?, r.try_get("c")?), format!("{kind}, {}", if required { "not null" } else { "null" }));
+        }
+        Ok(out)
+    }
+
     /// The names of the tables in the live database (for the test that keeps [`TABLES`] complete).
     pub async fn table_columns(&self) -> Result<BTreeMap<String, Vec<String>>> {
         let sql = match self.backend {

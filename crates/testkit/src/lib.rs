@@ -298,12 +298,16 @@ pub mod pdf_tools {
     }
 
     fn run(tool: &str, args: &[&str], pdf: &[u8]) -> Option<std::process::Output> {
+        run_with(required(), tool, args, pdf)
+    }
+
+    pub(crate) fn run_with(required: bool, tool: &str, args: &[&str], pdf: &[u8]) -> Option<std::process::Output> {
         let dir = velferd_store::testing::temp_dir();
         let path = dir.0.join("check.pdf");
         std::fs::write(&path, pdf).expect("write a temporary PDF");
         match Command::new(tool).args(args).arg(&path).args(if tool == "pdftotext" { &["-"][..] } else { &[][..] }).output() {
             Ok(out) => Some(out),
-            Err(e) if required() => panic!("{tool} is required (VELFERD_REQUIRE_PDF_TOOLS=1) but could not run: {e}"),
+            Err(e) if required => panic!("{tool} is required (VELFERD_REQUIRE_PDF_TOOLS=1) but could not run: {e}"),
             Err(_) => None,
         }
     }
@@ -327,5 +331,23 @@ pub mod pdf_tools {
     /// Whether `qpdf --check` finds the PDF sound, or `None` without qpdf.
     pub fn qpdf_ok(pdf: &[u8]) -> Option<bool> {
         run("qpdf", &["--check"], pdf).map(|o| o.status.success())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pdf_tools::run_with;
+
+    const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";
+
+    #[test]
+    fn a_missing_pdf_tool_skips_the_check() {
+        assert!(run_with(false, "velferd-no-such-pdf-tool", &[], PDF).is_none());
+    }
+
+    #[test]
+    #[should_panic(expected = "is required (VELFERD_REQUIRE_PDF_TOOLS=1)")]
+    fn a_missing_pdf_tool_fails_the_test_when_required() {
+        run_with(true, "velferd-no-such-pdf-tool", &[], PDF);
     }
 }

@@ -75,10 +75,7 @@ impl Lang {
     }
 
     pub fn t(self, key: &str) -> String {
-        LOCALES.try_lookup(&self.id(), key).unwrap_or_else(|| {
-            tracing::warn!(key, lang = self.code(), "missing translation");
-            key.to_owned()
-        })
+        LOCALES.try_lookup(&self.id(), key).unwrap_or_else(|| missing(key, self))
     }
 
     /// The message if this key exists, for keys built from data (e.g. a document type).
@@ -94,10 +91,7 @@ impl Lang {
                 .collect();
         LOCALES
             .try_lookup_with_args(&self.id(), key, &args)
-            .unwrap_or_else(|| {
-                tracing::warn!(key, lang = self.code(), "missing translation");
-                key.to_owned()
-            })
+            .unwrap_or_else(|| missing(key, self))
     }
 
     /// A message with arguments if this key exists, for keys built from data.
@@ -110,10 +104,7 @@ impl Lang {
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
         LOCALES
             .try_lookup_with_args(&self.id(), key, &fluent_args(args))
-            .unwrap_or_else(|| {
-                tracing::warn!(key, lang = self.code(), "missing translation");
-                key.to_owned()
-            })
+            .unwrap_or_else(|| missing(key, self))
     }
 }
 
@@ -125,6 +116,24 @@ fn fluent_args(args: &[(&'static str, String)]) -> HashMap<Cow<'static, str>, Fl
         _ => FluentValue::from(v.clone()),
     };
     args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect()
+}
+
+/// Keys looked up with [`Lang::t`] (or `t_args`, `t_n`) that have no message, as `lang:key`, since
+/// the process started: logged as a warning each time, and kept here so a test can walk the whole
+/// site and fail on any (a key built from data belongs in [`Lang::try_t`]).
+static MISSING: std::sync::Mutex<std::collections::BTreeSet<String>> = std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+fn missing(key: &str, lang: Lang) -> String {
+    tracing::warn!(key, lang = lang.code(), "missing translation");
+    if let Ok(mut seen) = MISSING.lock() {
+        seen.insert(format!("{}:{key}", lang.code()));
+    }
+    key.to_owned()
+}
+
+/// Every `lang:key` looked up without a message since the process started.
+pub fn missing_translations() -> Vec<String> {
+    MISSING.lock().map(|m| m.iter().cloned().collect()).unwrap_or_default()
 }
 
 const COOKIE: &str = "lang";

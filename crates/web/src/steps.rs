@@ -113,9 +113,9 @@ impl Builder<'_> {
         self.errors.iter().find(|e| e.field == name).map(|e| self.lang.t_args(e.key, &e.args))
     }
 
+    /// A field's hint, when it has one (most have none: the key is built from the label's).
     fn hint(&self, key: &str) -> Option<String> {
-        let text = self.lang.t(key);
-        (text != key).then_some(text)
+        self.lang.try_t(key)
     }
 
     fn field(&self, name: &str, label_key: &str, control: Control) -> Field {
@@ -130,7 +130,12 @@ impl Builder<'_> {
     }
 
     fn text(&self, name: &str, inputmode: &'static str, autocomplete: &'static str, size: &'static str) -> Field {
-        self.field(name, &format!("{name}-label"), Control::Text { inputmode, autocomplete, size })
+        self.text_as(name, &format!("{name}-label"), inputmode, autocomplete, size)
+    }
+
+    /// A text field whose label is not named after the field (a child's fields share one label).
+    fn text_as(&self, name: &str, label_key: &str, inputmode: &'static str, autocomplete: &'static str, size: &'static str) -> Field {
+        self.field(name, label_key, Control::Text { inputmode, autocomplete, size })
     }
 
     fn amount(&self, name: &str) -> Field {
@@ -145,7 +150,12 @@ impl Builder<'_> {
     }
 
     fn radio(&self, name: &str, values: &[&str], key_prefix: &str) -> Field {
-        self.field(name, &format!("{name}-question"), Control::Radio(self.choices(name, values, key_prefix)))
+        self.radio_as(name, &format!("{name}-question"), values, key_prefix)
+    }
+
+    /// A radio group whose question is not named after the field.
+    fn radio_as(&self, name: &str, label_key: &str, values: &[&str], key_prefix: &str) -> Field {
+        self.field(name, label_key, Control::Radio(self.choices(name, values, key_prefix)))
     }
 
     fn yes_no(&self, name: &str) -> Field {
@@ -248,20 +258,14 @@ fn familie(b: &Builder<'_>) -> Vec<FieldGroup> {
     let count = antall_barn(b.answers).max(1);
     for i in 1..=count {
         let f = |name: &str| barn_field(i, name);
-        let mut fornavn = b.text(&f("fornavn"), "text", "off", "medium");
-        fornavn.label = lang.t("barn-fornavn-label");
-        let mut etternavn = b.text(&f("etternavn"), "text", "off", "medium");
-        etternavn.label = lang.t("barn-etternavn-label");
-        let mut fodselsdato = b.text(&f("fodselsdato"), "numeric", "off", "medium");
-        fodselsdato.label = lang.t("barn-fodselsdato-label");
+        let fornavn = b.text_as(&f("fornavn"), "barn-fornavn-label", "text", "off", "medium");
+        let etternavn = b.text_as(&f("etternavn"), "barn-etternavn-label", "text", "off", "medium");
+        let mut fodselsdato = b.text_as(&f("fodselsdato"), "barn-fodselsdato-label", "numeric", "off", "medium");
         fodselsdato.hint = Some(lang.t("date-hint"));
-        let mut bor_sammen = b.radio(&f("bor_sammen"), &["ja", "nei"], "answer");
-        bor_sammen.label = lang.t("barn-bor_sammen-question");
-        let mut delt = b.radio(&f("delt_bosted"), &["ja", "nei"], "answer");
-        delt.label = lang.t("barn-delt_bosted-question");
+        let bor_sammen = b.radio_as(&f("bor_sammen"), "barn-bor_sammen-question", &["ja", "nei"], "answer");
+        let mut delt = b.radio_as(&f("delt_bosted"), "barn-delt_bosted-question", &["ja", "nei"], "answer");
         delt.hint = Some(lang.t("barn-delt_bosted-hint"));
-        let mut samvaer = b.text(&f("samvaer"), "numeric", "off", "small");
-        samvaer.label = lang.t("barn-samvaer-label");
+        let mut samvaer = b.text_as(&f("samvaer"), "barn-samvaer-label", "numeric", "off", "small");
         samvaer.hint = Some(lang.t("barn-samvaer-hint"));
         let mut actions = vec![];
         if i == count {

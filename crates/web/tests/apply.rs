@@ -59,11 +59,7 @@ async fn a_citizen_applies_in_each_language_and_the_office_gets_valid_documents(
 }
 
 fn pdftotext(pdf: &[u8]) -> Option<String> {
-    let dir = velferd_store::testing::temp_dir();
-    let path = dir.0.join("a.pdf");
-    std::fs::write(&path, pdf).ok()?;
-    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().ok()?;
-    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    velferd_testkit::pdf_tools::text(pdf)
 }
 
 #[tokio::test]

@@ -47,17 +47,11 @@ async fn pdf_text(b: &Browser, path: &str) -> Option<String> {
     assert_eq!(r.status(), StatusCode::OK, "{path}");
     assert_eq!(r.headers()["content-type"], "application/pdf");
     let bytes = r.bytes().await.unwrap();
-    let file = std::env::temp_dir().join(format!("velferd-staff-{}-{}.pdf", std::process::id(), path.replace('/', "_")));
-    std::fs::write(&file, &bytes).unwrap();
-    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output();
-    let _ = std::fs::remove_file(&file);
-    match out {
-        Ok(out) if out.status.success() => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
-        _ => {
-            eprintln!("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
-            None
-        }
+    let text = velferd_testkit::pdf_tools::text(&bytes);
+    if text.is_none() {
+        eprintln!("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
     }
+    text
 }
 
 #[tokio::test]

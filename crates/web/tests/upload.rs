@@ -149,9 +149,5 @@ async fn files_can_be_added_without_sending_turned_and_taken_out() {
 }
 
 fn pdfinfo_pages(pdf: &[u8]) -> Option<usize> {
-    let dir = velferd_store::testing::temp_dir();
-    let path = dir.0.join("a.pdf");
-    std::fs::write(&path, pdf).ok()?;
-    let out = std::process::Command::new("pdfinfo").arg(&path).output().ok()?;
-    String::from_utf8_lossy(&out.stdout).lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok())
+    velferd_testkit::pdf_tools::pages(pdf)
 }

@@ -156,7 +156,7 @@ async fn step_page(
         _ => vec![],
     };
     let intro_key = format!("step-{}-intro", step.slug());
-    let intro = Some(lang.t(&intro_key)).filter(|t| *t != intro_key);
+    let intro = lang.try_t(&intro_key);
     let mut ctx = context(app, lang, &nav.action(), session).await?;
     ctx.lang_form = Some("steg");
     let page = StepPage {

@@ -337,6 +337,13 @@ mod tests {
             Lang::En.t_args("event-documents-sent", &[("count", "1".into())]),
             "You sent one document."
         );
+        // Every count has its plural rule: no "1 dager", "1 filer" or "(1 ganger)".
+        assert!(Lang::Nb.t_args("receipt-next-processing", &[("days", "1".into())]).ends_with("opptil 1 dag."));
+        assert!(Lang::En.t_args("receipt-next-processing", &[("days", "14".into())]).ends_with("up to 14 days."));
+        assert!(Lang::Nn.t_args("upload-error-too-many", &[("files", "1".into()), ("total_mb", "40".into())]).contains("høgst 1 fil og"));
+        assert!(Lang::En.t_args("attach-error-full", &[("file", "a.jpg".into()), ("files", "1".into()), ("total_mb", "40".into())]).contains("at most 1 file and"));
+        assert_eq!(Lang::Nb.t_args("case-looked-times", &[("action", "hentet søknaden".into()), ("count", "3".into())]), "hentet søknaden (3 ganger)");
+        assert_eq!(Lang::Nb.t_args("upload-kept-count", &[("count", "1".into())]), "Én fil er valgt og klar til å sendes.");
         assert_eq!(Lang::Nb.t_n("staff-waited-days", "days", 0), "i dag");
         assert_eq!(Lang::Nn.t_n("staff-waited-days", "days", 2), "2 dagar");
         // An office number with a leading zero is text, not the number 312.

@@ -229,7 +229,10 @@ receipt-emergency-heading = Call the office now
 receipt-emergency-text = You said that you need help today. Call { $office } right away, and you will get an answer today.
 receipt-next-heading = What happens now
 receipt-next-documents = Send the documents the office needs as soon as you can.
-receipt-next-processing = The office will handle your application. It usually takes up to { $days } days.
+receipt-next-processing = The office will handle your application. It usually takes up to { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
 receipt-next-decision = You will get a decision (vedtak) that says if you get support, how much, and when the money comes.
 receipt-documents-heading = Documents you must send
 receipt-follow = Follow your application in “My applications”
@@ -360,7 +363,10 @@ upload-field-hint = Choose one or more photos or PDFs (at most { $mb } MB each).
 upload-other = Other documents
 upload-button = Send the documents
 upload-error-none = You have not chosen any files.
-upload-error-too-many = Too many or too large files. Send at most { $files } files and { $total_mb } MB at a time.
+upload-error-too-many = Too many or too large files. Send at most { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } and { $total_mb } MB at a time.
 upload-error-interrupted = The upload was interrupted. Nothing was saved. Please try again.
 upload-error-empty = { $file } is empty.
 upload-error-too-large = { $file } is larger than { $mb } MB. Take the photo again at a lower resolution, or split the PDF.
@@ -418,7 +424,10 @@ attach-choice-before = The office already has it
 attach-choice-save = Save the choice
 attach-done = Done with the documents
 attach-error-duplicate = { $file } is already attached under { $document }.
-attach-error-full = { $file } was not attached: you can attach at most { $files } files and { $total_mb } MB in all. Send the rest after you have sent the application.
+attach-error-full = { $file } was not attached: you can attach at most { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } and { $total_mb } MB in all. Send the rest after you have sent the application.
 summary-documents-link = Attach or change documents
 summary-document-uploaded = attached
 summary-document-before = the office already has it
@@ -679,7 +688,10 @@ document-state-attached = attached
 document-state-office-has-it = the office already has it
 document-state-to-send = still to send
 # Who has looked: one line per person and day
-case-looked-times = { $action } ({ $count } times)
+case-looked-times = { $action } ({ $count ->
+        [one] { $count } time
+       *[other] { $count } times
+    })
 # A helper's pages speak of the person they help
 helper-case-title = { $name }'s application
 helper-case-status-received-text = The office has received { $name }'s application. { $name } usually gets an answer by { $date }.

@@ -229,7 +229,10 @@ receipt-emergency-heading = Ring kontoret nå
 receipt-emergency-text = Du har sagt at du trenger hjelp i dag. Ring { $office } med en gang, så får du svar i dag.
 receipt-next-heading = Dette skjer nå
 receipt-next-documents = Send dokumentene kontoret trenger så snart du kan.
-receipt-next-processing = Kontoret behandler søknaden. Det tar vanligvis opptil { $days } dager.
+receipt-next-processing = Kontoret behandler søknaden. Det tar vanligvis opptil { $days ->
+        [one] { $days } dag
+       *[other] { $days } dager
+    }.
 receipt-next-decision = Du får et vedtak som sier om du får støtte, hvor mye og når pengene kommer.
 receipt-documents-heading = Dokumenter du må sende
 receipt-follow = Følg søknaden under «Mine søknader»
@@ -360,7 +363,10 @@ upload-field-hint = Velg ett eller flere bilder eller PDF-er (høyst { $mb } MB 
 upload-other = Andre dokumenter
 upload-button = Send dokumentene
 upload-error-none = Du har ikke valgt noen filer.
-upload-error-too-many = Det er for mange eller for store filer. Send høyst { $files } filer og { $total_mb } MB om gangen.
+upload-error-too-many = Det er for mange eller for store filer. Send høyst { $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    } og { $total_mb } MB om gangen.
 upload-error-interrupted = Sendingen ble avbrutt. Ingenting er lagret. Prøv igjen.
 upload-error-empty = { $file } er tom.
 upload-error-too-large = { $file } er større enn { $mb } MB. Ta bildet på nytt med lavere oppløsning, eller del PDF-en.
@@ -418,7 +424,10 @@ attach-choice-before = Kontoret har det allerede
 attach-choice-save = Lagre valget
 attach-done = Ferdig med dokumentene
 attach-error-duplicate = { $file } er allerede lagt ved under { $document }.
-attach-error-full = { $file } ble ikke lagt ved: du kan legge ved høyst { $files } filer og { $total_mb } MB til sammen. Send resten etter at du har sendt søknaden.
+attach-error-full = { $file } ble ikke lagt ved: du kan legge ved høyst { $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    } og { $total_mb } MB til sammen. Send resten etter at du har sendt søknaden.
 summary-documents-link = Legg ved eller endre dokumenter
 summary-document-uploaded = lagt ved
 summary-document-before = kontoret har det allerede
@@ -679,7 +688,10 @@ document-state-attached = lagt ved
 document-state-office-has-it = kontoret har det allerede
 document-state-to-send = sendes senere
 # Who has looked: one line per person and day
-case-looked-times = { $action } ({ $count } ganger)
+case-looked-times = { $action } ({ $count ->
+        [one] { $count } gang
+       *[other] { $count } ganger
+    })
 # A helper's pages speak of the person they help
 helper-case-title = Søknaden til { $name }
 helper-case-status-received-text = Kontoret har fått søknaden til { $name }. { $name } får vanligvis svar innen { $date }.

@@ -229,7 +229,10 @@ receipt-emergency-heading = Ring kontoret no
 receipt-emergency-text = Du har sagt at du treng hjelp i dag. Ring { $office } med ein gong, så får du svar i dag.
 receipt-next-heading = Dette skjer no
 receipt-next-documents = Send dokumenta kontoret treng så snart du kan.
-receipt-next-processing = Kontoret behandlar søknaden. Det tek vanlegvis opptil { $days } dagar.
+receipt-next-processing = Kontoret behandlar søknaden. Det tek vanlegvis opptil { $days ->
+        [one] { $days } dag
+       *[other] { $days } dagar
+    }.
 receipt-next-decision = Du får eit vedtak som seier om du får støtte, kor mykje og når pengane kjem.
 receipt-documents-heading = Dokument du må sende
 receipt-follow = Følg søknaden under «Mine søknader»
@@ -360,7 +363,10 @@ upload-field-hint = Vel eitt eller fleire bilete eller PDF-ar (høgst { $mb } MB
 upload-other = Andre dokument
 upload-button = Send dokumenta
 upload-error-none = Du har ikkje valt nokon filer.
-upload-error-too-many = Det er for mange eller for store filer. Send høgst { $files } filer og { $total_mb } MB om gongen.
+upload-error-too-many = Det er for mange eller for store filer. Send høgst { $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    } og { $total_mb } MB om gongen.
 upload-error-interrupted = Sendinga vart avbroten. Ingenting er lagra. Prøv igjen.
 upload-error-empty = { $file } er tom.
 upload-error-too-large = { $file } er større enn { $mb } MB. Ta biletet på nytt med lågare oppløysing, eller del PDF-en.
@@ -418,7 +424,10 @@ attach-choice-before = Kontoret har det allereie
 attach-choice-save = Lagre valet
 attach-done = Ferdig med dokumenta
 attach-error-duplicate = { $file } er allereie lagt ved under { $document }.
-attach-error-full = { $file } vart ikkje lagt ved: du kan leggje ved høgst { $files } filer og { $total_mb } MB til saman. Send resten etter at du har sendt søknaden.
+attach-error-full = { $file } vart ikkje lagt ved: du kan leggje ved høgst { $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    } og { $total_mb } MB til saman. Send resten etter at du har sendt søknaden.
 summary-documents-link = Legg ved eller endre dokument
 summary-document-uploaded = lagt ved
 summary-document-before = kontoret har det allereie
@@ -679,7 +688,10 @@ document-state-attached = lagt ved
 document-state-office-has-it = kontoret har det allereie
 document-state-to-send = blir sendt seinare
 # Who has looked: one line per person and day
-case-looked-times = { $action } ({ $count } gonger)
+case-looked-times = { $action } ({ $count ->
+        [one] { $count } gong
+       *[other] { $count } gonger
+    })
 # A helper's pages speak of the person they help
 helper-case-title = Søknaden til { $name }
 helper-case-status-received-text = Kontoret har fått søknaden til { $name }. { $name } får vanlegvis svar innan { $date }.

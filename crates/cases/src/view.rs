@@ -158,7 +158,7 @@ pub fn group_looks(entries: &[AuditView]) -> Vec<Look> {
         }
     }
     let mut out: Vec<Look> = looks.into_iter().map(|(_, l)| l).collect();
-    out.sort_by(|a, b| b.last_at.cmp(&a.last_at));
+    out.sort_by_key(|l| std::cmp::Reverse(l.last_at));
     out
 }
 

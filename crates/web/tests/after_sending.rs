@@ -106,7 +106,7 @@ fn photo(seed: u32) -> Vec<u8> {
 /// A phone photo of a text page taken in `light` (1.0 is well lit, 0.15 very dark).
 fn lit_photo(seed: u32, light: f32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(600, 800, |x, y| {
-        let on_line = (y % 28) < 8 && x > 40 && x < 560 && ((x / 23 + seed) % 7 != 0);
+        let on_line = (y % 28) < 8 && x > 40 && x < 560 && !(x / 23 + seed).is_multiple_of(7);
         let v = (if on_line { 40.0 } else { 235.0 } * light) as u8;
         image::Rgb([v, v, v])
     });

@@ -23,6 +23,9 @@ fn pdf(text: &str) -> Vec<u8> {
     .expect("render")
 }
 
+/// The path parameters of a call, given the application id.
+type Params<'a> = Box<dyn Fn(&str) -> Vec<(&'static str, String)> + 'a>;
+
 fn expect(reply: &Reply, status: StatusCode, what: &str) {
     assert_eq!(reply.status, status, "{what}: {}", String::from_utf8_lossy(&reply.bytes));
 }
@@ -93,7 +96,7 @@ async fn every_operation_answers_as_openapi_json_says_for_every_status_it_lists(
                 .to_owned(),
         };
         let with_file = |id: &str| vec![("id", id.to_owned()), ("sha256", sha.clone())];
-        let reads: Vec<(&str, Box<dyn Fn(&str) -> Vec<(&'static str, String)>>)> = vec![
+        let reads: Vec<(&str, Params<'_>)> = vec![
             ("getApplication", Box::new(one)),
             ("getApplicationPdf", Box::new(one)),
             ("getApplicationDocumentsPdf", Box::new(one)),
@@ -129,6 +132,29 @@ async fn every_operation_answers_as_openapi_json_says_for_every_status_it_lists(
         expect(&client.send("acknowledgeApplication", &[("id", id.as_str())], &[], Body::None).await, StatusCode::NO_CONTENT, "acknowledge");
         expect(&client.send("acknowledgeApplication", &[("id", unknown)], &[], Body::None).await, StatusCode::NOT_FOUND, "acknowledge, unknown");
         expect(&stranger.send("acknowledgeApplication", &[("id", id.as_str())], &[], Body::None).await, StatusCode::UNAUTHORIZED, "acknowledge, no key");
+    }
+
+    // Past its rate limit a key gets 429 from every operation, before anything is looked up.
+    let limits = velferd_web::limits::RateLimits { api: velferd_web::limits::Limit { max: 1, window_s: 3600 }, ..Default::default() };
+    let app = TestApp::spawn_with(velferd_store::testing::sqlite(), velferd_web::Config { demo: true, limits, ..Default::default() }).await;
+    let key = app.store.create_api_key(&Kommunenummer::parse("4601").expect("kommune"), "Bergen fagsystem", 0).await.expect("key");
+    let client = CaseSystem::connect(&app.base, &key.secret).await;
+    expect(&client.send("listNewApplications", &[], &[], Body::None).await, StatusCode::OK, "the one call allowed");
+    let any = "00000000000000000000000000";
+    let sha = "0".repeat(64);
+    let all_params = [("id", any), ("ettersendelse", any), ("sha256", sha.as_str())];
+    for ops in spec["paths"].as_object().expect("paths").values() {
+        for op_id in ops.as_object().expect("operations").values().filter_map(|op| op.get("operationId")?.as_str()) {
+            let (template, _) = client.operation(op_id);
+            let p: Vec<(&str, &str)> = all_params.iter().copied().filter(|(name, _)| template.contains(&format!("{{{name}}}"))).collect();
+            let empty = json!({});
+            let body = match op_id {
+                "uploadLetter" => Body::Pdf(pdf("x")),
+                "putCaseStatus" => Body::Json(&empty),
+                _ => Body::None,
+            };
+            expect(&client.send(op_id, &p, &[("tittel", "x".into())], body).await, StatusCode::TOO_MANY_REQUESTS, op_id);
+        }
     }
 
     // Every operation, and every status the document lists for it, was answered and checked.

@@ -52,6 +52,7 @@ async fn own_application(app: &AppState, id: &str, citizen: &Citizen) -> Result<
 
 /// The page with the kept files, `errors` (document index, message) at their documents and a
 /// `general` message at the top.
+#[allow(clippy::too_many_arguments)]
 async fn upload_page(app: &AppState, lang: Lang, session: &Session, s: &Sending<'_>, wanted: &[Wanted], only: Option<usize>, errors: &[(usize, String)], general: Option<String>) -> Result<Response, AppError> {
     let kept = app.store.pending_files(&s.sent.id, &s.owner.fnr, &s.uploader.fnr).await?;
     let base = s.action();

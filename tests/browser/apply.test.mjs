@@ -26,6 +26,8 @@ const outDir = path.join(here, 'out');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WEIGHT_BUDGET_BYTES = 50_000;
 const REFERENCE = /VF-[0-9A-Z]{4}-[0-9A-Z]{4}/;
+/** The reference on the receipt of the application sent in this walk. */
+let sentReference = '';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -460,6 +462,7 @@ walk('the receipt has a reference and a PDF copy, and reads in nynorsk and Engli
   const main = await page.getByRole('main').innerText();
   const reference = main.match(REFERENCE)?.[0];
   assert.ok(reference, `the receipt shows a reference like VF-XXXX-XXXX:\n${main}`);
+  sentReference = reference;
   t.diagnostic(`reference ${reference}`);
   assert.ok(main.includes('NAV Frogner'), 'the receipt names the office');
   await seen('receipt');
@@ -520,7 +523,8 @@ walk('a caseworker at her office opens the application, and she sees who looked'
   const list = await page.getByRole('main').innerText();
   assert.ok(list.includes('NAV Frogner') && list.includes('Mottatt'), `the office's applications:\n${list}`);
   await seen('staff cases');
-  await page.getByRole('link', { name: REFERENCE }).first().click();
+  // Her application, not the demo's emergency from this morning at the top of the inbox.
+  await page.getByRole('link', { name: sentReference, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /^Søknad VF-/ }).waitFor();
   const details = await page.getByRole('main').innerText();
   assert.ok(details.includes('Svarene i søknaden') && details.includes('Søknaden ble sendt til NAV Frogner.'), `the case:\n${details}`);

@@ -7,8 +7,8 @@
 use velferd_domain::case_view::{case_view, CaseView, TimelineEntry};
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::requests::{requests, Request, SentDocument};
-use velferd_formats::soker::DigisosSoker;
 use velferd_domain::Millis;
+use velferd_formats::soker::DigisosSoker;
 use velferd_store::{AuditView, StoredApplication, Submission};
 
 use crate::{CaseError, Cases, Result};
@@ -134,7 +134,10 @@ pub fn group_looks(entries: &[AuditView]) -> Vec<Look> {
     for e in sorted {
         let t = velferd_domain::dates::oslo_time(e.at_ms);
         let day = format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year());
-        let line = match looks.iter_mut().find(|(actor, l)| *actor == e.actor && l.day == day) {
+        let line = match looks
+            .iter_mut()
+            .find(|(actor, l)| *actor == e.actor && l.day == day)
+        {
             Some((_, line)) => line,
             None => {
                 looks.push((
@@ -166,7 +169,9 @@ impl Cases {
     /// Who has read or changed `owner`'s application `id`, a line per person and day: every look at
     /// this application, however many the person has elsewhere.
     pub async fn looks(&self, id: &str, owner: &Fodselsnummer) -> Result<Vec<Look>> {
-        Ok(group_looks(&self.store.looks_at_application(id, owner).await?))
+        Ok(group_looks(
+            &self.store.looks_at_application(id, owner).await?,
+        ))
     }
 }
 
@@ -203,7 +208,13 @@ mod look_tests {
         assert_eq!(lines[0].day, "01.12.2026");
         assert_eq!(lines[1].actor_name, "SARA");
         assert_eq!(lines[1].day, "30.11.2026");
-        assert_eq!(lines[1].actions, vec![("read-application".to_owned(), 3), ("request-documents".to_owned(), 1)]);
+        assert_eq!(
+            lines[1].actions,
+            vec![
+                ("read-application".to_owned(), 3),
+                ("request-documents".to_owned(), 1)
+            ]
+        );
         assert_eq!(lines[2].actor_name, "NINA");
     }
 }

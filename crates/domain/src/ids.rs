@@ -358,7 +358,11 @@ fn split_amount(s: &str) -> Option<(String, String)> {
     if seps.windows(2).any(|w| w[0] != w[1]) {
         return None;
     }
-    if !ore.is_empty() && seps.first().is_some_and(|c| s[body.len()..].starts_with(*c)) {
+    if !ore.is_empty()
+        && seps
+            .first()
+            .is_some_and(|c| s[body.len()..].starts_with(*c))
+    {
         return None;
     }
     Some((std::iter::once(first).chain(rest).collect(), ore.to_owned()))

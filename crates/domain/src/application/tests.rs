@@ -197,12 +197,20 @@ fn each_step_reports_its_own_errors_by_field() {
     a.set("lonn", "-500");
     assert_eq!(
         validate_step(Step::Inntekt, &a),
-        vec![FieldError::with_args("lonn", "error-belop-negative", vec![("max", "100\u{a0}000\u{a0}000\u{a0}kr".into())])]
+        vec![FieldError::with_args(
+            "lonn",
+            "error-belop-negative",
+            vec![("max", "100\u{a0}000\u{a0}000\u{a0}kr".into())]
+        )]
     );
     a.set("hvorfor", &"x".repeat(100_000));
     assert_eq!(
         validate_step(Step::Behov, &a),
-        vec![FieldError::with_args("hvorfor", "error-text-too-long", vec![("max", "4000".into())])]
+        vec![FieldError::with_args(
+            "hvorfor",
+            "error-text-too-long",
+            vec![("max", "4000".into())]
+        )]
     );
     a.set("hvorfor", "broken \u{fffd} text");
     assert_eq!(
@@ -295,7 +303,13 @@ fn the_summary_lists_what_was_answered() {
         .rows
         .iter()
         .any(|r| r.value == Value::Numbered(2, "Per Nordmann, 03.04.2012".into())));
-    assert!(familie.rows.iter().any(|r| r.label == "summary-barn-samvaer" && r.value == Value::Numbered(2, "30 %".into())));
+    assert!(
+        familie
+            .rows
+            .iter()
+            .any(|r| r.label == "summary-barn-samvaer"
+                && r.value == Value::Numbered(2, "30 %".into()))
+    );
 }
 
 /// Where each answer in soknad.json shows in the summary: a path (`*` for a list index) and the
@@ -304,29 +318,80 @@ fn the_summary_lists_what_was_answered() {
 /// staff page, which all render the same rows.
 const SHOWN_AS: &[(&str, &str)] = &[
     ("/data/personalia/telefonnummer/verdi", "telefon-label"),
-    ("/data/personalia/nordiskBorger/verdi", "nordisk_borger-question"),
+    (
+        "/data/personalia/nordiskBorger/verdi",
+        "nordisk_borger-question",
+    ),
     ("/data/personalia/kontonummer/verdi", "kontonummer-label"),
-    ("/data/personalia/kontonummer/harIkkeKonto", "kontonummer-label"),
-    ("/data/personalia/oppholdsadresse/adresse/*", "oppholdsadresse-label"),
+    (
+        "/data/personalia/kontonummer/harIkkeKonto",
+        "kontonummer-label",
+    ),
+    (
+        "/data/personalia/oppholdsadresse/adresse/*",
+        "oppholdsadresse-label",
+    ),
     ("/data/arbeid/situasjon/erIJobb", "i_jobb-question"),
     ("/data/arbeid/situasjon/jobbGrad", "stillingsprosent-label"),
-    ("/data/arbeid/kommentarTilArbeidsforhold/verdi", "arbeidsgiver-label"),
+    (
+        "/data/arbeid/kommentarTilArbeidsforhold/verdi",
+        "arbeidsgiver-label",
+    ),
     ("/data/utdanning/erStudent", "student-question"),
     ("/data/utdanning/studentgrad", "studentgrad-question"),
     ("/data/familie/sivilstatus/status", "sivilstatus-question"),
-    ("/data/familie/sivilstatus/ektefelle/navn/fornavn", "partner-name-label"),
-    ("/data/familie/sivilstatus/ektefelle/navn/etternavn", "partner-name-label"),
-    ("/data/familie/sivilstatus/ektefelle/personIdentifikator", "summary-partner-fnr"),
-    ("/data/familie/sivilstatus/ektefelle/fodselsdato", "summary-partner-fnr"),
-    ("/data/familie/sivilstatus/borSammenMed", "partner_bor_sammen-question"),
-    ("/data/familie/forsorgerplikt/harForsorgerplikt/verdi", "har_barn-question"),
-    ("/data/familie/forsorgerplikt/ansvar/*/barn/navn/fornavn", "barn-heading"),
-    ("/data/familie/forsorgerplikt/ansvar/*/barn/navn/etternavn", "barn-heading"),
-    ("/data/familie/forsorgerplikt/ansvar/*/barn/fodselsdato", "barn-heading"),
-    ("/data/familie/forsorgerplikt/ansvar/*/borSammenMed/verdi", "summary-barn-bor-sammen"),
-    ("/data/familie/forsorgerplikt/ansvar/*/harDeltBosted/verdi", "summary-barn-delt-bosted"),
-    ("/data/familie/forsorgerplikt/ansvar/*/samvarsgrad/verdi", "summary-barn-samvaer"),
-    ("/data/familie/forsorgerplikt/barnebidrag/verdi", "barnebidrag-question"),
+    (
+        "/data/familie/sivilstatus/ektefelle/navn/fornavn",
+        "partner-name-label",
+    ),
+    (
+        "/data/familie/sivilstatus/ektefelle/navn/etternavn",
+        "partner-name-label",
+    ),
+    (
+        "/data/familie/sivilstatus/ektefelle/personIdentifikator",
+        "summary-partner-fnr",
+    ),
+    (
+        "/data/familie/sivilstatus/ektefelle/fodselsdato",
+        "summary-partner-fnr",
+    ),
+    (
+        "/data/familie/sivilstatus/borSammenMed",
+        "partner_bor_sammen-question",
+    ),
+    (
+        "/data/familie/forsorgerplikt/harForsorgerplikt/verdi",
+        "har_barn-question",
+    ),
+    (
+        "/data/familie/forsorgerplikt/ansvar/*/barn/navn/fornavn",
+        "barn-heading",
+    ),
+    (
+        "/data/familie/forsorgerplikt/ansvar/*/barn/navn/etternavn",
+        "barn-heading",
+    ),
+    (
+        "/data/familie/forsorgerplikt/ansvar/*/barn/fodselsdato",
+        "barn-heading",
+    ),
+    (
+        "/data/familie/forsorgerplikt/ansvar/*/borSammenMed/verdi",
+        "summary-barn-bor-sammen",
+    ),
+    (
+        "/data/familie/forsorgerplikt/ansvar/*/harDeltBosted/verdi",
+        "summary-barn-delt-bosted",
+    ),
+    (
+        "/data/familie/forsorgerplikt/ansvar/*/samvarsgrad/verdi",
+        "summary-barn-samvaer",
+    ),
+    (
+        "/data/familie/forsorgerplikt/barnebidrag/verdi",
+        "barnebidrag-question",
+    ),
     ("/data/begrunnelse/hvaSokesOm", "kategorier-question"),
     ("/data/begrunnelse/hvorforSoke", "hvorfor-label"),
     ("/data/bosituasjon/botype", "botype-question"),
@@ -356,8 +421,13 @@ const NOT_ANSWERS: &[&str] = &[
 
 fn leaves(value: &serde_json::Value, path: String, out: &mut Vec<(String, serde_json::Value)>) {
     match value {
-        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| leaves(v, format!("{path}/{k}"), out)),
-        serde_json::Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| leaves(v, format!("{path}/{i}"), out)),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| leaves(v, format!("{path}/{k}"), out)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| leaves(v, format!("{path}/{i}"), out)),
         leaf => out.push((path, leaf.clone())),
     }
 }
@@ -389,23 +459,38 @@ fn every_answer_soknad_json_carries_is_in_the_summary_rows() {
     answers.set("studentgrad", "deltid");
     answers.set("bor_folkeregistrert", "nei");
     answers.set("oppholdsadresse", "Skjulestedet 3, 0150 Oslo");
-    for (i, (field, _, _)) in INNTEKT_FIELDS.iter().chain(FORMUE_FIELDS.iter()).chain(UTGIFT_FIELDS.iter()).enumerate() {
+    for (i, (field, _, _)) in INNTEKT_FIELDS
+        .iter()
+        .chain(FORMUE_FIELDS.iter())
+        .chain(UTGIFT_FIELDS.iter())
+        .enumerate()
+    {
         answers.set(*field, (1000 + i).to_string());
     }
     let app = parse_application(&answers).unwrap();
     let kommune = katalog().find("0301").unwrap().clone();
     let doc = soknad_json(&app, &soker(), &kommune, 1_781_000_000_000);
-    let rows: Vec<SummaryRow> = summary(&app, &answers).into_iter().flat_map(|s| s.rows).collect();
+    let rows: Vec<SummaryRow> = summary(&app, &answers)
+        .into_iter()
+        .flat_map(|s| s.rows)
+        .collect();
     let mut all = vec![];
     leaves(&doc, String::new(), &mut all);
     let mut checked = 0;
     for (path, value) in all {
         let (shape, index) = pattern(&path);
         let last = shape.rsplit('/').next().unwrap_or_default();
-        if last == "kilde" || last == "type" && shape.contains("/okonomi/") || last == "tittel" || last == "overstyrtAvBruker" {
+        if last == "kilde"
+            || last == "type" && shape.contains("/okonomi/")
+            || last == "tittel"
+            || last == "overstyrtAvBruker"
+        {
             continue; // the format's bookkeeping beside an answer
         }
-        if NOT_ANSWERS.iter().any(|n| shape == *n || (n.ends_with('/') && shape.starts_with(n))) {
+        if NOT_ANSWERS
+            .iter()
+            .any(|n| shape == *n || (n.ends_with('/') && shape.starts_with(n)))
+        {
             continue;
         }
         let Some((_, label)) = SHOWN_AS.iter().find(|(p, _)| *p == shape) else {
@@ -413,7 +498,11 @@ fn every_answer_soknad_json_carries_is_in_the_summary_rows() {
         };
         // A money post: its row is the field's own label, found by its format type.
         let label = if *label == "*-label" {
-            let kind = doc.pointer(&path.rsplit_once('/').unwrap().0.to_owned()).and_then(|p| p["type"].as_str()).unwrap().to_owned();
+            let kind = doc
+                .pointer(&path.rsplit_once('/').unwrap().0.to_owned())
+                .and_then(|p| p["type"].as_str())
+                .unwrap()
+                .to_owned();
             let list: &[(&str, &str, &str)] = match () {
                 _ if shape.contains("/inntekt/") => &INNTEKT_FIELDS,
                 _ if shape.contains("/formue/") => &FORMUE_FIELDS,
@@ -425,42 +514,87 @@ fn every_answer_soknad_json_carries_is_in_the_summary_rows() {
             (*label).to_owned()
         };
         let numbered = |r: &&SummaryRow| match (&r.value, index) {
-            (Value::Numbered(n, _) | Value::NumberedKey(n, _), Some(i)) if shape.contains("/ansvar/") => *n == i + 1,
+            (Value::Numbered(n, _) | Value::NumberedKey(n, _), Some(i))
+                if shape.contains("/ansvar/") =>
+            {
+                *n == i + 1
+            }
             _ => true,
         };
-        let row = rows.iter().filter(|r| r.label == label).find(numbered).unwrap_or_else(|| panic!("{path}: no summary row {label} (index {index:?}): {rows:#?}"));
+        let row = rows
+            .iter()
+            .filter(|r| r.label == label)
+            .find(numbered)
+            .unwrap_or_else(|| {
+                panic!("{path}: no summary row {label} (index {index:?}): {rows:#?}")
+            });
         // The row says the same as soknad.json; three values are derived from what was typed.
         match (shape.as_str(), &value, &row.value) {
-            ("/data/arbeid/situasjon/jobbGrad", serde_json::Value::String(grad), Value::Text(t)) => {
+            (
+                "/data/arbeid/situasjon/jobbGrad",
+                serde_json::Value::String(grad),
+                Value::Text(t),
+            ) => {
                 let percent: u32 = t.trim_end_matches(" %").parse().unwrap();
                 assert_eq!(grad == "heltid", percent >= 100, "{path}: {grad} but {t}");
                 checked += 1;
                 continue;
             }
-            ("/data/personalia/kontonummer/harIkkeKonto", serde_json::Value::Bool(false), Value::Text(_)) => {
+            (
+                "/data/personalia/kontonummer/harIkkeKonto",
+                serde_json::Value::Bool(false),
+                Value::Text(_),
+            ) => {
                 checked += 1;
                 continue;
             }
-            ("/data/familie/sivilstatus/ektefelle/fodselsdato", serde_json::Value::String(date), Value::Text(fnr)) => {
+            (
+                "/data/familie/sivilstatus/ektefelle/fodselsdato",
+                serde_json::Value::String(date),
+                Value::Text(fnr),
+            ) => {
                 let (y, m, d) = (&date[2..4], &date[5..7], &date[8..10]);
-                assert!(fnr.starts_with(&format!("{d}{m}{y}")), "{path}: {date} is not the date in {fnr}");
+                assert!(
+                    fnr.starts_with(&format!("{d}{m}{y}")),
+                    "{path}: {date} is not the date in {fnr}"
+                );
                 checked += 1;
                 continue;
             }
             _ => {}
         }
         match (&value, &row.value) {
-            (serde_json::Value::Bool(b), Value::Key(k) | Value::NumberedKey(_, k)) if k.starts_with("answer-") => {
-                assert_eq!(k == "answer-ja", *b, "{path}: {value} but the summary says {k}")
+            (serde_json::Value::Bool(b), Value::Key(k) | Value::NumberedKey(_, k))
+                if k.starts_with("answer-") =>
+            {
+                assert_eq!(
+                    k == "answer-ja",
+                    *b,
+                    "{path}: {value} but the summary says {k}"
+                )
             }
-            (serde_json::Value::Number(n), Value::Amount(b)) => assert_eq!(n.as_i64(), Some(b.kroner()), "{path}"),
-            (serde_json::Value::Number(n), Value::Text(t) | Value::Numbered(_, t)) => assert!(t.contains(&n.to_string()), "{path}: {n} not in {t}"),
+            (serde_json::Value::Number(n), Value::Amount(b)) => {
+                assert_eq!(n.as_i64(), Some(b.kroner()), "{path}")
+            }
+            (serde_json::Value::Number(n), Value::Text(t) | Value::Numbered(_, t)) => {
+                assert!(t.contains(&n.to_string()), "{path}: {n} not in {t}")
+            }
             (serde_json::Value::String(s), Value::Text(t) | Value::Numbered(_, t)) => {
                 let shown = t.replace(' ', "");
                 let date = s.split('-').rev().collect::<Vec<_>>().join(".");
-                assert!(t.contains(s.as_str()) || shown.contains(&s.replace(' ', "")) || t.contains(&date) || s.contains(t.as_str()) || s.contains(shown.as_str()), "{path}: {s:?} not shown in {t:?}");
+                assert!(
+                    t.contains(s.as_str())
+                        || shown.contains(&s.replace(' ', ""))
+                        || t.contains(&date)
+                        || s.contains(t.as_str())
+                        || s.contains(shown.as_str()),
+                    "{path}: {s:?} not shown in {t:?}"
+                );
             }
-            (serde_json::Value::String(s), Value::Key(k)) => assert!(k.ends_with(&format!("-{s}")), "{path}: {s:?} but the summary says {k}"),
+            (serde_json::Value::String(s), Value::Key(k)) => assert!(
+                k.ends_with(&format!("-{s}")),
+                "{path}: {s:?} but the summary says {k}"
+            ),
             (serde_json::Value::String(_), Value::Keys(_)) => {} // what is applied for, as categories
             (v, shown) => panic!("{path}: {v} shown as {shown:?}"),
         }

@@ -7,8 +7,9 @@
 use velferd_domain::case_view::{case_view, CaseView, TimelineEntry};
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::requests::{requests, Request, SentDocument};
+use velferd_domain::Millis;
 use velferd_formats::soker::DigisosSoker;
-use velferd_store::{StoredApplication, Submission};
+use velferd_store::{AuditView, StoredApplication, Submission};
 
 use crate::{CaseError, Cases, Result};
 
@@ -106,5 +107,114 @@ impl Cases {
             requests,
             submissions,
         })
+    }
+}
+
+/// One line of "who has looked at my case": one person on one day (the date in Norway), with what
+/// they did that day and how many times, in the order they first did it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Look {
+    pub actor_name: String,
+    pub role: String,
+    pub office: Option<String>,
+    /// The day, `dd.mm.åååå` in Norway.
+    pub day: String,
+    /// The latest look that day.
+    pub last_at: Millis,
+    /// (action code, how many times).
+    pub actions: Vec<(String, usize)>,
+}
+
+/// Groups audit entries (any order) by person and day; the newest day first, and within a day the
+/// person who looked last first.
+pub fn group_looks(entries: &[AuditView]) -> Vec<Look> {
+    let mut looks: Vec<(String, Look)> = Vec::new();
+    let mut sorted: Vec<&AuditView> = entries.iter().collect();
+    sorted.sort_by_key(|e| e.at_ms);
+    for e in sorted {
+        let t = velferd_domain::dates::oslo_time(e.at_ms);
+        let day = format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year());
+        let line = match looks
+            .iter_mut()
+            .find(|(actor, l)| *actor == e.actor && l.day == day)
+        {
+            Some((_, line)) => line,
+            None => {
+                looks.push((
+                    e.actor.clone(),
+                    Look {
+                        actor_name: e.actor_name.clone(),
+                        role: e.role.clone(),
+                        office: e.office.clone(),
+                        day,
+                        last_at: e.at_ms,
+                        actions: vec![],
+                    },
+                ));
+                &mut looks.last_mut().expect("just pushed").1
+            }
+        };
+        line.last_at = e.at_ms;
+        match line.actions.iter_mut().find(|(a, _)| *a == e.action) {
+            Some((_, n)) => *n += 1,
+            None => line.actions.push((e.action.clone(), 1)),
+        }
+    }
+    let mut out: Vec<Look> = looks.into_iter().map(|(_, l)| l).collect();
+    out.sort_by_key(|l| std::cmp::Reverse(l.last_at));
+    out
+}
+
+impl Cases {
+    /// Who has read or changed `owner`'s application `id`, a line per person and day: every look at
+    /// this application, however many the person has elsewhere.
+    pub async fn looks(&self, id: &str, owner: &Fodselsnummer) -> Result<Vec<Look>> {
+        Ok(group_looks(
+            &self.store.looks_at_application(id, owner).await?,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod look_tests {
+    use super::*;
+
+    fn entry(actor: &str, at_ms: Millis, action: &str) -> AuditView {
+        AuditView {
+            at_ms,
+            actor: actor.into(),
+            actor_name: actor.to_uppercase(),
+            role: "saksbehandler".into(),
+            office: Some("0312".into()),
+            action: action.into(),
+            application_id: Some("a".into()),
+        }
+    }
+
+    #[test]
+    fn looks_group_by_person_and_norwegian_day() {
+        // 2026-11-30 in Norway; 23:30Z on the 30th is already 1 December in Norway.
+        let day = 1_796_032_800_000; // 2026-11-30T10:00:00Z
+        let hour = 3_600_000;
+        let lines = group_looks(&[
+            entry("sara", day, "read-application"),
+            entry("sara", day + hour, "read-application"),
+            entry("nina", day + hour, "read-application"),
+            entry("sara", day + 2 * hour, "request-documents"),
+            entry("sara", day + 3 * hour, "read-application"),
+            entry("sara", day + 13 * hour + hour / 2, "read-application"),
+        ]);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[0].day, "01.12.2026");
+        assert_eq!(lines[1].actor_name, "SARA");
+        assert_eq!(lines[1].day, "30.11.2026");
+        assert_eq!(
+            lines[1].actions,
+            vec![
+                ("read-application".to_owned(), 3),
+                ("request-documents".to_owned(), 1)
+            ]
+        );
+        assert_eq!(lines[2].actor_name, "NINA");
     }
 }

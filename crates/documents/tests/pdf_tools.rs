@@ -80,7 +80,12 @@ fn long_receipt() -> Document {
         doc.sections.push(Section {
             heading: format!("Utgifter, del {n}"),
             rows: (1..=6)
-                .map(|r| field(&format!("Utgift {n}.{r}"), &format!("Beløp {r}00 kroner per måned. ").repeat(r)))
+                .map(|r| {
+                    field(
+                        &format!("Utgift {n}.{r}"),
+                        &format!("Beløp {r}00 kroner per måned. ").repeat(r),
+                    )
+                })
                 .collect(),
         });
     }
@@ -91,13 +96,19 @@ fn long_receipt() -> Document {
 fn have(tool: &str) -> bool {
     let found = Command::new(tool).arg("-v").output().is_ok();
     if !found {
+        // Under ./scripts/test a missing tool fails the run instead of passing quietly.
+        if std::env::var("VELFERD_REQUIRE_PDF_TOOLS").is_ok_and(|v| v == "1") {
+            panic!("`{tool}` is required (VELFERD_REQUIRE_PDF_TOOLS=1) but is not installed (apt-get install qpdf poppler-utils)");
+        }
         eprintln!("SKIPPED: `{tool}` is not installed (apt-get install qpdf poppler-utils)");
     }
     found
 }
 
 fn have_all() -> bool {
-    ["qpdf", "pdftotext", "pdfinfo"].iter().all(|tool| have(tool))
+    ["qpdf", "pdftotext", "pdfinfo"]
+        .iter()
+        .all(|tool| have(tool))
 }
 
 /// A rendered PDF on disk, removed on drop unless `VELFERD_DOCUMENTS_KEEP` is set.
@@ -110,12 +121,18 @@ impl PdfFile {
     fn write(name: &str, doc: &Document) -> PdfFile {
         let pdf = render(doc).expect("render succeeds");
         assert!(pdf.starts_with(b"%PDF-"), "{name}: not a PDF");
-        let path = std::env::temp_dir().join(format!("velferd-documents-{}-{name}.pdf", std::process::id()));
+        let path = std::env::temp_dir().join(format!(
+            "velferd-documents-{}-{name}.pdf",
+            std::process::id()
+        ));
         std::fs::write(&path, &pdf).expect("write temp PDF");
         if std::env::var_os("VELFERD_DOCUMENTS_KEEP").is_some() {
             eprintln!("kept {}", path.display());
         }
-        PdfFile { path, bytes: pdf.len() }
+        PdfFile {
+            path,
+            bytes: pdf.len(),
+        }
     }
 }
 
@@ -137,7 +154,11 @@ fn run(tool: &str, args: &[&str], pdf: &Path) -> Output {
 
 fn stdout(tool: &str, args: &[&str], pdf: &Path) -> String {
     let out = run(tool, args, pdf);
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -154,7 +175,11 @@ fn text(pdf: &Path, pages: Option<(usize, usize)>) -> String {
         .arg("-")
         .output()
         .expect("running pdftotext");
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -162,8 +187,16 @@ fn assert_qpdf_ok(pdf: &Path) {
     let out = run("qpdf", &["--check"], pdf);
     let report = String::from_utf8_lossy(&out.stdout);
     // Exit code 0 means no errors and no warnings (2 = errors, 3 = warnings).
-    assert_eq!(out.status.code(), Some(0), "qpdf --check: {report}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(report.contains("No syntax or stream encoding errors"), "{report}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "qpdf --check: {report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        report.contains("No syntax or stream encoding errors"),
+        "{report}"
+    );
 }
 
 /// A `Key: value` line of `pdfinfo`.
@@ -191,18 +224,33 @@ fn receipt_is_valid_and_its_text_extracts() {
     assert_eq!(info(&pdf.path, "Page size"), "595.276 x 841.89 pts (A4)");
 
     let extracted = text(&pdf.path, None);
-    assert!(extracted.contains("Søknad om økonomisk sosialhjelp"), "{extracted}");
+    assert!(
+        extracted.contains("Søknad om økonomisk sosialhjelp"),
+        "{extracted}"
+    );
     assert!(extracted.contains("Åse Kjærstad Ødegård"), "{extracted}");
-    assert!(extracted.contains("Привет, мир — Καλημέρα κόσμε"), "{extracted}");
+    assert!(
+        extracted.contains("Привет, мир — Καλημέρα κόσμε"),
+        "{extracted}"
+    );
     assert!(extracted.contains("Side 1 av 1"), "{extracted}");
-    assert!(extracted.contains("Velferd · Referanse VF-7K3M-9QX2"), "{extracted}");
+    assert!(
+        extracted.contains("Velferd · Referanse VF-7K3M-9QX2"),
+        "{extracted}"
+    );
     // The explicit line break in the address is kept.
-    assert!(extracted.contains("Thorvald Meyers gate 12B\n0555 Oslo"), "{extracted}");
+    assert!(
+        extracted.contains("Thorvald Meyers gate 12B\n0555 Oslo"),
+        "{extracted}"
+    );
     // The long answer wrapped: its first and last words are on different lines…
     let line_of = |needle: &str| extracted.lines().position(|l| l.contains(needle));
     let first = line_of("Jeg ble sagt opp").expect("start of long answer");
     let last = line_of("Sluttord").expect("end of long answer");
-    assert!(last >= first + 3, "long answer should span several lines ({first}..{last})");
+    assert!(
+        last >= first + 3,
+        "long answer should span several lines ({first}..{last})"
+    );
     // …and no character was lost at the breaks.
     assert!(squash_whitespace(&extracted).contains(&squash_whitespace(LONG_ANSWER)));
     assert!(pdf.bytes < 150_000, "receipt is {} bytes", pdf.bytes);
@@ -221,12 +269,22 @@ fn long_document_has_page_labels_and_right_page_count() {
     for page in 1..=pages {
         let page_text = text(&pdf.path, Some((page, page)));
         let label = format!("Side {page} av {pages}");
-        assert!(page_text.contains(&label), "page {page} lacks {label:?}: {page_text}");
-        assert!(page_text.contains("Velferd · Referanse VF-7K3M-9QX2"), "page {page} footer");
+        assert!(
+            page_text.contains(&label),
+            "page {page} lacks {label:?}: {page_text}"
+        );
+        assert!(
+            page_text.contains("Velferd · Referanse VF-7K3M-9QX2"),
+            "page {page} footer"
+        );
     }
     // The title is on page 1 only.
     assert!(!text(&pdf.path, Some((2, pages))).contains("Søknad om økonomisk sosialhjelp"));
-    assert!(pdf.bytes < 150_000, "{pages}-page receipt is {} bytes", pdf.bytes);
+    assert!(
+        pdf.bytes < 150_000,
+        "{pages}-page receipt is {} bytes",
+        pdf.bytes
+    );
     eprintln!("{pages}-page receipt: {} bytes", pdf.bytes);
 }
 
@@ -238,7 +296,11 @@ fn word_boxes(pdf: &Path) -> Vec<(f64, f64, f64, f64, String)> {
         .arg("-")
         .output()
         .expect("running pdftotext -bbox");
-    assert!(out.status.success(), "pdftotext -bbox: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext -bbox: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = String::from_utf8_lossy(&out.stdout);
     let attr = |line: &str, name: &str| -> f64 {
         let start = line.find(&format!("{name}=\"")).map(|i| i + name.len() + 2);
@@ -250,8 +312,20 @@ fn word_boxes(pdf: &Path) -> Vec<(f64, f64, f64, f64, String)> {
     html.lines()
         .filter(|line| line.trim_start().starts_with("<word "))
         .map(|line| {
-            let word = line.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("");
-            (attr(line, "xMin"), attr(line, "yMin"), attr(line, "xMax"), attr(line, "yMax"), word.to_owned())
+            let word = line
+                .split('>')
+                .nth(1)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("");
+            (
+                attr(line, "xMin"),
+                attr(line, "yMin"),
+                attr(line, "xMax"),
+                attr(line, "yMax"),
+                word.to_owned(),
+            )
         })
         .collect()
 }
@@ -262,7 +336,9 @@ fn all_text_stays_inside_the_margins() {
         return;
     }
     let mut doc = long_receipt();
-    doc.sections[1].rows.push(field("Uten mellomrom", &"Ø".repeat(3_000)));
+    doc.sections[1]
+        .rows
+        .push(field("Uten mellomrom", &"Ø".repeat(3_000)));
     let pdf = PdfFile::write("margins", &doc);
     let boxes = word_boxes(&pdf.path);
     assert!(boxes.len() > 500);
@@ -270,11 +346,20 @@ fn all_text_stays_inside_the_margins() {
     for (x_min, y_min, x_max, y_max, word) in boxes {
         // Allow half a point for rounding in poppler's boxes.
         assert!(x_min >= MARGIN - 0.5, "{word:?} left of margin at {x_min}");
-        assert!(x_max <= PAGE_WIDTH - MARGIN + 0.5, "{word:?} right of margin at {x_max}");
-        assert!(y_min >= MARGIN - 0.5, "{word:?} above top margin at {y_min}");
+        assert!(
+            x_max <= PAGE_WIDTH - MARGIN + 0.5,
+            "{word:?} right of margin at {x_max}"
+        );
+        assert!(
+            y_min >= MARGIN - 0.5,
+            "{word:?} above top margin at {y_min}"
+        );
         let in_body = y_max <= PAGE_HEIGHT - MARGIN + 0.5;
         let in_footer = y_min >= footer_band && y_max <= PAGE_HEIGHT - 20.0;
-        assert!(in_body || in_footer, "{word:?} in the bottom margin at {y_min}..{y_max}");
+        assert!(
+            in_body || in_footer,
+            "{word:?} in the bottom margin at {y_min}..{y_max}"
+        );
     }
 }
 
@@ -312,10 +397,23 @@ fn pdf_is_tagged_with_language_and_headings() {
         .arg(&qdf)
         .output()
         .expect("running qpdf --qdf");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let raw = String::from_utf8_lossy(&std::fs::read(&qdf).expect("read qdf")).into_owned();
     let _ = std::fs::remove_file(&qdf);
-    for needle in ["/StructTreeRoot", "/Lang (nb)", "/S /H1", "/S /H2", "/S /P", "/S /Sect", "/Artifact", "/Outlines"] {
+    for needle in [
+        "/StructTreeRoot",
+        "/Lang (nb)",
+        "/S /H1",
+        "/S /H2",
+        "/S /P",
+        "/S /Sect",
+        "/Artifact",
+        "/Outlines",
+    ] {
         assert!(raw.contains(needle), "structure lacks {needle}");
     }
     assert!(raw.contains("/MarkInfo"), "no MarkInfo");
@@ -326,11 +424,47 @@ fn pdf_is_tagged_with_language_and_headings() {
 /// long words, stray line breaks and placeholder look-alikes.
 fn awkward_string(seed: &mut u64) -> String {
     const PIECES: &[&str] = &[
-        "", " ", "  ", "\n", "\r\n", "\r", "\t", "\u{0}", "\u{7}", "\u{1b}[31m", "\u{7f}", "\u{85}",
-        "\u{2028}", "\u{feff}", "\u{200b}", "\u{ad}", "\u{a0}", "a\u{30a}", "\u{301}", "æøå ÆØÅ",
-        "שלום", "مرحبا بالعالم", "漢字かな", "😀👍🏽", "\u{fffd}", "\u{e000}", "\u{10ffff}", "{page}",
-        "{pages}", "{", "}", "Ω≈ç√∫", "ﬁ", "-----", "Привет", "x", "\u{202e}", "\u{200d}", "\u{fe0f}",
-        "\u{1f469}\u{200d}\u{1f467}", "e\u{301}\u{301}\u{301}",
+        "",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\u{0}",
+        "\u{7}",
+        "\u{1b}[31m",
+        "\u{7f}",
+        "\u{85}",
+        "\u{2028}",
+        "\u{feff}",
+        "\u{200b}",
+        "\u{ad}",
+        "\u{a0}",
+        "a\u{30a}",
+        "\u{301}",
+        "æøå ÆØÅ",
+        "שלום",
+        "مرحبا بالعالم",
+        "漢字かな",
+        "😀👍🏽",
+        "\u{fffd}",
+        "\u{e000}",
+        "\u{10ffff}",
+        "{page}",
+        "{pages}",
+        "{",
+        "}",
+        "Ω≈ç√∫",
+        "ﬁ",
+        "-----",
+        "Привет",
+        "x",
+        "\u{202e}",
+        "\u{200d}",
+        "\u{fe0f}",
+        "\u{1f469}\u{200d}\u{1f467}",
+        "e\u{301}\u{301}\u{301}",
     ];
     let mut out = String::new();
     let pieces = next(seed) % 40;

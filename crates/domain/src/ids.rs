@@ -280,8 +280,11 @@ impl fmt::Display for Kommunenummer {
 /// of every field never overflow and typos like an extra five zeros are caught.
 pub const MAX_BELOP: i64 = 100_000_000;
 
-/// An amount in whole Norwegian kroner, never negative. Accepts `12 500`, `12500`, `12500,-` and
-/// `12 500 kr`; decimals are rounded to whole kroner as the format stores integers.
+/// An amount in whole Norwegian kroner, never negative. Accepts the ways Norwegians write amounts:
+/// `12 500`, `12500`, `12.500` and `12,500` (thousands in groups of three), `12500,-`, `12 500 kr`,
+/// `kr 12 500`, and øre that are zero (`1 200,00`). Every amount field of soknad.json is an
+/// integer in the Digisos schema, so an amount with øre (`1 200,50`) is refused with a message that
+/// says so (`error-belop-ore`) rather than silently rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Belop(i64);
 
@@ -291,7 +294,7 @@ impl Belop {
             .trim()
             .to_lowercase()
             .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+            .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
             .collect();
         for suffix in ["kr", ",-", ".-"] {
             if let Some(stripped) = s.strip_suffix(suffix) {
@@ -304,25 +307,13 @@ impl Belop {
         if s.starts_with('-') || s.starts_with('\u{2212}') {
             return Err("error-belop-negative");
         }
-        let (whole, frac) = match s.split_once([',', '.']) {
-            Some((w, f)) => (w, f),
-            None => (s.as_str(), ""),
-        };
-        if whole.is_empty()
-            || !whole.chars().all(|c| c.is_ascii_digit())
-            || !frac.chars().all(|c| c.is_ascii_digit())
-            || frac.len() > 2
-        {
-            return Err("error-belop-format");
-        }
+        let (whole, ore) = split_amount(&s).ok_or("error-belop-format")?;
         if whole.len() > 12 {
             return Err("error-belop-too-large");
         }
-        let mut kroner: i64 = whole.parse().map_err(|_| "error-belop-format")?;
-        if frac.len() == 2 && frac.as_bytes()[0] >= b'5'
-            || frac.len() == 1 && frac.as_bytes()[0] >= b'5'
-        {
-            kroner += 1;
+        let kroner: i64 = whole.parse().map_err(|_| "error-belop-format")?;
+        if ore.chars().any(|c| c != '0') {
+            return Err("error-belop-ore");
         }
         if kroner > MAX_BELOP {
             return Err("error-belop-too-large");
@@ -337,6 +328,44 @@ impl Belop {
     pub fn from_kroner(k: i64) -> Self {
         Self(k.clamp(0, MAX_BELOP))
     }
+}
+
+/// Splits an amount without spaces into its kroner digits and its øre digits (possibly empty).
+/// A `.` or `,` followed by groups of exactly three digits separates thousands (`12.000`,
+/// `1.200.000`, `12,000`); one followed by one or two digits at the end is the decimal separator
+/// (`99,50`, `99.5`). With both, the last one is the decimal separator (`12.000,50`).
+fn split_amount(s: &str) -> Option<(String, String)> {
+    let is_sep = |c: char| c == '.' || c == ',';
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || is_sep(c)) {
+        return None;
+    }
+    // The øre: after the last separator, when one or two digits follow it.
+    let (body, ore) = match s.rfind(is_sep) {
+        Some(i) if (1..=2).contains(&(s.len() - i - 1)) => (&s[..i], &s[i + 1..]),
+        _ => (s, ""),
+    };
+    let mut groups = body.split(is_sep);
+    let first = groups.next()?;
+    if first.is_empty() {
+        return None;
+    }
+    let rest: Vec<&str> = groups.collect();
+    if rest.iter().any(|g| g.len() != 3) || (!rest.is_empty() && first.len() > 3) {
+        return None;
+    }
+    // Thousands separators must all be the same character.
+    let seps: Vec<char> = body.chars().filter(|c| is_sep(*c)).collect();
+    if seps.windows(2).any(|w| w[0] != w[1]) {
+        return None;
+    }
+    if !ore.is_empty()
+        && seps
+            .first()
+            .is_some_and(|c| s[body.len()..].starts_with(*c))
+    {
+        return None;
+    }
+    Some((std::iter::once(first).chain(rest).collect(), ore.to_owned()))
 }
 
 impl fmt::Display for Belop {
@@ -572,7 +601,22 @@ mod tests {
     fn belop_accepts_everyday_spellings_and_refuses_negative() {
         assert_eq!(Belop::parse("12 500").map(Belop::kroner), Ok(12_500));
         assert_eq!(Belop::parse("12500,-").map(Belop::kroner), Ok(12_500));
-        assert_eq!(Belop::parse("kr 99,50").map(Belop::kroner), Ok(100));
+        assert_eq!(Belop::parse("kr 99,00").map(Belop::kroner), Ok(99));
+        // Øre are not rounded away: every amount in soknad.json is whole kroner, and the message says so.
+        assert_eq!(Belop::parse("kr 99,50"), Err("error-belop-ore"));
+        assert_eq!(Belop::parse("1 200,50"), Err("error-belop-ore"));
+        assert_eq!(Belop::parse("1200.5"), Err("error-belop-ore"));
+        // Thousands written with a point or a comma, as Norwegians (and the English) do.
+        assert_eq!(Belop::parse("12.000").map(Belop::kroner), Ok(12_000));
+        assert_eq!(Belop::parse("12,000").map(Belop::kroner), Ok(12_000));
+        assert_eq!(Belop::parse("1.200.000").map(Belop::kroner), Ok(1_200_000));
+        assert_eq!(Belop::parse("12.000,00").map(Belop::kroner), Ok(12_000));
+        assert_eq!(Belop::parse("12 000 kr").map(Belop::kroner), Ok(12_000));
+        assert_eq!(Belop::parse("12.00").map(Belop::kroner), Ok(12));
+        assert_eq!(Belop::parse("12.0000"), Err("error-belop-format"));
+        assert_eq!(Belop::parse("1.2.3"), Err("error-belop-format"));
+        assert_eq!(Belop::parse("1.200,000"), Err("error-belop-format"));
+        assert_eq!(Belop::parse("12,000.000,5"), Err("error-belop-format"));
         assert_eq!(Belop::parse("4 200 kr").map(Belop::kroner), Ok(4_200));
         assert_eq!(Belop::parse("-1"), Err("error-belop-negative"));
         assert_eq!(Belop::parse("ti tusen"), Err("error-belop-format"));

@@ -20,6 +20,7 @@ mod files_s3;
 mod submissions;
 mod drafts;
 mod draft_files;
+mod pending_files;
 mod people;
 mod projection;
 mod office;
@@ -48,6 +49,7 @@ pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntr
 pub use submissions::{Submission, SubmittedDocument};
 pub use drafts::Draft;
 pub use draft_files::{DraftFile, NewDraftFile};
+pub use pending_files::DocumentWarning;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -124,6 +126,7 @@ fn migrations(backend: Backend) -> Migrator {
             (11, "draft file kind", include_str!("../migrations/sqlite/0011_draft_file_kind.sql")),
             (12, "audit chain head", include_str!("../migrations/sqlite/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/sqlite/0013_office_work.sql")),
+            (14, "pending files", include_str!("../migrations/sqlite/0014_pending_files.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -139,6 +142,7 @@ fn migrations(backend: Backend) -> Migrator {
             (11, "draft file kind", include_str!("../migrations/postgres/0011_draft_file_kind.sql")),
             (12, "audit chain head", include_str!("../migrations/postgres/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/postgres/0013_office_work.sql")),
+            (14, "pending files", include_str!("../migrations/postgres/0014_pending_files.sql")),
         ],
     };
     Migrator {

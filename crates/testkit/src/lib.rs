@@ -285,3 +285,69 @@ pub async fn fill_in(browser: &mut Browser, kommune: &str) -> String {
     }
     draft
 }
+
+/// PDF checks with poppler (`pdftotext`, `pdfinfo`) and `qpdf`. Without the tool a check gives
+/// `None` (the test skips it) — unless `VELFERD_REQUIRE_PDF_TOOLS=1` (as `scripts/test` sets), when a
+/// missing tool fails the test, like PostgreSQL and OpenID Connect.
+pub mod pdf_tools {
+    use std::process::Command;
+
+    /// Whether a missing PDF tool must fail the test rather than skip the check.
+    pub fn required() -> bool {
+        std::env::var("VELFERD_REQUIRE_PDF_TOOLS").is_ok_and(|v| v == "1")
+    }
+
+    fn run(tool: &str, args: &[&str], pdf: &[u8]) -> Option<std::process::Output> {
+        run_with(required(), tool, args, pdf)
+    }
+
+    pub(crate) fn run_with(required: bool, tool: &str, args: &[&str], pdf: &[u8]) -> Option<std::process::Output> {
+        let dir = velferd_store::testing::temp_dir();
+        let path = dir.0.join("check.pdf");
+        std::fs::write(&path, pdf).expect("write a temporary PDF");
+        match Command::new(tool).args(args).arg(&path).args(if tool == "pdftotext" { &["-"][..] } else { &[][..] }).output() {
+            Ok(out) => Some(out),
+            Err(e) if required => panic!("{tool} is required (VELFERD_REQUIRE_PDF_TOOLS=1) but could not run: {e}"),
+            Err(_) => None,
+        }
+    }
+
+    /// The text of a PDF (`pdftotext`), or `None` without poppler.
+    pub fn text(pdf: &[u8]) -> Option<String> {
+        run("pdftotext", &[], pdf).map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    }
+
+    /// The text of a PDF laid out as on the page (`pdftotext -layout`), or `None` without poppler.
+    pub fn layout_text(pdf: &[u8]) -> Option<String> {
+        run("pdftotext", &["-layout"], pdf).map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    }
+
+    /// How many pages a PDF has (`pdfinfo`), or `None` without poppler.
+    pub fn pages(pdf: &[u8]) -> Option<usize> {
+        let out = run("pdfinfo", &[], pdf)?;
+        String::from_utf8_lossy(&out.stdout).lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok())
+    }
+
+    /// Whether `qpdf --check` finds the PDF sound, or `None` without qpdf.
+    pub fn qpdf_ok(pdf: &[u8]) -> Option<bool> {
+        run("qpdf", &["--check"], pdf).map(|o| o.status.success())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pdf_tools::run_with;
+
+    const PDF: &[u8] = b"%PDF-1.4\n%%EOF\n";
+
+    #[test]
+    fn a_missing_pdf_tool_skips_the_check() {
+        assert!(run_with(false, "velferd-no-such-pdf-tool", &[], PDF).is_none());
+    }
+
+    #[test]
+    #[should_panic(expected = "is required (VELFERD_REQUIRE_PDF_TOOLS=1)")]
+    fn a_missing_pdf_tool_fails_the_test_when_required() {
+        run_with(true, "velferd-no-such-pdf-tool", &[], PDF);
+    }
+}

@@ -75,10 +75,9 @@ impl Lang {
     }
 
     pub fn t(self, key: &str) -> String {
-        LOCALES.try_lookup(&self.id(), key).unwrap_or_else(|| {
-            tracing::warn!(key, lang = self.code(), "missing translation");
-            key.to_owned()
-        })
+        LOCALES
+            .try_lookup(&self.id(), key)
+            .unwrap_or_else(|| missing(key, self))
     }
 
     /// The message if this key exists, for keys built from data (e.g. a document type).
@@ -94,30 +93,57 @@ impl Lang {
                 .collect();
         LOCALES
             .try_lookup_with_args(&self.id(), key, &args)
-            .unwrap_or_else(|| {
-                tracing::warn!(key, lang = self.code(), "missing translation");
-                key.to_owned()
-            })
+            .unwrap_or_else(|| missing(key, self))
+    }
+
+    /// A message with arguments if this key exists, for keys built from data.
+    pub fn try_t_args(self, key: &str, args: &[(&'static str, String)]) -> Option<String> {
+        LOCALES.try_lookup_with_args(&self.id(), key, &fluent_args(args))
     }
 
     /// A message with arguments. An argument that is a whole number written plainly (`3`, not `03`
     /// or `3 000`) goes to Fluent as a number, so plural rules pick `1 dokument`, `3 dokumenter`.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
-        let value = |v: &String| match v.parse::<i64>() {
-            Ok(n) if n.to_string() == *v => FluentValue::from(n),
-            _ => FluentValue::from(v.clone()),
-        };
-        let args: HashMap<Cow<'static, str>, FluentValue> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), value(v)))
-            .collect();
         LOCALES
-            .try_lookup_with_args(&self.id(), key, &args)
-            .unwrap_or_else(|| {
-                tracing::warn!(key, lang = self.code(), "missing translation");
-                key.to_owned()
-            })
+            .try_lookup_with_args(&self.id(), key, &fluent_args(args))
+            .unwrap_or_else(|| missing(key, self))
     }
+}
+
+/// Arguments for Fluent: a whole number written plainly (`3`, not `03` or `3 000`) goes as a
+/// number, so plural rules pick `1 dokument`, `3 dokumenter`.
+fn fluent_args(
+    args: &[(&'static str, String)],
+) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
+    let value = |v: &String| match v.parse::<i64>() {
+        Ok(n) if n.to_string() == *v => FluentValue::from(n),
+        _ => FluentValue::from(v.clone()),
+    };
+    args.iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), value(v)))
+        .collect()
+}
+
+/// Keys looked up with [`Lang::t`] (or `t_args`, `t_n`) that have no message, as `lang:key`, since
+/// the process started: logged as a warning each time, and kept here so a test can walk the whole
+/// site and fail on any (a key built from data belongs in [`Lang::try_t`]).
+static MISSING: std::sync::Mutex<std::collections::BTreeSet<String>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+fn missing(key: &str, lang: Lang) -> String {
+    tracing::warn!(key, lang = lang.code(), "missing translation");
+    if let Ok(mut seen) = MISSING.lock() {
+        seen.insert(format!("{}:{key}", lang.code()));
+    }
+    key.to_owned()
+}
+
+/// Every `lang:key` looked up without a message since the process started.
+pub fn missing_translations() -> Vec<String> {
+    MISSING
+        .lock()
+        .map(|m| m.iter().cloned().collect())
+        .unwrap_or_default()
 }
 
 const COOKIE: &str = "lang";
@@ -320,6 +346,40 @@ mod tests {
         assert_eq!(
             Lang::En.t_args("event-documents-sent", &[("count", "1".into())]),
             "You sent one document."
+        );
+        // Every count has its plural rule: no "1 dager", "1 filer" or "(1 ganger)".
+        assert!(Lang::Nb
+            .t_args("receipt-next-processing", &[("days", "1".into())])
+            .ends_with("opptil 1 dag."));
+        assert!(Lang::En
+            .t_args("receipt-next-processing", &[("days", "14".into())])
+            .ends_with("up to 14 days."));
+        assert!(Lang::Nn
+            .t_args(
+                "upload-error-too-many",
+                &[("files", "1".into()), ("total_mb", "40".into())]
+            )
+            .contains("høgst 1 fil og"));
+        assert!(Lang::En
+            .t_args(
+                "attach-error-full",
+                &[
+                    ("file", "a.jpg".into()),
+                    ("files", "1".into()),
+                    ("total_mb", "40".into())
+                ]
+            )
+            .contains("at most 1 file and"));
+        assert_eq!(
+            Lang::Nb.t_args(
+                "case-looked-times",
+                &[("action", "hentet søknaden".into()), ("count", "3".into())]
+            ),
+            "hentet søknaden (3 ganger)"
+        );
+        assert_eq!(
+            Lang::Nb.t_args("upload-kept-count", &[("count", "1".into())]),
+            "Én fil er valgt og klar til å sendes."
         );
         assert_eq!(Lang::Nb.t_n("staff-waited-days", "days", 0), "i dag");
         assert_eq!(Lang::Nn.t_n("staff-waited-days", "days", 2), "2 dagar");

@@ -147,6 +147,8 @@ pub fn router(app: App) -> Router {
             get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
         )
         .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
+        .route("/mine-soknader/{id}/dokumenter/fil/{file}", post(routes::upload::change))
+        .route("/mine-soknader/{id}/dokumenter/bilde/{file}", get(routes::upload::thumbnail))
         .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
         .route("/mine-soknader/{id}/fullmakt", post(routes::helpers::grant))
         .route("/mine-soknader/{id}/fullmakt/{power}/trekk-tilbake", post(routes::helpers::revoke))
@@ -155,6 +157,9 @@ pub fn router(app: App) -> Router {
             "/fullmakt/{id}/dokumenter",
             get(routes::helpers::upload_page).post(routes::helpers::upload_send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
         )
+        .route("/fullmakt/{id}/dokumenter/fil/{file}", post(routes::helpers::upload_change))
+        .route("/fullmakt/{id}/dokumenter/bilde/{file}", get(routes::helpers::upload_thumbnail))
+        .route("/fullmakt/{id}/sendt/{submission}", get(routes::helpers::sent))
         .route("/kvittering/{id}", get(routes::receipt::receipt))
         .route("/kvittering/{id}/soknad.pdf", get(routes::receipt::pdf))
         .route("/logg-inn/start", get(routes::oidc::start_citizen))
@@ -230,6 +235,16 @@ pub fn spawn_housekeeping(store: Store, files: Arc<dyn velferd_store::Files>) {
                     }
                 }
                 Err(e) => tracing::warn!(error = %e, "could not sweep the files of expired drafts"),
+            }
+            match store.sweep_pending_files(now).await {
+                Ok(orphans) => {
+                    for sha in orphans {
+                        if let Err(e) = files.delete(&sha).await {
+                            tracing::warn!(error = %e, "could not delete a file chosen and never sent");
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "could not sweep files chosen and never sent"),
             }
             if let Err(e) = store.delete_expired_sessions(now).await {
                 tracing::warn!(error = %e, "could not delete expired sessions");

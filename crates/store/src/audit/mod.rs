@@ -50,12 +50,27 @@ pub struct AuditEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditView {
     pub at_ms: Millis,
+    /// Who acted, as the log names them (`staff:<subject>`, `fagsystem:<key>`, …): the same person
+    /// under one name even when two people share a display name.
+    pub actor: String,
     pub actor_name: String,
     pub role: String,
     /// The office or municipality the actor acted for.
     pub office: Option<String>,
     pub action: String,
     pub application_id: Option<String>,
+}
+
+fn audit_view(r: &sqlx::any::AnyRow) -> Result<AuditView> {
+    Ok(AuditView {
+        at_ms: r.try_get("at_ms")?,
+        actor: r.try_get("actor")?,
+        actor_name: r.try_get("actor_name")?,
+        role: r.try_get("role")?,
+        office: r.try_get("office")?,
+        action: r.try_get("action")?,
+        application_id: r.try_get("application_id")?,
+    })
 }
 
 /// The newest entry of the chain: its number and hash. What a [`Checkpoint`] signs.
@@ -203,24 +218,29 @@ impl Store {
     /// Who has read or changed this person's data, newest first (what a citizen may see of the log).
     pub async fn audit_of_person(&self, person: &Fodselsnummer) -> Result<Vec<AuditView>> {
         let rows = sqlx::query(
-            "SELECT at_ms, actor_name, role, office, action, application_id FROM audit_log
+            "SELECT at_ms, actor, actor_name, role, office, action, application_id FROM audit_log
              WHERE person = $1 AND outcome = 'PERMIT' ORDER BY at_ms DESC, seq DESC LIMIT 200",
         )
         .bind(person.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AuditView {
-                    at_ms: r.try_get("at_ms")?,
-                    actor_name: r.try_get("actor_name")?,
-                    role: r.try_get("role")?,
-                    office: r.try_get("office")?,
-                    action: r.try_get("action")?,
-                    application_id: r.try_get("application_id")?,
-                })
-            })
-            .collect()
+        rows.iter().map(audit_view).collect()
+    }
+
+    /// Every permitted read or change of one application of `person`, oldest first: what the
+    /// citizen's "who has looked at my case" shows. Read by application (index
+    /// `audit_by_application`), so a busy case is shown whole however many entries the person has
+    /// on other applications; `person` keeps it to the owner's own application.
+    pub async fn looks_at_application(&self, application_id: &str, person: &Fodselsnummer) -> Result<Vec<AuditView>> {
+        let rows = sqlx::query(
+            "SELECT at_ms, actor, actor_name, role, office, action, application_id FROM audit_log
+             WHERE application_id = $1 AND person = $2 AND outcome = 'PERMIT' ORDER BY seq",
+        )
+        .bind(application_id)
+        .bind(person.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_view).collect()
     }
 
     /// Every entry about one application, permitted and refused, oldest first (for auditors and

@@ -229,7 +229,10 @@ receipt-emergency-heading = Call the office now
 receipt-emergency-text = You said that you need help today. Call { $office } right away, and you will get an answer today.
 receipt-next-heading = What happens now
 receipt-next-documents = Send the documents the office needs as soon as you can.
-receipt-next-processing = The office will handle your application. It usually takes up to { $days } days.
+receipt-next-processing = The office will handle your application. It usually takes up to { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
 receipt-next-decision = You will get a decision (vedtak) that says if you get support, how much, and when the money comes.
 receipt-documents-heading = Documents you must send
 receipt-follow = Follow your application in “My applications”
@@ -262,14 +265,14 @@ error-required = You must answer this.
 error-choose = Choose one of the answers.
 error-choose-one-or-more = Choose at least one of the answers.
 error-choice-unknown = The answer is not one of the choices. Choose again.
-error-text-too-long = The text is too long. Write the most important things, more briefly.
+error-text-too-long = The text is too long. Write at most { $max } characters – the most important things, more briefly.
 error-text-unreadable = The text has characters we cannot read. Write it again.
 error-number-format = Write a number, for example 2.
-error-number-range = The number is outside what is possible here.
+error-number-range = Write a number between { $min } and { $max }.
 error-date-format = Write a valid date like this: 31.12.2015
-error-belop-negative = The amount cannot be negative.
-error-belop-format = Write the amount in numbers, for example 4500.
-error-belop-too-large = The amount is too large. Check that it is correct.
+error-belop-negative = The amount cannot be negative. Write an amount between 0 and { $max }.
+error-belop-format = Write the amount in numbers, for example 4500, 4 500 or 4,500.
+error-belop-too-large = The amount must be between 0 and { $max }. Check that it is correct.
 error-telefon-format = Write a phone number with 8 digits, or with a country code (+46 …).
 error-konto-missing = Write your account number, or tick the box to say you do not have a bank account.
 error-konto-digits = The account number can only have digits (spaces and full stops are allowed).
@@ -359,9 +362,11 @@ upload-how = Take a photo of each page, or choose PDF files. Pages of one docume
 upload-field-hint = Choose one or more photos or PDFs (at most { $mb } MB each).
 upload-other = Other documents
 upload-button = Send the documents
-upload-choose-again = For your security, please choose the files again.
 upload-error-none = You have not chosen any files.
-upload-error-too-many = Too many or too large files. Send at most { $files } files and { $total_mb } MB at a time.
+upload-error-too-many = Too many or too large files. Send at most { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } and { $total_mb } MB at a time.
 upload-error-interrupted = The upload was interrupted. Nothing was saved. Please try again.
 upload-error-empty = { $file } is empty.
 upload-error-too-large = { $file } is larger than { $mb } MB. Take the photo again at a lower resolution, or split the PDF.
@@ -420,7 +425,10 @@ attach-choice-before = The office already has it
 attach-choice-save = Save the choice
 attach-done = Done with the documents
 attach-error-duplicate = { $file } is already attached under { $document }.
-attach-error-full = { $file } was not attached: you can attach at most { $files } files and { $total_mb } MB in all. Send the rest after you have sent the application.
+attach-error-full = { $file } was not attached: you can attach at most { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    } and { $total_mb } MB in all. Send the rest after you have sent the application.
 summary-documents-link = Attach or change documents
 summary-document-uploaded = attached
 summary-document-before = the office already has it
@@ -674,3 +682,71 @@ audit-request-documents = asked for documents
 audit-preliminary-answer = sent a preliminary answer
 audit-open-sak = opened a case
 audit-will-not-process = closed the application without processing
+# The emergency notice on the case page
+case-emergency-text = You said that you need help today. Call { $office } on { $phone } now, and you will get an answer today.
+helper-emergency-text = { $name } said that they need help today. Call { $office } on { $phone } now, and { $name } will get an answer today.
+# The start page offers a way to one's applications; drafts under "My applications"
+home-mine-heading = Have you applied before?
+home-mine-text = Under "My applications" you see the applications you have sent, what the office is waiting for from you, and applications you have started and not sent.
+home-mine-sign-in = Log in to see your applications
+home-mine-open = Go to "My applications"
+cases-drafts-heading = Not sent yet
+cases-draft-title = Application to { $kommune }
+cases-draft-saved = Last saved { $saved }.
+cases-draft-continue = Continue
+cases-sent-heading = Sent applications
+# The receipt: each expected document with what the citizen did about it
+receipt-documents-done-heading = Documents in the application
+receipt-documents-how = You send them under "My applications" → the application → "Send documents". You do not need to send a new application.
+document-state-attached = attached
+document-state-office-has-it = the office already has it
+document-state-to-send = still to send
+# Who has looked: one line per person and day
+case-looked-times = { $action } ({ $count ->
+        [one] { $count } time
+       *[other] { $count } times
+    })
+# A helper's pages speak of the person they help
+helper-case-title = { $name }'s application
+helper-case-status-received-text = The office has received { $name }'s application. { $name } usually gets an answer by { $date }.
+helper-case-status-processing-text = A caseworker is working on { $name }'s application. { $name } usually gets an answer by { $date }.
+helper-case-status-decided-text = The office has made a decision on { $name }'s application. See what it means below.
+helper-case-status-not-processed-text = The office will not process { $name }'s application. Call the office if you wonder why.
+helper-case-preliminary = The office has sent { $name } a preliminary answer: processing the application takes longer than usual.
+helper-case-tasks-heading = What the office is waiting for from { $name }
+helper-case-tasks-text = The office needs these documents to process { $name }'s application.
+helper-case-answered-heading = What has been sent to { $name }'s application
+helper-case-conditions-heading = Conditions { $name } must meet
+helper-event-documents-sent = { $count ->
+    [one] One document was sent to the application.
+   *[other] { $count } documents were sent to the application.
+}
+helper-upload-intro = The documents are sent to { $name }'s application with reference { $reference }. No new application is needed.
+helper-sent-title = The documents have been sent
+helper-sent-text = { $count ->
+    [one] You sent one document to { $name }'s application on { $date }:
+   *[other] You sent { $count } documents to { $name }'s application on { $date }:
+}
+helper-sent-next = The office sees the documents in { $name }'s case, and { $name } sees them under "My applications".
+helper-back-to-case = Back to { $name }'s application
+# Sending documents later: files are kept with previews until sending
+upload-kept-note = The files that could be used are kept and shown below. Choose a new file only where it says what is wrong.
+upload-kept-heading = Chosen and ready to send:
+upload-kept-count = { $count ->
+    [one] One file is chosen and ready to send.
+   *[other] { $count } files are chosen and ready to send.
+}
+upload-add-button = Add the files without sending
+helper-upload-title = Send documents for { $name }
+# Every answer soknad.json carries in the summary: the partner's number, where each child lives
+summary-partner-fnr = Spouse's or partner's national identity number
+summary-barn-bor-sammen = Child { $number } lives with you
+summary-barn-delt-bosted = Child { $number } has shared residence
+summary-barn-samvaer = Child { $number } is with you
+# The case page: what the citizen told the office about documents
+case-told-heading = What you told the office about the documents
+case-told-text = When you sent the application, you said this about the documents the office needs:
+case-told-warnings = We told you that these pages may not be readable:
+case-told-warning = { $document }, page { $number } ({ $file }): { $warning }
+# Amounts with øre: every amount field of soknad.json is whole kroner in the Digisos schema
+error-belop-ore = Write whole kroner, without øre. The office receives amounts in whole kroner, and we will not round for you – write for example 1200 or 1201.

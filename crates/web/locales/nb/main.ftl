@@ -229,7 +229,10 @@ receipt-emergency-heading = Ring kontoret nå
 receipt-emergency-text = Du har sagt at du trenger hjelp i dag. Ring { $office } med en gang, så får du svar i dag.
 receipt-next-heading = Dette skjer nå
 receipt-next-documents = Send dokumentene kontoret trenger så snart du kan.
-receipt-next-processing = Kontoret behandler søknaden. Det tar vanligvis opptil { $days } dager.
+receipt-next-processing = Kontoret behandler søknaden. Det tar vanligvis opptil { $days ->
+        [one] { $days } dag
+       *[other] { $days } dager
+    }.
 receipt-next-decision = Du får et vedtak som sier om du får støtte, hvor mye og når pengene kommer.
 receipt-documents-heading = Dokumenter du må sende
 receipt-follow = Følg søknaden under «Mine søknader»
@@ -262,14 +265,14 @@ error-required = Dette må du svare på.
 error-choose = Velg ett av svarene.
 error-choose-one-or-more = Velg minst ett av svarene.
 error-choice-unknown = Svaret er ikke et av valgene. Velg på nytt.
-error-text-too-long = Teksten er for lang. Skriv det viktigste, kortere.
+error-text-too-long = Teksten er for lang. Skriv høyst { $max } tegn – det viktigste, kortere.
 error-text-unreadable = Teksten inneholder tegn vi ikke kan lese. Skriv den på nytt.
 error-number-format = Skriv et tall, for eksempel 2.
-error-number-range = Tallet er utenfor det som er mulig her.
+error-number-range = Skriv et tall mellom { $min } og { $max }.
 error-date-format = Skriv en gyldig dato slik: 31.12.2015
-error-belop-negative = Beløpet kan ikke være negativt.
-error-belop-format = Skriv beløpet med tall, for eksempel 4500.
-error-belop-too-large = Beløpet er for stort. Sjekk at det er riktig.
+error-belop-negative = Beløpet kan ikke være negativt. Skriv et beløp mellom 0 og { $max }.
+error-belop-format = Skriv beløpet med tall, for eksempel 4500, 4 500 eller 4.500.
+error-belop-too-large = Beløpet må være mellom 0 og { $max }. Sjekk at det er riktig.
 error-telefon-format = Skriv et telefonnummer med 8 siffer, eller med landkode (+46 …).
 error-konto-missing = Skriv kontonummeret ditt, eller kryss av for at du ikke har bankkonto.
 error-konto-digits = Kontonummeret kan bare ha tall (mellomrom og punktum er lov).
@@ -359,9 +362,11 @@ upload-how = Ta bilde av hver side, eller velg PDF-filer. Sider av samme dokumen
 upload-field-hint = Velg ett eller flere bilder eller PDF-er (høyst { $mb } MB hver).
 upload-other = Andre dokumenter
 upload-button = Send dokumentene
-upload-choose-again = Av sikkerhetsgrunner må du velge filene på nytt.
 upload-error-none = Du har ikke valgt noen filer.
-upload-error-too-many = Det er for mange eller for store filer. Send høyst { $files } filer og { $total_mb } MB om gangen.
+upload-error-too-many = Det er for mange eller for store filer. Send høyst { $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    } og { $total_mb } MB om gangen.
 upload-error-interrupted = Sendingen ble avbrutt. Ingenting er lagret. Prøv igjen.
 upload-error-empty = { $file } er tom.
 upload-error-too-large = { $file } er større enn { $mb } MB. Ta bildet på nytt med lavere oppløsning, eller del PDF-en.
@@ -420,7 +425,10 @@ attach-choice-before = Kontoret har det allerede
 attach-choice-save = Lagre valget
 attach-done = Ferdig med dokumentene
 attach-error-duplicate = { $file } er allerede lagt ved under { $document }.
-attach-error-full = { $file } ble ikke lagt ved: du kan legge ved høyst { $files } filer og { $total_mb } MB til sammen. Send resten etter at du har sendt søknaden.
+attach-error-full = { $file } ble ikke lagt ved: du kan legge ved høyst { $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    } og { $total_mb } MB til sammen. Send resten etter at du har sendt søknaden.
 summary-documents-link = Legg ved eller endre dokumenter
 summary-document-uploaded = lagt ved
 summary-document-before = kontoret har det allerede
@@ -674,3 +682,71 @@ audit-request-documents = ba om dokumenter
 audit-preliminary-answer = sendte et foreløpig svar
 audit-open-sak = opprettet en sak
 audit-will-not-process = avsluttet søknaden uten behandling
+# The emergency notice on the case page
+case-emergency-text = Du har sagt at du trenger hjelp i dag. Ring { $office } på { $phone } nå, så får du svar i dag.
+helper-emergency-text = { $name } har sagt at hen trenger hjelp i dag. Ring { $office } på { $phone } nå, så får { $name } svar i dag.
+# The start page offers a way to one's applications; drafts under "My applications"
+home-mine-heading = Har du søkt før?
+home-mine-text = Under «Mine søknader» ser du søknadene du har sendt, hva kontoret venter på fra deg, og søknader du har begynt på og ikke sendt.
+home-mine-sign-in = Logg inn og se søknadene dine
+home-mine-open = Gå til «Mine søknader»
+cases-drafts-heading = Ikke sendt ennå
+cases-draft-title = Søknad til { $kommune }
+cases-draft-saved = Sist lagret { $saved }.
+cases-draft-continue = Fortsett
+cases-sent-heading = Sendte søknader
+# The receipt: each expected document with what the citizen did about it
+receipt-documents-done-heading = Dokumenter i søknaden
+receipt-documents-how = Du sender dem under «Mine søknader» → søknaden → «Send dokumenter». Du trenger ikke sende en ny søknad.
+document-state-attached = lagt ved
+document-state-office-has-it = kontoret har det allerede
+document-state-to-send = sendes senere
+# Who has looked: one line per person and day
+case-looked-times = { $action } ({ $count ->
+        [one] { $count } gang
+       *[other] { $count } ganger
+    })
+# A helper's pages speak of the person they help
+helper-case-title = Søknaden til { $name }
+helper-case-status-received-text = Kontoret har fått søknaden til { $name }. { $name } får vanligvis svar innen { $date }.
+helper-case-status-processing-text = En saksbehandler jobber med søknaden til { $name }. { $name } får vanligvis svar innen { $date }.
+helper-case-status-decided-text = Kontoret har gjort et vedtak i saken til { $name }. Se hva det betyr nedenfor.
+helper-case-status-not-processed-text = Kontoret behandler ikke søknaden til { $name }. Ring kontoret hvis dere lurer på hvorfor.
+helper-case-preliminary = Kontoret har sendt { $name } et foreløpig svar: det tar lengre tid enn vanlig å behandle søknaden.
+helper-case-tasks-heading = Dette venter kontoret på fra { $name }
+helper-case-tasks-text = Kontoret trenger disse dokumentene for å behandle søknaden til { $name }.
+helper-case-answered-heading = Dette er sendt til søknaden til { $name }
+helper-case-conditions-heading = Vilkår { $name } må følge
+helper-event-documents-sent = { $count ->
+    [one] Ett dokument ble sendt til søknaden.
+   *[other] { $count } dokumenter ble sendt til søknaden.
+}
+helper-upload-intro = Dokumentene sendes til søknaden til { $name } med referanse { $reference }. Det trengs ingen ny søknad.
+helper-sent-title = Dokumentene er sendt
+helper-sent-text = { $count ->
+    [one] Du sendte ett dokument til søknaden til { $name } { $date }:
+   *[other] Du sendte { $count } dokumenter til søknaden til { $name } { $date }:
+}
+helper-sent-next = Kontoret ser dokumentene i saken til { $name }, og { $name } ser dem under «Mine søknader».
+helper-back-to-case = Tilbake til søknaden til { $name }
+# Sending documents later: files are kept with previews until sending
+upload-kept-note = Filene som kunne brukes, er tatt vare på og vises nedenfor. Velg en ny fil bare der det står hva som er galt.
+upload-kept-heading = Valgt og klart til å sendes:
+upload-kept-count = { $count ->
+    [one] Én fil er valgt og klar til å sendes.
+   *[other] { $count } filer er valgt og klare til å sendes.
+}
+upload-add-button = Legg til filene uten å sende
+helper-upload-title = Send dokumenter for { $name }
+# Every answer soknad.json carries in the summary: the partner's number, where each child lives
+summary-partner-fnr = Fødselsnummeret til ektefelle eller samboer
+summary-barn-bor-sammen = Barn { $number } bor hos deg
+summary-barn-delt-bosted = Barn { $number } har delt bosted
+summary-barn-samvaer = Barn { $number } er hos deg
+# The case page: what the citizen told the office about documents
+case-told-heading = Dette sa du om dokumentene
+case-told-text = Da du sendte søknaden, sa du dette om dokumentene kontoret trenger:
+case-told-warnings = Vi sa fra at disse sidene kanskje ikke kan leses:
+case-told-warning = { $document }, side { $number } ({ $file }): { $warning }
+# Amounts with øre: every amount field of soknad.json is whole kroner in the Digisos schema
+error-belop-ore = Skriv hele kroner, uten øre. Kontoret får beløpene i hele kroner, og vi vil ikke runde av for deg – skriv for eksempel 1200 eller 1201.

@@ -229,7 +229,10 @@ receipt-emergency-heading = Ring kontoret no
 receipt-emergency-text = Du har sagt at du treng hjelp i dag. Ring { $office } med ein gong, så får du svar i dag.
 receipt-next-heading = Dette skjer no
 receipt-next-documents = Send dokumenta kontoret treng så snart du kan.
-receipt-next-processing = Kontoret behandlar søknaden. Det tek vanlegvis opptil { $days } dagar.
+receipt-next-processing = Kontoret behandlar søknaden. Det tek vanlegvis opptil { $days ->
+        [one] { $days } dag
+       *[other] { $days } dagar
+    }.
 receipt-next-decision = Du får eit vedtak som seier om du får støtte, kor mykje og når pengane kjem.
 receipt-documents-heading = Dokument du må sende
 receipt-follow = Følg søknaden under «Mine søknader»
@@ -262,14 +265,14 @@ error-required = Dette må du svare på.
 error-choose = Vel eitt av svara.
 error-choose-one-or-more = Vel minst eitt av svara.
 error-choice-unknown = Svaret er ikkje eitt av vala. Vel på nytt.
-error-text-too-long = Teksten er for lang. Skriv det viktigaste, kortare.
+error-text-too-long = Teksten er for lang. Skriv høgst { $max } teikn – det viktigaste, kortare.
 error-text-unreadable = Teksten har teikn vi ikkje kan lese. Skriv teksten på nytt.
 error-number-format = Skriv eit tal, til dømes 2.
-error-number-range = Talet er utanfor det som er mogleg her.
+error-number-range = Skriv eit tal mellom { $min } og { $max }.
 error-date-format = Skriv ein gyldig dato slik: 31.12.2015
-error-belop-negative = Beløpet kan ikkje vere negativt.
-error-belop-format = Skriv beløpet med tal, til dømes 4500.
-error-belop-too-large = Beløpet er for stort. Sjekk at det er rett.
+error-belop-negative = Beløpet kan ikkje vere negativt. Skriv eit beløp mellom 0 og { $max }.
+error-belop-format = Skriv beløpet med tal, til dømes 4500, 4 500 eller 4.500.
+error-belop-too-large = Beløpet må vere mellom 0 og { $max }. Sjekk at det er rett.
 error-telefon-format = Skriv eit telefonnummer med 8 siffer, eller med landskode (+46 …).
 error-konto-missing = Skriv kontonummeret ditt, eller kryss av for at du ikkje har bankkonto.
 error-konto-digits = Kontonummeret kan berre ha tal (mellomrom og punktum er lov).
@@ -359,9 +362,11 @@ upload-how = Ta bilete av kvar side, eller vel PDF-filer. Sider av same dokument
 upload-field-hint = Vel eitt eller fleire bilete eller PDF-ar (høgst { $mb } MB kvar).
 upload-other = Andre dokument
 upload-button = Send dokumenta
-upload-choose-again = Av tryggleiksomsyn må du velje filene på nytt.
 upload-error-none = Du har ikkje valt nokon filer.
-upload-error-too-many = Det er for mange eller for store filer. Send høgst { $files } filer og { $total_mb } MB om gongen.
+upload-error-too-many = Det er for mange eller for store filer. Send høgst { $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    } og { $total_mb } MB om gongen.
 upload-error-interrupted = Sendinga vart avbroten. Ingenting er lagra. Prøv igjen.
 upload-error-empty = { $file } er tom.
 upload-error-too-large = { $file } er større enn { $mb } MB. Ta biletet på nytt med lågare oppløysing, eller del PDF-en.
@@ -420,7 +425,10 @@ attach-choice-before = Kontoret har det allereie
 attach-choice-save = Lagre valet
 attach-done = Ferdig med dokumenta
 attach-error-duplicate = { $file } er allereie lagt ved under { $document }.
-attach-error-full = { $file } vart ikkje lagt ved: du kan leggje ved høgst { $files } filer og { $total_mb } MB til saman. Send resten etter at du har sendt søknaden.
+attach-error-full = { $file } vart ikkje lagt ved: du kan leggje ved høgst { $files ->
+        [one] { $files } fil
+       *[other] { $files } filer
+    } og { $total_mb } MB til saman. Send resten etter at du har sendt søknaden.
 summary-documents-link = Legg ved eller endre dokument
 summary-document-uploaded = lagt ved
 summary-document-before = kontoret har det allereie
@@ -674,3 +682,71 @@ audit-request-documents = bad om dokument
 audit-preliminary-answer = sende eit førebels svar
 audit-open-sak = oppretta ei sak
 audit-will-not-process = avslutta søknaden utan behandling
+# The emergency notice on the case page
+case-emergency-text = Du har sagt at du treng hjelp i dag. Ring { $office } på { $phone } no, så får du svar i dag.
+helper-emergency-text = { $name } har sagt at hen treng hjelp i dag. Ring { $office } på { $phone } no, så får { $name } svar i dag.
+# The start page offers a way to one's applications; drafts under "My applications"
+home-mine-heading = Har du søkt før?
+home-mine-text = Under «Mine søknader» ser du søknadene du har sendt, kva kontoret ventar på frå deg, og søknader du har byrja på og ikkje sendt.
+home-mine-sign-in = Logg inn og sjå søknadene dine
+home-mine-open = Gå til «Mine søknader»
+cases-drafts-heading = Ikkje sendt enno
+cases-draft-title = Søknad til { $kommune }
+cases-draft-saved = Sist lagra { $saved }.
+cases-draft-continue = Hald fram
+cases-sent-heading = Sende søknader
+# The receipt: each expected document with what the citizen did about it
+receipt-documents-done-heading = Dokument i søknaden
+receipt-documents-how = Du sender dei under «Mine søknader» → søknaden → «Send dokument». Du treng ikkje sende ein ny søknad.
+document-state-attached = lagt ved
+document-state-office-has-it = kontoret har det allereie
+document-state-to-send = blir sendt seinare
+# Who has looked: one line per person and day
+case-looked-times = { $action } ({ $count ->
+        [one] { $count } gong
+       *[other] { $count } gonger
+    })
+# A helper's pages speak of the person they help
+helper-case-title = Søknaden til { $name }
+helper-case-status-received-text = Kontoret har fått søknaden til { $name }. { $name } får vanlegvis svar innan { $date }.
+helper-case-status-processing-text = Ein saksbehandlar arbeider med søknaden til { $name }. { $name } får vanlegvis svar innan { $date }.
+helper-case-status-decided-text = Kontoret har gjort eit vedtak i saka til { $name }. Sjå kva det tyder nedanfor.
+helper-case-status-not-processed-text = Kontoret behandlar ikkje søknaden til { $name }. Ring kontoret om de lurer på kvifor.
+helper-case-preliminary = Kontoret har sendt { $name } eit førebels svar: det tek lengre tid enn vanleg å behandle søknaden.
+helper-case-tasks-heading = Dette ventar kontoret på frå { $name }
+helper-case-tasks-text = Kontoret treng desse dokumenta for å behandle søknaden til { $name }.
+helper-case-answered-heading = Dette er sendt til søknaden til { $name }
+helper-case-conditions-heading = Vilkår { $name } må følgje
+helper-event-documents-sent = { $count ->
+    [one] Eitt dokument vart sendt til søknaden.
+   *[other] { $count } dokument vart sende til søknaden.
+}
+helper-upload-intro = Dokumenta blir sende til søknaden til { $name } med referanse { $reference }. Det trengst ingen ny søknad.
+helper-sent-title = Dokumenta er sende
+helper-sent-text = { $count ->
+    [one] Du sende eitt dokument til søknaden til { $name } { $date }:
+   *[other] Du sende { $count } dokument til søknaden til { $name } { $date }:
+}
+helper-sent-next = Kontoret ser dokumenta i saka til { $name }, og { $name } ser dei under «Mine søknader».
+helper-back-to-case = Tilbake til søknaden til { $name }
+# Sending documents later: files are kept with previews until sending
+upload-kept-note = Filene som kunne brukast, er tekne vare på og blir viste nedanfor. Vel ei ny fil berre der det står kva som er gale.
+upload-kept-heading = Valt og klart til å sendast:
+upload-kept-count = { $count ->
+    [one] Éi fil er vald og klar til å sendast.
+   *[other] { $count } filer er valde og klare til å sendast.
+}
+upload-add-button = Legg til filene utan å sende
+helper-upload-title = Send dokument for { $name }
+# Every answer soknad.json carries in the summary: the partner's number, where each child lives
+summary-partner-fnr = Fødselsnummeret til ektefelle eller sambuar
+summary-barn-bor-sammen = Barn { $number } bur hos deg
+summary-barn-delt-bosted = Barn { $number } har delt bustad
+summary-barn-samvaer = Barn { $number } er hos deg
+# The case page: what the citizen told the office about documents
+case-told-heading = Dette sa du om dokumenta
+case-told-text = Då du sende søknaden, sa du dette om dokumenta kontoret treng:
+case-told-warnings = Vi sa frå at desse sidene kanskje ikkje kan lesast:
+case-told-warning = { $document }, side { $number } ({ $file }): { $warning }
+# Amounts with øre: every amount field of soknad.json is whole kroner in the Digisos schema
+error-belop-ore = Skriv heile kroner, utan øre. Kontoret får beløpa i heile kroner, og vi vil ikkje runde av for deg – skriv til dømes 1200 eller 1201.

@@ -19,6 +19,9 @@ pub struct PageContext {
     pub csrf: Option<String>,
     pub signed_in: bool,
     pub demo: bool,
+    /// The id of the page's form whose typed values the language switch saves before switching
+    /// (then the switch is a set of submit buttons of that form, not links).
+    pub lang_form: Option<&'static str>,
 }
 
 pub struct LangLink {
@@ -30,7 +33,7 @@ pub struct LangLink {
 
 impl PageContext {
     pub fn new(lang: Lang, path: &str, csrf: Option<String>) -> Self {
-        Self { lang, path: path.to_owned(), csrf, signed_in: false, demo: false }
+        Self { lang, path: path.to_owned(), csrf, signed_in: false, demo: false, lang_form: None }
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -212,7 +215,10 @@ pub struct ReceiptPage {
     pub office: OfficeInfo,
     pub emergency: bool,
     pub days: u32,
-    pub documents: Vec<String>,
+    /// Documents still to send: the only ones under "documents you must send".
+    pub to_send: Vec<crate::pdf::DocumentLine>,
+    /// Documents attached, or that the office already has, each with which.
+    pub done: Vec<crate::pdf::DocumentLine>,
     pub pdf_href: String,
 }
 
@@ -229,6 +235,8 @@ pub struct CaseListItem {
 #[template(path = "cases.html")]
 pub struct CasesPage {
     pub ctx: PageContext,
+    /// Applications begun and not sent yet, each to continue, with when it is deleted.
+    pub drafts: Vec<DraftInfo>,
     pub items: Vec<CaseListItem>,
     /// Applications the person helps someone else with.
     pub helping: Vec<CaseListItem>,
@@ -266,8 +274,16 @@ pub struct CasePage {
     pub looked: Vec<Line>,
     /// Documents sent after the application, newest sending last.
     pub documents: Vec<DocLink>,
+    /// What the citizen told the office about each expected document when sending (attached, the
+    /// office already has it, comes later).
+    pub told: Vec<Line>,
+    /// The readability warnings the citizen was shown for pages they sent.
+    pub told_warnings: Vec<String>,
     pub upload_href: String,
     pub office: OfficeInfo,
+    /// An emergency application not yet decided: call the office now, with its number.
+    pub emergency: bool,
+    pub emergency_text: String,
     pub pdf_href: String,
     /// The citizen's own view; false for a helper with a power of attorney.
     pub owner_view: bool,
@@ -280,6 +296,27 @@ pub struct CasePage {
     pub helper_errors: bool,
     /// (months, label) for the period of a power of attorney.
     pub periods: Vec<(String, String)>,
+}
+
+impl CasePage {
+    /// The text for `key`; on a helper's page its `helper-` variant, which speaks of the person
+    /// helped by name ("Kari Nordmann's application", not "your application").
+    pub fn say(&self, key: &str) -> String {
+        helper_say(self.ctx.lang, key, (!self.owner_view).then_some(self.acting_for.as_str()), &[])
+    }
+}
+
+/// `key` with `args`, or for someone helping `helped` (a power of attorney) the `helper-KEY`
+/// variant with the person's `name` besides.
+pub fn helper_say(lang: Lang, key: &str, helped: Option<&str>, args: &[(&'static str, String)]) -> String {
+    match helped {
+        None => lang.t_args(key, args),
+        Some(name) => {
+            let mut with_name = args.to_vec();
+            with_name.push(("name", name.to_owned()));
+            lang.t_args(&format!("helper-{key}"), &with_name)
+        }
+    }
 }
 
 /// A power of attorney as its giver sees it.
@@ -309,17 +346,25 @@ impl HelperForm {
 
 pub struct UploadField {
     pub name: String,
+    /// The document's place on the page (`dok-N`), for links from messages.
+    pub anchor: String,
     pub label: String,
     pub error: Option<String>,
+    /// Files chosen for this document and kept (with previews) until sending.
+    pub files: Vec<AttachFile>,
 }
 
+/// Sending documents to an application already sent, by its owner or a helper.
 #[derive(Template)]
 #[template(path = "upload.html")]
 pub struct UploadPage {
     pub ctx: PageContext,
+    pub title: String,
+    /// What this is for; for a helper it names the person helped.
+    pub intro: String,
     pub action: String,
     pub back: String,
-    pub reference: String,
+    pub back_label: String,
     pub fields: Vec<UploadField>,
     /// Set when the page answers one request only (`?krav=N`): the form keeps it, and a link leads
     /// to the page for all documents.
@@ -327,6 +372,20 @@ pub struct UploadPage {
     pub max_file_mb: usize,
     pub error: Option<String>,
     pub has_errors: bool,
+    /// How many files are kept, ready to send, and that in words.
+    pub kept: usize,
+    pub kept_text: String,
+}
+
+/// What a helper sent, about the person they help.
+#[derive(Template)]
+#[template(path = "helper_sent.html")]
+pub struct HelperSentPage {
+    pub ctx: PageContext,
+    pub name: String,
+    pub text: String,
+    pub documents: Vec<String>,
+    pub back: String,
 }
 
 /// A document the citizen sent, to open.
@@ -341,6 +400,9 @@ pub struct DocLink {
 #[template(path = "attach.html")]
 pub struct AttachPage {
     pub ctx: PageContext,
+    /// The citizen said they need help today: call the office now (with its number).
+    pub emergency: bool,
+    pub office: OfficeInfo,
     pub summary_href: String,
     pub max_file_mb: usize,
     pub slots: Vec<AttachSlot>,

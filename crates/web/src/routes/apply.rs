@@ -36,7 +36,8 @@ pub async fn start(State(app): State<AppState>, lang: Lang, session: Session, ci
     Ok(render(&page))
 }
 
-fn draft_info(app: &AppState, d: &Draft) -> DraftInfo {
+/// A draft as "continue where you left off": where, when it was saved, when it is deleted.
+pub(crate) fn draft_info(app: &AppState, d: &Draft) -> DraftInfo {
     DraftInfo {
         id: d.id.clone(),
         kommune: app.kommuner.get(&d.kommunenummer).map(|k| k.navn.clone()).unwrap_or_default(),
@@ -153,9 +154,11 @@ async fn step_page(
         _ => vec![],
     };
     let intro_key = format!("step-{}-intro", step.slug());
-    let intro = Some(lang.t(&intro_key)).filter(|t| *t != intro_key);
+    let intro = lang.try_t(&intro_key);
+    let mut ctx = context(app, lang, &nav.action(), session).await?;
+    ctx.lang_form = Some("steg");
     let page = StepPage {
-        ctx: context(app, lang, &nav.action(), session).await?,
+        ctx,
         nav,
         groups,
         errors: error_list,
@@ -195,6 +198,11 @@ pub async fn save_step(
     }
     draft.updated_ms = now;
     let here = format!("/soknad/{}/{}", draft.id, step.slug());
+    // The language switch posts the step: what was typed is saved (above), then the same step in
+    // the chosen language, without checking anything yet.
+    if let Some(chosen) = form.get("sprak").and_then(crate::i18n::Lang::from_code) {
+        return Ok(Redirect::to(&format!("{here}?lang={}", chosen.code())).into_response());
+    }
     match action {
         "tilbake" => {
             let target = step.previous().map_or_else(|| "/soknad".to_owned(), |p| format!("/soknad/{}/{}", draft.id, p.slug()));
@@ -261,7 +269,7 @@ async fn summary_page(
     };
     let problems: Vec<(String, String)> = problems
         .into_iter()
-        .map(|(s, e)| (format!("/soknad/{}/{}", draft.id, s.slug()), format!("{}: {}", lang.t(&format!("step-{}-title", s.slug())), lang.t(e.key))))
+        .map(|(s, e)| (format!("/soknad/{}/{}", draft.id, s.slug()), format!("{}: {}", lang.t(&format!("step-{}-title", s.slug())), lang.t_args(e.key, &e.args))))
         .collect();
     // Each expected document with what the citizen did about it so far.
     let files = app.store.draft_files(&draft.id, &citizen.fnr).await?;

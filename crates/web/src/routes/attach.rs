@@ -9,10 +9,9 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
-use velferd_documents::photos::{preview, Input, Limits, Preview};
 use velferd_domain::application::{DocumentNeed, OTHER};
 use velferd_store::files::sha256_hex;
-use velferd_store::{Draft, DraftFile, NewDraftFile};
+use velferd_store::{Draft, DraftFile};
 
 use super::context;
 use crate::error::AppError;
@@ -22,8 +21,6 @@ use crate::pages::{render, AttachFile, AttachPage, AttachSlot};
 use crate::session::{self, Citizen};
 use crate::{now_ms, AppState};
 
-/// Longest side of a thumbnail, in pixels.
-const THUMB_SIDE: u32 = 320;
 
 use velferd_cases::apply::SENT_BEFORE;
 const LATER: &str = "senere";
@@ -89,8 +86,11 @@ pub(crate) async fn page_with(app: &AppState, lang: Lang, session: &Session, dra
             }
         })
         .collect();
+    let kommune = app.kommuner.get(&draft.kommunenummer).ok_or_else(|| AppError::Internal("draft names a municipality not in the catalogue".into()))?;
     let page = AttachPage {
         ctx: context(app, lang, &base, session).await?,
+        emergency: draft.answers.reports_emergency(),
+        office: super::office_info(kommune),
         max_file_mb: app.config.uploads.max_file_bytes / (1024 * 1024),
         summary_href: format!("/soknad/{}/oppsummering", draft.id),
         has_errors: !errors.is_empty(),
@@ -170,30 +170,13 @@ pub async fn upload(State(app): State<AppState>, lang: Lang, session: Session, c
             errors.push((slot.clone(), lang.t_args("attach-error-duplicate", &[("file", name), ("document", there)])));
             continue;
         }
-        let checked = {
-            let bytes = bytes.clone();
-            let name = name.clone();
-            tokio::task::spawn_blocking(move || preview(&Input::new(&name, &bytes), &limits.conversion(), THUMB_SIDE)).await.map_err(|e| AppError::Internal(e.to_string()))?
-        };
-        let preview = match checked {
-            Ok(p) => p,
-            Err(problem) => {
-                errors.push((slot.clone(), super::upload_message(&app, lang, problem.code(), &name)));
+        let file = match app.cases.keep_file(&slot, &name, bytes, &limits.conversion()).await? {
+            Ok(file) => file,
+            Err(code) => {
+                errors.push((slot.clone(), super::upload_message(&app, lang, code, &name)));
                 continue;
             }
         };
-        let stored = app.files.put(&bytes).await?;
-        let (thumb_sha256, pages, warnings, is_pdf) = match preview {
-            Preview::Picture { thumbnail, warnings, .. } => (Some(app.files.put(&thumbnail).await?), 1, warnings.iter().map(|w| w.code().to_owned()).collect(), false),
-            Preview::Pdf { pages, sheet } => {
-                let sheet = match sheet {
-                    Some(jpeg) => Some(app.files.put(&jpeg).await?),
-                    None => None,
-                };
-                (sheet, pages as i64, vec![], true)
-            }
-        };
-        let file = NewDraftFile { slot: slot.clone(), name, sha256: stored, bytes: bytes.len() as i64, thumb_sha256, pages, warnings, is_pdf };
         app.store.add_draft_file(&draft.id, &citizen.fnr, &file, now_ms()).await?.ok_or(AppError::NotFound)?;
         // Attaching a file answers the question for this document.
         app.store.set_document_choice(&draft.id, &citizen.fnr, &slot, None).await?;
@@ -247,20 +230,7 @@ pub async fn change(State(app): State<AppState>, session: Session, citizen: Citi
 pub async fn thumbnail(State(app): State<AppState>, citizen: Citizen, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
     let files = app.store.draft_files(&id, &citizen.fnr).await?;
     let found = files.iter().find(|f| f.id == file).ok_or(AppError::NotFound)?;
-    let sha = found.thumb_sha256.as_deref().ok_or(AppError::NotFound)?;
-    let bytes = app.files.get(sha).await?.ok_or(AppError::NotFound)?;
-    let turns = found.quarter_turns as u8;
-    let bytes = if found.is_pdf || turns.is_multiple_of(4) {
-        bytes
-    } else {
-        // Thumbnails are small; turning one on the fly is cheaper than storing four.
-        tokio::task::spawn_blocking(move || match preview(&Input::new("t.jpg", &bytes).turned(turns), &Limits::default(), THUMB_SIDE) {
-            Ok(Preview::Picture { thumbnail, .. }) => thumbnail,
-            _ => bytes,
-        })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-    };
+    let bytes = app.cases.thumbnail(found).await?.ok_or(AppError::NotFound)?;
     Ok(([(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
 }
 

@@ -11,10 +11,11 @@ use velferd_domain::ids::Fodselsnummer;
 use velferd_store::{AuditEntry, NewPower, Outcome, Power};
 
 use super::cases::{case_page, Mode};
+use super::upload::Sending;
 use crate::error::AppError;
 use crate::form::FormData;
 use crate::i18n::Lang;
-use crate::pages::{HelperForm, HelperLine};
+use crate::pages::{render, HelperForm, HelperLine, HelperSentPage};
 use crate::session::{self, Citizen};
 use crate::{fmt, now_ms, AppState};
 
@@ -23,7 +24,12 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 pub const PERIODS: [i64; 4] = [1, 3, 6, 12];
 
 /// The powers on the owner's application, as lines for their case page.
-pub(crate) async fn helper_lines(app: &AppState, lang: Lang, id: &str, owner: &Citizen) -> Result<Vec<HelperLine>, AppError> {
+pub(crate) async fn helper_lines(
+    app: &AppState,
+    lang: Lang,
+    id: &str,
+    owner: &Citizen,
+) -> Result<Vec<HelperLine>, AppError> {
     let now = now_ms();
     Ok(app
         .store
@@ -32,71 +38,150 @@ pub(crate) async fn helper_lines(app: &AppState, lang: Lang, id: &str, owner: &C
         .into_iter()
         .map(|p| {
             let active = p.revoked_ms.is_none() && p.valid_until_ms > now;
-            let scope = lang.t(if p.may_send_documents { "helper-scope-documents" } else { "helper-scope-follow" });
+            let scope = lang.t(if p.may_send_documents {
+                "helper-scope-documents"
+            } else {
+                "helper-scope-follow"
+            });
             let state = match (p.revoked_ms, active) {
                 (Some(at), _) => lang.t_args("helper-revoked", &[("date", fmt::date(at))]),
-                (None, true) => lang.t_args("helper-until", &[("date", fmt::date(p.valid_until_ms))]),
-                (None, false) => lang.t_args("helper-expired", &[("date", fmt::date(p.valid_until_ms))]),
+                (None, true) => {
+                    lang.t_args("helper-until", &[("date", fmt::date(p.valid_until_ms))])
+                }
+                (None, false) => {
+                    lang.t_args("helper-expired", &[("date", fmt::date(p.valid_until_ms))])
+                }
             };
             HelperLine {
                 name: p.helper_name.clone(),
                 detail: format!("{scope}. {state}."),
-                revoke_action: if active { format!("/mine-soknader/{id}/fullmakt/{}/trekk-tilbake", p.id) } else { String::new() },
+                revoke_action: if active {
+                    format!("/mine-soknader/{id}/fullmakt/{}/trekk-tilbake", p.id)
+                } else {
+                    String::new()
+                },
             }
         })
         .collect())
 }
 
 /// Gives a power of attorney. Bad input is shown at its field with everything else kept.
-pub async fn grant(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
+pub async fn grant(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    citizen: Citizen,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
+    let sent = app
+        .store
+        .application(&id, &citizen.fnr)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut posted = HelperForm {
         fnr: form.get("fnr").unwrap_or_default().trim().to_owned(),
-        navn: form.get("navn").unwrap_or_default().trim().chars().take(200).collect(),
+        navn: form
+            .get("navn")
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(200)
+            .collect(),
         maneder: form.get("maneder").unwrap_or_default().to_owned(),
         dokumenter: form.get("dokumenter") == Some("ja"),
         errors: vec![],
     };
     let helper = match Fodselsnummer::parse(&posted.fnr) {
         Ok(f) if f == citizen.fnr => {
-            posted.errors.push(("fnr".into(), lang.t("helper-error-self")));
+            posted
+                .errors
+                .push(("fnr".into(), lang.t("helper-error-self")));
             None
         }
         Ok(f) => Some(f),
         Err(_) => {
-            posted.errors.push(("fnr".into(), lang.t(if posted.fnr.is_empty() { "error-required" } else { "helper-error-fnr" })));
+            posted.errors.push((
+                "fnr".into(),
+                lang.t(if posted.fnr.is_empty() {
+                    "error-required"
+                } else {
+                    "helper-error-fnr"
+                }),
+            ));
             None
         }
     };
     if posted.navn.is_empty() {
-        posted.errors.push(("navn".into(), lang.t("error-required")));
+        posted
+            .errors
+            .push(("navn".into(), lang.t("error-required")));
     }
-    let months = posted.maneder.parse::<i64>().ok().filter(|m| PERIODS.contains(m));
+    let months = posted
+        .maneder
+        .parse::<i64>()
+        .ok()
+        .filter(|m| PERIODS.contains(m));
     if months.is_none() {
-        posted.errors.push(("maneder".into(), lang.t("error-choose")));
+        posted
+            .errors
+            .push(("maneder".into(), lang.t("error-choose")));
     }
     let (Some(helper), Some(months), true) = (helper, months, posted.errors.is_empty()) else {
         return case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted)).await;
     };
     let now = now_ms();
-    let power = NewPower { helper: &helper, helper_name: &posted.navn, may_send_documents: posted.dokumenter, valid_until_ms: now + months * 30 * DAY_MS };
-    app.store.grant_power(&id, &citizen.fnr, &power, now).await?.ok_or(AppError::NotFound)?;
+    let power = NewPower {
+        helper: &helper,
+        helper_name: &posted.navn,
+        may_send_documents: posted.dokumenter,
+        valid_until_ms: now + months * 30 * DAY_MS,
+    };
+    app.store
+        .grant_power(&id, &citizen.fnr, &power, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
 }
 
-pub async fn revoke(State(app): State<AppState>, session: Session, citizen: Citizen, Path((id, power)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
+pub async fn revoke(
+    State(app): State<AppState>,
+    session: Session,
+    citizen: Citizen,
+    Path((id, power)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    if !app.store.revoke_power(&id, &citizen.fnr, &power, now_ms()).await? {
+    if !app
+        .store
+        .revoke_power(&id, &citizen.fnr, &power, now_ms())
+        .await?
+    {
         return Err(AppError::NotFound);
     }
     Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
 }
 
 /// Writes the helper's access (or refused attempt) to the audit log before anything is shown.
-async fn audit(app: &AppState, helper: &Citizen, power: Option<&Power>, owner: Option<&Fodselsnummer>, id: &str, action: &str, outcome: Outcome) -> Result<(), AppError> {
+async fn audit(
+    app: &AppState,
+    helper: &Citizen,
+    power: Option<&Power>,
+    owner: Option<&Fodselsnummer>,
+    id: &str,
+    action: &str,
+    outcome: Outcome,
+) -> Result<(), AppError> {
     let entry = AuditEntry {
-        actor: format!("fullmektig:{}", power.map_or_else(|| velferd_store::files::sha256_hex(helper.fnr.as_str().as_bytes())[..16].to_owned(), |p| p.id.clone())),
+        actor: format!(
+            "fullmektig:{}",
+            power.map_or_else(
+                || velferd_store::files::sha256_hex(helper.fnr.as_str().as_bytes())[..16]
+                    .to_owned(),
+                |p| p.id.clone()
+            )
+        ),
         actor_name: power.map_or_else(String::new, |p| p.helper_name.clone()),
         role: "fullmektig".into(),
         office: None,
@@ -110,10 +195,28 @@ async fn audit(app: &AppState, helper: &Citizen, power: Option<&Power>, owner: O
 }
 
 /// The application a helper may follow, with the owner to read it as; a refused attempt is logged.
-async fn acting_for(app: &AppState, helper: &Citizen, id: &str, action: &str) -> Result<(velferd_store::StoredApplication, Power, Citizen), AppError> {
-    match app.store.application_as_helper(id, &helper.fnr, now_ms()).await? {
+async fn acting_for(
+    app: &AppState,
+    helper: &Citizen,
+    id: &str,
+    action: &str,
+) -> Result<(velferd_store::StoredApplication, Power, Citizen), AppError> {
+    match app
+        .store
+        .application_as_helper(id, &helper.fnr, now_ms())
+        .await?
+    {
         Some((sent, power, owner)) => {
-            audit(app, helper, Some(&power), Some(&owner), id, action, Outcome::Permit).await?;
+            audit(
+                app,
+                helper,
+                Some(&power),
+                Some(&owner),
+                id,
+                action,
+                Outcome::Permit,
+            )
+            .await?;
             Ok((sent, power, Citizen { fnr: owner }))
         }
         None => {
@@ -124,7 +227,13 @@ async fn acting_for(app: &AppState, helper: &Citizen, id: &str, action: &str) ->
 }
 
 /// `/fullmakt/{id}`: the case as the helper may see it.
-pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn show(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    helper: Citizen,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-view").await?;
     case_page(&app, lang, &session, &sent, &owner, &Mode::Helper(power)).await
 }
@@ -134,19 +243,139 @@ pub struct Only {
     krav: Option<String>,
 }
 
-/// The upload page for a helper whose power covers sending documents.
-pub async fn upload_page(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, Query(q): Query<Only>) -> Result<Response, AppError> {
-    let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-view").await?;
-    if !power.may_send_documents {
-        return Err(AppError::NotFound);
-    }
-    super::upload::page_for(&app, lang, &session, &sent, &owner, q.krav.as_deref(), &format!("/fullmakt/{id}")).await
+/// A helper's sending: to the owner's application, in the helper's own name, under `/fullmakt/ID`.
+async fn helper_sending<'a>(
+    app: &AppState,
+    sent: &'a velferd_store::StoredApplication,
+    owner: &'a Citizen,
+    helper: &'a Citizen,
+) -> Result<Sending<'a>, AppError> {
+    let name = app
+        .store
+        .person(&owner.fnr)
+        .await?
+        .map(|p| p.fullt_navn())
+        .unwrap_or_default();
+    Ok(Sending {
+        sent,
+        owner,
+        uploader: helper,
+        base: format!("/fullmakt/{}", sent.id),
+        helped: Some(name),
+    })
 }
 
-pub async fn upload_send(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
-    let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-send-documents").await?;
+/// The application a helper may send documents to (their power covers it), with its owner.
+async fn sending_as_helper(
+    app: &AppState,
+    helper: &Citizen,
+    id: &str,
+    action: &str,
+) -> Result<(velferd_store::StoredApplication, Citizen), AppError> {
+    let (sent, power, owner) = acting_for(app, helper, id, action).await?;
     if !power.may_send_documents {
         return Err(AppError::NotFound);
     }
-    super::upload::send_for(&app, lang, &session, &sent, &owner, &helper, multipart, &format!("/fullmakt/{id}")).await
+    Ok((sent, owner))
+}
+
+/// The upload page for a helper whose power covers sending documents.
+pub async fn upload_page(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    helper: Citizen,
+    Path(id): Path<String>,
+    Query(q): Query<Only>,
+) -> Result<Response, AppError> {
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
+    let sending = helper_sending(&app, &sent, &owner, &helper).await?;
+    super::upload::page_for(&app, lang, &session, &sending, q.krav.as_deref()).await
+}
+
+pub async fn upload_send(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    helper: Citizen,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-send-documents").await?;
+    let sending = helper_sending(&app, &sent, &owner, &helper).await?;
+    super::upload::send_for(&app, lang, &session, &sending, multipart).await
+}
+
+/// Turns or takes out a file the helper has chosen.
+pub async fn upload_change(
+    State(app): State<AppState>,
+    session: Session,
+    helper: Citizen,
+    Path((id, file)): Path<(String, String)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-send-documents").await?;
+    let sending = helper_sending(&app, &sent, &owner, &helper).await?;
+    super::upload::change_for(&app, &sending, &file, &form).await
+}
+
+/// The preview of a file the helper has chosen.
+pub async fn upload_thumbnail(
+    State(app): State<AppState>,
+    helper: Citizen,
+    Path((id, file)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
+    let sending = helper_sending(&app, &sent, &owner, &helper).await?;
+    super::upload::thumbnail_for(&app, &sending, &file).await
+}
+
+/// After a helper sent documents: what was sent, to whose application, and when.
+pub async fn sent(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    helper: Citizen,
+    Path((id, submission)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
+    let found = app
+        .store
+        .submissions(&sent.id, &owner.fnr)
+        .await?
+        .into_iter()
+        .find(|s| s.id == submission && !s.with_application)
+        .ok_or(AppError::NotFound)?;
+    let name = app
+        .store
+        .person(&owner.fnr)
+        .await?
+        .map(|p| p.fullt_navn())
+        .unwrap_or_default();
+    let page = HelperSentPage {
+        ctx: super::context(
+            &app,
+            lang,
+            &format!("/fullmakt/{id}/sendt/{submission}"),
+            &session,
+        )
+        .await?,
+        text: lang.t_args(
+            "helper-sent-text",
+            &[
+                ("count", found.documents.len().to_string()),
+                ("name", name.clone()),
+                ("date", fmt::date_time(found.created_ms)),
+            ],
+        ),
+        documents: found
+            .documents
+            .iter()
+            .map(|d| super::document_label(lang, &d.kind, &d.tilleggsinfo))
+            .collect(),
+        back: format!("/fullmakt/{id}"),
+        name,
+    };
+    Ok(render(&page))
 }

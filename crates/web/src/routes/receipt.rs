@@ -4,7 +4,6 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
-use velferd_domain::application::{parse_application, required_documents};
 
 use super::{context, office_info};
 use crate::error::AppError;
@@ -13,10 +12,25 @@ use crate::pages::{render, ReceiptPage};
 use crate::session::Citizen;
 use crate::{fmt, AppState};
 
-pub async fn receipt(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
-    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
-    let kommune = app.kommuner.get(&sent.kommunenummer).ok_or_else(|| AppError::Internal("application names an unknown municipality".into()))?;
-    let documents = parse_application(&sent.answers).map(|a| required_documents(&a).into_iter().map(|d| lang.t(d.why)).collect()).unwrap_or_default();
+pub async fn receipt(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    citizen: Citizen,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let sent = app
+        .store
+        .application(&id, &citizen.fnr)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let kommune = app
+        .kommuner
+        .get(&sent.kommunenummer)
+        .ok_or_else(|| AppError::Internal("application names an unknown municipality".into()))?;
+    let (to_send, done) = crate::pdf::document_lines(lang, &sent)
+        .into_iter()
+        .partition(|d| d.must_send);
     let page = ReceiptPage {
         ctx: context(&app, lang, &format!("/kvittering/{id}"), &session).await?,
         reference: sent.reference.clone(),
@@ -24,25 +38,49 @@ pub async fn receipt(State(app): State<AppState>, lang: Lang, session: Session, 
         office: office_info(kommune),
         emergency: sent.emergency,
         days: kommune.kontor.behandlingstid_dager,
-        documents,
+        to_send,
+        done,
         pdf_href: format!("/kvittering/{id}/soknad.pdf"),
     };
     Ok(render(&page))
 }
 
-pub async fn pdf(State(app): State<AppState>, lang: Lang, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
-    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
-    let office = app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default();
-    let name = app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default();
+pub async fn pdf(
+    State(app): State<AppState>,
+    lang: Lang,
+    citizen: Citizen,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let sent = app
+        .store
+        .application(&id, &citizen.fnr)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let office = app
+        .kommuner
+        .get(&sent.kommunenummer)
+        .map(|k| k.kontor.navn.clone())
+        .unwrap_or_default();
+    let name = app
+        .store
+        .person(&citizen.fnr)
+        .await?
+        .map(|p| p.fullt_navn())
+        .unwrap_or_default();
     let reference = sent.reference.clone();
-    let bytes = tokio::task::spawn_blocking(move || crate::pdf::application_pdf(lang, &sent, &office, &name, false))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)?;
+    let bytes = tokio::task::spawn_blocking(move || {
+        crate::pdf::application_pdf(lang, &sent, &office, &name, false)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+    .map_err(AppError::Internal)?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("inline; filename=\"soknad-{reference}.pdf\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"soknad-{reference}.pdf\""),
+            ),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
         bytes,

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod oidc;
 mod pages;
 mod pdf;
+pub mod return_path;
 mod routes;
 pub mod session;
 mod steps;

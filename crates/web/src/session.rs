@@ -17,6 +17,7 @@ use velferd_store::Store;
 
 use crate::error::AppError;
 use crate::form::FormData;
+use crate::return_path::ReturnPath;
 
 const CITIZEN: &str = "citizen";
 const STAFF: &str = "staff";
@@ -133,13 +134,21 @@ pub struct Citizen {
 }
 
 /// Sent instead of a page when sign-in is needed; remembers where the person was going.
-pub struct SignInFirst(String);
+pub struct SignInFirst(pub ReturnPath);
 
 impl IntoResponse for SignInFirst {
     fn into_response(self) -> Response {
-        let next: String = form_urlencoded::byte_serialize(self.0.as_bytes()).collect();
-        Redirect::to(&format!("/logg-inn?neste={next}")).into_response()
+        Redirect::to(&format!("/logg-inn?neste={}", self.0.encoded())).into_response()
     }
+}
+
+/// Where to come back to after signing in: the page asked for (a GET), or else `fallback`.
+fn coming_back(parts: &Parts, fallback: ReturnPath) -> ReturnPath {
+    if parts.method != axum::http::Method::GET {
+        return fallback;
+    }
+    let asked = parts.uri.path_and_query().map_or_else(|| parts.uri.path(), |p| p.as_str());
+    ReturnPath::parse(asked).unwrap_or(fallback)
 }
 
 impl FromRequestParts<crate::AppState> for Citizen {
@@ -154,10 +163,7 @@ impl FromRequestParts<crate::AppState> for Citizen {
         };
         match fnr.and_then(|f| Fodselsnummer::parse(&f).ok()) {
             Some(fnr) => Ok(Citizen { fnr }),
-            None => {
-                let target = if parts.method == axum::http::Method::GET { parts.uri.path().to_owned() } else { "/soknad".to_owned() };
-                Err(SignInFirst(target).into_response())
-            }
+            None => Err(SignInFirst(coming_back(parts, ReturnPath::citizen_start())).into_response()),
         }
     }
 }
@@ -187,7 +193,11 @@ impl FromRequestParts<crate::AppState> for Staff {
         };
         match staff.filter(|s| !s.roles.is_empty()) {
             Some(staff) => Ok(staff),
-            None => Err(Redirect::to("/ansatt/logg-inn").into_response()),
+            None => {
+                let next = ReturnPath::or_staff_start(Some(coming_back(parts, ReturnPath::staff_start()).as_str()));
+                let to = if next == ReturnPath::staff_start() { "/ansatt/logg-inn".to_owned() } else { format!("/ansatt/logg-inn?neste={}", next.encoded()) };
+                Err(Redirect::to(&to).into_response())
+            }
         }
     }
 }

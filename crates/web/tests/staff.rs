@@ -114,8 +114,8 @@ async fn a_caseworker_sees_only_the_offices_applications_and_every_look_is_logge
         let entry = last(&app.store.audit_of_application(&kari_id).await.unwrap()).clone();
         assert_eq!((entry.actor.as_str(), entry.role.as_str(), entry.outcome), ("staff:demo-tor", "kontaktsenter", Outcome::Deny), "{label}");
 
-        // A citizen is not staff; staff pages send them to the staff sign-in.
-        assert_eq!(kari.get("/ansatt/saker").await.location.as_deref(), Some("/ansatt/logg-inn"), "{label}");
+        // A citizen is not staff; staff pages send them to the staff sign-in (and back after it).
+        assert_eq!(kari.get("/ansatt/saker").await.location.as_deref(), Some("/ansatt/logg-inn?neste=%2Fansatt%2Fsaker"), "{label}");
 
         // Kari sees who opened her application, by office and name; refused attempts are not shown as looks.
         let page = kari.get(&format!("/mine-soknader/{kari_id}")).await;

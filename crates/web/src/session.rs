@@ -87,23 +87,30 @@ impl SessionStore for DbSessions {
     }
 }
 
-/// Signs a person in: a new session id (so a planted id is worthless), the person, a fresh form token.
-pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppError> {
+/// Begins a sign-in in this browser's session: a new session id (so a planted id is worthless)
+/// and nothing left of what was there — an earlier citizen or staff sign-in, its identity
+/// provider's sign-in, the form token. One session is never a citizen and a staff member at once:
+/// signing in as one ends the other.
+async fn begin_sign_in(session: &Session) -> Result<(), AppError> {
+    session.clear().await;
     session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.insert(CITIZEN, fnr.as_str()).await.map_err(|e| AppError::Internal(e.to_string()))?;
     session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.remove::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(())
 }
 
-/// Signs a staff member in, like [`sign_in`]: a new session id, the person, a fresh form token. The
-/// staff member is remembered, so colleagues at the office can give them cases.
+/// Signs a person in: a fresh session (see [`begin_sign_in`]) holding the person.
+pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppError> {
+    begin_sign_in(session).await?;
+    session.insert(CITIZEN, fnr.as_str()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(())
+}
+
+/// Signs a staff member in, like [`sign_in`]: a fresh session holding the staff member. The staff
+/// member is remembered, so colleagues at the office can give them cases.
 pub async fn sign_in_staff(app: &crate::AppState, session: &Session, staff: &Staff) -> Result<(), AppError> {
     app.cases.staff_signed_in(staff, crate::now_ms()).await?;
-    session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    begin_sign_in(session).await?;
     session.insert(STAFF, staff).await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.remove::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(())
 }
 

@@ -45,6 +45,9 @@ pub struct Config {
     pub uploads: limits::UploadLimits,
     /// A sign-in ends this long after it happened, however active the session (absolute timeout).
     pub session_lifetime: Duration,
+    /// A session ends this long after its last request (idle timeout, renewed by activity; see
+    /// `session::DbSessions`).
+    pub session_idle: Duration,
     /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
     /// (for per-address rate limits) instead of the TCP peer, which is the proxy.
     pub behind_proxy: bool,
@@ -56,7 +59,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
+        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), session_idle: Duration::from_secs(2 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
     }
 }
 
@@ -111,13 +114,18 @@ async fn health(axum::extract::State(app): axum::extract::State<AppState>) -> im
 }
 
 pub fn router(app: App) -> Router {
-    let sessions = SessionManagerLayer::new(session::DbSessions(app.store.clone()))
-        .with_name("velferd_session")
+    // The row ends after the idle timeout (DbSessions). The cookie outlives any sign-in (its
+    // lifetime plus an idle period, from the last change), so a step posted after the session
+    // ended still carries it and its answers can be kept for after sign-in
+    // (session::keep_answers); a cookie naming an ended session is worth nothing. Answers are
+    // saved at every step, so an ended session loses nothing but the sign-in.
+    let cookie_lifetime = time::Duration::try_from(app.config.session_lifetime.saturating_add(app.config.session_idle)).unwrap_or(time::Duration::hours(14));
+    let sessions = SessionManagerLayer::new(session::DbSessions::new(app.store.clone(), app.config.session_idle))
+        .with_name(session::COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(app.config.secure_cookies)
-        // Answers are saved at every step, so an expired session loses nothing but the sign-in.
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(2)));
+        .with_expiry(Expiry::OnInactivity(cookie_lifetime));
     // HSTS only when the server is known to be reached over HTTPS (the same switch as Secure cookies).
     let hsts = app.config.secure_cookies;
     // A whole sending plus room for the form around it; each file is checked on its own after.

@@ -15,6 +15,7 @@ answer-nei = No
 answer-none = None given
 date-hint = Write the date like this: 31.12.2015
 draft-expiry = Your answers are saved as you go. The application will be deleted on { $date } if you do not send it.
+step-saved-after-sign-in = You had been signed out when you saved this page. The answers you had typed are saved now.
 office-phone = Phone
 office-address = Visiting address
 

@@ -15,6 +15,7 @@ answer-nei = Nei
 answer-none = Ingen oppgitt
 date-hint = Skriv datoen slik: 31.12.2015
 draft-expiry = Svarene dine lagres underveis. Søknaden slettes { $date } hvis du ikke sender den.
+step-saved-after-sign-in = Du var blitt logget ut da du lagret denne siden. Svarene du hadde skrevet, er lagret nå.
 office-phone = Telefon
 office-address = Besøksadresse
 

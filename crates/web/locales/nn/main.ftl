@@ -15,6 +15,7 @@ answer-nei = Nei
 answer-none = Ikkje oppgitt
 date-hint = Skriv datoen slik: 31.12.2015
 draft-expiry = Svara dine blir lagra undervegs. Søknaden blir sletta { $date } om du ikkje sender han.
+step-saved-after-sign-in = Du var blitt logga ut då du lagra denne sida. Svara du hadde skrive, er lagra no.
 office-phone = Telefon
 office-address = Besøksadresse
 

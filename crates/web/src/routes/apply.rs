@@ -341,11 +341,30 @@ async fn summary_page(
     Ok(response)
 }
 
+/// The receipt of the application sent from the citizen's draft `draft_id`, if it was sent.
+async fn receipt_of(app: &AppState, draft_id: &str, citizen: &Citizen) -> Result<Option<Response>, AppError> {
+    Ok(app.store.submitted_from_draft(draft_id, &citizen.fnr).await?.map(|sent| Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()))
+}
+
 /// Sends the application (the use case `send_application`). Safe to repeat: a second press or a
-/// retried request shows the same receipt.
+/// retried request shows the same receipt — also past the sending rate limit, which counts only
+/// sendings not yet done (a retry after a lost answer must always find its receipt).
 pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    crate::limits::check(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await?;
+    if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
+        return Ok(receipt);
+    }
+    if let Err(limited) = crate::limits::check(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await {
+        // A second press while the first is still sending passed the check above too: give the
+        // first a moment (a sending takes well under this) and answer with its receipt.
+        for _ in 0..12 {
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+            if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
+                return Ok(receipt);
+            }
+        }
+        return Err(limited.into());
+    }
     match app.cases.send_application(&citizen.fnr, &id, &form.0, &app.config.uploads.conversion(), now_ms()).await? {
         None => Err(AppError::NotFound),
         Some(Sent::Received(sent)) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),

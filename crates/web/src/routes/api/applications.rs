@@ -103,7 +103,9 @@ pub async fn acknowledge(State(app): State<AppState>, Client(client): Client, Pa
 
 /// `PUT /api/v1/soknader/{id}/digisos-soker`: the case system's full status document, replacing the
 /// previous one. A document that breaks the schema is refused with its errors and changes nothing.
+/// Another municipality's id is refused (and audited) before the document is even read.
 pub async fn put_status(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>, body: axum::body::Bytes) -> Result<StatusCode, ApiError> {
+    super::check_application(&app, &client, &id, "update-status").await?;
     let doc: Value = serde_json::from_slice(&body).map_err(|e| ApiError::Invalid(vec![json!({"peker": "", "melding": format!("not JSON: {e}")})]))?;
     let errors = validate(Kind::DigisosSoker, &doc).map_err(|e| ApiError::Internal(e.to_string()))?;
     if !errors.is_empty() {

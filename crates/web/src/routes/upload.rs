@@ -169,7 +169,8 @@ pub(crate) async fn send_for(
             continue;
         }
         let Some(index) = name.strip_prefix("fil-").and_then(|i| i.parse::<usize>().ok()).filter(|i| *i < needed.len()) else { continue };
-        let file_name = field.file_name().unwrap_or_default().chars().take(100).collect::<String>();
+        // The name is shown on pages: nothing in it may change how the page reads.
+        let file_name = velferd_domain::text::display_name(field.file_name().unwrap_or_default(), 100);
         let bytes = match field.bytes().await {
             Ok(b) => b,
             Err(_) => return upload_page(app, lang, session, sent, base, &needed, only(Some(&krav), &needed), &[], Some(lang.t("upload-error-interrupted"))).await,

@@ -143,10 +143,18 @@ pub struct LetterQuery {
 pub async fn upload_letter(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>, Query(q): Query<LetterQuery>, body: Bytes) -> Result<Response, ApiError> {
     // Another municipality's id is refused (and audited) whatever the request holds.
     check_application(&app, &client, &id, "file-letter").await?;
-    let title = q.tittel.as_deref().map(str::trim).unwrap_or_default().to_owned();
-    if title.is_empty() || title.chars().count() > 200 {
-        return Err(ApiError::BadRequest("bad_title", "tittel is required: the letter's title as the citizen should see it, at most 200 characters".into()));
-    }
+    // The title is shown on the citizen's page: one printable line, nothing that changes how the
+    // page reads (see velferd_domain::text). A system is told rather than corrected.
+    let raw_title = q.tittel.as_deref().unwrap_or_default();
+    let title = match velferd_domain::text::clean_line(raw_title, 200) {
+        Ok(t) if !t.is_empty() && velferd_domain::text::hidden_character(raw_title).is_none() => t,
+        _ => {
+            return Err(ApiError::BadRequest(
+                "bad_title",
+                "tittel is required: the letter's title as the citizen should see it, one line of at most 200 characters, without control characters, characters that change the writing direction (U+202A-U+202E, U+2066-U+2069) or zero-width characters (U+200B-U+200D, U+2060, U+FEFF)".into(),
+            ))
+        }
+    };
     if body.len() > MAX_LETTER_BYTES {
         return Err(ApiError::BadRequest("too_large", format!("a letter may be at most {MAX_LETTER_BYTES} bytes")));
     }

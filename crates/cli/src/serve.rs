@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use velferd_store::Store;
-use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_people, spawn_housekeeping, App, Config};
+use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_people, spawn_file_sweep, spawn_housekeeping, App, Config};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -127,6 +127,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         }
     };
     spawn_housekeeping(store.clone(), files.clone());
+    spawn_file_sweep(store.clone(), files.clone());
     let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
     let mb = 1024 * 1024;
     let uploads = velferd_web::limits::UploadLimits {

@@ -217,6 +217,19 @@ pub fn router(app: App) -> Router {
         .with_state(state)
 }
 
+/// Sweeps the file store once, in the background: temp files of writes interrupted by a crash
+/// and files no row names (a photo stored before a `kill -9` that came before its row), each only
+/// when untouched for [`velferd_store::files::SWEEP_GRACE_MS`]. `velferd serve` calls it at start.
+pub fn spawn_file_sweep(store: Store, files: Arc<dyn velferd_store::Files>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        match velferd_store::files::sweep(&store, files.as_ref(), now_ms(), velferd_store::files::SWEEP_GRACE_MS, false).await {
+            Ok(swept) if swept.leftovers + swept.orphans > 0 => tracing::info!(leftovers = swept.leftovers, unnamed = swept.orphans, "file store swept"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not sweep the file store"),
+        }
+    })
+}
+
 /// Deletes expired drafts (with their attached files), sessions and old rate-limit counts every
 /// hour, for as long as the server runs.
 pub fn spawn_housekeeping(store: Store, files: Arc<dyn velferd_store::Files>) {

@@ -124,6 +124,7 @@ fn migrations(backend: Backend) -> Migrator {
             (11, "draft file kind", include_str!("../migrations/sqlite/0011_draft_file_kind.sql")),
             (12, "audit chain head", include_str!("../migrations/sqlite/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/sqlite/0013_office_work.sql")),
+            (15, "api backlog index", include_str!("../migrations/sqlite/0015_api_backlog_index.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -139,6 +140,7 @@ fn migrations(backend: Backend) -> Migrator {
             (11, "draft file kind", include_str!("../migrations/postgres/0011_draft_file_kind.sql")),
             (12, "audit chain head", include_str!("../migrations/postgres/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/postgres/0013_office_work.sql")),
+            (15, "api backlog index", include_str!("../migrations/postgres/0015_api_backlog_index.sql")),
         ],
     };
     Migrator {

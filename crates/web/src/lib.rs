@@ -13,6 +13,7 @@ mod pages;
 mod pdf;
 pub mod return_path;
 mod routes;
+pub mod server;
 pub mod session;
 mod steps;
 
@@ -33,6 +34,7 @@ use velferd_domain::kommune::Katalog;
 use velferd_store::Store;
 
 pub use demo::{seed_demo_cases, seed_demo_people};
+pub use server::{serve, ServerLimits};
 
 /// Settings read once at start (from flags and environment by the `velferd` binary).
 #[derive(Debug, Clone)]
@@ -55,11 +57,13 @@ pub struct Config {
     pub citizen_sign_in: Option<oidc::Provider>,
     /// Staff sign-in with the municipality's OpenID Connect provider; `None`: no staff pages.
     pub staff_sign_in: Option<oidc::Provider>,
+    /// Connection limits and timeouts, for [`serve`] (the router does not use them).
+    pub server: ServerLimits,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), session_idle: Duration::from_secs(2 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
+        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), session_idle: Duration::from_secs(2 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None, server: ServerLimits::default() }
     }
 }
 

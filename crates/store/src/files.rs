@@ -78,6 +78,8 @@ pub struct Swept {
 /// file about to go is checked against the rows once more and removed only if it was not written
 /// again meanwhile. With `dry_run` nothing is removed and the counts say what would be.
 /// `velferd serve` runs it at start and `velferd admin retention` with the rest of retention.
+/// `now_ms` and `grace_ms` are milliseconds. Errors: the first database or file-store error ends
+/// the sweep (what was removed until then stays removed; nothing named is ever touched).
 pub async fn sweep(store: &crate::Store, files: &dyn Files, now_ms: i64, grace_ms: i64, dry_run: bool) -> Result<Swept> {
     let before = now_ms.saturating_sub(grace_ms);
     let leftovers = files.remove_leftovers(before, dry_run).await?;
@@ -290,7 +292,7 @@ impl Files for LocalFiles {
             let mut removed = 0;
             for (_, entry) in local_entries(&root)? {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if !is_temp_name(&name) || !written_ms(&entry).is_some_and(|at| at < before_ms) {
+                if !is_temp_name(&name) || written_ms(&entry).is_none_or(|at| at >= before_ms) {
                     continue;
                 }
                 if !dry_run {

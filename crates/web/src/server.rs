@@ -190,14 +190,14 @@ fn busy() -> Response<Body> {
 /// A connection that fails with `TimedOut` when the server waits on it (to read or to write) and
 /// no byte has moved either way for `timeout`. Time in which nobody waits on it (a handler at
 /// work) does not count against it until the next wait, and any byte moved starts the clock again.
-pub struct Idle<T> {
+struct Idle<T> {
     inner: T,
     timeout: Duration,
     deadline: Pin<Box<Sleep>>,
 }
 
 impl<T> Idle<T> {
-    pub fn new(inner: T, timeout: Duration) -> Idle<T> {
+    fn new(inner: T, timeout: Duration) -> Idle<T> {
         Idle { inner, timeout, deadline: Box::pin(tokio::time::sleep(timeout)) }
     }
 

@@ -122,8 +122,8 @@ pub async fn show_step(
     if step == Step::Oppsummering {
         return summary_page(&app, lang, &session, &citizen, &draft, vec![], false).await;
     }
-    let notice = saved.iter().any(|(d, s)| *d == draft.id && *s == step).then(|| lang.t("step-saved-after-sign-in"));
-    step_page(&app, lang, &session, &citizen, &draft, step, &[], notice).await
+    let said = if saved.iter().any(|(d, s)| *d == draft.id && *s == step) { Said::Notice(lang.t("step-saved-after-sign-in")) } else { Said::Nothing };
+    step_page(&app, lang, &session, &citizen, &draft, step, said).await
 }
 
 /// Saves answers that were posted after the sign-in had ended (kept by `session::keep_answers`)
@@ -148,16 +148,19 @@ async fn save_kept_answers(app: &AppState, session: &Session, citizen: &Citizen)
     Ok(saved)
 }
 
-async fn step_page(
-    app: &AppState,
-    lang: Lang,
-    session: &Session,
-    citizen: &Citizen,
-    draft: &Draft,
-    step: Step,
-    errors: &[FieldError],
-    notice: Option<String>,
-) -> Result<Response, AppError> {
+/// What a step page says besides its fields: the errors of what was posted, or a notice.
+enum Said<'a> {
+    Nothing,
+    Errors(&'a [FieldError]),
+    Notice(String),
+}
+
+async fn step_page(app: &AppState, lang: Lang, session: &Session, citizen: &Citizen, draft: &Draft, step: Step, said: Said<'_>) -> Result<Response, AppError> {
+    let (errors, notice) = match said {
+        Said::Nothing => (&[][..], None),
+        Said::Errors(errors) => (errors, None),
+        Said::Notice(notice) => (&[][..], Some(notice)),
+    };
     let kommune = kommune_of(app, draft)?;
     let nav = StepNav::new(lang, &draft.id, step);
     let groups = fields(lang, step, &draft.answers, errors);
@@ -250,7 +253,7 @@ pub async fn save_step(
                 let next = step.next().unwrap_or(Step::Oppsummering);
                 Ok(Redirect::to(&format!("/soknad/{}/{}", draft.id, next.slug())).into_response())
             } else {
-                step_page(&app, lang, &session, &citizen, &draft, step, &errors, None).await
+                step_page(&app, lang, &session, &citizen, &draft, step, Said::Errors(&errors)).await
             }
         }
     }

@@ -61,8 +61,10 @@ fn closed(c: &RetentionCandidate, kommuner: &Katalog) -> Result<bool, String> {
     Ok(velferd_domain::innsyn::fold(&doc).is_closed())
 }
 
-/// Shows (and with `delete`, deletes) expired drafts and closed cases without activity for
-/// `closed_days`. Without `delete` nothing changes.
+/// Shows (and with `delete`, deletes) expired drafts, closed cases without activity for
+/// `closed_days`, and what the file store holds for nothing: temp files of interrupted writes and
+/// files no row names, untouched for an hour (`velferd_store::files::sweep`). Without `delete`
+/// nothing changes.
 pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, closed_days: i64, delete: bool, now: i64) -> Result<(), String> {
     let drafts = store.count_expired_drafts(now).await.map_err(|e| e.to_string())?;
     let cutoff = now - closed_days * DAY_MS;
@@ -77,6 +79,11 @@ pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, clo
     println!("{verb} {} closed cases with no activity for {closed_days} days:", cases.len());
     for c in &cases {
         println!("  {}\tmunicipality {}\tlast activity {}", c.reference, c.kommunenummer, velferd_formats::soknad::tidspunkt(c.last_activity_ms));
+    }
+    // The file sweep is reported but never stops the rest (on S3 it needs the right to list).
+    match velferd_store::files::sweep(store, files, now, velferd_store::files::SWEEP_GRACE_MS, true).await {
+        Ok(s) => println!("{verb} {} temp files of interrupted writes and {} files that no application, draft or letter names (none touched in the last hour).", s.leftovers, s.orphans),
+        Err(e) => eprintln!("The file store could not be swept: {e}"),
     }
     if !delete {
         println!("Nothing was deleted. Run again with --delete to delete this.");
@@ -95,5 +102,9 @@ pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, clo
         }
     }
     println!("Deleted {drafts} drafts, {} cases and {removed_files} files.", cases.len());
+    match velferd_store::files::sweep(store, files, now, velferd_store::files::SWEEP_GRACE_MS, false).await {
+        Ok(s) => println!("Deleted {} temp files of interrupted writes and {} files no row names.", s.leftovers, s.orphans),
+        Err(e) => eprintln!("The file store could not be swept: {e}"),
+    }
     Ok(())
 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use velferd_store::Store;
-use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_people, spawn_housekeeping, App, Config};
+use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_people, spawn_file_sweep, spawn_housekeeping, App, Config};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -47,6 +47,11 @@ pub struct ServeArgs {
     /// Most MB in one sending (and attached to one application).
     #[arg(long, default_value_t = 150, env = "VELFERD_MAX_UPLOAD_MB", value_parser = clap::value_parser!(u32).range(1..=2000))]
     max_upload_mb: u32,
+    /// Most connections open at once; a sixteenth of them (2 to 16) only answer /health, so a
+    /// load balancer still sees the server when slow or many clients hold the rest. Keep it well
+    /// under the process's file limit (ulimit -n).
+    #[arg(long, default_value_t = 800, env = "VELFERD_MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(4..=1_000_000))]
+    max_connections: u32,
     /// Mark cookies Secure (set when the server is reached over HTTPS).
     #[arg(long, env = "VELFERD_SECURE_COOKIES")]
     secure_cookies: bool,
@@ -61,8 +66,10 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
+    // tower-sessions warns of "suspicious activity" for every cookie that names an ended
+    // session; our cookies outlive their sessions on purpose (see velferd_web::router).
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()))
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn,tower_http=info,tower_sessions_core=error".into()))
         .init();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
@@ -125,6 +132,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         }
     };
     spawn_housekeeping(store.clone(), files.clone());
+    spawn_file_sweep(store.clone(), files.clone());
     let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
     let mb = 1024 * 1024;
     let uploads = velferd_web::limits::UploadLimits {
@@ -132,18 +140,19 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         max_files: args.max_files as usize,
         max_total_bytes: (args.max_upload_mb as usize * mb).max(args.max_file_mb as usize * mb),
     };
-    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, citizen_sign_in, staff_sign_in, uploads, session_lifetime: std::time::Duration::from_secs(u64::from(args.session_max_hours) * 3600), ..Config::default() };
+    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, citizen_sign_in, staff_sign_in, uploads, session_lifetime: std::time::Duration::from_secs(u64::from(args.session_max_hours) * 3600), server: velferd_web::ServerLimits::with_max_connections(args.max_connections as usize), ..Config::default() };
+    let limits = config.server;
     let app = router(App::new(store.clone(), files, kommuner, config));
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     tracing::info!("Velferd listening on http://{}", args.addr);
-    let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string());
+    velferd_web::serve(listener, app, limits, shutdown()).await;
     // The last checkpoint covers everything audited until the last answer.
     if let Some((stop, task)) = checkpoints {
         let _ = stop.send(());
         let _ = task.await;
     }
     store.close().await;
-    served
+    Ok(())
 }
 
 /// Ctrl-C, or SIGTERM (what service managers and container runtimes send to stop a process).

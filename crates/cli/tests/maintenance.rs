@@ -81,3 +81,61 @@ async fn backup_and_restore_round_trip_through_the_command() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("empty database"));
 }
+
+/// What a `kill -9` leaves in a local file store: a file no row names (stored before its row
+/// was committed) and a temp file of a write cut short, both written two hours ago. Returns their
+/// paths.
+async fn crash_leftovers(files: &std::path::Path, what: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    use velferd_store::Files;
+    let sha = LocalFiles::new(files).put(format!("a photo whose row never came: {what}").as_bytes()).await.unwrap();
+    let unnamed = files.join(&sha[..2]).join(&sha);
+    let temp = files.join(&sha[..2]).join(format!(".{sha}.{what}.tmp"));
+    std::fs::write(&temp, b"half").unwrap();
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+    for path in [&unnamed, &temp] {
+        std::fs::OpenOptions::new().write(true).open(path).unwrap().set_modified(then).unwrap();
+    }
+    (unnamed, temp)
+}
+
+#[tokio::test]
+async fn retention_and_serve_sweep_what_a_crash_left_in_the_file_store() {
+    let dir = velferd_store::testing::temp_dir();
+    let db = format!("sqlite://{}/v.db?mode=rwc", dir.0.display());
+    let files = dir.0.join("files");
+    demo(&db, &files).await;
+    let files_arg = files.display().to_string();
+    let named: Vec<_> = std::fs::read_dir(&files).unwrap().flatten().flat_map(|d| std::fs::read_dir(d.path()).unwrap().flatten().map(|f| f.path())).collect();
+    assert!(!named.is_empty(), "the demo's letters");
+
+    let (unnamed, temp) = crash_leftovers(&files, "retention").await;
+    let dry = stdout(&velferd(&["admin", "retention", "--database", &db, "--files", &files_arg]));
+    assert!(dry.contains("Would delete 1 temp files of interrupted writes and 1 files that no application, draft or letter names"), "{dry}");
+    assert!(unnamed.exists() && temp.exists(), "a dry run removes nothing");
+    let done = stdout(&velferd(&["admin", "retention", "--delete", "--database", &db, "--files", &files_arg]));
+    assert!(done.contains("Deleted 1 temp files of interrupted writes and 1 files no row names."), "{done}");
+    assert!(!unnamed.exists() && !temp.exists(), "{done}");
+    assert!(named.iter().all(|p| p.exists()), "files rows name stay");
+
+    // `velferd serve` sweeps at start.
+    let (unnamed, temp) = crash_leftovers(&files, "serve").await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_velferd"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--database", &db, "--files", &files_arg])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut swept = false;
+    for _ in 0..200 {
+        if !unnamed.exists() && !temp.exists() {
+            swept = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    server.kill().ok();
+    server.wait().ok();
+    assert!(swept, "serve removed what the crash left");
+    assert!(named.iter().all(|p| p.exists()), "files rows name stay");
+}

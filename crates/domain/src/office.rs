@@ -124,6 +124,7 @@ pub const MAX_TITLE: usize = 200;
 pub fn check_text(raw: &str, max: usize, field: &'static str) -> Result<String, Refusal> {
     let text = crate::text::clean(raw, max).map_err(|key| match key {
         "error-text-too-long" => refuse("office-refused-too-long", field),
+        "error-text-direction" => refuse("office-refused-direction", field),
         _ => refuse("office-refused-unreadable", field),
     })?;
     if text.is_empty() {

@@ -39,6 +39,15 @@ fn hash(secret: &str) -> String {
     Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The API's list of new applications: one municipality's unacknowledged applications after a
+/// cursor `(sent_ms, id)`, in that order. The cursor is a row comparison, which the partial index
+/// `applications_backlog (kommunenummer, sent_ms, id) WHERE acknowledged_ms IS NULL` (migration
+/// 0015) answers as one range read in order; spelled out as `sent_ms > $2 OR (sent_ms = $2 AND
+/// id > $3)` PostgreSQL could not use it as a bound and read and sorted the whole backlog.
+const UNACKNOWLEDGED: &str = "SELECT id, reference, sent_ms FROM applications
+     WHERE kommunenummer = $1 AND acknowledged_ms IS NULL AND (sent_ms, id) > ($2, $3)
+     ORDER BY sent_ms, id LIMIT $4";
+
 impl Store {
     pub async fn create_api_key(&self, kommune: &Kommunenummer, name: &str, now: Millis) -> Result<NewApiKey> {
         let id = new_id();
@@ -96,11 +105,7 @@ impl Store {
     /// `after` (the last `(sent_ms, id)` of the previous page).
     pub async fn unacknowledged(&self, client: &ApiClient, after: Option<(Millis, String)>, limit: i64) -> Result<Vec<(String, String, Millis)>> {
         let (after_ms, after_id) = after.unwrap_or((i64::MIN, String::new()));
-        let rows = sqlx::query(
-            "SELECT id, reference, sent_ms FROM applications
-             WHERE kommunenummer = $1 AND acknowledged_ms IS NULL AND (sent_ms > $2 OR (sent_ms = $2 AND id > $3))
-             ORDER BY sent_ms, id LIMIT $4",
-        )
+        let rows = sqlx::query(UNACKNOWLEDGED)
         .bind(client.kommunenummer.as_str())
         .bind(after_ms)
         .bind(after_id)
@@ -108,6 +113,39 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("reference")?, r.try_get("sent_ms")?))).collect()
+    }
+
+    /// The database's plan for [`Store::unacknowledged`] with these arguments, as text
+    /// (PostgreSQL's `EXPLAIN`, SQLite's `EXPLAIN QUERY PLAN`): to check that a page is read from
+    /// an index in order, whatever the backlog. On PostgreSQL `generic` asks for the plan made
+    /// without the values (`plan_cache_mode = force_generic_plan`), which a prepared statement
+    /// may switch to after some executions.
+    pub async fn explain_unacknowledged(&self, client: &ApiClient, after: Option<(Millis, String)>, limit: i64, generic: bool) -> Result<String> {
+        let (after_ms, after_id) = after.unwrap_or((i64::MIN, String::new()));
+        let mut tx = self.pool.begin().await?;
+        let explain = match self.backend {
+            crate::Backend::Postgres => {
+                if generic {
+                    sqlx::query("SET LOCAL plan_cache_mode = force_generic_plan").execute(&mut *tx).await?;
+                }
+                "EXPLAIN"
+            }
+            crate::Backend::Sqlite => "EXPLAIN QUERY PLAN",
+        };
+        let rows = sqlx::query(&format!("{explain} {UNACKNOWLEDGED}"))
+            .bind(client.kommunenummer.as_str())
+            .bind(after_ms)
+            .bind(after_id)
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.rollback().await?;
+        let column = match self.backend {
+            crate::Backend::Postgres => "QUERY PLAN",
+            crate::Backend::Sqlite => "detail",
+        };
+        let lines: Vec<String> = rows.iter().map(|r| r.try_get::<String, _>(column)).collect::<std::result::Result<_, _>>()?;
+        Ok(lines.join("\n"))
     }
 
     /// One application of the client's municipality; another municipality's id finds nothing.

@@ -21,6 +21,23 @@ pub trait Files: Send + Sync {
     /// Removes a file (retention). Removing one that is not there is not an error.
     async fn delete(&self, sha256: &str) -> Result<()>;
 
+    /// Every stored file with when it was last written, for the sweep of files no row names
+    /// ([`sweep`]). Names that are not ours (64 lower-case hex digits) and temp files are left
+    /// out. On S3 this needs the right to list the bucket.
+    async fn list(&self) -> Result<Vec<StoredFile>>;
+
+    /// Removes the file `sha256` only if it was last written before `before_ms` (ms since the
+    /// epoch); true if it was removed. [`Files::put`] of bytes already stored counts as writing
+    /// them, so a file stored again for a new row is not removed under that row.
+    async fn delete_if_written_before(&self, sha256: &str, before_ms: i64) -> Result<bool>;
+
+    /// Removes what interrupted writes left behind (`kill -9` during [`Files::put`]) that was last
+    /// written before `before_ms`, and returns how many; with `dry_run` only counts them. None on
+    /// stores whose writes appear whole or not at all (S3).
+    async fn remove_leftovers(&self, _before_ms: i64, _dry_run: bool) -> Result<u64> {
+        Ok(0)
+    }
+
     /// Checks once, at start-up, that files can be written and read back, so that a wrong folder,
     /// bucket or credential fails at once with a clear message rather than at a citizen's first
     /// upload. Writes the empty file, which is harmless: it is a valid content-addressed file.
@@ -33,6 +50,53 @@ pub trait Files: Send + Sync {
             )),
         }
     }
+}
+
+/// A stored file: its name (SHA-256) and when it was last written (ms since the epoch).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    pub sha256: String,
+    pub written_ms: i64,
+}
+
+/// How long a file no row names is left alone after it was written (ms): an hour. Files are
+/// stored before the row that names them is committed (an upload, a sending, a letter — each
+/// within one request of at most half a minute), so a younger file may be about to be named.
+pub const SWEEP_GRACE_MS: i64 = 3600 * 1000;
+
+/// What [`sweep`] removed (or, in a dry run, would remove).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Swept {
+    /// Temp files of interrupted writes.
+    pub leftovers: u64,
+    /// Files no row names: a photo uploaded or a document converted before a `kill -9` that came
+    /// before its row was committed, or a file whose row was deleted before its file could be.
+    pub orphans: u64,
+}
+
+/// Removes from `files` what interrupted writes left behind and the files no row names, both
+/// only when last written more than `grace_ms` before `now_ms` (see [`SWEEP_GRACE_MS`]). A file
+/// a row names is never removed: the names in use are read after the files are listed, and each
+/// file about to go is checked against the rows once more and removed only if it was not written
+/// again meanwhile. With `dry_run` nothing is removed and the counts say what would be.
+/// `velferd serve` runs it at start and `velferd admin retention` with the rest of retention.
+/// `now_ms` and `grace_ms` are milliseconds. Errors: the first database or file-store error ends
+/// the sweep (what was removed until then stays removed; nothing named is ever touched).
+pub async fn sweep(store: &crate::Store, files: &dyn Files, now_ms: i64, grace_ms: i64, dry_run: bool) -> Result<Swept> {
+    let before = now_ms.saturating_sub(grace_ms);
+    let leftovers = files.remove_leftovers(before, dry_run).await?;
+    let listed = files.list().await?;
+    let in_use = store.file_names_in_use().await?;
+    let mut orphans = 0;
+    for file in listed.into_iter().filter(|f| f.written_ms < before && !in_use.contains(&f.sha256)) {
+        if store.file_is_named(&file.sha256).await? {
+            continue;
+        }
+        if dry_run || files.delete_if_written_before(&file.sha256, before).await? {
+            orphans += 1;
+        }
+    }
+    Ok(Swept { leftovers, orphans })
 }
 
 /// Whether any row still names this file (a sent document, a letter, a draft's file or preview).
@@ -50,6 +114,30 @@ pub(crate) async fn referenced(
     .fetch_optional(&mut **tx)
     .await?;
     Ok(row.is_some())
+}
+
+impl crate::Store {
+    /// Every file name a row uses: sent documents, letters, drafts' files and previews (for the
+    /// sweep of files no row names, `files::sweep`).
+    pub async fn file_names_in_use(&self) -> Result<std::collections::HashSet<String>> {
+        let rows = sqlx::query(
+            "SELECT sha256 AS name FROM submission_documents
+             UNION SELECT sha256 AS name FROM letters
+             UNION SELECT sha256 AS name FROM draft_files
+             UNION SELECT thumb_sha256 AS name FROM draft_files WHERE thumb_sha256 IS NOT NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(sqlx::Row::try_get::<String, _>(r, "name")?)).collect()
+    }
+
+    /// Whether any row names the file `sha256` now.
+    pub async fn file_is_named(&self, sha256: &str) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let named = referenced(&mut tx, sha256).await?;
+        tx.commit().await?;
+        Ok(named)
+    }
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -129,7 +217,16 @@ impl Files for LocalFiles {
             .path(&sha)
             .ok_or_else(|| StoreError::Corrupt("bad hash".into()))?;
         if tokio::fs::try_exists(&path).await.unwrap_or(false) {
-            return Ok(sha);
+            // Stored already: mark it written now, so the sweep of unnamed files leaves it to
+            // the row about to name it (see `sweep`). If it vanished meanwhile, write it anew.
+            let touched = path.clone();
+            let now = std::time::SystemTime::now();
+            let done = tokio::task::spawn_blocking(move || std::fs::OpenOptions::new().write(true).open(&touched).and_then(|f| f.set_modified(now)))
+                .await
+                .map_err(|e| StoreError::Files(e.to_string()))?;
+            if done.is_ok() {
+                return Ok(sha);
+            }
         }
         let dir = path.parent().unwrap_or(&self.root).to_path_buf();
         tokio::fs::create_dir_all(&dir)
@@ -182,6 +279,100 @@ impl Files for LocalFiles {
             Err(e) => Err(io(e, &path)),
         }
     }
+
+    async fn list(&self) -> Result<Vec<StoredFile>> {
+        let root = self.root.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            for (_, entry) in local_entries(&root)? {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if is_file_name(&name) {
+                    if let Some(written_ms) = written_ms(&entry) {
+                        out.push(StoredFile { sha256: name, written_ms });
+                    }
+                }
+            }
+            Ok(out)
+        })
+        .await
+        .map_err(|e| StoreError::Files(e.to_string()))?
+    }
+
+    async fn delete_if_written_before(&self, sha256: &str, before_ms: i64) -> Result<bool> {
+        let Some(path) = self.path(sha256) else { return Ok(false) };
+        tokio::task::spawn_blocking(move || match std::fs::metadata(&path) {
+            Ok(meta) if meta.modified().ok().map(ms_since_epoch).is_some_and(|at| at < before_ms) => match std::fs::remove_file(&path) {
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+                Err(e) => Err(io(e, &path)),
+            },
+            Ok(_) => Ok(false),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(io(e, &path)),
+        })
+        .await
+        .map_err(|e| StoreError::Files(e.to_string()))?
+    }
+
+    async fn remove_leftovers(&self, before_ms: i64, dry_run: bool) -> Result<u64> {
+        let root = self.root.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut removed = 0;
+            for (_, entry) in local_entries(&root)? {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !is_temp_name(&name) || written_ms(&entry).is_none_or(|at| at >= before_ms) {
+                    continue;
+                }
+                if !dry_run {
+                    match std::fs::remove_file(entry.path()) {
+                        Ok(()) => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                        Err(e) => return Err(io(e, &entry.path())),
+                    }
+                }
+                removed += 1;
+            }
+            Ok(removed)
+        })
+        .await
+        .map_err(|e| StoreError::Files(e.to_string()))?
+    }
+}
+
+/// A temp file of [`LocalFiles::put`]: `.<sha256>.<id>.tmp`.
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")).and_then(|n| n.split_once('.')).is_some_and(|(sha, id)| is_file_name(sha) && !id.is_empty() && !id.contains(['/', '.']))
+}
+
+fn ms_since_epoch(t: std::time::SystemTime) -> i64 {
+    t.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+fn written_ms(entry: &std::fs::DirEntry) -> Option<i64> {
+    entry.metadata().ok()?.modified().ok().map(ms_since_epoch)
+}
+
+/// The entries of the store's two-hex-digit subfolders (where files and temp files are), with
+/// their folder. A store not made yet has none.
+fn local_entries(root: &Path) -> Result<Vec<(PathBuf, std::fs::DirEntry)>> {
+    let mut out = Vec::new();
+    let top = match std::fs::read_dir(root) {
+        Ok(top) => top,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(io(e, root)),
+    };
+    for dir in top {
+        let dir = dir.map_err(|e| io(e, root))?;
+        let name = dir.file_name().to_string_lossy().into_owned();
+        if name.len() != 2 || !name.bytes().all(|b| b.is_ascii_hexdigit()) || !dir.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let path = dir.path();
+        for entry in std::fs::read_dir(&path).map_err(|e| io(e, &path))? {
+            out.push((path.clone(), entry.map_err(|e| io(e, &path))?));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use object_store::aws::{AmazonS3, AmazonS3Builder, AmazonS3ConfigKey};
 use object_store::path::Path;
-use object_store::{BackoffConfig, ClientOptions, ObjectStoreExt, PutPayload, RetryConfig};
+use object_store::{BackoffConfig, ClientOptions, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
 
-use crate::files::{is_file_name, sha256_hex, verified, Files};
+use crate::files::{is_file_name, sha256_hex, verified, Files, StoredFile};
 use crate::{Result, StoreError};
 
 /// What to say when the bucket cannot be used at start-up.
@@ -129,6 +129,37 @@ impl Files for S3Files {
         match self.store.delete(&self.key(sha256)).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(e) => Err(self.error(&format!("cannot delete {sha256}"), &e)),
+        }
+    }
+
+    /// Lists the objects under the prefix (needs the right to list the bucket, which serving does
+    /// not: only the sweep asks for it).
+    async fn list(&self) -> Result<Vec<StoredFile>> {
+        let listed = self.store.list_with_delimiter(Some(&self.prefix)).await.map_err(|e| self.error("cannot list the files (the sweep of unnamed files needs the right to list the bucket)", &e))?;
+        Ok(listed
+            .objects
+            .into_iter()
+            .filter_map(|o| {
+                let name = o.location.filename()?.to_owned();
+                is_file_name(&name).then(|| StoredFile { sha256: name, written_ms: o.last_modified.timestamp_millis() })
+            })
+            .collect())
+    }
+
+    /// Asks for the object's time first: S3 has no conditional delete, so a PUT of the same bytes
+    /// between the two requests could still be lost; the sweep's grace period makes that a PUT
+    /// within milliseconds of a file unnamed for an hour.
+    async fn delete_if_written_before(&self, sha256: &str, before_ms: i64) -> Result<bool> {
+        if !is_file_name(sha256) {
+            return Ok(false);
+        }
+        match self.store.head(&self.key(sha256)).await {
+            Ok(meta) if meta.last_modified.timestamp_millis() < before_ms => {
+                self.delete(sha256).await?;
+                Ok(true)
+            }
+            Ok(_) | Err(object_store::Error::NotFound { .. }) => Ok(false),
+            Err(e) => Err(self.error(&format!("cannot look up {sha256}"), &e)),
         }
     }
 

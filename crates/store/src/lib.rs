@@ -127,6 +127,7 @@ fn migrations(backend: Backend) -> Migrator {
             (12, "audit chain head", include_str!("../migrations/sqlite/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/sqlite/0013_office_work.sql")),
             (14, "pending files", include_str!("../migrations/sqlite/0014_pending_files.sql")),
+            (15, "api backlog index", include_str!("../migrations/sqlite/0015_api_backlog_index.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -143,6 +144,7 @@ fn migrations(backend: Backend) -> Migrator {
             (12, "audit chain head", include_str!("../migrations/postgres/0012_audit_chain_head.sql")),
             (13, "office work", include_str!("../migrations/postgres/0013_office_work.sql")),
             (14, "pending files", include_str!("../migrations/postgres/0014_pending_files.sql")),
+            (15, "api backlog index", include_str!("../migrations/postgres/0015_api_backlog_index.sql")),
         ],
     };
     Migrator {

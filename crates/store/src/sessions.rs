@@ -6,19 +6,45 @@ use velferd_domain::Millis;
 use crate::{Result, Store};
 
 impl Store {
+    /// A live session's data (`expiry_ms` after `now`), or `None`.
     pub async fn session_load(&self, id: &str, now: Millis) -> Result<Option<String>> {
         let row = sqlx::query("SELECT data FROM sessions WHERE id = $1 AND expiry_ms > $2").bind(id).bind(now).fetch_optional(&self.pool).await?;
         Ok(row.map(|r| r.try_get("data")).transpose()?)
     }
 
-    /// Stores a session; with `create_only`, fails (returns false) if the id exists already.
-    pub async fn session_save(&self, id: &str, data: &str, expiry_ms: Millis, create_only: bool) -> Result<bool> {
-        let sql = if create_only {
-            "INSERT INTO sessions (id, data, expiry_ms) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING"
-        } else {
-            "INSERT INTO sessions (id, data, expiry_ms) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET data = $2, expiry_ms = $3"
+    /// Like [`Store::session_load`], and renews the session: when its end has fallen more than
+    /// `renew_ms` behind `new_expiry_ms`, the end moves to `new_expiry_ms` (ms since the epoch).
+    /// So a session in use writes at most once per `renew_ms` (one short UPDATE of the end only,
+    /// never the data), not once per request. The UPDATE names the end it read, so a session
+    /// ended or renewed meanwhile is left as it is.
+    pub async fn session_load_renewing(&self, id: &str, now: Millis, new_expiry_ms: Millis, renew_ms: Millis) -> Result<Option<String>> {
+        let Some(row) = sqlx::query("SELECT data, expiry_ms FROM sessions WHERE id = $1 AND expiry_ms > $2").bind(id).bind(now).fetch_optional(&self.pool).await? else {
+            return Ok(None);
         };
-        let done = sqlx::query(sql).bind(id).bind(data).bind(expiry_ms).execute(&self.pool).await?;
+        let expiry_ms: Millis = row.try_get("expiry_ms")?;
+        if expiry_ms < new_expiry_ms.saturating_sub(renew_ms) {
+            sqlx::query("UPDATE sessions SET expiry_ms = $1 WHERE id = $2 AND expiry_ms = $3").bind(new_expiry_ms).bind(id).bind(expiry_ms).execute(&self.pool).await?;
+        }
+        Ok(Some(row.try_get("data")?))
+    }
+
+    /// When a session ends (ms since the epoch), if it exists: to see the idle timeout at work.
+    pub async fn session_expiry(&self, id: &str) -> Result<Option<Millis>> {
+        let row = sqlx::query("SELECT expiry_ms FROM sessions WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.map(|r| r.try_get("expiry_ms")).transpose()?)
+    }
+
+    /// Stores a new session; false (nothing written) when the id exists already.
+    pub async fn session_create(&self, id: &str, data: &str, expiry_ms: Millis) -> Result<bool> {
+        let done = sqlx::query("INSERT INTO sessions (id, data, expiry_ms) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING").bind(id).bind(data).bind(expiry_ms).execute(&self.pool).await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Replaces an existing session's data and end; false (nothing written) when it is gone — a
+    /// session ended by signing out or by the identity provider stays ended even if a request
+    /// that had read it before saves afterwards.
+    pub async fn session_update(&self, id: &str, data: &str, expiry_ms: Millis) -> Result<bool> {
+        let done = sqlx::query("UPDATE sessions SET data = $2, expiry_ms = $3 WHERE id = $1").bind(id).bind(data).bind(expiry_ms).execute(&self.pool).await?;
         Ok(done.rows_affected() == 1)
     }
 

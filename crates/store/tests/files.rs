@@ -45,6 +45,20 @@ async fn keeps_the_files_contract(files: &dyn Files, tamper: Tamper<'_>, label: 
         other => panic!("{label}: a tampered file must be refused, got {other:?}"),
     }
 
+    // The sweep's view: every file with when it was written, and removal only of what was
+    // written before a given moment.
+    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let listed = files.list().await.unwrap_or_else(|e| panic!("{label}: list: {e}"));
+    let found = listed.iter().find(|f| f.sha256 == big_sha).unwrap_or_else(|| panic!("{label}: the big file is listed"));
+    assert!((now_ms - 120_000..=now_ms + 120_000).contains(&found.written_ms), "{label}: written just now: {}", found.written_ms);
+    assert!(listed.iter().all(|f| files::is_file_name(&f.sha256)), "{label}: only our names");
+    let doomed = files.put(b"unnamed").await.unwrap();
+    assert!(!files.delete_if_written_before(&doomed, now_ms - 3_600_000).await.unwrap(), "{label}: written after the moment: stays");
+    assert!(files.get(&doomed).await.unwrap().is_some(), "{label}");
+    assert!(files.delete_if_written_before(&doomed, now_ms + 3_600_000).await.unwrap(), "{label}: written before: removed");
+    assert_eq!(files.get(&doomed).await.unwrap(), None, "{label}");
+    assert!(!files.delete_if_written_before(&doomed, now_ms + 3_600_000).await.unwrap(), "{label}: already gone");
+
     // Deleting removes the file; deleting it again is no error.
     files.delete(&sha).await.unwrap();
     assert_eq!(files.get(&sha).await.unwrap(), None, "{label}: deleted");

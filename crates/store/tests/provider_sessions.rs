@@ -8,7 +8,7 @@ async fn provider_logout_ends_the_sessions_of_that_sign_in_only() {
         let store = Store::connect(&db.url).await.expect("connect");
         let far = i64::MAX / 2;
         for id in ["a1", "a2", "b1", "other-issuer", "no-sid"] {
-            assert!(store.session_save(id, "{}", far, true).await.expect("store"));
+            assert!(store.session_create(id, "{}", far).await.expect("store"));
         }
         store.link_provider_session("a1", "https://idp", Some("sid-a"), "sub-a", 1).await.expect("store");
         store.link_provider_session("a2", "https://idp", Some("sid-a"), "sub-a", 1).await.expect("store");

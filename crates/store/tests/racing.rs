@@ -69,7 +69,8 @@ async fn citizen(store: Store, i: usize) -> Vec<String> {
     for round in 0..ROUNDS {
         let now = 1_000_000 + (round as i64) * 1000;
         let session = format!("session-{i}-{round}");
-        check!("session create", store.session_save(&session, "{}", now + 3_600_000, true).await);
+        check!("session create", store.session_create(&session, "{}", now + 3_600_000).await);
+        check!("session renew", store.session_load_renewing(&session, now, now + 7_200_000, 60_000).await);
         check!("rate limit", store.count_hit("send", &owner.as_str().to_owned(), 60_000, now).await);
         let Some(draft) = check!("create draft", store.create_draft(&owner, &kommune, &Answers::default(), now).await) else { continue };
         let mut answers = Answers::default();
@@ -87,7 +88,7 @@ async fn citizen(store: Store, i: usize) -> Vec<String> {
             check!("remove", store.remove_draft_file(&draft.id, &owner, first).await);
         }
         check!("choice", store.set_document_choice(&draft.id, &owner, "lonnslipp.arbeid", Some("VedleggAlleredeSendt")).await);
-        check!("session save", store.session_save(&session, "{\"step\":1}", now + 3_600_000, false).await);
+        check!("session save", store.session_update(&session, "{\"step\":1}", now + 3_600_000).await);
         let Some(Some(sent)) = check!("send", store.submit(&draft.id, &owner, &application(), now).await) else { continue };
         check!(
             "audit",

@@ -143,11 +143,21 @@ async fn people_and_sessions_round_trip() {
         assert_eq!(store.person(&person.fnr).await.unwrap(), Some(person.clone()), "{}", db.label);
         assert_eq!(store.demo_people().await.unwrap().len(), 1);
 
-        assert!(store.session_save("s1", "{}", 100, true).await.unwrap());
-        assert!(!store.session_save("s1", "{\"x\":1}", 100, true).await.unwrap(), "{}: create_only refuses an existing id", db.label);
-        assert!(store.session_save("s1", "{\"x\":2}", 200, false).await.unwrap());
+        assert!(store.session_create("s1", "{}", 100).await.unwrap());
+        assert!(!store.session_create("s1", "{\"x\":1}", 100).await.unwrap(), "{}: an existing id is not created again", db.label);
+        assert!(store.session_update("s1", "{\"x\":2}", 200).await.unwrap());
+        assert!(!store.session_update("gone", "{\"x\":2}", 200).await.unwrap(), "{}: an update never makes a session", db.label);
+        assert_eq!(store.session_load("gone", 0).await.unwrap(), None, "{}", db.label);
         assert_eq!(store.session_load("s1", 150).await.unwrap().as_deref(), Some("{\"x\":2}"), "{}", db.label);
         assert_eq!(store.session_load("s1", 250).await.unwrap(), None, "{}: expired", db.label);
-        assert_eq!(store.delete_expired_sessions(250).await.unwrap(), 1);
+        // Renewing: the end moves only when it has fallen more than the interval behind.
+        assert!(store.session_create("s2", "{}", 1_000).await.unwrap());
+        assert!(store.session_load_renewing("s2", 500, 1_050, 100).await.unwrap().is_some());
+        assert_eq!(store.session_load("s2", 1_020).await.unwrap(), None, "{}: not renewed within the interval", db.label);
+        assert!(store.session_create("s3", "{}", 1_000).await.unwrap());
+        assert!(store.session_load_renewing("s3", 500, 1_500, 100).await.unwrap().is_some());
+        assert!(store.session_load("s3", 1_400).await.unwrap().is_some(), "{}: renewed", db.label);
+        assert_eq!(store.session_load_renewing("s3", 1_600, 2_000, 100).await.unwrap(), None, "{}: an ended session is not renewed", db.label);
+        assert_eq!(store.delete_expired_sessions(1_600).await.unwrap(), 3);
     }
 }

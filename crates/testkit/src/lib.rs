@@ -82,11 +82,13 @@ impl TestApp {
                 (std::sync::Arc::new(velferd_store::LocalFiles::new(dir.0.join("files"))), Some(dir))
             }
         };
+        let limits = config.server;
         let app = App::new(store.clone(), files.clone(), default_kommuner(), config);
         let store = app.store.clone();
         let app = router(app);
         let addr: SocketAddr = listener.local_addr().expect("addr");
-        tokio::spawn(async move { axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.expect("serve") });
+        // The server `velferd serve` runs, with its timeouts and connection limit.
+        tokio::spawn(velferd_web::serve(listener, app, limits, std::future::pending()));
         TestApp { base: format!("http://{addr}"), store, db, files, idp, _files: files_dir }
     }
 

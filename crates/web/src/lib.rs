@@ -11,7 +11,9 @@ pub mod i18n;
 pub mod oidc;
 mod pages;
 mod pdf;
+pub mod return_path;
 mod routes;
+pub mod server;
 pub mod session;
 mod steps;
 
@@ -32,6 +34,7 @@ use velferd_domain::kommune::Katalog;
 use velferd_store::Store;
 
 pub use demo::{seed_demo_cases, seed_demo_people};
+pub use server::{serve, ServerLimits};
 
 /// Settings read once at start (from flags and environment by the `velferd` binary).
 #[derive(Debug, Clone)]
@@ -44,6 +47,9 @@ pub struct Config {
     pub uploads: limits::UploadLimits,
     /// A sign-in ends this long after it happened, however active the session (absolute timeout).
     pub session_lifetime: Duration,
+    /// A session ends this long after its last request (idle timeout, renewed by activity; see
+    /// `session::DbSessions`).
+    pub session_idle: Duration,
     /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry
     /// (for per-address rate limits) instead of the TCP peer, which is the proxy.
     pub behind_proxy: bool,
@@ -51,11 +57,13 @@ pub struct Config {
     pub citizen_sign_in: Option<oidc::Provider>,
     /// Staff sign-in with the municipality's OpenID Connect provider; `None`: no staff pages.
     pub staff_sign_in: Option<oidc::Provider>,
+    /// Connection limits and timeouts, for [`serve`] (the router does not use them).
+    pub server: ServerLimits,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None }
+        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), session_idle: Duration::from_secs(2 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None, server: ServerLimits::default() }
     }
 }
 
@@ -110,13 +118,18 @@ async fn health(axum::extract::State(app): axum::extract::State<AppState>) -> im
 }
 
 pub fn router(app: App) -> Router {
-    let sessions = SessionManagerLayer::new(session::DbSessions(app.store.clone()))
-        .with_name("velferd_session")
+    // The row ends after the idle timeout (DbSessions). The cookie outlives any sign-in (its
+    // lifetime plus an idle period, from the last change), so a step posted after the session
+    // ended still carries it and its answers can be kept for after sign-in
+    // (session::keep_answers); a cookie naming an ended session is worth nothing. Answers are
+    // saved at every step, so an ended session loses nothing but the sign-in.
+    let cookie_lifetime = time::Duration::try_from(app.config.session_lifetime.saturating_add(app.config.session_idle)).unwrap_or(time::Duration::hours(14));
+    let sessions = SessionManagerLayer::new(session::DbSessions::new(app.store.clone(), app.config.session_idle))
+        .with_name(session::COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(app.config.secure_cookies)
-        // Answers are saved at every step, so an expired session loses nothing but the sign-in.
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(2)));
+        .with_expiry(Expiry::OnInactivity(cookie_lifetime));
     // HSTS only when the server is known to be reached over HTTPS (the same switch as Secure cookies).
     let hsts = app.config.secure_cookies;
     // A whole sending plus room for the form around it; each file is checked on its own after.
@@ -211,6 +224,19 @@ pub fn router(app: App) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Sweeps the file store once, in the background: temp files of writes interrupted by a crash
+/// and files no row names (a photo stored before a `kill -9` that came before its row), each only
+/// when untouched for [`velferd_store::files::SWEEP_GRACE_MS`]. `velferd serve` calls it at start.
+pub fn spawn_file_sweep(store: Store, files: Arc<dyn velferd_store::Files>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        match velferd_store::files::sweep(&store, files.as_ref(), now_ms(), velferd_store::files::SWEEP_GRACE_MS, false).await {
+            Ok(swept) if swept.leftovers + swept.orphans > 0 => tracing::info!(leftovers = swept.leftovers, unnamed = swept.orphans, "file store swept"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not sweep the file store"),
+        }
+    })
 }
 
 /// Deletes expired drafts (with their attached files), sessions and old rate-limit counts every

@@ -4,9 +4,17 @@
 //! citizen in — the demo page or OpenID Connect — calls [`sign_in`]; everything else asks for a
 //! [`Citizen`] and never cares how they signed in. Staff sign in with [`sign_in_staff`] and pages for
 //! them ask for a [`Staff`].
+//!
+//! A session ends after `Config::session_idle` without a request (every request that reads it
+//! moves that end along, writing at most once a minute: [`DbSessions`]) and
+//! `Config::session_lifetime` after its sign-in however active it is. Answers posted after it
+//! ended are kept for after the next sign-in ([`keep_answers`]).
 
-use axum::extract::FromRequestParts;
+use std::time::Duration;
+
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
@@ -17,13 +25,23 @@ use velferd_store::Store;
 
 use crate::error::AppError;
 use crate::form::FormData;
+use crate::return_path::ReturnPath;
 
+/// The session cookie's name.
+pub const COOKIE: &str = "velferd_session";
 const CITIZEN: &str = "citizen";
 const STAFF: &str = "staff";
 const CSRF: &str = "csrf";
 /// When this session's sign-in happened (ms): a session ends this long after it however active it
 /// is (the absolute timeout, `Config::session_lifetime`), besides ending after 2 idle hours.
 const SIGNED_IN_AT: &str = "signed_in_at";
+/// Answers posted after the sign-in had ended, for after the next one (see [`keep_answers`]).
+const KEPT_ANSWERS: &str = "kept_answers";
+/// Most drafts whose answers one browser session keeps for after sign-in.
+const MAX_KEPT: usize = 4;
+/// Most bytes of posted answers kept per draft: far above a real step (the longest answer is 4 000
+/// characters), far below what a hostile form could make us store.
+const MAX_KEPT_BYTES: usize = 128 * 1024;
 
 /// Whether the session's sign-in is older than the absolute lifetime; such a session is ended.
 async fn outlived(session: &Session, app: &crate::AppState) -> bool {
@@ -38,8 +56,38 @@ async fn outlived(session: &Session, app: &crate::AppState) -> bool {
 }
 
 /// tower-sessions over our own store, so sessions work the same on SQLite and PostgreSQL.
+///
+/// A row ends `idle` after the last request that read it (whatever expiry the cookie carries):
+/// the idle timeout, renewed by activity. Reading a live session moves its end along, but writes
+/// only when the end has fallen more than [`renew_interval`] behind, so a busy session costs one
+/// small write a minute, not one per request. The renewal changes only the row's end, never its
+/// data, so it cannot undo what a concurrent request changed; and saving an existing session only
+/// updates its row, so a session ended meanwhile (signed out, or by the identity provider) is not
+/// brought back by a request that was still running.
 #[derive(Clone)]
-pub struct DbSessions(pub Store);
+pub struct DbSessions {
+    store: Store,
+    idle: Duration,
+}
+
+impl DbSessions {
+    /// Sessions in `store` that end `idle` after their last request.
+    pub fn new(store: Store, idle: Duration) -> DbSessions {
+        DbSessions { store, idle }
+    }
+
+    fn expiry_ms(&self, now: i64) -> i64 {
+        now.saturating_add(self.idle.as_millis() as i64)
+    }
+}
+
+/// How far at most a live session's end may fall behind `now + idle` before a request renews it:
+/// a minute, or a tenth of the idle timeout when that is shorter (so a short timeout in a test
+/// still renews). A session therefore ends between `idle − interval` and `idle` after its last
+/// request.
+pub fn renew_interval(idle: Duration) -> Duration {
+    (idle / 10).min(Duration::from_secs(60))
+}
 
 impl std::fmt::Debug for DbSessions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -51,16 +99,12 @@ fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
 
-fn expiry_ms(r: &Record) -> i64 {
-    (r.expiry_date.unix_timestamp_nanos() / 1_000_000) as i64
-}
-
 #[async_trait::async_trait]
 impl SessionStore for DbSessions {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         loop {
             let data = serde_json::to_string(record).map_err(backend)?;
-            if self.0.session_save(&record.id.to_string(), &data, expiry_ms(record), true).await.map_err(backend)? {
+            if self.store.session_create(&record.id.to_string(), &data, self.expiry_ms(crate::now_ms())).await.map_err(backend)? {
                 return Ok(());
             }
             record.id = Id::default();
@@ -69,40 +113,54 @@ impl SessionStore for DbSessions {
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = serde_json::to_string(record).map_err(backend)?;
-        self.0.session_save(&record.id.to_string(), &data, expiry_ms(record), false).await.map_err(backend)?;
+        self.store.session_update(&record.id.to_string(), &data, self.expiry_ms(crate::now_ms())).await.map_err(backend)?;
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let now = crate::now_ms();
-        match self.0.session_load(&id.to_string(), now).await.map_err(backend)? {
+        let renew_ms = renew_interval(self.idle).as_millis() as i64;
+        match self.store.session_load_renewing(&id.to_string(), now, self.expiry_ms(now), renew_ms).await.map_err(backend)? {
             Some(data) => Ok(Some(serde_json::from_str(&data).map_err(backend)?)),
             None => Ok(None),
         }
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.0.session_delete(&id.to_string()).await.map_err(backend)
+        self.store.session_delete(&id.to_string()).await.map_err(backend)
     }
 }
 
-/// Signs a person in: a new session id (so a planted id is worthless), the person, a fresh form token.
-pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppError> {
+/// Begins a sign-in in this browser's session: a new session id (so a planted id is worthless)
+/// and nothing left of what was there — an earlier citizen or staff sign-in, its identity
+/// provider's sign-in, the form token. One session is never a citizen and a staff member at once:
+/// signing in as one ends the other.
+/// Only answers kept for after sign-in ([`keep_answers`]) go along; they are saved only into the
+/// signed-in person's own drafts.
+async fn begin_sign_in(session: &Session) -> Result<(), AppError> {
+    let kept: Vec<KeptAnswers> = session.get(KEPT_ANSWERS).await.ok().flatten().unwrap_or_default();
+    session.clear().await;
     session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.insert(CITIZEN, fnr.as_str()).await.map_err(|e| AppError::Internal(e.to_string()))?;
     session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.remove::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    if !kept.is_empty() {
+        session.insert(KEPT_ANSWERS, kept).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    }
     Ok(())
 }
 
-/// Signs a staff member in, like [`sign_in`]: a new session id, the person, a fresh form token. The
-/// staff member is remembered, so colleagues at the office can give them cases.
+/// Signs a person in: a fresh session (see [`begin_sign_in`]) holding the person.
+pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppError> {
+    begin_sign_in(session).await?;
+    session.insert(CITIZEN, fnr.as_str()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(())
+}
+
+/// Signs a staff member in, like [`sign_in`]: a fresh session holding the staff member. The staff
+/// member is remembered, so colleagues at the office can give them cases.
 pub async fn sign_in_staff(app: &crate::AppState, session: &Session, staff: &Staff) -> Result<(), AppError> {
     app.cases.staff_signed_in(staff, crate::now_ms()).await?;
-    session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    begin_sign_in(session).await?;
     session.insert(STAFF, staff).await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.remove::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(())
 }
 
@@ -133,32 +191,53 @@ pub struct Citizen {
 }
 
 /// Sent instead of a page when sign-in is needed; remembers where the person was going.
-pub struct SignInFirst(String);
+pub struct SignInFirst(pub ReturnPath);
 
 impl IntoResponse for SignInFirst {
     fn into_response(self) -> Response {
-        let next: String = form_urlencoded::byte_serialize(self.0.as_bytes()).collect();
-        Redirect::to(&format!("/logg-inn?neste={next}")).into_response()
+        Redirect::to(&format!("/logg-inn?neste={}", self.0.encoded())).into_response()
     }
+}
+
+/// Where to come back to after signing in: the page asked for (a GET), or else `fallback`.
+fn coming_back(parts: &Parts, fallback: ReturnPath) -> ReturnPath {
+    if parts.method != axum::http::Method::GET {
+        return fallback;
+    }
+    let asked = parts.uri.path_and_query().map_or_else(|| parts.uri.path(), |p| p.as_str());
+    ReturnPath::parse(asked).unwrap_or(fallback)
+}
+
+/// The citizen signed in to the request's session, if any (ending a sign-in that outlived its
+/// absolute lifetime).
+async fn signed_in_citizen(parts: &mut Parts, state: &crate::AppState) -> Result<Option<Citizen>, Response> {
+    let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+    let fnr: Option<String> = session.get(CITIZEN).await.map_err(|e| AppError::Internal(e.to_string()).into_response())?;
+    let fnr = match fnr {
+        Some(_) if outlived(&session, state).await => None,
+        other => other,
+    };
+    Ok(fnr.and_then(|f| Fodselsnummer::parse(&f).ok()).map(|fnr| Citizen { fnr }))
 }
 
 impl FromRequestParts<crate::AppState> for Citizen {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &crate::AppState) -> Result<Self, Self::Rejection> {
-        let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
-        let fnr: Option<String> = session.get(CITIZEN).await.map_err(|e| AppError::Internal(e.to_string()).into_response())?;
-        let fnr = match fnr {
-            Some(_) if outlived(&session, state).await => None,
-            other => other,
-        };
-        match fnr.and_then(|f| Fodselsnummer::parse(&f).ok()) {
-            Some(fnr) => Ok(Citizen { fnr }),
-            None => {
-                let target = if parts.method == axum::http::Method::GET { parts.uri.path().to_owned() } else { "/soknad".to_owned() };
-                Err(SignInFirst(target).into_response())
-            }
+        match signed_in_citizen(parts, state).await? {
+            Some(citizen) => Ok(citizen),
+            None => Err(SignInFirst(coming_back(parts, ReturnPath::citizen_start())).into_response()),
         }
+    }
+}
+
+/// `Option<Citizen>`: for handlers that do something else than sending to sign-in when nobody is
+/// signed in (saving a step keeps the answers first).
+impl OptionalFromRequestParts<crate::AppState> for Citizen {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &crate::AppState) -> Result<Option<Self>, Self::Rejection> {
+        signed_in_citizen(parts, state).await
     }
 }
 
@@ -187,7 +266,11 @@ impl FromRequestParts<crate::AppState> for Staff {
         };
         match staff.filter(|s| !s.roles.is_empty()) {
             Some(staff) => Ok(staff),
-            None => Err(Redirect::to("/ansatt/logg-inn").into_response()),
+            None => {
+                let next = ReturnPath::or_staff_start(Some(coming_back(parts, ReturnPath::staff_start()).as_str()));
+                let to = if next == ReturnPath::staff_start() { "/ansatt/logg-inn".to_owned() } else { format!("/ansatt/logg-inn?neste={}", next.encoded()) };
+                Err(Redirect::to(&to).into_response())
+            }
         }
     }
 }
@@ -218,4 +301,50 @@ pub async fn verify_csrf(session: &Session, form: &FormData) -> Result<(), AppEr
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The answers of one step posted after the sign-in had ended: the draft, the step (its slug) and
+/// the posted fields as they came (the form token left out).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeptAnswers {
+    pub draft: String,
+    pub step: String,
+    pub fields: Vec<(String, String)>,
+}
+
+/// Keeps a step's answers posted after the sign-in ended (idle or absolute timeout), in this
+/// browser's session, so they are saved once the same browser signs in again: nothing typed is
+/// lost to a timeout. Returns whether they were kept.
+///
+/// Why this cannot be used to plant answers: they are kept only when the request carried our
+/// session cookie — which browsers never send on a form posted from another site (the cookie is
+/// `SameSite=Lax`), so a forged form gets nothing kept — and only with a form token from one of
+/// our pages. After sign-in they are saved only into a draft of whoever signed in (the store checks
+/// the owner), and the step page then shows them. A newer post for the same draft replaces the
+/// older; at most [`MAX_KEPT`] drafts and [`MAX_KEPT_BYTES`] per draft are kept.
+pub async fn keep_answers(session: &Session, headers: &HeaderMap, form: &FormData, draft: &str, step: &str) -> Result<bool, AppError> {
+    let had_session = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|c| c.trim().split_once('=').is_some_and(|(name, value)| name == COOKIE && !value.is_empty()));
+    let from_our_page = form.get("_csrf").is_some_and(|t| !t.is_empty());
+    let fields: Vec<(String, String)> = form.0.iter().filter(|(k, _)| k != "_csrf").cloned().collect();
+    let bytes: usize = fields.iter().map(|(k, v)| k.len() + v.len()).sum();
+    if !had_session || !from_our_page || bytes > MAX_KEPT_BYTES {
+        return Ok(false);
+    }
+    let mut kept: Vec<KeptAnswers> = session.get(KEPT_ANSWERS).await.ok().flatten().unwrap_or_default();
+    kept.retain(|k| k.draft != draft);
+    kept.push(KeptAnswers { draft: draft.to_owned(), step: step.to_owned(), fields });
+    let excess = kept.len().saturating_sub(MAX_KEPT);
+    kept.drain(..excess);
+    session.insert(KEPT_ANSWERS, kept).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(true)
+}
+
+/// Takes the answers kept for after sign-in out of the session (see [`keep_answers`]).
+pub async fn take_kept_answers(session: &Session) -> Vec<KeptAnswers> {
+    session.remove::<Vec<KeptAnswers>>(KEPT_ANSWERS).await.ok().flatten().unwrap_or_default()
 }

@@ -215,3 +215,79 @@ async fn each_requested_document_links_to_an_upload_for_just_that_request() {
         assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
     }
 }
+
+/// Refused attempts by the key named `actor` about either application, as DENY entries.
+async fn denials(app: &TestApp, actor: &str, ids: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in ids {
+        for e in app.store.audit_of_application(id).await.unwrap() {
+            if e.actor == actor && e.outcome == velferd_store::Outcome::Deny {
+                out.push(e.action);
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_operation_refused_for_another_municipalitys_ids_is_audited() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let oslo_key = app.store.create_api_key(&Kommunenummer::parse("0301").unwrap(), "Oslo fagsystem", 0).await.unwrap();
+        let bergen_key = app.store.create_api_key(&Kommunenummer::parse("4601").unwrap(), "Bergen fagsystem", 0).await.unwrap();
+        let oslo = CaseSystem::connect(&app.base, &oslo_key.secret).await;
+        let bergen = CaseSystem::connect(&app.base, &bergen_key.secret).await;
+        let actor = format!("api-key:{}", app.store.api_keys().await.unwrap().iter().find(|k| k.name == "Oslo fagsystem").unwrap().id);
+        let (_kari, own) = apply(&app, "Kari", "0301").await;
+        let (mut ola, foreign) = apply(&app, "Ola", "4601").await;
+        send_rent_contract(&mut ola, &foreign, pdf("Husleiekontrakt")).await;
+        let theirs = bergen.call("listSubmissions", Some(&foreign), &[], None).await.1;
+        let their_submission = theirs["ettersendelser"][0]["id"].as_str().expect("Bergen's ettersendelse").to_owned();
+        let their_file = theirs["ettersendelser"][0]["filer"][0]["sha256"].as_str().expect("its file").to_owned();
+        let status_doc = json!({"version": "1.0.0", "avsender": {"systemnavn": "Oslo fagsystem", "systemversjon": "1"}, "hendelser": [
+            {"type": "soknadsStatus", "hendelsestidspunkt": "2030-02-01T08:00:00.000Z", "status": "UNDER_BEHANDLING"}
+        ]});
+        let broken = json!({"hendelser": "nei"});
+        let title = [("tittel", "Vedtak".to_owned())];
+
+        // Every operation on one application, with another municipality's ids in every place an id
+        // goes: the application, its ettersendelse or file under one's own application, and a
+        // request body that would be refused anyway.
+        let cases: Vec<(&str, Vec<(&str, &str)>, &[(&str, String)], Body)> = vec![
+            ("getApplication", vec![("id", &foreign)], &[], Body::None),
+            ("acknowledgeApplication", vec![("id", &foreign)], &[], Body::None),
+            ("putCaseStatus", vec![("id", &foreign)], &[], Body::Json(&status_doc)),
+            ("putCaseStatus", vec![("id", &foreign)], &[], Body::Json(&broken)),
+            ("getApplicationPdf", vec![("id", &foreign)], &[], Body::None),
+            ("getApplicationDocumentsPdf", vec![("id", &foreign)], &[], Body::None),
+            ("listSubmissions", vec![("id", &foreign)], &[], Body::None),
+            ("getSubmission", vec![("id", &foreign), ("ettersendelse", &their_submission)], &[], Body::None),
+            ("getSubmission", vec![("id", &own), ("ettersendelse", &their_submission)], &[], Body::None),
+            ("getSubmissionPdf", vec![("id", &foreign), ("ettersendelse", &their_submission)], &[], Body::None),
+            ("getSubmissionPdf", vec![("id", &own), ("ettersendelse", &their_submission)], &[], Body::None),
+            ("getFile", vec![("id", &foreign), ("sha256", &their_file)], &[], Body::None),
+            ("getFile", vec![("id", &own), ("sha256", &their_file)], &[], Body::None),
+            ("uploadLetter", vec![("id", &foreign)], &title, Body::Pdf(pdf("Vedtak"))),
+            ("uploadLetter", vec![("id", &foreign)], &[], Body::Pdf(b"not a pdf".to_vec())),
+        ];
+        // Every operation that takes an id in the OpenAPI document is among them.
+        let covered: std::collections::BTreeSet<&str> = cases.iter().map(|c| c.0).collect();
+        for (path, ops) in oslo.spec["paths"].as_object().unwrap() {
+            for op in ops.as_object().unwrap().values() {
+                if path.contains("{id}") {
+                    let name = op["operationId"].as_str().unwrap();
+                    assert!(covered.contains(name), "{name} ({path}) is not tried with another municipality's ids");
+                }
+            }
+        }
+        for (op, params, query, body) in cases {
+            let before = denials(&app, &actor, &[&own, &foreign]).await.len();
+            let reply = oslo.send(op, &params, query, body).await;
+            assert_eq!(reply.status, StatusCode::NOT_FOUND, "{label}: {op} {params:?}: {}", reply.json);
+            let after = denials(&app, &actor, &[&own, &foreign]).await;
+            assert_eq!(after.len(), before + 1, "{label}: {op} {params:?} was refused without a DENY in the audit log");
+        }
+        // Bergen's application is untouched.
+        assert_eq!(bergen.call("getApplication", Some(&foreign), &[], None).await.1["kvittert"], false, "{label}");
+    }
+}

@@ -29,7 +29,15 @@ async fn past_the_limit_people_get_a_clear_page_and_keep_their_answers() {
         let mut kari = app.browser("en");
         kari.sign_in("Kari").await;
         let first = fill_in(&mut kari, "0301").await;
-        assert_eq!(kari.post(&format!("/soknad/{first}/send"), &[("bekreft", "ja")]).await.status, StatusCode::SEE_OTHER);
+        let sent = kari.post(&format!("/soknad/{first}/send"), &[("bekreft", "ja")]).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER);
+        let receipt = sent.location.expect("to the receipt");
+        assert!(receipt.starts_with("/kvittering/"));
+        // Sending it again (a retry after a lost answer) past the limit finds its receipt.
+        for _ in 0..3 {
+            let again = kari.post(&format!("/soknad/{first}/send"), &[("bekreft", "ja")]).await;
+            assert_eq!((again.status, again.location.as_deref()), (StatusCode::SEE_OTHER, Some(receipt.as_str())), "{label}: a retry is not refused");
+        }
         let second = fill_in(&mut kari, "0301").await;
         let refused = kari.client.post(format!("{}/soknad/{second}/send", kari.base))
             .header("content-type", "application/x-www-form-urlencoded")

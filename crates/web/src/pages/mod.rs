@@ -175,6 +175,8 @@ pub struct StepPage {
     pub expires: String,
     /// What the population register says about the citizen (shown on "About you"), as label/value.
     pub register: Vec<(String, String)>,
+    /// Said above the form, e.g. that answers posted after a timeout were saved after sign-in.
+    pub notice: Option<String>,
 }
 
 pub struct SummaryItem {

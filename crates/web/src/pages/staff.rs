@@ -175,6 +175,8 @@ pub struct StaffDemoPerson {
 pub struct StaffDemoPage {
     pub ctx: PageContext,
     pub people: Vec<StaffDemoPerson>,
+    /// The staff page to go to after signing in (a parsed `ReturnPath`).
+    pub next: String,
 }
 
 /// A short message to staff (signed out, no access, not configured).

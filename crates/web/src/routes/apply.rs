@@ -1,7 +1,7 @@
 //! The application: choosing the municipality, the steps, the summary and sending.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use velferd_domain::application::{
@@ -16,12 +16,14 @@ use crate::error::AppError;
 use crate::form::FormData;
 use crate::i18n::Lang;
 use crate::pages::{render, DraftInfo, KommuneClosedPage, KommuneOption, StartPage, StepPage, SummaryBlock, SummaryItem, SummaryPage};
-use crate::session::{self, Citizen};
+use crate::return_path::ReturnPath;
+use crate::session::{self, Citizen, SignInFirst};
 use crate::steps::{fields, StepNav};
 use crate::{fmt, now_ms, AppState};
 
 /// "Apply": resume the draft in progress, or choose where you live to start one.
 pub async fn start(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen) -> Result<Response, AppError> {
+    save_kept_answers(&app, &session, &citizen).await?;
     let now = now_ms();
     let person = app.store.person(&citizen.fnr).await?;
     let draft = app.store.latest_draft(&citizen.fnr, now).await?;
@@ -106,6 +108,7 @@ pub async fn show_step(
     Path((id, slug)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let step = Step::from_slug(&slug).ok_or(AppError::NotFound)?;
+    let saved = save_kept_answers(&app, &session, &citizen).await?;
     let draft = match own_draft(&app, &id, &citizen).await {
         Ok(d) => d,
         // A sent application's old step link leads to its receipt rather than a dead end.
@@ -120,18 +123,45 @@ pub async fn show_step(
     if step == Step::Oppsummering {
         return summary_page(&app, lang, &session, &citizen, &draft, vec![], false).await;
     }
-    step_page(&app, lang, &session, &citizen, &draft, step, &[]).await
+    let said = if saved.iter().any(|(d, s)| *d == draft.id && *s == step) { Said::Notice(lang.t("step-saved-after-sign-in")) } else { Said::Nothing };
+    step_page(&app, lang, &session, &citizen, &draft, step, said).await
 }
 
-async fn step_page(
-    app: &AppState,
-    lang: Lang,
-    session: &Session,
-    citizen: &Citizen,
-    draft: &Draft,
-    step: Step,
-    errors: &[FieldError],
-) -> Result<Response, AppError> {
+/// Saves answers that were posted after the sign-in had ended (kept by `session::keep_answers`)
+/// into the signed-in citizen's own drafts, as posting the step would have; kept answers for a
+/// draft that is not theirs (someone else signed in on this browser) or is gone are dropped.
+/// Returns the drafts and steps saved.
+async fn save_kept_answers(app: &AppState, session: &Session, citizen: &Citizen) -> Result<Vec<(String, Step)>, AppError> {
+    let mut saved = Vec::new();
+    for kept in session::take_kept_answers(session).await {
+        let Some(step) = Step::from_slug(&kept.step).filter(|s| *s != Step::Oppsummering) else { continue };
+        let Some(mut draft) = app.store.draft(&kept.draft, &citizen.fnr, now_ms()).await? else { continue };
+        draft.answers.merge_step(step, &kept.fields);
+        if step == Step::Familie {
+            let action = kept.fields.iter().find(|(k, _)| k == "handling").map_or("neste", |(_, v)| v.as_str());
+            change_children(&mut draft.answers, action);
+        }
+        if app.store.save_answers(&draft.id, &citizen.fnr, &draft.answers, now_ms()).await? {
+            tracing::info!("answers posted after a session ended were saved after sign-in");
+            saved.push((draft.id, step));
+        }
+    }
+    Ok(saved)
+}
+
+/// What a step page says besides its fields: the errors of what was posted, or a notice.
+enum Said<'a> {
+    Nothing,
+    Errors(&'a [FieldError]),
+    Notice(String),
+}
+
+async fn step_page(app: &AppState, lang: Lang, session: &Session, citizen: &Citizen, draft: &Draft, step: Step, said: Said<'_>) -> Result<Response, AppError> {
+    let (errors, notice) = match said {
+        Said::Nothing => (&[][..], None),
+        Said::Errors(errors) => (errors, None),
+        Said::Notice(notice) => (&[][..], Some(notice)),
+    };
     let kommune = kommune_of(app, draft)?;
     let nav = StepNav::new(lang, &draft.id, step);
     let groups = fields(lang, step, &draft.answers, errors);
@@ -166,6 +196,7 @@ async fn step_page(
         intro,
         expires: lang.t_args("draft-expiry", &[("date", fmt::date(draft_expires_at(draft.updated_ms)))]),
         register,
+        notice,
     };
     let mut response = render(&page);
     if !errors.is_empty() {
@@ -175,17 +206,31 @@ async fn step_page(
 }
 
 /// Saves what was posted (always, even with errors, so nothing typed is lost), then moves on,
-/// goes back, or shows the same step with the errors next to their fields.
+/// goes back, or shows the same step with the errors next to their fields. Posted after the
+/// sign-in ended, the answers are kept in the browser's session and saved once the person has
+/// signed in again (`session::keep_answers`), and sign-in leads back to this step.
 pub async fn save_step(
     State(app): State<AppState>,
     lang: Lang,
     session: Session,
-    citizen: Citizen,
+    citizen: Option<Citizen>,
+    headers: HeaderMap,
     Path((id, slug)): Path<(String, String)>,
     form: FormData,
 ) -> Result<Response, AppError> {
+    let step = Step::from_slug(&slug).filter(|s| *s != Step::Oppsummering);
+    let Some(citizen) = citizen else {
+        let back = step.and_then(|s| ReturnPath::parse(&format!("/soknad/{id}/{}", s.slug())));
+        let (Some(step), Some(back)) = (step, back) else {
+            return Ok(SignInFirst(ReturnPath::citizen_start()).into_response());
+        };
+        if !session::keep_answers(&session, &headers, &form, &id, step.slug()).await? {
+            tracing::info!("a step was posted without a sign-in and without a session; nothing kept");
+        }
+        return Ok(SignInFirst(back).into_response());
+    };
     session::verify_csrf(&session, &form).await?;
-    let step = Step::from_slug(&slug).filter(|s| *s != Step::Oppsummering).ok_or(AppError::NotFound)?;
+    let step = step.ok_or(AppError::NotFound)?;
     let mut draft = own_draft(&app, &id, &citizen).await?;
     draft.answers.merge_step(step, &form.0);
     let action = form.get("handling").unwrap_or("neste");
@@ -216,7 +261,7 @@ pub async fn save_step(
                 let next = step.next().unwrap_or(Step::Oppsummering);
                 Ok(Redirect::to(&format!("/soknad/{}/{}", draft.id, next.slug())).into_response())
             } else {
-                step_page(&app, lang, &session, &citizen, &draft, step, &errors).await
+                step_page(&app, lang, &session, &citizen, &draft, step, Said::Errors(&errors)).await
             }
         }
     }
@@ -307,11 +352,30 @@ async fn summary_page(
     Ok(response)
 }
 
+/// The receipt of the application sent from the citizen's draft `draft_id`, if it was sent.
+async fn receipt_of(app: &AppState, draft_id: &str, citizen: &Citizen) -> Result<Option<Response>, AppError> {
+    Ok(app.store.submitted_from_draft(draft_id, &citizen.fnr).await?.map(|sent| Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()))
+}
+
 /// Sends the application (the use case `send_application`). Safe to repeat: a second press or a
-/// retried request shows the same receipt.
+/// retried request shows the same receipt — also past the sending rate limit, which counts only
+/// sendings not yet done (a retry after a lost answer must always find its receipt).
 pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    crate::limits::check(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await?;
+    if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
+        return Ok(receipt);
+    }
+    if let Err(limited) = crate::limits::check(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await {
+        // A second press while the first is still sending passed the check above too: give the
+        // first a moment (a sending takes well under this) and answer with its receipt.
+        for _ in 0..12 {
+            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+            if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
+                return Ok(receipt);
+            }
+        }
+        return Err(limited.into());
+    }
     match app.cases.send_application(&citizen.fnr, &id, &form.0, &app.config.uploads.conversion(), now_ms()).await? {
         None => Err(AppError::NotFound),
         Some(Sent::Received(sent)) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),

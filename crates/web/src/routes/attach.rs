@@ -138,7 +138,8 @@ pub async fn upload(State(app): State<AppState>, lang: Lang, session: Session, c
             token = field.text().await.unwrap_or_default();
             continue;
         }
-        let file_name: String = field.file_name().unwrap_or_default().chars().take(100).collect();
+        // The name is shown on pages: nothing in it may change how the page reads.
+        let file_name = velferd_domain::text::display_name(field.file_name().unwrap_or_default(), 100);
         match field.bytes().await {
             Ok(bytes) if bytes.is_empty() && file_name.is_empty() => {}
             Ok(bytes) => received.push((file_name, bytes.to_vec())),

@@ -75,20 +75,13 @@ pub async fn grant(
     form: FormData,
 ) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    let sent = app
-        .store
-        .application(&id, &citizen.fnr)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
+    let raw_name = form.get("navn").unwrap_or_default();
+    // The name is shown on the citizen's page, in the audit list and to the case system.
+    let name = velferd_domain::text::clean_line(raw_name, velferd_domain::text::MAX_SHORT_TEXT);
     let mut posted = HelperForm {
         fnr: form.get("fnr").unwrap_or_default().trim().to_owned(),
-        navn: form
-            .get("navn")
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .take(200)
-            .collect(),
+        navn: name.clone().unwrap_or_else(|_| velferd_domain::text::display_name(raw_name, velferd_domain::text::MAX_SHORT_TEXT)),
         maneder: form.get("maneder").unwrap_or_default().to_owned(),
         dokumenter: form.get("dokumenter") == Some("ja"),
         errors: vec![],
@@ -113,10 +106,10 @@ pub async fn grant(
             None
         }
     };
-    if posted.navn.is_empty() {
-        posted
-            .errors
-            .push(("navn".into(), lang.t("error-required")));
+    match name {
+        Err(key) => posted.errors.push(("navn".into(), lang.t(key))),
+        Ok(n) if n.is_empty() => posted.errors.push(("navn".into(), lang.t("error-required"))),
+        Ok(_) => {}
     }
     let months = posted
         .maneder

@@ -10,11 +10,11 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::context;
-use super::signin::safe_next;
 use crate::error::AppError;
 use crate::form::FormData;
 use crate::i18n::Lang;
 use crate::limits::{self, Bucket, ClientIp};
+use crate::return_path::ReturnPath;
 use crate::oidc::{Assurance, Audience, Callback, Identity, Pending, Provider, Refusal};
 use crate::pages::{render, SignInFailedPage};
 use crate::session::{self, Staff};
@@ -38,21 +38,22 @@ pub struct Next {
 pub async fn start_citizen(State(app): State<AppState>, ClientIp(ip): ClientIp, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
     let provider = app.config.citizen_sign_in.as_ref().ok_or(AppError::NotFound)?;
     limits::check(&app, Bucket::SignIn, &ip).await?;
-    start(&app, provider, lang, &session, (PENDING_CITIZEN, FRESH_CITIZEN), safe_next(q.neste.as_deref())).await
+    start(&app, provider, lang, &session, (PENDING_CITIZEN, FRESH_CITIZEN), ReturnPath::or_citizen_start(q.neste.as_deref())).await
 }
 
-pub async fn start_staff(State(app): State<AppState>, ClientIp(ip): ClientIp, lang: Lang, session: Session) -> Result<Response, AppError> {
+pub async fn start_staff(State(app): State<AppState>, ClientIp(ip): ClientIp, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
+    let next = ReturnPath::or_staff_start(q.neste.as_deref());
     let Some(provider) = app.config.staff_sign_in.as_ref() else {
-        return super::staff::home::not_configured(&app, lang, &session).await;
+        return super::staff::home::not_configured(&app, lang, &session, &next).await;
     };
     limits::check(&app, Bucket::SignIn, &ip).await?;
-    start(&app, provider, lang, &session, (PENDING_STAFF, FRESH_STAFF), "/ansatt".to_owned()).await
+    start(&app, provider, lang, &session, (PENDING_STAFF, FRESH_STAFF), next).await
 }
 
 /// Sends the browser to the provider, keeping state, nonce and PKCE verifier in the session.
-async fn start(app: &AppState, provider: &Provider, lang: Lang, session: &Session, (pending_key, fresh_key): (&str, &str), next: String) -> Result<Response, AppError> {
+async fn start(app: &AppState, provider: &Provider, lang: Lang, session: &Session, (pending_key, fresh_key): (&str, &str), next: ReturnPath) -> Result<Response, AppError> {
     let fresh_login = session.remove::<bool>(fresh_key).await.ok().flatten().unwrap_or(false);
-    match provider.begin(lang, next, now_ms(), fresh_login).await {
+    match provider.begin(lang, next.as_str().to_owned(), now_ms(), fresh_login).await {
         Ok((url, pending)) => {
             session.insert(pending_key, &pending).await.map_err(|e| AppError::Internal(e.to_string()))?;
             Ok(Redirect::to(&url).into_response())
@@ -71,7 +72,8 @@ pub async fn callback_citizen(State(app): State<AppState>, ClientIp(ip): ClientI
     // Each callback costs a call to the provider's token endpoint.
     limits::check(&app, Bucket::SignIn, &ip).await?;
     let pending = take_pending(&session, PENDING_CITIZEN).await;
-    let next = pending.as_ref().map_or_else(|| "/soknad".to_owned(), |p| p.next.clone());
+    // Parsed again on the way out: the session may come from an older server version.
+    let next = ReturnPath::or_citizen_start(pending.as_ref().map(|p| p.next.as_str()));
     let callback = Callback::from_query(query.as_deref().unwrap_or_default());
     match provider.finish(pending, callback, now_ms(), |_| false).await {
         Ok(done) => {
@@ -81,7 +83,7 @@ pub async fn callback_citizen(State(app): State<AppState>, ClientIp(ip): ClientI
             session::sign_in(&session, fnr).await?;
             session::remember_provider_login(&session, &app.store, LOGIN_CITIZEN, &done.login, now_ms()).await?;
             tracing::info!(issuer = provider.issuer(), "citizen signed in with OpenID Connect");
-            Ok(Redirect::to(&next).into_response())
+            Ok(Redirect::to(next.as_str()).into_response())
         }
         Err(refusal) => refused(&app, lang, &session, provider, &refusal).await,
     }
@@ -91,6 +93,7 @@ pub async fn callback_staff(State(app): State<AppState>, ClientIp(ip): ClientIp,
     let provider = app.config.staff_sign_in.as_ref().ok_or(AppError::NotFound)?;
     limits::check(&app, Bucket::SignIn, &ip).await?;
     let pending = take_pending(&session, PENDING_STAFF).await;
+    let next = ReturnPath::or_staff_start(pending.as_ref().map(|p| p.next.as_str()));
     let callback = Callback::from_query(query.as_deref().unwrap_or_default());
     let known_office = |office: &str| app.kommuner.kontor(office).is_some();
     match provider.finish(pending, callback, now_ms(), known_office).await {
@@ -102,7 +105,7 @@ pub async fn callback_staff(State(app): State<AppState>, ClientIp(ip): ClientIp,
             session::sign_in_staff(&app, &session, &Staff(velferd_domain::staff::StaffUser { subject, name, roles, office: office.clone() })).await?;
             session::remember_provider_login(&session, &app.store, LOGIN_STAFF, &done.login, now_ms()).await?;
             tracing::info!(issuer = provider.issuer(), %office, roles = %roles_logged, "staff signed in with OpenID Connect");
-            Ok(Redirect::to("/ansatt").into_response())
+            Ok(Redirect::to(next.as_str()).into_response())
         }
         Err(refusal) => refused(&app, lang, &session, provider, &refusal).await,
     }

@@ -287,12 +287,8 @@ pub(crate) async fn send_for(
                 else {
                     continue;
                 };
-                let file_name = field
-                    .file_name()
-                    .unwrap_or_default()
-                    .chars()
-                    .take(100)
-                    .collect::<String>();
+                // The name is shown on pages: nothing in it may change how the page reads.
+                let file_name = velferd_domain::text::display_name(field.file_name().unwrap_or_default(), 100);
                 match field.bytes().await {
                     Ok(bytes) if bytes.is_empty() && file_name.is_empty() => {} // an input left empty
                     Ok(bytes) => files.push((index, file_name, bytes.to_vec())),

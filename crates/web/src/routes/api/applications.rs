@@ -103,11 +103,17 @@ pub async fn acknowledge(State(app): State<AppState>, Client(client): Client, Pa
 
 /// `PUT /api/v1/soknader/{id}/digisos-soker`: the case system's full status document, replacing the
 /// previous one. A document that breaks the schema is refused with its errors and changes nothing.
+/// Another municipality's id is refused (and audited) before the document is even read.
 pub async fn put_status(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>, body: axum::body::Bytes) -> Result<StatusCode, ApiError> {
+    super::check_application(&app, &client, &id, "update-status").await?;
     let doc: Value = serde_json::from_slice(&body).map_err(|e| ApiError::Invalid(vec![json!({"peker": "", "melding": format!("not JSON: {e}")})]))?;
     let errors = validate(Kind::DigisosSoker, &doc).map_err(|e| ApiError::Internal(e.to_string()))?;
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors.into_iter().map(|e| json!({"peker": e.pointer, "melding": e.message})).collect()));
+    }
+    // Its texts reach the citizen's page: none may hold what changes how the page reads.
+    if let Some((pointer, c)) = hidden_character_in(&doc, String::new()) {
+        return Err(ApiError::Invalid(vec![json!({"peker": pointer, "melding": format!("the text has the character U+{:04X} (a control, direction or zero-width character), which is not allowed", c as u32)})]));
     }
     if let Err(e) = serde_json::from_value::<velferd_formats::soker::DigisosSoker>(doc.clone()) {
         return Err(ApiError::Invalid(vec![json!({"peker": "/hendelser", "melding": e.to_string()})]));
@@ -118,5 +124,19 @@ pub async fn put_status(State(app): State<AppState>, Client(client): Client, Pat
     } else {
         audit(&app, &client, "update-status", Some(&id), Outcome::Deny).await?;
         Err(ApiError::NotFound)
+    }
+}
+
+/// The JSON pointer of the first string (key or value) in `value` with a character
+/// `velferd_domain::text::hidden_character` finds, and that character.
+fn hidden_character_in(value: &Value, pointer: String) -> Option<(String, char)> {
+    match value {
+        Value::String(s) => velferd_domain::text::hidden_character(s).map(|c| (pointer, c)),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| hidden_character_in(v, format!("{pointer}/{i}"))),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let here = format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1"));
+            velferd_domain::text::hidden_character(k).map(|c| (here.clone(), c)).or_else(|| hidden_character_in(v, here))
+        }),
+        _ => None,
     }
 }

@@ -10,9 +10,9 @@ use axum::Json;
 use serde_json::{json, Value};
 use velferd_documents::photos::{combine, ConvertError, Input, Limits};
 use velferd_formats::soknad::tidspunkt;
-use velferd_store::{ApiClient, Outcome, Submission};
+use velferd_store::{Outcome, Submission};
 
-use super::{audit, ApiError, Client};
+use super::{audit, check_application, refused, ApiError, Client};
 use crate::i18n::Lang;
 use crate::{now_ms, AppState};
 
@@ -31,16 +31,6 @@ fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
         .into_response()
 }
 
-/// Refuses (and logs the refusal of) an application outside the client's municipality.
-async fn check_application(app: &AppState, client: &ApiClient, id: &str, action: &str) -> Result<velferd_store::StoredApplication, ApiError> {
-    match app.store.application_for_client(client, id).await? {
-        Some((sent, _)) => Ok(sent),
-        None => {
-            audit(app, client, action, Some(id), Outcome::Deny).await?;
-            Err(ApiError::NotFound)
-        }
-    }
-}
 
 /// `GET /api/v1/soknader/{id}/soknad.pdf`: the application as the citizen sent it, as PDF (bokmål).
 pub async fn application_pdf(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>) -> Result<Response, ApiError> {
@@ -90,7 +80,8 @@ pub async fn submissions(State(app): State<AppState>, Client(client): Client, Pa
 pub async fn submission(State(app): State<AppState>, Client(client): Client, Path((id, submission_id)): Path<(String, String)>) -> Result<Json<Value>, ApiError> {
     check_application(&app, &client, &id, "read-submissions").await?;
     let Some(found) = app.store.submissions_for_client(&client, &id).await?.into_iter().find(|s| s.id == submission_id && !s.with_application) else {
-        return Err(ApiError::NotFound);
+        // Another application's ettersendelse asked for under one's own: refused like any other.
+        return Err(refused(&app, &client, "read-submissions", &id).await);
     };
     audit(&app, &client, "read-submissions", Some(&id), Outcome::Permit).await?;
     Ok(Json(submission_json(&id, &found)))
@@ -100,8 +91,7 @@ pub async fn submission(State(app): State<AppState>, Client(client): Client, Pat
 /// application, by its SHA-256.
 pub async fn file(State(app): State<AppState>, Client(client): Client, Path((id, sha)): Path<(String, String)>) -> Result<Response, ApiError> {
     if !app.store.client_may_read_file(&client, &id, &sha).await? {
-        audit(&app, &client, "read-file", Some(&id), Outcome::Deny).await?;
-        return Err(ApiError::NotFound);
+        return Err(refused(&app, &client, "read-file", &id).await);
     }
     let bytes = app.files.get(&sha).await?.ok_or_else(|| ApiError::Internal("a recorded file is missing from the file store".into()))?;
     audit(&app, &client, "read-file", Some(&id), Outcome::Permit).await?;
@@ -132,7 +122,7 @@ pub async fn application_documents_pdf(State(app): State<AppState>, Client(clien
 pub async fn submission_pdf(State(app): State<AppState>, Client(client): Client, Path((id, submission_id)): Path<(String, String)>) -> Result<Response, ApiError> {
     let sent = check_application(&app, &client, &id, "read-file").await?;
     let Some(found) = app.store.submissions_for_client(&client, &id).await?.into_iter().find(|s| s.id == submission_id && !s.with_application) else {
-        return Err(ApiError::NotFound);
+        return Err(refused(&app, &client, "read-file", &id).await);
     };
     audit(&app, &client, "read-file", Some(&id), Outcome::Permit).await?;
     let title = format!("Ettersendelse til søknad {}", sent.reference);
@@ -151,17 +141,26 @@ pub struct LetterQuery {
 /// a `vedtakFattet`'s `vedtaksfil`). The PDF is checked like a citizen's upload (no JavaScript,
 /// embedded files or encryption) and stored rewritten, so what the citizen opens is plain pages.
 pub async fn upload_letter(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>, Query(q): Query<LetterQuery>, body: Bytes) -> Result<Response, ApiError> {
-    let title = q.tittel.as_deref().map(str::trim).unwrap_or_default().to_owned();
-    if title.is_empty() || title.chars().count() > 200 {
-        return Err(ApiError::BadRequest("bad_title", "tittel is required: the letter's title as the citizen should see it, at most 200 characters".into()));
-    }
+    // Another municipality's id is refused (and audited) whatever the request holds.
+    check_application(&app, &client, &id, "file-letter").await?;
+    // The title is shown on the citizen's page: one printable line, nothing that changes how the
+    // page reads (see velferd_domain::text). A system is told rather than corrected.
+    let raw_title = q.tittel.as_deref().unwrap_or_default();
+    let title = match velferd_domain::text::clean_line(raw_title, 200) {
+        Ok(t) if !t.is_empty() && velferd_domain::text::hidden_character(raw_title).is_none() => t,
+        _ => {
+            return Err(ApiError::BadRequest(
+                "bad_title",
+                "tittel is required: the letter's title as the citizen should see it, one line of at most 200 characters, without control characters, characters that change the writing direction (U+202A-U+202E, U+2066-U+2069) or zero-width characters (U+200B-U+200D, U+2060, U+FEFF)".into(),
+            ))
+        }
+    };
     if body.len() > MAX_LETTER_BYTES {
         return Err(ApiError::BadRequest("too_large", format!("a letter may be at most {MAX_LETTER_BYTES} bytes")));
     }
     if !body.starts_with(b"%PDF-") {
         return Err(ApiError::BadRequest("not_pdf", "the body must be a PDF file".into()));
     }
-    check_application(&app, &client, &id, "file-letter").await?;
     let bytes = body.to_vec();
     let pdf = tokio::task::spawn_blocking(move || combine(&[Input::new("brev.pdf", &bytes)], &Limits::default()))
         .await
@@ -173,7 +172,7 @@ pub async fn upload_letter(State(app): State<AppState>, Client(client): Client, 
         })?;
     let sha = app.files.put(&pdf).await?;
     let Some(letter) = app.store.add_letter_for_client(&client, &id, &title, &sha, pdf.len() as i64, now_ms()).await? else {
-        return Err(ApiError::NotFound);
+        return Err(refused(&app, &client, "file-letter", &id).await);
     };
     audit(&app, &client, "file-letter", Some(&id), Outcome::Permit).await?;
     let body = json!({

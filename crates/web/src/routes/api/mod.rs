@@ -150,3 +150,20 @@ pub(super) async fn audit(app: &AppState, client: &ApiClient, action: &str, appl
     Ok(())
 }
 
+/// A refused access, audited as DENY before the answer: the 404 to send, or the error if the
+/// audit entry could not be written (then nothing is answered but the error).
+pub(super) async fn refused(app: &AppState, client: &ApiClient, action: &str, application_id: &str) -> ApiError {
+    match audit(app, client, action, Some(application_id), Outcome::Deny).await {
+        Ok(()) => ApiError::NotFound,
+        Err(e) => e,
+    }
+}
+
+/// The application if it belongs to the client's municipality; otherwise the refusal is audited
+/// (DENY) and the answer is 404, the same as for an id that does not exist.
+pub(super) async fn check_application(app: &AppState, client: &ApiClient, id: &str, action: &str) -> Result<velferd_store::StoredApplication, ApiError> {
+    match app.store.application_for_client(client, id).await? {
+        Some((sent, _)) => Ok(sent),
+        None => Err(refused(app, client, action, id).await),
+    }
+}

@@ -1,6 +1,6 @@
 //! The staff home page, the signed-out page, and the demo sign-in for staff (only with `--demo`).
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use velferd_domain::staff::{CaseAccess, StaffUser};
@@ -10,6 +10,7 @@ use crate::form::FormData;
 use crate::i18n::Lang;
 use crate::limits::ClientIp;
 use crate::pages::render;
+use crate::return_path::ReturnPath;
 use crate::pages::staff::{StaffDemoPage, StaffDemoPerson, StaffMessagePage, StaffPage};
 use crate::routes::context;
 use crate::session::{self, Staff};
@@ -28,16 +29,22 @@ pub async fn signed_out(State(app): State<AppState>, lang: Lang, session: Sessio
     Ok(render(&StaffMessagePage { ctx, title_key: "staff-signed-out-title", text_key: "staff-signed-out-text", sign_in_href }))
 }
 
-pub async fn not_configured(app: &AppState, lang: Lang, session: &Session) -> Result<Response, AppError> {
+pub async fn not_configured(app: &AppState, lang: Lang, session: &Session, next: &ReturnPath) -> Result<Response, AppError> {
     if app.config.demo {
-        return Ok(Redirect::to("/ansatt/demo").into_response());
+        let to = if *next == ReturnPath::staff_start() { "/ansatt/demo".to_owned() } else { format!("/ansatt/demo?neste={}", next.encoded()) };
+        return Ok(Redirect::to(&to).into_response());
     }
     let ctx = context(app, lang, "/ansatt/logg-inn", session).await?;
     Ok(render(&StaffMessagePage { ctx, title_key: "staff-title", text_key: "staff-signin-not-configured", sign_in_href: None }))
 }
 
+#[derive(serde::Deserialize)]
+pub struct Next {
+    neste: Option<String>,
+}
+
 /// `/ansatt/demo` (only with `--demo`): sign in as one of the demo staff.
-pub async fn demo_page(State(app): State<AppState>, lang: Lang, session: Session) -> Result<Response, AppError> {
+pub async fn demo_page(State(app): State<AppState>, lang: Lang, session: Session, Query(q): Query<Next>) -> Result<Response, AppError> {
     if !app.config.demo {
         return Err(AppError::NotFound);
     }
@@ -50,7 +57,8 @@ pub async fn demo_page(State(app): State<AppState>, lang: Lang, session: Session
             roles: s.roles.iter().map(|r| lang.t(&format!("staff-role-{r}"))).collect::<Vec<_>>().join(", "),
         })
         .collect();
-    Ok(render(&StaffDemoPage { ctx: context(&app, lang, "/ansatt/demo", &session).await?, people }))
+    let next = ReturnPath::or_staff_start(q.neste.as_deref()).as_str().to_owned();
+    Ok(render(&StaffDemoPage { ctx: context(&app, lang, "/ansatt/demo", &session).await?, people, next }))
 }
 
 pub async fn demo_sign_in(State(app): State<AppState>, ClientIp(ip): ClientIp, session: Session, form: FormData) -> Result<Response, AppError> {
@@ -63,7 +71,7 @@ pub async fn demo_sign_in(State(app): State<AppState>, ClientIp(ip): ClientIp, s
     let staff = Staff(StaffUser { subject: format!("demo-{}", demo.key), name: demo.name.to_owned(), roles: demo.roles.to_vec(), office: demo.office.to_owned() });
     session::sign_in_staff(&app, &session, &staff).await?;
     tracing::info!(staff = demo.key, "demo staff sign-in");
-    Ok(Redirect::to("/ansatt").into_response())
+    Ok(Redirect::to(ReturnPath::or_staff_start(form.get("neste")).as_str()).into_response())
 }
 
 #[cfg(test)]

@@ -42,6 +42,24 @@ enum AdminCommand {
     /// The key that signs checkpoints of the audit log's head.
     #[command(subcommand, name = "audit-key")]
     AuditKey(AuditKeyCommand),
+    /// Fill the database with N synthetic applications for load tests and benchmarks: synthetic
+    /// people (fødselsnummer with month + 80) spread over the offices of the municipalities that
+    /// take digital applications, with M events each on average in realistic mixes of states
+    /// (received, being processed with requests for documents, decided with payments, not
+    /// processed; a few per cent emergencies; many assigned). Adds to what is there. Refuses a
+    /// database that holds data about people with a real (not synthetic) fødselsnummer unless
+    /// --force is given.
+    Seed {
+        /// How many applications to add (N).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        applications: u64,
+        /// Events per application on average (M); sending alone writes two.
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(2..=200))]
+        events_per_application: u32,
+        /// Seed even a database that holds data about real people.
+        #[arg(long)]
+        force: bool,
+    },
     /// Show what retention deletes: expired drafts and closed cases with no activity for
     /// --closed-after-days. Deletes only with --delete.
     Retention {
@@ -119,6 +137,10 @@ async fn admin(args: AdminArgs) -> Result<(), String> {
         AdminCommand::AuditKey(_) => {}
         AdminCommand::Backup { to } => crate::maintenance::backup(&store, files.as_ref(), &to, args.audit.key(&url, false)?.as_ref(), now).await?,
         AdminCommand::Restore { from } => crate::maintenance::restore(&store, files.as_ref(), &from, args.audit.key(&url, false)?.as_ref()).await?,
+        AdminCommand::Seed { applications, events_per_application, force } => {
+            let options = crate::seed::Options { applications, events_per_application, force };
+            println!("{}", crate::seed::run(&store, files.as_ref(), &velferd_web::default_kommuner(), options, now).await?);
+        }
         AdminCommand::Retention { closed_after_days, delete } => {
             crate::maintenance::retention(&store, files.as_ref(), &velferd_web::default_kommuner(), closed_after_days, delete, now).await?
         }

@@ -8,6 +8,7 @@ mod db;
 mod innsyn;
 mod maintenance;
 mod pdf;
+mod seed;
 mod serve;
 mod sign_in;
 mod validate;
@@ -38,7 +39,8 @@ enum Command {
     /// file that is not what its content says, an encrypted or damaged PDF and a picture over the
     /// pixel limit, without writing OUT.
     Pdf(pdf::PdfArgs),
-    /// Administration: API keys for case systems, the audit key, backup and restore, retention.
+    /// Administration: API keys for case systems, the audit key, backup and restore, retention,
+    /// synthetic data.
     Admin(admin::AdminArgs),
     /// The audit log of reads and changes of personal data.
     Audit(audit::AuditArgs),

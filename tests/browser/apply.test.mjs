@@ -3,225 +3,35 @@
 // A citizen applies from the front page to the receipt with JavaScript turned off, as the site
 // must work without it. Every distinct kind of page she sees is then checked with axe-core
 // (WCAG 2.1 A and AA), the front page and a step page are weighed, and a full-page screenshot of
-// every page is saved in tests/browser/out/ for a developer to look at.
+// every page is saved in tests/browser/out/apply/ for a developer to look at. What the browser tests
+// share (the server, the phone, recording pages, axe) is in lib.mjs.
 //
 // Run from the repository root:
 //   (cd tests/browser && npm ci) && VELFERD_BIN=target/debug/velferd node --test tests/browser/
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { access, constants, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { deflateSync } from 'node:zlib';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { browserSuite, heading as h1, pagePhoto, REFERENCE, walkthrough } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const outDir = path.join(here, 'out');
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WEIGHT_BUDGET_BYTES = 50_000;
-const REFERENCE = /VF-[0-9A-Z]{4}-[0-9A-Z]{4}/;
-/** The reference on the receipt of the application sent in this walk. */
-let sentReference = '';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** A phone, in Norway. `locale` makes Chromium send Accept-Language: nb-NO. */
-const PHONE = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'nb-NO',
-};
-
-let server; // { process, base, log, tmp }
-let browser;
-let context; // the citizen's phone, JavaScript off
-let page;
-
-/** Pages the citizen saw, in order: name, URL and the document exactly as the server sent it. */
-const visited = [];
-let lastDocument; // the latest main-frame document response that was not a redirect
-let shotNumber = 0;
-
-// ---------------------------------------------------------------- server and browser
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer() {
-  const bin = process.env.VELFERD_BIN;
-  if (!bin) {
-    throw new Error(
-      'VELFERD_BIN is not set. Build the server (cargo build --bin velferd) and run\n' +
-        '  VELFERD_BIN=target/debug/velferd node --test tests/browser/\nfrom the repository root.',
-    );
-  }
-  const binPath = path.resolve(bin);
-  try {
-    await access(binPath, constants.X_OK);
-  } catch {
-    throw new Error(`VELFERD_BIN=${bin} is not an executable file (resolved to ${binPath}).`);
-  }
-  const tmp = await mkdtemp(path.join(tmpdir(), 'velferd-browser-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const args = ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--database', `sqlite://${tmp}/v.db`, '--files', `${tmp}/files`];
-  const child = spawn(binPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  const log = [];
-  const keep = (chunk) => {
-    log.push(...chunk.toString().split('\n').filter(Boolean));
-    if (log.length > 200) log.splice(0, log.length - 200);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = null;
-  child.on('exit', (code, signal) => (exited = { code, signal }));
-  server = { process: child, base, log, tmp };
-
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (exited) {
-      throw new Error(`velferd exited (${JSON.stringify(exited)}) before answering /health:\n${log.join('\n')}`);
-    }
-    try {
-      const r = await fetch(`${base}/health`);
-      if (r.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`velferd did not answer 200 on ${base}/health within 30 s:\n${log.join('\n')}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function stopServer() {
-  if (!server) return;
-  const child = server.process;
-  if (child.exitCode === null && child.signalCode === null) {
-    const gone = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await gone;
-    clearTimeout(timer);
-  }
-  await rm(server.tmp, { recursive: true, force: true });
-}
+// Her server and Chromium, started before the tests and stopped after them (lib.mjs); screenshots
+// go to tests/browser/out/apply/.
+const suite = browserSuite('apply');
+let page; // the citizen's phone, JavaScript off
+let reference; // the sent application's, as the receipt shows it
 
 before(async () => {
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  await startServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  context = await browser.newContext({ ...PHONE, javaScriptEnabled: false, baseURL: server.base });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('response', (r) => {
-    const s = r.status();
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() && !(s >= 300 && s < 400)) lastDocument = r;
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await stopServer();
+  page = await suite.open(await suite.phone());
 });
 
 // ---------------------------------------------------------------- helpers
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-
-/** A PNG "photo" of a text page: dark lines on light paper, `light` 1 for well lit. */
-function pagePhoto(width, height, light) {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) {
-      const ink = y % 28 < 8 && x > 30 && x < width - 30 && Math.floor(x / 23) % 7 !== 0;
-      const v = Math.round((ink ? 40 : 235) * light);
-      raw.fill(v, row + 1 + x * 3, row + 4 + x * 3);
-    }
-  }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-const withoutHash = (url) => url.split('#')[0];
-
 /** Records the page the citizen now sees (for axe) and saves a full-page screenshot of it. */
-async function seen(name) {
-  await page.waitForLoadState('load');
-  const doc = lastDocument;
-  assert.ok(doc, `no document loaded for ${name}`);
-  assert.equal(withoutHash(doc.url()), withoutHash(page.url()), `the document recorded for ${name} is the page shown`);
-  // Nothing may stick out sideways on a 360 px wide phone. (The DevTools protocol can read the
-  // page even with JavaScript off.)
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return null;
-    const wide = [...document.body.querySelectorAll('*')]
-      .filter((e) => e.getBoundingClientRect().right > width + 1)
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`);
-    return `${document.documentElement.scrollWidth}px wide in a ${width}px viewport; too wide: ${wide.join(', ')}`;
-  });
-  assert.equal(overflow, null, `${name} scrolls sideways`);
-  const headers = await doc.allHeaders();
-  visited.push({ name, url: page.url(), status: doc.status(), headers, body: await doc.body() });
-  shotNumber += 1;
-  const file = `${String(shotNumber).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
-  await page.screenshot({ path: path.join(outDir, file), fullPage: true });
-}
+const seen = (name) => suite.seen(page, name);
 
 /** The page's only h1, once it has this text. */
-async function heading(name) {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-}
+const heading = (name) => h1(page, name);
 
 async function next(title) {
   await page.getByRole('button', { name: 'Neste', exact: true }).click();
@@ -234,32 +44,16 @@ async function choose(groupName, answer) {
   await group(groupName).getByRole('radio', { name: answer, exact: true }).check();
 }
 
-/** Follows a language link in the header (on a step, a button that saves what is typed first) and
- * waits for the page in that language. */
+/** Follows a language link in the header and waits for the page in that language. */
 async function switchLanguage(label, code) {
+  // On a step the switch is a button of the step's form (it saves what is typed first); elsewhere a link.
   const nav = page.getByRole('navigation', { name: /Språk|Language/ });
   await nav.getByRole('link', { name: label, exact: true }).or(nav.getByRole('button', { name: label, exact: true })).click();
   await page.locator(`html[lang="${code}"]`).waitFor({ state: 'attached' });
   await page.waitForLoadState('load');
 }
 
-// The walk-through is one story told in several tests; once a part fails, the rest are skipped
-// rather than failing for the same reason.
-let walkBroken = null;
-function walk(name, fn) {
-  test(name, { timeout: 120_000 }, async (t) => {
-    if (walkBroken) {
-      t.skip(`an earlier part of the walk-through failed: ${walkBroken}`);
-      return;
-    }
-    try {
-      await fn(t);
-    } catch (e) {
-      walkBroken = name;
-      throw e;
-    }
-  });
-}
+const walk = walkthrough();
 
 // ---------------------------------------------------------------- the walk-through, no JavaScript
 
@@ -390,7 +184,7 @@ walk('a wrong account number is explained at the field and in the error summary'
   await page.getByRole('button', { name: 'Neste', exact: true }).click();
   const summary = page.getByRole('alert');
   await summary.waitFor();
-  assert.equal(lastDocument.status(), 422);
+  assert.equal(suite.document(page).status(), 422);
   assert.match(await page.title(), /^Feil:/, 'the title says there is an error');
   const message = 'Kontonummeret finnes ikke. Sjekk at du har skrevet alle sifrene riktig.';
 
@@ -460,9 +254,8 @@ walk('the summary shows her answers and sending needs her confirmation', async (
 
 walk('the receipt has a reference and a PDF copy, and reads in nynorsk and English', async (t) => {
   const main = await page.getByRole('main').innerText();
-  const reference = main.match(REFERENCE)?.[0];
+  reference = main.match(REFERENCE)?.[0];
   assert.ok(reference, `the receipt shows a reference like VF-XXXX-XXXX:\n${main}`);
-  sentReference = reference;
   t.diagnostic(`reference ${reference}`);
   assert.ok(main.includes('NAV Frogner'), 'the receipt names the office');
   await seen('receipt');
@@ -523,9 +316,10 @@ walk('a caseworker at her office opens the application, and she sees who looked'
   const list = await page.getByRole('main').innerText();
   assert.ok(list.includes('NAV Frogner') && list.includes('Mottatt'), `the office's applications:\n${list}`);
   await seen('staff cases');
-  // Her application, not the demo's emergency from this morning at the top of the inbox.
-  await page.getByRole('link', { name: sentReference, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: /^Søknad VF-/ }).waitFor();
+  // Emergencies come first in the office's list (the demo has one), so she opens this application
+  // by the reference on the receipt.
+  await page.getByRole('link', { name: reference, exact: true }).click();
+  await heading(`Søknad ${reference}`);
   const details = await page.getByRole('main').innerText();
   assert.ok(details.includes('Svarene i søknaden') && details.includes('Søknaden ble sendt til NAV Frogner.'), `the case:\n${details}`);
   await seen('staff case');
@@ -539,46 +333,8 @@ walk('a caseworker at her office opens the application, and she sees who looked'
 // ---------------------------------------------------------------- accessibility
 
 test('every kind of page passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
-  assert.ok(visited.length > 0, 'the walk-through visited no pages');
-  const axeSource = await readFile(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  // axe needs JavaScript, so it runs in a second phone whose JavaScript is on. Each page is loaded
-  // at its own URL with the very document the citizen got (a step with errors is the answer to a
-  // POST, and a sent application's steps lead to the receipt, so refetching would show other pages);
-  // the stylesheets come from the server and the page keeps its Content-Security-Policy. axe is
-  // evaluated through the DevTools protocol, which that policy does not block.
-  const axeContext = await browser.newContext({ ...PHONE, javaScriptEnabled: true });
-  const axePage = await axeContext.newPage();
-  try {
-    for (const v of visited) {
-      await t.test(v.name, async (st) => {
-        const target = new URL(v.url);
-        target.hash = '';
-        const keep = ['content-type', 'content-security-policy', 'content-language'];
-        const headers = Object.fromEntries(Object.entries(v.headers).filter(([k]) => keep.includes(k)));
-        await axePage.route((u) => u.href === target.href, (route) => route.fulfill({ status: v.status, headers, body: v.body }), { times: 1 });
-        await axePage.goto(target.href, { waitUntil: 'load' });
-        await axePage.evaluate(axeSource);
-        const results = await axePage.evaluate(
-          (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-          WCAG_TAGS,
-        );
-        // What axe could not decide (for example contrast over a gradient) is for a person to check.
-        for (const i of results.incomplete) {
-          for (const n of i.nodes) st.diagnostic(`axe could not decide ${i.id} at ${n.target.join(' ')}: ${n.any.map((c) => c.message).join('; ')}`);
-        }
-        if (results.violations.length) {
-          const lines = results.violations.flatMap((violation) => [
-            `${violation.id} [${violation.impact}] ${violation.help} (${violation.helpUrl})`,
-            ...violation.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`),
-          ]);
-          assert.fail(`${v.name} (${v.url}): ${results.violations.length} axe violation(s):\n${lines.join('\n')}`);
-        }
-      });
-    }
-  } finally {
-    await axeContext.close();
-  }
-  const names = visited.map((v) => v.name);
+  await suite.checkAccessibility(t);
+  const names = suite.visited.map((v) => v.name);
   for (const must of ['home', 'sign-in', 'start', 'municipality closed', 'step konto with error', 'summary', 'attach', 'attach with pages', 'receipt', 'not found', 'home nn', 'receipt en', 'my applications', 'case', 'upload', 'staff demo sign-in', 'staff home', 'staff cases', 'staff case']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
@@ -588,7 +344,7 @@ test('every kind of page passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_00
 
 /** Loads `url` in a fresh phone (empty cache) and adds up what crossed the network. */
 async function weigh(url, storageState) {
-  const fresh = await browser.newContext({ ...PHONE, javaScriptEnabled: false, baseURL: server.base, storageState });
+  const fresh = await suite.phone({ storageState });
   try {
     const p = await fresh.newPage();
     const requests = [];
@@ -611,7 +367,7 @@ async function weigh(url, storageState) {
 
 test('the front page and a step page weigh less than 50 KB with their CSS', { timeout: 120_000 }, async (t) => {
   // Her own session, so this test does not depend on the walk-through.
-  const ctx = await browser.newContext({ ...PHONE, javaScriptEnabled: false, baseURL: server.base });
+  const ctx = await suite.phone();
   let stepUrl;
   let state;
   try {

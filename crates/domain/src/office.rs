@@ -132,10 +132,11 @@ pub fn check_text(raw: &str, max: usize, field: &'static str) -> Result<String, 
     Ok(text)
 }
 
-/// A colleague may be given a case only within the office that owns it.
-pub fn check_assignee(case_office: &str, assignee_office: Option<&str>) -> Result<(), Refusal> {
+/// A case may be given only to someone at the office that owns it whose role works cases (not the
+/// contact centre, not someone Velferd does not know).
+pub fn check_assignee(case_office: &str, assignee_office: Option<&str>, works_cases: bool) -> Result<(), Refusal> {
     match assignee_office {
-        Some(office) if office == case_office => Ok(()),
+        Some(office) if office == case_office && works_cases => Ok(()),
         _ => Err(refuse("office-refused-assignee", "saksbehandler")),
     }
 }
@@ -255,9 +256,10 @@ mod tests {
 
     #[test]
     fn colleagues_only_within_the_office() {
-        assert_eq!(check_assignee("0312", Some("0312")), Ok(()));
-        assert!(check_assignee("0312", Some("1201")).is_err());
-        assert!(check_assignee("0312", None).is_err());
+        assert_eq!(check_assignee("0312", Some("0312"), true), Ok(()));
+        assert!(check_assignee("0312", Some("0312"), false).is_err(), "the contact centre works no cases");
+        assert!(check_assignee("0312", Some("1201"), true).is_err());
+        assert!(check_assignee("0312", None, true).is_err());
     }
 
     #[test]

@@ -71,6 +71,27 @@ pub enum StoreError {
     UnsupportedUrl(String),
 }
 
+impl StoreError {
+    /// The database or the file store cannot be reached right now (restarting, full, unreachable):
+    /// a request may be retried in a while, and nothing was written. Not a corrupt or refused
+    /// request.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Files(_) => true,
+            StoreError::Database(e) => match e {
+                sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => true,
+                // PostgreSQL: connection exceptions (08…), shutting down or starting up (57P01–57P03),
+                // out of resources (53…). SQLite: disk full (13), cannot open (14), I/O error (10).
+                sqlx::Error::Database(db) => db.code().is_some_and(|c| {
+                    c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03") || c.starts_with("53") || matches!(c.as_ref(), "10" | "13" | "14")
+                }),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -91,7 +91,7 @@ pub struct OfficeChange {
     /// digisos-soker events to append.
     pub events: Vec<serde_json::Value>,
     /// A letter to file first (title, sha256 of the PDF already in the file store, size). Its new
-    /// id replaces the text `{letter}` in `events`.
+    /// id becomes the `forvaltningsbrev` reference of the events that carry one.
     pub letter: Option<(String, String, i64)>,
     /// Journal entries: (kind, text).
     pub journal: Vec<(String, String)>,
@@ -245,16 +245,20 @@ impl Store {
     /// (subject, name) of the staff member. The caller has checked access and the domain's rules.
     pub async fn office_change(&self, application_id: &str, actor: (&str, &str), change: &OfficeChange, now: Millis) -> Result<Changed> {
         let mut tx = self.begin_write().await?;
-        let bumped = match change.expected_version {
+        let current = match change.expected_version {
             Some(v) => sqlx::query("UPDATE case_status SET version = version + 1, updated_ms = $3 WHERE application_id = $1 AND version = $2")
                 .bind(application_id)
                 .bind(v)
                 .bind(now)
                 .execute(&mut *tx)
-                .await?,
-            None => sqlx::query("UPDATE case_status SET version = version + 1, updated_ms = $2 WHERE application_id = $1").bind(application_id).bind(now).execute(&mut *tx).await?,
+                .await?
+                .rows_affected()
+                == 1,
+            // A note overwrites nothing, so it needs no version and does not change it: a colleague's
+            // open page stays current.
+            None => sqlx::query("SELECT 1 AS one FROM case_status WHERE application_id = $1").bind(application_id).fetch_optional(&mut *tx).await?.is_some(),
         };
-        if bumped.rows_affected() != 1 {
+        if !current {
             tx.rollback().await?;
             return Ok(Changed::Conflict);
         }
@@ -273,10 +277,15 @@ impl Store {
             letter_id = Some(id);
         }
         if !change.events.is_empty() {
-            let events: Vec<serde_json::Value> = match &letter_id {
-                Some(id) => change.events.iter().map(|e| serde_json::from_str(&e.to_string().replace("{letter}", id)).unwrap_or_else(|_| e.clone())).collect(),
-                None => change.events.clone(),
-            };
+            // The letter's reference goes where the event names its letter (forvaltningsbrev).
+            let mut events = change.events.clone();
+            if let Some(id) = &letter_id {
+                for e in &mut events {
+                    if let Some(slot) = e.pointer_mut("/forvaltningsbrev/referanse/id") {
+                        *slot = serde_json::Value::String(id.clone());
+                    }
+                }
+            }
             let row = sqlx::query("SELECT COALESCE(MAX(seq), -1) AS last FROM events WHERE application_id = $1").bind(application_id).fetch_one(&mut *tx).await?;
             let last: i64 = row.try_get("last")?;
             crate::applications::insert_events(&mut tx, application_id, last + 1, &events, now).await?;

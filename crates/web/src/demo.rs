@@ -270,7 +270,7 @@ pub async fn seed_demo_cases(
         store
             .create_draft_with_id(draft_id, &person.fnr, &kommune.nummer, &answers, sent)
             .await?;
-        let new = crate::routes::apply::prepare(
+        let new = velferd_cases::apply::prepare(
             &application,
             &answers,
             person,

@@ -29,13 +29,21 @@ pub enum AppError {
     /// Over a rate limit; try again after this many seconds.
     #[error("too many requests")]
     TooMany(i64),
+    /// The database or the file store cannot be reached right now; nothing was written, and what
+    /// the person typed is kept. Try again in a little while (503 with Retry-After).
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     #[error("internal: {0}")]
     Internal(String),
 }
 
 impl From<velferd_store::StoreError> for AppError {
     fn from(e: velferd_store::StoreError) -> Self {
-        AppError::Internal(e.to_string())
+        if e.is_unavailable() {
+            AppError::Unavailable(e.to_string())
+        } else {
+            AppError::Internal(e.to_string())
+        }
     }
 }
 
@@ -49,7 +57,7 @@ impl From<velferd_cases::CaseError> for AppError {
             CaseError::Forbidden => AppError::Forbidden,
             CaseError::Refused(r) => AppError::Internal(format!("unhandled refusal {}", r.key)),
             CaseError::Conflict => AppError::Internal("unhandled conflict".into()),
-            CaseError::Store(e) => AppError::Internal(e.to_string()),
+            CaseError::Store(e) => e.into(),
             CaseError::Internal(e) => AppError::Internal(e),
         }
     }
@@ -67,6 +75,9 @@ impl From<askama::Error> for AppError {
     }
 }
 
+/// Seconds to wait before retrying when the database or file store is unavailable.
+pub const UNAVAILABLE_RETRY_S: u64 = 30;
+
 /// Marks a response as an error page still to be rendered in the request's language.
 #[derive(Debug, Clone, Copy)]
 struct Pending(&'static str);
@@ -80,14 +91,24 @@ impl IntoResponse for AppError {
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-page-too-large"),
             AppError::NotInRegister => (StatusCode::CONFLICT, "error-page-not-in-register"),
             AppError::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "error-page-too-many"),
+            AppError::Unavailable(detail) => {
+                tracing::warn!(%detail, "database or file store unavailable");
+                (StatusCode::SERVICE_UNAVAILABLE, "error-page-unavailable")
+            }
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "error-page-internal")
             }
         };
         let mut response = status.into_response();
-        if let AppError::TooMany(seconds) = self {
-            response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
+        match self {
+            AppError::TooMany(seconds) => {
+                response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
+            }
+            AppError::Unavailable(_) => {
+                response.headers_mut().insert(axum::http::header::RETRY_AFTER, UNAVAILABLE_RETRY_S.into());
+            }
+            _ => {}
         }
         response.extensions_mut().insert(Pending(key));
         response

@@ -2,7 +2,7 @@
 //! page and the PDF share (so they cannot disagree).
 
 use velferd_documents::{Document, Row, Section};
-use velferd_domain::application::{as_sent, SummaryRow, Value};
+use velferd_domain::application::{as_sent, for_others, SummaryRow, Value};
 use velferd_formats::vedlegg::{VedleggSpesifikasjon, VedleggStatus};
 use velferd_store::StoredApplication;
 
@@ -67,12 +67,6 @@ pub fn document_lines(lang: Lang, app: &StoredApplication) -> Vec<DocumentLine> 
         .collect()
 }
 
-/// Summary rows that give an address (where the applicant stays): never shown or printed for a
-/// person with a protected address (kode 6/7).
-pub fn is_address(row: &SummaryRow) -> bool {
-    row.label == "oppholdsadresse-label"
-}
-
 /// The PDF copy of a sent application, in `lang`; without any address when `hide_address` (the
 /// applicant has a protected address).
 pub fn application_pdf(
@@ -83,19 +77,11 @@ pub fn application_pdf(
     hide_address: bool,
 ) -> Result<Vec<u8>, String> {
     // The rows as sent: a rule tightened since never changes or breaks an old application's PDF.
-    let mut sections: Vec<Section> = as_sent(app.summary.as_deref(), &app.answers)
+    let mut sections: Vec<Section> = for_others(as_sent(app.summary.as_deref(), &app.answers), hide_address)
         .into_iter()
         .map(|s| Section {
             heading: lang.t(&format!("step-{}-title", s.step.slug())),
-            rows: s
-                .rows
-                .iter()
-                .filter(|r| !(hide_address && is_address(r)))
-                .map(|r| Row::Field {
-                    label: label(lang, r),
-                    value: value(lang, &r.value),
-                })
-                .collect(),
+            rows: s.rows.iter().map(|r| Row::Field { label: label(lang, r), value: value(lang, &r.value) }).collect(),
         })
         .collect();
     // Per document what the citizen did; only what is still to send under "documents you must send".

@@ -156,13 +156,7 @@ async fn demo_cases_show_in_plain_words() {
             .map(|c| c[1].to_owned())
             .collect();
         assert_eq!(links.len(), 2, "{}", list.body);
-        let first = kari.get(&links[0]).await;
-        // In nynorsk, received is "Motteken".
-        assert!(
-            first.body.contains("Motteken"),
-            "the emergency is received: {}",
-            first.body
-        );
+        assert!(kari.get(&links[0]).await.body.contains("Motteke"), "the emergency is received");
         let href = links[1].clone();
         let page = kari.get(&href).await;
         assert!(

@@ -199,6 +199,8 @@ async fn refusals_keep_what_was_typed_and_say_why_next_to_the_field() {
 
         let r = act(&mut sara, &id, &[("handling", "tildel"), ("saksbehandler", "demo-nina")]).await;
         assert!(r.field_error("saksbehandler").is_some_and(|e| e.contains("kontoret")), "{label}: not to someone at another office");
+        let r = act(&mut sara, &id, &[("handling", "tildel"), ("saksbehandler", "demo-tor")]).await;
+        assert!(r.field_error("saksbehandler").is_some(), "{label}: not to the contact centre, which works no cases");
         let r = act(&mut sara, &id, &[("handling", "tildel"), ("saksbehandler", "ukjent-person")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
         let r = act(&mut sara, &id, &[("handling", "slett-alt")]).await;
@@ -236,6 +238,13 @@ async fn two_caseworkers_at_once_never_overwrite_each_other() {
         assert_eq!(second.status, StatusCode::CONFLICT, "{label}: drawn before Sara's change");
         assert!(second.body.contains("Noen andre endret saken") && second.body.contains("Sara Lund"), "{label}: says so and shows the new state");
         assert_eq!(second.input_value("tittel").as_deref(), Some("Livsopphold desember"), "{label}: what Ali typed is kept");
+
+        // A note overwrites nothing: a colleague's page drawn before it stays current.
+        let drawn = version(&ali.get(&format!("/ansatt/saker/{id}")).await);
+        let note = act(&mut sara, &id, &[("handling", "notat"), ("notat", "Søkeren ringte.")]).await;
+        assert_eq!(note.status, StatusCode::SEE_OTHER, "{label}");
+        let after = ali.post(&format!("/ansatt/saker/{id}/handling"), &[("versjon", &drawn), ("handling", "sak"), ("tittel", "Depositum")]).await;
+        assert_eq!(after.status, StatusCode::SEE_OTHER, "{label}: {}", after.body);
 
         // Racing for real: many posts with the same version, exactly one wins.
         let v = version(&sara.get(&format!("/ansatt/saker/{id}")).await);

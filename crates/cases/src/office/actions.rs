@@ -163,12 +163,15 @@ impl Cases {
             Command::TakeIntoProcessing => change.events.push(json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "UNDER_BEHANDLING"})),
             Command::Assign { to } => {
                 let member = if to == &staff.subject { None } else { self.store.staff_member(to).await? };
-                let (subject, who, office) = match member {
-                    Some(m) => (m.subject, m.name, Some(m.office)),
-                    None if to == &staff.subject => (staff.subject.clone(), staff.name.clone(), Some(staff.office.clone())),
-                    None => (to.clone(), String::new(), None),
+                let (subject, who, office, works_cases) = match member {
+                    Some(m) => {
+                        let works = m.roles.split(',').any(super::works_cases);
+                        (m.subject, m.name, Some(m.office), works)
+                    }
+                    None if to == &staff.subject => (staff.subject.clone(), staff.name.clone(), Some(staff.office.clone()), true),
+                    None => (to.clone(), String::new(), None, false),
                 };
-                check_assignee(&case.application.enhetsnummer, office.as_deref()).map_err(refused)?;
+                check_assignee(&case.application.enhetsnummer, office.as_deref(), works_cases).map_err(refused)?;
                 change.journal.push(("tildelt".into(), who.clone()));
                 change.assign = Some(Some((subject, who)));
             }
@@ -215,7 +218,7 @@ impl Cases {
                 let pdf = request_letter(words, &h, &labels, &date_text(date), &note)?;
                 letter = Some((words.t("letter-request-title", &[]), pdf));
                 change.events.push(json!({"type": "dokumentasjonEtterspurt", "hendelsestidspunkt": at,
-                    "forvaltningsbrev": {"referanse": {"type": "dokumentlager", "id": "{letter}"}}, "dokumenter": dokumenter}));
+                    "forvaltningsbrev": {"referanse": {"type": "dokumentlager", "id": ""}}, "dokumenter": dokumenter}));
                 change.journal.push(("etterspurt".into(), labels.iter().map(|l| l.label.clone()).collect::<Vec<_>>().join(", ")));
             }
             Command::PreliminaryAnswer { expected, reason } => {
@@ -224,7 +227,7 @@ impl Cases {
                 let h = LetterHead { name: name.clone(), ..head() };
                 let pdf = preliminary_letter(words, &h, &date_text(date), &reason)?;
                 letter = Some((words.t("letter-preliminary-title", &[]), pdf));
-                change.events.push(json!({"type": "forelopigSvar", "hendelsestidspunkt": at, "forvaltningsbrev": {"referanse": {"type": "dokumentlager", "id": "{letter}"}}}));
+                change.events.push(json!({"type": "forelopigSvar", "hendelsestidspunkt": at, "forvaltningsbrev": {"referanse": {"type": "dokumentlager", "id": ""}}}));
             }
             Command::OpenSak { title } => {
                 let title = check_text(title, MAX_TITLE, "tittel").map_err(refused)?;

@@ -245,7 +245,7 @@ impl Cases {
 }
 
 /// Whether a role (claim value) works cases, so a case can be given to its holder.
-fn works_cases(role: &str) -> bool {
+pub(crate) fn works_cases(role: &str) -> bool {
     velferd_domain::staff::Role::from_claim(role)
         .is_some_and(|r| CaseAccess::for_staff(&[r], "").is_some())
 }

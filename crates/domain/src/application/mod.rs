@@ -17,7 +17,7 @@ pub use build::{
     Pengepost, Sivilstatus, Studentgrad, antall_barn, barn_field, FORMUE_FIELDS, INNTEKT_FIELDS, UTGIFT_FIELDS, MAX_BARN,
 };
 pub use soknad_json::{soknad_json, Soker, SokerAdresse};
-pub use summary::{as_sent, summary, SummaryRow, SummarySection, Value};
+pub use summary::{as_sent, for_others, summary, SummaryRow, SummarySection, Value};
 pub use vedlegg::{required_documents, vedlegg_json, vedlegg_json_with, DocumentNeed, DocumentState, OTHER};
 
 use crate::Millis;

@@ -36,6 +36,23 @@ pub struct SummarySection {
     pub rows: Vec<SummaryRow>,
 }
 
+impl SummaryRow {
+    /// The row gives an address (where the applicant stays). Never shown or printed for a person
+    /// with a protected address (kode 6/7), on any page or PDF.
+    pub fn is_address(&self) -> bool {
+        self.label == "oppholdsadresse-label"
+    }
+}
+
+/// The sections as someone other than the applicant may see them: without address rows when the
+/// applicant has a protected address (`protected`), unchanged otherwise.
+pub fn for_others(sections: Vec<SummarySection>, protected: bool) -> Vec<SummarySection> {
+    if !protected {
+        return sections;
+    }
+    sections.into_iter().map(|s| SummarySection { step: s.step, rows: s.rows.into_iter().filter(|r| !r.is_address()).collect() }).collect()
+}
+
 fn row(label: &str, value: Value) -> SummaryRow {
     SummaryRow {
         label: label.to_owned(),
@@ -266,5 +283,17 @@ mod as_sent_tests {
             json.contains("\"behov\""),
             "steps are stored by name: {json}"
         );
+    }
+
+    #[test]
+    fn others_never_see_where_a_protected_person_stays() {
+        let sections = vec![SummarySection {
+            step: Step::Personalia,
+            rows: vec![row("oppholdsadresse-label", Value::Text("Skjultveien 7".into())), row("telefon-label", Value::Text("912 34 567".into()))],
+        }];
+        assert_eq!(for_others(sections.clone(), false), sections);
+        let hidden = for_others(sections, true);
+        assert_eq!(hidden[0].rows.len(), 1);
+        assert!(hidden[0].rows.iter().all(|r| !r.is_address()));
     }
 }

@@ -396,6 +396,7 @@ audit-read-application-pdf = downloaded your application as PDF
 audit-read-submissions = downloaded the documents you sent
 audit-read-file = opened a document
 audit-file-letter = filed a letter to you in the case
+error-page-unavailable = We cannot save anything right now. Nothing was sent, and what you typed has been kept. Please try again in a few minutes. If it is urgent, call the office.
 error-page-too-many = Too many tries in a short while – please wait a little
 attach-title = Attach documents
 attach-back = Back to the summary
@@ -473,6 +474,14 @@ staff-case-applicant = Applicant
 staff-case-answers = The answers in the application
 staff-case-pdf = The application as PDF
 staff-case-documents-none = The applicant has not sent any documents yet.
+staff-case-documents = Documents the applicant has sent
+staff-case-letter-opened = The applicant opened it on { $date }
+staff-case-letter-unopened = The applicant has not opened it yet
+staff-event-documents-sent = { $count ->
+    [one] The applicant sent one document.
+   *[other] The applicant sent { $count } documents.
+}
+staff-inbox-none = No applications match this view.
 staff-demo-title = Demo sign-in for staff
 staff-demo-explain = For trying out only: choose a made-up staff member to sign in as. Every person and case here is made up.
 staff-demo-people = Made-up staff
@@ -524,7 +533,7 @@ office-refused-date-far = The date can be at most 90 days ahead.
 office-refused-too-long = The text is too long. Notes can have at most 10,000 characters, messages and reasons at most 2,000.
 office-refused-unreadable = The text has characters that cannot be read. Please type it again.
 office-refused-empty = Write something here before you save.
-office-refused-assignee = The case can only be given to a member of staff at the office that has the case.
+office-refused-assignee = The case can only be given to a caseworker at the office that has the case.
 office-refused-document-type = Choose documents from the list, or describe the document in your own words.
 office-refused-no-documents = Choose at least one document, or write which document you need.
 office-refused-unknown-action = We did not understand what you wanted to do. Please try again.
@@ -540,7 +549,7 @@ letter-date = Date: { $date }
 letter-reference = Application: { $reference }
 letter-page = Page {"{"}page{"}"} of {"{"}pages{"}"}
 letter-contact-heading = Questions
-letter-contact-text = Call { $office } on { $phone } if you have questions or need help. You can also write to us when you are signed in.
+letter-contact-text = Call { $office } on { $phone } if you have questions or need help.
 letter-signed = Kind regards, { $caseworker }, { $office }
 letter-request-title = We need more documents
 letter-request-summary = { $count ->
@@ -595,7 +604,11 @@ staff-waited-days = { $days ->
     [one] 1 day
    *[other] { $days } days
 }
-staff-case-waited = Has waited { $waited }.
+staff-case-waited = { $days ->
+    [0] Came in today.
+    [one] Has waited 1 day.
+   *[other] Has waited { $days } days.
+}
 staff-case-conflict = Someone else changed the case while you had it open. See what is new below. What you wrote has been kept; send it again if it still fits.
 staff-case-case-system = The municipality's own case system holds this case. Status, decisions and letters come from there; here you can read the case, take it and write internal notes.
 staff-case-assign-me = Take the case
@@ -642,6 +655,7 @@ staff-case-document-with-application = sent with the application { $date }
 staff-case-document-later = sent later { $date }
 staff-journal-note = { $name }: { $text }
 staff-journal-assigned = { $name } gave the case to { $to }.
+staff-journal-took = { $name } took the case.
 staff-journal-unassigned = { $name } let go of the case.
 staff-journal-requested = { $name } asked for: { $documents }.
 staff-journal-not-processed = { $name } closed it without processing: { $text }

@@ -396,6 +396,7 @@ audit-read-application-pdf = hentet søknaden som PDF
 audit-read-submissions = hentet dokumentene du har sendt
 audit-read-file = åpnet et dokument
 audit-file-letter = la et brev til deg i saken
+error-page-unavailable = Vi får ikke lagret akkurat nå. Ingenting er sendt, og det du har skrevet er tatt vare på. Prøv igjen om et par minutter. Haster det, ring kontoret.
 error-page-too-many = For mange forsøk på kort tid – vent litt
 attach-title = Legg ved dokumenter
 attach-back = Tilbake til oppsummeringen
@@ -473,6 +474,14 @@ staff-case-applicant = Søker
 staff-case-answers = Svarene i søknaden
 staff-case-pdf = Søknaden som PDF
 staff-case-documents-none = Søkeren har ikke sendt dokumenter ennå.
+staff-case-documents = Dokumenter søkeren har sendt
+staff-case-letter-opened = Søkeren åpnet det { $date }
+staff-case-letter-unopened = Søkeren har ikke åpnet det ennå
+staff-event-documents-sent = { $count ->
+    [one] Søkeren sendte ett dokument.
+   *[other] Søkeren sendte { $count } dokumenter.
+}
+staff-inbox-none = Ingen søknader passer til dette utvalget.
 staff-demo-title = Demoinnlogging for ansatte
 staff-demo-explain = Bare for utprøving: velg en oppdiktet ansatt å logge inn som. Alle personer og saker her er oppdiktet.
 staff-demo-people = Oppdiktede ansatte
@@ -524,7 +533,7 @@ office-refused-date-far = Datoen kan være høyst 90 dager fram i tid.
 office-refused-too-long = Teksten er for lang. Den kan ha høyst 10 000 tegn for notater og 2 000 tegn for meldinger og begrunnelser.
 office-refused-unreadable = Teksten har tegn som ikke kan leses. Skriv den inn på nytt.
 office-refused-empty = Skriv noe her før du lagrer.
-office-refused-assignee = Saken kan bare gis til en ansatt ved kontoret som har saken.
+office-refused-assignee = Saken kan bare gis til en saksbehandler ved kontoret som har saken.
 office-refused-document-type = Velg dokumenter fra listen, eller skriv dokumentet med egne ord.
 office-refused-no-documents = Velg minst ett dokument, eller skriv hvilket dokument du trenger.
 office-refused-unknown-action = Vi skjønte ikke hva du ville gjøre. Prøv igjen.
@@ -540,7 +549,7 @@ letter-date = Dato: { $date }
 letter-reference = Søknad: { $reference }
 letter-page = Side {"{"}page{"}"} av {"{"}pages{"}"}
 letter-contact-heading = Spørsmål
-letter-contact-text = Ring { $office } på { $phone } hvis du har spørsmål eller trenger hjelp. Du kan også skrive til oss når du er logget inn.
+letter-contact-text = Ring { $office } på { $phone } hvis du har spørsmål eller trenger hjelp.
 letter-signed = Med vennlig hilsen { $caseworker }, { $office }
 letter-request-title = Vi trenger flere dokumenter
 letter-request-summary = { $count ->
@@ -595,7 +604,11 @@ staff-waited-days = { $days ->
     [one] 1 dag
    *[other] { $days } dager
 }
-staff-case-waited = Har ventet { $waited }.
+staff-case-waited = { $days ->
+    [0] Kom inn i dag.
+    [one] Har ventet 1 dag.
+   *[other] Har ventet { $days } dager.
+}
 staff-case-conflict = Noen andre endret saken mens du hadde den åpen. Se hva som er nytt nedenfor. Det du skrev er tatt vare på; send det igjen hvis det fortsatt passer.
 staff-case-case-system = Kommunens eget fagsystem har denne saken. Status, vedtak og brev kommer derfra; her kan du lese saken, ta den og skrive interne notater.
 staff-case-assign-me = Ta saken
@@ -642,6 +655,7 @@ staff-case-document-with-application = sendt med søknaden { $date }
 staff-case-document-later = sendt senere { $date }
 staff-journal-note = { $name }: { $text }
 staff-journal-assigned = { $name } ga saken til { $to }.
+staff-journal-took = { $name } tok saken.
 staff-journal-unassigned = { $name } slapp saken.
 staff-journal-requested = { $name } ba om: { $documents }.
 staff-journal-not-processed = { $name } avsluttet uten behandling: { $text }

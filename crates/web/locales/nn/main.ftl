@@ -396,6 +396,7 @@ audit-read-application-pdf = henta søknaden som PDF
 audit-read-submissions = henta dokumenta du har sendt
 audit-read-file = opna eit dokument
 audit-file-letter = la eit brev til deg i saka
+error-page-unavailable = Vi får ikkje lagra akkurat no. Ingenting er sendt, og det du har skrive er teke vare på. Prøv igjen om eit par minutt. Hastar det, ring kontoret.
 error-page-too-many = For mange forsøk på kort tid – vent litt
 attach-title = Legg ved dokument
 attach-back = Tilbake til oppsummeringa
@@ -473,6 +474,14 @@ staff-case-applicant = Søkjar
 staff-case-answers = Svara i søknaden
 staff-case-pdf = Søknaden som PDF
 staff-case-documents-none = Søkjaren har ikkje sendt dokument enno.
+staff-case-documents = Dokument søkjaren har sendt
+staff-case-letter-opened = Søkjaren opna det { $date }
+staff-case-letter-unopened = Søkjaren har ikkje opna det enno
+staff-event-documents-sent = { $count ->
+    [one] Søkjaren sende eitt dokument.
+   *[other] Søkjaren sende { $count } dokument.
+}
+staff-inbox-none = Ingen søknader passar til dette utvalet.
 staff-demo-title = Demoinnlogging for tilsette
 staff-demo-explain = Berre for utprøving: vel ein oppdikta tilsett å logge inn som. Alle personar og saker her er oppdikta.
 staff-demo-people = Oppdikta tilsette
@@ -524,7 +533,7 @@ office-refused-date-far = Datoen kan vere høgst 90 dagar fram i tid.
 office-refused-too-long = Teksten er for lang. Han kan ha høgst 10 000 teikn for notat og 2 000 teikn for meldingar og grunngivingar.
 office-refused-unreadable = Teksten har teikn som ikkje kan lesast. Skriv han inn på nytt.
 office-refused-empty = Skriv noko her før du lagrar.
-office-refused-assignee = Saka kan berre givast til ein tilsett ved kontoret som har saka.
+office-refused-assignee = Saka kan berre givast til ein saksbehandlar ved kontoret som har saka.
 office-refused-document-type = Vel dokument frå lista, eller skriv dokumentet med eigne ord.
 office-refused-no-documents = Vel minst eitt dokument, eller skriv kva dokument du treng.
 office-refused-unknown-action = Vi skjønte ikkje kva du ville gjere. Prøv igjen.
@@ -540,7 +549,7 @@ letter-date = Dato: { $date }
 letter-reference = Søknad: { $reference }
 letter-page = Side {"{"}page{"}"} av {"{"}pages{"}"}
 letter-contact-heading = Spørsmål
-letter-contact-text = Ring { $office } på { $phone } om du har spørsmål eller treng hjelp. Du kan òg skrive til oss når du er logga inn.
+letter-contact-text = Ring { $office } på { $phone } om du har spørsmål eller treng hjelp.
 letter-signed = Med venleg helsing { $caseworker }, { $office }
 letter-request-title = Vi treng fleire dokument
 letter-request-summary = { $count ->
@@ -595,7 +604,11 @@ staff-waited-days = { $days ->
     [one] 1 dag
    *[other] { $days } dagar
 }
-staff-case-waited = Har venta { $waited }.
+staff-case-waited = { $days ->
+    [0] Kom inn i dag.
+    [one] Har venta 1 dag.
+   *[other] Har venta { $days } dagar.
+}
 staff-case-conflict = Nokon andre endra saka medan du hadde ho open. Sjå kva som er nytt nedanfor. Det du skreiv er teke vare på; send det igjen om det framleis passar.
 staff-case-case-system = Kommunen sitt eige fagsystem har denne saka. Status, vedtak og brev kjem derifrå; her kan du lese saka, ta ho og skrive interne notat.
 staff-case-assign-me = Ta saka
@@ -642,6 +655,7 @@ staff-case-document-with-application = sendt med søknaden { $date }
 staff-case-document-later = sendt seinare { $date }
 staff-journal-note = { $name }: { $text }
 staff-journal-assigned = { $name } gav saka til { $to }.
+staff-journal-took = { $name } tok saka.
 staff-journal-unassigned = { $name } slepte saka.
 staff-journal-requested = { $name } bad om: { $documents }.
 staff-journal-not-processed = { $name } avslutta utan behandling: { $text }

@@ -94,6 +94,21 @@ impl ActionForm {
             _ => None,
         }
     }
+
+    /// For the error summary at the top of the case file: the id of the control a refusal is about
+    /// (as staff/case.html names them) and the message. `None` when nothing was refused, or the
+    /// refusal is about the form as a whole (that message is shown at the top already).
+    pub fn error_summary(&self) -> Option<(String, String)> {
+        let (field, message) = self.error.as_ref()?;
+        let id = match (self.action.as_str(), field.as_str()) {
+            (_, "") => return None,
+            // A group of checkboxes: its first one.
+            ("etterspor", "dokumenter") => "f-dok-0".to_owned(),
+            ("forelopig", "begrunnelse") => "f-forelopig-begrunnelse".to_owned(),
+            (_, f) => format!("f-{f}"),
+        };
+        Some((id, message.clone()))
+    }
 }
 
 /// `/ansatt/saker/{id}`: the case file, with what the caseworker can do.

@@ -3,15 +3,13 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde_json::json;
 use tower_sessions::Session;
 use velferd_domain::application::{
-    antall_barn, barn_field, draft_expires_at, parse_application, required_documents, soknad_json, summary, validate_step,
-    vedlegg_json_with, Answers, Application, DocumentState, FieldError, Nodhjelp, Soker, Step,
+    antall_barn, barn_field, draft_expires_at, parse_application, required_documents, summary, validate_step, Answers, FieldError, Step,
 };
 use velferd_domain::kommune::Kommune;
-use velferd_formats::soknad::tidspunkt;
-use velferd_store::{Draft, NewApplication};
+use velferd_cases::apply::Sent;
+use velferd_store::Draft;
 
 use super::{context, office_info};
 use crate::error::AppError;
@@ -309,89 +307,20 @@ async fn summary_page(
     Ok(response)
 }
 
-/// Sends the application. Safe to repeat: a second press or a retried request shows the same receipt.
+/// Sends the application (the use case `send_application`). Safe to repeat: a second press or a
+/// retried request shows the same receipt.
 pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
     crate::limits::check(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await?;
-    let Some(mut draft) = app.store.draft(&id, &citizen.fnr, now_ms()).await? else {
-        return match app.store.submitted_from_draft(&id, &citizen.fnr).await? {
-            Some(sent) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),
-            None => Err(AppError::NotFound),
-        };
-    };
-    draft.answers.merge_step(Step::Oppsummering, &form.0);
-    let confirm_missing = !validate_step(Step::Oppsummering, &draft.answers).is_empty();
-    let application = match parse_application(&draft.answers) {
-        Ok(a) if !confirm_missing => a,
-        Ok(_) => return summary_page(&app, lang, &session, &citizen, &draft, vec![], true).await,
-        Err(errors) => return summary_page(&app, lang, &session, &citizen, &draft, errors, false).await,
-    };
-    let kommune = kommune_of(&app, &draft)?.clone();
-    let mut person = app.store.person(&citizen.fnr).await?.ok_or(AppError::NotInRegister)?;
-    // A protected address (kode 6/7) never leaves Velferd, not even to the office's case system.
-    let protected = app.store.adressebeskyttelse(&citizen.fnr).await?.is_some();
-    if protected {
-        person.adresse = None;
-    }
-    let (documents, states) = match super::attach::documents_for_sending(&app, &draft, &citizen).await? {
-        Ok(done) => done,
-        Err((slot, detail)) => {
-            tracing::warn!(%detail, "attached files could not be combined");
+    match app.cases.send_application(&citizen.fnr, &id, &form.0, &app.config.uploads.conversion(), now_ms()).await? {
+        None => Err(AppError::NotFound),
+        Some(Sent::Received(sent)) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),
+        Some(Sent::Incomplete { draft, errors, confirm_missing }) => summary_page(&app, lang, &session, &citizen, &draft, errors, confirm_missing).await,
+        Some(Sent::DocumentFailed { draft, slot }) => {
             let error = vec![(slot, lang.t("attach-error-convert"))];
-            return super::attach::page_with(&app, lang, &session, &draft, &citizen, &error).await;
+            super::attach::page_with(&app, lang, &session, &draft, &citizen, &error).await
         }
-    };
-    let now = now_ms();
-    let mut new = prepare(&application, &draft.answers, &person, &kommune, now, documents, &states);
-    if protected {
-        without_addresses(&mut new.soknad_json);
-    }
-    let sent = app.store.submit(&draft.id, &citizen.fnr, &new, now).await?.ok_or(AppError::NotFound)?;
-    // The originals and previews were only needed until the PDFs were made.
-    super::attach::sweep(&app).await;
-    if sent.created {
-        tracing::info!(application = %sent.id, office = %kommune.kontor.enhetsnummer, emergency = new.emergency, "application received");
-    }
-    Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response())
-}
-
-/// What is stored for a sent application: the office's documents and the first events.
-pub(crate) fn prepare(
-    application: &Application,
-    answers: &Answers,
-    person: &Soker,
-    kommune: &Kommune,
-    now: i64,
-    documents: Vec<velferd_store::SubmittedDocument>,
-    states: &[(String, DocumentState)],
-) -> NewApplication {
-    let at = tidspunkt(now);
-    let state = |need: &velferd_domain::application::DocumentNeed| {
-        let slot = need.slot();
-        states.iter().find(|(s, _)| *s == slot).map_or(DocumentState::Later, |(_, state)| state.clone())
-    };
-    NewApplication {
-        kommunenummer: kommune.nummer.clone(),
-        enhetsnummer: kommune.kontor.enhetsnummer.clone(),
-        emergency: application.nodhjelp != Nodhjelp::Nei,
-        soknad_json: soknad_json(application, person, kommune, now),
-        vedlegg_json: serde_json::to_value(vedlegg_json_with(&required_documents(application), state)).unwrap_or_else(|_| json!({"vedlegg": []})),
-        answers: answers.clone(),
-        summary: velferd_domain::application::summary(application, answers),
-        events: vec![
-            json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "MOTTATT"}),
-            json!({"type": "tildeltNavKontor", "hendelsestidspunkt": at, "navKontor": kommune.kontor.enhetsnummer}),
-        ],
-        documents,
-    }
-}
-
-/// Takes every address out of a soknad.json (for a person with a protected address): the
-/// register's, and where the applicant said they stay.
-fn without_addresses(soknad: &mut serde_json::Value) {
-    if let Some(p) = soknad.pointer_mut("/data/personalia").and_then(|p| p.as_object_mut()) {
-        p.remove("folkeregistrertAdresse");
-        p.remove("oppholdsadresse");
+        Some(Sent::NotInRegister) => Err(AppError::NotInRegister),
     }
 }
 
@@ -399,6 +328,6 @@ fn without_addresses(soknad: &mut serde_json::Value) {
 pub async fn discard(State(app): State<AppState>, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
     app.store.delete_draft(&id, &citizen.fnr).await?;
-    super::attach::sweep(&app).await;
+    app.cases.sweep_draft_files().await;
     Ok(Redirect::to("/soknad").into_response())
 }

@@ -3,16 +3,15 @@
 //! every page, upright as it will be sent, with a warning in plain words when a photo is probably
 //! unreadable. Pages can be turned, moved and removed with plain buttons (no JavaScript). For a
 //! document not attached the citizen says whether the office already has it or it comes later.
-//! Nothing is converted until the application is sent ([`documents_for_sending`]).
+//! Nothing is converted until the application is sent (`velferd_cases::apply`).
 
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
-use velferd_documents::photos::{combine, Input};
-use velferd_domain::application::{parse_application, required_documents, DocumentNeed, DocumentState, OTHER};
+use velferd_domain::application::{DocumentNeed, OTHER};
 use velferd_store::files::sha256_hex;
-use velferd_store::{Draft, DraftFile, SubmittedDocument};
+use velferd_store::{Draft, DraftFile};
 
 use super::context;
 use crate::error::AppError;
@@ -22,14 +21,13 @@ use crate::pages::{render, AttachFile, AttachPage, AttachSlot};
 use crate::session::{self, Citizen};
 use crate::{now_ms, AppState};
 
-const SENT_BEFORE: &str = "tidligere";
+use velferd_cases::apply::SENT_BEFORE;
 const LATER: &str = "senere";
 
-/// The expected documents for these answers, then "other". Answers not finished yet: only "other".
+/// The expected documents for these answers, then "other" (the use case's list, so the page and
+/// sending agree).
 fn needs(draft: &Draft) -> Vec<DocumentNeed> {
-    let mut out = parse_application(&draft.answers).map(|a| required_documents(&a)).unwrap_or_default();
-    out.push(OTHER);
-    out
+    velferd_cases::apply::needs(&draft.answers)
 }
 
 fn anchor(slot: &str) -> String {
@@ -219,7 +217,7 @@ pub async fn change(State(app): State<AppState>, session: Session, citizen: Citi
         Some("ned") => app.store.move_draft_file(&draft.id, owner, &file, false).await?,
         Some("fjern") => {
             let removed = app.store.remove_draft_file(&draft.id, owner, &file).await?;
-            sweep(&app).await;
+            app.cases.sweep_draft_files().await;
             removed
         }
         _ => true,
@@ -235,59 +233,3 @@ pub async fn thumbnail(State(app): State<AppState>, citizen: Citizen, Path((id, 
     Ok(([(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
 }
 
-/// Deletes the files of drafts that are gone and that nothing else uses.
-pub async fn sweep(app: &AppState) {
-    match app.store.sweep_draft_files().await {
-        Ok(orphans) => {
-            for sha in orphans {
-                if let Err(e) = app.files.delete(&sha).await {
-                    tracing::warn!(error = %e, "could not delete a file no longer used");
-                }
-            }
-        }
-        Err(e) => tracing::warn!(error = %e, "could not sweep draft files"),
-    }
-}
-
-/// The citizen's documents as they go with the application: one PDF per document with files
-/// (pages in the citizen's order, turned as they turned them), and each expected document's state.
-/// Errors name the document whose files could not be combined (which the previews make unlikely).
-pub async fn documents_for_sending(app: &AppState, draft: &Draft, citizen: &Citizen) -> Result<Result<(Vec<SubmittedDocument>, Vec<(String, DocumentState)>), (String, String)>, AppError> {
-    let files = app.store.draft_files(&draft.id, &citizen.fnr).await?;
-    let choices = app.store.document_choices(&draft.id, &citizen.fnr).await?;
-    let mut documents = Vec::new();
-    let mut states = Vec::new();
-    for need in needs(draft) {
-        let slot = need.slot();
-        let mine: Vec<&DraftFile> = files.iter().filter(|f| f.slot == slot).collect();
-        if mine.is_empty() {
-            let state = match choices.iter().find(|(s, _)| *s == slot).map(|(_, c)| c.as_str()) {
-                Some(SENT_BEFORE) => DocumentState::SentBefore,
-                _ => DocumentState::Later,
-            };
-            states.push((slot, state));
-            continue;
-        }
-        let mut originals = Vec::new();
-        for f in &mine {
-            let bytes = app.files.get(&f.sha256).await?.ok_or_else(|| AppError::Internal("an attached file is missing from the file store".into()))?;
-            originals.push((f.name.clone(), bytes, f.quarter_turns as u8));
-        }
-        let conversion = app.config.uploads.conversion();
-        let result = tokio::task::spawn_blocking(move || {
-            let inputs: Vec<Input<'_>> = originals.iter().map(|(name, bytes, turns)| Input::new(name, bytes).turned(*turns)).collect();
-            combine(&inputs, &conversion)
-        })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-        let pdf = match result {
-            Ok(pdf) => pdf,
-            Err(e) => return Ok(Err((slot, e.to_string()))),
-        };
-        let sha = app.files.put(&pdf).await?;
-        let name = format!("{}-{}.pdf", need.kind, &sha[..8]);
-        documents.push(SubmittedDocument { kind: need.kind.to_owned(), tilleggsinfo: need.tilleggsinfo.to_owned(), sha256: sha, bytes: pdf.len() as i64 });
-        states.push((slot, DocumentState::Uploaded(vec![name])));
-    }
-    Ok(Ok((documents, states)))
-}

@@ -51,6 +51,8 @@ pub enum ApiError {
     /// Over the key's rate limit; retry after this many seconds.
     TooMany(i64),
     Invalid(Vec<Value>),
+    /// The database or file store cannot be reached right now; retry later (503, Retry-After).
+    Unavailable(String),
     Internal(String),
 }
 
@@ -58,6 +60,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let retry_after = match self {
             ApiError::TooMany(s) => Some(s),
+            ApiError::Unavailable(_) => Some(crate::error::UNAVAILABLE_RETRY_S as i64),
             _ => None,
         };
         let (status, body) = match self {
@@ -70,6 +73,10 @@ impl IntoResponse for ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 json!({"feil": "invalid_document", "melding": "the document does not follow the digisos-soker schema; nothing was changed", "detaljer": details}),
             ),
+            ApiError::Unavailable(detail) => {
+                tracing::warn!(%detail, "api: database or file store unavailable");
+                (StatusCode::SERVICE_UNAVAILABLE, json!({"feil": "unavailable", "melding": "temporarily unavailable; nothing was changed; retry later"}))
+            }
             ApiError::Internal(detail) => {
                 tracing::error!(%detail, "api request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, json!({"feil": "internal", "melding": "internal error"}))
@@ -88,7 +95,11 @@ impl IntoResponse for ApiError {
 
 impl From<velferd_store::StoreError> for ApiError {
     fn from(e: velferd_store::StoreError) -> Self {
-        ApiError::Internal(e.to_string())
+        if e.is_unavailable() {
+            ApiError::Unavailable(e.to_string())
+        } else {
+            ApiError::Internal(e.to_string())
+        }
     }
 }
 

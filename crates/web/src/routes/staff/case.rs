@@ -6,10 +6,11 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use tower_sessions::Session;
 use velferd_cases::office::CaseFile;
-use velferd_domain::application::as_sent;
+use velferd_domain::application::{as_sent, for_others};
+use velferd_domain::case_view::Text;
 use velferd_domain::office::{DAY, DEFAULT_DEADLINE_DAYS, REQUESTABLE};
 
-use super::{pdf_response, protection_key, status_text, waited};
+use super::{pdf_response, protection_key, status_text};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pages::staff::{ActionForm, CasePage, Choice};
@@ -53,13 +54,12 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         }
     }
     // The answers as sent (stored with the application), never re-validated under today's rules.
-    let answers = as_sent(sent.summary.as_deref(), &sent.answers)
+    let answers = for_others(as_sent(sent.summary.as_deref(), &sent.answers), hide_address)
         .into_iter()
         .map(|s| {
             let items = s
                 .rows
                 .iter()
-                .filter(|r| !(hide_address && crate::pdf::is_address(r)))
                 .map(|r| SummaryItem { label: crate::pdf::label(lang, r), value: crate::pdf::value(lang, &r.value) })
                 .collect();
             (lang.t(&format!("step-{}-title", s.step.slug())), items)
@@ -86,8 +86,8 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         .map(|l| {
             let sent_text = lang.t_args("case-letter-sent", &[("date", fmt::date(l.created_ms))]);
             let read = match l.first_opened_ms {
-                Some(at) => lang.t_args("case-letter-opened", &[("date", fmt::date_time(at))]),
-                None => lang.t("case-letter-unopened"),
+                Some(at) => lang.t_args("staff-case-letter-opened", &[("date", fmt::date_time(at))]),
+                None => lang.t("staff-case-letter-unopened"),
             };
             DocLink { label: l.title.clone(), href: format!("/ansatt/saker/{id}/dokumenter/{}.pdf", l.sha256), detail: format!("{sent_text}. {read}") }
         })
@@ -107,7 +107,20 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
             DocLink { label, href: String::new(), detail }
         })
         .collect();
-    let timeline = file.insight.view.timeline.iter().map(|e| Line { text: super::super::cases::translate(lang, &e.text, app), detail: fmt::date_time(e.at) }).collect();
+    let timeline = file
+        .insight
+        .view
+        .timeline
+        .iter()
+        .map(|e| {
+            // The citizen's timeline says "you" where the office reads "the applicant".
+            let text = match e.text.key {
+                "event-documents-sent" => Text { key: "staff-event-documents-sent", args: e.text.args.clone() },
+                _ => e.text.clone(),
+            };
+            Line { text: super::super::cases::translate(lang, &text, app), detail: fmt::date_time(e.at) }
+        })
+        .collect();
     let journal = file
         .journal
         .iter()
@@ -115,6 +128,7 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         .map(|j| {
             let text = match j.kind.as_str() {
                 "notat" => lang.t_args("staff-journal-note", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "tildelt" if j.text == j.actor_name => lang.t_args("staff-journal-took", &[("name", j.actor_name.clone())]),
                 "tildelt" => lang.t_args("staff-journal-assigned", &[("name", j.actor_name.clone()), ("to", j.text.clone())]),
                 "fristilt" => lang.t_args("staff-journal-unassigned", &[("name", j.actor_name.clone())]),
                 "etterspurt" => lang.t_args("staff-journal-requested", &[("name", j.actor_name.clone()), ("documents", j.text.clone())]),
@@ -145,7 +159,7 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         ctx: context(app, lang, &format!("/ansatt/saker/{id}"), session).await?,
         reference: sent.reference.clone(),
         received: fmt::date_time(sent.sent_ms),
-        waited: lang.t_args("staff-case-waited", &[("waited", waited(lang, sent.sent_ms, now))]),
+        waited: lang.t_n("staff-case-waited", "days", (now - sent.sent_ms).max(0) / DAY),
         emergency: sent.emergency && file.state.open,
         status: status_text(lang, file.state.status),
         protected: file.case.protection.map(|p| lang.t(protection_key(p))),

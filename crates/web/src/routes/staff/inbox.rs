@@ -71,7 +71,8 @@ pub async fn inbox(State(app): State<AppState>, lang: Lang, session: Session, st
                 reference: r.reference.clone(),
                 name: r.name.clone(),
                 received: fmt::date_time(r.sent_ms),
-                waited: waited(lang, r.sent_ms, now),
+                // How long someone has waited matters while the case is open.
+                waited: if s.open { waited(lang, r.sent_ms, now) } else { String::new() },
                 emergency: r.emergency && s.open,
                 status: status_text(lang, s.status),
                 assignee: s.assignee.as_ref().map_or_else(|| lang.t("staff-inbox-unassigned"), |(_, name)| name.clone()),

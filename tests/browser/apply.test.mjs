@@ -44,9 +44,9 @@ async function choose(groupName, answer) {
   await group(groupName).getByRole('radio', { name: answer, exact: true }).check();
 }
 
-/** Follows a language link in the header (on a step, a button that saves what is typed first) and
- * waits for the page in that language. */
+/** Follows a language link in the header and waits for the page in that language. */
 async function switchLanguage(label, code) {
+  // On a step the switch is a button of the step's form (it saves what is typed first); elsewhere a link.
   const nav = page.getByRole('navigation', { name: /Språk|Language/ });
   await nav.getByRole('link', { name: label, exact: true }).or(nav.getByRole('button', { name: label, exact: true })).click();
   await page.locator(`html[lang="${code}"]`).waitFor({ state: 'attached' });
@@ -256,7 +256,6 @@ walk('the receipt has a reference and a PDF copy, and reads in nynorsk and Engli
   const main = await page.getByRole('main').innerText();
   reference = main.match(REFERENCE)?.[0];
   assert.ok(reference, `the receipt shows a reference like VF-XXXX-XXXX:\n${main}`);
-  sentReference = reference;
   t.diagnostic(`reference ${reference}`);
   assert.ok(main.includes('NAV Frogner'), 'the receipt names the office');
   await seen('receipt');

@@ -22,9 +22,7 @@ fn main() {
     collect(&root, &root, &mut files);
     let mut code = String::from("pub(crate) static SCHEMA_FILES: &[(&str, &str)] = &[\n");
     for rel in files {
-        code.push_str(&format!(
-            "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/digisos/json/{rel}\"))),\n"
-        ));
+        code.push_str(&format!("    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/digisos/json/{rel}\"))),\n"));
     }
     code.push_str("];\n");
     fs::write(Path::new(&env::var("OUT_DIR").expect("out dir")).join("schemas.rs"), code).expect("write schemas.rs");

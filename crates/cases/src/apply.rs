@@ -9,8 +9,8 @@
 use serde_json::json;
 use velferd_documents::photos::{combine, Input, Limits};
 use velferd_domain::application::{
-    parse_application, required_documents, soknad_json, summary, validate_step, vedlegg_json_with, Answers, Application, DocumentNeed, DocumentState, FieldError,
-    Nodhjelp, Soker, Step, OTHER,
+    parse_application, required_documents, soknad_json, summary, validate_step, vedlegg_json_with, Answers, Application, DocumentNeed, DocumentState, FieldError, Nodhjelp, Soker,
+    Step, OTHER,
 };
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::kommune::Kommune;

@@ -33,11 +33,7 @@ impl Wanted {
 
 /// The "other documents" place everyone may use.
 pub fn other() -> Wanted {
-    Wanted {
-        kind: "annet".into(),
-        tilleggsinfo: "annet".into(),
-        requested: false,
-    }
+    Wanted { kind: "annet".into(), tilleggsinfo: "annet".into(), requested: false }
 }
 
 /// Why sending stopped: the document (slot) whose file could not be combined, the file's name and
@@ -53,10 +49,7 @@ pub struct NotCombined {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sent {
     /// Recorded as this submission, with the documents (in the order of the page).
-    Submission {
-        id: String,
-        documents: Vec<SubmittedDocument>,
-    },
+    Submission { id: String, documents: Vec<SubmittedDocument> },
     /// Nothing was chosen.
     Nothing,
     /// A document's files could not be combined; nothing was sent, the files are still kept.
@@ -68,21 +61,11 @@ impl Cases {
     /// PDF's sheet of pages) in the file store, pages and readability warnings in the result. A
     /// file that cannot be used gives the problem's code (`upload-error-<code>`), and nothing is
     /// stored. The preview is CPU work, done off the async threads.
-    pub async fn keep_file(
-        &self,
-        slot: &str,
-        name: &str,
-        bytes: Vec<u8>,
-        limits: &Limits,
-    ) -> Result<std::result::Result<NewDraftFile, &'static str>> {
+    pub async fn keep_file(&self, slot: &str, name: &str, bytes: Vec<u8>, limits: &Limits) -> Result<std::result::Result<NewDraftFile, &'static str>> {
         let checked = {
             let (name, limits) = (name.to_owned(), limits.clone());
             let bytes = bytes.clone();
-            tokio::task::spawn_blocking(move || {
-                preview(&Input::new(&name, &bytes), &limits, THUMB_SIDE)
-            })
-            .await
-            .map_err(|e| CaseError::Internal(e.to_string()))?
+            tokio::task::spawn_blocking(move || preview(&Input::new(&name, &bytes), &limits, THUMB_SIDE)).await.map_err(|e| CaseError::Internal(e.to_string()))?
         };
         let checked = match checked {
             Ok(p) => p,
@@ -90,16 +73,7 @@ impl Cases {
         };
         let stored = self.files.put(&bytes).await?;
         let (thumb_sha256, pages, warnings, is_pdf) = match checked {
-            Preview::Picture {
-                thumbnail,
-                warnings,
-                ..
-            } => (
-                Some(self.files.put(&thumbnail).await?),
-                1,
-                warnings.iter().map(|w| w.code().to_owned()).collect(),
-                false,
-            ),
+            Preview::Picture { thumbnail, warnings, .. } => (Some(self.files.put(&thumbnail).await?), 1, warnings.iter().map(|w| w.code().to_owned()).collect(), false),
             Preview::Pdf { pages, sheet } => {
                 let sheet = match sheet {
                     Some(jpeg) => Some(self.files.put(&jpeg).await?),
@@ -108,16 +82,7 @@ impl Cases {
                 (sheet, pages as i64, vec![], true)
             }
         };
-        Ok(Ok(NewDraftFile {
-            slot: slot.to_owned(),
-            name: name.to_owned(),
-            sha256: stored,
-            bytes: bytes.len() as i64,
-            thumb_sha256,
-            pages,
-            warnings,
-            is_pdf,
-        }))
+        Ok(Ok(NewDraftFile { slot: slot.to_owned(), name: name.to_owned(), sha256: stored, bytes: bytes.len() as i64, thumb_sha256, pages, warnings, is_pdf }))
     }
 
     /// A kept file's thumbnail, turned as the person turned it; `None` when it has none.
@@ -133,15 +98,9 @@ impl Cases {
             return Ok(Some(bytes));
         }
         // Thumbnails are small; turning one on the fly is cheaper than storing four.
-        let turned = tokio::task::spawn_blocking(move || {
-            match preview(
-                &Input::new("t.jpg", &bytes).turned(turns),
-                &Limits::default(),
-                THUMB_SIDE,
-            ) {
-                Ok(Preview::Picture { thumbnail, .. }) => thumbnail,
-                _ => bytes,
-            }
+        let turned = tokio::task::spawn_blocking(move || match preview(&Input::new("t.jpg", &bytes).turned(turns), &Limits::default(), THUMB_SIDE) {
+            Ok(Preview::Picture { thumbnail, .. }) => thumbnail,
+            _ => bytes,
         })
         .await
         .map_err(|e| CaseError::Internal(e.to_string()))?;
@@ -151,36 +110,14 @@ impl Cases {
     /// What the office wants sent to `sent` (of `owner`): the documents of its latest request if
     /// there is one (in the request's order, so a request's place is its number in links), else the
     /// documents the application said would come later; and always "other".
-    pub async fn documents_wanted(
-        &self,
-        sent: &StoredApplication,
-        owner: &Fodselsnummer,
-    ) -> Result<Vec<Wanted>> {
+    pub async fn documents_wanted(&self, sent: &StoredApplication, owner: &Fodselsnummer) -> Result<Vec<Wanted>> {
         let doc = self.driving_document(sent, owner).await?;
         let requested = velferd_domain::innsyn::fold(&doc).oppgaver;
         let mut out: Vec<Wanted> = if requested.is_empty() {
-            let spec: VedleggSpesifikasjon = serde_json::from_value(sent.vedlegg_json.clone())
-                .map_err(|e| CaseError::Internal(format!("stored vedlegg.json: {e}")))?;
-            spec.vedlegg
-                .into_iter()
-                .filter(|v| v.status == VedleggStatus::VedleggKreves)
-                .map(|v| Wanted {
-                    kind: v.kind,
-                    tilleggsinfo: v.tilleggsinfo,
-                    requested: false,
-                })
-                .collect()
+            let spec: VedleggSpesifikasjon = serde_json::from_value(sent.vedlegg_json.clone()).map_err(|e| CaseError::Internal(format!("stored vedlegg.json: {e}")))?;
+            spec.vedlegg.into_iter().filter(|v| v.status == VedleggStatus::VedleggKreves).map(|v| Wanted { kind: v.kind, tilleggsinfo: v.tilleggsinfo, requested: false }).collect()
         } else {
-            requested
-                .into_iter()
-                .map(|o| Wanted {
-                    tilleggsinfo: o
-                        .tilleggsinformasjon
-                        .unwrap_or_else(|| o.dokumenttype.clone()),
-                    kind: o.dokumenttype,
-                    requested: true,
-                })
-                .collect()
+            requested.into_iter().map(|o| Wanted { tilleggsinfo: o.tilleggsinformasjon.unwrap_or_else(|| o.dokumenttype.clone()), kind: o.dokumenttype, requested: true }).collect()
         };
         out.push(other());
         Ok(out)
@@ -191,36 +128,17 @@ impl Cases {
     /// one PDF; the PDFs are stored before the submission names them, and the submission (with its
     /// vedlegg.json: `LastetOpp`, answering the office's request or the citizen's own) and the end
     /// of the kept files are one transaction. Files no longer needed are deleted afterwards.
-    pub async fn send_documents(
-        &self,
-        sent: &StoredApplication,
-        owner: &Fodselsnummer,
-        uploader: &Fodselsnummer,
-        wanted: &[Wanted],
-        limits: &Limits,
-        now: Millis,
-    ) -> Result<Sent> {
+    pub async fn send_documents(&self, sent: &StoredApplication, owner: &Fodselsnummer, uploader: &Fodselsnummer, wanted: &[Wanted], limits: &Limits, now: Millis) -> Result<Sent> {
         let kept = self.store.pending_files(&sent.id, owner, uploader).await?;
         if kept.is_empty() {
             return Ok(Sent::Nothing);
         }
         // The page's order first, then anything kept for a document no longer asked for.
-        let mut slots: Vec<Wanted> = wanted
-            .iter()
-            .filter(|w| kept.iter().any(|f| f.slot == w.slot()))
-            .cloned()
-            .collect();
+        let mut slots: Vec<Wanted> = wanted.iter().filter(|w| kept.iter().any(|f| f.slot == w.slot())).cloned().collect();
         for f in &kept {
             if !slots.iter().any(|w| w.slot() == f.slot) {
-                let (kind, tilleggsinfo) = f
-                    .slot
-                    .split_once('.')
-                    .unwrap_or((f.slot.as_str(), f.slot.as_str()));
-                slots.push(Wanted {
-                    kind: kind.to_owned(),
-                    tilleggsinfo: tilleggsinfo.to_owned(),
-                    requested: false,
-                });
+                let (kind, tilleggsinfo) = f.slot.split_once('.').unwrap_or((f.slot.as_str(), f.slot.as_str()));
+                slots.push(Wanted { kind: kind.to_owned(), tilleggsinfo: tilleggsinfo.to_owned(), requested: false });
             }
         }
         let mut documents = Vec::new();
@@ -230,18 +148,13 @@ impl Cases {
             let mine: Vec<&DraftFile> = kept.iter().filter(|f| f.slot == slot).collect();
             let mut originals = Vec::new();
             for f in &mine {
-                let bytes = self.files.get(&f.sha256).await?.ok_or_else(|| {
-                    CaseError::Internal("a kept file is missing from the file store".into())
-                })?;
+                let bytes = self.files.get(&f.sha256).await?.ok_or_else(|| CaseError::Internal("a kept file is missing from the file store".into()))?;
                 originals.push((f.name.clone(), bytes, f.quarter_turns as u8));
             }
             let names: Vec<String> = originals.iter().map(|(n, _, _)| n.clone()).collect();
             let limits = limits.clone();
             let combined = tokio::task::spawn_blocking(move || {
-                let inputs: Vec<Input<'_>> = originals
-                    .iter()
-                    .map(|(name, bytes, turns)| Input::new(name, bytes).turned(*turns))
-                    .collect();
+                let inputs: Vec<Input<'_>> = originals.iter().map(|(name, bytes, turns)| Input::new(name, bytes).turned(*turns)).collect();
                 combine(&inputs, &limits)
             })
             .await
@@ -251,16 +164,10 @@ impl Cases {
                 Err(e) => {
                     tracing::warn!(error = %e, "kept files could not be combined");
                     let (file, code) = match e.input() {
-                        Some((i, problem)) => {
-                            (names.get(i).cloned().unwrap_or_default(), problem.code())
-                        }
+                        Some((i, problem)) => (names.get(i).cloned().unwrap_or_default(), problem.code()),
                         None => (String::new(), "unreadable"),
                     };
-                    return Ok(Sent::NotCombined(NotCombined {
-                        slot,
-                        file,
-                        code: code.to_owned(),
-                    }));
+                    return Ok(Sent::NotCombined(NotCombined { slot, file, code: code.to_owned() }));
                 }
             };
             let sha = self.files.put(&pdf).await?;
@@ -268,34 +175,14 @@ impl Cases {
                 kind: w.kind.clone(),
                 tilleggsinfo: w.tilleggsinfo.clone(),
                 status: VedleggStatus::LastetOpp,
-                filer: vec![Fil {
-                    filnavn: format!("{}-{}-{index}.pdf", w.kind, &sha[..8]),
-                    sha512: None,
-                }],
-                hendelse_type: Some(
-                    if w.requested {
-                        "dokumentasjonEtterspurt"
-                    } else {
-                        "bruker"
-                    }
-                    .to_owned(),
-                ),
+                filer: vec![Fil { filnavn: format!("{}-{}-{index}.pdf", w.kind, &sha[..8]), sha512: None }],
+                hendelse_type: Some(if w.requested { "dokumentasjonEtterspurt" } else { "bruker" }.to_owned()),
                 hendelse_referanse: None,
             });
-            documents.push(SubmittedDocument {
-                kind: w.kind.clone(),
-                tilleggsinfo: w.tilleggsinfo.clone(),
-                sha256: sha,
-                bytes: pdf.len() as i64,
-            });
+            documents.push(SubmittedDocument { kind: w.kind.clone(), tilleggsinfo: w.tilleggsinfo.clone(), sha256: sha, bytes: pdf.len() as i64 });
         }
-        let spec = serde_json::to_value(VedleggSpesifikasjon { vedlegg })
-            .map_err(|e| CaseError::Internal(e.to_string()))?;
-        let Some((id, orphans)) = self
-            .store
-            .send_pending(&sent.id, owner, uploader, &documents, &spec, now)
-            .await?
-        else {
+        let spec = serde_json::to_value(VedleggSpesifikasjon { vedlegg }).map_err(|e| CaseError::Internal(e.to_string()))?;
+        let Some((id, orphans)) = self.store.send_pending(&sent.id, owner, uploader, &documents, &spec, now).await? else {
             return Err(CaseError::NotFound);
         };
         for sha in orphans {

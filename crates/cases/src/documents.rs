@@ -9,22 +9,13 @@ use crate::{CaseError, Cases, Result};
 impl Cases {
     /// One PDF: a contents page listing every document (label and pages), then the documents.
     /// `documents` are (label, sha256 of a stored PDF). Rendering runs off the async threads.
-    pub async fn merged_pdf(
-        &self,
-        title: String,
-        intro: Vec<String>,
-        documents: &[(String, String)],
-    ) -> Result<Vec<u8>> {
+    pub async fn merged_pdf(&self, title: String, intro: Vec<String>, documents: &[(String, String)]) -> Result<Vec<u8>> {
         let mut pdfs = Vec::new();
         for (label, sha) in documents {
-            let bytes = self.files.get(sha).await?.ok_or_else(|| {
-                CaseError::Internal("a recorded file is missing from the file store".into())
-            })?;
+            let bytes = self.files.get(sha).await?.ok_or_else(|| CaseError::Internal("a recorded file is missing from the file store".into()))?;
             pdfs.push((label.clone(), bytes));
         }
-        tokio::task::spawn_blocking(move || merge(&title, &intro, &pdfs))
-            .await
-            .map_err(|e| CaseError::Internal(e.to_string()))?
+        tokio::task::spawn_blocking(move || merge(&title, &intro, &pdfs)).await.map_err(|e| CaseError::Internal(e.to_string()))?
     }
 }
 
@@ -41,26 +32,16 @@ fn merge(title: &str, intro: &[String], pdfs: &[(String, Vec<u8>)]) -> Result<Ve
             .zip(&counts)
             .map(|((label, _), n)| {
                 let last = first + n - 1;
-                let value = if *n == 1 {
-                    format!("side {first}")
-                } else {
-                    format!("side {first}–{last}")
-                };
+                let value = if *n == 1 { format!("side {first}") } else { format!("side {first}–{last}") };
                 first = last + 1;
-                Row::Field {
-                    label: label.clone(),
-                    value,
-                }
+                Row::Field { label: label.clone(), value }
             })
             .collect();
         let toc = render(&Document {
             title: title.to_owned(),
             language: "nb".into(),
             intro: intro.to_vec(),
-            sections: vec![Section {
-                heading: "Innhold".into(),
-                rows,
-            }],
+            sections: vec![Section { heading: "Innhold".into(), rows }],
             footer: title.to_owned(),
             page_label: "Innhold, side {page} av {pages}".into(),
         })
@@ -72,10 +53,7 @@ fn merge(title: &str, intro: &[String], pdfs: &[(String, Vec<u8>)]) -> Result<Ve
         }
         let mut inputs = vec![Input::new("innhold.pdf", &toc)];
         inputs.extend(pdfs.iter().map(|(label, bytes)| Input::new(label, bytes)));
-        let limits = Limits {
-            max_pages: 2000,
-            ..Limits::default()
-        };
+        let limits = Limits { max_pages: 2000, ..Limits::default() };
         return combine(&inputs, &limits).map_err(|e| CaseError::Internal(e.to_string()));
     }
 }

@@ -46,20 +46,8 @@ fn signature(words: &dyn Words, h: &LetterHead) -> Section {
     Section {
         heading: words.t("letter-contact-heading", &[]),
         rows: vec![
-            Row::Text(words.t(
-                "letter-contact-text",
-                &[
-                    ("office", h.office.clone()),
-                    ("phone", h.office_phone.clone()),
-                ],
-            )),
-            Row::Text(words.t(
-                "letter-signed",
-                &[
-                    ("caseworker", h.caseworker.clone()),
-                    ("office", h.office.clone()),
-                ],
-            )),
+            Row::Text(words.t("letter-contact-text", &[("office", h.office.clone()), ("phone", h.office_phone.clone())])),
+            Row::Text(words.t("letter-signed", &[("caseworker", h.caseworker.clone()), ("office", h.office.clone())])),
         ],
     }
 }
@@ -70,74 +58,30 @@ fn pdf(doc: &Document) -> Result<Vec<u8>> {
 
 /// The letter that comes with a request for documents: what to send, by when, how, and what
 /// happens if it does not come.
-pub fn request_letter(
-    words: &dyn Words,
-    h: &LetterHead,
-    documents: &[RequestedDocument],
-    deadline: &str,
-    note: &str,
-) -> Result<Vec<u8>> {
+pub fn request_letter(words: &dyn Words, h: &LetterHead, documents: &[RequestedDocument], deadline: &str, note: &str) -> Result<Vec<u8>> {
     let mut doc = head(words, words.t("letter-request-title", &[]), h);
-    let mut what = vec![Row::Text(words.t(
-        "letter-request-summary",
-        &[
-            ("date", deadline.to_owned()),
-            ("count", documents.len().to_string()),
-        ],
-    ))];
-    what.extend(
-        documents
-            .iter()
-            .map(|d| Row::Text(format!("• {}", d.label))),
-    );
+    let mut what = vec![Row::Text(words.t("letter-request-summary", &[("date", deadline.to_owned()), ("count", documents.len().to_string())]))];
+    what.extend(documents.iter().map(|d| Row::Text(format!("• {}", d.label))));
     if !note.is_empty() {
-        what.push(Row::Field {
-            label: words.t("letter-request-note", &[]),
-            value: note.to_owned(),
-        });
+        what.push(Row::Field { label: words.t("letter-request-note", &[]), value: note.to_owned() });
     }
-    doc.sections.push(Section {
-        heading: words.t("letter-request-what", &[]),
-        rows: what,
-    });
-    doc.sections.push(Section {
-        heading: words.t("letter-request-how-heading", &[]),
-        rows: vec![Row::Text(words.t("letter-request-how", &[]))],
-    });
-    doc.sections.push(Section {
-        heading: words.t("letter-request-late-heading", &[]),
-        rows: vec![Row::Text(
-            words.t("letter-request-late", &[("date", deadline.to_owned())]),
-        )],
-    });
+    doc.sections.push(Section { heading: words.t("letter-request-what", &[]), rows: what });
+    doc.sections.push(Section { heading: words.t("letter-request-how-heading", &[]), rows: vec![Row::Text(words.t("letter-request-how", &[]))] });
+    doc.sections.push(Section { heading: words.t("letter-request-late-heading", &[]), rows: vec![Row::Text(words.t("letter-request-late", &[("date", deadline.to_owned())]))] });
     doc.sections.push(signature(words, h));
     pdf(&doc)
 }
 
 /// A preliminary answer (forelopig svar, forvaltningsloven § 11a): the case takes longer than
 /// usual, when to expect an answer, and why.
-pub fn preliminary_letter(
-    words: &dyn Words,
-    h: &LetterHead,
-    expected: &str,
-    reason: &str,
-) -> Result<Vec<u8>> {
+pub fn preliminary_letter(words: &dyn Words, h: &LetterHead, expected: &str, reason: &str) -> Result<Vec<u8>> {
     let mut doc = head(words, words.t("letter-preliminary-title", &[]), h);
-    let mut rows = vec![Row::Text(words.t(
-        "letter-preliminary-summary",
-        &[("date", expected.to_owned())],
-    ))];
+    let mut rows = vec![Row::Text(words.t("letter-preliminary-summary", &[("date", expected.to_owned())]))];
     if !reason.is_empty() {
-        rows.push(Row::Field {
-            label: words.t("letter-preliminary-reason", &[]),
-            value: reason.to_owned(),
-        });
+        rows.push(Row::Field { label: words.t("letter-preliminary-reason", &[]), value: reason.to_owned() });
     }
     rows.push(Row::Text(words.t("letter-preliminary-law", &[])));
-    doc.sections.push(Section {
-        heading: words.t("letter-preliminary-heading", &[]),
-        rows,
-    });
+    doc.sections.push(Section { heading: words.t("letter-preliminary-heading", &[]), rows });
     doc.sections.push(signature(words, h));
     pdf(&doc)
 }
@@ -147,18 +91,9 @@ pub fn not_processed_letter(words: &dyn Words, h: &LetterHead, reason: &str) -> 
     let mut doc = head(words, words.t("letter-not-processed-title", &[]), h);
     doc.sections.push(Section {
         heading: words.t("letter-not-processed-heading", &[]),
-        rows: vec![
-            Row::Text(words.t("letter-not-processed-summary", &[])),
-            Row::Field {
-                label: words.t("letter-not-processed-reason", &[]),
-                value: reason.to_owned(),
-            },
-        ],
+        rows: vec![Row::Text(words.t("letter-not-processed-summary", &[])), Row::Field { label: words.t("letter-not-processed-reason", &[]), value: reason.to_owned() }],
     });
-    doc.sections.push(Section {
-        heading: words.t("letter-not-processed-next-heading", &[]),
-        rows: vec![Row::Text(words.t("letter-not-processed-next", &[]))],
-    });
+    doc.sections.push(Section { heading: words.t("letter-not-processed-next-heading", &[]), rows: vec![Row::Text(words.t("letter-not-processed-next", &[]))] });
     doc.sections.push(signature(words, h));
     pdf(&doc)
 }

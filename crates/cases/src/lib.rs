@@ -70,17 +70,8 @@ impl Cases {
     /// Wires the use cases to the database, the file store and the catalogue. The store is told
     /// which municipalities' case systems own their cases (`status_fra_fagsystem`).
     pub fn new(store: Store, files: Arc<dyn Files>, kommuner: Katalog) -> Cases {
-        let owners = kommuner
-            .by_name()
-            .into_iter()
-            .filter(|k| k.status_fra_fagsystem)
-            .map(|k| k.nummer.as_str().to_owned())
-            .collect::<Vec<_>>();
-        Cases {
-            store: store.with_case_system_kommuner(owners),
-            files,
-            kommuner: Arc::new(kommuner),
-        }
+        let owners = kommuner.by_name().into_iter().filter(|k| k.status_fra_fagsystem).map(|k| k.nummer.as_str().to_owned()).collect::<Vec<_>>();
+        Cases { store: store.with_case_system_kommuner(owners), files, kommuner: Arc::new(kommuner) }
     }
 
     /// The store as the use cases see it (with the catalogue's case-system owners set).
@@ -94,8 +85,6 @@ impl Cases {
 
     /// Whether the municipality's own case system owns this municipality's cases.
     pub fn case_system_owns(&self, kommunenummer: &velferd_domain::ids::Kommunenummer) -> bool {
-        self.kommuner
-            .get(kommunenummer)
-            .is_some_and(|k| k.status_fra_fagsystem)
+        self.kommuner.get(kommunenummer).is_some_and(|k| k.status_fra_fagsystem)
     }
 }

@@ -28,10 +28,7 @@ pub struct Insight {
 impl Insight {
     /// The requests still to answer, with their place in the full list.
     pub fn open_requests(&self) -> impl Iterator<Item = (usize, &Request)> {
-        self.requests
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.answered_at.is_none())
+        self.requests.iter().enumerate().filter(|(_, r)| r.answered_at.is_none())
     }
 
     /// How many things the citizen still has to do.
@@ -42,71 +39,39 @@ impl Insight {
 
 /// The document's sent documents as the answered-rule reads them.
 pub fn sent_documents(submissions: &[Submission]) -> Vec<SentDocument> {
-    submissions
-        .iter()
-        .flat_map(|s| {
-            s.documents.iter().map(move |d| SentDocument {
-                kind: d.kind.clone(),
-                tilleggsinfo: d.tilleggsinfo.clone(),
-                at: s.created_ms,
-            })
-        })
-        .collect()
+    submissions.iter().flat_map(|s| s.documents.iter().map(move |d| SentDocument { kind: d.kind.clone(), tilleggsinfo: d.tilleggsinfo.clone(), at: s.created_ms })).collect()
 }
 
 impl Cases {
     /// The events that drive the citizen's view of `sent` (which belongs to `owner`).
-    pub async fn driving_document(
-        &self,
-        sent: &StoredApplication,
-        owner: &Fodselsnummer,
-    ) -> Result<DigisosSoker> {
+    pub async fn driving_document(&self, sent: &StoredApplication, owner: &Fodselsnummer) -> Result<DigisosSoker> {
         let external = match self.case_system_owns(&sent.kommunenummer) {
             true => self.store.external_status(&sent.id, owner).await?,
             false => None,
         };
         match external {
-            Some(document) => serde_json::from_value(document)
-                .map_err(|e| CaseError::Internal(format!("stored status document: {e}"))),
+            Some(document) => serde_json::from_value(document).map_err(|e| CaseError::Internal(format!("stored status document: {e}"))),
             None => {
                 let events = self.store.event_texts(&sent.id, owner).await?;
-                DigisosSoker::from_event_texts("velferd", &events)
-                    .map_err(|e| CaseError::Internal(format!("stored events: {e}")))
+                DigisosSoker::from_event_texts("velferd", &events).map_err(|e| CaseError::Internal(format!("stored events: {e}")))
             }
         }
     }
 
     /// The view of one application of `owner`. The caller has checked who may see it.
-    pub async fn insight(
-        &self,
-        sent: &StoredApplication,
-        owner: &Fodselsnummer,
-    ) -> Result<Insight> {
+    pub async fn insight(&self, sent: &StoredApplication, owner: &Fodselsnummer) -> Result<Insight> {
         let doc = self.driving_document(sent, owner).await?;
-        let days = self
-            .kommuner
-            .get(&sent.kommunenummer)
-            .map_or(14, |k| k.kontor.behandlingstid_dager);
+        let days = self.kommuner.get(&sent.kommunenummer).map_or(14, |k| k.kontor.behandlingstid_dager);
         let mut view = case_view(&doc, sent.sent_ms, days);
         let submissions = self.store.submissions(&sent.id, owner).await?;
         let requests = requests(&doc, &view.innsyn, &sent_documents(&submissions));
         // Documents sent later are part of what happened, newest first like the rest.
         for s in submissions.iter().filter(|s| !s.with_application) {
-            let text = velferd_domain::case_view::Text {
-                key: "event-documents-sent",
-                args: vec![("count", s.documents.len().to_string())],
-            };
-            view.timeline.push(TimelineEntry {
-                at: s.created_ms,
-                text,
-            });
+            let text = velferd_domain::case_view::Text { key: "event-documents-sent", args: vec![("count", s.documents.len().to_string())] };
+            view.timeline.push(TimelineEntry { at: s.created_ms, text });
         }
-        view.timeline.sort_by(|a, b| b.at.cmp(&a.at));
-        Ok(Insight {
-            view,
-            requests,
-            submissions,
-        })
+        view.timeline.sort_by_key(|e| std::cmp::Reverse(e.at));
+        Ok(Insight { view, requests, submissions })
     }
 }
 
@@ -134,23 +99,10 @@ pub fn group_looks(entries: &[AuditView]) -> Vec<Look> {
     for e in sorted {
         let t = velferd_domain::dates::oslo_time(e.at_ms);
         let day = format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year());
-        let line = match looks
-            .iter_mut()
-            .find(|(actor, l)| *actor == e.actor && l.day == day)
-        {
+        let line = match looks.iter_mut().find(|(actor, l)| *actor == e.actor && l.day == day) {
             Some((_, line)) => line,
             None => {
-                looks.push((
-                    e.actor.clone(),
-                    Look {
-                        actor_name: e.actor_name.clone(),
-                        role: e.role.clone(),
-                        office: e.office.clone(),
-                        day,
-                        last_at: e.at_ms,
-                        actions: vec![],
-                    },
-                ));
+                looks.push((e.actor.clone(), Look { actor_name: e.actor_name.clone(), role: e.role.clone(), office: e.office.clone(), day, last_at: e.at_ms, actions: vec![] }));
                 &mut looks.last_mut().expect("just pushed").1
             }
         };
@@ -169,9 +121,7 @@ impl Cases {
     /// Who has read or changed `owner`'s application `id`, a line per person and day: every look at
     /// this application, however many the person has elsewhere.
     pub async fn looks(&self, id: &str, owner: &Fodselsnummer) -> Result<Vec<Look>> {
-        Ok(group_looks(
-            &self.store.looks_at_application(id, owner).await?,
-        ))
+        Ok(group_looks(&self.store.looks_at_application(id, owner).await?))
     }
 }
 
@@ -208,13 +158,7 @@ mod look_tests {
         assert_eq!(lines[0].day, "01.12.2026");
         assert_eq!(lines[1].actor_name, "SARA");
         assert_eq!(lines[1].day, "30.11.2026");
-        assert_eq!(
-            lines[1].actions,
-            vec![
-                ("read-application".to_owned(), 3),
-                ("request-documents".to_owned(), 1)
-            ]
-        );
+        assert_eq!(lines[1].actions, vec![("read-application".to_owned(), 3), ("request-documents".to_owned(), 1)]);
         assert_eq!(lines[2].actor_name, "NINA");
     }
 }

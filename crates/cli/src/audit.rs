@@ -7,9 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use velferd_store::{
-    AuditKey, AuditPublicKey, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Store,
-};
+use velferd_store::{AuditKey, AuditPublicKey, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Store};
 
 /// Where the audit key and the checkpoints are.
 #[derive(Args, Clone)]
@@ -46,17 +44,11 @@ impl AuditKeyArgs {
                 path
             }
         };
-        AuditKey::load(&path)
-            .map(Some)
-            .map_err(|e| format!("--audit-key: {e}"))
+        AuditKey::load(&path).map(Some).map_err(|e| format!("--audit-key: {e}"))
     }
 
     pub fn folder(&self, database_url: &str) -> CheckpointFolder {
-        CheckpointFolder::new(
-            self.audit_checkpoints
-                .clone()
-                .unwrap_or_else(|| crate::db::data_folder(database_url).join("audit-checkpoints")),
-        )
+        CheckpointFolder::new(self.audit_checkpoints.clone().unwrap_or_else(|| crate::db::data_folder(database_url).join("audit-checkpoints")))
     }
 }
 
@@ -94,10 +86,7 @@ enum AuditCommand {
 }
 
 pub fn run(args: AuditArgs) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("cannot start the runtime: {e}");
@@ -115,34 +104,18 @@ pub fn run(args: AuditArgs) -> ExitCode {
 
 async fn audit(args: AuditArgs) -> Result<ExitCode, String> {
     let url = crate::db::database_url(args.database)?;
-    let store = Store::connect(&url)
-        .await
-        .map_err(|e| format!("database: {e}"))?;
+    let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
     let code = match args.command {
-        AuditCommand::Verify {
-            checkpoint,
-            public_key,
-        } => verify(&store, &args.keys, &url, &checkpoint, public_key.as_deref()).await?,
+        AuditCommand::Verify { checkpoint, public_key } => verify(&store, &args.keys, &url, &checkpoint, public_key.as_deref()).await?,
         AuditCommand::Checkpoint => {
-            let key = args.keys.key(&url, false)?.ok_or(
-                "no audit key: give --audit-key (make one with `velferd admin audit-key create`)",
-            )?;
+            let key = args.keys.key(&url, false)?.ok_or("no audit key: give --audit-key (make one with `velferd admin audit-key create`)")?;
             let public = key.public_key();
             let folder = args.keys.folder(&url);
-            let mut checkpointer =
-                Checkpointer::new(store.clone(), key, folder.clone()).map_err(|e| e.to_string())?;
-            match checkpointer
-                .checkpoint(velferd_web::now_ms())
-                .await
-                .map_err(|e| e.to_string())?
-            {
+            let mut checkpointer = Checkpointer::new(store.clone(), key, folder.clone()).map_err(|e| e.to_string())?;
+            match checkpointer.checkpoint(velferd_web::now_ms()).await.map_err(|e| e.to_string())? {
                 Some(checkpoint) => {
                     println!("{checkpoint}");
-                    eprintln!(
-                        "Signed {}; kept in {}.",
-                        checkpoint.describe(),
-                        folder.path().display()
-                    );
+                    eprintln!("Signed {}; kept in {}.", checkpoint.describe(), folder.path().display());
                     eprintln!("Keep the line above outside Velferd; check against it with");
                     eprintln!("  velferd audit verify --checkpoint FILE --public-key {public}");
                 }
@@ -155,13 +128,7 @@ async fn audit(args: AuditArgs) -> Result<ExitCode, String> {
     Ok(code)
 }
 
-async fn verify(
-    store: &Store,
-    keys: &AuditKeyArgs,
-    url: &str,
-    files: &[PathBuf],
-    public_key: Option<&str>,
-) -> Result<ExitCode, String> {
+async fn verify(store: &Store, keys: &AuditKeyArgs, url: &str, files: &[PathBuf], public_key: Option<&str>) -> Result<ExitCode, String> {
     let public: Option<AuditPublicKey> = match public_key {
         Some(text) => Some(AuditPublicKey::parse(text).map_err(|e| format!("--public-key: {e}"))?),
         None => keys.key(url, false)?.map(|k| k.public_key()),
@@ -172,12 +139,8 @@ async fn verify(
         Some(public) => {
             checkpoints = folder.read(public).map_err(|e| e.to_string())?;
             for path in files {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                checkpoints.push(
-                    Checkpoint::parse(&text, public)
-                        .map_err(|e| format!("{}: {e}", path.display()))?,
-                );
+                let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                checkpoints.push(Checkpoint::parse(&text, public).map_err(|e| format!("{}: {e}", path.display()))?);
             }
         }
         None if !files.is_empty() || has_checkpoints(folder.path()) => {
@@ -185,17 +148,10 @@ async fn verify(
         }
         None => {}
     }
-    match store
-        .verify_audit_against(&checkpoints)
-        .await
-        .map_err(|e| e.to_string())?
-    {
+    match store.verify_audit_against(&checkpoints).await.map_err(|e| e.to_string())? {
         ChainCheck::Intact { entries } => {
             match checkpoints.iter().max_by_key(|c| c.head().seq) {
-                Some(newest) => println!(
-                    "audit log intact: {entries} entries, reaching {}",
-                    newest.describe()
-                ),
+                Some(newest) => println!("audit log intact: {entries} entries, reaching {}", newest.describe()),
                 None => {
                     println!("audit log intact: {entries} entries");
                     if entries > 0 {
@@ -215,19 +171,13 @@ async fn verify(
 }
 
 fn has_checkpoints(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut d| {
-        d.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "checkpoint")))
-    })
+    std::fs::read_dir(dir).is_ok_and(|mut d| d.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "checkpoint"))))
 }
 
 /// Signs the head every `every` while the server runs, and once more when `stop` fires (at
 /// shutdown); the returned task ends after that last one. Failures are logged (they say what is
 /// wrong with the log, never what is in it) and tried again next time.
-pub fn spawn_checkpoints(
-    mut checkpointer: Checkpointer,
-    every: Duration,
-    stop: tokio::sync::oneshot::Receiver<()>,
-) -> tokio::task::JoinHandle<()> {
+pub fn spawn_checkpoints(mut checkpointer: Checkpointer, every: Duration, stop: tokio::sync::oneshot::Receiver<()>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);

@@ -25,7 +25,6 @@ pub fn database_url(arg: Option<String>) -> Result<String, String> {
     }
 }
 
-
 /// The folder for files that belong beside the database but not in it (the audit key in demo
 /// mode, audit checkpoints): the SQLite file's folder, or ./velferd-data for PostgreSQL.
 pub fn data_folder(database_url: &str) -> PathBuf {

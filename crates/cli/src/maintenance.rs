@@ -82,7 +82,9 @@ pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, clo
     }
     // The file sweep is reported but never stops the rest (on S3 it needs the right to list).
     match velferd_store::files::sweep(store, files, now, velferd_store::files::SWEEP_GRACE_MS, true).await {
-        Ok(s) => println!("{verb} {} temp files of interrupted writes and {} files that no application, draft or letter names (none touched in the last hour).", s.leftovers, s.orphans),
+        Ok(s) => {
+            println!("{verb} {} temp files of interrupted writes and {} files that no application, draft or letter names (none touched in the last hour).", s.leftovers, s.orphans)
+        }
         Err(e) => eprintln!("The file store could not be swept: {e}"),
     }
     if !delete {

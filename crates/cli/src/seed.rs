@@ -21,20 +21,14 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
-use velferd_domain::application::{
-    parse_application, required_documents, soknad_json, vedlegg_json_with, Answers, DocumentState,
-    Soker, SokerAdresse,
-};
+use velferd_domain::application::{parse_application, required_documents, soknad_json, vedlegg_json_with, Answers, DocumentState, Soker, SokerAdresse};
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::kommune::{Katalog, Kommune};
 use velferd_domain::office::REQUESTABLE;
 use velferd_domain::staff::{Adressebeskyttelse, Role};
 use velferd_domain::Millis;
 use velferd_formats::soknad::tidspunkt;
-use velferd_store::{
-    Files, JournalEntry, SeedApplication, SeedCounts, SeedLetter, SeedPerson, SeedSubmission,
-    StaffMember, Store, SubmittedDocument,
-};
+use velferd_store::{Files, JournalEntry, SeedApplication, SeedCounts, SeedLetter, SeedPerson, SeedSubmission, StaffMember, Store, SubmittedDocument};
 
 /// Applications per transaction.
 pub const BATCH: usize = 1_000;
@@ -56,20 +50,11 @@ pub struct Options {
 /// Seeds `store` and returns the line to print. Refuses (with the reason) a database that holds
 /// data about people with a real-looking fødselsnummer unless `force`, and a catalogue without
 /// a municipality that takes digital applications.
-pub async fn run(
-    store: &Store,
-    files: &dyn Files,
-    katalog: &Katalog,
-    options: Options,
-    now: Millis,
-) -> Result<String, String> {
+pub async fn run(store: &Store, files: &dyn Files, katalog: &Katalog, options: Options, now: Millis) -> Result<String, String> {
     if options.events_per_application < 2 {
         return Err("--events-per-application must be at least 2 (sending an application writes two events)".into());
     }
-    let real = store
-        .real_data()
-        .await
-        .map_err(|e| format!("database: {e}"))?;
+    let real = store.real_data().await.map_err(|e| format!("database: {e}"))?;
     if !real.is_empty() && !options.force {
         return Err(format!(
             "refusing to seed: the database holds data about people whose fødselsnummer is not synthetic ({} applications, {} people in the register, {} drafts). \
@@ -77,81 +62,44 @@ pub async fn run(
             real.applications, real.people, real.drafts
         ));
     }
-    let kommuner: Vec<Kommune> = katalog
-        .by_name()
-        .into_iter()
-        .filter(|k| k.takes_digital_applications())
-        .cloned()
-        .collect();
+    let kommuner: Vec<Kommune> = katalog.by_name().into_iter().filter(|k| k.takes_digital_applications()).cloned().collect();
     if kommuner.is_empty() {
         return Err("no municipality in the catalogue takes digital applications".into());
     }
     let started = Instant::now();
     let pdf = synthetic_pdf().map_err(|e| format!("synthetic document: {e}"))?;
-    let sha256 = files
-        .put(&pdf)
-        .await
-        .map_err(|e| format!("file store: {e}"))?;
+    let sha256 = files.put(&pdf).await.map_err(|e| format!("file store: {e}"))?;
     let document = (sha256, pdf.len() as i64);
 
     // Caseworkers per office: those already known (e.g. the demo staff) and four synthetic ones.
     let mut offices: Vec<Office> = Vec::new();
     for k in &kommuner {
-        if offices
-            .iter()
-            .any(|o| o.enhetsnummer == k.kontor.enhetsnummer)
-        {
+        if offices.iter().any(|o| o.enhetsnummer == k.kontor.enhetsnummer) {
             continue;
         }
-        for (i, name) in STAFF_NAMES
-            .iter()
-            .enumerate()
-            .skip(offices.len() % 5)
-            .take(4)
-        {
+        for (i, name) in STAFF_NAMES.iter().enumerate().skip(offices.len() % 5).take(4) {
             let member = StaffMember {
                 subject: format!("seed-{}-{i}", k.kontor.enhetsnummer),
                 name: (*name).to_owned(),
                 office: k.kontor.enhetsnummer.clone(),
                 roles: "saksbehandler".into(),
             };
-            store
-                .record_staff_member(&member, now)
-                .await
-                .map_err(|e| format!("database: {e}"))?;
+            store.record_staff_member(&member, now).await.map_err(|e| format!("database: {e}"))?;
         }
-        let staff = store
-            .staff_of_office(&k.kontor.enhetsnummer)
-            .await
-            .map_err(|e| format!("database: {e}"))?;
+        let staff = store.staff_of_office(&k.kontor.enhetsnummer).await.map_err(|e| format!("database: {e}"))?;
         let staff = staff
             .into_iter()
-            .filter(|m| {
-                m.roles
-                    .split(',')
-                    .filter_map(Role::from_claim)
-                    .any(|r| matches!(r, Role::Saksbehandler | Role::Veileder))
-            })
+            .filter(|m| m.roles.split(',').filter_map(Role::from_claim).any(|r| matches!(r, Role::Saksbehandler | Role::Veileder)))
             .map(|m| (m.subject, m.name))
             .collect();
-        offices.push(Office {
-            enhetsnummer: k.kontor.enhetsnummer.clone(),
-            staff,
-        });
+        offices.push(Office { enhetsnummer: k.kontor.enhetsnummer.clone(), staff });
     }
     let office_count = offices.len();
 
     let (sender, mut batches) = tokio::sync::mpsc::channel(2);
     let total = options.applications;
     let generator = std::thread::spawn(move || {
-        let mut g = Generator::new(
-            rand::rng().random(),
-            now,
-            options.events_per_application,
-            kommuner,
-            offices,
-            document,
-        );
+        let mut g = Generator::new(rand::rng().random(), now, options.events_per_application, kommuner, offices, document);
         let mut left = total;
         while left > 0 {
             let n = left.min(BATCH as u64) as usize;
@@ -163,21 +111,12 @@ pub async fn run(
     });
     let mut counts = SeedCounts::default();
     while let Some((people, applications)) = batches.recv().await {
-        counts += store
-            .seed_batch(&people, &applications)
-            .await
-            .map_err(|e| format!("database: {e}"))?;
+        counts += store.seed_batch(&people, &applications).await.map_err(|e| format!("database: {e}"))?;
         if total > BATCH as u64 {
-            eprintln!(
-                "seeded {} of {total} applications ({:.0} s)",
-                counts.applications,
-                started.elapsed().as_secs_f64()
-            );
+            eprintln!("seeded {} of {total} applications ({:.0} s)", counts.applications, started.elapsed().as_secs_f64());
         }
     }
-    generator
-        .join()
-        .map_err(|_| "the generator thread failed".to_owned())?;
+    generator.join().map_err(|_| "the generator thread failed".to_owned())?;
     let per = counts.events as f64 / counts.applications.max(1) as f64;
     Ok(format!(
         "seeded {} applications ({} events, {per:.1} per application; {} new people in the register) across {office_count} offices in {:.1} s",
@@ -195,7 +134,10 @@ fn synthetic_pdf() -> Result<Vec<u8>, velferd_documents::PdfError> {
         title: "Syntetisk dokument".into(),
         language: "nb".into(),
         intro: vec!["Laget av velferd admin seed for last- og ytelsestester.".into()],
-        sections: vec![Section { heading: "Innhold".into(), rows: vec![Row::Text("Dette dokumentet hører til en syntetisk søknad. Det finnes ingen ekte person bak den.".into())] }],
+        sections: vec![Section {
+            heading: "Innhold".into(),
+            rows: vec![Row::Text("Dette dokumentet hører til en syntetisk søknad. Det finnes ingen ekte person bak den.".into())],
+        }],
         footer: "Syntetiske data".into(),
         page_label: "Side {page} av {pages}".into(),
     })
@@ -291,30 +233,9 @@ const LAST_NAMES: [&str; 32] = [
     "Mohamed",
     "Bakken",
 ];
-const STAFF_NAMES: [&str; 8] = [
-    "Lise Aas",
-    "Morten Vik",
-    "Hanne Strand",
-    "Omar Farah",
-    "Guro Lie",
-    "Pål Ruud",
-    "Trine Bø",
-    "Ewa Zielinska",
-];
-const STREETS: [&str; 12] = [
-    "Storgata",
-    "Kirkegata",
-    "Skolegata",
-    "Parkveien",
-    "Fjordgata",
-    "Solbakken",
-    "Granveien",
-    "Bjørkeveien",
-    "Industrigata",
-    "Stasjonsveien",
-    "Åsveien",
-    "Havnegata",
-];
+const STAFF_NAMES: [&str; 8] = ["Lise Aas", "Morten Vik", "Hanne Strand", "Omar Farah", "Guro Lie", "Pål Ruud", "Trine Bø", "Ewa Zielinska"];
+const STREETS: [&str; 12] =
+    ["Storgata", "Kirkegata", "Skolegata", "Parkveien", "Fjordgata", "Solbakken", "Granveien", "Bjørkeveien", "Industrigata", "Stasjonsveien", "Åsveien", "Havnegata"];
 const REASONS: [&str; 6] = [
     "Jeg har mistet jobben og har ikke nok penger til husleie og mat denne måneden.",
     "Dagpengene er ikke kommet ennå, og jeg har ingenting å leve av til de kommer.",
@@ -335,11 +256,7 @@ const NOTES: [&str; 5] = [
     "Vurder midlertidig bolig dersom søknaden om kommunal bolig ikke går gjennom.",
     "Søker møtte på kontoret og leverte kontoutskrift på papir.",
 ];
-const NOT_PROCESSED: [&str; 3] = [
-    "Søknaden er trukket av søker.",
-    "Søker har flyttet til en annen kommune.",
-    "Søknaden er sendt to ganger; denne er ikke behandlet.",
-];
+const NOT_PROCESSED: [&str; 3] = ["Søknaden er trukket av søker.", "Søker har flyttet til en annen kommune.", "Søknaden er sendt to ganger; denne er ikke behandlet."];
 
 /// Post code and place for an address in the municipality.
 fn post(kommune: &str, navn: &str) -> (&'static str, String) {
@@ -380,25 +297,9 @@ struct Case {
 }
 
 impl Generator {
-    fn new(
-        seed: u64,
-        now: Millis,
-        events_per_application: u32,
-        kommuner: Vec<Kommune>,
-        offices: Vec<Office>,
-        document: (String, i64),
-    ) -> Generator {
+    fn new(seed: u64, now: Millis, events_per_application: u32, kommuner: Vec<Kommune>, offices: Vec<Office>, document: (String, i64)) -> Generator {
         let known = vec![Vec::new(); kommuner.len()];
-        Generator {
-            rng: StdRng::seed_from_u64(seed),
-            now,
-            target: f64::from(events_per_application),
-            owed: 0.0,
-            kommuner,
-            offices,
-            document,
-            known,
-        }
+        Generator { rng: StdRng::seed_from_u64(seed), now, target: f64::from(events_per_application), owed: 0.0, kommuner, offices, document, known }
     }
 
     fn batch(&mut self, n: usize) -> (Vec<SeedPerson>, Vec<SeedApplication>) {
@@ -427,15 +328,8 @@ impl Generator {
             let day = self.rng.random_range(1..=28);
             let month = self.rng.random_range(1..=12) + 80;
             // Individual numbers 000–499 are for births 1900–1999, 500–999 for 2000–2039.
-            let individ = if year < 2000 {
-                self.rng.random_range(0..500)
-            } else {
-                self.rng.random_range(500..1000)
-            };
-            if let Some(f) = Fodselsnummer::with_check_digits(&format!(
-                "{day:02}{month:02}{:02}{individ:03}",
-                year % 100
-            )) {
+            let individ = if year < 2000 { self.rng.random_range(0..500) } else { self.rng.random_range(500..1000) };
+            if let Some(f) = Fodselsnummer::with_check_digits(&format!("{day:02}{month:02}{:02}{individ:03}", year % 100)) {
                 return f;
             }
         }
@@ -446,31 +340,11 @@ impl Generator {
         let (postnummer, poststed) = post(kommune.nummer.as_str(), &kommune.navn);
         let person = Soker {
             fnr: self.fnr(),
-            fornavn: FIRST_NAMES
-                .choose(&mut self.rng)
-                .copied()
-                .unwrap_or("Kari")
-                .to_owned(),
-            mellomnavn: if self.rng.random_bool(0.1) {
-                FIRST_NAMES
-                    .choose(&mut self.rng)
-                    .copied()
-                    .unwrap_or_default()
-                    .to_owned()
-            } else {
-                String::new()
-            },
-            etternavn: LAST_NAMES
-                .choose(&mut self.rng)
-                .copied()
-                .unwrap_or("Hansen")
-                .to_owned(),
+            fornavn: FIRST_NAMES.choose(&mut self.rng).copied().unwrap_or("Kari").to_owned(),
+            mellomnavn: if self.rng.random_bool(0.1) { FIRST_NAMES.choose(&mut self.rng).copied().unwrap_or_default().to_owned() } else { String::new() },
+            etternavn: LAST_NAMES.choose(&mut self.rng).copied().unwrap_or("Hansen").to_owned(),
             adresse: Some(SokerAdresse {
-                gatenavn: STREETS
-                    .choose(&mut self.rng)
-                    .copied()
-                    .unwrap_or("Storgata")
-                    .to_owned(),
+                gatenavn: STREETS.choose(&mut self.rng).copied().unwrap_or("Storgata").to_owned(),
                 husnummer: self.rng.random_range(1..=120).to_string(),
                 postnummer: postnummer.to_owned(),
                 poststed,
@@ -502,129 +376,50 @@ impl Generator {
     fn answers(&mut self, emergency: bool) -> Answers {
         let mut a = Answers::default();
         let r = &mut self.rng;
-        a.set(
-            "nodhjelp",
-            if emergency {
-                *["mat", "bolig", "begge"].choose(r).unwrap_or(&"mat")
-            } else {
-                "nei"
-            },
-        );
-        let mut kategorier: Vec<&str> = [
-            "livsopphold",
-            "husleie",
-            "strom",
-            "mat",
-            "klaer",
-            "tannlege",
-            "medisiner",
-        ]
-        .into_iter()
-        .filter(|_| r.random_bool(0.3))
-        .collect();
+        a.set("nodhjelp", if emergency { *["mat", "bolig", "begge"].choose(r).unwrap_or(&"mat") } else { "nei" });
+        let mut kategorier: Vec<&str> = ["livsopphold", "husleie", "strom", "mat", "klaer", "tannlege", "medisiner"].into_iter().filter(|_| r.random_bool(0.3)).collect();
         if kategorier.is_empty() {
             kategorier.push("livsopphold");
         }
         a.set("kategorier", kategorier.join(","));
-        let reasons: &[&str] = if emergency {
-            &EMERGENCY_REASONS
-        } else {
-            &REASONS
-        };
+        let reasons: &[&str] = if emergency { &EMERGENCY_REASONS } else { &REASONS };
         a.set("hvorfor", *reasons.choose(r).unwrap_or(&REASONS[0]));
         a.set("bor_folkeregistrert", "ja");
-        a.set(
-            "nordisk_borger",
-            if r.random_bool(0.8) { "ja" } else { "nei" },
-        );
-        let botype = *[
-            "leier", "leier", "leier", "kommunal", "kommunal", "eier", "foreldre", "venner",
-            "ingen",
-        ]
-        .choose(r)
-        .unwrap_or(&"leier");
+        a.set("nordisk_borger", if r.random_bool(0.8) { "ja" } else { "nei" });
+        let botype = *["leier", "leier", "leier", "kommunal", "kommunal", "eier", "foreldre", "venner", "ingen"].choose(r).unwrap_or(&"leier");
         a.set("botype", botype);
         a.set("antall_personer", r.random_range(1..=5).to_string());
         let working = r.random_bool(0.2);
         a.set("i_jobb", if working { "ja" } else { "nei" });
         if working {
-            a.set(
-                "arbeidsgiver",
-                *[
-                    "Rema 1000",
-                    "Kiwi",
-                    "Bydel Frogner",
-                    "ISS Facility Services",
-                    "Posten Bring",
-                ]
-                .choose(r)
-                .unwrap_or(&"Kiwi"),
-            );
-            a.set(
-                "stillingsprosent",
-                (r.random_range(2..=8u32) * 10).to_string(),
-            );
+            a.set("arbeidsgiver", *["Rema 1000", "Kiwi", "Bydel Frogner", "ISS Facility Services", "Posten Bring"].choose(r).unwrap_or(&"Kiwi"));
+            a.set("stillingsprosent", (r.random_range(2..=8u32) * 10).to_string());
             a.set("lonn", r.random_range(6_000..=18_000).to_string());
         }
         let student = r.random_bool(0.08);
         a.set("student", if student { "ja" } else { "nei" });
         if student {
-            a.set(
-                "studentgrad",
-                if r.random_bool(0.7) {
-                    "heltid"
-                } else {
-                    "deltid"
-                },
-            );
+            a.set("studentgrad", if r.random_bool(0.7) { "heltid" } else { "deltid" });
         }
-        let sivilstatus = *[
-            "ugift", "ugift", "ugift", "ugift", "skilt", "separert", "enke", "gift", "samboer",
-        ]
-        .choose(r)
-        .unwrap_or(&"ugift");
+        let sivilstatus = *["ugift", "ugift", "ugift", "ugift", "skilt", "separert", "enke", "gift", "samboer"].choose(r).unwrap_or(&"ugift");
         a.set("sivilstatus", sivilstatus);
         if matches!(sivilstatus, "gift" | "samboer") {
             a.set("partner_fornavn", *FIRST_NAMES.choose(r).unwrap_or(&"Per"));
-            a.set(
-                "partner_etternavn",
-                *LAST_NAMES.choose(r).unwrap_or(&"Hansen"),
-            );
+            a.set("partner_etternavn", *LAST_NAMES.choose(r).unwrap_or(&"Hansen"));
             a.set("partner_bor_sammen", "ja");
         }
-        let children = if r.random_bool(0.3) {
-            r.random_range(1..=3)
-        } else {
-            0
-        };
+        let children = if r.random_bool(0.3) { r.random_range(1..=3) } else { 0 };
         a.set("har_barn", if children > 0 { "ja" } else { "nei" });
         if children > 0 {
             a.set("antall_barn", children.to_string());
             for i in 1..=children {
-                a.set(
-                    format!("barn{i}_fornavn"),
-                    *FIRST_NAMES.choose(r).unwrap_or(&"Emma"),
-                );
-                a.set(
-                    format!("barn{i}_etternavn"),
-                    *LAST_NAMES.choose(r).unwrap_or(&"Hansen"),
-                );
-                a.set(
-                    format!("barn{i}_fodselsdato"),
-                    format!(
-                        "{:02}.{:02}.{}",
-                        r.random_range(1..=28),
-                        r.random_range(1..=12),
-                        r.random_range(2008..=2024)
-                    ),
-                );
+                a.set(format!("barn{i}_fornavn"), *FIRST_NAMES.choose(r).unwrap_or(&"Emma"));
+                a.set(format!("barn{i}_etternavn"), *LAST_NAMES.choose(r).unwrap_or(&"Hansen"));
+                a.set(format!("barn{i}_fodselsdato"), format!("{:02}.{:02}.{}", r.random_range(1..=28), r.random_range(1..=12), r.random_range(2008..=2024)));
                 a.set(format!("barn{i}_bor_sammen"), "ja");
                 a.set(format!("barn{i}_delt_bosted"), "nei");
             }
-            a.set(
-                "barnebidrag",
-                *["ingen", "mottar"].choose(r).unwrap_or(&"ingen"),
-            );
+            a.set("barnebidrag", *["ingen", "mottar"].choose(r).unwrap_or(&"ingen"));
         }
         if r.random_bool(0.4) {
             a.set("trygd", r.random_range(4_000..=20_000).to_string());
@@ -646,11 +441,7 @@ impl Generator {
         let k = self.rng.random_range(0..self.kommuner.len());
         let kommune = self.kommuner[k].clone();
         // One in five applied before (an earlier application of theirs may be in any state).
-        let again = if !self.known[k].is_empty() && self.rng.random_bool(0.2) {
-            self.known[k].choose(&mut self.rng).cloned()
-        } else {
-            None
-        };
+        let again = if !self.known[k].is_empty() && self.rng.random_bool(0.2) { self.known[k].choose(&mut self.rng).cloned() } else { None };
         let (new_person, soker) = match again {
             Some(p) => (None, p),
             None => {
@@ -683,19 +474,11 @@ impl Generator {
                 (State::NotProcessed, _) => self.between(3 * DAY, 365 * DAY),
             };
         let answers = self.answers(emergency);
-        let parsed = parse_application(&answers)
-            .unwrap_or_else(|e| panic!("seeded answers do not parse: {e:?}"));
+        let parsed = parse_application(&answers).unwrap_or_else(|e| panic!("seeded answers do not parse: {e:?}"));
         let needs = required_documents(&parsed);
         // Half send some of the documents with the application.
-        let with_application: Vec<(&'static str, &'static str)> = if self.rng.random_bool(0.5) {
-            needs
-                .iter()
-                .filter(|_| self.rng.random_bool(0.6))
-                .map(|n| (n.kind, n.tilleggsinfo))
-                .collect()
-        } else {
-            vec![]
-        };
+        let with_application: Vec<(&'static str, &'static str)> =
+            if self.rng.random_bool(0.5) { needs.iter().filter(|_| self.rng.random_bool(0.6)).map(|n| (n.kind, n.tilleggsinfo)).collect() } else { vec![] };
         let vedlegg = vedlegg_json_with(&needs, |n| {
             if with_application.contains(&(n.kind, n.tilleggsinfo)) {
                 DocumentState::Uploaded(vec![format!("{}.pdf", n.tilleggsinfo)])
@@ -703,37 +486,16 @@ impl Generator {
                 DocumentState::Later
             }
         });
-        let vedlegg_json =
-            serde_json::to_value(&vedlegg).unwrap_or_else(|_| json!({"vedlegg": []}));
-        let office = self
-            .offices
-            .iter()
-            .position(|o| o.enhetsnummer == kommune.kontor.enhetsnummer)
-            .unwrap_or(0);
+        let vedlegg_json = serde_json::to_value(&vedlegg).unwrap_or_else(|_| json!({"vedlegg": []}));
+        let office = self.offices.iter().position(|o| o.enhetsnummer == kommune.kontor.enhetsnummer).unwrap_or(0);
 
-        let mut case = Case {
-            events: Vec::new(),
-            letters: Vec::new(),
-            submissions: Vec::new(),
-            journal: Vec::new(),
-        };
+        let mut case = Case { events: Vec::new(), letters: Vec::new(), submissions: Vec::new(), journal: Vec::new() };
         if !with_application.is_empty() {
-            let documents = with_application
-                .iter()
-                .map(|(kind, extra)| self.document(kind, extra))
-                .collect();
-            case.submissions.push(SeedSubmission {
-                created_ms: sent,
-                with_application: true,
-                vedlegg_json: vedlegg_json.clone(),
-                documents,
-            });
+            let documents = with_application.iter().map(|(kind, extra)| self.document(kind, extra)).collect();
+            case.submissions.push(SeedSubmission { created_ms: sent, with_application: true, vedlegg_json: vedlegg_json.clone(), documents });
         }
         let at = tidspunkt(sent);
-        case.events.push((
-            json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "MOTTATT"}),
-            sent,
-        ));
+        case.events.push((json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "MOTTATT"}), sent));
         case.events.push((json!({"type": "tildeltNavKontor", "hendelsestidspunkt": at, "navKontor": kommune.kontor.enhetsnummer}), sent));
         let title = sak_title(&answers);
         let assignee = match state {
@@ -741,11 +503,7 @@ impl Generator {
             State::Processing => self.rng.random_bool(0.75),
             State::Decided | State::NotProcessed => self.rng.random_bool(0.95),
         };
-        let assignee = if assignee {
-            self.offices[office].staff.choose(&mut self.rng).cloned()
-        } else {
-            None
-        };
+        let assignee = if assignee { self.offices[office].staff.choose(&mut self.rng).cloned() } else { None };
         match state {
             State::Received => {}
             State::Processing => self.processing(&mut case, sent, &title, emergency),
@@ -753,18 +511,8 @@ impl Generator {
             State::NotProcessed => self.not_processed(&mut case, sent, assignee.as_ref()),
         }
         if let Some((subject, name)) = &assignee {
-            let at = case
-                .events
-                .get(2)
-                .map_or(sent + HOUR, |(_, at)| *at)
-                .min(now);
-            case.journal.push(JournalEntry {
-                kind: "tildelt".into(),
-                text: name.clone(),
-                actor: subject.clone(),
-                actor_name: name.clone(),
-                at_ms: at,
-            });
+            let at = case.events.get(2).map_or(sent + HOUR, |(_, at)| *at).min(now);
+            case.journal.push(JournalEntry { kind: "tildelt".into(), text: name.clone(), actor: subject.clone(), actor_name: name.clone(), at_ms: at });
             if self.rng.random_bool(0.25) {
                 let at = self.between(at, now);
                 case.journal.push(JournalEntry {
@@ -776,8 +524,7 @@ impl Generator {
                 });
             }
         }
-        let acknowledged_ms =
-            (kommune.status_fra_fagsystem && sent < now - HOUR).then_some(sent + 5 * MINUTE);
+        let acknowledged_ms = (kommune.status_fra_fagsystem && sent < now - HOUR).then_some(sent + 5 * MINUTE);
         let app = SeedApplication {
             owner: soker.fnr.clone(),
             kommunenummer: kommune.nummer.clone(),
@@ -798,29 +545,14 @@ impl Generator {
     }
 
     fn document(&self, kind: &str, extra: &str) -> SubmittedDocument {
-        SubmittedDocument {
-            kind: kind.to_owned(),
-            tilleggsinfo: extra.to_owned(),
-            sha256: self.document.0.clone(),
-            bytes: self.document.1,
-        }
+        SubmittedDocument { kind: kind.to_owned(), tilleggsinfo: extra.to_owned(), sha256: self.document.0.clone(), bytes: self.document.1 }
     }
 
     /// A letter filed at `at`, returned as the `dokumentlager` reference events give.
     fn letter(&mut self, case: &mut Case, title: &str, at: Millis) -> Value {
         let id = velferd_store::new_uuid();
-        let opened = self
-            .rng
-            .random_bool(0.7)
-            .then(|| self.between(at, (at + 3 * DAY).min(self.now)));
-        case.letters.push(SeedLetter {
-            id: id.clone(),
-            title: title.to_owned(),
-            sha256: self.document.0.clone(),
-            bytes: self.document.1,
-            created_ms: at,
-            first_opened_ms: opened,
-        });
+        let opened = self.rng.random_bool(0.7).then(|| self.between(at, (at + 3 * DAY).min(self.now)));
+        case.letters.push(SeedLetter { id: id.clone(), title: title.to_owned(), sha256: self.document.0.clone(), bytes: self.document.1, created_ms: at, first_opened_ms: opened });
         json!({"referanse": {"type": "dokumentlager", "id": id}})
     }
 
@@ -835,39 +567,23 @@ impl Generator {
     /// (each within ten days, never after now).
     fn request(&mut self, case: &mut Case, t: Millis, answer: usize) {
         let n = self.rng.random_range(1..=3);
-        let asked: Vec<(&str, &str)> = REQUESTABLE
-            .choose_multiple(&mut self.rng, n)
-            .copied()
-            .collect();
+        let asked: Vec<(&str, &str)> = REQUESTABLE.choose_multiple(&mut self.rng, n).copied().collect();
         let deadline = tidspunkt(t + 7 * DAY);
         let dokumenter: Vec<Value> = asked.iter().map(|(k, e)| json!({"dokumenttype": k, "tilleggsinformasjon": e, "innsendelsesfrist": deadline})).collect();
         let brev = self.letter(case, "Vi trenger flere opplysninger", t);
         case.events.push((json!({"type": "dokumentasjonEtterspurt", "hendelsestidspunkt": tidspunkt(t), "forvaltningsbrev": brev, "dokumenter": dokumenter}), t));
         let answered: Vec<(&str, &str)> = asked.into_iter().take(answer).collect();
         if !answered.is_empty() {
-            let when = self
-                .between(t + HOUR, (t + 10 * DAY).min(self.now))
-                .min(self.now)
-                .max(t);
+            let when = self.between(t + HOUR, (t + 10 * DAY).min(self.now)).min(self.now).max(t);
             let documents = answered.iter().map(|(k, e)| self.document(k, e)).collect();
             let vedlegg = json!({"vedlegg": answered.iter().map(|(k, e)| json!({"type": k, "tilleggsinfo": e, "status": "LastetOpp", "filer": [{"filnavn": format!("{e}.pdf")}]})).collect::<Vec<_>>()});
-            case.submissions.push(SeedSubmission {
-                created_ms: when,
-                with_application: false,
-                vedlegg_json: vedlegg,
-                documents,
-            });
+            case.submissions.push(SeedSubmission { created_ms: when, with_application: false, vedlegg_json: vedlegg, documents });
         }
     }
 
     fn processing(&mut self, case: &mut Case, sent: Millis, title: &str, emergency: bool) {
         let now = self.now;
-        let taken = self
-            .between(
-                sent + 10 * MINUTE,
-                sent + if emergency { 4 * HOUR } else { 3 * DAY },
-            )
-            .min(now - MINUTE);
+        let taken = self.between(sent + 10 * MINUTE, sent + if emergency { 4 * HOUR } else { 3 * DAY }).min(now - MINUTE);
         self.take(case, taken, title);
         if self.rng.random_bool(0.65) {
             let t = self.between(taken, now - MINUTE);
@@ -889,7 +605,8 @@ impl Generator {
         for i in 0..extra {
             let t = self.between(taken, now - MINUTE);
             let title = ["Strøm", "Husleie", "Tannbehandling"][i % 3];
-            case.events.push((json!({"type": "saksStatus", "hendelsestidspunkt": tidspunkt(t), "referanse": format!("S{}", i + 2), "tittel": title, "status": "UNDER_BEHANDLING"}), t));
+            case.events
+                .push((json!({"type": "saksStatus", "hendelsestidspunkt": tidspunkt(t), "referanse": format!("S{}", i + 2), "tittel": title, "status": "UNDER_BEHANDLING"}), t));
         }
         case.events.sort_by_key(|(_, at)| *at);
     }
@@ -897,21 +614,9 @@ impl Generator {
     fn decided(&mut self, case: &mut Case, sent: Millis, title: &str, emergency: bool) {
         let now = self.now;
         let age = now - sent;
-        let taken = self.between(
-            sent + 10 * MINUTE,
-            sent + if emergency {
-                2 * HOUR
-            } else {
-                (age / 4).min(3 * DAY)
-            },
-        );
+        let taken = self.between(sent + 10 * MINUTE, sent + if emergency { 2 * HOUR } else { (age / 4).min(3 * DAY) });
         self.take(case, taken, title);
-        let decided = if emergency {
-            self.between(taken, taken + 6 * HOUR)
-        } else {
-            self.between(taken + HOUR, (sent + 30 * DAY).min(now - DAY))
-                .max(taken + HOUR)
-        };
+        let decided = if emergency { self.between(taken, taken + 6 * HOUR) } else { self.between(taken + HOUR, (sent + 30 * DAY).min(now - DAY)).max(taken + HOUR) };
         if !emergency && self.rng.random_bool(0.5) && decided - taken > 2 * HOUR {
             let t = self.between(taken, decided - HOUR);
             let answer = if self.rng.random_bool(0.85) { 3 } else { 0 };
@@ -938,9 +643,7 @@ impl Generator {
             }
             // The payment history carries what the average still owes (never fewer than one).
             let base = case.events.len() as f64 + 1.0;
-            let wanted = (self.target * 2.2 * self.rng.random_range(0.3..1.7) + self.owed * 0.05
-                - base)
-                .clamp(2.0, 1_000.0);
+            let wanted = (self.target * 2.2 * self.rng.random_range(0.3..1.7) + self.owed * 0.05 - base).clamp(2.0, 1_000.0);
             let payments = ((wanted / 2.0).round() as i64).max(1);
             let step = ((now - MINUTE - decided) / (payments + 1)).max(1);
             let belop = f64::from(self.rng.random_range(20..=120) * 100);
@@ -958,19 +661,11 @@ impl Generator {
                 }
             }
         }
-        case.events.push((
-            json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "FERDIGBEHANDLET"}),
-            decided,
-        ));
+        case.events.push((json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "FERDIGBEHANDLET"}), decided));
         case.events.sort_by_key(|(_, at)| *at);
     }
 
-    fn not_processed(
-        &mut self,
-        case: &mut Case,
-        sent: Millis,
-        assignee: Option<&(String, String)>,
-    ) {
+    fn not_processed(&mut self, case: &mut Case, sent: Millis, assignee: Option<&(String, String)>) {
         let now = self.now;
         let t = self.between(sent + HOUR, (sent + 10 * DAY).min(now - MINUTE));
         if self.rng.random_bool(0.5) {
@@ -980,17 +675,8 @@ impl Generator {
         self.letter(case, "Søknaden din blir ikke behandlet", t);
         case.events.push((json!({"type": "soknadsStatus", "hendelsestidspunkt": tidspunkt(t), "status": "BEHANDLES_IKKE"}), t));
         if let Some((subject, name)) = assignee {
-            let reason = (*NOT_PROCESSED
-                .choose(&mut self.rng)
-                .unwrap_or(&NOT_PROCESSED[0]))
-            .to_owned();
-            case.journal.push(JournalEntry {
-                kind: "behandles-ikke".into(),
-                text: reason,
-                actor: subject.clone(),
-                actor_name: name.clone(),
-                at_ms: t,
-            });
+            let reason = (*NOT_PROCESSED.choose(&mut self.rng).unwrap_or(&NOT_PROCESSED[0])).to_owned();
+            case.journal.push(JournalEntry { kind: "behandles-ikke".into(), text: reason, actor: subject.clone(), actor_name: name.clone(), at_ms: t });
         }
     }
 }
@@ -1013,99 +699,49 @@ mod tests {
 
     fn generator(events: u32) -> Generator {
         let katalog = velferd_web::default_kommuner();
-        let kommuner: Vec<Kommune> = katalog
-            .by_name()
-            .into_iter()
-            .filter(|k| k.takes_digital_applications())
-            .cloned()
-            .collect();
+        let kommuner: Vec<Kommune> = katalog.by_name().into_iter().filter(|k| k.takes_digital_applications()).cloned().collect();
         let mut offices: Vec<Office> = Vec::new();
         for k in &kommuner {
-            if !offices
-                .iter()
-                .any(|o| o.enhetsnummer == k.kontor.enhetsnummer)
-            {
-                offices.push(Office {
-                    enhetsnummer: k.kontor.enhetsnummer.clone(),
-                    staff: vec![(format!("seed-{}", k.kontor.enhetsnummer), "Lise Aas".into())],
-                });
+            if !offices.iter().any(|o| o.enhetsnummer == k.kontor.enhetsnummer) {
+                offices.push(Office { enhetsnummer: k.kontor.enhetsnummer.clone(), staff: vec![(format!("seed-{}", k.kontor.enhetsnummer), "Lise Aas".into())] });
             }
         }
-        Generator::new(
-            7,
-            1_790_000_000_000,
-            events,
-            kommuner,
-            offices,
-            ("0".repeat(64), 100),
-        )
+        Generator::new(7, 1_790_000_000_000, events, kommuner, offices, ("0".repeat(64), 100))
     }
 
     #[test]
     fn people_are_synthetic_and_every_application_parses_and_folds() {
         let mut g = generator(20);
         let (people, apps) = g.batch(3_000);
-        assert!(
-            people.len() > 2_000 && people.len() < 3_000,
-            "most people apply once: {}",
-            people.len()
-        );
+        assert!(people.len() > 2_000 && people.len() < 3_000, "most people apply once: {}", people.len());
         for p in &people {
             let f = p.person.fnr.as_str();
-            assert!(
-                Fodselsnummer::parse(f).is_ok()
-                    && f[2..4].parse::<u32>().is_ok_and(|m| (81..=92).contains(&m)),
-                "synthetic: {f}"
-            );
+            assert!(Fodselsnummer::parse(f).is_ok() && f[2..4].parse::<u32>().is_ok_and(|m| (81..=92).contains(&m)), "synthetic: {f}");
             assert!(p.person.fnr.birth_date().is_some(), "{f}");
         }
         let now = 1_790_000_000_000;
         for (i, a) in apps.iter().enumerate() {
             let answers: Answers = serde_json::from_value(a.answers.clone()).unwrap();
             assert!(parse_application(&answers).is_ok());
-            assert!(
-                a.sent_ms < now
-                    && a.events
-                        .iter()
-                        .all(|(_, at)| *at >= a.sent_ms && *at <= now),
-                "events between sending and now"
-            );
-            let texts: Vec<(String, String)> = a
-                .events
-                .iter()
-                .map(|(e, _)| (e["type"].as_str().unwrap().to_owned(), e.to_string()))
-                .collect();
+            assert!(a.sent_ms < now && a.events.iter().all(|(_, at)| *at >= a.sent_ms && *at <= now), "events between sending and now");
+            let texts: Vec<(String, String)> = a.events.iter().map(|(e, _)| (e["type"].as_str().unwrap().to_owned(), e.to_string())).collect();
             DigisosSoker::from_event_texts("t", &texts).expect("every event is a valid hendelse");
             if i % 10 == 0 {
-                let doc = json!({"version": "1.0.0", "avsender": {"systemnavn": "t", "systemversjon": "1"}, "hendelser": a.events.iter().map(|(e, _)| e.clone()).collect::<Vec<_>>()});
-                let violations =
-                    velferd_formats::validate(velferd_formats::Kind::DigisosSoker, &doc).unwrap();
-                assert!(
-                    violations.is_empty(),
-                    "valid against the schema: {violations:?}"
-                );
+                let doc =
+                    json!({"version": "1.0.0", "avsender": {"systemnavn": "t", "systemversjon": "1"}, "hendelser": a.events.iter().map(|(e, _)| e.clone()).collect::<Vec<_>>()});
+                let violations = velferd_formats::validate(velferd_formats::Kind::DigisosSoker, &doc).unwrap();
+                assert!(violations.is_empty(), "valid against the schema: {violations:?}");
             }
         }
         let events: usize = apps.iter().map(|a| a.events.len()).sum();
         let average = events as f64 / apps.len() as f64;
-        assert!(
-            (19.0..=21.0).contains(&average),
-            "about 20 events per application: {average}"
-        );
+        assert!((19.0..=21.0).contains(&average), "about 20 events per application: {average}");
         let emergencies = apps.iter().filter(|a| a.emergency).count();
-        assert!(
-            (30..=200).contains(&emergencies),
-            "a few per cent emergencies: {emergencies}"
-        );
+        assert!((30..=200).contains(&emergencies), "a few per cent emergencies: {emergencies}");
         let assigned = apps.iter().filter(|a| a.assignee.is_some()).count();
         assert!(assigned > 1_000 && assigned < 3_000, "{assigned}");
-        let offices: std::collections::BTreeSet<&str> =
-            apps.iter().map(|a| a.enhetsnummer.as_str()).collect();
-        assert_eq!(
-            offices.len(),
-            6,
-            "every office with digital reception gets applications: {offices:?}"
-        );
+        let offices: std::collections::BTreeSet<&str> = apps.iter().map(|a| a.enhetsnummer.as_str()).collect();
+        assert_eq!(offices.len(), 6, "every office with digital reception gets applications: {offices:?}");
     }
 
     #[test]

@@ -89,10 +89,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
     if args.demo && !args.addr.ip().is_loopback() && !args.demo_on_network {
-        return Err(format!(
-            "--demo lets anyone sign in as anyone; refusing it on {} (not loopback). Add --demo-on-network if this is really a closed test server.",
-            args.addr
-        ));
+        return Err(format!("--demo lets anyone sign in as anyone; refusing it on {} (not loopback). Add --demo-on-network if this is really a closed test server.", args.addr));
     }
     let url = crate::db::database_url(args.database)?;
     let files = crate::maintenance::files(args.files)?;
@@ -140,7 +137,17 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         max_files: args.max_files as usize,
         max_total_bytes: (args.max_upload_mb as usize * mb).max(args.max_file_mb as usize * mb),
     };
-    let config = Config { demo: args.demo, secure_cookies: args.secure_cookies, behind_proxy: args.behind_proxy, citizen_sign_in, staff_sign_in, uploads, session_lifetime: std::time::Duration::from_secs(u64::from(args.session_max_hours) * 3600), server: velferd_web::ServerLimits::with_max_connections(args.max_connections as usize), ..Config::default() };
+    let config = Config {
+        demo: args.demo,
+        secure_cookies: args.secure_cookies,
+        behind_proxy: args.behind_proxy,
+        citizen_sign_in,
+        staff_sign_in,
+        uploads,
+        session_lifetime: std::time::Duration::from_secs(u64::from(args.session_max_hours) * 3600),
+        server: velferd_web::ServerLimits::with_max_connections(args.max_connections as usize),
+        ..Config::default()
+    };
     let limits = config.server;
     let app = router(App::new(store.clone(), files, kommuner, config));
     let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;

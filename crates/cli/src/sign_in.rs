@@ -89,7 +89,9 @@ impl SignInArgs {
         };
         let client_id = client_id.ok_or_else(|| format!("{flag}-issuer needs {flag}-client-id"))?;
         let client_secret = match (secret_file, std::env::var(secret_env).ok().filter(|s| !s.is_empty())) {
-            (Some(path), None) => std::fs::read_to_string(path).map_err(|e| format!("{flag}-client-secret-file {}: {e}", path.display()))?.trim_end_matches(['\r', '\n']).to_owned(),
+            (Some(path), None) => {
+                std::fs::read_to_string(path).map_err(|e| format!("{flag}-client-secret-file {}: {e}", path.display()))?.trim_end_matches(['\r', '\n']).to_owned()
+            }
             (None, Some(secret)) => secret,
             (Some(_), Some(_)) => return Err(format!("give the client secret once: {flag}-client-secret-file or {secret_env}, not both")),
             (None, None) => return Err(format!("{flag}-issuer needs a client secret: {secret_env} or {flag}-client-secret-file")),

@@ -4,6 +4,8 @@
 //! send them all at once while the server is killed with SIGKILL after a varying delay. After a
 //! restart, every application whose receipt redirect was answered must be there, exactly once.
 
+#![allow(clippy::unwrap_used)]
+
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -20,7 +22,7 @@ fn free_port() -> u16 {
 
 async fn start(database: &str, files: &std::path::Path) -> Server {
     let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_velferd"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_velferd"))
         .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}"), "--database", database, "--files"])
         .arg(files)
         .stdout(Stdio::null())
@@ -35,6 +37,8 @@ async fn start(database: &str, files: &std::path::Path) -> Server {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("velferd did not start");
 }
 

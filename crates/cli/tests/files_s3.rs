@@ -1,6 +1,8 @@
 //! `velferd serve` and `velferd admin` with `--files s3://BUCKET/PREFIX`, configured by the AWS_*
 //! environment variables as an operator would, against a real S3-compatible server (moto).
 
+#![allow(clippy::unwrap_used)]
+
 use std::process::{Command, Stdio};
 use std::time::Duration;
 

@@ -1,5 +1,7 @@
 //! `velferd admin retention|backup|restore` as an operator runs them.
 
+#![allow(clippy::unwrap_used)]
+
 use std::process::{Command, Output};
 
 use velferd_store::{LocalFiles, Store};

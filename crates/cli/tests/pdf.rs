@@ -1,5 +1,7 @@
 //! `velferd pdf -o OUT.pdf IN...` as scripts call it (contracts.md, "Attachments").
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -15,8 +17,7 @@ struct Dir(PathBuf);
 
 impl Dir {
     fn new(name: &str) -> Dir {
-        let path =
-            std::env::temp_dir().join(format!("velferd-cli-pdf-{}-{name}", std::process::id()));
+        let path = std::env::temp_dir().join(format!("velferd-cli-pdf-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).expect("create temp dir");
         Dir(path)
@@ -29,11 +30,7 @@ impl Dir {
     }
 
     fn entries(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(&self.0)
-            .expect("read dir")
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
+        let mut names: Vec<String> = std::fs::read_dir(&self.0).expect("read dir").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         names.sort();
         names
     }
@@ -46,26 +43,16 @@ impl Drop for Dir {
 }
 
 fn photo() -> Vec<u8> {
-    let page = GrayImage::from_fn(300, 400, |x, y| {
-        if y % 20 < 6 && x > 30 && x < 270 {
-            Luma([20])
-        } else {
-            Luma([240])
-        }
-    });
+    let page = GrayImage::from_fn(300, 400, |x, y| if y % 20 < 6 && x > 30 && x < 270 { Luma([20]) } else { Luma([240]) });
     let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, 85)
-        .encode_image(&page)
-        .expect("jpeg");
+    JpegEncoder::new_with_quality(&mut out, 85).encode_image(&page).expect("jpeg");
     out
 }
 
 fn png() -> Vec<u8> {
     let image = RgbaImage::from_pixel(200, 100, Rgba([30, 90, 200, 255]));
     let mut out = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut out)
-        .write_image(image.as_raw(), 200, 100, image::ExtendedColorType::Rgba8)
-        .expect("png");
+    image::codecs::png::PngEncoder::new(&mut out).write_image(image.as_raw(), 200, 100, image::ExtendedColorType::Rgba8).expect("png");
     out
 }
 
@@ -82,13 +69,7 @@ fn pdf() -> Vec<u8> {
 }
 
 fn pdf_cmd(out: &Path, inputs: &[&Path]) -> Output {
-    velferd()
-        .arg("pdf")
-        .arg("-o")
-        .arg(out)
-        .args(inputs)
-        .output()
-        .expect("run velferd")
+    velferd().arg("pdf").arg("-o").arg(out).args(inputs).output().expect("run velferd")
 }
 
 fn stderr(out: &Output) -> String {
@@ -120,15 +101,7 @@ fn combines_pictures_and_pdfs_in_order() {
         assert!(sound, "qpdf --check finds the PDF broken");
     }
     // Only the inputs and OUT: no temporary file left behind.
-    assert_eq!(
-        dir.entries(),
-        [
-            "kontoutskrift.pdf",
-            "samlet.pdf",
-            "side1.jpg",
-            "skjermbilde.jpg"
-        ]
-    );
+    assert_eq!(dir.entries(), ["kontoutskrift.pdf", "samlet.pdf", "side1.jpg", "skjermbilde.jpg"]);
 }
 
 #[test]
@@ -136,27 +109,11 @@ fn rejected_input_exits_1_names_the_file_and_leaves_out_untouched() {
     let dir = Dir::new("rejected");
     let good = dir.file("side1.jpg", &photo());
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        (
-            "kvittering.jpg",
-            b"Dette er bare tekst, ikke et bilde.\n".to_vec(),
-            "not a JPEG, PNG or PDF",
-        ),
+        ("kvittering.jpg", b"Dette er bare tekst, ikke et bilde.\n".to_vec(), "not a JPEG, PNG or PDF"),
         ("tom.png", Vec::new(), "empty"),
-        (
-            "avbrutt.jpg",
-            photo()[..photo().len() / 2].to_vec(),
-            "damaged or incomplete",
-        ),
-        (
-            "avbrutt.pdf",
-            pdf()[..pdf().len() / 2].to_vec(),
-            "PDF is damaged",
-        ),
-        (
-            "IMG_0042.HEIC",
-            b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec(),
-            "HEIC is not supported",
-        ),
+        ("avbrutt.jpg", photo()[..photo().len() / 2].to_vec(), "damaged or incomplete"),
+        ("avbrutt.pdf", pdf()[..pdf().len() / 2].to_vec(), "PDF is damaged"),
+        ("IMG_0042.HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec(), "HEIC is not supported"),
     ];
     for (name, bytes, expected) in cases {
         let bad = dir.file(name, &bytes);
@@ -165,20 +122,13 @@ fn rejected_input_exits_1_names_the_file_and_leaves_out_untouched() {
         let result = pdf_cmd(&out, &[&good, &bad]);
         assert_eq!(result.status.code(), Some(1), "{name}: {}", stderr(&result));
         let message = stderr(&result);
-        assert!(
-            message.contains(name) && message.contains(expected),
-            "{name}: {message}"
-        );
+        assert!(message.contains(name) && message.contains(expected), "{name}: {message}");
         assert!(!out.exists(), "{name}: OUT was written");
         // OUT exists already: it must stay as it was.
         let existing = dir.file("gammel.pdf", b"the old file");
         let result = pdf_cmd(&existing, &[&good, &bad]);
         assert_eq!(result.status.code(), Some(1));
-        assert_eq!(
-            std::fs::read(&existing).expect("still there"),
-            b"the old file",
-            "{name}"
-        );
+        assert_eq!(std::fs::read(&existing).expect("still there"), b"the old file", "{name}");
         std::fs::remove_file(&bad).expect("remove input");
         std::fs::remove_file(&existing).expect("remove old");
     }
@@ -190,16 +140,8 @@ fn encrypted_pdf_is_rejected() {
     let dir = Dir::new("encrypted");
     let plain = dir.file("plain.pdf", &pdf());
     let encrypted = dir.0.join("laast.pdf");
-    let Ok(status) = Command::new("qpdf")
-        .args(["--encrypt", "hemmelig", "eier", "256", "--"])
-        .arg(&plain)
-        .arg(&encrypted)
-        .status()
-    else {
-        assert!(
-            !velferd_testkit::pdf_tools::required(),
-            "qpdf is required (VELFERD_REQUIRE_PDF_TOOLS=1) but is not installed"
-        );
+    let Ok(status) = Command::new("qpdf").args(["--encrypt", "hemmelig", "eier", "256", "--"]).arg(&plain).arg(&encrypted).status() else {
+        assert!(!velferd_testkit::pdf_tools::required(), "qpdf is required (VELFERD_REQUIRE_PDF_TOOLS=1) but is not installed");
         eprintln!("SKIPPED: qpdf is not installed");
         return;
     };
@@ -207,11 +149,7 @@ fn encrypted_pdf_is_rejected() {
     let out = dir.0.join("ut.pdf");
     let result = pdf_cmd(&out, &[&encrypted]);
     assert_eq!(result.status.code(), Some(1));
-    assert!(
-        stderr(&result).contains("laast.pdf") && stderr(&result).contains("encrypted"),
-        "{}",
-        stderr(&result)
-    );
+    assert!(stderr(&result).contains("laast.pdf") && stderr(&result).contains("encrypted"), "{}", stderr(&result));
     assert!(!out.exists());
 }
 
@@ -221,11 +159,7 @@ fn missing_input_file_exits_1() {
     let out = dir.0.join("ut.pdf");
     let result = pdf_cmd(&out, &[&dir.0.join("finnes-ikke.jpg")]);
     assert_eq!(result.status.code(), Some(1));
-    assert!(
-        stderr(&result).contains("finnes-ikke.jpg"),
-        "{}",
-        stderr(&result)
-    );
+    assert!(stderr(&result).contains("finnes-ikke.jpg"), "{}", stderr(&result));
     assert!(!out.exists());
 }
 
@@ -234,21 +168,13 @@ fn usage_errors_exit_2_and_help_works() {
     let dir = Dir::new("usage");
     let jpg = dir.file("a.jpg", &photo());
     // No inputs.
-    let result = velferd()
-        .args(["pdf", "-o"])
-        .arg(dir.0.join("x.pdf"))
-        .output()
-        .expect("run");
+    let result = velferd().args(["pdf", "-o"]).arg(dir.0.join("x.pdf")).output().expect("run");
     assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
     // No -o.
     let result = velferd().arg("pdf").arg(&jpg).output().expect("run");
     assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
     // Unknown flag.
-    let result = velferd()
-        .args(["pdf", "--quality", "9", "-o", "x.pdf"])
-        .arg(&jpg)
-        .output()
-        .expect("run");
+    let result = velferd().args(["pdf", "--quality", "9", "-o", "x.pdf"]).arg(&jpg).output().expect("run");
     assert_eq!(result.status.code(), Some(2), "{}", stderr(&result));
     let help = velferd().args(["pdf", "--help"]).output().expect("run");
     assert_eq!(help.status.code(), Some(0));

@@ -2,6 +2,8 @@
 //! real test provider (tests/oidc): the settings reach the server, a citizen signs in, and the
 //! client secret appears nowhere in what the server prints.
 
+#![allow(clippy::unwrap_used)]
+
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -26,14 +28,7 @@ fn incomplete_sign_in_settings_stop_the_server_with_a_clear_message() {
     let dir = velferd_store::testing::temp_dir();
     let db = dir.0.join("v.db");
     let run = |extra: &[&str]| {
-        let out = velferd()
-            .args(["serve", "--addr", "127.0.0.1:0", "--database"])
-            .arg(&db)
-            .arg("--files")
-            .arg(dir.0.join("files"))
-            .args(extra)
-            .output()
-            .expect("run velferd");
+        let out = velferd().args(["serve", "--addr", "127.0.0.1:0", "--database"]).arg(&db).arg("--files").arg(dir.0.join("files")).args(extra).output().expect("run velferd");
         assert_eq!(out.status.code(), Some(1), "{extra:?}");
         String::from_utf8_lossy(&out.stderr).into_owned()
     };
@@ -43,7 +38,18 @@ fn incomplete_sign_in_settings_stop_the_server_with_a_clear_message() {
     std::fs::write(&secret, "s3cret\n").expect("write");
     let err = run(&["--oidc-issuer", "https://idporten.example", "--oidc-client-id", "velferd", "--oidc-client-secret-file", secret.to_str().expect("path")]);
     assert!(err.contains("--public-url"), "{err}");
-    let err = run(&["--oidc-issuer", "https://idporten.example", "--oidc-client-id", "velferd", "--oidc-client-secret-file", secret.to_str().expect("path"), "--public-url", "https://v.example", "--oidc-min-level", "low"]);
+    let err = run(&[
+        "--oidc-issuer",
+        "https://idporten.example",
+        "--oidc-client-id",
+        "velferd",
+        "--oidc-client-secret-file",
+        secret.to_str().expect("path"),
+        "--public-url",
+        "https://v.example",
+        "--oidc-min-level",
+        "low",
+    ]);
     assert!(err.contains("--oidc-min-level") && err.contains("substantial or high"), "{err}");
     assert!(!err.contains("s3cret"), "the secret is never printed");
     let err = run(&["--staff-oidc-client-id", "velferd-ansatt"]);

@@ -21,6 +21,8 @@
 //! `cargo test --all-targets` runs this binary too, without `--bench`: then it only pushes one
 //! small generated photo through `combine` (no external tools) and exits.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -103,23 +105,106 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "leietaker", "utleier", "boligen", "husleie", "betales", "forskudd", "hver", "maned", "kontonummer",
-    "depositum", "tilsvarende", "tre", "maneders", "leie", "avtalen", "gjelder", "fra", "og", "med",
-    "oppsigelse", "skal", "skje", "skriftlig", "frist", "strom", "inkludert", "vann", "avgifter",
-    "fellesutgifter", "parkering", "bod", "leiligheten", "rom", "kjokken", "bad", "nokler", "overlevert",
-    "innflytting", "utflytting", "vedlikehold", "skader", "meldes", "straks", "husdyr", "tillatt",
-    "royking", "ikke", "fremleie", "samtykke", "betaling", "forfall", "renter", "purring", "kontrakt",
-    "signert", "dato", "underskrift", "kommune", "adresse", "postnummer", "telefon", "vitne",
-    "beskrivelse", "standard", "maling", "gulv", "vinduer", "dusj", "vaskemaskin", "komfyr",
-    "kjoleskap", "internett", "avtale", "forbehold", "endringer", "regulering", "konsumprisindeks",
-    "varsel", "er", "i", "til", "for", "som", "det", "av", "partene", "begge", "eksemplar", "hvert",
-    "tidsbestemt", "minst", "arsak", "hjemmel", "husleieloven", "kapittel", "punkt", "vilkar",
+    "leietaker",
+    "utleier",
+    "boligen",
+    "husleie",
+    "betales",
+    "forskudd",
+    "hver",
+    "maned",
+    "kontonummer",
+    "depositum",
+    "tilsvarende",
+    "tre",
+    "maneders",
+    "leie",
+    "avtalen",
+    "gjelder",
+    "fra",
+    "og",
+    "med",
+    "oppsigelse",
+    "skal",
+    "skje",
+    "skriftlig",
+    "frist",
+    "strom",
+    "inkludert",
+    "vann",
+    "avgifter",
+    "fellesutgifter",
+    "parkering",
+    "bod",
+    "leiligheten",
+    "rom",
+    "kjokken",
+    "bad",
+    "nokler",
+    "overlevert",
+    "innflytting",
+    "utflytting",
+    "vedlikehold",
+    "skader",
+    "meldes",
+    "straks",
+    "husdyr",
+    "tillatt",
+    "royking",
+    "ikke",
+    "fremleie",
+    "samtykke",
+    "betaling",
+    "forfall",
+    "renter",
+    "purring",
+    "kontrakt",
+    "signert",
+    "dato",
+    "underskrift",
+    "kommune",
+    "adresse",
+    "postnummer",
+    "telefon",
+    "vitne",
+    "beskrivelse",
+    "standard",
+    "maling",
+    "gulv",
+    "vinduer",
+    "dusj",
+    "vaskemaskin",
+    "komfyr",
+    "kjoleskap",
+    "internett",
+    "avtale",
+    "forbehold",
+    "endringer",
+    "regulering",
+    "konsumprisindeks",
+    "varsel",
+    "er",
+    "i",
+    "til",
+    "for",
+    "som",
+    "det",
+    "av",
+    "partene",
+    "begge",
+    "eksemplar",
+    "hvert",
+    "tidsbestemt",
+    "minst",
+    "arsak",
+    "hjemmel",
+    "husleieloven",
+    "kapittel",
+    "punkt",
+    "vilkar",
 ];
 
-const TITLES: &[&str] = &[
-    "Husleiekontrakt", "Kontoutskrift", "Avtale om leie", "Strømregning", "Lønnsslipp", "Vedtak",
-    "Faktura", "Bekreftelse",
-];
+const TITLES: &[&str] = &["Husleiekontrakt", "Kontoutskrift", "Avtale om leie", "Strømregning", "Lønnsslipp", "Vedtak", "Faktura", "Bekreftelse"];
 
 /// What is written on page `index` (0-based): a bold title, then paragraphs of words, laid out
 /// by [`draw_sheet`]. The same seed gives the same text.
@@ -135,22 +220,10 @@ fn page_text(seed: u64, index: usize) -> PageText {
     for _ in 0..12 {
         let words = 12 + rng.below(40);
         paragraphs.push(
-            (0..words)
-                .map(|_| {
-                    if rng.below(14) == 0 {
-                        format!("kr {} {:03}", 1 + rng.below(19), rng.below(1000))
-                    } else {
-                        WORDS[rng.below(WORDS.len())].to_string()
-                    }
-                })
-                .collect(),
+            (0..words).map(|_| if rng.below(14) == 0 { format!("kr {} {:03}", 1 + rng.below(19), rng.below(1000)) } else { WORDS[rng.below(WORDS.len())].to_string() }).collect(),
         );
     }
-    PageText {
-        title: TITLES[index % TITLES.len()].to_string(),
-        paragraphs,
-        footer: format!("Side {} av {}", index + 1, SHOTS.len()),
-    }
+    PageText { title: TITLES[index % TITLES.len()].to_string(), paragraphs, footer: format!("Side {} av {}", index + 1, SHOTS.len()) }
 }
 
 /// Ink coverage (0–255) of a sheet of paper `width` px wide, A4 proportions.
@@ -212,10 +285,7 @@ fn draw_sheet(width: usize, seed: u64, index: usize) -> (Sheet, Vec<String>) {
 
 /// The distinct words of four letters or more in `text`, lower-cased: what OCR results are compared on.
 fn long_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)).map(str::to_lowercase).collect()
 }
 
 fn draw_line(sheet: &mut Sheet, font: &FontRef<'_>, px: f32, x0: f32, baseline: f32, text: &str) {
@@ -264,9 +334,7 @@ fn photograph(shot: &Shot, index: usize, width: usize) -> (RgbImage, BTreeSet<St
             let u = cos * dx + sin * dy + sw / 2.0;
             let v = -sin * dx + cos * dy + sh / 2.0;
             let edge = u.min(v).min(sw - 1.0 - u).min(sh - 1.0 - v).clamp(0.0, 1.0);
-            let desk = 0.22
-                + 0.04 * ((x as f32 / (260.0 * scale)) + (y as f32 / (700.0 * scale)).sin() * 2.0).sin()
-                + 0.03 * (y as f32 / (900.0 * scale)).cos();
+            let desk = 0.22 + 0.04 * ((x as f32 / (260.0 * scale)) + (y as f32 / (700.0 * scale)).sin() * 2.0).sin() + 0.03 * (y as f32 / (900.0 * scale)).cos();
             let mut value = desk;
             if edge > 0.0 {
                 let ink = bilinear(&sheet, u, v) / 255.0;
@@ -343,9 +411,7 @@ fn phone_jpeg(upright: &RgbImage, orientation: u16) -> Vec<u8> {
         _ => upright.clone(),
     };
     let mut jpeg = Vec::new();
-    JpegEncoder::new_with_quality(&mut jpeg, 92)
-        .write_image(stored.as_raw(), stored.width(), stored.height(), image::ExtendedColorType::Rgb8)
-        .expect("encode JPEG");
+    JpegEncoder::new_with_quality(&mut jpeg, 92).write_image(stored.as_raw(), stored.width(), stored.height(), image::ExtendedColorType::Rgb8).expect("encode JPEG");
     if orientation == 1 {
         jpeg
     } else {
@@ -382,10 +448,7 @@ fn smoke_run() {
     let photo = phone_jpeg(&photograph(&SHOTS[1], 1, 150).0, 6);
     let pdf = combine(&[Input::new("smoke.jpg", &photo)], &Limits::default()).expect("combine");
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
-    println!(
-        "photos bench: smoke run only ({} ms); the comparison runs under `cargo bench -p velferd-documents --bench photos`",
-        start.elapsed().as_millis()
-    );
+    println!("photos bench: smoke run only ({} ms); the comparison runs under `cargo bench -p velferd-documents --bench photos`", start.elapsed().as_millis());
 }
 
 // ------------------------------------------------------------------------------------ full run
@@ -414,11 +477,7 @@ fn timed(mut run: impl FnMut() -> Result<(), String>) -> Result<Duration, String
 
 /// Runs `program args…`, failing with its error output.
 fn run(program: &str, args: &[&str]) -> Result<String, String> {
-    let output = Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("{program}: {e}"))?;
+    let output = Command::new(program).args(args).stdin(Stdio::null()).output().map_err(|e| format!("{program}: {e}"))?;
     if !output.status.success() {
         return Err(format!("{program} {}: {}", args.join(" "), String::from_utf8_lossy(&output.stderr).trim()));
     }
@@ -434,10 +493,7 @@ fn version(program: &str, arg: &str) -> Option<String> {
 /// ImageMagick's own binary: Debian's `convert-im6.q16` (bypassing any `convert` wrapper earlier on
 /// PATH), ImageMagick 7's `magick`, or plain `convert`.
 fn imagemagick() -> Option<String> {
-    ["convert-im6.q16", "magick", "convert"]
-        .into_iter()
-        .find(|p| version(p, "-version").is_some_and(|v| v.contains("ImageMagick")))
-        .map(str::to_string)
+    ["convert-im6.q16", "magick", "convert"].into_iter().find(|p| version(p, "-version").is_some_and(|v| v.contains("ImageMagick"))).map(str::to_string)
 }
 
 fn file_size(path: &Path) -> u64 {
@@ -465,13 +521,7 @@ fn full_run() {
         inputs.push(path.to_string_lossy().into_owned());
     }
     let input_bytes: u64 = inputs.iter().map(|i| file_size(Path::new(i))).sum();
-    println!(
-        "Generated {} photos in {} ({:.1} MB, {:.1} s)",
-        inputs.len(),
-        dir.display(),
-        input_bytes as f64 / 1e6,
-        start.elapsed().as_secs_f64()
-    );
+    println!("Generated {} photos in {} ({:.1} MB, {:.1} s)", inputs.len(), dir.display(), input_bytes as f64 / 1e6, start.elapsed().as_secs_f64());
 
     let mut rows: Vec<Row> = Vec::new();
     let mut add = |tool: &str, file: &str, result: Result<Duration, String>| match result {
@@ -565,11 +615,8 @@ fn full_run() {
     // What OCR reads in the photo, less what it "reads" in the desk around the sheet (words that are
     // not on the page): those are not text an output could keep or lose.
     let input_read = if ocr_ready { ocr_words(&dir.join("ocr-input-upright.png")) } else { None };
-    let input_words: Option<BTreeSet<String>> =
-        input_read.as_ref().map(|read| read.intersection(&drawn_words[OCR_PAGE - 1]).cloned().collect());
-    let share = |wanted: &BTreeSet<String>, found: &BTreeSet<String>| {
-        100.0 * wanted.intersection(found).count() as f64 / wanted.len().max(1) as f64
-    };
+    let input_words: Option<BTreeSet<String>> = input_read.as_ref().map(|read| read.intersection(&drawn_words[OCR_PAGE - 1]).cloned().collect());
+    let share = |wanted: &BTreeSet<String>, found: &BTreeSet<String>| 100.0 * wanted.intersection(found).count() as f64 / wanted.len().max(1) as f64;
     // Per row: the OCR word match of page OCR_PAGE against the input photo, and for every page the
     // share of the words drawn on it that OCR finds (a page turned sideways or upside down gives ~0).
     let mut readings: Vec<(Option<f64>, Vec<f64>)> = Vec::new();
@@ -577,9 +624,7 @@ fn full_run() {
         let mut word_match = None;
         let mut pages = Vec::new();
         for (page, drawn) in drawn_words.iter().enumerate().map(|(i, d)| (i + 1, d)) {
-            let found = render_page(&row.pdf, page, &dir.join("ocr-page"))
-                .and_then(|png| ocr_words(&png))
-                .unwrap_or_default();
+            let found = render_page(&row.pdf, page, &dir.join("ocr-page")).and_then(|png| ocr_words(&png)).unwrap_or_default();
             pages.push(share(drawn, &found));
             if page == OCR_PAGE {
                 word_match = input_words.as_ref().map(|words| share(words, &found));
@@ -624,11 +669,7 @@ fn full_run() {
         let turned: Vec<usize> = (1..=pages.len()).filter(|&p| pages[p - 1] < UPRIGHT).collect();
         let (low, high) = pages.iter().fold((100f64, 0f64), |(l, h), &s| (l.min(s), h.max(s)));
         if turned.is_empty() {
-            println!(
-                "Upright: {}: all {} pages (OCR finds {low:.0}–{high:.0} % of the words drawn on each page)",
-                row.tool,
-                pages.len()
-            );
+            println!("Upright: {}: all {} pages (OCR finds {low:.0}–{high:.0} % of the words drawn on each page)", row.tool, pages.len());
         } else {
             println!(
                 "Upright: {}: pages {turned:?} NOT upright or unreadable (OCR finds under {UPRIGHT:.0} % of their words; \
@@ -666,9 +707,7 @@ fn render_page(pdf: &Path, page: usize, prefix: &Path) -> Option<PathBuf> {
     let n = page.to_string();
     let pdf = pdf.to_string_lossy();
     let prefix_s = prefix.to_string_lossy();
-    run("pdftoppm", &["-r", "150", "-f", &n, "-l", &n, "-png", "-singlefile", &pdf, &prefix_s])
-        .map_err(|e| println!("pdftoppm failed: {e}"))
-        .ok()?;
+    run("pdftoppm", &["-r", "150", "-f", &n, "-l", &n, "-png", "-singlefile", &pdf, &prefix_s]).map_err(|e| println!("pdftoppm failed: {e}")).ok()?;
     Some(prefix.with_extension("png"))
 }
 

@@ -90,12 +90,7 @@ impl Style {
             Style::Value | Style::Text => (false, 10.5, 14.5, (17, 17, 17)),
             Style::Footer => (false, 8.0, 10.0, (80, 80, 80)),
         };
-        StyleSpec {
-            bold,
-            size,
-            line_height,
-            color,
-        }
+        StyleSpec { bold, size, line_height, color }
     }
 }
 
@@ -145,10 +140,7 @@ pub(crate) struct Fonts {
 
 impl Fonts {
     pub(crate) fn load() -> Result<Self, PdfError> {
-        Ok(Fonts {
-            regular: Face::parse(REGULAR_FONT).ok_or(PdfError::Font("DejaVu Sans"))?,
-            bold: Face::parse(BOLD_FONT).ok_or(PdfError::Font("DejaVu Sans Bold"))?,
-        })
+        Ok(Fonts { regular: Face::parse(REGULAR_FONT).ok_or(PdfError::Font("DejaVu Sans"))?, bold: Face::parse(BOLD_FONT).ok_or(PdfError::Font("DejaVu Sans Bold"))? })
     }
 
     fn face(&self, style: Style) -> &Face {
@@ -161,10 +153,7 @@ impl Fonts {
 
     /// A measuring tape for text set in `style`.
     pub(crate) fn measure(&self, style: Style) -> Measure<'_> {
-        Measure {
-            face: self.face(style),
-            size: style.spec().size,
-        }
+        Measure { face: self.face(style), size: style.spec().size }
     }
 
     /// Distance from the top of a line box to its baseline. The leading is split
@@ -242,10 +231,7 @@ pub(crate) fn wrap_text(raw: &str, measure: Measure<'_>, max_width: f32) -> Vec<
         return Vec::new();
     };
     let last = logical.iter().rposition(|l| !is_blank(l)).unwrap_or(first);
-    logical[first..=last]
-        .iter()
-        .flat_map(|line| wrap_line(line, measure, max_width))
-        .collect()
+    logical[first..=last].iter().flat_map(|line| wrap_line(line, measure, max_width)).collect()
 }
 
 /// A word of a logical line: byte range plus measured widths.
@@ -276,30 +262,13 @@ fn words(line: &str, measure: Measure<'_>) -> Vec<Word> {
         let width = measure.char_width(c);
         match current.as_mut() {
             Some(word) => word.width += width,
-            None if words.is_empty() => {
-                current = Some(Word {
-                    start: 0,
-                    end: index,
-                    gap: 0.0,
-                    width: gap + width,
-                })
-            }
-            None => {
-                current = Some(Word {
-                    start: index,
-                    end: index,
-                    gap,
-                    width,
-                })
-            }
+            None if words.is_empty() => current = Some(Word { start: 0, end: index, gap: 0.0, width: gap + width }),
+            None => current = Some(Word { start: index, end: index, gap, width }),
         }
         gap = 0.0;
     }
     if let Some(word) = current {
-        words.push(Word {
-            end: line.len(),
-            ..word
-        });
+        words.push(Word { end: line.len(), ..word });
     }
     words
 }
@@ -346,35 +315,17 @@ fn wrap_line(line: &str, measure: Measure<'_>, max_width: f32) -> Vec<String> {
 /// account number without spaces, 100 kB of "aaaa…") is cut at character
 /// boundaries; all full pieces are emitted and the remainder stays open so the
 /// following words can join it.
-fn start_line(
-    line: &str,
-    word: &Word,
-    measure: Measure<'_>,
-    max_width: f32,
-    out: &mut Vec<String>,
-) -> OpenLine {
+fn start_line(line: &str, word: &Word, measure: Measure<'_>, max_width: f32, out: &mut Vec<String>) -> OpenLine {
     if word.width <= max_width {
-        return OpenLine {
-            start: word.start,
-            end: word.end,
-            width: word.width,
-        };
+        return OpenLine { start: word.start, end: word.end, width: word.width };
     }
-    let mut piece = OpenLine {
-        start: word.start,
-        end: word.start,
-        width: 0.0,
-    };
+    let mut piece = OpenLine { start: word.start, end: word.start, width: 0.0 };
     for (offset, c) in line[word.start..word.end].char_indices() {
         let index = word.start + offset;
         let width = measure.char_width(c);
         if piece.width + width > max_width && piece.end > piece.start {
             out.push(line[piece.start..piece.end].to_owned());
-            piece = OpenLine {
-                start: index,
-                end: index,
-                width: 0.0,
-            };
+            piece = OpenLine { start: index, end: index, width: 0.0 };
         }
         piece.end = index + c.len_utf8();
         piece.width += width;
@@ -478,10 +429,7 @@ pub(crate) struct Layout {
 /// Lays out `doc` into pages.
 pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Layout {
     let (blocks, structure) = build_blocks(doc, fonts);
-    Layout {
-        pages: paginate(blocks, fonts),
-        structure,
-    }
+    Layout { pages: paginate(blocks, fonts), structure }
 }
 
 /// Collects blocks in reading order while recording their indices.
@@ -497,22 +445,12 @@ impl BlockBuilder<'_> {
         if lines.is_empty() {
             return None;
         }
-        self.blocks.push(Block {
-            style,
-            space_before,
-            keep_with_next: matches!(style, Style::Heading | Style::Label),
-            content: Content::Lines(lines),
-        });
+        self.blocks.push(Block { style, space_before, keep_with_next: matches!(style, Style::Heading | Style::Label), content: Content::Lines(lines) });
         Some(self.blocks.len() - 1)
     }
 
     fn rule(&mut self, space_before: f32) {
-        self.blocks.push(Block {
-            style: Style::Intro,
-            space_before,
-            keep_with_next: false,
-            content: Content::Rule,
-        });
+        self.blocks.push(Block { style: Style::Intro, space_before, keep_with_next: false, content: Content::Rule });
     }
 
     /// Adds one row. The first row of a section sits closer to its heading than
@@ -526,10 +464,7 @@ impl BlockBuilder<'_> {
                 let body = self.text(Style::Value, value, value_space);
                 RowBlocks { label, body }
             }
-            Row::Text(text) => RowBlocks {
-                label: None,
-                body: self.text(Style::Text, text, space),
-            },
+            Row::Text(text) => RowBlocks { label: None, body: self.text(Style::Text, text, space) },
         }
     }
 
@@ -560,17 +495,9 @@ impl BlockBuilder<'_> {
 /// Turns the document into blocks: title, intro paragraphs, a rule separating
 /// that header from the answers, then each section.
 fn build_blocks(doc: &Document, fonts: &Fonts) -> (Vec<Block>, Structure) {
-    let mut builder = BlockBuilder {
-        fonts,
-        blocks: Vec::new(),
-    };
+    let mut builder = BlockBuilder { fonts, blocks: Vec::new() };
     let title = builder.text(Style::Title, &doc.title, 0.0);
-    let intro = doc
-        .intro
-        .iter()
-        .enumerate()
-        .filter_map(|(i, text)| builder.text(Style::Intro, text, if i == 0 { 8.0 } else { 3.0 }))
-        .collect();
+    let intro = doc.intro.iter().enumerate().filter_map(|(i, text)| builder.text(Style::Intro, text, if i == 0 { 8.0 } else { 3.0 })).collect();
     let has_header = !builder.blocks.is_empty();
     if has_header && !doc.sections.is_empty() {
         builder.rule(12.0);
@@ -579,11 +506,7 @@ fn build_blocks(doc: &Document, fonts: &Fonts) -> (Vec<Block>, Structure) {
     for (index, section) in doc.sections.iter().enumerate() {
         sections.push(builder.section(section, index == 0));
     }
-    let structure = Structure {
-        title,
-        intro,
-        sections,
-    };
+    let structure = Structure { title, intro, sections };
     (builder.blocks, structure)
 }
 
@@ -600,9 +523,7 @@ fn lead_height(blocks: &[Block], index: usize, depth: usize) -> f32 {
         Content::Lines(lines) => lines.len(),
     };
     if block.keep_with_next && depth < KEEP_CHAIN_DEPTH {
-        let next = blocks
-            .get(index + 1)
-            .map_or(0.0, |next| next.space_before + lead_height(blocks, index + 1, depth + 1));
+        let next = blocks.get(index + 1).map_or(0.0, |next| next.space_before + lead_height(blocks, index + 1, depth + 1));
         lines as f32 * line_height + next
     } else {
         lines.min(MIN_LINES_AT_PAGE_FOOT) as f32 * line_height
@@ -658,11 +579,7 @@ impl Paginator<'_> {
         if self.is_fresh() || !self.fits(RULE_ADVANCE) {
             return;
         }
-        self.page.rules.push(PlacedRule {
-            x: LEFT,
-            y: self.cursor + RULE_ADVANCE / 2.0,
-            width: CONTENT_WIDTH,
-        });
+        self.page.rules.push(PlacedRule { x: LEFT, y: self.cursor + RULE_ADVANCE / 2.0, width: CONTENT_WIDTH });
         self.cursor += RULE_ADVANCE;
     }
 
@@ -671,13 +588,7 @@ impl Paginator<'_> {
         if !self.is_fresh() && !self.fits(line_height) {
             self.new_page();
         }
-        self.page.lines.push(PlacedLine {
-            block: Some(block),
-            style,
-            x: LEFT,
-            baseline: self.cursor + self.fonts.baseline_offset(style),
-            text,
-        });
+        self.page.lines.push(PlacedLine { block: Some(block), style, x: LEFT, baseline: self.cursor + self.fonts.baseline_offset(style), text });
         self.cursor += line_height;
     }
 
@@ -689,15 +600,8 @@ impl Paginator<'_> {
 
 /// Distributes blocks over pages, honouring keep-with-next and orphan control.
 fn paginate(blocks: Vec<Block>, fonts: &Fonts) -> Vec<PageLayout> {
-    let leads: Vec<f32> = (0..blocks.len())
-        .map(|index| lead_height(&blocks, index, 0))
-        .collect();
-    let mut paginator = Paginator {
-        fonts,
-        done: Vec::new(),
-        page: PageLayout::default(),
-        cursor: TOP,
-    };
+    let leads: Vec<f32> = (0..blocks.len()).map(|index| lead_height(&blocks, index, 0)).collect();
+    let mut paginator = Paginator { fonts, done: Vec::new(), page: PageLayout::default(), cursor: TOP };
     for ((index, block), lead) in blocks.into_iter().enumerate().zip(leads) {
         paginator.place(index, block, lead);
     }
@@ -708,30 +612,13 @@ fn paginate(blocks: Vec<Block>, fonts: &Fonts) -> Vec<PageLayout> {
 /// text on the left, the filled-in page label right-aligned. Both are cut with
 /// an ellipsis rather than allowed to overlap; the page label gets priority
 /// because it carries the page number.
-pub(crate) fn footer(
-    doc: &Document,
-    number: usize,
-    total: usize,
-    fonts: &Fonts,
-) -> (Vec<PlacedLine>, PlacedRule) {
+pub(crate) fn footer(doc: &Document, number: usize, total: usize, fonts: &Fonts) -> (Vec<PlacedLine>, PlacedRule) {
     let measure = fonts.measure(Style::Footer);
-    let label = clean_line(&doc.page_label)
-        .replace("{page}", &number.to_string())
-        .replace("{pages}", &total.to_string());
+    let label = clean_line(&doc.page_label).replace("{page}", &number.to_string()).replace("{pages}", &total.to_string());
     let label = fit_with_ellipsis(&label, measure, CONTENT_WIDTH / 2.0);
-    let label_width = if label.is_empty() {
-        0.0
-    } else {
-        measure.width(&label) + FOOTER_GAP
-    };
+    let label_width = if label.is_empty() { 0.0 } else { measure.width(&label) + FOOTER_GAP };
     let left = fit_with_ellipsis(&clean_line(&doc.footer), measure, CONTENT_WIDTH - label_width);
-    let line = |x: f32, text: String| PlacedLine {
-        block: None,
-        style: Style::Footer,
-        x,
-        baseline: FOOTER_BASELINE,
-        text,
-    };
+    let line = |x: f32, text: String| PlacedLine { block: None, style: Style::Footer, x, baseline: FOOTER_BASELINE, text };
     let mut lines = Vec::new();
     if !left.is_empty() {
         lines.push(line(LEFT, left));
@@ -740,11 +627,7 @@ pub(crate) fn footer(
         let x = LEFT + CONTENT_WIDTH - measure.width(&label);
         lines.push(line(x, label));
     }
-    let rule = PlacedRule {
-        x: LEFT,
-        y: FOOTER_RULE_Y,
-        width: CONTENT_WIDTH,
-    };
+    let rule = PlacedRule { x: LEFT, y: FOOTER_RULE_Y, width: CONTENT_WIDTH };
     (lines, rule)
 }
 
@@ -758,10 +641,7 @@ mod tests {
     }
 
     fn field(label: &str, value: &str) -> Row {
-        Row::Field {
-            label: label.into(),
-            value: value.into(),
-        }
+        Row::Field { label: label.into(), value: value.into() }
     }
 
     fn doc_with(sections: Vec<Section>) -> Document {
@@ -832,19 +712,14 @@ mod tests {
         let sections = (0..60)
             .map(|s| Section {
                 heading: format!("Del {s}"),
-                rows: (0..(s % 7 + 1))
-                    .map(|r| field(&format!("Spørsmål {s}.{r}"), &"Svar med litt tekst. ".repeat(r * 3 + 1)))
-                    .collect(),
+                rows: (0..(s % 7 + 1)).map(|r| field(&format!("Spørsmål {s}.{r}"), &"Svar med litt tekst. ".repeat(r * 3 + 1))).collect(),
             })
             .collect();
         doc_with(sections)
     }
 
     fn page_of(layout: &Layout, block: usize) -> Option<usize> {
-        layout
-            .pages
-            .iter()
-            .position(|page| page.lines.iter().any(|line| line.block == Some(block)))
+        layout.pages.iter().position(|page| page.lines.iter().any(|line| line.block == Some(block)))
     }
 
     #[test]
@@ -875,10 +750,7 @@ mod tests {
     #[test]
     fn huge_value_flows_over_many_pages() {
         let fonts = fonts();
-        let doc = doc_with(vec![Section {
-            heading: "Stort svar".into(),
-            rows: vec![field("Beskrivelse", &"blablabla ".repeat(10_000))],
-        }]);
+        let doc = doc_with(vec![Section { heading: "Stort svar".into(), rows: vec![field("Beskrivelse", &"blablabla ".repeat(10_000))] }]);
         let layout = layout(&doc, &fonts);
         assert!(layout.pages.len() > 10, "{} pages", layout.pages.len());
         assert!(layout.pages.iter().all(|page| !page.lines.is_empty()));

@@ -30,9 +30,7 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
-use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
-};
+use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, Node, SpanTag, Tag, TagGroup, TagKind, TagTree};
 use krilla::text::{Font, TextDirection};
 use krilla::SerializeSettings;
 
@@ -128,10 +126,7 @@ struct PdfFonts {
 impl PdfFonts {
     fn load() -> Result<Self, PdfError> {
         let load = |data: &'static [u8], name| Font::new(data.into(), 0).ok_or(PdfError::Font(name));
-        Ok(PdfFonts {
-            regular: load(layout::REGULAR_FONT, "DejaVu Sans")?,
-            bold: load(layout::BOLD_FONT, "DejaVu Sans Bold")?,
-        })
+        Ok(PdfFonts { regular: load(layout::REGULAR_FONT, "DejaVu Sans")?, bold: load(layout::BOLD_FONT, "DejaVu Sans Bold")? })
     }
 
     fn for_style(&self, style: Style) -> Font {
@@ -166,10 +161,7 @@ impl Marks {
     /// must have exactly one parent in the tag tree or krilla refuses to write
     /// the file.
     fn take(&mut self, block: Option<usize>) -> Vec<Identifier> {
-        block
-            .and_then(|b| self.ids.get_mut(b))
-            .map(std::mem::take)
-            .unwrap_or_default()
+        block.and_then(|b| self.ids.get_mut(b)).map(std::mem::take).unwrap_or_default()
     }
 
     fn start(&self, block: Option<usize>) -> Option<(usize, f32)> {
@@ -177,16 +169,8 @@ impl Marks {
     }
 }
 
-fn draw_page(
-    pdf: &mut krilla::Document,
-    index: usize,
-    page: &PageLayout,
-    footer: &(Vec<PlacedLine>, PlacedRule),
-    fonts: &PdfFonts,
-    marks: &mut Marks,
-) -> Result<(), PdfError> {
-    let settings =
-        PageSettings::from_wh(layout::PAGE_WIDTH, layout::PAGE_HEIGHT).ok_or(PdfError::PageSize)?;
+fn draw_page(pdf: &mut krilla::Document, index: usize, page: &PageLayout, footer: &(Vec<PlacedLine>, PlacedRule), fonts: &PdfFonts, marks: &mut Marks) -> Result<(), PdfError> {
+    let settings = PageSettings::from_wh(layout::PAGE_WIDTH, layout::PAGE_HEIGHT).ok_or(PdfError::PageSize)?;
     let mut pdf_page = pdf.start_page_with(settings);
     let mut surface = pdf_page.surface();
     for line in &page.lines {
@@ -209,13 +193,7 @@ fn draw_page(
 
 /// Draws one line of real content as its own marked span (krilla recommends
 /// at most one line per span) and records the span for the tag tree.
-fn draw_content_line(
-    surface: &mut Surface<'_>,
-    line: &PlacedLine,
-    fonts: &PdfFonts,
-    page: usize,
-    marks: &mut Marks,
-) {
+fn draw_content_line(surface: &mut Surface<'_>, line: &PlacedLine, fonts: &PdfFonts, page: usize, marks: &mut Marks) {
     let Some(block) = line.block else { return };
     if line.text.is_empty() {
         return;
@@ -234,19 +212,8 @@ fn draw_content_line(
 fn draw_text(surface: &mut Surface<'_>, line: &PlacedLine, fonts: &PdfFonts) {
     let spec = line.style.spec();
     let (r, g, b) = spec.color;
-    surface.set_fill(Some(Fill {
-        paint: rgb::Color::new(r, g, b).into(),
-        opacity: NormalizedF32::ONE,
-        ..Fill::default()
-    }));
-    surface.draw_text(
-        Point::from_xy(line.x, line.baseline),
-        fonts.for_style(line.style),
-        spec.size,
-        &line.text,
-        false,
-        TextDirection::Auto,
-    );
+    surface.set_fill(Some(Fill { paint: rgb::Color::new(r, g, b).into(), opacity: NormalizedF32::ONE, ..Fill::default() }));
+    surface.draw_text(Point::from_xy(line.x, line.baseline), fonts.for_style(line.style), spec.size, &line.text, false, TextDirection::Auto);
 }
 
 /// Rules are decoration, so they are marked as artifacts and never read out.
@@ -259,11 +226,7 @@ fn draw_artifact_rule(surface: &mut Surface<'_>, rule: &PlacedRule, kind: Artifa
     builder.push_rect(rect);
     let Some(path) = builder.finish() else { return };
     surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
-    surface.set_fill(Some(Fill {
-        paint: rgb::Color::new(190, 190, 190).into(),
-        opacity: NormalizedF32::ONE,
-        ..Fill::default()
-    }));
+    surface.set_fill(Some(Fill { paint: rgb::Color::new(190, 190, 190).into(), opacity: NormalizedF32::ONE, ..Fill::default() }));
     surface.draw_path(&path);
     surface.end_tagged();
 }
@@ -272,16 +235,12 @@ fn draw_artifact_rule(surface: &mut Surface<'_>, rule: &PlacedRule, kind: Artifa
 /// rather than writing a bogus language into the file.
 fn language(doc: &Document) -> Option<String> {
     let tag = doc.language.trim();
-    let plausible = !tag.is_empty()
-        && tag.len() <= 35
-        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let plausible = !tag.is_empty() && tag.len() <= 35 && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     plausible.then(|| tag.to_owned())
 }
 
 fn metadata(doc: &Document) -> Metadata {
-    let mut metadata = Metadata::new()
-        .title(layout::clean_line(&doc.title))
-        .creator("Velferd".to_owned());
+    let mut metadata = Metadata::new().title(layout::clean_line(&doc.title)).creator("Velferd".to_owned());
     if let Some(language) = language(doc) {
         metadata = metadata.language(language);
     }
@@ -338,10 +297,7 @@ fn row_group(row: &layout::RowBlocks, marks: &mut Marks) -> Option<TagGroup> {
     let label = group(Tag::P, marks.take(row.label));
     let body = group(Tag::P, marks.take(row.body));
     match (label, body) {
-        (Some(label), Some(body)) => Some(TagGroup::with_children(
-            Tag::Div,
-            vec![label.into(), body.into()],
-        )),
+        (Some(label), Some(body)) => Some(TagGroup::with_children(Tag::Div, vec![label.into(), body.into()])),
         (Some(only), None) | (None, Some(only)) => Some(only),
         (None, None) => None,
     }

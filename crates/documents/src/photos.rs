@@ -216,17 +216,14 @@ pub fn combine_with(inputs: &[Input<'_>], limits: &Limits, encoding: &Encoding) 
     let mut pages = 0usize;
     for (index, input) in inputs.iter().enumerate() {
         let reject = |problem| ConvertError::Input { index, name: input.name.to_owned(), problem };
-        let item = catch_unwind(AssertUnwindSafe(|| prepare(input, limits, encoding)))
-            .unwrap_or(Err(Problem::Unreadable))
-            .map_err(reject)?;
+        let item = catch_unwind(AssertUnwindSafe(|| prepare(input, limits, encoding))).unwrap_or(Err(Problem::Unreadable)).map_err(reject)?;
         pages += item.page_count();
         if pages > limits.max_pages {
             return Err(ConvertError::TooManyPages { pages, limit: limits.max_pages });
         }
         prepared.push(item);
     }
-    catch_unwind(AssertUnwindSafe(move || write(inputs, prepared)))
-        .unwrap_or_else(|_| Err(ConvertError::Write("the PDF writer crashed".into())))
+    catch_unwind(AssertUnwindSafe(move || write(inputs, prepared))).unwrap_or_else(|_| Err(ConvertError::Write("the PDF writer crashed".into())))
 }
 
 enum Prepared {
@@ -298,10 +295,7 @@ fn fit(width: f32, height: f32, page: (f32, f32), margin: f32) -> (f32, f32, f32
 fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, ConvertError> {
     let needs_pdf_2 = prepared.iter().any(|p| matches!(p, Prepared::Pdf(pdf) if pdf.is_pdf_2));
     let version = if needs_pdf_2 { PdfVersion::Pdf20 } else { PdfVersion::Pdf17 };
-    let configuration = ConfigurationBuilder::new()
-        .with_version(version)
-        .finish()
-        .map_err(|e| ConvertError::Write(format!("{e:?}")))?;
+    let configuration = ConfigurationBuilder::new().with_version(version).finish().map_err(|e| ConvertError::Write(format!("{e:?}")))?;
     let settings = SerializeSettings { configuration, enable_tagging: false, ..SerializeSettings::default() };
     let mut document = krilla::Document::new_with(settings);
     let mut embedded: Vec<(PdfDocument, usize)> = Vec::new();
@@ -330,8 +324,7 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
                 for (page_index, &(w, h)) in pdf.page_sizes.iter().enumerate() {
                     let page_size = page_size_for(w, h);
                     let already_a4 = (w - page_size.0).abs() < 2.0 && (h - page_size.1).abs() < 2.0;
-                    let (scale, x, y) =
-                        if already_a4 { (page_size.0 / w, 0.0, 0.0) } else { fit(w, h, page_size, 0.0) };
+                    let (scale, x, y) = if already_a4 { (page_size.0 / w, 0.0, 0.0) } else { fit(w, h, page_size, 0.0) };
                     let settings = PageSettings::from_wh(page_size.0, page_size.1).ok_or_else(invalid_size)?;
                     let size = Size::from_wh(w * scale, h * scale).ok_or_else(invalid_size)?;
                     let mut page = document.start_page_with(settings);
@@ -348,11 +341,9 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
 
     document.finish().map_err(|error| match error {
         krilla::error::KrillaError::Pdf(doc, problem, _) => match embedded.iter().find(|(d, _)| *d == doc) {
-            Some(&(_, index)) => ConvertError::Input {
-                index,
-                name: inputs.get(index).map(|i| i.name.to_owned()).unwrap_or_default(),
-                problem: Problem::BrokenPdf { detail: problem.to_string() },
-            },
+            Some(&(_, index)) => {
+                ConvertError::Input { index, name: inputs.get(index).map(|i| i.name.to_owned()).unwrap_or_default(), problem: Problem::BrokenPdf { detail: problem.to_string() } }
+            }
             None => ConvertError::Write(problem.to_string()),
         },
         other => ConvertError::Write(format!("{other:?}")),

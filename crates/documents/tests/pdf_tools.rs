@@ -8,6 +8,8 @@
 //! Set `VELFERD_DOCUMENTS_KEEP=1` to keep the generated PDFs in the temp
 //! directory for manual inspection; their paths are printed.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -25,10 +27,7 @@ const LONG_ANSWER: &str = "Jeg ble sagt opp fra jobben på lageret i mars fordi 
     denne måneden og mat til meg og datteren min til dagpengene kommer. Sluttord";
 
 fn field(label: &str, value: &str) -> Row {
-    Row::Field {
-        label: label.to_owned(),
-        value: value.to_owned(),
-    }
+    Row::Field { label: label.to_owned(), value: value.to_owned() }
 }
 
 /// A realistic citizen's copy of an application for social assistance.
@@ -36,11 +35,7 @@ fn receipt() -> Document {
     Document {
         title: "Søknad om økonomisk sosialhjelp".into(),
         language: "nb".into(),
-        intro: vec![
-            "Referanse: VF-7K3M-9QX2".into(),
-            "Sendt: 23. november 2025 kl. 09.14".into(),
-            "Sendt til: Nav Grünerløkka, Oslo kommune".into(),
-        ],
+        intro: vec!["Referanse: VF-7K3M-9QX2".into(), "Sendt: 23. november 2025 kl. 09.14".into(), "Sendt til: Nav Grünerløkka, Oslo kommune".into()],
         sections: vec![
             Section {
                 heading: "Personalia".into(),
@@ -53,19 +48,11 @@ fn receipt() -> Document {
             },
             Section {
                 heading: "Hva søker du om?".into(),
-                rows: vec![
-                    field("Kort om behovet", LONG_ANSWER),
-                    field("Beløp", "kr\u{a0}14\u{a0}500"),
-                    Row::Text("Søkeren har bekreftet at opplysningene er riktige.".into()),
-                ],
+                rows: vec![field("Kort om behovet", LONG_ANSWER), field("Beløp", "kr\u{a0}14\u{a0}500"), Row::Text("Søkeren har bekreftet at opplysningene er riktige.".into())],
             },
             Section {
                 heading: "Familie".into(),
-                rows: vec![
-                    field("Sivilstatus", "Enslig"),
-                    field("Barn som bor hos deg", "Ingrid, 7 år\nPetter, 12 år"),
-                    field("Слова на русском", "Привет, мир — Καλημέρα κόσμε"),
-                ],
+                rows: vec![field("Sivilstatus", "Enslig"), field("Barn som bor hos deg", "Ingrid, 7 år\nPetter, 12 år"), field("Слова на русском", "Привет, мир — Καλημέρα κόσμε")],
             },
         ],
         footer: "Velferd · Referanse VF-7K3M-9QX2".into(),
@@ -79,14 +66,7 @@ fn long_receipt() -> Document {
     for n in 1..=12 {
         doc.sections.push(Section {
             heading: format!("Utgifter, del {n}"),
-            rows: (1..=6)
-                .map(|r| {
-                    field(
-                        &format!("Utgift {n}.{r}"),
-                        &format!("Beløp {r}00 kroner per måned. ").repeat(r),
-                    )
-                })
-                .collect(),
+            rows: (1..=6).map(|r| field(&format!("Utgift {n}.{r}"), &format!("Beløp {r}00 kroner per måned. ").repeat(r))).collect(),
         });
     }
     doc
@@ -106,9 +86,7 @@ fn have(tool: &str) -> bool {
 }
 
 fn have_all() -> bool {
-    ["qpdf", "pdftotext", "pdfinfo"]
-        .iter()
-        .all(|tool| have(tool))
+    ["qpdf", "pdftotext", "pdfinfo"].iter().all(|tool| have(tool))
 }
 
 /// A rendered PDF on disk, removed on drop unless `VELFERD_DOCUMENTS_KEEP` is set.
@@ -121,18 +99,12 @@ impl PdfFile {
     fn write(name: &str, doc: &Document) -> PdfFile {
         let pdf = render(doc).expect("render succeeds");
         assert!(pdf.starts_with(b"%PDF-"), "{name}: not a PDF");
-        let path = std::env::temp_dir().join(format!(
-            "velferd-documents-{}-{name}.pdf",
-            std::process::id()
-        ));
+        let path = std::env::temp_dir().join(format!("velferd-documents-{}-{name}.pdf", std::process::id()));
         std::fs::write(&path, &pdf).expect("write temp PDF");
         if std::env::var_os("VELFERD_DOCUMENTS_KEEP").is_some() {
             eprintln!("kept {}", path.display());
         }
-        PdfFile {
-            path,
-            bytes: pdf.len(),
-        }
+        PdfFile { path, bytes: pdf.len() }
     }
 }
 
@@ -145,20 +117,12 @@ impl Drop for PdfFile {
 }
 
 fn run(tool: &str, args: &[&str], pdf: &Path) -> Output {
-    Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .output()
-        .unwrap_or_else(|e| panic!("running {tool}: {e}"))
+    Command::new(tool).args(args).arg(pdf).output().unwrap_or_else(|e| panic!("running {tool}: {e}"))
 }
 
 fn stdout(tool: &str, args: &[&str], pdf: &Path) -> String {
     let out = run(tool, args, pdf);
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -169,17 +133,8 @@ fn text(pdf: &Path, pages: Option<(usize, usize)>) -> String {
     if let Some((first, last)) = &range {
         args.extend(["-f", first, "-l", last]);
     }
-    let out = Command::new("pdftotext")
-        .args(&args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("running pdftotext");
-    assert!(
-        out.status.success(),
-        "pdftotext failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new("pdftotext").args(&args).arg(pdf).arg("-").output().expect("running pdftotext");
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -187,26 +142,14 @@ fn assert_qpdf_ok(pdf: &Path) {
     let out = run("qpdf", &["--check"], pdf);
     let report = String::from_utf8_lossy(&out.stdout);
     // Exit code 0 means no errors and no warnings (2 = errors, 3 = warnings).
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "qpdf --check: {report}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        report.contains("No syntax or stream encoding errors"),
-        "{report}"
-    );
+    assert_eq!(out.status.code(), Some(0), "qpdf --check: {report}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(report.contains("No syntax or stream encoding errors"), "{report}");
 }
 
 /// A `Key: value` line of `pdfinfo`.
 fn info(pdf: &Path, key: &str) -> String {
     let report = stdout("pdfinfo", &[], pdf);
-    report
-        .lines()
-        .find_map(|line| line.strip_prefix(&format!("{key}:")))
-        .map(|value| value.trim().to_owned())
-        .unwrap_or_else(|| panic!("pdfinfo has no {key}: {report}"))
+    report.lines().find_map(|line| line.strip_prefix(&format!("{key}:"))).map(|value| value.trim().to_owned()).unwrap_or_else(|| panic!("pdfinfo has no {key}: {report}"))
 }
 
 fn squash_whitespace(text: &str) -> String {
@@ -224,33 +167,18 @@ fn receipt_is_valid_and_its_text_extracts() {
     assert_eq!(info(&pdf.path, "Page size"), "595.276 x 841.89 pts (A4)");
 
     let extracted = text(&pdf.path, None);
-    assert!(
-        extracted.contains("Søknad om økonomisk sosialhjelp"),
-        "{extracted}"
-    );
+    assert!(extracted.contains("Søknad om økonomisk sosialhjelp"), "{extracted}");
     assert!(extracted.contains("Åse Kjærstad Ødegård"), "{extracted}");
-    assert!(
-        extracted.contains("Привет, мир — Καλημέρα κόσμε"),
-        "{extracted}"
-    );
+    assert!(extracted.contains("Привет, мир — Καλημέρα κόσμε"), "{extracted}");
     assert!(extracted.contains("Side 1 av 1"), "{extracted}");
-    assert!(
-        extracted.contains("Velferd · Referanse VF-7K3M-9QX2"),
-        "{extracted}"
-    );
+    assert!(extracted.contains("Velferd · Referanse VF-7K3M-9QX2"), "{extracted}");
     // The explicit line break in the address is kept.
-    assert!(
-        extracted.contains("Thorvald Meyers gate 12B\n0555 Oslo"),
-        "{extracted}"
-    );
+    assert!(extracted.contains("Thorvald Meyers gate 12B\n0555 Oslo"), "{extracted}");
     // The long answer wrapped: its first and last words are on different lines…
     let line_of = |needle: &str| extracted.lines().position(|l| l.contains(needle));
     let first = line_of("Jeg ble sagt opp").expect("start of long answer");
     let last = line_of("Sluttord").expect("end of long answer");
-    assert!(
-        last >= first + 3,
-        "long answer should span several lines ({first}..{last})"
-    );
+    assert!(last >= first + 3, "long answer should span several lines ({first}..{last})");
     // …and no character was lost at the breaks.
     assert!(squash_whitespace(&extracted).contains(&squash_whitespace(LONG_ANSWER)));
     assert!(pdf.bytes < 150_000, "receipt is {} bytes", pdf.bytes);
@@ -269,63 +197,29 @@ fn long_document_has_page_labels_and_right_page_count() {
     for page in 1..=pages {
         let page_text = text(&pdf.path, Some((page, page)));
         let label = format!("Side {page} av {pages}");
-        assert!(
-            page_text.contains(&label),
-            "page {page} lacks {label:?}: {page_text}"
-        );
-        assert!(
-            page_text.contains("Velferd · Referanse VF-7K3M-9QX2"),
-            "page {page} footer"
-        );
+        assert!(page_text.contains(&label), "page {page} lacks {label:?}: {page_text}");
+        assert!(page_text.contains("Velferd · Referanse VF-7K3M-9QX2"), "page {page} footer");
     }
     // The title is on page 1 only.
     assert!(!text(&pdf.path, Some((2, pages))).contains("Søknad om økonomisk sosialhjelp"));
-    assert!(
-        pdf.bytes < 150_000,
-        "{pages}-page receipt is {} bytes",
-        pdf.bytes
-    );
+    assert!(pdf.bytes < 150_000, "{pages}-page receipt is {} bytes", pdf.bytes);
     eprintln!("{pages}-page receipt: {} bytes", pdf.bytes);
 }
 
 /// Every word's bounding box, from `pdftotext -bbox`: (xMin, yMin, xMax, yMax, word).
 fn word_boxes(pdf: &Path) -> Vec<(f64, f64, f64, f64, String)> {
-    let out = Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("running pdftotext -bbox");
-    assert!(
-        out.status.success(),
-        "pdftotext -bbox: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output().expect("running pdftotext -bbox");
+    assert!(out.status.success(), "pdftotext -bbox: {}", String::from_utf8_lossy(&out.stderr));
     let html = String::from_utf8_lossy(&out.stdout);
     let attr = |line: &str, name: &str| -> f64 {
         let start = line.find(&format!("{name}=\"")).map(|i| i + name.len() + 2);
-        start
-            .and_then(|s| line[s..].split('"').next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or_else(|| panic!("no {name} in {line}"))
+        start.and_then(|s| line[s..].split('"').next()).and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("no {name} in {line}"))
     };
     html.lines()
         .filter(|line| line.trim_start().starts_with("<word "))
         .map(|line| {
-            let word = line
-                .split('>')
-                .nth(1)
-                .unwrap_or("")
-                .split('<')
-                .next()
-                .unwrap_or("");
-            (
-                attr(line, "xMin"),
-                attr(line, "yMin"),
-                attr(line, "xMax"),
-                attr(line, "yMax"),
-                word.to_owned(),
-            )
+            let word = line.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("");
+            (attr(line, "xMin"), attr(line, "yMin"), attr(line, "xMax"), attr(line, "yMax"), word.to_owned())
         })
         .collect()
 }
@@ -336,9 +230,7 @@ fn all_text_stays_inside_the_margins() {
         return;
     }
     let mut doc = long_receipt();
-    doc.sections[1]
-        .rows
-        .push(field("Uten mellomrom", &"Ø".repeat(3_000)));
+    doc.sections[1].rows.push(field("Uten mellomrom", &"Ø".repeat(3_000)));
     let pdf = PdfFile::write("margins", &doc);
     let boxes = word_boxes(&pdf.path);
     assert!(boxes.len() > 500);
@@ -346,20 +238,11 @@ fn all_text_stays_inside_the_margins() {
     for (x_min, y_min, x_max, y_max, word) in boxes {
         // Allow half a point for rounding in poppler's boxes.
         assert!(x_min >= MARGIN - 0.5, "{word:?} left of margin at {x_min}");
-        assert!(
-            x_max <= PAGE_WIDTH - MARGIN + 0.5,
-            "{word:?} right of margin at {x_max}"
-        );
-        assert!(
-            y_min >= MARGIN - 0.5,
-            "{word:?} above top margin at {y_min}"
-        );
+        assert!(x_max <= PAGE_WIDTH - MARGIN + 0.5, "{word:?} right of margin at {x_max}");
+        assert!(y_min >= MARGIN - 0.5, "{word:?} above top margin at {y_min}");
         let in_body = y_max <= PAGE_HEIGHT - MARGIN + 0.5;
         let in_footer = y_min >= footer_band && y_max <= PAGE_HEIGHT - 20.0;
-        assert!(
-            in_body || in_footer,
-            "{word:?} in the bottom margin at {y_min}..{y_max}"
-        );
+        assert!(in_body || in_footer, "{word:?} in the bottom margin at {y_min}..{y_max}");
     }
 }
 
@@ -391,29 +274,11 @@ fn pdf_is_tagged_with_language_and_headings() {
     assert_eq!(info(&pdf.path, "Tagged"), "yes");
     // Uncompressed view of the file to look at the structure tree.
     let qdf = pdf.path.with_extension("qdf.pdf");
-    let out = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable"])
-        .arg(&pdf.path)
-        .arg(&qdf)
-        .output()
-        .expect("running qpdf --qdf");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&pdf.path).arg(&qdf).output().expect("running qpdf --qdf");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let raw = String::from_utf8_lossy(&std::fs::read(&qdf).expect("read qdf")).into_owned();
     let _ = std::fs::remove_file(&qdf);
-    for needle in [
-        "/StructTreeRoot",
-        "/Lang (nb)",
-        "/S /H1",
-        "/S /H2",
-        "/S /P",
-        "/S /Sect",
-        "/Artifact",
-        "/Outlines",
-    ] {
+    for needle in ["/StructTreeRoot", "/Lang (nb)", "/S /H1", "/S /H2", "/S /P", "/S /Sect", "/Artifact", "/Outlines"] {
         assert!(raw.contains(needle), "structure lacks {needle}");
     }
     assert!(raw.contains("/MarkInfo"), "no MarkInfo");
@@ -470,7 +335,7 @@ fn awkward_string(seed: &mut u64) -> String {
     let pieces = next(seed) % 40;
     for _ in 0..pieces {
         let piece = PIECES[(next(seed) % PIECES.len() as u64) as usize];
-        let repeat = if next(seed) % 10 == 0 { 50 } else { 1 };
+        let repeat = if next(seed).is_multiple_of(10) { 50 } else { 1 };
         out.push_str(&piece.repeat(repeat));
     }
     out
@@ -489,13 +354,7 @@ fn awkward_document(seed: &mut u64) -> Document {
         .map(|_| Section {
             heading: awkward_string(seed),
             rows: (0..next(seed) % 5)
-                .map(|_| {
-                    if next(seed) % 3 == 0 {
-                        Row::Text(awkward_string(seed))
-                    } else {
-                        field(&awkward_string(seed), &awkward_string(seed))
-                    }
-                })
+                .map(|_| if next(seed).is_multiple_of(3) { Row::Text(awkward_string(seed)) } else { field(&awkward_string(seed), &awkward_string(seed)) })
                 .collect(),
         })
         .collect();
@@ -513,8 +372,7 @@ fn awkward_document(seed: &mut u64) -> Document {
 fn awkward_input_never_fails() {
     let qpdf = have("qpdf");
     let mut docs = vec![Document::default(), {
-        let mut doc = Document::default();
-        doc.sections = vec![Section::default(); 3];
+        let mut doc = Document { sections: vec![Section::default(); 3], ..Document::default() };
         doc.sections[1].rows = vec![field("", ""), Row::Text(String::new())];
         doc.page_label = "{page}/{pages} ".repeat(100);
         doc.footer = "lang bunntekst ".repeat(100);

@@ -3,15 +3,15 @@
 //! caseworker would see it. Tests that need a missing tool are skipped with a
 //! message (install `qpdf` and `poppler-utils`).
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::{GrayImage, ImageEncoder, Luma, Rgb, RgbImage, Rgba, RgbaImage};
 use proptest::prelude::*;
-use velferd_documents::photos::{
-    combine, combine_with, ConvertError, Encoding, Input, Limits, Problem,
-};
+use velferd_documents::photos::{combine, combine_with, ConvertError, Encoding, Input, Limits, Problem};
 use velferd_documents::{render, Document, Row, Section};
 
 // ---------------------------------------------------------------- test inputs
@@ -33,30 +33,19 @@ fn text_page(width: u32, height: u32) -> GrayImage {
 
 fn jpeg_of_gray(image: &GrayImage, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, quality)
-        .encode_image(image)
-        .expect("encode jpeg");
+    JpegEncoder::new_with_quality(&mut out, quality).encode_image(image).expect("encode jpeg");
     out
 }
 
 fn jpeg_of_rgb(image: &RgbImage, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, quality)
-        .encode_image(image)
-        .expect("encode jpeg");
+    JpegEncoder::new_with_quality(&mut out, quality).encode_image(image).expect("encode jpeg");
     out
 }
 
 fn png_of_rgba(image: &RgbaImage) -> Vec<u8> {
     let mut out = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut out)
-        .write_image(
-            image.as_raw(),
-            image.width(),
-            image.height(),
-            image::ExtendedColorType::Rgba8,
-        )
-        .expect("encode png");
+    image::codecs::png::PngEncoder::new(&mut out).write_image(image.as_raw(), image.width(), image.height(), image::ExtendedColorType::Rgba8).expect("encode png");
     out
 }
 
@@ -76,11 +65,7 @@ fn with_exif_orientation(jpeg: &[u8], orientation: u16) -> Vec<u8> {
     payload.extend_from_slice(&tiff);
     let mut out = jpeg[..2].to_vec();
     out.extend_from_slice(&[0xFF, 0xE1]);
-    out.extend_from_slice(
-        &u16::try_from(payload.len() + 2)
-            .expect("short segment")
-            .to_be_bytes(),
-    );
+    out.extend_from_slice(&u16::try_from(payload.len() + 2).expect("short segment").to_be_bytes());
     out.extend_from_slice(&payload);
     out.extend_from_slice(&jpeg[2..]);
     out
@@ -105,12 +90,7 @@ fn pdf_document(title: &str, paragraphs: usize) -> Vec<u8> {
         intro: vec!["Kontoutskrift for januar".into()],
         sections: vec![Section {
             heading: "Transaksjoner".into(),
-            rows: (1..=paragraphs)
-                .map(|n| Row::Field {
-                    label: format!("Post {n}"),
-                    value: format!("Husleie {n}, kr 9 500"),
-                })
-                .collect(),
+            rows: (1..=paragraphs).map(|n| Row::Field { label: format!("Post {n}"), value: format!("Husleie {n}, kr 9 500") }).collect(),
         }],
         footer: "Banken".into(),
         page_label: "Side {page} av {pages}".into(),
@@ -132,10 +112,7 @@ fn handmade_pdf(catalog_extra: &str, page_extra: &str, extra_objects: &[&str]) -
         ),
     ];
     objects.extend(extra_objects.iter().map(|o| o.to_string()));
-    objects.push(format!(
-        "<< /Length {} >>\nstream\n{content}\nendstream",
-        content.len()
-    ));
+    objects.push(format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()));
     let mut pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
@@ -143,19 +120,11 @@ fn handmade_pdf(catalog_extra: &str, page_extra: &str, extra_objects: &[&str]) -
         pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
+    pdf.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
     pdf
 }
 
@@ -164,21 +133,14 @@ fn crc32(data: &[u8]) -> u32 {
     for &byte in data {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
         }
     }
     !crc
 }
 
 fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
-    let mut out = u32::try_from(data.len())
-        .expect("short chunk")
-        .to_be_bytes()
-        .to_vec();
+    let mut out = u32::try_from(data.len()).expect("short chunk").to_be_bytes().to_vec();
     let mut body = kind.to_vec();
     body.extend_from_slice(data);
     out.extend_from_slice(&body);
@@ -214,9 +176,7 @@ fn have(tool: &str) -> bool {
 }
 
 fn have_all() -> bool {
-    ["qpdf", "pdfinfo", "pdftoppm", "pdftotext", "pdfimages"]
-        .iter()
-        .all(|t| have(t))
+    ["qpdf", "pdfinfo", "pdftoppm", "pdftotext", "pdfimages"].iter().all(|t| have(t))
 }
 
 /// A file in the temp directory, removed on drop.
@@ -224,8 +184,7 @@ struct TempFile(PathBuf);
 
 impl TempFile {
     fn new(name: &str, bytes: &[u8]) -> TempFile {
-        let path =
-            std::env::temp_dir().join(format!("velferd-photos-{}-{name}", std::process::id()));
+        let path = std::env::temp_dir().join(format!("velferd-photos-{}-{name}", std::process::id()));
         std::fs::write(&path, bytes).expect("write temp file");
         TempFile(path)
     }
@@ -242,50 +201,22 @@ impl Drop for TempFile {
 }
 
 fn tool(tool: &str, args: &[&str], file: &Path) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .arg(file)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool}: {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new(tool).args(args).arg(file).output().unwrap_or_else(|e| panic!("{tool}: {e}"));
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn assert_qpdf_ok(pdf: &Path) {
-    let out = Command::new("qpdf")
-        .arg("--check")
-        .arg(pdf)
-        .output()
-        .expect("qpdf");
+    let out = Command::new("qpdf").arg("--check").arg(pdf).output().expect("qpdf");
     let report = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "qpdf --check: {report}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        report.contains("No syntax or stream encoding errors"),
-        "{report}"
-    );
+    assert_eq!(out.status.code(), Some(0), "qpdf --check: {report}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(report.contains("No syntax or stream encoding errors"), "{report}");
 }
 
 /// Page sizes as pdfinfo prints them, e.g. "595.276 x 841.89 pts (A4)".
 fn page_sizes(pdf: &Path) -> Vec<String> {
     let report = tool("pdfinfo", &["-f", "1", "-l", "9999"], pdf);
-    report
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .map(|l| {
-            l.split_once("size:")
-                .map(|(_, s)| s.trim().to_owned())
-                .unwrap_or_default()
-        })
-        .collect()
+    report.lines().filter(|l| l.starts_with("Page") && l.contains(" size:")).map(|l| l.split_once("size:").map(|(_, s)| s.trim().to_owned()).unwrap_or_default()).collect()
 }
 
 const PORTRAIT: &str = "595.276 x 841.89 pts (A4)";
@@ -295,33 +226,10 @@ const LANDSCAPE: &str = "841.89 x 595.276 pts (A4)";
 fn render_page(pdf: &Path, page: usize, dpi: u32) -> GrayImage {
     let prefix = pdf.with_extension(format!("p{page}"));
     let p = page.to_string();
-    let out = Command::new("pdftoppm")
-        .args([
-            "-r",
-            &dpi.to_string(),
-            "-gray",
-            "-png",
-            "-singlefile",
-            "-f",
-            &p,
-            "-l",
-            &p,
-        ])
-        .arg(pdf)
-        .arg(&prefix)
-        .output()
-        .expect("pdftoppm");
-    assert!(
-        out.status.success(),
-        "pdftoppm: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new("pdftoppm").args(["-r", &dpi.to_string(), "-gray", "-png", "-singlefile", "-f", &p, "-l", &p]).arg(pdf).arg(&prefix).output().expect("pdftoppm");
+    assert!(out.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&out.stderr));
     let png = prefix.with_extension(format!("p{page}.png"));
-    let png = if png.exists() {
-        png
-    } else {
-        PathBuf::from(format!("{}.png", prefix.display()))
-    };
+    let png = if png.exists() { png } else { PathBuf::from(format!("{}.png", prefix.display())) };
     let image = image::open(&png).expect("read rendered page").into_luma8();
     if std::env::var_os("VELFERD_DOCUMENTS_KEEP").is_none() {
         let _ = std::fs::remove_file(&png);
@@ -346,10 +254,7 @@ fn assert_marker_top_left(pdf: &Path, page: usize, what: &str) {
     let image = render_page(pdf, page, 30);
     let q = quadrant_darkness(&image);
     let others = q[1].max(q[2]).max(q[3]);
-    assert!(
-        q[0] > others * 1.5 && q[0] > 40.0,
-        "{what}: marker not top-left, quadrant darkness {q:?}"
-    );
+    assert!(q[0] > others * 1.5 && q[0] > 40.0, "{what}: marker not top-left, quadrant darkness {q:?}");
 }
 
 fn combined(name: &str, inputs: &[Input<'_>]) -> (TempFile, usize) {
@@ -374,31 +279,11 @@ fn exif_orientations_all_come_out_upright() {
         return;
     }
     let upright = text_page(600, 800);
-    let photos: Vec<(u16, Vec<u8>)> = [1u16, 3, 6, 8]
-        .iter()
-        .map(|&o| {
-            (
-                o,
-                with_exif_orientation(&jpeg_of_gray(&stored_for(&upright, o), 90), o),
-            )
-        })
-        .collect();
+    let photos: Vec<(u16, Vec<u8>)> = [1u16, 3, 6, 8].iter().map(|&o| (o, with_exif_orientation(&jpeg_of_gray(&stored_for(&upright, o), 90), o))).collect();
     // Sanity: the stored pictures of 6 and 8 are landscape, so only EXIF can make them portrait.
-    assert_eq!(
-        image::load_from_memory(&photos[2].1)
-            .expect("decodes")
-            .width(),
-        800
-    );
-    let names: Vec<String> = photos
-        .iter()
-        .map(|(o, _)| format!("orientation-{o}.jpg"))
-        .collect();
-    let inputs: Vec<Input<'_>> = photos
-        .iter()
-        .zip(&names)
-        .map(|((_, b), n)| Input::new(n, b))
-        .collect();
+    assert_eq!(image::load_from_memory(&photos[2].1).expect("decodes").width(), 800);
+    let names: Vec<String> = photos.iter().map(|(o, _)| format!("orientation-{o}.jpg")).collect();
+    let inputs: Vec<Input<'_>> = photos.iter().zip(&names).map(|((_, b), n)| Input::new(n, b)).collect();
     let (pdf, _) = combined("orientations", &inputs);
     assert_qpdf_ok(&pdf.0);
     assert_eq!(page_sizes(&pdf.0), vec![PORTRAIT; 4]);
@@ -414,10 +299,7 @@ fn landscape_picture_gets_a_landscape_page_and_portrait_a_portrait_one() {
     }
     let wide = jpeg_of_gray(&text_page(1200, 700), 85);
     let tall = jpeg_of_gray(&text_page(700, 1200), 85);
-    let (pdf, _) = combined(
-        "orientation-pages",
-        &[Input::new("wide.jpg", &wide), Input::new("tall.jpg", &tall)],
-    );
+    let (pdf, _) = combined("orientation-pages", &[Input::new("wide.jpg", &wide), Input::new("tall.jpg", &tall)]);
     assert_qpdf_ok(&pdf.0);
     assert_eq!(page_sizes(&pdf.0), vec![LANDSCAPE, PORTRAIT]);
     assert_marker_top_left(&pdf.0, 1, "wide");
@@ -432,45 +314,17 @@ fn phone_photo_is_downscaled_to_2000_px_grey_and_small() {
     // A 12 MP phone photo of a text page, stored sideways with orientation 6, as iPhones do.
     let upright = text_page(3024, 4032);
     let photo = with_exif_orientation(&jpeg_of_gray(&stored_for(&upright, 6), 92), 6);
-    let colour = RgbImage::from_fn(1600, 1200, |x, y| {
-        Rgb([
-            (x / 7 % 256) as u8,
-            (y / 5 % 256) as u8,
-            ((x + y) / 9 % 256) as u8,
-        ])
-    });
+    let colour = RgbImage::from_fn(1600, 1200, |x, y| Rgb([(x / 7 % 256) as u8, (y / 5 % 256) as u8, ((x + y) / 9 % 256) as u8]));
     let colour = jpeg_of_rgb(&colour, 90);
-    let (pdf, size) = combined(
-        "phone",
-        &[
-            Input::new("IMG_0001.JPG", &photo),
-            Input::new("colour.jpg", &colour),
-        ],
-    );
+    let (pdf, size) = combined("phone", &[Input::new("IMG_0001.JPG", &photo), Input::new("colour.jpg", &colour)]);
     assert_qpdf_ok(&pdf.0);
     let list = tool("pdfimages", &["-list"], &pdf.0);
-    let rows: Vec<Vec<&str>> = list
-        .lines()
-        .skip(2)
-        .map(|l| l.split_whitespace().collect())
-        .collect();
+    let rows: Vec<Vec<&str>> = list.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
     assert_eq!(rows.len(), 2, "{list}");
     // page num type width height color comp bpc enc
-    assert_eq!(
-        (rows[0][3], rows[0][4], rows[0][5], rows[0][8]),
-        ("1500", "2000", "gray", "jpeg"),
-        "{list}"
-    );
-    assert_eq!(
-        (rows[1][3], rows[1][4], rows[1][5], rows[1][8]),
-        ("1600", "1200", "rgb", "jpeg"),
-        "{list}"
-    );
-    assert!(
-        size < 1_000_000,
-        "output is {size} bytes (input {} bytes)",
-        photo.len()
-    );
+    assert_eq!((rows[0][3], rows[0][4], rows[0][5], rows[0][8]), ("1500", "2000", "gray", "jpeg"), "{list}");
+    assert_eq!((rows[1][3], rows[1][4], rows[1][5], rows[1][8]), ("1600", "1200", "rgb", "jpeg"), "{list}");
+    assert!(size < 1_000_000, "output is {size} bytes (input {} bytes)", photo.len());
     assert_marker_top_left(&pdf.0, 1, "phone photo");
 }
 
@@ -480,20 +334,11 @@ fn png_with_transparency_is_flattened_onto_white() {
         return;
     }
     // Fully transparent black background with opaque dark bars: naive flattening gives a black page.
-    let png = png_of_rgba(&RgbaImage::from_fn(500, 700, |x, y| {
-        if y % 30 < 10 && x > 50 && x < 450 {
-            Rgba([10, 10, 10, 255])
-        } else {
-            Rgba([0, 0, 0, 0])
-        }
-    }));
+    let png = png_of_rgba(&RgbaImage::from_fn(500, 700, |x, y| if y % 30 < 10 && x > 50 && x < 450 { Rgba([10, 10, 10, 255]) } else { Rgba([0, 0, 0, 0]) }));
     let (pdf, _) = combined("alpha", &[Input::new("screenshot.png", &png)]);
     assert_qpdf_ok(&pdf.0);
     let dark = quadrant_darkness(&render_page(&pdf.0, 1, 30));
-    assert!(
-        dark.iter().all(|&d| d < 110.0 && d > 20.0),
-        "page should be white with bars: {dark:?}"
-    );
+    assert!(dark.iter().all(|&d| d < 110.0 && d > 20.0), "page should be white with bars: {dark:?}");
 }
 
 #[test]
@@ -504,37 +349,20 @@ fn pdf_pages_are_kept_as_text_in_order_between_pictures() {
     let first = pdf_document("Kontoutskrift januar", 3);
     let long = pdf_document("Husleiekontrakt", 60);
     let photo = jpeg_of_gray(&text_page(600, 800), 85);
-    let inputs = [
-        Input::new("januar.pdf", &first),
-        Input::new("photo.jpg", &photo),
-        Input::new("kontrakt.pdf", &long),
-    ];
+    let inputs = [Input::new("januar.pdf", &first), Input::new("photo.jpg", &photo), Input::new("kontrakt.pdf", &long)];
     let (pdf, _) = combined("mixed", &inputs);
     assert_qpdf_ok(&pdf.0);
     let sizes = page_sizes(&pdf.0);
     assert!(sizes.len() >= 4, "{sizes:?}");
     assert!(sizes.iter().all(|s| s == PORTRAIT), "{sizes:?}");
     let text = |n: usize| {
-        let out = Command::new("pdftotext")
-            .args(["-f", &n.to_string(), "-l", &n.to_string()])
-            .arg(&pdf.0)
-            .arg("-")
-            .output()
-            .expect("pdftotext");
+        let out = Command::new("pdftotext").args(["-f", &n.to_string(), "-l", &n.to_string()]).arg(&pdf.0).arg("-").output().expect("pdftotext");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     assert!(text(1).contains("Kontoutskrift januar"), "{}", text(1));
-    assert!(
-        text(2).trim().is_empty(),
-        "page 2 is the photo: {}",
-        text(2)
-    );
+    assert!(text(2).trim().is_empty(), "page 2 is the photo: {}", text(2));
     assert!(text(3).contains("Husleiekontrakt"), "{}", text(3));
-    assert!(
-        text(sizes.len()).contains("Post 60"),
-        "{}",
-        text(sizes.len())
-    );
+    assert!(text(sizes.len()).contains("Post 60"), "{}", text(sizes.len()));
 }
 
 #[test]
@@ -543,10 +371,7 @@ fn letter_sized_pdf_page_is_fitted_on_a4() {
         return;
     }
     let a4 = handmade_pdf("", "", &[]);
-    let at = a4
-        .windows(13)
-        .position(|w| w == b"595.28 841.89")
-        .expect("media box");
+    let at = a4.windows(13).position(|w| w == b"595.28 841.89").expect("media box");
     let mut letter = a4.clone();
     // Same length, so the xref offsets stay right.
     letter[at..at + 13].copy_from_slice(b"612.00 792.00");
@@ -554,11 +379,7 @@ fn letter_sized_pdf_page_is_fitted_on_a4() {
     let (pdf, _) = combined("letter", &[Input::new("letter.pdf", &letter)]);
     assert_qpdf_ok(&pdf.0);
     assert_eq!(page_sizes(&pdf.0), vec![PORTRAIT]);
-    let text = Command::new("pdftotext")
-        .arg(&pdf.0)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
+    let text = Command::new("pdftotext").arg(&pdf.0).arg("-").output().expect("pdftotext");
     assert!(String::from_utf8_lossy(&text.stdout).contains("Hello"));
 }
 
@@ -572,50 +393,22 @@ fn rotated_pdf_page_is_shown_as_its_viewer_would() {
     let (pdf, _) = combined("rotated", &[Input::new("rotated.pdf", &rotated)]);
     assert_qpdf_ok(&pdf.0);
     assert_eq!(page_sizes(&pdf.0), vec![LANDSCAPE]);
-    let text = Command::new("pdftotext")
-        .arg(&pdf.0)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
+    let text = Command::new("pdftotext").arg(&pdf.0).arg("-").output().expect("pdftotext");
     assert!(String::from_utf8_lossy(&text.stdout).contains("Hello"));
 }
 
 #[test]
 fn type_comes_from_content_not_name() {
     let png = png_of_rgba(&RgbaImage::from_pixel(40, 60, Rgba([200, 200, 200, 255])));
-    let pdf = combine(
-        &[
-            Input::new("looks-like.jpg", &png),
-            Input::new("no-extension", &png),
-        ],
-        &Limits::default(),
-    )
-    .expect("a PNG named .jpg is still a PNG");
+    let pdf = combine(&[Input::new("looks-like.jpg", &png), Input::new("no-extension", &png)], &Limits::default()).expect("a PNG named .jpg is still a PNG");
     assert!(pdf.starts_with(b"%PDF-"));
 }
 
 #[test]
 fn encoding_can_be_tuned() {
     let photo = jpeg_of_gray(&text_page(1500, 2000), 92);
-    let tuned = |jpeg_quality| {
-        combine_with(
-            &[Input::new("a.jpg", &photo)],
-            &Limits::default(),
-            &Encoding {
-                jpeg_quality,
-                ..Encoding::default()
-            },
-        )
-        .expect("converts")
-        .len()
-    };
-    assert!(
-        tuned(40) < tuned(75) && tuned(75) < tuned(95),
-        "{} {} {}",
-        tuned(40),
-        tuned(75),
-        tuned(95)
-    );
+    let tuned = |jpeg_quality| combine_with(&[Input::new("a.jpg", &photo)], &Limits::default(), &Encoding { jpeg_quality, ..Encoding::default() }).expect("converts").len();
+    assert!(tuned(40) < tuned(75) && tuned(75) < tuned(95), "{} {} {}", tuned(40), tuned(75), tuned(95));
 }
 
 // ---------------------------------------------------------------- bad inputs
@@ -623,16 +416,9 @@ fn encoding_can_be_tuned() {
 #[test]
 fn text_file_named_jpg_is_not_an_image() {
     let photo = jpeg_of_gray(&text_page(60, 80), 80);
-    let (index, problem) = rejected(&[
-        Input::new("ok.jpg", &photo),
-        Input::new("kvittering.jpg", b"Dette er bare tekst.\n"),
-    ]);
+    let (index, problem) = rejected(&[Input::new("ok.jpg", &photo), Input::new("kvittering.jpg", b"Dette er bare tekst.\n")]);
     assert_eq!((index, problem), (1, Problem::NotAnImage));
-    let err = combine(
-        &[Input::new("kvittering.jpg", b"hello")],
-        &Limits::default(),
-    )
-    .expect_err("rejected");
+    let err = combine(&[Input::new("kvittering.jpg", b"hello")], &Limits::default()).expect_err("rejected");
     assert!(err.to_string().starts_with("kvittering.jpg: "), "{err}");
     assert_eq!(err.input().map(|(_, p)| p.code()), Some("not-an-image"));
 }
@@ -644,10 +430,7 @@ fn empty_file_is_rejected() {
 
 #[test]
 fn no_inputs_is_an_error() {
-    assert_eq!(
-        combine(&[], &Limits::default()),
-        Err(ConvertError::NoInputs)
-    );
+    assert_eq!(combine(&[], &Limits::default()), Err(ConvertError::NoInputs));
 }
 
 #[test]
@@ -661,18 +444,12 @@ fn truncated_jpeg_is_rejected_at_every_cut() {
     // The complete file is fine, also with a trailer after EOI (like a motion photo's video).
     let mut with_trailer = photo.clone();
     with_trailer.extend_from_slice(b"....ftypmp42 pretend video");
-    assert!(combine(
-        &[Input::new("motion.jpg", &with_trailer)],
-        &Limits::default()
-    )
-    .is_ok());
+    assert!(combine(&[Input::new("motion.jpg", &with_trailer)], &Limits::default()).is_ok());
 }
 
 #[test]
 fn truncated_png_is_rejected() {
-    let png = png_of_rgba(&RgbaImage::from_fn(300, 300, |x, y| {
-        Rgba([(x % 256) as u8, (y % 256) as u8, 9, 255])
-    }));
+    let png = png_of_rgba(&RgbaImage::from_fn(300, 300, |x, y| Rgba([(x % 256) as u8, (y % 256) as u8, 9, 255])));
     let (_, problem) = rejected(&[Input::new("cut.png", &png[..png.len() / 2])]);
     assert_eq!(problem.code(), "broken-image", "{problem}");
 }
@@ -681,20 +458,10 @@ fn truncated_png_is_rejected() {
 fn picture_over_the_pixel_limit_is_rejected_before_decoding() {
     let bomb = png_claiming(100_000, 100_000);
     let (_, problem) = rejected(&[Input::new("bomb.png", &bomb)]);
-    assert_eq!(
-        problem,
-        Problem::TooManyPixels {
-            width: 100_000,
-            height: 100_000,
-            limit: 50_000_000
-        }
-    );
+    assert_eq!(problem, Problem::TooManyPixels { width: 100_000, height: 100_000, limit: 50_000_000 });
     // The limit is configurable.
     let photo = jpeg_of_gray(&text_page(300, 400), 85);
-    let limits = Limits {
-        max_pixels: 100_000,
-        ..Limits::default()
-    };
+    let limits = Limits { max_pixels: 100_000, ..Limits::default() };
     let err = combine(&[Input::new("a.jpg", &photo)], &limits).expect_err("over 100 000 pixels");
     assert_eq!(err.input().map(|(_, p)| p.code()), Some("too-many-pixels"));
 }
@@ -722,47 +489,20 @@ fn broken_pdfs_are_rejected() {
 
 #[test]
 fn pdf_with_javascript_launch_or_attachments_is_rejected() {
-    let js = handmade_pdf(
-        "/OpenAction 4 0 R",
-        "",
-        &["<< /S /JavaScript /JS (app.alert\\(1\\)) >>"],
-    );
-    assert_eq!(
-        rejected(&[Input::new("js.pdf", &js)]).1,
-        Problem::PdfWithJavaScript
-    );
-    let inline_js = handmade_pdf(
-        "/Names << /JavaScript << /Names [(x) << /S /JavaScript /JS (1) >>] >> >>",
-        "",
-        &[],
-    );
-    assert_eq!(
-        rejected(&[Input::new("names.pdf", &inline_js)]).1,
-        Problem::PdfWithJavaScript
-    );
+    let js = handmade_pdf("/OpenAction 4 0 R", "", &["<< /S /JavaScript /JS (app.alert\\(1\\)) >>"]);
+    assert_eq!(rejected(&[Input::new("js.pdf", &js)]).1, Problem::PdfWithJavaScript);
+    let inline_js = handmade_pdf("/Names << /JavaScript << /Names [(x) << /S /JavaScript /JS (1) >>] >> >>", "", &[]);
+    assert_eq!(rejected(&[Input::new("names.pdf", &inline_js)]).1, Problem::PdfWithJavaScript);
     let launch = handmade_pdf("/OpenAction << /S /Launch /F (calc.exe) >>", "", &[]);
-    assert_eq!(
-        rejected(&[Input::new("launch.pdf", &launch)]).1,
-        Problem::PdfWithJavaScript
-    );
+    assert_eq!(rejected(&[Input::new("launch.pdf", &launch)]).1, Problem::PdfWithJavaScript);
     let attached = handmade_pdf(
         "/Names << /EmbeddedFiles << /Names [(a.txt) 4 0 R] >> >>",
         "",
-        &[
-            "<< /Type /Filespec /F (a.txt) /EF << /F 5 0 R >> >>",
-            "<< /Type /EmbeddedFile /Length 2 >>\nstream\nhi\nendstream",
-        ],
+        &["<< /Type /Filespec /F (a.txt) /EF << /F 5 0 R >> >>", "<< /Type /EmbeddedFile /Length 2 >>\nstream\nhi\nendstream"],
     );
-    assert_eq!(
-        rejected(&[Input::new("attached.pdf", &attached)]).1,
-        Problem::PdfWithEmbeddedFiles
-    );
+    assert_eq!(rejected(&[Input::new("attached.pdf", &attached)]).1, Problem::PdfWithEmbeddedFiles);
     // The control: the same file without those entries is accepted.
-    assert!(combine(
-        &[Input::new("plain.pdf", &handmade_pdf("", "", &[]))],
-        &Limits::default()
-    )
-    .is_ok());
+    assert!(combine(&[Input::new("plain.pdf", &handmade_pdf("", "", &[]))], &Limits::default()).is_ok());
 }
 
 #[test]
@@ -770,33 +510,15 @@ fn javascript_hidden_in_an_object_stream_is_found() {
     if !have("qpdf") {
         return;
     }
-    let js = handmade_pdf(
-        "/OpenAction 4 0 R",
-        "",
-        &["<< /S /JavaScript /JS (app.alert\\(1\\)) >>"],
-    );
+    let js = handmade_pdf("/OpenAction 4 0 R", "", &["<< /S /JavaScript /JS (app.alert\\(1\\)) >>"]);
     let input = TempFile::new("js-plain.pdf", &js);
-    let output = std::env::temp_dir().join(format!(
-        "velferd-photos-{}-js-objstm.pdf",
-        std::process::id()
-    ));
-    let status = Command::new("qpdf")
-        .args(["--object-streams=generate", "--compress-streams=y"])
-        .arg(&input.0)
-        .arg(&output)
-        .status()
-        .expect("qpdf");
+    let output = std::env::temp_dir().join(format!("velferd-photos-{}-js-objstm.pdf", std::process::id()));
+    let status = Command::new("qpdf").args(["--object-streams=generate", "--compress-streams=y"]).arg(&input.0).arg(&output).status().expect("qpdf");
     assert!(status.success());
     let packed = TempFile(output);
     let bytes = std::fs::read(&packed.0).expect("read");
-    assert!(
-        !bytes.windows(11).any(|w| w == b"/JavaScript"),
-        "the name should only be inside a compressed object stream"
-    );
-    assert_eq!(
-        rejected(&[Input::new("packed.pdf", &bytes)]).1,
-        Problem::PdfWithJavaScript
-    );
+    assert!(!bytes.windows(11).any(|w| w == b"/JavaScript"), "the name should only be inside a compressed object stream");
+    assert_eq!(rejected(&[Input::new("packed.pdf", &bytes)]).1, Problem::PdfWithJavaScript);
 }
 
 #[test]
@@ -815,10 +537,7 @@ fn filled_form_field_or_ink_signature_is_rejected_but_empty_fields_and_links_are
         )
     };
     let filled = widget("/V (Kari Nordmann)");
-    assert_eq!(
-        rejected(&[Input::new("filled.pdf", &filled)]).1,
-        Problem::PdfWithFormsOrAnnotations { page: 1 }
-    );
+    assert_eq!(rejected(&[Input::new("filled.pdf", &filled)]).1, Problem::PdfWithFormsOrAnnotations { page: 1 });
     let empty = widget("/V ()");
     assert!(combine(&[Input::new("empty-form.pdf", &empty)], &Limits::default()).is_ok());
     let ink = handmade_pdf(
@@ -830,15 +549,8 @@ fn filled_form_field_or_ink_signature_is_rejected_but_empty_fields_and_links_are
             "<< /Type /Annot /Subtype /Link /Rect [0 0 50 50] /A << /S /URI /URI (https://example.org) >> >>",
         ],
     );
-    assert_eq!(
-        rejected(&[Input::new("signed.pdf", &ink)]).1,
-        Problem::PdfWithFormsOrAnnotations { page: 1 }
-    );
-    let link_only = handmade_pdf(
-        "",
-        "/Annots [4 0 R]",
-        &["<< /Type /Annot /Subtype /Link /Rect [0 0 50 50] /A << /S /URI /URI (https://example.org) >> >>"],
-    );
+    assert_eq!(rejected(&[Input::new("signed.pdf", &ink)]).1, Problem::PdfWithFormsOrAnnotations { page: 1 });
+    let link_only = handmade_pdf("", "/Annots [4 0 R]", &["<< /Type /Annot /Subtype /Link /Rect [0 0 50 50] /A << /S /URI /URI (https://example.org) >> >>"]);
     assert!(combine(&[Input::new("link.pdf", &link_only)], &Limits::default()).is_ok());
 }
 
@@ -849,40 +561,20 @@ fn encrypted_pdfs_are_rejected_with_or_without_a_user_password() {
     }
     let plain = TempFile::new("plain.pdf", &pdf_document("Lønnsslipp", 3));
     for (label, user) in [("with-password", "hemmelig"), ("owner-only", "")] {
-        let out = std::env::temp_dir().join(format!(
-            "velferd-photos-{}-enc-{label}.pdf",
-            std::process::id()
-        ));
-        let status = Command::new("qpdf")
-            .args(["--encrypt", user, "eier", "256", "--"])
-            .arg(&plain.0)
-            .arg(&out)
-            .status()
-            .expect("qpdf");
+        let out = std::env::temp_dir().join(format!("velferd-photos-{}-enc-{label}.pdf", std::process::id()));
+        let status = Command::new("qpdf").args(["--encrypt", user, "eier", "256", "--"]).arg(&plain.0).arg(&out).status().expect("qpdf");
         assert!(status.success());
         let encrypted = TempFile(out);
         let bytes = std::fs::read(&encrypted.0).expect("read");
-        assert_eq!(
-            rejected(&[Input::new("enc.pdf", &bytes)]).1,
-            Problem::EncryptedPdf,
-            "{label}"
-        );
+        assert_eq!(rejected(&[Input::new("enc.pdf", &bytes)]).1, Problem::EncryptedPdf, "{label}");
     }
 }
 
 /// Runs qpdf with `args` on `input`, returning the output bytes.
 fn qpdf(args: &[&str], input: &[u8], label: &str) -> Vec<u8> {
     let source = TempFile::new(&format!("qpdf-in-{label}.pdf"), input);
-    let out = TempFile(std::env::temp_dir().join(format!(
-        "velferd-photos-{}-qpdf-out-{label}.pdf",
-        std::process::id()
-    )));
-    let status = Command::new("qpdf")
-        .args(args)
-        .arg(&source.0)
-        .arg(&out.0)
-        .status()
-        .expect("qpdf");
+    let out = TempFile(std::env::temp_dir().join(format!("velferd-photos-{}-qpdf-out-{label}.pdf", std::process::id())));
+    let status = Command::new("qpdf").args(args).arg(&source.0).arg(&out.0).status().expect("qpdf");
     assert!(status.success(), "qpdf {args:?}");
     std::fs::read(&out.0).expect("read qpdf output")
 }
@@ -893,41 +585,16 @@ fn linearized_and_xref_stream_pdfs_are_accepted_and_encrypted_ones_still_found()
         return;
     }
     let plain = pdf_document("Lønnsslipp", 3);
-    for (label, args) in [
-        ("linearized", vec!["--linearize"]),
-        ("xref-stream", vec!["--object-streams=generate"]),
-        ("incremental", vec!["--qdf"]),
-    ] {
+    for (label, args) in [("linearized", vec!["--linearize"]), ("xref-stream", vec!["--object-streams=generate"]), ("incremental", vec!["--qdf"])] {
         let bytes = qpdf(&args, &plain, label);
-        assert!(
-            combine(&[Input::new(label, &bytes)], &Limits::default()).is_ok(),
-            "{label}"
-        );
+        assert!(combine(&[Input::new(label, &bytes)], &Limits::default()).is_ok(), "{label}");
     }
     for (label, args) in [
-        (
-            "enc-linearized",
-            vec!["--linearize", "--encrypt", "", "eier", "256", "--"],
-        ),
-        (
-            "enc-xref-stream",
-            vec![
-                "--object-streams=generate",
-                "--encrypt",
-                "",
-                "eier",
-                "128",
-                "--use-aes=y",
-                "--",
-            ],
-        ),
+        ("enc-linearized", vec!["--linearize", "--encrypt", "", "eier", "256", "--"]),
+        ("enc-xref-stream", vec!["--object-streams=generate", "--encrypt", "", "eier", "128", "--use-aes=y", "--"]),
     ] {
         let bytes = qpdf(&args, &plain, label);
-        assert_eq!(
-            rejected(&[Input::new(label, &bytes)]).1,
-            Problem::EncryptedPdf,
-            "{label}"
-        );
+        assert_eq!(rejected(&[Input::new(label, &bytes)]).1, Problem::EncryptedPdf, "{label}");
     }
 }
 
@@ -935,28 +602,16 @@ fn linearized_and_xref_stream_pdfs_are_accepted_and_encrypted_ones_still_found()
 fn too_many_pages_in_total() {
     let photo = jpeg_of_gray(&text_page(60, 80), 80);
     let inputs: Vec<Input<'_>> = (0..4).map(|_| Input::new("p.jpg", &photo)).collect();
-    let limits = Limits {
-        max_pages: 3,
-        ..Limits::default()
-    };
-    assert_eq!(
-        combine(&inputs, &limits),
-        Err(ConvertError::TooManyPages { pages: 4, limit: 3 })
-    );
+    let limits = Limits { max_pages: 3, ..Limits::default() };
+    assert_eq!(combine(&inputs, &limits), Err(ConvertError::TooManyPages { pages: 4, limit: 3 }));
 }
 
 #[test]
 fn too_large_input_is_rejected() {
     let photo = jpeg_of_gray(&text_page(60, 80), 80);
-    let limits = Limits {
-        max_input_bytes: 100,
-        ..Limits::default()
-    };
+    let limits = Limits { max_input_bytes: 100, ..Limits::default() };
     let err = combine(&[Input::new("p.jpg", &photo)], &limits).expect_err("too large");
-    assert_eq!(
-        err.input().map(|(i, p)| (i, p.code())),
-        Some((0, "too-large"))
-    );
+    assert_eq!(err.input().map(|(i, p)| (i, p.code())), Some((0, "too-large")));
 }
 
 // ---------------------------------------------------------------- robustness
@@ -1028,10 +683,7 @@ proptest! {
 fn seeds_decode() {
     // The mutation test is only meaningful if its seeds are valid to begin with.
     for (i, seed) in seeds().iter().enumerate().filter(|(i, _)| *i != 4).take(5) {
-        assert!(
-            combine(&[Input::new("seed", seed)], &Limits::default()).is_ok(),
-            "seed {i}"
-        );
+        assert!(combine(&[Input::new("seed", seed)], &Limits::default()).is_ok(), "seed {i}");
     }
 }
 
@@ -1042,10 +694,7 @@ fn seeds_decode() {
 /// sensor noise and a little blur, stored sideways as a 12 MP JPEG (quality 92)
 /// with EXIF orientation 6 — what an iPhone in "Most Compatible" mode sends.
 fn synthetic_phone_photo() -> Vec<u8> {
-    let source = TempFile::new(
-        "sample-source.pdf",
-        &pdf_document("Husleiekontrakt for bolig", 40),
-    );
+    let source = TempFile::new("sample-source.pdf", &pdf_document("Husleiekontrakt for bolig", 40));
     let page = render_page(&source.0, 1, 300); // 2480 × 3508
     let (w, h) = (3024u32, 4032u32);
     let (pw, ph) = (page.width() as f32, page.height() as f32);
@@ -1069,8 +718,7 @@ fn synthetic_phone_photo() -> Vec<u8> {
             let (x0, y0) = (sx as u32, sy as u32);
             let (fx, fy) = (sx.fract(), sy.fract());
             let p = |x, y| f32::from(page.get_pixel(x, y)[0]);
-            (p(x0, y0) * (1.0 - fx) + p(x0 + 1, y0) * fx) * (1.0 - fy)
-                + (p(x0, y0 + 1) * (1.0 - fx) + p(x0 + 1, y0 + 1) * fx) * fy
+            (p(x0, y0) * (1.0 - fx) + p(x0 + 1, y0) * fx) * (1.0 - fy) + (p(x0, y0 + 1) * (1.0 - fx) + p(x0 + 1, y0 + 1) * fx) * fy
         } else {
             90.0 // table
         };
@@ -1078,11 +726,7 @@ fn synthetic_phone_photo() -> Vec<u8> {
         let light = 1.0 - 0.25 * (x as f32 / w as f32 + y as f32 / h as f32) / 2.0;
         let v = value * light;
         let n = noise();
-        Rgb([
-            (v * 1.0 + n).clamp(0.0, 255.0) as u8,
-            (v * 0.95 + n).clamp(0.0, 255.0) as u8,
-            (v * 0.82 + n).clamp(0.0, 255.0) as u8,
-        ])
+        Rgb([(v * 1.0 + n).clamp(0.0, 255.0) as u8, (v * 0.95 + n).clamp(0.0, 255.0) as u8, (v * 0.82 + n).clamp(0.0, 255.0) as u8])
     });
     let photo = image::imageops::blur(&photo, 0.8);
     let stored = image::imageops::rotate270(&photo);
@@ -1102,25 +746,10 @@ fn measure_sample_phone_photo() {
     for long_side in [1600u32, 2000, 2400] {
         for quality in [50u8, 60, 70, 75, 80, 85, 90] {
             let start = std::time::Instant::now();
-            let pdf = combine_with(
-                &[Input::new("IMG_0001.JPG", &photo)],
-                &Limits::default(),
-                &Encoding {
-                    max_long_side: long_side,
-                    jpeg_quality: quality,
-                },
-            )
-            .expect("converts");
-            println!(
-                "long side {long_side}, quality {quality}: {} bytes ({:?})",
-                pdf.len(),
-                start.elapsed()
-            );
+            let pdf = combine_with(&[Input::new("IMG_0001.JPG", &photo)], &Limits::default(), &Encoding { max_long_side: long_side, jpeg_quality: quality }).expect("converts");
+            println!("long side {long_side}, quality {quality}: {} bytes ({:?})", pdf.len(), start.elapsed());
             if std::env::var_os("VELFERD_DOCUMENTS_KEEP").is_some() {
-                std::mem::forget(TempFile::new(
-                    &format!("sample-{long_side}-q{quality}.pdf"),
-                    &pdf,
-                ));
+                std::mem::forget(TempFile::new(&format!("sample-{long_side}-q{quality}.pdf"), &pdf));
             }
         }
     }

@@ -2,6 +2,8 @@
 //! page gets no warning; a shaken (blurred) one, a dark one and an empty one each get theirs. Also:
 //! previews are upright (EXIF and the citizen's turns) and refuse what `combine` refuses.
 
+#![allow(clippy::unwrap_used)]
+
 use ab_glyph::{point, Font, FontRef, PxScale, ScaleFont};
 use image::{DynamicImage, GrayImage, Luma, RgbImage};
 use velferd_documents::photos::{combine, preview, Input, Limits, Preview, Problem, Warning};
@@ -119,11 +121,9 @@ fn previews_are_upright_as_sent_and_bad_files_are_refused_like_combine_refuses_t
     let text = String::from_utf8_lossy(&pdf);
     assert!(text.contains("595.2") && text.contains("841.8"), "A4 portrait MediaBox");
 
-    for (name, bad, want) in [
-        ("empty.jpg", Vec::new(), "empty"),
-        ("x.jpg", b"not a picture at all".to_vec(), "not-an-image"),
-        ("cut.jpg", jpeg(&page(1.0, false))[..500].to_vec(), "broken-image"),
-    ] {
+    for (name, bad, want) in
+        [("empty.jpg", Vec::new(), "empty"), ("x.jpg", b"not a picture at all".to_vec(), "not-an-image"), ("cut.jpg", jpeg(&page(1.0, false))[..500].to_vec(), "broken-image")]
+    {
         let err: Problem = preview(&Input::new(name, &bad), &Limits::default(), 100).unwrap_err();
         assert_eq!(err.code(), want, "{name}");
     }

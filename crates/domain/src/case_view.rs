@@ -3,9 +3,7 @@
 //! innsyn` and anything else that shows a case agree. Texts are Fluent keys with arguments; the web
 //! layer translates them.
 
-use velferd_formats::soker::{
-    DigisosSoker, Hendelse, SoknadsStatusVerdi, UtbetalingsStatus, Utfall,
-};
+use velferd_formats::soker::{DigisosSoker, Hendelse, SoknadsStatusVerdi, UtbetalingsStatus, Utfall};
 
 use crate::dates::parse_tidspunkt;
 use crate::innsyn::{fold, in_time_order, Innsyn, SakStatus};
@@ -92,11 +90,7 @@ fn kroner(belop: f64) -> String {
 /// `event-office` is the office's unit number: name it with [`crate::kommune::Katalog::office_label`].
 pub fn case_view(doc: &DigisosSoker, sent_ms: Millis, processing_days: u32) -> CaseView {
     let innsyn = fold(doc);
-    let all_decided = !innsyn.saker.is_empty()
-        && innsyn
-            .saker
-            .iter()
-            .all(|s| s.status == SakStatus::Ferdigbehandlet);
+    let all_decided = !innsyn.saker.is_empty() && innsyn.saker.iter().all(|s| s.status == SakStatus::Ferdigbehandlet);
     let headline = match innsyn.status {
         Some(SoknadsStatusVerdi::BehandlesIkke) => Headline::NotProcessed,
         Some(SoknadsStatusVerdi::Ferdigbehandlet) => Headline::Decided,
@@ -105,8 +99,7 @@ pub fn case_view(doc: &DigisosSoker, sent_ms: Millis, processing_days: u32) -> C
         _ if !innsyn.saker.is_empty() => Headline::BeingProcessed,
         _ => Headline::Received,
     };
-    let expected_by = matches!(headline, Headline::Received | Headline::BeingProcessed)
-        .then(|| sent_ms + Millis::from(processing_days) * DAY);
+    let expected_by = matches!(headline, Headline::Received | Headline::BeingProcessed).then(|| sent_ms + Millis::from(processing_days) * DAY);
     // A payment's later events often carry only the new status; its amount is the last one given.
     let mut amounts: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
     let mut office: Option<&str> = None;
@@ -127,19 +120,11 @@ pub fn case_view(doc: &DigisosSoker, sent_ms: Millis, processing_days: u32) -> C
                 Hendelse::Utbetaling(u) => amounts.get(u.utbetalingsreferanse.as_str()).copied(),
                 _ => None,
             };
-            timeline_text(h, amount).map(|text| TimelineEntry {
-                at: millis(h.hendelsestidspunkt()),
-                text,
-            })
+            timeline_text(h, amount).map(|text| TimelineEntry { at: millis(h.hendelsestidspunkt()), text })
         })
         .collect();
     timeline.reverse();
-    CaseView {
-        headline,
-        innsyn,
-        expected_by,
-        timeline,
-    }
+    CaseView { headline, innsyn, expected_by, timeline }
 }
 
 fn timeline_text(h: &Hendelse, amount: Option<f64>) -> Option<Text> {
@@ -153,9 +138,7 @@ fn timeline_text(h: &Hendelse, amount: Option<f64>) -> Option<Text> {
             },
             vec![],
         ),
-        Hendelse::TildeltNavKontor(t) => {
-            text("event-office", vec![("office", t.nav_kontor.clone())])
-        }
+        Hendelse::TildeltNavKontor(t) => text("event-office", vec![("office", t.nav_kontor.clone())]),
         Hendelse::VedtakFattet(v) => text(
             match v.utfall {
                 Some(Utfall::Innvilget) => "event-decision-granted",
@@ -166,29 +149,18 @@ fn timeline_text(h: &Hendelse, amount: Option<f64>) -> Option<Text> {
             },
             vec![],
         ),
-        Hendelse::DokumentasjonEtterspurt(d) => text(
-            "event-documents-requested",
-            vec![("count", d.dokumenter.len().to_string())],
-        ),
+        Hendelse::DokumentasjonEtterspurt(d) => text("event-documents-requested", vec![("count", d.dokumenter.len().to_string())]),
         Hendelse::ForelopigSvar(_) => text("event-preliminary", vec![]),
         Hendelse::Utbetaling(u) => {
             let amount = amount.map(kroner).unwrap_or_default();
             match u.status {
                 Some(UtbetalingsStatus::Utbetalt) => text("event-paid", vec![("amount", amount)]),
-                Some(UtbetalingsStatus::PlanlagtUtbetaling) => {
-                    text("event-payment-planned", vec![("amount", amount)])
-                }
-                Some(UtbetalingsStatus::Stoppet) => {
-                    text("event-payment-stopped", vec![("amount", amount)])
-                }
+                Some(UtbetalingsStatus::PlanlagtUtbetaling) => text("event-payment-planned", vec![("amount", amount)]),
+                Some(UtbetalingsStatus::Stoppet) => text("event-payment-stopped", vec![("amount", amount)]),
                 _ => return None,
             }
         }
-        Hendelse::SaksStatus(_)
-        | Hendelse::Vilkar(_)
-        | Hendelse::Dokumentasjonkrav(_)
-        | Hendelse::Rammevedtak(_)
-        | Hendelse::Ukjent(_) => return None,
+        Hendelse::SaksStatus(_) | Hendelse::Vilkar(_) | Hendelse::Dokumentasjonkrav(_) | Hendelse::Rammevedtak(_) | Hendelse::Ukjent(_) => return None,
     })
 }
 
@@ -205,9 +177,7 @@ mod tests {
 
     #[test]
     fn a_new_application_is_received_with_an_expected_date() {
-        let d = doc(
-            json!([{"type": "soknadsStatus", "hendelsestidspunkt": "2026-06-09T10:13:20.000Z", "status": "MOTTATT"}]),
-        );
+        let d = doc(json!([{"type": "soknadsStatus", "hendelsestidspunkt": "2026-06-09T10:13:20.000Z", "status": "MOTTATT"}]));
         let v = case_view(&d, SENT, 14);
         assert_eq!(v.headline, Headline::Received);
         assert_eq!(v.expected_by, Some(SENT + 14 * DAY));
@@ -229,21 +199,8 @@ mod tests {
         assert_eq!(v.headline, Headline::Decided, "every sak has a decision");
         assert_eq!(v.expected_by, None);
         let keys: Vec<_> = v.timeline.iter().map(|e| e.text.key).collect();
-        assert_eq!(
-            keys,
-            [
-                "event-paid",
-                "event-payment-planned",
-                "event-decision-granted",
-                "event-processing",
-                "event-received"
-            ]
-        );
-        assert_eq!(
-            v.timeline[0].text.args,
-            vec![("amount", "4\u{a0}200\u{a0}kr".to_owned())],
-            "the amount given earlier"
-        );
+        assert_eq!(keys, ["event-paid", "event-payment-planned", "event-decision-granted", "event-processing", "event-received"]);
+        assert_eq!(v.timeline[0].text.args, vec![("amount", "4\u{a0}200\u{a0}kr".to_owned())], "the amount given earlier");
     }
 
     #[test]
@@ -256,19 +213,13 @@ mod tests {
             {"type": "soknadsStatus", "hendelsestidspunkt": "2026-06-12T10:00:00.000Z", "status": "FERDIGBEHANDLET"}
         ]));
         let v = case_view(&d, SENT, 14);
-        assert_eq!(
-            v.headline,
-            Headline::BeingProcessed,
-            "S2 has no decision yet"
-        );
+        assert_eq!(v.headline, Headline::BeingProcessed, "S2 has no decision yet");
         assert_eq!(v.expected_by, Some(SENT + 14 * DAY));
     }
 
     #[test]
     fn not_processed_is_its_own_status() {
-        let d = doc(
-            json!([{"type": "soknadsStatus", "hendelsestidspunkt": "2026-06-09T10:00:00.000Z", "status": "BEHANDLES_IKKE"}]),
-        );
+        let d = doc(json!([{"type": "soknadsStatus", "hendelsestidspunkt": "2026-06-09T10:00:00.000Z", "status": "BEHANDLES_IKKE"}]));
         assert_eq!(case_view(&d, SENT, 14).headline, Headline::NotProcessed);
     }
 }

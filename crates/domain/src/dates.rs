@@ -49,16 +49,8 @@ pub fn summer_time(year: i32) -> Option<(OffsetDateTime, OffsetDateTime)> {
     if year < 1980 {
         return None;
     }
-    let start = if year == 1980 {
-        first_sunday(year, Month::April)?
-    } else {
-        last_sunday(year, Month::March)?
-    };
-    let end = if year <= 1995 {
-        last_sunday(year, Month::September)?
-    } else {
-        last_sunday(year, Month::October)?
-    };
+    let start = if year == 1980 { first_sunday(year, Month::April)? } else { last_sunday(year, Month::March)? };
+    let end = if year <= 1995 { last_sunday(year, Month::September)? } else { last_sunday(year, Month::October)? };
     Some((switch_moment(start), switch_moment(end)))
 }
 
@@ -79,8 +71,7 @@ pub fn in_oslo(instant: OffsetDateTime) -> OffsetDateTime {
 /// Milliseconds since the Unix epoch as Norway's wall-clock time. Out-of-range values (beyond year
 /// ±9999) read as the epoch.
 pub fn oslo_time(ms: Millis) -> OffsetDateTime {
-    let utc = OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let utc = OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH);
     in_oslo(utc)
 }
 
@@ -105,12 +96,7 @@ pub fn oslo_date(tidspunkt: &str) -> Option<String> {
 }
 
 fn iso_date(date: Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
 }
 
 /// A date or an instant as Norwegians write the date, `dd.mm.åååå`:
@@ -120,18 +106,9 @@ fn iso_date(date: Date) -> String {
 pub fn norwegian_date(iso: &str) -> String {
     if let Some(instant) = parse_tidspunkt(iso) {
         let date = in_oslo(instant).date();
-        return format!(
-            "{:02}.{:02}.{:04}",
-            date.day(),
-            u8::from(date.month()),
-            date.year()
-        );
+        return format!("{:02}.{:02}.{:04}", date.day(), u8::from(date.month()), date.year());
     }
-    match iso
-        .get(..10)
-        .map(|d| d.split('-').collect::<Vec<_>>())
-        .as_deref()
-    {
+    match iso.get(..10).map(|d| d.split('-').collect::<Vec<_>>()).as_deref() {
         Some([y, m, d]) if y.len() == 4 => format!("{d}.{m}.{y}"),
         _ => iso.to_owned(),
     }
@@ -148,14 +125,7 @@ mod tests {
     /// Oslo wall-clock time of an instant, `YYYY-MM-DD HH:MM:SS +HHMM`.
     fn wall(text: &str) -> String {
         let t = in_oslo(at(text));
-        format!(
-            "{} {:02}:{:02}:{:02} +{:02}00",
-            iso_date(t.date()),
-            t.hour(),
-            t.minute(),
-            t.second(),
-            t.offset().whole_hours()
-        )
+        format!("{} {:02}:{:02}:{:02} +{:02}00", iso_date(t.date()), t.hour(), t.minute(), t.second(), t.offset().whole_hours())
     }
 
     #[test]
@@ -179,10 +149,7 @@ mod tests {
         assert_eq!(norwegian_date("2026-06-30T20:30:00-02:00"), "01.07.2026");
         // The comma the schema's pattern lets through.
         assert_eq!(norwegian_date("2026-06-30T22:30:00,5Z"), "01.07.2026");
-        assert_eq!(
-            oslo_date("2026-06-30T22:30:00.000Z").as_deref(),
-            Some("2026-07-01")
-        );
+        assert_eq!(oslo_date("2026-06-30T22:30:00.000Z").as_deref(), Some("2026-07-01"));
         assert_eq!(oslo_date("2026-07-01"), None, "a dato is not an instant");
     }
 
@@ -227,14 +194,7 @@ mod tests {
     #[test]
     fn millis_read_in_oslo_time() {
         let t = oslo_time(1_782_858_600_000); // 2026-06-30T22:30:00Z
-        assert_eq!(
-            (t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute()),
-            (2026, 7, 1, 0, 30)
-        );
-        assert_eq!(
-            oslo_time(i64::MAX),
-            oslo_time(0),
-            "out of range reads as the epoch"
-        );
+        assert_eq!((t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute()), (2026, 7, 1, 0, 30));
+        assert_eq!(oslo_time(i64::MAX), oslo_time(0), "out of range reads as the epoch");
     }
 }

@@ -9,15 +9,8 @@ use serde::{Deserialize, Serialize};
 pub type MessageKey = &'static str;
 
 fn digits_only(raw: &str, allowed_separators: &[char]) -> Option<String> {
-    let cleaned: String = raw
-        .trim()
-        .chars()
-        .filter(|c| !allowed_separators.contains(c))
-        .collect();
-    cleaned
-        .chars()
-        .all(|c| c.is_ascii_digit())
-        .then_some(cleaned)
+    let cleaned: String = raw.trim().chars().filter(|c| !allowed_separators.contains(c)).collect();
+    cleaned.chars().all(|c| c.is_ascii_digit()).then_some(cleaned)
 }
 
 fn weighted_mod11(digits: &[u32], weights: &[u32]) -> u32 {
@@ -114,20 +107,14 @@ impl Fodselsnummer {
     /// (demo and test people are made this way); see [`Self::all_with_check_digits`] for every
     /// completion under the 2032 rule.
     pub fn with_check_digits(first_nine: &str) -> Option<Self> {
-        Self::all_with_check_digits(first_nine)
-            .into_iter()
-            .find(|f| !f.issued_under_2032_rule())
+        Self::all_with_check_digits(first_nine).into_iter().find(|f| !f.issued_under_2032_rule())
     }
 
     /// Every valid number these nine digits complete to: at most four, one for each k1 remainder
     /// (0, then 1, 2, 3; see the type's doc) for which both check digits exist, the pre-2032 number
     /// (remainder 0) first when it exists. Empty when the input is not nine digits or not a date.
     pub fn all_with_check_digits(first_nine: &str) -> Vec<Self> {
-        let Some(d) = first_nine
-            .chars()
-            .map(|c| c.to_digit(10))
-            .collect::<Option<Vec<u32>>>()
-        else {
+        let Some(d) = first_nine.chars().map(|c| c.to_digit(10)).collect::<Option<Vec<u32>>>() else {
             return vec![];
         };
         if d.len() != 9 || !is_date(&d) {
@@ -290,12 +277,7 @@ pub struct Belop(i64);
 
 impl Belop {
     pub fn parse(raw: &str) -> Result<Self, MessageKey> {
-        let mut s: String = raw
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
-            .collect();
+        let mut s: String = raw.trim().to_lowercase().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect();
         for suffix in ["kr", ",-", ".-"] {
             if let Some(stripped) = s.strip_suffix(suffix) {
                 s = stripped.to_owned();
@@ -358,11 +340,7 @@ fn split_amount(s: &str) -> Option<(String, String)> {
     if seps.windows(2).any(|w| w[0] != w[1]) {
         return None;
     }
-    if !ore.is_empty()
-        && seps
-            .first()
-            .is_some_and(|c| s[body.len()..].starts_with(*c))
-    {
+    if !ore.is_empty() && seps.first().is_some_and(|c| s[body.len()..].starts_with(*c)) {
         return None;
     }
     Some((std::iter::once(first).chain(rest).collect(), ore.to_owned()))
@@ -374,7 +352,7 @@ impl fmt::Display for Belop {
         let digits = self.0.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push('\u{a0}');
             }
             out.push(c);
@@ -389,11 +367,7 @@ pub struct Telefonnummer(String);
 
 impl Telefonnummer {
     pub fn parse(raw: &str) -> Result<Self, MessageKey> {
-        let compact: String = raw
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.'))
-            .collect();
+        let compact: String = raw.trim().chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
         let (plus, rest) = match compact.strip_prefix('+') {
             Some(r) => (true, r.to_owned()),
             None => match compact.strip_prefix("00") {
@@ -405,11 +379,7 @@ impl Telefonnummer {
             return Err("error-telefon-format");
         }
         if plus {
-            return if (8..=15).contains(&rest.len()) {
-                Ok(Self(format!("+{rest}")))
-            } else {
-                Err("error-telefon-format")
-            };
+            return if (8..=15).contains(&rest.len()) { Ok(Self(format!("+{rest}"))) } else { Err("error-telefon-format") };
         }
         if rest.len() == 8 {
             Ok(Self(format!("+47{rest}")))
@@ -431,20 +401,11 @@ mod tests {
     #[test]
     fn fodselsnummer_checks_both_check_digits() {
         let valid = Fodselsnummer::with_check_digits("010190123").map(|f| f.0);
-        let valid = valid
-            .or_else(|| Fodselsnummer::with_check_digits("010190124").map(|f| f.0))
-            .unwrap();
+        let valid = valid.or_else(|| Fodselsnummer::with_check_digits("010190124").map(|f| f.0)).unwrap();
         assert!(Fodselsnummer::parse(&valid).is_ok());
         let mut wrong = valid.clone().into_bytes();
-        wrong[10] = if wrong[10] == b'9' {
-            b'0'
-        } else {
-            wrong[10] + 1
-        };
-        assert_eq!(
-            Fodselsnummer::parse(std::str::from_utf8(&wrong).unwrap()),
-            Err("error-fnr-checksum")
-        );
+        wrong[10] = if wrong[10] == b'9' { b'0' } else { wrong[10] + 1 };
+        assert_eq!(Fodselsnummer::parse(std::str::from_utf8(&wrong).unwrap()), Err("error-fnr-checksum"));
         assert_eq!(Fodselsnummer::parse("1234"), Err("error-fnr-length"));
         assert_eq!(Fodselsnummer::parse("0101901234x"), Err("error-fnr-digits"));
     }
@@ -454,33 +415,16 @@ mod tests {
         // Skatteetaten's published example: k1 = 3 gives remainder 1, not 0.
         let example = Fodselsnummer::parse("30108299939").expect("Skatteetaten's example");
         assert!(example.issued_under_2032_rule());
-        assert_eq!(
-            example.birth_date(),
-            None,
-            "the century can no longer be read from the number"
-        );
+        assert_eq!(example.birth_date(), None, "the century can no longer be read from the number");
         // All completions of one prefix: the old number first, then the 2032 ones.
         let all = Fodselsnummer::all_with_check_digits("301082999");
         assert!(all.iter().any(|f| f.as_str() == "30108299939"), "{all:?}");
-        assert!(
-            all.len() >= 2
-                && all
-                    .iter()
-                    .skip(1)
-                    .all(Fodselsnummer::issued_under_2032_rule),
-            "{all:?}"
-        );
-        assert_eq!(
-            Fodselsnummer::with_check_digits("301082999").as_ref(),
-            all.first().filter(|f| !f.issued_under_2032_rule())
-        );
+        assert!(all.len() >= 2 && all.iter().skip(1).all(Fodselsnummer::issued_under_2032_rule), "{all:?}");
+        assert_eq!(Fodselsnummer::with_check_digits("301082999").as_ref(), all.first().filter(|f| !f.issued_under_2032_rule()));
         // D-numbers and synthetic numbers under the 2032 rule.
         for nine in ["701082999", "305082999", "309082999", "709082999"] {
             let numbers = Fodselsnummer::all_with_check_digits(nine);
-            let new = numbers
-                .iter()
-                .find(|f| f.issued_under_2032_rule())
-                .unwrap_or_else(|| panic!("{nine}: {numbers:?}"));
+            let new = numbers.iter().find(|f| f.issued_under_2032_rule()).unwrap_or_else(|| panic!("{nine}: {numbers:?}"));
             assert_eq!(Fodselsnummer::parse(new.as_str()).as_ref(), Ok(new));
         }
     }
@@ -489,112 +433,51 @@ mod tests {
     fn numbers_made_before_stay_the_same() {
         // The demo people and the test people are made with `with_check_digits`, taking the first
         // individual number for which one exists; these are the numbers the old rule made.
-        let first = |eight: &str| {
-            (0..10)
-                .find_map(|i| Fodselsnummer::with_check_digits(&format!("{eight}{i}")))
-                .map(String::from)
-        };
-        for (eight, made) in [
-            ("01019012", "01019012057"),
-            ("12819012", "12819012022"),
-            ("03918545", "03918545130"),
-            ("15928834", "15928834023"),
-            ("02029112", "02029112188"),
-        ] {
+        let first = |eight: &str| (0..10).find_map(|i| Fodselsnummer::with_check_digits(&format!("{eight}{i}"))).map(String::from);
+        for (eight, made) in [("01019012", "01019012057"), ("12819012", "12819012022"), ("03918545", "03918545130"), ("15928834", "15928834023"), ("02029112", "02029112188")] {
             assert_eq!(first(eight).as_deref(), Some(made));
         }
-        assert!(!Fodselsnummer::parse("12819012022")
-            .expect("valid")
-            .issued_under_2032_rule());
+        assert!(!Fodselsnummer::parse("12819012022").expect("valid").issued_under_2032_rule());
         // MOD11 gives 10 for k1 of 010190123 under the old rule, so 01019012345 never existed.
-        assert_eq!(
-            Fodselsnummer::parse("01019012345"),
-            Err("error-fnr-checksum")
-        );
+        assert_eq!(Fodselsnummer::parse("01019012345"), Err("error-fnr-checksum"));
     }
 
     #[test]
     fn the_first_six_digits_must_be_a_date() {
         // Every completion of these nine digits whose check digits are right is refused as no date.
-        for nine in [
-            "310290123",
-            "290201123",
-            "000190123",
-            "013390123",
-            "400190123",
-            "329190123",
-        ] {
-            let reasons: Vec<_> = (0..100)
-                .map(|k| Fodselsnummer::parse(&format!("{nine}{k:02}")))
-                .collect();
-            assert!(
-                reasons
-                    .iter()
-                    .all(|r| matches!(r, Err("error-fnr-checksum" | "error-fnr-date"))),
-                "{nine}"
-            );
+        for nine in ["310290123", "290201123", "000190123", "013390123", "400190123", "329190123"] {
+            let reasons: Vec<_> = (0..100).map(|k| Fodselsnummer::parse(&format!("{nine}{k:02}"))).collect();
+            assert!(reasons.iter().all(|r| matches!(r, Err("error-fnr-checksum" | "error-fnr-date"))), "{nine}");
             assert!(reasons.contains(&Err("error-fnr-date")), "{nine}");
-            assert!(
-                Fodselsnummer::all_with_check_digits(nine).is_empty(),
-                "{nine}"
-            );
+            assert!(Fodselsnummer::all_with_check_digits(nine).is_empty(), "{nine}");
         }
         // 29 February in a year divisible by four; D-number and synthetic offsets undone.
-        for nine in [
-            "290200123",
-            "290204123",
-            "690204123",
-            "294204123",
-            "298204123",
-            "719212123",
-        ] {
-            assert!(
-                !Fodselsnummer::all_with_check_digits(nine).is_empty(),
-                "{nine}"
-            );
+        for nine in ["290200123", "290204123", "690204123", "294204123", "298204123", "719212123"] {
+            assert!(!Fodselsnummer::all_with_check_digits(nine).is_empty(), "{nine}");
         }
     }
 
     #[test]
     fn synthetic_and_d_numbers_give_the_real_birth_date() {
-        let synthetic = Fodselsnummer::with_check_digits("158504523")
-            .or_else(|| Fodselsnummer::with_check_digits("158504524"))
-            .unwrap();
+        let synthetic = Fodselsnummer::with_check_digits("158504523").or_else(|| Fodselsnummer::with_check_digits("158504524")).unwrap();
         assert_eq!(synthetic.birth_date().as_deref(), Some("2004-05-15"));
-        let d_number = Fodselsnummer::with_check_digits("550190123")
-            .or_else(|| Fodselsnummer::with_check_digits("550190124"))
-            .unwrap();
+        let d_number = Fodselsnummer::with_check_digits("550190123").or_else(|| Fodselsnummer::with_check_digits("550190124")).unwrap();
         assert_eq!(d_number.birth_date().as_deref(), Some("1990-01-15"));
     }
 
     #[test]
     fn fodselsnummer_never_prints_in_full() {
-        let f = Fodselsnummer::with_check_digits("010190123")
-            .or_else(|| Fodselsnummer::with_check_digits("010190124"))
-            .unwrap();
+        let f = Fodselsnummer::with_check_digits("010190123").or_else(|| Fodselsnummer::with_check_digits("010190124")).unwrap();
         assert_eq!(f.to_string(), "010190*****");
-        assert_eq!(
-            format!("{f:?}").contains(f.as_str()),
-            true,
-            "Debug is for tests only"
-        );
+        assert!(format!("{f:?}").contains(f.as_str()), "Debug is for tests only");
     }
 
     #[test]
     fn kontonummer_mod11() {
-        assert_eq!(
-            Kontonummer::parse("1234.56.78903").map(|k| k.formatted()),
-            Ok("1234 56 78903".to_owned())
-        );
-        assert_eq!(
-            Kontonummer::parse("12345678904"),
-            Err("error-konto-checksum")
-        );
+        assert_eq!(Kontonummer::parse("1234.56.78903").map(|k| k.formatted()), Ok("1234 56 78903".to_owned()));
+        assert_eq!(Kontonummer::parse("12345678904"), Err("error-konto-checksum"));
         assert_eq!(Kontonummer::parse("1234567890"), Err("error-konto-length"));
-        assert_eq!(
-            Kontonummer::parse("1234-56-78903"),
-            Err("error-konto-digits")
-        );
+        assert_eq!(Kontonummer::parse("1234-56-78903"), Err("error-konto-digits"));
     }
 
     #[test]
@@ -621,26 +504,14 @@ mod tests {
         assert_eq!(Belop::parse("-1"), Err("error-belop-negative"));
         assert_eq!(Belop::parse("ti tusen"), Err("error-belop-format"));
         assert_eq!(Belop::parse("1e9"), Err("error-belop-format"));
-        assert_eq!(
-            Belop::parse("999999999999999999999"),
-            Err("error-belop-too-large")
-        );
-        assert_eq!(
-            Belop::from_kroner(12_500).to_string(),
-            "12\u{a0}500\u{a0}kr"
-        );
+        assert_eq!(Belop::parse("999999999999999999999"), Err("error-belop-too-large"));
+        assert_eq!(Belop::from_kroner(12_500).to_string(), "12\u{a0}500\u{a0}kr");
     }
 
     #[test]
     fn telefon_normalises_norwegian_numbers() {
-        assert_eq!(
-            Telefonnummer::parse("912 34 567").map(|t| t.0),
-            Ok("+4791234567".to_owned())
-        );
-        assert_eq!(
-            Telefonnummer::parse("+46 70 123 45 67").map(|t| t.0),
-            Ok("+46701234567".to_owned())
-        );
+        assert_eq!(Telefonnummer::parse("912 34 567").map(|t| t.0), Ok("+4791234567".to_owned()));
+        assert_eq!(Telefonnummer::parse("+46 70 123 45 67").map(|t| t.0), Ok("+46701234567".to_owned()));
         assert_eq!(Telefonnummer::parse("123"), Err("error-telefon-format"));
     }
 

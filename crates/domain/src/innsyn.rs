@@ -67,13 +67,8 @@ impl Innsyn {
     /// The case is over: processed or not to be processed, and no payment still to come. Only a
     /// closed case may be deleted when its retention period has passed.
     pub fn is_closed(&self) -> bool {
-        matches!(
-            self.status,
-            Some(SoknadsStatusVerdi::Ferdigbehandlet | SoknadsStatusVerdi::BehandlesIkke)
-        ) && !self
-            .utbetalinger
-            .iter()
-            .any(|u| u.status == UtbetalingStatus::PlanlagtUtbetaling)
+        matches!(self.status, Some(SoknadsStatusVerdi::Ferdigbehandlet | SoknadsStatusVerdi::BehandlesIkke))
+            && !self.utbetalinger.iter().any(|u| u.status == UtbetalingStatus::PlanlagtUtbetaling)
     }
 }
 
@@ -173,19 +168,13 @@ pub fn fold(doc: &DigisosSoker) -> Innsyn {
 /// matters: `…00.1Z` is before `…00.134Z`, which a string comparison gets wrong because the number of
 /// fraction digits varies.
 pub(crate) fn in_time_order(hendelser: &[Hendelse]) -> Vec<&Hendelse> {
-    let mut keyed: Vec<_> = hendelser
-        .iter()
-        .map(|h| (parse_tidspunkt(h.hendelsestidspunkt()), h))
-        .collect();
+    let mut keyed: Vec<_> = hendelser.iter().map(|h| (parse_tidspunkt(h.hendelsestidspunkt()), h)).collect();
     // `None` (unparseable) sorts first.
     keyed.sort_by_key(|(when, _)| *when);
     let mut ordered: Vec<&Hendelse> = keyed.iter().map(|(_, h)| *h).collect();
     let mut start = 0;
     while start < keyed.len() {
-        let len = keyed[start..]
-            .iter()
-            .take_while(|(when, _)| *when == keyed[start].0)
-            .count();
+        let len = keyed[start..].iter().take_while(|(when, _)| *when == keyed[start].0).count();
         order_same_instant(&mut ordered[start..start + len]);
         start += len;
     }
@@ -219,9 +208,7 @@ fn tie_rank(hendelse: &Hendelse) -> Option<(TieGroup, u8)> {
 /// by rank into the places the group's events held; all other events stay where they are.
 fn order_same_instant(run: &mut [&Hendelse]) {
     for group in [TieGroup::Payment, TieGroup::ApplicationStatus] {
-        let places: Vec<usize> = (0..run.len())
-            .filter(|&i| tie_rank(run[i]).is_some_and(|(g, _)| g == group))
-            .collect();
+        let places: Vec<usize> = (0..run.len()).filter(|&i| tie_rank(run[i]).is_some_and(|(g, _)| g == group)).collect();
         let mut members: Vec<&Hendelse> = places.iter().map(|&i| run[i]).collect();
         members.sort_by_key(|h| tie_rank(h).map(|(_, rank)| rank));
         for (place, hendelse) in places.into_iter().zip(members) {
@@ -259,12 +246,7 @@ struct SakState {
 
 impl SakState {
     fn new(referanse: &str) -> Self {
-        SakState {
-            referanse: referanse.to_owned(),
-            tittel: None,
-            status: None,
-            vedtak: vec![],
-        }
+        SakState { referanse: referanse.to_owned(), tittel: None, status: None, vedtak: vec![] }
     }
 
     /// Rule 3: hidden when the latest `saksStatus` is FEILREGISTRERT; else FERDIGBEHANDLET once it has
@@ -302,31 +284,16 @@ struct KravState<S> {
 
 impl<S> KravState<S> {
     fn new(referanse: &str) -> Self {
-        KravState {
-            referanse: referanse.to_owned(),
-            tittel: None,
-            beskrivelse: None,
-            frist: None,
-            status: None,
-        }
+        KravState { referanse: referanse.to_owned(), tittel: None, beskrivelse: None, frist: None, status: None }
     }
 
     fn tittel(&self) -> String {
-        self.tittel
-            .as_ref()
-            .or(self.beskrivelse.as_ref())
-            .cloned()
-            .unwrap_or_default()
+        self.tittel.as_ref().or(self.beskrivelse.as_ref()).cloned().unwrap_or_default()
     }
 }
 
 /// Finds the entry with this reference, or appends a new one (which keeps first-seen order).
-fn upsert<'a, T>(
-    list: &'a mut Vec<T>,
-    referanse: &str,
-    key: fn(&T) -> &str,
-    new: fn(&str) -> T,
-) -> &'a mut T {
+fn upsert<'a, T>(list: &'a mut Vec<T>, referanse: &str, key: fn(&T) -> &str, new: fn(&str) -> T) -> &'a mut T {
     let index = match list.iter().position(|item| key(item) == referanse) {
         Some(index) => index,
         None => {
@@ -351,39 +318,18 @@ impl State {
             Hendelse::TildeltNavKontor(h) => self.nav_kontor = Some(h.nav_kontor.clone()),
             Hendelse::ForelopigSvar(_) => self.forelopig_svar = true,
             Hendelse::SaksStatus(h) => {
-                let sak = upsert(
-                    &mut self.saker,
-                    &h.referanse,
-                    |s| &s.referanse,
-                    SakState::new,
-                );
+                let sak = upsert(&mut self.saker, &h.referanse, |s| &s.referanse, SakState::new);
                 carry(&mut sak.tittel, &h.tittel);
                 carry(&mut sak.status, &h.status);
             }
             // The sak's status follows from its vedtak when the view is made (rule 3).
             Hendelse::VedtakFattet(h) => {
-                let sak = upsert(
-                    &mut self.saker,
-                    &h.saksreferanse,
-                    |s| &s.referanse,
-                    SakState::new,
-                );
-                sak.vedtak.push(Vedtak {
-                    utfall: h.utfall,
-                    dato: dato(&h.hendelsestidspunkt),
-                    brev: Some(h.vedtaksfil.referanse.clone()),
-                });
+                let sak = upsert(&mut self.saker, &h.saksreferanse, |s| &s.referanse, SakState::new);
+                sak.vedtak.push(Vedtak { utfall: h.utfall, dato: dato(&h.hendelsestidspunkt), brev: Some(h.vedtaksfil.referanse.clone()) });
             }
             Hendelse::Utbetaling(h) => {
-                let utbetaling = upsert(
-                    &mut self.utbetalinger,
-                    &h.utbetalingsreferanse,
-                    |u| &u.referanse,
-                    |r| UtbetalingState {
-                        referanse: r.to_owned(),
-                        ..UtbetalingState::default()
-                    },
-                );
+                let utbetaling =
+                    upsert(&mut self.utbetalinger, &h.utbetalingsreferanse, |u| &u.referanse, |r| UtbetalingState { referanse: r.to_owned(), ..UtbetalingState::default() });
                 carry(&mut utbetaling.saksreferanse, &h.saksreferanse);
                 carry(&mut utbetaling.status, &h.status);
                 carry(&mut utbetaling.belop, &h.belop);
@@ -395,31 +341,17 @@ impl State {
                 self.oppgaver = h
                     .dokumenter
                     .iter()
-                    .map(|d| Oppgave {
-                        dokumenttype: d.dokumenttype.clone(),
-                        tilleggsinformasjon: d.tilleggsinformasjon.clone(),
-                        innsendelsesfrist: d.innsendelsesfrist.clone(),
-                    })
+                    .map(|d| Oppgave { dokumenttype: d.dokumenttype.clone(), tilleggsinformasjon: d.tilleggsinformasjon.clone(), innsendelsesfrist: d.innsendelsesfrist.clone() })
                     .collect();
             }
             Hendelse::Vilkar(h) => {
-                let vilkar = upsert(
-                    &mut self.vilkar,
-                    &h.vilkarreferanse,
-                    |k| &k.referanse,
-                    KravState::new,
-                );
+                let vilkar = upsert(&mut self.vilkar, &h.vilkarreferanse, |k| &k.referanse, KravState::new);
                 carry(&mut vilkar.tittel, &h.tittel);
                 carry(&mut vilkar.beskrivelse, &h.beskrivelse);
                 carry(&mut vilkar.status, &h.status);
             }
             Hendelse::Dokumentasjonkrav(h) => {
-                let krav = upsert(
-                    &mut self.dokumentasjonkrav,
-                    &h.dokumentasjonkravreferanse,
-                    |k| &k.referanse,
-                    KravState::new,
-                );
+                let krav = upsert(&mut self.dokumentasjonkrav, &h.dokumentasjonkravreferanse, |k| &k.referanse, KravState::new);
                 carry(&mut krav.tittel, &h.tittel);
                 carry(&mut krav.beskrivelse, &h.beskrivelse);
                 carry(&mut krav.frist, &h.frist);
@@ -434,31 +366,16 @@ impl State {
         let saker: Vec<Sak> = self
             .saker
             .into_iter()
-            .filter_map(|s| {
-                Some(Sak {
-                    status: s.shown_status()?,
-                    tittel: s.tittel.unwrap_or_else(|| STANDARD_SAKSTITTEL.to_owned()),
-                    referanse: s.referanse,
-                    vedtak: s.vedtak,
-                })
-            })
+            .filter_map(|s| Some(Sak { status: s.shown_status()?, tittel: s.tittel.unwrap_or_else(|| STANDARD_SAKSTITTEL.to_owned()), referanse: s.referanse, vedtak: s.vedtak }))
             .collect();
         // Rule 2: the office may mark the application done while a sak is still being processed.
-        let sak_in_progress = saker
-            .iter()
-            .any(|s| s.vedtak.is_empty() && s.status == SakStatus::UnderBehandling);
+        let sak_in_progress = saker.iter().any(|s| s.vedtak.is_empty() && s.status == SakStatus::UnderBehandling);
         let status = match self.status {
-            Some(SoknadsStatusVerdi::Ferdigbehandlet) if sak_in_progress => {
-                Some(SoknadsStatusVerdi::UnderBehandling)
-            }
+            Some(SoknadsStatusVerdi::Ferdigbehandlet) if sak_in_progress => Some(SoknadsStatusVerdi::UnderBehandling),
             status => status,
         };
         // Rule 5: nothing is asked of the citizen in a finished application.
-        let oppgaver = if status == Some(SoknadsStatusVerdi::Ferdigbehandlet) {
-            vec![]
-        } else {
-            self.oppgaver
-        };
+        let oppgaver = if status == Some(SoknadsStatusVerdi::Ferdigbehandlet) { vec![] } else { self.oppgaver };
         Innsyn {
             status,
             nav_kontor: self.nav_kontor,
@@ -468,13 +385,8 @@ impl State {
                 .utbetalinger
                 .into_iter()
                 .filter_map(|u| {
-                    let status = match u
-                        .status
-                        .unwrap_or(soker::UtbetalingsStatus::PlanlagtUtbetaling)
-                    {
-                        soker::UtbetalingsStatus::PlanlagtUtbetaling => {
-                            UtbetalingStatus::PlanlagtUtbetaling
-                        }
+                    let status = match u.status.unwrap_or(soker::UtbetalingsStatus::PlanlagtUtbetaling) {
+                        soker::UtbetalingsStatus::PlanlagtUtbetaling => UtbetalingStatus::PlanlagtUtbetaling,
                         soker::UtbetalingsStatus::Utbetalt => UtbetalingStatus::Utbetalt,
                         soker::UtbetalingsStatus::Stoppet => UtbetalingStatus::Stoppet,
                         soker::UtbetalingsStatus::Annullert => return None,
@@ -494,23 +406,13 @@ impl State {
                 .vilkar
                 .into_iter()
                 .filter(|k| k.status.is_none_or(soker::VilkarStatus::is_relevant))
-                .map(|k| Vilkar {
-                    tittel: k.tittel(),
-                    referanse: k.referanse,
-                })
+                .map(|k| Vilkar { tittel: k.tittel(), referanse: k.referanse })
                 .collect(),
             dokumentasjonkrav: self
                 .dokumentasjonkrav
                 .into_iter()
-                .filter(|k| {
-                    k.status
-                        .is_none_or(soker::DokumentasjonkravStatus::is_relevant)
-                })
-                .map(|k| Dokumentasjonkrav {
-                    tittel: k.tittel(),
-                    referanse: k.referanse,
-                    frist: k.frist,
-                })
+                .filter(|k| k.status.is_none_or(soker::DokumentasjonkravStatus::is_relevant))
+                .map(|k| Dokumentasjonkrav { tittel: k.tittel(), referanse: k.referanse, frist: k.frist })
                 .collect(),
         }
     }
@@ -522,10 +424,7 @@ mod tests {
     use serde_json::json;
 
     fn order(hendelser: serde_json::Value) -> Vec<String> {
-        let doc: DigisosSoker = serde_json::from_value(
-            json!({"version": "1.0.0", "avsender": {"systemnavn": "t", "systemversjon": "1"}, "hendelser": hendelser}),
-        )
-        .expect("parses");
+        let doc: DigisosSoker = serde_json::from_value(json!({"version": "1.0.0", "avsender": {"systemnavn": "t", "systemversjon": "1"}, "hendelser": hendelser})).expect("parses");
         in_time_order(&doc.hendelser)
             .into_iter()
             .map(|h| match h {
@@ -545,28 +444,11 @@ mod tests {
         let v = |r: &str| json!({"type": "vilkar", "hendelsestidspunkt": AT, "vilkarreferanse": r});
         let d = |r: &str| json!({"type": "dokumentasjonkrav", "hendelsestidspunkt": AT, "dokumentasjonkravreferanse": r});
         let u = |r: &str| json!({"type": "utbetaling", "hendelsestidspunkt": AT, "utbetalingsreferanse": r});
-        let kontor =
-            json!({"type": "tildeltNavKontor", "hendelsestidspunkt": AT, "navKontor": "0301"});
+        let kontor = json!({"type": "tildeltNavKontor", "hendelsestidspunkt": AT, "navKontor": "0301"});
         let earlier = json!({"type": "vilkar", "hendelsestidspunkt": "2026-04-10T11:59:59.999Z", "vilkarreferanse": "V0"});
         assert_eq!(
-            order(json!([
-                v("V1"),
-                kontor,
-                d("D1"),
-                u("P1"),
-                v("V2"),
-                u("P2"),
-                earlier
-            ])),
-            [
-                "vilkar V0",
-                "utbetaling P1",
-                "tildeltNavKontor",
-                "utbetaling P2",
-                "vilkar V1",
-                "krav D1",
-                "vilkar V2"
-            ]
+            order(json!([v("V1"), kontor, d("D1"), u("P1"), v("V2"), u("P2"), earlier])),
+            ["vilkar V0", "utbetaling P1", "tildeltNavKontor", "utbetaling P2", "vilkar V1", "krav D1", "vilkar V2"]
         );
     }
 
@@ -574,18 +456,8 @@ mod tests {
     fn at_one_instant_mottatt_comes_before_under_behandling() {
         let s = |status: &str| json!({"type": "soknadsStatus", "hendelsestidspunkt": AT, "status": status});
         assert_eq!(
-            order(json!([
-                s("UNDER_BEHANDLING"),
-                s("FERDIGBEHANDLET"),
-                s("MOTTATT"),
-                s("BEHANDLES_IKKE")
-            ])),
-            [
-                "Mottatt",
-                "Ferdigbehandlet",
-                "UnderBehandling",
-                "BehandlesIkke"
-            ]
+            order(json!([s("UNDER_BEHANDLING"), s("FERDIGBEHANDLET"), s("MOTTATT"), s("BEHANDLES_IKKE")])),
+            ["Mottatt", "Ferdigbehandlet", "UnderBehandling", "BehandlesIkke"]
         );
     }
 }

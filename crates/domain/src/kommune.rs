@@ -96,30 +96,14 @@ impl Katalog {
         let raw: RawKatalog = serde_json::from_str(text).map_err(|e| format!("kommuner: {e}"))?;
         let mut kommuner = BTreeMap::new();
         for k in raw.kommuner {
-            let nummer = Kommunenummer::parse(&k.nummer).map_err(|_| {
-                format!(
-                    "kommuner: '{}' is not a 4-digit municipality number",
-                    k.nummer
-                )
-            })?;
+            let nummer = Kommunenummer::parse(&k.nummer).map_err(|_| format!("kommuner: '{}' is not a 4-digit municipality number", k.nummer))?;
             let kontor = raw
                 .kontorer
                 .iter()
                 .find(|o| o.enhetsnummer == k.kontor)
-                .ok_or_else(|| {
-                    format!(
-                        "kommuner: {} ({}) names office {} which is not in kontorer",
-                        k.nummer, k.navn, k.kontor
-                    )
-                })?
+                .ok_or_else(|| format!("kommuner: {} ({}) names office {} which is not in kontorer", k.nummer, k.navn, k.kontor))?
                 .clone();
-            let kommune = Kommune {
-                nummer: nummer.clone(),
-                navn: k.navn,
-                mottak: k.mottak,
-                kontor,
-                status_fra_fagsystem: k.status_fra_fagsystem,
-            };
+            let kommune = Kommune { nummer: nummer.clone(), navn: k.navn, mottak: k.mottak, kontor, status_fra_fagsystem: k.status_fra_fagsystem };
             if kommuner.insert(nummer, kommune).is_some() {
                 return Err(format!("kommuner: {} is listed twice", k.nummer));
             }
@@ -133,17 +117,12 @@ impl Katalog {
 
     /// Looks up a number typed or posted by a user; unknown and malformed numbers alike are `None`.
     pub fn find(&self, raw: &str) -> Option<&Kommune> {
-        Kommunenummer::parse(raw)
-            .ok()
-            .and_then(|n| self.kommuner.get(&n))
+        Kommunenummer::parse(raw).ok().and_then(|n| self.kommuner.get(&n))
     }
 
     /// The office with this unit number (enhetsnummer), if it serves any municipality here.
     pub fn kontor(&self, enhetsnummer: &str) -> Option<&Kontor> {
-        self.kommuner
-            .values()
-            .map(|k| &k.kontor)
-            .find(|o| o.enhetsnummer == enhetsnummer)
+        self.kommuner.values().map(|k| &k.kontor).find(|o| o.enhetsnummer == enhetsnummer)
     }
 
     /// How to name the office with this unit number (enhetsnummer, as in `tildeltNavKontor.navKontor`)
@@ -151,13 +130,7 @@ impl Katalog {
     pub fn office_label<'a>(&'a self, enhetsnummer: &'a str) -> OfficeLabel<'a> {
         match self.kontor(enhetsnummer) {
             Some(kontor) => OfficeLabel::Named(&kontor.navn),
-            None => OfficeLabel::Unknown {
-                enhetsnummer,
-                text: Text {
-                    key: OFFICE_UNKNOWN_KEY,
-                    args: vec![("office", enhetsnummer.to_owned())],
-                },
-            },
+            None => OfficeLabel::Unknown { enhetsnummer, text: Text { key: OFFICE_UNKNOWN_KEY, args: vec![("office", enhetsnummer.to_owned())] } },
         }
     }
 
@@ -189,17 +162,8 @@ mod tests {
         assert!(!k.find("3201").unwrap().takes_digital_applications());
         assert!(k.find("301").is_none());
         assert!(k.find("9999").is_none());
-        assert_eq!(
-            k.by_name()
-                .iter()
-                .map(|k| k.navn.as_str())
-                .collect::<Vec<_>>(),
-            ["Bærum", "Oslo"]
-        );
-        assert_eq!(
-            k.kontor("0312").map(|o| o.navn.as_str()),
-            Some("NAV Frogner")
-        );
+        assert_eq!(k.by_name().iter().map(|k| k.navn.as_str()).collect::<Vec<_>>(), ["Bærum", "Oslo"]);
+        assert_eq!(k.kontor("0312").map(|o| o.navn.as_str()), Some("NAV Frogner"));
         assert!(k.kontor("0315").is_none());
     }
 
@@ -207,43 +171,21 @@ mod tests {
     fn an_office_outside_the_catalogue_is_another_nav_office_by_number() {
         let k = Katalog::from_json(DATA).expect("test catalogue");
         assert_eq!(k.office_label("0312"), OfficeLabel::Named("NAV Frogner"));
-        assert_eq!(
-            k.office_label("4612"),
-            OfficeLabel::Unknown {
-                enhetsnummer: "4612",
-                text: Text {
-                    key: "event-office-unknown",
-                    args: vec![("office", "4612".to_owned())]
-                }
-            }
-        );
+        assert_eq!(k.office_label("4612"), OfficeLabel::Unknown { enhetsnummer: "4612", text: Text { key: "event-office-unknown", args: vec![("office", "4612".to_owned())] } });
     }
 
     #[test]
     fn refuses_bad_data_files() {
-        assert!(Katalog::from_json(&DATA.replace("\"0301\"", "\"301\""))
-            .unwrap_err()
-            .contains("4-digit"));
-        assert!(Katalog::from_json(&DATA.replace("\"3201\"", "\"0301\""))
-            .unwrap_err()
-            .contains("twice"));
-        assert!(
-            Katalog::from_json(&DATA.replace("\"kontor\": \"0312\"}]", "\"kontor\": \"9\"}]"))
-                .unwrap_err()
-                .contains("not in kontorer")
-        );
+        assert!(Katalog::from_json(&DATA.replace("\"0301\"", "\"301\"")).unwrap_err().contains("4-digit"));
+        assert!(Katalog::from_json(&DATA.replace("\"3201\"", "\"0301\"")).unwrap_err().contains("twice"));
+        assert!(Katalog::from_json(&DATA.replace("\"kontor\": \"0312\"}]", "\"kontor\": \"9\"}]")).unwrap_err().contains("not in kontorer"));
     }
 
     #[test]
     fn the_shipped_catalogue_is_valid() {
         let text = include_str!("../../../data/kommuner.json");
         let k = Katalog::from_json(text).unwrap();
-        assert!(k
-            .find("0301")
-            .is_some_and(Kommune::takes_digital_applications));
-        assert!(
-            k.by_name().iter().any(|k| !k.takes_digital_applications()),
-            "demo data shows a non-digital municipality"
-        );
+        assert!(k.find("0301").is_some_and(Kommune::takes_digital_applications));
+        assert!(k.by_name().iter().any(|k| !k.takes_digital_applications()), "demo data shows a non-digital municipality");
     }
 }

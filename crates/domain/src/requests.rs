@@ -36,11 +36,7 @@ fn millis(text: &str) -> Option<Millis> {
 
 /// When the latest `dokumentasjonEtterspurt` was made (the one whose list the fold shows).
 pub fn latest_request_at(doc: &DigisosSoker) -> Option<Millis> {
-    in_time_order(&doc.hendelser)
-        .into_iter()
-        .filter(|h| matches!(h, Hendelse::DokumentasjonEtterspurt(_)))
-        .next_back()
-        .and_then(|h| millis(h.hendelsestidspunkt()))
+    in_time_order(&doc.hendelser).into_iter().rfind(|h| matches!(h, Hendelse::DokumentasjonEtterspurt(_))).and_then(|h| millis(h.hendelsestidspunkt()))
 }
 
 /// The requested documents of the folded view, in the fold's order, with, for each, whether a

@@ -51,10 +51,7 @@ pub fn clean(raw: &str, max: usize) -> Result<String, MessageKey> {
     if text.contains('\u{fffd}') {
         return Err("error-text-unreadable");
     }
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
         return Err("error-text-unreadable");
     }
     Ok(text.replace("\r\n", "\n"))
@@ -74,21 +71,14 @@ pub fn clean_line(raw: &str, max: usize) -> Result<String, MessageKey> {
 /// than a line break or tab, a direction control or a zero-width character — if any. For text
 /// from other systems, which is refused whole rather than cleaned.
 pub fn hidden_character(text: &str) -> Option<char> {
-    text.chars().find(|c| {
-        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            || is_direction_control(*c)
-            || is_zero_width(*c)
-    })
+    text.chars().find(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_direction_control(*c) || is_zero_width(*c))
 }
 
 /// A name that was not typed but comes along with something (an uploaded file's name), made safe
 /// to show: control, direction and zero-width characters removed, trimmed, at most `max`
 /// characters. Never refused: the file is what matters, not its name.
 pub fn display_name(raw: &str, max: usize) -> String {
-    let shown: String = raw
-        .chars()
-        .filter(|c| !c.is_control() && !is_direction_control(*c) && !is_zero_width(*c))
-        .collect();
+    let shown: String = raw.chars().filter(|c| !c.is_control() && !is_direction_control(*c) && !is_zero_width(*c)).collect();
     shown.trim().chars().take(max).collect()
 }
 
@@ -107,73 +97,33 @@ mod tests {
 
     #[test]
     fn direction_controls_are_refused_and_zero_width_characters_removed() {
-        for c in [
-            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
-            '\u{2068}', '\u{2069}',
-        ] {
-            assert_eq!(
-                clean(&format!("Kari {c}nnamdroN"), 50),
-                Err("error-text-direction"),
-                "{:X}",
-                c as u32
-            );
+        for c in ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'] {
+            assert_eq!(clean(&format!("Kari {c}nnamdroN"), 50), Err("error-text-direction"), "{:X}", c as u32);
             assert_eq!(hidden_character(&format!("a{c}")), Some(c));
         }
         for c in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'] {
-            assert_eq!(
-                clean(&format!("{c}Nord{c}mann{c}"), 50),
-                Ok("Nordmann".to_owned()),
-                "{:X}",
-                c as u32
-            );
+            assert_eq!(clean(&format!("{c}Nord{c}mann{c}"), 50), Ok("Nordmann".to_owned()), "{:X}", c as u32);
             assert_eq!(hidden_character(&format!("a{c}")), Some(c));
         }
-        assert_eq!(
-            clean("\u{FEFF}  hei \u{200B}", 10),
-            Ok("hei".to_owned()),
-            "removed before trimming"
-        );
-        assert_eq!(
-            clean(&format!("{}a", "\u{200B}".repeat(20)), 5),
-            Ok("a".to_owned()),
-            "not counted"
-        );
-        assert_eq!(
-            clean("שלום\u{200F} Kari", 20),
-            Ok("שלום\u{200F} Kari".to_owned()),
-            "marks stay"
-        );
+        assert_eq!(clean("\u{FEFF}  hei \u{200B}", 10), Ok("hei".to_owned()), "removed before trimming");
+        assert_eq!(clean(&format!("{}a", "\u{200B}".repeat(20)), 5), Ok("a".to_owned()), "not counted");
+        assert_eq!(clean("שלום\u{200F} Kari", 20), Ok("שלום\u{200F} Kari".to_owned()), "marks stay");
         assert_eq!(hidden_character("Vanlig tekst\nmed linjeskift"), None);
         assert_eq!(hidden_character("bjelle\u{7}"), Some('\u{7}'));
     }
 
     #[test]
     fn one_line_text_refuses_line_breaks_and_tabs() {
-        assert_eq!(
-            clean_line(" Ola Nordmann ", 50),
-            Ok("Ola Nordmann".to_owned())
-        );
-        assert_eq!(
-            clean_line("Ola\nNordmann", 50),
-            Err("error-text-unreadable")
-        );
-        assert_eq!(
-            clean_line("Ola\tNordmann", 50),
-            Err("error-text-unreadable")
-        );
-        assert_eq!(
-            clean_line("Ola\u{1b}[31m", 50),
-            Err("error-text-unreadable")
-        );
+        assert_eq!(clean_line(" Ola Nordmann ", 50), Ok("Ola Nordmann".to_owned()));
+        assert_eq!(clean_line("Ola\nNordmann", 50), Err("error-text-unreadable"));
+        assert_eq!(clean_line("Ola\tNordmann", 50), Err("error-text-unreadable"));
+        assert_eq!(clean_line("Ola\u{1b}[31m", 50), Err("error-text-unreadable"));
         assert_eq!(clean_line("Ola\u{202E}", 50), Err("error-text-direction"));
     }
 
     #[test]
     fn names_that_come_along_are_made_safe_to_show() {
-        assert_eq!(
-            display_name("kontrakt\u{202E}fdp.exe", 100),
-            "kontraktfdp.exe"
-        );
+        assert_eq!(display_name("kontrakt\u{202E}fdp.exe", 100), "kontraktfdp.exe");
         assert_eq!(display_name(" bilde\u{200B}\n1.jpg ", 100), "bilde1.jpg");
         assert_eq!(display_name("abcdef", 3), "abc");
     }

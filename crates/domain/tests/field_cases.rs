@@ -2,6 +2,8 @@
 //! Velferd once gave a wrong result, each with the right one: the innsyn fold and the citizen's case
 //! page follow NAV's innsyn rules and show Norway's dates (contracts.md, "Case insight").
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 
 use serde_json::{json, Value};
@@ -14,16 +16,10 @@ use velferd_formats::{validate, Kind};
 
 /// A case file, checked against the official schema first: these are documents a case system may send.
 fn case(name: &str) -> DigisosSoker {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/cases/innsyn")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/innsyn").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let value: Value = serde_json::from_str(&text).expect("JSON");
-    assert_eq!(
-        validate(Kind::DigisosSoker, &value).expect("schema compiles"),
-        vec![],
-        "{name} is schema-valid"
-    );
+    assert_eq!(validate(Kind::DigisosSoker, &value).expect("schema compiles"), vec![], "{name} is schema-valid");
     DigisosSoker::from_json(&text).expect("parses")
 }
 
@@ -71,39 +67,13 @@ fn oslo_midnight_every_date_is_norways_date() {
     assert_eq!(norwegian_date(&vedtak.dato), "01.07.2026");
     // Its timeline entry shows the same day, at 00.30.
     let page = case_view(&doc, SENT, 21);
-    let decided = page
-        .timeline
-        .iter()
-        .find(|e| e.text.key == "event-decision-granted")
-        .expect("a decision entry");
+    let decided = page.timeline.iter().find(|e| e.text.key == "event-decision-granted").expect("a decision entry");
     let at = oslo_time(decided.at);
-    assert_eq!(
-        (
-            at.year(),
-            u8::from(at.month()),
-            at.day(),
-            at.hour(),
-            at.minute()
-        ),
-        (2026, 7, 1, 0, 30)
-    );
+    assert_eq!((at.year(), u8::from(at.month()), at.day(), at.hour(), at.minute()), (2026, 7, 1, 0, 30));
     // Deadlines at 22:00Z are midnight in Norway: the day after their UTC date, not a day early.
-    assert_eq!(
-        innsyn.oppgaver[0].innsendelsesfrist,
-        "2026-07-05T22:00:00.000Z"
-    );
-    assert_eq!(
-        norwegian_date(&innsyn.oppgaver[0].innsendelsesfrist),
-        "06.07.2026"
-    );
-    assert_eq!(
-        innsyn.dokumentasjonkrav[0]
-            .frist
-            .as_deref()
-            .map(norwegian_date)
-            .as_deref(),
-        Some("01.08.2026")
-    );
+    assert_eq!(innsyn.oppgaver[0].innsendelsesfrist, "2026-07-05T22:00:00.000Z");
+    assert_eq!(norwegian_date(&innsyn.oppgaver[0].innsendelsesfrist), "06.07.2026");
+    assert_eq!(innsyn.dokumentasjonkrav[0].frist.as_deref().map(norwegian_date).as_deref(), Some("01.08.2026"));
     // The one sak is decided, so the case is.
     assert_eq!(page.headline, Headline::Decided);
 }
@@ -112,12 +82,7 @@ fn oslo_midnight_every_date_is_norways_date() {
 fn repeated_tildelt_a_repeat_is_not_a_forwarding_and_an_unknown_office_is_named_as_such() {
     let doc = case("soker-repeated-tildelt.json");
     let page = case_view(&doc, SENT, 21);
-    let forwardings: Vec<&Text> = page
-        .timeline
-        .iter()
-        .map(|e| &e.text)
-        .filter(|t| t.key == "event-office")
-        .collect();
+    let forwardings: Vec<&Text> = page.timeline.iter().map(|e| &e.text).filter(|t| t.key == "event-office").collect();
     // Newest first: 4612, then 1201 once (not three times).
     let offices: Vec<&str> = forwardings.iter().map(|t| t.args[0].1.as_str()).collect();
     assert_eq!(offices, ["4612", "1201"]);
@@ -125,20 +90,11 @@ fn repeated_tildelt_a_repeat_is_not_a_forwarding_and_an_unknown_office_is_named_
 
     // The web layer names each office through the catalogue.
     let katalog = catalogue();
-    assert_eq!(
-        katalog.office_label("1201"),
-        OfficeLabel::Named("NAV Bergenhus")
-    );
+    assert_eq!(katalog.office_label("1201"), OfficeLabel::Named("NAV Bergenhus"));
     match katalog.office_label("4612") {
         OfficeLabel::Unknown { enhetsnummer, text } => {
             assert_eq!(enhetsnummer, "4612");
-            assert_eq!(
-                text,
-                Text {
-                    key: "event-office-unknown",
-                    args: vec![("office", "4612".to_owned())]
-                }
-            );
+            assert_eq!(text, Text { key: "event-office-unknown", args: vec![("office", "4612".to_owned())] });
         }
         named => panic!("4612 is not in the catalogue, got {named:?}"),
     }
@@ -157,11 +113,6 @@ fn a_forwarding_back_to_an_earlier_office_is_a_forwarding() {
         ]
     }))
     .expect("parses");
-    let offices: Vec<String> = case_view(&doc, SENT, 21)
-        .timeline
-        .into_iter()
-        .filter(|e| e.text.key == "event-office")
-        .map(|e| e.text.args[0].1.clone())
-        .collect();
+    let offices: Vec<String> = case_view(&doc, SENT, 21).timeline.into_iter().filter(|e| e.text.key == "event-office").map(|e| e.text.args[0].1.clone()).collect();
     assert_eq!(offices, ["1201", "0312", "1201"]);
 }

@@ -78,10 +78,7 @@ impl Kind {
 impl FromStr for Kind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.name() == s)
-            .ok_or_else(|| format!("unknown document kind '{s}' (expected soknad, vedlegg, digisos-soker or klage)"))
+        Kind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| format!("unknown document kind '{s}' (expected soknad, vedlegg, digisos-soker or klage)"))
     }
 }
 
@@ -122,10 +119,7 @@ struct Embedded;
 
 impl Retrieve for Embedded {
     fn retrieve(&self, uri: &Uri<String>) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
-        let path = uri
-            .as_str()
-            .strip_prefix(BASE)
-            .ok_or_else(|| format!("schema reference outside the embedded set: {}", uri.as_str()))?;
+        let path = uri.as_str().strip_prefix(BASE).ok_or_else(|| format!("schema reference outside the embedded set: {}", uri.as_str()))?;
         let text = schema_text(path).ok_or_else(|| format!("no embedded schema {path}"))?;
         Ok(serde_json::from_str(text)?)
     }
@@ -133,8 +127,7 @@ impl Retrieve for Embedded {
 
 fn compile(path: &str) -> Result<Validator, SchemaError> {
     let text = schema_text(path).ok_or_else(|| SchemaError::UnknownSchema(path.to_owned()))?;
-    let schema: Value =
-        serde_json::from_str(text).map_err(|e| SchemaError::Compile(path.to_owned(), e.to_string()))?;
+    let schema: Value = serde_json::from_str(text).map_err(|e| SchemaError::Compile(path.to_owned(), e.to_string()))?;
     jsonschema::options()
         .with_draft(Draft::Draft6)
         .with_base_uri(format!("{BASE}{path}"))
@@ -158,10 +151,7 @@ fn validator(path: &str) -> Result<&'static Validator, SchemaError> {
 }
 
 fn violations(v: &Validator, doc: &Value) -> Vec<Violation> {
-    let mut out: Vec<Violation> = v
-        .iter_errors(doc)
-        .map(|e| Violation { pointer: e.instance_path().as_str().to_owned(), message: e.to_string() })
-        .collect();
+    let mut out: Vec<Violation> = v.iter_errors(doc).map(|e| Violation { pointer: e.instance_path().as_str().to_owned(), message: e.to_string() }).collect();
     out.sort_by(|a, b| a.pointer.cmp(&b.pointer).then(a.message.cmp(&b.message)));
     out.dedup();
     out
@@ -196,10 +186,7 @@ mod tests {
         assert_eq!(k.part_from_path("x/soknad/minimal.json"), None);
         assert_eq!(k.part_from_path("x/soknad/personalia/nothing/a.json"), None);
         assert_eq!(k.part_from_path("a.json"), None);
-        assert_eq!(
-            Kind::DigisosSoker.part_from_path("f/digisos/soker/parts/avsender/minimal.json").as_deref(),
-            Some("parts/avsender")
-        );
+        assert_eq!(Kind::DigisosSoker.part_from_path("f/digisos/soker/parts/avsender/minimal.json").as_deref(), Some("parts/avsender"));
     }
 
     #[test]

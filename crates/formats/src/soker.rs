@@ -393,10 +393,7 @@ pub enum DokumentasjonkravStatus {
 impl DokumentasjonkravStatus {
     /// `RELEVANT`, or one of the deprecated values the format defines as meaning `RELEVANT`.
     pub fn is_relevant(self) -> bool {
-        matches!(
-            self,
-            DokumentasjonkravStatus::Relevant | DokumentasjonkravStatus::Oppfylt | DokumentasjonkravStatus::IkkeOppfylt
-        )
+        matches!(self, DokumentasjonkravStatus::Relevant | DokumentasjonkravStatus::Oppfylt | DokumentasjonkravStatus::IkkeOppfylt)
     }
 }
 

@@ -2,6 +2,8 @@
 //! `ikkegyldig` are rejected, all others accepted. Files in part folders (e.g.
 //! `soknad/personalia/telefonnummer/`) are checked against the part schema of that name, as upstream does.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use velferd_formats::{validate, validate_part, Kind};

@@ -5,6 +5,8 @@
 //! server for the run and dropped after). Prints a table; Velferd's call and the raw read are timed
 //! alternately so both see the same machine.
 
+#![allow(clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -56,7 +58,9 @@ fn event(i: usize) -> serde_json::Value {
     let at = velferd_formats::soknad::tidspunkt(1_781_000_000_000 + i as i64 * 1000);
     match i % 4 {
         0 => json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "UNDER_BEHANDLING"}),
-        1 => json!({"type": "utbetaling", "hendelsestidspunkt": at, "utbetalingsreferanse": format!("P{}", i % 50), "saksreferanse": "S1", "status": "UTBETALT", "belop": 1000.0 + i as f64}),
+        1 => {
+            json!({"type": "utbetaling", "hendelsestidspunkt": at, "utbetalingsreferanse": format!("P{}", i % 50), "saksreferanse": "S1", "status": "UTBETALT", "belop": 1000.0 + i as f64})
+        }
         2 => json!({"type": "saksStatus", "hendelsestidspunkt": at, "referanse": format!("S{}", i % 10), "tittel": "Livsopphold", "status": "UNDER_BEHANDLING"}),
         _ => json!({"type": "vilkar", "hendelsestidspunkt": at, "vilkarreferanse": format!("V{}", i % 20), "tittel": "Vilkår", "status": "RELEVANT"}),
     }
@@ -127,10 +131,7 @@ async fn run(label: &str, url: &str) -> Vec<(String, Duration, Duration)> {
         },
     )
     .await;
-    vec![
-        (format!("{label}: fold {events_n} events (innsyn)"), fold, raw_events),
-        (format!("{label}: list {applications_n} new applications (API)"), list, raw_list),
-    ]
+    vec![(format!("{label}: fold {events_n} events (innsyn)"), fold, raw_events), (format!("{label}: list {applications_n} new applications (API)"), list, raw_list)]
 }
 
 #[tokio::main]

@@ -86,10 +86,7 @@ impl Store {
 
     /// The client a presented key belongs to, if the key exists and is not revoked.
     pub async fn api_client(&self, secret: &str) -> Result<Option<ApiClient>> {
-        let row = sqlx::query("SELECT id, name, kommunenummer FROM api_keys WHERE key_hash = $1 AND revoked_ms IS NULL")
-            .bind(hash(secret))
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query("SELECT id, name, kommunenummer FROM api_keys WHERE key_hash = $1 AND revoked_ms IS NULL").bind(hash(secret)).fetch_optional(&self.pool).await?;
         row.map(|r| {
             let k: String = r.try_get("kommunenummer")?;
             Ok(ApiClient {
@@ -105,13 +102,7 @@ impl Store {
     /// `after` (the last `(sent_ms, id)` of the previous page).
     pub async fn unacknowledged(&self, client: &ApiClient, after: Option<(Millis, String)>, limit: i64) -> Result<Vec<(String, String, Millis)>> {
         let (after_ms, after_id) = after.unwrap_or((i64::MIN, String::new()));
-        let rows = sqlx::query(UNACKNOWLEDGED)
-        .bind(client.kommunenummer.as_str())
-        .bind(after_ms)
-        .bind(after_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query(UNACKNOWLEDGED).bind(client.kommunenummer.as_str()).bind(after_ms).bind(after_id).bind(limit).fetch_all(&self.pool).await?;
         rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("reference")?, r.try_get("sent_ms")?))).collect()
     }
 
@@ -132,13 +123,7 @@ impl Store {
             }
             crate::Backend::Sqlite => "EXPLAIN QUERY PLAN",
         };
-        let rows = sqlx::query(&format!("{explain} {UNACKNOWLEDGED}"))
-            .bind(client.kommunenummer.as_str())
-            .bind(after_ms)
-            .bind(after_id)
-            .bind(limit)
-            .fetch_all(&mut *tx)
-            .await?;
+        let rows = sqlx::query(&format!("{explain} {UNACKNOWLEDGED}")).bind(client.kommunenummer.as_str()).bind(after_ms).bind(after_id).bind(limit).fetch_all(&mut *tx).await?;
         tx.rollback().await?;
         let column = match self.backend {
             crate::Backend::Postgres => "QUERY PLAN",
@@ -150,40 +135,31 @@ impl Store {
 
     /// One application of the client's municipality; another municipality's id finds nothing.
     pub async fn application_for_client(&self, client: &ApiClient, id: &str) -> Result<Option<(StoredApplication, Option<Millis>)>> {
-        let row = sqlx::query(&format!(
-            "SELECT {}, acknowledged_ms FROM applications WHERE id = $1 AND kommunenummer = $2",
-            crate::applications::COLUMNS
-        ))
-        .bind(id)
-        .bind(client.kommunenummer.as_str())
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = sqlx::query(&format!("SELECT {}, acknowledged_ms FROM applications WHERE id = $1 AND kommunenummer = $2", crate::applications::COLUMNS))
+            .bind(id)
+            .bind(client.kommunenummer.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
         row.map(|r| Ok((crate::applications::application_from_row(&r)?, r.try_get("acknowledged_ms")?))).transpose()
     }
 
     /// Marks an application as received by the case system. Idempotent; false for another
     /// municipality's or an unknown id.
     pub async fn acknowledge(&self, client: &ApiClient, id: &str, now: Millis) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE applications SET acknowledged_ms = COALESCE(acknowledged_ms, $1) WHERE id = $2 AND kommunenummer = $3",
-        )
-        .bind(now)
-        .bind(id)
-        .bind(client.kommunenummer.as_str())
-        .execute(&self.pool)
-        .await?;
+        let done = sqlx::query("UPDATE applications SET acknowledged_ms = COALESCE(acknowledged_ms, $1) WHERE id = $2 AND kommunenummer = $3")
+            .bind(now)
+            .bind(id)
+            .bind(client.kommunenummer.as_str())
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Replaces the case system's status document of an application of its municipality.
     pub async fn put_external_status(&self, client: &ApiClient, id: &str, document: &serde_json::Value, now: Millis) -> Result<bool> {
         let mut tx = self.begin_write().await?;
-        let owned = sqlx::query("SELECT id FROM applications WHERE id = $1 AND kommunenummer = $2")
-            .bind(id)
-            .bind(client.kommunenummer.as_str())
-            .fetch_optional(&mut *tx)
-            .await?
-            .is_some();
+        let owned =
+            sqlx::query("SELECT id FROM applications WHERE id = $1 AND kommunenummer = $2").bind(id).bind(client.kommunenummer.as_str()).fetch_optional(&mut *tx).await?.is_some();
         if !owned {
             return Ok(false);
         }

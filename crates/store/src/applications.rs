@@ -51,8 +51,7 @@ pub struct StoredApplication {
 
 fn json(r: &sqlx::any::AnyRow, column: &str) -> Result<serde_json::Value> {
     let text: String = r.try_get(column)?;
-    serde_json::from_str(&text)
-        .map_err(|e| StoreError::Corrupt(format!("applications.{column}: {e}")))
+    serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("applications.{column}: {e}")))
 }
 
 pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplication> {
@@ -61,38 +60,24 @@ pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplic
     Ok(StoredApplication {
         id: r.try_get("id")?,
         reference: r.try_get("reference")?,
-        kommunenummer: Kommunenummer::parse(&kommunenummer)
-            .map_err(|_| StoreError::Corrupt("applications.kommunenummer".into()))?,
+        kommunenummer: Kommunenummer::parse(&kommunenummer).map_err(|_| StoreError::Corrupt("applications.kommunenummer".into()))?,
         enhetsnummer: r.try_get("enhetsnummer")?,
         emergency: r.try_get::<i64, _>("emergency")? != 0,
         soknad_json: json(r, "soknad_json")?,
         vedlegg_json: json(r, "vedlegg_json")?,
-        answers: serde_json::from_str(&answers)
-            .map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?,
+        answers: serde_json::from_str(&answers).map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?,
         summary: r
             .try_get::<Option<String>, _>("summary_json")?
-            .map(|text| {
-                serde_json::from_str(&text)
-                    .map_err(|e| StoreError::Corrupt(format!("applications.summary_json: {e}")))
-            })
+            .map(|text| serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(format!("applications.summary_json: {e}"))))
             .transpose()?,
         sent_ms: r.try_get("sent_ms")?,
     })
 }
 
 /// Appends `events` to an application's log, numbered from `first_seq`, inside the caller's transaction.
-pub(crate) async fn insert_events(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    application_id: &str,
-    first_seq: i64,
-    events: &[serde_json::Value],
-    now: Millis,
-) -> Result<()> {
+pub(crate) async fn insert_events(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
     for (i, event) in events.iter().enumerate() {
-        let kind = event
-            .get("type")
-            .and_then(|t| t.as_str())
-            .unwrap_or("ukjent");
+        let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent");
         sqlx::query("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES ($1, $2, $3, $4, $5)")
             .bind(application_id)
             .bind(first_seq + i as i64)
@@ -112,13 +97,7 @@ impl Store {
     /// all in one transaction that is durable when this returns. Sending the same draft again
     /// returns the application already stored (`created: false`) instead of a second one.
     /// `None` when the draft does not exist for this owner and was never sent.
-    pub async fn submit(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-        app: &NewApplication,
-        now: Millis,
-    ) -> Result<Option<Submitted>> {
+    pub async fn submit(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, now: Millis) -> Result<Option<Submitted>> {
         if let Some(done) = self.submitted_from_draft(draft_id, owner).await? {
             return Ok(Some(done));
         }
@@ -127,11 +106,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         // Claim the draft first: only one of two racing requests deletes it, and the loser falls
         // through to reading the winner's application.
-        let claimed = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2")
-            .bind(draft_id)
-            .bind(owner.as_str())
-            .execute(&mut *tx)
-            .await?;
+        let claimed = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).execute(&mut *tx).await?;
         if claimed.rows_affected() != 1 {
             tx.rollback().await?;
             return self.submitted_from_draft(draft_id, owner).await;
@@ -166,99 +141,41 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if !app.documents.is_empty() {
-            crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now)
-                .await?;
+            crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now).await?;
         }
         self.refresh_projection(&mut tx, &id, now).await?;
-        crate::feed::record(
-            &mut tx,
-            &id,
-            crate::FeedKind::ApplicationReceived,
-            None,
-            now,
-        )
-        .await?;
+        crate::feed::record(&mut tx, &id, crate::FeedKind::ApplicationReceived, None, now).await?;
         tx.commit().await?;
-        Ok(Some(Submitted {
-            id,
-            reference,
-            created: true,
-        }))
+        Ok(Some(Submitted { id, reference, created: true }))
     }
 
     /// The application sent from this draft of the owner, if it was sent.
-    pub async fn submitted_from_draft(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-    ) -> Result<Option<Submitted>> {
-        let row = sqlx::query(
-            "SELECT id, reference FROM applications WHERE draft_id = $1 AND owner_fnr = $2",
-        )
-        .bind(draft_id)
-        .bind(owner.as_str())
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| {
-            Ok(Submitted {
-                id: r.try_get("id")?,
-                reference: r.try_get("reference")?,
-                created: false,
-            })
-        })
-        .transpose()
+    pub async fn submitted_from_draft(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Option<Submitted>> {
+        let row =
+            sqlx::query("SELECT id, reference FROM applications WHERE draft_id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).fetch_optional(&self.pool).await?;
+        row.map(|r| Ok(Submitted { id: r.try_get("id")?, reference: r.try_get("reference")?, created: false })).transpose()
     }
 
     /// The owner's application with this id. Another person's id finds nothing.
-    pub async fn application(
-        &self,
-        id: &str,
-        owner: &Fodselsnummer,
-    ) -> Result<Option<StoredApplication>> {
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM applications WHERE id = $1 AND owner_fnr = $2"
-        ))
-        .bind(id)
-        .bind(owner.as_str())
-        .fetch_optional(&self.pool)
-        .await?;
+    pub async fn application(&self, id: &str, owner: &Fodselsnummer) -> Result<Option<StoredApplication>> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1 AND owner_fnr = $2")).bind(id).bind(owner.as_str()).fetch_optional(&self.pool).await?;
         row.map(|r| application_from_row(&r)).transpose()
     }
 
     /// The owner's applications, newest first.
     pub async fn applications_of(&self, owner: &Fodselsnummer) -> Result<Vec<StoredApplication>> {
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM applications WHERE owner_fnr = $1 ORDER BY sent_ms DESC"
-        ))
-        .bind(owner.as_str())
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE owner_fnr = $1 ORDER BY sent_ms DESC")).bind(owner.as_str()).fetch_all(&self.pool).await?;
         rows.iter().map(application_from_row).collect()
     }
 
     /// The events of the owner's application, in order.
-    pub async fn events(
-        &self,
-        application_id: &str,
-        owner: &Fodselsnummer,
-    ) -> Result<Vec<serde_json::Value>> {
-        self.event_texts(application_id, owner)
-            .await?
-            .iter()
-            .map(|(_, text)| {
-                serde_json::from_str(text)
-                    .map_err(|e| StoreError::Corrupt(format!("events.payload: {e}")))
-            })
-            .collect()
+    pub async fn events(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<serde_json::Value>> {
+        self.event_texts(application_id, owner).await?.iter().map(|(_, text)| serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("events.payload: {e}")))).collect()
     }
 
     /// The events of the owner's application as (type, stored JSON text), in order: for callers
     /// that parse them straight into typed hendelser (the citizen's view), without a `Value` between.
-    pub async fn event_texts(
-        &self,
-        application_id: &str,
-        owner: &Fodselsnummer,
-    ) -> Result<Vec<(String, String)>> {
+    pub async fn event_texts(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<(String, String)>> {
         let rows = sqlx::query(
             "SELECT e.kind, e.payload FROM events e JOIN applications a ON a.id = e.application_id
              WHERE e.application_id = $1 AND a.owner_fnr = $2 ORDER BY e.seq",
@@ -267,45 +184,27 @@ impl Store {
         .bind(owner.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("kind")?, r.try_get("payload")?)))
-            .collect()
+        rows.iter().map(|r| Ok((r.try_get("kind")?, r.try_get("payload")?))).collect()
     }
 
     /// Appends events to an application (the office's or a case system's actions, in the
     /// digisos-soker vocabulary). Not scoped to a citizen: only system code calls this.
-    pub async fn append_events(
-        &self,
-        application_id: &str,
-        events: &[serde_json::Value],
-        now: Millis,
-    ) -> Result<()> {
+    pub async fn append_events(&self, application_id: &str, events: &[serde_json::Value], now: Millis) -> Result<()> {
         let mut tx = self.begin_write().await?;
         // Write first: this locks the application's row (PostgreSQL) or the database (SQLite), so
         // two appenders cannot read the same last `seq`.
-        sqlx::query("UPDATE applications SET sent_ms = sent_ms WHERE id = $1")
-            .bind(application_id)
-            .execute(&mut *tx)
-            .await?;
-        let row = sqlx::query(
-            "SELECT COALESCE(MAX(seq), -1) AS last FROM events WHERE application_id = $1",
-        )
-        .bind(application_id)
-        .fetch_one(&mut *tx)
-        .await?;
+        sqlx::query("UPDATE applications SET sent_ms = sent_ms WHERE id = $1").bind(application_id).execute(&mut *tx).await?;
+        let row = sqlx::query("SELECT COALESCE(MAX(seq), -1) AS last FROM events WHERE application_id = $1").bind(application_id).fetch_one(&mut *tx).await?;
         let last: i64 = row.try_get("last")?;
         insert_events(&mut tx, application_id, last + 1, events, now).await?;
-        self.refresh_projection(&mut tx, application_id, now)
-            .await?;
+        self.refresh_projection(&mut tx, application_id, now).await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// How many applications are stored in all (for tests and the crash-safety check).
     pub async fn count_applications(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications")
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications").fetch_one(&self.pool).await?;
         Ok(row.try_get("n")?)
     }
 }

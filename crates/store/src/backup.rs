@@ -23,9 +23,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use sqlx::Row;
 
-use crate::{
-    AuditKey, AuditPublicKey, Backend, ChainCheck, Checkpoint, Files, Result, Store, StoreError,
-};
+use crate::{AuditKey, AuditPublicKey, Backend, ChainCheck, Checkpoint, Files, Result, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Col {
@@ -54,17 +52,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("adressebeskyttelse", Text),
         ],
     ),
-    (
-        "drafts",
-        &[
-            ("id", Text),
-            ("owner_fnr", Text),
-            ("kommunenummer", Text),
-            ("answers", Text),
-            ("created_ms", Int),
-            ("updated_ms", Int),
-        ],
-    ),
+    ("drafts", &[("id", Text), ("owner_fnr", Text), ("kommunenummer", Text), ("answers", Text), ("created_ms", Int), ("updated_ms", Int)]),
     (
         "applications",
         &[
@@ -83,35 +71,9 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("summary_json", Text),
         ],
     ),
-    (
-        "events",
-        &[
-            ("application_id", Text),
-            ("seq", Int),
-            ("kind", Text),
-            ("payload", Text),
-            ("at_ms", Int),
-        ],
-    ),
-    (
-        "api_keys",
-        &[
-            ("id", Text),
-            ("key_hash", Text),
-            ("kommunenummer", Text),
-            ("name", Text),
-            ("created_ms", Int),
-            ("revoked_ms", Int),
-        ],
-    ),
-    (
-        "external_status",
-        &[
-            ("application_id", Text),
-            ("document", Text),
-            ("updated_ms", Int),
-        ],
-    ),
+    ("events", &[("application_id", Text), ("seq", Int), ("kind", Text), ("payload", Text), ("at_ms", Int)]),
+    ("api_keys", &[("id", Text), ("key_hash", Text), ("kommunenummer", Text), ("name", Text), ("created_ms", Int), ("revoked_ms", Int)]),
+    ("external_status", &[("application_id", Text), ("document", Text), ("updated_ms", Int)]),
     (
         "audit_log",
         &[
@@ -131,43 +93,10 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
         ],
     ),
     ("audit_head", &[("id", Int), ("seq", Int), ("hash", Text)]),
-    (
-        "submissions",
-        &[
-            ("id", Text),
-            ("application_id", Text),
-            ("vedlegg_json", Text),
-            ("created_ms", Int),
-            ("with_application", Int),
-        ],
-    ),
-    (
-        "submission_documents",
-        &[
-            ("submission_id", Text),
-            ("position", Int),
-            ("kind", Text),
-            ("tilleggsinfo", Text),
-            ("sha256", Text),
-            ("bytes", Int),
-        ],
-    ),
-    (
-        "letters",
-        &[
-            ("id", Text),
-            ("application_id", Text),
-            ("title", Text),
-            ("sha256", Text),
-            ("bytes", Int),
-            ("created_ms", Int),
-            ("first_opened_ms", Int),
-        ],
-    ),
-    (
-        "feed_counters",
-        &[("kommunenummer", Text), ("last_seq", Int)],
-    ),
+    ("submissions", &[("id", Text), ("application_id", Text), ("vedlegg_json", Text), ("created_ms", Int), ("with_application", Int)]),
+    ("submission_documents", &[("submission_id", Text), ("position", Int), ("kind", Text), ("tilleggsinfo", Text), ("sha256", Text), ("bytes", Int)]),
+    ("letters", &[("id", Text), ("application_id", Text), ("title", Text), ("sha256", Text), ("bytes", Int), ("created_ms", Int), ("first_opened_ms", Int)]),
+    ("feed_counters", &[("kommunenummer", Text), ("last_seq", Int)]),
     (
         "draft_files",
         &[
@@ -186,21 +115,8 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("is_pdf", Int),
         ],
     ),
-    (
-        "draft_document_choices",
-        &[("draft_id", Text), ("slot", Text), ("choice", Text)],
-    ),
-    (
-        "document_warnings",
-        &[
-            ("application_id", Text),
-            ("slot", Text),
-            ("position", Int),
-            ("file_name", Text),
-            ("warnings", Text),
-            ("created_ms", Int),
-        ],
-    ),
+    ("draft_document_choices", &[("draft_id", Text), ("slot", Text), ("choice", Text)]),
+    ("document_warnings", &[("application_id", Text), ("slot", Text), ("position", Int), ("file_name", Text), ("warnings", Text), ("created_ms", Int)]),
     (
         "pending_files",
         &[
@@ -233,18 +149,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("revoked_ms", Int),
         ],
     ),
-    (
-        "feed",
-        &[
-            ("kommunenummer", Text),
-            ("seq", Int),
-            ("id", Text),
-            ("kind", Text),
-            ("application_id", Text),
-            ("item_id", Text),
-            ("at_ms", Int),
-        ],
-    ),
+    ("feed", &[("kommunenummer", Text), ("seq", Int), ("id", Text), ("kind", Text), ("application_id", Text), ("item_id", Text), ("at_ms", Int)]),
     (
         "case_status",
         &[
@@ -264,38 +169,13 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("updated_ms", Int),
         ],
     ),
-    (
-        "office_journal",
-        &[
-            ("id", Text),
-            ("application_id", Text),
-            ("kind", Text),
-            ("text", Text),
-            ("actor", Text),
-            ("actor_name", Text),
-            ("at_ms", Int),
-        ],
-    ),
-    (
-        "staff_members",
-        &[
-            ("subject", Text),
-            ("name", Text),
-            ("office", Text),
-            ("roles", Text),
-            ("last_seen_ms", Int),
-        ],
-    ),
+    ("office_journal", &[("id", Text), ("application_id", Text), ("kind", Text), ("text", Text), ("actor", Text), ("actor_name", Text), ("at_ms", Int)]),
+    ("staff_members", &[("subject", Text), ("name", Text), ("office", Text), ("roles", Text), ("last_seen_ms", Int)]),
 ];
 
 /// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the
 /// identity provider's sign-ins, and goes with them).
-pub const NOT_BACKED_UP: &[&str] = &[
-    "sessions",
-    "provider_sessions",
-    "rate_limits",
-    "_sqlx_migrations",
-];
+pub const NOT_BACKED_UP: &[&str] = &["sessions", "provider_sessions", "rate_limits", "_sqlx_migrations"];
 
 const FORMAT: &str = "velferd-backup";
 const CHECKPOINT_FILE: &str = "audit-checkpoint.txt";
@@ -320,12 +200,8 @@ fn to_json(r: &sqlx::any::AnyRow, columns: &[(&str, Col)]) -> Result<Value> {
         .iter()
         .map(|(name, col)| {
             Ok(match col {
-                Text => r
-                    .try_get::<Option<String>, _>(*name)?
-                    .map_or(Value::Null, Value::String),
-                Int => r
-                    .try_get::<Option<i64>, _>(*name)?
-                    .map_or(Value::Null, Value::from),
+                Text => r.try_get::<Option<String>, _>(*name)?.map_or(Value::Null, Value::String),
+                Int => r.try_get::<Option<i64>, _>(*name)?.map_or(Value::Null, Value::from),
             })
         })
         .collect::<Result<Vec<_>>>()
@@ -334,9 +210,7 @@ fn to_json(r: &sqlx::any::AnyRow, columns: &[(&str, Col)]) -> Result<Value> {
 
 impl Store {
     async fn schema_version(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations")
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&self.pool).await?;
         Ok(row.try_get::<Option<i64>, _>("v")?.unwrap_or(0))
     }
 
@@ -365,13 +239,8 @@ impl Store {
                 k => k,
             };
             // SQLite answers the boolean as an integer, PostgreSQL as a boolean.
-            let required = r
-                .try_get::<bool, _>("required")
-                .or_else(|_| r.try_get::<i64, _>("required").map(|n| n != 0))?;
-            out.insert(
-                (r.try_get("t")?, r.try_get("c")?),
-                format!("{kind}, {}", if required { "not null" } else { "null" }),
-            );
+            let required = r.try_get::<bool, _>("required").or_else(|_| r.try_get::<i64, _>("required").map(|n| n != 0))?;
+            out.insert((r.try_get("t")?, r.try_get("c")?), format!("{kind}, {}", if required { "not null" } else { "null" }));
         }
         Ok(out)
     }
@@ -384,9 +253,7 @@ impl Store {
         };
         let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for r in sqlx::query(sql).fetch_all(&self.pool).await? {
-            out.entry(r.try_get("t")?)
-                .or_default()
-                .push(r.try_get("c")?);
+            out.entry(r.try_get("t")?).or_default().push(r.try_get("c")?);
         }
         Ok(out)
     }
@@ -401,28 +268,13 @@ impl Store {
     /// into `audit-checkpoint.txt`, so that [`Store::restore_verified`] can tell a backup whose
     /// audit log was cut short or recomputed. Errors (writing nothing) when the chain does not
     /// verify: a signature must never vouch for a broken log.
-    pub async fn backup_signed(
-        &self,
-        files: &dyn Files,
-        dir: &Path,
-        now: i64,
-        key: &AuditKey,
-    ) -> Result<Manifest> {
+    pub async fn backup_signed(&self, files: &dyn Files, dir: &Path, now: i64, key: &AuditKey) -> Result<Manifest> {
         self.write_backup(files, dir, now, Some(key)).await
     }
 
-    async fn write_backup(
-        &self,
-        files: &dyn Files,
-        dir: &Path,
-        now: i64,
-        key: Option<&AuditKey>,
-    ) -> Result<Manifest> {
+    async fn write_backup(&self, files: &dyn Files, dir: &Path, now: i64, key: Option<&AuditKey>) -> Result<Manifest> {
         if dir.exists() {
-            return Err(StoreError::Backup(format!(
-                "{} exists already; choose a new folder",
-                dir.display()
-            )));
+            return Err(StoreError::Backup(format!("{} exists already; choose a new folder", dir.display())));
         }
         let partial = PathBuf::from(format!("{}.partial", dir.display()));
         let _ = std::fs::remove_dir_all(&partial);
@@ -433,30 +285,19 @@ impl Store {
         // read transaction sees one state of the WAL until it ends.
         let mut tx = self.pool.begin().await?;
         if self.backend == Backend::Postgres {
-            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
         }
         let mut rows = BTreeMap::new();
         let mut shas = std::collections::BTreeSet::new();
         for (table, columns) in TABLES {
             let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
             let key = names.iter().take(2).copied().collect::<Vec<_>>().join(", ");
-            let found = sqlx::query(&format!(
-                "SELECT {} FROM {table} ORDER BY {key}",
-                names.join(", ")
-            ))
-            .fetch_all(&mut *tx)
-            .await?;
+            let found = sqlx::query(&format!("SELECT {} FROM {table} ORDER BY {key}", names.join(", "))).fetch_all(&mut *tx).await?;
             let path = partial.join("tables").join(format!("{table}.jsonl"));
-            let mut out =
-                std::io::BufWriter::new(std::fs::File::create(&path).map_err(|e| io(e, &path))?);
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&path).map_err(|e| io(e, &path))?);
             for r in &found {
                 let line = to_json(r, columns)?;
-                if matches!(
-                    *table,
-                    "submission_documents" | "letters" | "draft_files" | "pending_files"
-                ) {
+                if matches!(*table, "submission_documents" | "letters" | "draft_files" | "pending_files") {
                     if let Some(sha) = r.try_get::<Option<String>, _>("sha256")? {
                         shas.insert(sha);
                     }
@@ -468,16 +309,11 @@ impl Store {
                 }
                 writeln!(out, "{line}").map_err(|e| io(e, &path))?;
             }
-            out.into_inner()
-                .map_err(|e| io(e.into_error(), &path))?
-                .sync_all()
-                .map_err(|e| io(e, &path))?;
+            out.into_inner().map_err(|e| io(e.into_error(), &path))?.sync_all().map_err(|e| io(e, &path))?;
             rows.insert((*table).to_owned(), found.len() as u64);
         }
         let schema_version = {
-            let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations")
-                .fetch_one(&mut *tx)
-                .await?;
+            let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&mut *tx).await?;
             row.try_get::<Option<i64>, _>("v")?.unwrap_or(0)
         };
         let checkpoint = match key {
@@ -486,10 +322,7 @@ impl Store {
                 let walk = crate::audit::walk(&mut tx, None, &[]).await?;
                 if !matches!(walk.check, ChainCheck::Intact { .. }) {
                     let _ = std::fs::remove_dir_all(&partial);
-                    return Err(StoreError::Backup(format!(
-                        "the audit log does not verify ({}); not signing it",
-                        walk.check
-                    )));
+                    return Err(StoreError::Backup(format!("the audit log does not verify ({}); not signing it", walk.check)));
                 }
                 walk.last.map(|head| key.sign(&head, now))
             }
@@ -501,24 +334,13 @@ impl Store {
         }
 
         for sha in &shas {
-            let bytes = files.get(sha).await?.ok_or_else(|| {
-                StoreError::Backup(format!(
-                    "file {sha} is named in the database but missing from the file store"
-                ))
-            })?;
+            let bytes = files.get(sha).await?.ok_or_else(|| StoreError::Backup(format!("file {sha} is named in the database but missing from the file store")))?;
             let path = partial.join("files").join(sha);
             std::fs::write(&path, bytes).map_err(|e| io(e, &path))?;
         }
-        let manifest = Manifest {
-            format: FORMAT.to_owned(),
-            schema_version,
-            created_ms: now,
-            rows,
-            files: shas.len() as u64,
-        };
+        let manifest = Manifest { format: FORMAT.to_owned(), schema_version, created_ms: now, rows, files: shas.len() as u64 };
         let path = partial.join("manifest.json");
-        let text = serde_json::to_string_pretty(&manifest)
-            .map_err(|e| StoreError::Backup(e.to_string()))?;
+        let text = serde_json::to_string_pretty(&manifest).map_err(|e| StoreError::Backup(e.to_string()))?;
         std::fs::write(&path, text).map_err(|e| io(e, &path))?;
         std::fs::rename(&partial, dir).map_err(|e| io(e, dir))?;
         Ok(manifest)
@@ -537,30 +359,16 @@ impl Store {
     /// secret half (made by [`Store::backup_signed`]) that the restored chain reaches: without the
     /// key nobody can cut or recompute the audit log in a backup unnoticed. Errors when the
     /// checkpoint is missing, forged, or not in the chain; nothing is restored then.
-    pub async fn restore_verified(
-        &self,
-        files: &dyn Files,
-        dir: &Path,
-        key: &AuditPublicKey,
-    ) -> Result<Manifest> {
+    pub async fn restore_verified(&self, files: &dyn Files, dir: &Path, key: &AuditPublicKey) -> Result<Manifest> {
         self.restore_checked(files, dir, Some(key)).await
     }
 
-    async fn restore_checked(
-        &self,
-        files: &dyn Files,
-        dir: &Path,
-        key: Option<&AuditPublicKey>,
-    ) -> Result<Manifest> {
+    async fn restore_checked(&self, files: &dyn Files, dir: &Path, key: Option<&AuditPublicKey>) -> Result<Manifest> {
         let path = dir.join("manifest.json");
         let text = std::fs::read_to_string(&path).map_err(|e| io(e, &path))?;
-        let manifest: Manifest = serde_json::from_str(&text)
-            .map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))?;
+        let manifest: Manifest = serde_json::from_str(&text).map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))?;
         if manifest.format != FORMAT {
-            return Err(StoreError::Backup(format!(
-                "{} is not a Velferd backup",
-                dir.display()
-            )));
+            return Err(StoreError::Backup(format!("{} is not a Velferd backup", dir.display())));
         }
         let ours = self.schema_version().await?;
         if manifest.schema_version != ours {
@@ -570,9 +378,7 @@ impl Store {
             )));
         }
         for (table, _) in TABLES {
-            let row = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
-                .fetch_one(&self.pool)
-                .await?;
+            let row = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(&self.pool).await?;
             if row.try_get::<i64, _>("n")? > 0 {
                 return Err(StoreError::Backup(format!("the database already holds data ({table}); restore only into a new, empty database")));
             }
@@ -581,14 +387,8 @@ impl Store {
             None => Vec::new(),
             Some(key) => {
                 let path = dir.join(CHECKPOINT_FILE);
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    StoreError::Backup(format!(
-                        "{}: {e} (a backup made without an audit key has none)",
-                        path.display()
-                    ))
-                })?;
-                vec![Checkpoint::parse(&text, key)
-                    .map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))?]
+                let text = std::fs::read_to_string(&path).map_err(|e| StoreError::Backup(format!("{}: {e} (a backup made without an audit key has none)", path.display())))?;
+                vec![Checkpoint::parse(&text, key).map_err(|e| StoreError::Backup(format!("{}: {e}", path.display())))?]
             }
         };
         let mut tx = self.begin_write().await?;
@@ -597,19 +397,12 @@ impl Store {
             let file = std::fs::File::open(&path).map_err(|e| io(e, &path))?;
             let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
             let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
-            let sql = format!(
-                "INSERT INTO {table} ({}) VALUES ({})",
-                names.join(", "),
-                placeholders.join(", ")
-            );
+            let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), placeholders.join(", "));
             let mut count = 0u64;
             for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
                 let line = line.map_err(|e| io(e, &path))?;
-                let bad = |what: &str| {
-                    StoreError::Backup(format!("{}:{}: {what}", path.display(), n + 1))
-                };
-                let values: Vec<Value> =
-                    serde_json::from_str(&line).map_err(|e| bad(&e.to_string()))?;
+                let bad = |what: &str| StoreError::Backup(format!("{}:{}: {what}", path.display(), n + 1));
+                let values: Vec<Value> = serde_json::from_str(&line).map_err(|e| bad(&e.to_string()))?;
                 if values.len() != columns.len() {
                     return Err(bad("wrong number of columns"));
                 }
@@ -619,9 +412,7 @@ impl Store {
                         (Text, Value::Null) => query.bind(None::<String>),
                         (Int, Value::Null) => query.bind(None::<i64>),
                         (Text, Value::String(s)) => query.bind(Some(s)),
-                        (Int, Value::Number(n)) => {
-                            query.bind(Some(n.as_i64().ok_or_else(|| bad("not a whole number"))?))
-                        }
+                        (Int, Value::Number(n)) => query.bind(Some(n.as_i64().ok_or_else(|| bad("not a whole number"))?)),
                         _ => return Err(bad("a value of the wrong type")),
                     };
                 }
@@ -629,17 +420,12 @@ impl Store {
                 count += 1;
             }
             if manifest.rows.get(*table).copied().unwrap_or(0) != count {
-                return Err(StoreError::Backup(format!(
-                    "{table}: the manifest says {} rows, the file has {count}",
-                    manifest.rows.get(*table).copied().unwrap_or(0)
-                )));
+                return Err(StoreError::Backup(format!("{table}: the manifest says {} rows, the file has {count}", manifest.rows.get(*table).copied().unwrap_or(0))));
             }
         }
         let check = crate::audit::walk(&mut tx, None, &checkpoints).await?.check;
         if !matches!(check, ChainCheck::Intact { .. }) {
-            return Err(StoreError::Backup(format!(
-                "the audit log in the backup does not verify ({check}); nothing was restored"
-            )));
+            return Err(StoreError::Backup(format!("the audit log in the backup does not verify ({check}); nothing was restored")));
         }
         // The files before the commit: once the rows are committed, everything they name is there.
         let folder = dir.join("files");
@@ -649,9 +435,7 @@ impl Store {
             let bytes = std::fs::read(entry.path()).map_err(|e| io(e, &entry.path()))?;
             let sha = files.put(&bytes).await?;
             if sha != name {
-                return Err(StoreError::Backup(format!(
-                    "file {name} in the backup is damaged (its content has hash {sha})"
-                )));
+                return Err(StoreError::Backup(format!("file {name} in the backup is damaged (its content has hash {sha})")));
             }
         }
         tx.commit().await?;

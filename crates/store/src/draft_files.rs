@@ -51,11 +51,7 @@ pub(crate) fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
         thumb_sha256: r.try_get("thumb_sha256")?,
         pages: r.try_get("pages")?,
         quarter_turns: r.try_get("quarter_turns")?,
-        warnings: warnings
-            .split(',')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        warnings: warnings.split(',').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
         is_pdf: r.try_get::<i64, _>("is_pdf")? != 0,
     })
 }
@@ -65,23 +61,16 @@ const OWNED: &str = "draft_id IN (SELECT id FROM drafts WHERE id = $1 AND owner_
 impl Store {
     /// Adds a file at the end of its slot in the owner's draft, and keeps the draft from expiring.
     /// `None` when the draft is not the owner's (or is gone).
-    pub async fn add_draft_file(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-        file: &NewDraftFile,
-        now: Millis,
-    ) -> Result<Option<String>> {
+    pub async fn add_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file: &NewDraftFile, now: Millis) -> Result<Option<String>> {
         let mut tx = self.begin_write().await?;
-        let owned =
-            sqlx::query("UPDATE drafts SET updated_ms = $1 WHERE id = $2 AND owner_fnr = $3")
-                .bind(now)
-                .bind(draft_id)
-                .bind(owner.as_str())
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
-                == 1;
+        let owned = sqlx::query("UPDATE drafts SET updated_ms = $1 WHERE id = $2 AND owner_fnr = $3")
+            .bind(now)
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
         if !owned {
             return Ok(None);
         }
@@ -115,11 +104,7 @@ impl Store {
     }
 
     /// The files of the owner's draft, by slot and position.
-    pub async fn draft_files(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-    ) -> Result<Vec<DraftFile>> {
+    pub async fn draft_files(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<DraftFile>> {
         let rows = sqlx::query(&format!(
             "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings, is_pdf FROM draft_files
              WHERE {OWNED} ORDER BY slot, position"
@@ -132,12 +117,7 @@ impl Store {
     }
 
     /// Turns a picture a quarter clockwise. False when it is not in the owner's draft.
-    pub async fn turn_draft_file(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-        file_id: &str,
-    ) -> Result<bool> {
+    pub async fn turn_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
         let done = sqlx::query(&format!("UPDATE draft_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $3 AND {OWNED}"))
             .bind(draft_id)
             .bind(owner.as_str())
@@ -149,22 +129,14 @@ impl Store {
 
     /// Moves a file one place earlier (`earlier`) or later within its slot; at either end nothing
     /// changes. False when it is not in the owner's draft.
-    pub async fn move_draft_file(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-        file_id: &str,
-        earlier: bool,
-    ) -> Result<bool> {
+    pub async fn move_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str, earlier: bool) -> Result<bool> {
         let mut tx = self.begin_write().await?;
-        let Some(row) = sqlx::query(&format!(
-            "SELECT slot, position FROM draft_files WHERE id = $3 AND {OWNED}"
-        ))
-        .bind(draft_id)
-        .bind(owner.as_str())
-        .bind(file_id)
-        .fetch_optional(&mut *tx)
-        .await?
+        let Some(row) = sqlx::query(&format!("SELECT slot, position FROM draft_files WHERE id = $3 AND {OWNED}"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .bind(file_id)
+            .fetch_optional(&mut *tx)
+            .await?
         else {
             return Ok(false);
         };
@@ -182,11 +154,7 @@ impl Store {
         if let Some(n) = neighbour {
             let (other, other_position): (String, i64) = (n.try_get("id")?, n.try_get("position")?);
             for (id, to) in [(file_id, other_position), (other.as_str(), position)] {
-                sqlx::query("UPDATE draft_files SET position = $1 WHERE id = $2")
-                    .bind(to)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query("UPDATE draft_files SET position = $1 WHERE id = $2").bind(to).bind(id).execute(&mut *tx).await?;
             }
         }
         tx.commit().await?;
@@ -194,76 +162,31 @@ impl Store {
     }
 
     /// Removes a file from the owner's draft. False when it is not there.
-    pub async fn remove_draft_file(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-        file_id: &str,
-    ) -> Result<bool> {
-        let done = sqlx::query(&format!(
-            "DELETE FROM draft_files WHERE id = $3 AND {OWNED}"
-        ))
-        .bind(draft_id)
-        .bind(owner.as_str())
-        .bind(file_id)
-        .execute(&self.pool)
-        .await?;
+    pub async fn remove_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
+        let done = sqlx::query(&format!("DELETE FROM draft_files WHERE id = $3 AND {OWNED}")).bind(draft_id).bind(owner.as_str()).bind(file_id).execute(&self.pool).await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Records (or with `None` clears) the owner's choice for a slot. False when not their draft.
-    pub async fn set_document_choice(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-        slot: &str,
-        choice: Option<&str>,
-    ) -> Result<bool> {
+    pub async fn set_document_choice(&self, draft_id: &str, owner: &Fodselsnummer, slot: &str, choice: Option<&str>) -> Result<bool> {
         let mut tx = self.begin_write().await?;
-        let owned = sqlx::query("SELECT id FROM drafts WHERE id = $1 AND owner_fnr = $2")
-            .bind(draft_id)
-            .bind(owner.as_str())
-            .fetch_optional(&mut *tx)
-            .await?
-            .is_some();
+        let owned = sqlx::query("SELECT id FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).fetch_optional(&mut *tx).await?.is_some();
         if !owned {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM draft_document_choices WHERE draft_id = $1 AND slot = $2")
-            .bind(draft_id)
-            .bind(slot)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM draft_document_choices WHERE draft_id = $1 AND slot = $2").bind(draft_id).bind(slot).execute(&mut *tx).await?;
         if let Some(choice) = choice {
-            sqlx::query(
-                "INSERT INTO draft_document_choices (draft_id, slot, choice) VALUES ($1, $2, $3)",
-            )
-            .bind(draft_id)
-            .bind(slot)
-            .bind(choice)
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query("INSERT INTO draft_document_choices (draft_id, slot, choice) VALUES ($1, $2, $3)").bind(draft_id).bind(slot).bind(choice).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(true)
     }
 
     /// The owner's choices, as (slot, choice).
-    pub async fn document_choices(
-        &self,
-        draft_id: &str,
-        owner: &Fodselsnummer,
-    ) -> Result<Vec<(String, String)>> {
-        let rows = sqlx::query(&format!(
-            "SELECT slot, choice FROM draft_document_choices WHERE {OWNED} ORDER BY slot"
-        ))
-        .bind(draft_id)
-        .bind(owner.as_str())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("slot")?, r.try_get("choice")?)))
-            .collect()
+    pub async fn document_choices(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<(String, String)>> {
+        let rows =
+            sqlx::query(&format!("SELECT slot, choice FROM draft_document_choices WHERE {OWNED} ORDER BY slot")).bind(draft_id).bind(owner.as_str()).fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok((r.try_get("slot")?, r.try_get("choice")?))).collect()
     }
 
     /// Forgets the files and choices of drafts that no longer exist (sent, deleted or expired) and
@@ -271,14 +194,8 @@ impl Store {
     pub async fn sweep_draft_files(&self) -> Result<Vec<String>> {
         let mut tx = self.begin_write().await?;
         let gone = sqlx::query("SELECT sha256, thumb_sha256 FROM draft_files WHERE draft_id NOT IN (SELECT id FROM drafts)").fetch_all(&mut *tx).await?;
-        sqlx::query("DELETE FROM draft_files WHERE draft_id NOT IN (SELECT id FROM drafts)")
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "DELETE FROM draft_document_choices WHERE draft_id NOT IN (SELECT id FROM drafts)",
-        )
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query("DELETE FROM draft_files WHERE draft_id NOT IN (SELECT id FROM drafts)").execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM draft_document_choices WHERE draft_id NOT IN (SELECT id FROM drafts)").execute(&mut *tx).await?;
         let mut candidates = std::collections::BTreeSet::new();
         for r in &gone {
             candidates.insert(r.try_get::<String, _>("sha256")?);

@@ -32,10 +32,8 @@ fn draft_from_row(r: &sqlx::any::AnyRow) -> Result<Draft> {
     let kommunenummer: String = r.try_get("kommunenummer")?;
     Ok(Draft {
         id: r.try_get("id")?,
-        kommunenummer: Kommunenummer::parse(&kommunenummer)
-            .map_err(|_| StoreError::Corrupt("drafts.kommunenummer".into()))?,
-        answers: serde_json::from_str(&answers)
-            .map_err(|e| StoreError::Corrupt(format!("drafts.answers: {e}")))?,
+        kommunenummer: Kommunenummer::parse(&kommunenummer).map_err(|_| StoreError::Corrupt("drafts.kommunenummer".into()))?,
+        answers: serde_json::from_str(&answers).map_err(|e| StoreError::Corrupt(format!("drafts.answers: {e}")))?,
         created_ms: r.try_get("created_ms")?,
         updated_ms: r.try_get("updated_ms")?,
     })
@@ -46,53 +44,26 @@ fn to_json(answers: &Answers) -> Result<String> {
 }
 
 impl Store {
-    pub async fn create_draft(
-        &self,
-        owner: &Fodselsnummer,
-        kommune: &Kommunenummer,
-        answers: &Answers,
-        now: Millis,
-    ) -> Result<Draft> {
-        self.create_draft_with_id(&new_id(), owner, kommune, answers, now)
-            .await
+    pub async fn create_draft(&self, owner: &Fodselsnummer, kommune: &Kommunenummer, answers: &Answers, now: Millis) -> Result<Draft> {
+        self.create_draft_with_id(&new_id(), owner, kommune, answers, now).await
     }
 
     /// A draft with a chosen id (demo data and tests; real drafts get random ids).
-    pub async fn create_draft_with_id(
-        &self,
-        id: &str,
-        owner: &Fodselsnummer,
-        kommune: &Kommunenummer,
-        answers: &Answers,
-        now: Millis,
-    ) -> Result<Draft> {
+    pub async fn create_draft_with_id(&self, id: &str, owner: &Fodselsnummer, kommune: &Kommunenummer, answers: &Answers, now: Millis) -> Result<Draft> {
         let id = id.to_owned();
-        sqlx::query(
-            "INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)",
-        )
-        .bind(&id)
-        .bind(owner.as_str())
-        .bind(kommune.as_str())
-        .bind(to_json(answers)?)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(Draft {
-            id,
-            kommunenummer: kommune.clone(),
-            answers: answers.clone(),
-            created_ms: now,
-            updated_ms: now,
-        })
+        sqlx::query("INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)")
+            .bind(&id)
+            .bind(owner.as_str())
+            .bind(kommune.as_str())
+            .bind(to_json(answers)?)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(Draft { id, kommunenummer: kommune.clone(), answers: answers.clone(), created_ms: now, updated_ms: now })
     }
 
     /// The owner's draft with this id, unless it expired. Another person's id finds nothing.
-    pub async fn draft(
-        &self,
-        id: &str,
-        owner: &Fodselsnummer,
-        now: Millis,
-    ) -> Result<Option<Draft>> {
+    pub async fn draft(&self, id: &str, owner: &Fodselsnummer, now: Millis) -> Result<Option<Draft>> {
         let row = sqlx::query(
             "SELECT id, kommunenummer, answers, created_ms, updated_ms FROM drafts
              WHERE id = $1 AND owner_fnr = $2 AND updated_ms >= $3",
@@ -134,13 +105,7 @@ impl Store {
 
     /// Saves the answers of the owner's draft. False when there is no such draft (sent, expired or
     /// not theirs): nothing is written then.
-    pub async fn save_answers(
-        &self,
-        id: &str,
-        owner: &Fodselsnummer,
-        answers: &Answers,
-        now: Millis,
-    ) -> Result<bool> {
+    pub async fn save_answers(&self, id: &str, owner: &Fodselsnummer, answers: &Answers, now: Millis) -> Result<bool> {
         let done = sqlx::query("UPDATE drafts SET answers = $1, updated_ms = $2 WHERE id = $3 AND owner_fnr = $4 AND updated_ms >= $5")
             .bind(to_json(answers)?)
             .bind(now)
@@ -154,20 +119,13 @@ impl Store {
 
     /// Deletes the owner's draft (the citizen chose to start over).
     pub async fn delete_draft(&self, id: &str, owner: &Fodselsnummer) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2")
-            .bind(id)
-            .bind(owner.as_str())
-            .execute(&self.pool)
-            .await?;
+        let done = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(id).bind(owner.as_str()).execute(&self.pool).await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Deletes every expired draft; returns how many. Run periodically by the server.
     pub async fn delete_expired_drafts(&self, now: Millis) -> Result<u64> {
-        let done = sqlx::query("DELETE FROM drafts WHERE updated_ms < $1")
-            .bind(expiry_cutoff(now))
-            .execute(&self.pool)
-            .await?;
+        let done = sqlx::query("DELETE FROM drafts WHERE updated_ms < $1").bind(expiry_cutoff(now)).execute(&self.pool).await?;
         Ok(done.rows_affected())
     }
 }

@@ -45,9 +45,7 @@ pub trait Files: Send + Sync {
         let sha = self.put(b"").await?;
         match self.get(&sha).await? {
             Some(bytes) if bytes.is_empty() => Ok(()),
-            _ => Err(StoreError::Files(
-                "a file just written could not be read back".into(),
-            )),
+            _ => Err(StoreError::Files("a file just written could not be read back".into())),
         }
     }
 }
@@ -100,10 +98,7 @@ pub async fn sweep(store: &crate::Store, files: &dyn Files, now_ms: i64, grace_m
 }
 
 /// Whether any row still names this file (a sent document, a letter, a draft's file or preview).
-pub(crate) async fn referenced(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    sha256: &str,
-) -> Result<bool> {
+pub(crate) async fn referenced(tx: &mut sqlx::Transaction<'_, sqlx::Any>, sha256: &str) -> Result<bool> {
     let row = sqlx::query(
         "SELECT 1 AS one FROM submission_documents WHERE sha256 = $1
          UNION ALL SELECT 1 AS one FROM letters WHERE sha256 = $1
@@ -141,27 +136,19 @@ impl crate::Store {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Whether `name` is one of our own file names: 64 lower-case hex digits. Every store checks this
 /// before building a path or key from a name, so a crafted name cannot leave the folder or prefix.
 pub fn is_file_name(name: &str) -> bool {
-    name.len() == 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    name.len() == 64 && name.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// `bytes` if their SHA-256 is `sha256`, otherwise an error naming `place`. Hashes on a blocking
 /// thread: a large document takes some milliseconds, which must not stall other requests.
 pub(crate) async fn verified(sha256: &str, bytes: Vec<u8>, place: String) -> Result<Vec<u8>> {
-    let (actual, bytes) = tokio::task::spawn_blocking(move || (sha256_hex(&bytes), bytes))
-        .await
-        .map_err(|e| StoreError::Files(e.to_string()))?;
+    let (actual, bytes) = tokio::task::spawn_blocking(move || (sha256_hex(&bytes), bytes)).await.map_err(|e| StoreError::Files(e.to_string()))?;
     if actual == sha256 {
         Ok(bytes)
     } else {
@@ -178,14 +165,10 @@ pub fn open(location: &str) -> Result<Arc<dyn Files>> {
         #[cfg(feature = "s3")]
         return Ok(Arc::new(crate::S3Files::from_env(location)?));
         #[cfg(not(feature = "s3"))]
-        return Err(StoreError::Files(
-            "this build has no S3 support (feature `s3` of velferd-store)".into(),
-        ));
+        return Err(StoreError::Files("this build has no S3 support (feature `s3` of velferd-store)".into()));
     }
     if let Some((scheme, _)) = location.split_once("://") {
-        return Err(StoreError::Files(format!(
-            "unsupported file store {scheme}:// (use a folder or s3://BUCKET/PREFIX)"
-        )));
+        return Err(StoreError::Files(format!("unsupported file store {scheme}:// (use a folder or s3://BUCKET/PREFIX)")));
     }
     Ok(Arc::new(LocalFiles::new(location)))
 }
@@ -213,9 +196,7 @@ fn io(e: std::io::Error, what: &Path) -> StoreError {
 impl Files for LocalFiles {
     async fn put(&self, bytes: &[u8]) -> Result<String> {
         let sha = sha256_hex(bytes);
-        let path = self
-            .path(&sha)
-            .ok_or_else(|| StoreError::Corrupt("bad hash".into()))?;
+        let path = self.path(&sha).ok_or_else(|| StoreError::Corrupt("bad hash".into()))?;
         if tokio::fs::try_exists(&path).await.unwrap_or(false) {
             // Stored already: mark it written now, so the sweep of unnamed files leaves it to
             // the row about to name it (see `sweep`). If it vanished meanwhile, write it anew.
@@ -229,9 +210,7 @@ impl Files for LocalFiles {
             }
         }
         let dir = path.parent().unwrap_or(&self.root).to_path_buf();
-        tokio::fs::create_dir_all(&dir)
-            .await
-            .map_err(|e| io(e, &dir))?;
+        tokio::fs::create_dir_all(&dir).await.map_err(|e| io(e, &dir))?;
         let tmp = dir.join(format!(".{sha}.{}.tmp", crate::new_id()));
         let data = bytes.to_vec();
         let (tmp2, path2) = (tmp.clone(), path.clone());
@@ -261,9 +240,7 @@ impl Files for LocalFiles {
             return Ok(None);
         };
         match tokio::fs::read(&path).await {
-            Ok(b) => verified(sha256, b, path.display().to_string())
-                .await
-                .map(Some),
+            Ok(b) => verified(sha256, b, path.display().to_string()).await.map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(io(e, &path)),
         }
@@ -341,7 +318,10 @@ impl Files for LocalFiles {
 
 /// A temp file of [`LocalFiles::put`]: `.<sha256>.<id>.tmp`.
 fn is_temp_name(name: &str) -> bool {
-    name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")).and_then(|n| n.split_once('.')).is_some_and(|(sha, id)| is_file_name(sha) && !id.is_empty() && !id.contains(['/', '.']))
+    name.strip_prefix('.')
+        .and_then(|n| n.strip_suffix(".tmp"))
+        .and_then(|n| n.split_once('.'))
+        .is_some_and(|(sha, id)| is_file_name(sha) && !id.is_empty() && !id.contains(['/', '.']))
 }
 
 fn ms_since_epoch(t: std::time::SystemTime) -> i64 {
@@ -388,16 +368,8 @@ mod tests {
         assert_eq!(files.put(b"first").await.unwrap(), a);
         assert_eq!(files.get(&a).await.unwrap().as_deref(), Some(&b"first"[..]));
         assert_eq!(files.get(&sha256_hex(b"other")).await.unwrap(), None);
-        assert_eq!(
-            files.get("../../etc/passwd").await.unwrap(),
-            None,
-            "only our own names"
-        );
-        let leftovers: Vec<_> = std::fs::read_dir(dir.0.join(&a[..2]))
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            .collect();
+        assert_eq!(files.get("../../etc/passwd").await.unwrap(), None, "only our own names");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.0.join(&a[..2])).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
         assert!(leftovers.is_empty());
         files.delete(&a).await.unwrap();
         assert_eq!(files.get(&a).await.unwrap(), None);

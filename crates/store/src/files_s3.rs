@@ -66,20 +66,15 @@ impl S3Files {
         }
         let endpoint = match endpoint {
             // Error messages name the endpoint; it must have nothing secret in it.
-            Some(e) if has_userinfo(&e) => {
-                return Err(StoreError::Files("AWS_ENDPOINT_URL: credentials go in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, not in the URL".into()))
-            }
+            Some(e) if has_userinfo(&e) => return Err(StoreError::Files("AWS_ENDPOINT_URL: credentials go in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, not in the URL".into())),
             Some(e) => e,
-            None => format!("AWS S3 ({})", builder
-                    .get_config_value(&AmazonS3ConfigKey::Region)
-                    .or_else(|| builder.get_config_value(&AmazonS3ConfigKey::DefaultRegion))
-                    .unwrap_or_else(|| "us-east-1".into())),
+            None => format!(
+                "AWS S3 ({})",
+                builder.get_config_value(&AmazonS3ConfigKey::Region).or_else(|| builder.get_config_value(&AmazonS3ConfigKey::DefaultRegion)).unwrap_or_else(|| "us-east-1".into())
+            ),
         };
         // The URL names the bucket, whatever AWS_BUCKET says.
-        let store = builder
-            .with_bucket_name(&bucket)
-            .build()
-            .map_err(|e| StoreError::Files(format!("S3 bucket {bucket}: {}", with_causes(&e))))?;
+        let store = builder.with_bucket_name(&bucket).build().map_err(|e| StoreError::Files(format!("S3 bucket {bucket}: {}", with_causes(&e))))?;
         Ok(S3Files { store, bucket, prefix, endpoint })
     }
 
@@ -135,7 +130,11 @@ impl Files for S3Files {
     /// Lists the objects under the prefix (needs the right to list the bucket, which serving does
     /// not: only the sweep asks for it).
     async fn list(&self) -> Result<Vec<StoredFile>> {
-        let listed = self.store.list_with_delimiter(Some(&self.prefix)).await.map_err(|e| self.error("cannot list the files (the sweep of unnamed files needs the right to list the bucket)", &e))?;
+        let listed = self
+            .store
+            .list_with_delimiter(Some(&self.prefix))
+            .await
+            .map_err(|e| self.error("cannot list the files (the sweep of unnamed files needs the right to list the bucket)", &e))?;
         Ok(listed
             .objects
             .into_iter()
@@ -191,7 +190,8 @@ fn parse_url(url: &str) -> Result<(String, Path)> {
         && !bucket.ends_with(['.', '-']);
     if !bucket_ok {
         return Err(StoreError::Files(
-            "s3://BUCKET/PREFIX: not a valid bucket name (3 to 63 lower-case letters, digits, dots and hyphens); credentials go in AWS_* environment variables, not in the URL".into(),
+            "s3://BUCKET/PREFIX: not a valid bucket name (3 to 63 lower-case letters, digits, dots and hyphens); credentials go in AWS_* environment variables, not in the URL"
+                .into(),
         ));
     }
     let prefix = Path::parse(prefix).map_err(|_| StoreError::Files(format!("s3://{bucket}/PREFIX: the prefix must be names separated by single slashes, without . or ..")))?;

@@ -9,24 +9,24 @@ mod api;
 mod applications;
 mod audit;
 pub mod backup;
-mod powers;
-mod rate_limits;
-mod retention;
+mod draft_files;
+mod drafts;
 mod feed;
-mod letters;
 pub mod files;
 #[cfg(feature = "s3")]
 mod files_s3;
-mod submissions;
-mod drafts;
-mod draft_files;
+mod letters;
+mod office;
 mod pending_files;
 mod people;
+mod powers;
 mod projection;
-mod office;
+mod rate_limits;
+mod retention;
 mod seed;
 mod sessions;
 mod staff;
+mod submissions;
 pub mod testing;
 
 use std::{borrow::Cow, str::FromStr, time::Duration};
@@ -38,20 +38,20 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditHead, AuditKey, AuditPublicKey, AuditView, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Outcome};
-pub use powers::{NewPower, Power};
-pub use retention::RetentionCandidate;
+pub use draft_files::{DraftFile, NewDraftFile};
+pub use drafts::Draft;
 pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};
 #[cfg(feature = "s3")]
 pub use files_s3::S3Files;
 pub use letters::Letter;
-pub use staff::OfficeCase;
 pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntry, OfficeChange, StaffMember};
-pub use seed::{RealData, SeedApplication, SeedCounts, SeedLetter, SeedPerson, SeedSubmission, SEED_PREFIX};
-pub use submissions::{Submission, SubmittedDocument};
-pub use drafts::Draft;
-pub use draft_files::{DraftFile, NewDraftFile};
 pub use pending_files::DocumentWarning;
+pub use powers::{NewPower, Power};
+pub use retention::RetentionCandidate;
+pub use seed::{RealData, SeedApplication, SeedCounts, SeedLetter, SeedPerson, SeedSubmission, SEED_PREFIX};
+pub use staff::OfficeCase;
+pub use submissions::{Submission, SubmittedDocument};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -84,9 +84,9 @@ impl StoreError {
                 sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => true,
                 // PostgreSQL: connection exceptions (08…), shutting down or starting up (57P01–57P03),
                 // out of resources (53…). SQLite: disk full (13), cannot open (14), I/O error (10).
-                sqlx::Error::Database(db) => db.code().is_some_and(|c| {
-                    c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03") || c.starts_with("53") || matches!(c.as_ref(), "10" | "13" | "14")
-                }),
+                sqlx::Error::Database(db) => db
+                    .code()
+                    .is_some_and(|c| c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03") || c.starts_with("53") || matches!(c.as_ref(), "10" | "13" | "14")),
                 _ => false,
             },
             _ => false,
@@ -150,12 +150,7 @@ fn migrations(backend: Backend) -> Migrator {
         ],
     };
     Migrator {
-        migrations: Cow::Owned(
-            files
-                .iter()
-                .map(|(v, d, sql)| Migration::new(*v, Cow::Borrowed(*d), MigrationType::Simple, Cow::Borrowed(*sql), false))
-                .collect(),
-        ),
+        migrations: Cow::Owned(files.iter().map(|(v, d, sql)| Migration::new(*v, Cow::Borrowed(*d), MigrationType::Simple, Cow::Borrowed(*sql), false)).collect()),
         ..Migrator::DEFAULT
     }
 }
@@ -180,8 +175,7 @@ impl Store {
                     if backend == Backend::Sqlite {
                         // WAL lets readers run beside the writer; synchronous=FULL makes a commit
                         // durable before we answer "received", so kill -9 or power loss keeps it.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;")
-                            .await?;
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 15000;").await?;
                     }
                     Ok(())
                 })

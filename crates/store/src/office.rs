@@ -197,7 +197,8 @@ impl Store {
             .iter()
             .take(size as usize)
             .map(|r| {
-                let parts: Vec<String> = ["fornavn", "mellomnavn", "etternavn"].iter().filter_map(|c| r.try_get::<Option<String>, _>(*c).ok().flatten()).filter(|s| !s.is_empty()).collect();
+                let parts: Vec<String> =
+                    ["fornavn", "mellomnavn", "etternavn"].iter().filter_map(|c| r.try_get::<Option<String>, _>(*c).ok().flatten()).filter(|s| !s.is_empty()).collect();
                 Ok(CaseRow {
                     id: r.try_get("id")?,
                     reference: r.try_get("reference")?,
@@ -235,7 +236,15 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
-            .map(|r| Ok(JournalEntry { kind: r.try_get("kind")?, text: r.try_get("text")?, actor: r.try_get("actor")?, actor_name: r.try_get("actor_name")?, at_ms: r.try_get("at_ms")? }))
+            .map(|r| {
+                Ok(JournalEntry {
+                    kind: r.try_get("kind")?,
+                    text: r.try_get("text")?,
+                    actor: r.try_get("actor")?,
+                    actor_name: r.try_get("actor_name")?,
+                    at_ms: r.try_get("at_ms")?,
+                })
+            })
             .collect()
     }
 
@@ -246,14 +255,16 @@ impl Store {
     pub async fn office_change(&self, application_id: &str, actor: (&str, &str), change: &OfficeChange, now: Millis) -> Result<Changed> {
         let mut tx = self.begin_write().await?;
         let current = match change.expected_version {
-            Some(v) => sqlx::query("UPDATE case_status SET version = version + 1, updated_ms = $3 WHERE application_id = $1 AND version = $2")
-                .bind(application_id)
-                .bind(v)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
-                == 1,
+            Some(v) => {
+                sqlx::query("UPDATE case_status SET version = version + 1, updated_ms = $3 WHERE application_id = $1 AND version = $2")
+                    .bind(application_id)
+                    .bind(v)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1
+            }
             // A note overwrites nothing, so it needs no version and does not change it: a colleague's
             // open page stays current.
             None => sqlx::query("SELECT 1 AS one FROM case_status WHERE application_id = $1").bind(application_id).fetch_optional(&mut *tx).await?.is_some(),
@@ -305,7 +316,12 @@ impl Store {
         }
         if let Some(assignee) = &change.assign {
             let (subject, name) = assignee.clone().map_or((None, None), |(s, n)| (Some(s), Some(n)));
-            sqlx::query("UPDATE case_status SET assignee = $1, assignee_name = $2 WHERE application_id = $3").bind(subject).bind(name).bind(application_id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE case_status SET assignee = $1, assignee_name = $2 WHERE application_id = $3")
+                .bind(subject)
+                .bind(name)
+                .bind(application_id)
+                .execute(&mut *tx)
+                .await?;
         }
         let row = sqlx::query("SELECT version FROM case_status WHERE application_id = $1").bind(application_id).fetch_one(&mut *tx).await?;
         let version: i64 = row.try_get("version")?;

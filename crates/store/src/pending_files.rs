@@ -19,21 +19,9 @@ const MINE: &str = "application_id IN (SELECT id FROM applications WHERE id = $1
 impl Store {
     /// Keeps a checked file for `uploader` to send to `owner`'s application, at the end of its
     /// slot. `None` when the application is not the owner's.
-    pub async fn add_pending_file(
-        &self,
-        application_id: &str,
-        owner: &Fodselsnummer,
-        uploader: &Fodselsnummer,
-        file: &NewDraftFile,
-        now: Millis,
-    ) -> Result<Option<String>> {
+    pub async fn add_pending_file(&self, application_id: &str, owner: &Fodselsnummer, uploader: &Fodselsnummer, file: &NewDraftFile, now: Millis) -> Result<Option<String>> {
         let mut tx = self.begin_write().await?;
-        let owned = sqlx::query("SELECT id FROM applications WHERE id = $1 AND owner_fnr = $2")
-            .bind(application_id)
-            .bind(owner.as_str())
-            .fetch_optional(&mut *tx)
-            .await?
-            .is_some();
+        let owned = sqlx::query("SELECT id FROM applications WHERE id = $1 AND owner_fnr = $2").bind(application_id).bind(owner.as_str()).fetch_optional(&mut *tx).await?.is_some();
         if !owned {
             return Ok(None);
         }
@@ -69,12 +57,7 @@ impl Store {
     }
 
     /// The files `uploader` has chosen for `owner`'s application and not sent yet, by slot and order.
-    pub async fn pending_files(
-        &self,
-        application_id: &str,
-        owner: &Fodselsnummer,
-        uploader: &Fodselsnummer,
-    ) -> Result<Vec<DraftFile>> {
+    pub async fn pending_files(&self, application_id: &str, owner: &Fodselsnummer, uploader: &Fodselsnummer) -> Result<Vec<DraftFile>> {
         let rows = sqlx::query(&format!(
             "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings, is_pdf FROM pending_files
              WHERE {MINE} ORDER BY slot, position"
@@ -88,13 +71,7 @@ impl Store {
     }
 
     /// Turns a chosen picture a quarter clockwise. False when it is not among `uploader`'s files.
-    pub async fn turn_pending_file(
-        &self,
-        application_id: &str,
-        owner: &Fodselsnummer,
-        uploader: &Fodselsnummer,
-        file_id: &str,
-    ) -> Result<bool> {
+    pub async fn turn_pending_file(&self, application_id: &str, owner: &Fodselsnummer, uploader: &Fodselsnummer, file_id: &str) -> Result<bool> {
         let done = sqlx::query(&format!("UPDATE pending_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $4 AND {MINE}"))
             .bind(application_id)
             .bind(owner.as_str())
@@ -108,30 +85,19 @@ impl Store {
     /// Takes a chosen file out of what will be sent; returns the stored files (original,
     /// thumbnail) nothing uses any more, for the caller to delete. `None` when it is not among
     /// `uploader`'s files.
-    pub async fn remove_pending_file(
-        &self,
-        application_id: &str,
-        owner: &Fodselsnummer,
-        uploader: &Fodselsnummer,
-        file_id: &str,
-    ) -> Result<Option<Vec<String>>> {
+    pub async fn remove_pending_file(&self, application_id: &str, owner: &Fodselsnummer, uploader: &Fodselsnummer, file_id: &str) -> Result<Option<Vec<String>>> {
         let mut tx = self.begin_write().await?;
-        let rows = sqlx::query(&format!(
-            "SELECT sha256, thumb_sha256 FROM pending_files WHERE id = $4 AND {MINE}"
-        ))
-        .bind(application_id)
-        .bind(owner.as_str())
-        .bind(uploader.as_str())
-        .bind(file_id)
-        .fetch_all(&mut *tx)
-        .await?;
+        let rows = sqlx::query(&format!("SELECT sha256, thumb_sha256 FROM pending_files WHERE id = $4 AND {MINE}"))
+            .bind(application_id)
+            .bind(owner.as_str())
+            .bind(uploader.as_str())
+            .bind(file_id)
+            .fetch_all(&mut *tx)
+            .await?;
         if rows.is_empty() {
             return Ok(None);
         }
-        sqlx::query("DELETE FROM pending_files WHERE id = $1")
-            .bind(file_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM pending_files WHERE id = $1").bind(file_id).execute(&mut *tx).await?;
         let orphans = unreferenced(&mut tx, &rows).await?;
         tx.commit().await?;
         Ok(Some(orphans))
@@ -152,35 +118,18 @@ impl Store {
         now: Millis,
     ) -> Result<Option<(String, Vec<String>)>> {
         let mut tx = self.begin_write().await?;
-        let owned = sqlx::query(
-            "UPDATE applications SET sent_ms = sent_ms WHERE id = $1 AND owner_fnr = $2",
-        )
-        .bind(application_id)
-        .bind(owner.as_str())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
+        let owned = sqlx::query("UPDATE applications SET sent_ms = sent_ms WHERE id = $1 AND owner_fnr = $2")
+            .bind(application_id)
+            .bind(owner.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
             == 1;
         if !owned {
             return Ok(None);
         }
-        let id = crate::submissions::insert(
-            &mut tx,
-            application_id,
-            documents,
-            vedlegg_json,
-            false,
-            now,
-        )
-        .await?;
-        crate::feed::record(
-            &mut tx,
-            application_id,
-            crate::FeedKind::DocumentsReceived,
-            Some(&id),
-            now,
-        )
-        .await?;
+        let id = crate::submissions::insert(&mut tx, application_id, documents, vedlegg_json, false, now).await?;
+        crate::feed::record(&mut tx, application_id, crate::FeedKind::DocumentsReceived, Some(&id), now).await?;
         sqlx::query(
             "INSERT INTO document_warnings (application_id, slot, position, file_name, warnings, created_ms)
              SELECT application_id, slot, position, name, warnings, $3 FROM pending_files WHERE application_id = $1 AND uploader = $2 AND warnings <> ''",
@@ -195,15 +144,10 @@ impl Store {
             .bind(uploader.as_str())
             .fetch_all(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM pending_files WHERE application_id = $1 AND uploader = $2")
-            .bind(application_id)
-            .bind(uploader.as_str())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM pending_files WHERE application_id = $1 AND uploader = $2").bind(application_id).bind(uploader.as_str()).execute(&mut *tx).await?;
         let orphans = unreferenced(&mut tx, &chosen).await?;
         // A document may answer the office's request: the inbox must know at once.
-        self.refresh_projection(&mut tx, application_id, now)
-            .await?;
+        self.refresh_projection(&mut tx, application_id, now).await?;
         tx.commit().await?;
         Ok(Some((id, orphans)))
     }
@@ -214,15 +158,8 @@ impl Store {
     pub async fn sweep_pending_files(&self, now: Millis) -> Result<Vec<String>> {
         let cutoff = now - DRAFT_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
         let mut tx = self.begin_write().await?;
-        let old =
-            sqlx::query("SELECT sha256, thumb_sha256 FROM pending_files WHERE created_ms < $1")
-                .bind(cutoff)
-                .fetch_all(&mut *tx)
-                .await?;
-        sqlx::query("DELETE FROM pending_files WHERE created_ms < $1")
-            .bind(cutoff)
-            .execute(&mut *tx)
-            .await?;
+        let old = sqlx::query("SELECT sha256, thumb_sha256 FROM pending_files WHERE created_ms < $1").bind(cutoff).fetch_all(&mut *tx).await?;
+        sqlx::query("DELETE FROM pending_files WHERE created_ms < $1").bind(cutoff).execute(&mut *tx).await?;
         let orphans = unreferenced(&mut tx, &old).await?;
         tx.commit().await?;
         Ok(orphans)
@@ -243,11 +180,7 @@ pub struct DocumentWarning {
 
 impl Store {
     /// The readability warnings shown for pages sent to the owner's application, oldest first.
-    pub async fn document_warnings(
-        &self,
-        application_id: &str,
-        owner: &Fodselsnummer,
-    ) -> Result<Vec<DocumentWarning>> {
+    pub async fn document_warnings(&self, application_id: &str, owner: &Fodselsnummer) -> Result<Vec<DocumentWarning>> {
         let rows = sqlx::query(
             "SELECT w.slot, w.position, w.file_name, w.warnings, w.created_ms FROM document_warnings w
              JOIN applications a ON a.id = w.application_id
@@ -264,11 +197,7 @@ impl Store {
                     slot: r.try_get("slot")?,
                     position: r.try_get("position")?,
                     file_name: r.try_get("file_name")?,
-                    warnings: warnings
-                        .split(',')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
+                    warnings: warnings.split(',').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
                     created_ms: r.try_get("created_ms")?,
                 })
             })
@@ -277,10 +206,7 @@ impl Store {
 }
 
 /// The files (`sha256`, `thumb_sha256`) of deleted rows that no row names any more.
-async fn unreferenced(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    rows: &[sqlx::any::AnyRow],
-) -> Result<Vec<String>> {
+async fn unreferenced(tx: &mut sqlx::Transaction<'_, sqlx::Any>, rows: &[sqlx::any::AnyRow]) -> Result<Vec<String>> {
     let mut candidates = std::collections::BTreeSet::new();
     for r in rows {
         candidates.insert(r.try_get::<String, _>("sha256")?);

@@ -68,11 +68,5 @@ fn person_from_row(r: &sqlx::any::AnyRow) -> Result<Soker> {
         }),
         None => None,
     };
-    Ok(Soker {
-        fnr,
-        fornavn: r.try_get("fornavn")?,
-        mellomnavn: r.try_get("mellomnavn")?,
-        etternavn: r.try_get("etternavn")?,
-        adresse,
-    })
+    Ok(Soker { fnr, fornavn: r.try_get("fornavn")?, mellomnavn: r.try_get("mellomnavn")?, etternavn: r.try_get("etternavn")?, adresse })
 }

@@ -7,7 +7,7 @@ use sqlx::Row;
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::Millis;
 
-use crate::{new_id, ApiClient, Result, Store, StoredApplication, StoreError};
+use crate::{new_id, ApiClient, Result, Store, StoreError, StoredApplication};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Power {

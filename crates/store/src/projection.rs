@@ -121,11 +121,9 @@ impl Store {
 
 /// Every document sent to an application, with when, for the answered-rule.
 pub(crate) async fn sent_documents(tx: &mut Tx<'_>, application_id: &str) -> Result<Vec<SentDocument>> {
-    let rows = sqlx::query(
-        "SELECT d.kind, d.tilleggsinfo, s.created_ms FROM submission_documents d JOIN submissions s ON s.id = d.submission_id WHERE s.application_id = $1",
-    )
-    .bind(application_id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let rows = sqlx::query("SELECT d.kind, d.tilleggsinfo, s.created_ms FROM submission_documents d JOIN submissions s ON s.id = d.submission_id WHERE s.application_id = $1")
+        .bind(application_id)
+        .fetch_all(&mut **tx)
+        .await?;
     rows.iter().map(|r| Ok(SentDocument { kind: r.try_get("kind")?, tilleggsinfo: r.try_get("tilleggsinfo")?, at: r.try_get("created_ms")? })).collect()
 }

@@ -48,25 +48,13 @@ impl Store {
         let mut out = Vec::new();
         for r in rows {
             let id: String = r.try_get("id")?;
-            let events = sqlx::query(
-                "SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq",
-            )
-            .bind(&id)
-            .fetch_all(&self.pool)
-            .await?;
-            let external =
-                sqlx::query("SELECT document FROM external_status WHERE application_id = $1")
-                    .bind(&id)
-                    .fetch_optional(&self.pool)
-                    .await?;
+            let events = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&id).fetch_all(&self.pool).await?;
+            let external = sqlx::query("SELECT document FROM external_status WHERE application_id = $1").bind(&id).fetch_optional(&self.pool).await?;
             out.push(RetentionCandidate {
                 reference: r.try_get("reference")?,
                 kommunenummer: r.try_get("kommunenummer")?,
                 last_activity_ms: r.try_get("last_activity")?,
-                events: events
-                    .iter()
-                    .map(|e| Ok((e.try_get("kind")?, e.try_get("payload")?)))
-                    .collect::<Result<_>>()?,
+                events: events.iter().map(|e| Ok((e.try_get("kind")?, e.try_get("payload")?))).collect::<Result<_>>()?,
                 external_status: external.map(|x| x.try_get("document")).transpose()?,
                 id,
             });
@@ -76,10 +64,7 @@ impl Store {
 
     /// How many drafts have expired by `now` (what `delete_expired_drafts` would delete).
     pub async fn count_expired_drafts(&self, now: Millis) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM drafts WHERE updated_ms < $1")
-            .bind(crate::drafts::expiry_cutoff(now))
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM drafts WHERE updated_ms < $1").bind(crate::drafts::expiry_cutoff(now)).fetch_one(&self.pool).await?;
         Ok(row.try_get("n")?)
     }
 

@@ -16,9 +16,7 @@ use velferd_domain::staff::Adressebeskyttelse;
 use velferd_domain::Millis;
 use velferd_formats::soker::DigisosSoker;
 
-use crate::{
-    new_id, new_reference, Backend, JournalEntry, Result, Store, StoreError, SubmittedDocument,
-};
+use crate::{new_id, new_reference, Backend, JournalEntry, Result, Store, StoreError, SubmittedDocument};
 
 /// The start of every seeded application's `draft_id` (demo cases use `demo-case-`).
 pub const SEED_PREFIX: &str = "seed-";
@@ -134,24 +132,14 @@ enum V {
 
 /// Inserts `rows` into `table`, as many rows per statement as both databases allow. `suffix` is
 /// appended to each statement (e.g. `ON CONFLICT … DO NOTHING`). Returns the rows written.
-async fn insert_rows(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    backend: Backend,
-    table: &str,
-    columns: &[&str],
-    suffix: &str,
-    rows: Vec<Vec<V>>,
-) -> Result<u64> {
+async fn insert_rows(tx: &mut sqlx::Transaction<'_, sqlx::Any>, backend: Backend, table: &str, columns: &[&str], suffix: &str, rows: Vec<Vec<V>>) -> Result<u64> {
     let per_statement = (MAX_BINDS / columns.len()).min(MAX_ROWS);
     let mut written = 0;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<Vec<V>> = rows.by_ref().take(per_statement).collect();
         let mut sql = String::with_capacity(64 + chunk.len() * columns.len() * 8);
-        sql.push_str(&format!(
-            "INSERT INTO {table} ({}) VALUES ",
-            columns.join(", ")
-        ));
+        sql.push_str(&format!("INSERT INTO {table} ({}) VALUES ", columns.join(", ")));
         let mut n = 0;
         for (i, _) in chunk.iter().enumerate() {
             sql.push_str(if i == 0 { "(" } else { ", (" });
@@ -190,40 +178,17 @@ impl Store {
     /// `draft_id` is [`SEED_PREFIX`] and the id. People already in the register are kept as they
     /// are. Refuses nothing itself: the caller checks [`Store::real_data`] first. Fails with
     /// `StoreError::Corrupt` if an event is not a valid digisos-soker hendelse (nothing is written).
-    pub async fn seed_batch(
-        &self,
-        people: &[SeedPerson],
-        applications: &[SeedApplication],
-    ) -> Result<SeedCounts> {
+    pub async fn seed_batch(&self, people: &[SeedPerson], applications: &[SeedApplication]) -> Result<SeedCounts> {
         // Everything that can fail without the database first: the projections.
         let mut projections = Vec::with_capacity(applications.len());
         let mut payloads = Vec::with_capacity(applications.len());
         for app in applications {
-            let texts: Vec<(String, String)> = app
-                .events
-                .iter()
-                .map(|(e, _)| {
-                    (
-                        e.get("type")
-                            .and_then(|t| t.as_str())
-                            .unwrap_or("ukjent")
-                            .to_owned(),
-                        e.to_string(),
-                    )
-                })
-                .collect();
-            let doc = DigisosSoker::from_event_texts("velferd", &texts)
-                .map_err(|e| StoreError::Corrupt(format!("seeded event: {e}")))?;
+            let texts: Vec<(String, String)> = app.events.iter().map(|(e, _)| (e.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent").to_owned(), e.to_string())).collect();
+            let doc = DigisosSoker::from_event_texts("velferd", &texts).map_err(|e| StoreError::Corrupt(format!("seeded event: {e}")))?;
             let sent: Vec<SentDocument> = app
                 .submissions
                 .iter()
-                .flat_map(|s| {
-                    s.documents.iter().map(|d| SentDocument {
-                        kind: d.kind.clone(),
-                        tilleggsinfo: d.tilleggsinfo.clone(),
-                        at: s.created_ms,
-                    })
-                })
+                .flat_map(|s| s.documents.iter().map(|d| SentDocument { kind: d.kind.clone(), tilleggsinfo: d.tilleggsinfo.clone(), at: s.created_ms }))
                 .collect();
             projections.push(project(&doc, &sent));
             payloads.push(texts);
@@ -254,18 +219,7 @@ impl Store {
             &mut tx,
             self.backend,
             "people",
-            &[
-                "fnr",
-                "fornavn",
-                "mellomnavn",
-                "etternavn",
-                "gatenavn",
-                "husnummer",
-                "postnummer",
-                "poststed",
-                "kommunenummer",
-                "adressebeskyttelse",
-            ],
+            &["fnr", "fornavn", "mellomnavn", "etternavn", "gatenavn", "husnummer", "postnummer", "poststed", "kommunenummer", "adressebeskyttelse"],
             " ON CONFLICT (fnr) DO NOTHING",
             person_rows,
         )
@@ -296,20 +250,7 @@ impl Store {
             &mut tx,
             self.backend,
             "applications",
-            &[
-                "id",
-                "reference",
-                "draft_id",
-                "owner_fnr",
-                "kommunenummer",
-                "enhetsnummer",
-                "emergency",
-                "soknad_json",
-                "vedlegg_json",
-                "answers",
-                "sent_ms",
-                "acknowledged_ms",
-            ],
+            &["id", "reference", "draft_id", "owner_fnr", "kommunenummer", "enhetsnummer", "emergency", "soknad_json", "vedlegg_json", "answers", "sent_ms", "acknowledged_ms"],
             "",
             app_rows,
         )
@@ -317,29 +258,13 @@ impl Store {
 
         let mut event_rows = Vec::new();
         for ((app, id), texts) in applications.iter().zip(&ids).zip(payloads) {
-            for (seq, ((kind, payload), (_, at))) in texts.into_iter().zip(&app.events).enumerate()
-            {
-                event_rows.push(vec![
-                    V::Text(id.clone()),
-                    V::Int(seq as i64),
-                    V::Text(kind),
-                    V::Text(payload),
-                    V::Int(*at),
-                ]);
+            for (seq, ((kind, payload), (_, at))) in texts.into_iter().zip(&app.events).enumerate() {
+                event_rows.push(vec![V::Text(id.clone()), V::Int(seq as i64), V::Text(kind), V::Text(payload), V::Int(*at)]);
             }
         }
-        let events = insert_rows(
-            &mut tx,
-            self.backend,
-            "events",
-            &["application_id", "seq", "kind", "payload", "at_ms"],
-            "",
-            event_rows,
-        )
-        .await?;
+        let events = insert_rows(&mut tx, self.backend, "events", &["application_id", "seq", "kind", "payload", "at_ms"], "", event_rows).await?;
 
-        let (mut submission_rows, mut document_rows, mut letter_rows, mut journal_rows) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut submission_rows, mut document_rows, mut letter_rows, mut journal_rows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (app, id) in applications.iter().zip(&ids) {
             for s in &app.submissions {
                 let sid = new_id();
@@ -353,13 +278,7 @@ impl Store {
                         V::Int(d.bytes),
                     ]);
                 }
-                submission_rows.push(vec![
-                    V::Text(sid),
-                    V::Text(id.clone()),
-                    V::Text(s.vedlegg_json.to_string()),
-                    V::Int(s.created_ms),
-                    V::Int(i64::from(s.with_application)),
-                ]);
+                submission_rows.push(vec![V::Text(sid), V::Text(id.clone()), V::Text(s.vedlegg_json.to_string()), V::Int(s.created_ms), V::Int(i64::from(s.with_application))]);
             }
             for l in &app.letters {
                 letter_rows.push(vec![
@@ -384,83 +303,17 @@ impl Store {
                 ]);
             }
         }
-        insert_rows(
-            &mut tx,
-            self.backend,
-            "submissions",
-            &[
-                "id",
-                "application_id",
-                "vedlegg_json",
-                "created_ms",
-                "with_application",
-            ],
-            "",
-            submission_rows,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            self.backend,
-            "submission_documents",
-            &[
-                "submission_id",
-                "position",
-                "kind",
-                "tilleggsinfo",
-                "sha256",
-                "bytes",
-            ],
-            "",
-            document_rows,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            self.backend,
-            "letters",
-            &[
-                "id",
-                "application_id",
-                "title",
-                "sha256",
-                "bytes",
-                "created_ms",
-                "first_opened_ms",
-            ],
-            "",
-            letter_rows,
-        )
-        .await?;
-        insert_rows(
-            &mut tx,
-            self.backend,
-            "office_journal",
-            &[
-                "id",
-                "application_id",
-                "kind",
-                "text",
-                "actor",
-                "actor_name",
-                "at_ms",
-            ],
-            "",
-            journal_rows,
-        )
-        .await?;
+        insert_rows(&mut tx, self.backend, "submissions", &["id", "application_id", "vedlegg_json", "created_ms", "with_application"], "", submission_rows).await?;
+        insert_rows(&mut tx, self.backend, "submission_documents", &["submission_id", "position", "kind", "tilleggsinfo", "sha256", "bytes"], "", document_rows).await?;
+        insert_rows(&mut tx, self.backend, "letters", &["id", "application_id", "title", "sha256", "bytes", "created_ms", "first_opened_ms"], "", letter_rows).await?;
+        insert_rows(&mut tx, self.backend, "office_journal", &["id", "application_id", "kind", "text", "actor", "actor_name", "at_ms"], "", journal_rows).await?;
 
         let status_rows = applications
             .iter()
             .zip(&ids)
             .zip(&projections)
             .map(|((a, id), p)| {
-                let updated = a
-                    .events
-                    .iter()
-                    .map(|(_, at)| *at)
-                    .max()
-                    .unwrap_or(a.sent_ms);
+                let updated = a.events.iter().map(|(_, at)| *at).max().unwrap_or(a.sent_ms);
                 vec![
                     V::Text(id.clone()),
                     V::Text(a.enhetsnummer.clone()),
@@ -504,11 +357,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(SeedCounts {
-            applications: written,
-            events,
-            people: new_people,
-        })
+        Ok(SeedCounts { applications: written, events, people: new_people })
     }
 
     /// How many people, drafts and applications have a fødselsnummer that is not synthetic (its
@@ -528,37 +377,23 @@ impl Store {
     /// How many applications were written by [`Store::seed_batch`] (their `draft_id` starts with
     /// [`SEED_PREFIX`]).
     pub async fn count_seeded_applications(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE draft_id LIKE $1")
-            .bind(format!("{SEED_PREFIX}%"))
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE draft_id LIKE $1").bind(format!("{SEED_PREFIX}%")).fetch_one(&self.pool).await?;
         Ok(row.try_get("n")?)
     }
 }
 
 /// `n` new references, unique among themselves and not yet in the database (a reference has 40
 /// random bits: among 100 000 a repeat is rare, but not rare enough to leave to chance).
-async fn fresh_references(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    backend: Backend,
-    n: usize,
-) -> Result<Vec<String>> {
+async fn fresh_references(tx: &mut sqlx::Transaction<'_, sqlx::Any>, backend: Backend, n: usize) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::with_capacity(n);
     let mut seen = HashSet::with_capacity(n);
     let mut todo = n;
     while todo > 0 {
-        let candidates: Vec<String> = (0..todo)
-            .map(|_| new_reference())
-            .filter(|r| seen.insert(r.clone()))
-            .collect();
+        let candidates: Vec<String> = (0..todo).map(|_| new_reference()).filter(|r| seen.insert(r.clone())).collect();
         let mut taken = HashSet::new();
         for chunk in candidates.chunks(MAX_ROWS) {
-            let placeholders: Vec<String> =
-                (1..=chunk.len()).map(|i| placeholder(backend, i)).collect();
-            let sql = format!(
-                "SELECT reference FROM applications WHERE reference IN ({})",
-                placeholders.join(", ")
-            );
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| placeholder(backend, i)).collect();
+            let sql = format!("SELECT reference FROM applications WHERE reference IN ({})", placeholders.join(", "));
             let mut query = sqlx::query(&sql);
             for r in chunk {
                 query = query.bind(r);

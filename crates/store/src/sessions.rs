@@ -36,7 +36,12 @@ impl Store {
 
     /// Stores a new session; false (nothing written) when the id exists already.
     pub async fn session_create(&self, id: &str, data: &str, expiry_ms: Millis) -> Result<bool> {
-        let done = sqlx::query("INSERT INTO sessions (id, data, expiry_ms) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING").bind(id).bind(data).bind(expiry_ms).execute(&self.pool).await?;
+        let done = sqlx::query("INSERT INTO sessions (id, data, expiry_ms) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
+            .bind(id)
+            .bind(data)
+            .bind(expiry_ms)
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 

@@ -164,4 +164,3 @@ impl Store {
         Ok(row.is_some())
     }
 }
-

@@ -1,21 +1,18 @@
 //! Backup and restore round trips between SQLite and PostgreSQL in every direction, and retention's
 //! deletion of a whole case.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use velferd_domain::application::{Answers, Soker, SokerAdresse};
 use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
 use velferd_store::backup::{NOT_BACKED_UP, TABLES};
-use velferd_store::{
-    testing, AuditEntry, AuditKey, ChainCheck, Files, LocalFiles, NewApplication, NewDraftFile,
-    Outcome, Store, SubmittedDocument,
-};
+use velferd_store::{testing, AuditEntry, AuditKey, ChainCheck, Files, LocalFiles, NewApplication, NewDraftFile, Outcome, Store, SubmittedDocument};
 
 fn fnr(nine: &str) -> Fodselsnummer {
-    (0..10)
-        .find_map(|i| Fodselsnummer::with_check_digits(&format!("{}{i}", &nine[..8])))
-        .expect("valid")
+    (0..10).find_map(|i| Fodselsnummer::with_check_digits(&format!("{}{i}", &nine[..8]))).expect("valid")
 }
 
 /// One of everything: a person, a draft, an application with events, a document sent later, a
@@ -29,23 +26,14 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
             fornavn: "Åse".into(),
             mellomnavn: String::new(),
             etternavn: "Ødegård".into(),
-            adresse: Some(SokerAdresse {
-                gatenavn: "Storgata".into(),
-                husnummer: "1".into(),
-                postnummer: "0155".into(),
-                poststed: "Oslo".into(),
-                kommunenummer: "0301".into(),
-            }),
+            adresse: Some(SokerAdresse { gatenavn: "Storgata".into(), husnummer: "1".into(), postnummer: "0155".into(), poststed: "Oslo".into(), kommunenummer: "0301".into() }),
         })
         .await
         .unwrap();
     let kommune = Kommunenummer::parse("0301").unwrap();
     let mut answers = Answers::default();
     answers.set("hvorfor", "Husleia – «for høy» 🙂");
-    let open = store
-        .create_draft(&owner, &kommune, &answers, 5)
-        .await
-        .unwrap();
+    let open = store.create_draft(&owner, &kommune, &answers, 5).await.unwrap();
     let photo = files.put(b"\xff\xd8 a photo").await.unwrap();
     let thumb = files.put(b"\xff\xd8 its thumbnail").await.unwrap();
     let attached = NewDraftFile {
@@ -58,30 +46,11 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         warnings: vec!["dark".into()],
         is_pdf: false,
     };
-    store
-        .add_draft_file(&open.id, &owner, &attached, 5)
-        .await
-        .unwrap()
-        .unwrap();
-    store
-        .set_document_choice(
-            &open.id,
-            &owner,
-            "skattemelding.skattemelding",
-            Some("tidligere"),
-        )
-        .await
-        .unwrap();
-    let draft = store
-        .create_draft(&owner, &kommune, &answers, 6)
-        .await
-        .unwrap();
+    store.add_draft_file(&open.id, &owner, &attached, 5).await.unwrap().unwrap();
+    store.set_document_choice(&open.id, &owner, "skattemelding.skattemelding", Some("tidligere")).await.unwrap();
+    let draft = store.create_draft(&owner, &kommune, &answers, 6).await.unwrap();
     // A dark photo sent with the application: the warning she was shown is kept with it.
-    store
-        .add_draft_file(&draft.id, &owner, &attached, 6)
-        .await
-        .unwrap()
-        .unwrap();
+    store.add_draft_file(&draft.id, &owner, &attached, 6).await.unwrap().unwrap();
     let new = NewApplication {
         summary: Vec::new(),
         kommunenummer: kommune.clone(),
@@ -90,106 +59,32 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         soknad_json: serde_json::json!({"version": "1.0.0", "tekst": "æøå"}),
         vedlegg_json: serde_json::json!({"vedlegg": []}),
         answers,
-        events: vec![
-            serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2030-01-01T00:00:00.000Z", "status": "MOTTATT"}),
-        ],
+        events: vec![serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2030-01-01T00:00:00.000Z", "status": "MOTTATT"})],
         documents: vec![],
     };
-    let id = store
-        .submit(&draft.id, &owner, &new, 7)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let id = store.submit(&draft.id, &owner, &new, 7).await.unwrap().unwrap().id;
     store.append_events(&id, &[serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2030-01-02T00:00:00.000Z", "status": "FERDIGBEHANDLET"})], 8).await.unwrap();
     let doc = files.put(b"%PDF-1.7 kontrakt").await.unwrap();
-    let doc_entry = SubmittedDocument {
-        kind: "husleiekontrakt".into(),
-        tilleggsinfo: "husleiekontrakt".into(),
-        sha256: doc,
-        bytes: 17,
-    };
-    store
-        .add_submission(
-            &id,
-            &owner,
-            &[doc_entry],
-            &serde_json::json!({"vedlegg": []}),
-            9,
-        )
-        .await
-        .unwrap()
-        .unwrap();
-    let key = store
-        .create_api_key(&kommune, "Oslo fagsystem", 10)
-        .await
-        .unwrap();
+    let doc_entry = SubmittedDocument { kind: "husleiekontrakt".into(), tilleggsinfo: "husleiekontrakt".into(), sha256: doc, bytes: 17 };
+    store.add_submission(&id, &owner, &[doc_entry], &serde_json::json!({"vedlegg": []}), 9).await.unwrap().unwrap();
+    let key = store.create_api_key(&kommune, "Oslo fagsystem", 10).await.unwrap();
     let client = store.api_client(&key.secret).await.unwrap().unwrap();
     let letter = files.put(b"%PDF-1.7 vedtak").await.unwrap();
-    let letter_id = store
-        .add_letter_for_client(&client, &id, "Vedtak", &letter, 15, 11)
-        .await
-        .unwrap()
-        .unwrap();
-    store
-        .open_letter(&id, &owner, &letter_id, 12)
-        .await
-        .unwrap()
-        .unwrap();
+    let letter_id = store.add_letter_for_client(&client, &id, "Vedtak", &letter, 15, 11).await.unwrap().unwrap();
+    store.open_letter(&id, &owner, &letter_id, 12).await.unwrap().unwrap();
     let helper = fnr("02029112300");
-    let power = velferd_store::NewPower {
-        helper: &helper,
-        helper_name: "Hjelper",
-        may_send_documents: true,
-        valid_until_ms: 1_000_000,
-    };
-    store
-        .grant_power(&id, &owner, &power, 12)
-        .await
-        .unwrap()
-        .unwrap();
+    let power = velferd_store::NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, valid_until_ms: 1_000_000 };
+    store.grant_power(&id, &owner, &power, 12).await.unwrap().unwrap();
     // A helper has chosen a photo to send later and not sent it yet.
     let chosen = files.put(b"\xff\xd8 a page chosen").await.unwrap();
-    let later = NewDraftFile {
-        slot: "annet.annet".into(),
-        name: "side.jpg".into(),
-        sha256: chosen,
-        bytes: 10,
-        thumb_sha256: None,
-        pages: 1,
-        warnings: vec![],
-        is_pdf: false,
-    };
-    store
-        .add_pending_file(&id, &owner, &helper, &later, 12)
-        .await
-        .unwrap()
-        .unwrap();
-    store
-        .put_external_status(
-            &client,
-            &id,
-            &serde_json::json!({"version": "1.0.0", "hendelser": []}),
-            13,
-        )
-        .await
-        .unwrap();
+    let later = NewDraftFile { slot: "annet.annet".into(), name: "side.jpg".into(), sha256: chosen, bytes: 10, thumb_sha256: None, pages: 1, warnings: vec![], is_pdf: false };
+    store.add_pending_file(&id, &owner, &helper, &later, 12).await.unwrap().unwrap();
+    store.put_external_status(&client, &id, &serde_json::json!({"version": "1.0.0", "hendelser": []}), 13).await.unwrap();
     store.acknowledge(&client, &id, 14).await.unwrap();
-    let sara = velferd_store::StaffMember {
-        subject: "sara".into(),
-        name: "Sara Lund".into(),
-        office: "0312".into(),
-        roles: "saksbehandler".into(),
-    };
+    let sara = velferd_store::StaffMember { subject: "sara".into(), name: "Sara Lund".into(), office: "0312".into(), roles: "saksbehandler".into() };
     store.record_staff_member(&sara, 14).await.unwrap();
-    let note = velferd_store::OfficeChange {
-        journal: vec![("note".into(), "Ringt søker".into())],
-        ..Default::default()
-    };
-    store
-        .office_change(&id, ("sara", "Sara Lund"), &note, 14)
-        .await
-        .unwrap();
+    let note = velferd_store::OfficeChange { journal: vec![("note".into(), "Ringt søker".into())], ..Default::default() };
+    store.office_change(&id, ("sara", "Sara Lund"), &note, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),
@@ -211,10 +106,7 @@ fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for sub in ["tables", "files"] {
         for e in std::fs::read_dir(dir.join(sub)).unwrap().flatten() {
-            out.insert(
-                format!("{sub}/{}", e.file_name().to_string_lossy()),
-                std::fs::read(e.path()).unwrap(),
-            );
+            out.insert(format!("{sub}/{}", e.file_name().to_string_lossy()), std::fs::read(e.path()).unwrap());
         }
     }
     out
@@ -229,23 +121,14 @@ async fn the_backup_lists_every_table_and_column_of_the_schema() {
             if NOT_BACKED_UP.contains(&table.as_str()) {
                 continue;
             }
-            let listed = TABLES
-                .iter()
-                .find(|(t, _)| t == table)
-                .unwrap_or_else(|| panic!("{}: table {table} is not in backup::TABLES", db.label));
+            let listed = TABLES.iter().find(|(t, _)| t == table).unwrap_or_else(|| panic!("{}: table {table} is not in backup::TABLES", db.label));
             let mut want: Vec<&str> = columns.iter().map(String::as_str).collect();
             let mut have: Vec<&str> = listed.1.iter().map(|(c, _)| *c).collect();
             want.sort();
             have.sort();
             assert_eq!(have, want, "{}: columns of {table}", db.label);
         }
-        assert_eq!(
-            live.len(),
-            TABLES.len() + NOT_BACKED_UP.len(),
-            "{}: {:?}",
-            db.label,
-            live.keys()
-        );
+        assert_eq!(live.len(), TABLES.len() + NOT_BACKED_UP.len(), "{}: {:?}", db.label, live.keys());
     }
 }
 
@@ -259,53 +142,21 @@ async fn a_backup_restores_to_the_same_data_in_either_database() {
         seed(&store, &files).await;
         let backup = work.0.join("backup");
         let manifest = store.backup(&files, &backup, 100).await.unwrap();
-        assert_eq!(
-            manifest.files, 5,
-            "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later"
-        );
-        assert!(
-            manifest.rows.values().all(|n| *n > 0),
-            "{}: one of everything: {:?}",
-            source.label,
-            manifest.rows
-        );
-        assert!(
-            store.backup(&files, &backup, 101).await.is_err(),
-            "never over an existing backup"
-        );
+        assert_eq!(manifest.files, 5, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later");
+        assert!(manifest.rows.values().all(|n| *n > 0), "{}: one of everything: {:?}", source.label, manifest.rows);
+        assert!(store.backup(&files, &backup, 101).await.is_err(), "never over an existing backup");
 
         for target in testing::all().await {
             let restored_files = LocalFiles::new(work.0.join(format!("files-{}", target.label)));
             let restored = Store::connect(&target.url).await.unwrap();
-            restored
-                .restore(&restored_files, &backup)
-                .await
-                .unwrap_or_else(|e| panic!("{} → {}: {e}", source.label, target.label));
-            assert!(
-                matches!(
-                    restored.verify_audit().await.unwrap(),
-                    ChainCheck::Intact { .. }
-                ),
-                "{} → {}",
-                source.label,
-                target.label
-            );
+            restored.restore(&restored_files, &backup).await.unwrap_or_else(|e| panic!("{} → {}: {e}", source.label, target.label));
+            assert!(matches!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { .. }), "{} → {}", source.label, target.label);
             // Backing up the restored database gives the same backup, row for row and file for file.
             let again = work.0.join(format!("again-{}", target.label));
             restored.backup(&restored_files, &again, 102).await.unwrap();
-            assert_eq!(
-                contents(&again),
-                contents(&backup),
-                "{} → {}",
-                source.label,
-                target.label
-            );
+            assert_eq!(contents(&again), contents(&backup), "{} → {}", source.label, target.label);
             // Restoring over data is refused and changes nothing.
-            let err = restored
-                .restore(&restored_files, &backup)
-                .await
-                .unwrap_err()
-                .to_string();
+            let err = restored.restore(&restored_files, &backup).await.unwrap_err().to_string();
             assert!(err.contains("empty database"), "{err}");
         }
     }
@@ -327,17 +178,9 @@ async fn a_damaged_backup_is_refused_and_nothing_is_restored() {
     let text = std::fs::read_to_string(&path).unwrap();
     let kept: Vec<&str> = text.lines().collect();
     std::fs::write(&path, kept[..kept.len() - 1].join("\n") + "\n").unwrap();
-    let err = store2
-        .restore(&files, &backup)
-        .await
-        .unwrap_err()
-        .to_string();
+    let err = store2.restore(&files, &backup).await.unwrap_err().to_string();
     assert!(err.contains("events") && err.contains("manifest"), "{err}");
-    assert_eq!(
-        store2.count_applications().await.unwrap(),
-        0,
-        "all or nothing"
-    );
+    assert_eq!(store2.count_applications().await.unwrap(), 0, "all or nothing");
 }
 
 #[tokio::test]
@@ -349,48 +192,19 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         let (id, letter_sha) = seed(&store, &files).await;
         let candidates = store.retention_candidates(1_000).await.unwrap();
         assert_eq!(candidates.len(), 1, "{}", db.label);
-        assert_eq!(
-            candidates[0].last_activity_ms, 13,
-            "{}: the case system's status was the last activity",
-            db.label
-        );
+        assert_eq!(candidates[0].last_activity_ms, 13, "{}: the case system's status was the last activity", db.label);
         assert_eq!(candidates[0].events.len(), 2);
-        assert!(
-            store.retention_candidates(13).await.unwrap().is_empty(),
-            "{}: activity at 13 is not before 13",
-            db.label
-        );
+        assert!(store.retention_candidates(13).await.unwrap().is_empty(), "{}: activity at 13 is not before 13", db.label);
 
         let orphans = store.delete_application(&id).await.unwrap();
-        assert_eq!(
-            orphans.len(),
-            3,
-            "{}: the document, the letter and the page chosen to send later",
-            db.label
-        );
+        assert_eq!(orphans.len(), 3, "{}: the document, the letter and the page chosen to send later", db.label);
         assert!(orphans.contains(&letter_sha));
         assert_eq!(store.count_applications().await.unwrap(), 0);
-        let left = store
-            .backup(&files, &work.0.join("after"), 0)
-            .await
-            .unwrap()
-            .rows;
-        for table in [
-            "events",
-            "submissions",
-            "submission_documents",
-            "letters",
-            "pending_files",
-            "external_status",
-            "feed",
-            "applications",
-        ] {
+        let left = store.backup(&files, &work.0.join("after"), 0).await.unwrap().rows;
+        for table in ["events", "submissions", "submission_documents", "letters", "pending_files", "external_status", "feed", "applications"] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
-        assert_eq!(
-            left["audit_log"], 2,
-            "the audit log keeps the record of who read what"
-        );
+        assert_eq!(left["audit_log"], 2, "the audit log keeps the record of who read what");
     }
 }
 
@@ -398,20 +212,11 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
 /// backup on purpose would.
 fn edit_table(backup: &Path, table: &str, edit: impl FnOnce(&mut Vec<String>)) {
     let path = backup.join("tables").join(format!("{table}.jsonl"));
-    let mut lines: Vec<String> = std::fs::read_to_string(&path)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let mut lines: Vec<String> = std::fs::read_to_string(&path).unwrap().lines().map(str::to_owned).collect();
     edit(&mut lines);
-    std::fs::write(
-        &path,
-        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
-    )
-    .unwrap();
+    std::fs::write(&path, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
     let manifest_path = backup.join("manifest.json");
-    let mut manifest: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    let mut manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
     manifest["rows"][table] = serde_json::json!(lines.len());
     std::fs::write(&manifest_path, manifest.to_string()).unwrap();
 }
@@ -419,15 +224,8 @@ fn edit_table(backup: &Path, table: &str, edit: impl FnOnce(&mut Vec<String>)) {
 /// Every table of `store` is empty (what a refused restore must leave).
 async fn assert_empty(store: &Store, files: &dyn Files, label: &str) {
     let dir = testing::temp_dir();
-    let rows = store
-        .backup(files, &dir.0.join("check"), 0)
-        .await
-        .unwrap()
-        .rows;
-    assert!(
-        rows.values().all(|n| *n == 0),
-        "{label}: the refused restore left rows behind: {rows:?}"
-    );
+    let rows = store.backup(files, &dir.0.join("check"), 0).await.unwrap().rows;
+    assert!(rows.values().all(|n| *n == 0), "{label}: the refused restore left rows behind: {rows:?}");
 }
 
 #[tokio::test]
@@ -452,29 +250,11 @@ async fn a_backup_whose_audit_log_lost_its_last_entry_or_was_edited_restores_not
         edit_table(&backup, "audit_log", edit);
         for target in testing::all().await {
             let restored = Store::connect(&target.url).await.unwrap();
-            let restored_files =
-                LocalFiles::new(work.0.join(format!("files-{n}-{}", target.label)));
-            let err = restored
-                .restore(&restored_files, &backup)
-                .await
-                .expect_err(what)
-                .to_string();
-            assert!(
-                err.contains("audit log in the backup does not verify")
-                    && err.contains("nothing was restored"),
-                "{what}, {}: {err}",
-                target.label
-            );
-            assert_empty(
-                &restored,
-                &restored_files,
-                &format!("{what}, {}", target.label),
-            )
-            .await;
-            assert!(
-                !work.0.join(format!("files-{n}-{}", target.label)).exists(),
-                "{what}: no file was stored either"
-            );
+            let restored_files = LocalFiles::new(work.0.join(format!("files-{n}-{}", target.label)));
+            let err = restored.restore(&restored_files, &backup).await.expect_err(what).to_string();
+            assert!(err.contains("audit log in the backup does not verify") && err.contains("nothing was restored"), "{what}, {}: {err}", target.label);
+            assert_empty(&restored, &restored_files, &format!("{what}, {}", target.label)).await;
+            assert!(!work.0.join(format!("files-{n}-{}", target.label)).exists(), "{what}: no file was stored either");
         }
     }
 }
@@ -490,31 +270,13 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
     seed(&store, &files).await;
     let key = AuditKey::generate();
     let signed = work.0.join("signed");
-    store
-        .backup_signed(&files, &signed, 100, &key)
-        .await
-        .unwrap();
+    store.backup_signed(&files, &signed, 100, &key).await.unwrap();
     let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
-    assert!(
-        line.starts_with("velferd-audit-checkpoint seq=2 "),
-        "{line}"
-    );
+    assert!(line.starts_with("velferd-audit-checkpoint seq=2 "), "{line}");
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
-        restored
-            .restore_verified(
-                &LocalFiles::new(work.0.join(format!("files-{}", target.label))),
-                &signed,
-                &key.public_key(),
-            )
-            .await
-            .unwrap();
-        assert_eq!(
-            restored.verify_audit().await.unwrap(),
-            ChainCheck::Intact { entries: 2 },
-            "{}",
-            target.label
-        );
+        restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 2 }, "{}", target.label);
     }
 
     // The last entry removed and the head row set back to the entry before: consistent, but short
@@ -527,39 +289,18 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
         let row: Vec<serde_json::Value> = serde_json::from_str(&lines[0]).unwrap();
         first_hash = row[11].as_str().unwrap().to_owned();
     });
-    edit_table(&cut, "audit_head", |lines| {
-        lines[0] = serde_json::json!([1, 1, first_hash]).to_string()
-    });
+    edit_table(&cut, "audit_head", |lines| lines[0] = serde_json::json!([1, 1, first_hash]).to_string());
     let unsigned = work.0.join("unsigned");
     store.backup(&files, &unsigned, 100).await.unwrap();
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
-        let err = restored
-            .restore_verified(&restored_files, &cut, &key.public_key())
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("entry 2 is missing") && err.contains("nothing was restored"),
-            "{}: {err}",
-            target.label
-        );
+        let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
+        assert!(err.contains("entry 2 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
         assert_empty(&restored, &restored_files, target.label).await;
-        let err = restored
-            .restore_verified(&restored_files, &unsigned, &key.public_key())
-            .await
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("audit-checkpoint.txt") && err.contains("without an audit key"),
-            "{err}"
-        );
-        let err = restored
-            .restore_verified(&restored_files, &signed, &AuditKey::generate().public_key())
-            .await
-            .unwrap_err()
-            .to_string();
+        let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
+        assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");
+        let err = restored.restore_verified(&restored_files, &signed, &AuditKey::generate().public_key()).await.unwrap_err().to_string();
         assert!(err.contains("another key"), "{err}");
         assert_empty(&restored, &restored_files, target.label).await;
     }

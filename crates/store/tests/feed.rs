@@ -2,6 +2,8 @@
 //! time sees every change exactly once per poll sequence (nothing skipped), numbered without gaps,
 //! and only its own municipality's. On SQLite and PostgreSQL.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeSet;
 
 use velferd_domain::application::Answers;

@@ -1,6 +1,8 @@
 //! The two file stores, a local folder and S3-compatible object storage (a real moto server, see
 //! `velferd_store::testing::s3`), held to one contract by one test function.
 
+#![allow(clippy::unwrap_used)]
+
 use std::future::Future;
 use std::pin::Pin;
 

@@ -1,5 +1,7 @@
 //! A provider's "this person signed out" ends exactly the web sessions of that sign-in, on both databases.
 
+#![allow(clippy::unwrap_used)]
+
 use velferd_store::{testing, Store};
 
 #[tokio::test]

@@ -5,6 +5,8 @@
 //! web layer calls, all at once, while the office's audit appends run beside them. Zero errors on
 //! either database.
 
+#![allow(clippy::unwrap_used)]
+
 use std::sync::Arc;
 
 use velferd_domain::application::Answers;
@@ -17,22 +19,11 @@ const ROUNDS: usize = 6;
 fn fnr(i: usize) -> Fodselsnummer {
     // Synthetic numbers (month + 80), each with valid check digits.
     let base = format!("{:02}{:02}9{:1}", (i % 28) + 1, 81 + (i / 28) % 12, i % 10);
-    (0..1000)
-        .find_map(|n| Fodselsnummer::with_check_digits(&format!("{base}{n:03}")))
-        .expect("a synthetic number")
+    (0..1000).find_map(|n| Fodselsnummer::with_check_digits(&format!("{base}{n:03}"))).expect("a synthetic number")
 }
 
 fn file(slot: &str, n: usize) -> NewDraftFile {
-    NewDraftFile {
-        slot: slot.into(),
-        name: format!("side-{n}.jpg"),
-        sha256: format!("{n:064x}"),
-        bytes: 1000,
-        thumb_sha256: None,
-        pages: 1,
-        warnings: vec![],
-        is_pdf: false,
-    }
+    NewDraftFile { slot: slot.into(), name: format!("side-{n}.jpg"), sha256: format!("{n:064x}"), bytes: 1000, thumb_sha256: None, pages: 1, warnings: vec![], is_pdf: false }
 }
 
 fn application() -> NewApplication {
@@ -71,10 +62,10 @@ async fn citizen(store: Store, i: usize) -> Vec<String> {
         let session = format!("session-{i}-{round}");
         check!("session create", store.session_create(&session, "{}", now + 3_600_000).await);
         check!("session renew", store.session_load_renewing(&session, now, now + 7_200_000, 60_000).await);
-        check!("rate limit", store.count_hit("send", &owner.as_str().to_owned(), 60_000, now).await);
+        check!("rate limit", store.count_hit("send", owner.as_str(), 60_000, now).await);
         let Some(draft) = check!("create draft", store.create_draft(&owner, &kommune, &Answers::default(), now).await) else { continue };
         let mut answers = Answers::default();
-        answers.set("hvorfor", &format!("runde {round}"));
+        answers.set("hvorfor", format!("runde {round}"));
         check!("save answers", store.save_answers(&draft.id, &owner, &answers, now).await);
         let mut ids = Vec::new();
         for n in 0..4 {

@@ -1,6 +1,8 @@
 //! Office staff read only their own office's applications, and people with a protected address
 //! only with the role for it — scoped in SQL, on SQLite and PostgreSQL.
 
+#![allow(clippy::unwrap_used)]
+
 use velferd_domain::application::{Answers, Soker};
 use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
 use velferd_domain::staff::{Adressebeskyttelse, CaseAccess, Role};

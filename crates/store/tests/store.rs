@@ -1,5 +1,7 @@
 //! Store behaviour, each test on SQLite and on PostgreSQL.
 
+#![allow(clippy::unwrap_used)]
+
 use velferd_domain::application::{Answers, Soker, SokerAdresse};
 use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
 use velferd_store::{testing, NewApplication, Store};
@@ -7,9 +9,7 @@ use velferd_store::{testing, NewApplication, Store};
 const DAY: i64 = 86_400_000;
 
 fn fnr(nine: &str) -> Fodselsnummer {
-    (0..10)
-        .find_map(|i| Fodselsnummer::with_check_digits(&format!("{}{i}", &nine[..8])))
-        .expect("a valid number near this one")
+    (0..10).find_map(|i| Fodselsnummer::with_check_digits(&format!("{}{i}", &nine[..8]))).expect("a valid number near this one")
 }
 
 fn new_application() -> NewApplication {
@@ -90,7 +90,10 @@ async fn sending_a_draft_twice_gives_one_application() {
         assert!(stored.emergency);
         assert_eq!(stored.answers.get("hvorfor"), "test");
         assert_eq!(store.events(&first.id, &owner).await.unwrap()[0]["status"], "MOTTATT");
-        store.append_events(&first.id, &[serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2026-11-30T11:00:00.000Z", "status": "UNDER_BEHANDLING"})], 9).await.unwrap();
+        store
+            .append_events(&first.id, &[serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2026-11-30T11:00:00.000Z", "status": "UNDER_BEHANDLING"})], 9)
+            .await
+            .unwrap();
         let events = store.events(&first.id, &owner).await.unwrap();
         assert_eq!(events.len(), 2, "{}", db.label);
         assert_eq!(events[1]["status"], "UNDER_BEHANDLING");
@@ -130,13 +133,7 @@ async fn people_and_sessions_round_trip() {
             fornavn: "Åse".into(),
             mellomnavn: String::new(),
             etternavn: "Ødegård".into(),
-            adresse: Some(SokerAdresse {
-                gatenavn: "Storgata".into(),
-                husnummer: "1".into(),
-                postnummer: "0155".into(),
-                poststed: "Oslo".into(),
-                kommunenummer: "0301".into(),
-            }),
+            adresse: Some(SokerAdresse { gatenavn: "Storgata".into(), husnummer: "1".into(), postnummer: "0155".into(), poststed: "Oslo".into(), kommunenummer: "0301".into() }),
         };
         store.upsert_person(&person).await.unwrap();
         store.upsert_person(&person).await.unwrap();

@@ -2,6 +2,8 @@
 //! documents stored before the row that would have named them was committed — is removed by the
 //! sweep, and a file a row names never is. LocalFiles, on SQLite and PostgreSQL.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -12,9 +14,7 @@ use velferd_store::testing::{self, temp_dir};
 use velferd_store::{LocalFiles, NewApplication, NewDraftFile, Store, SubmittedDocument};
 
 fn owner() -> Fodselsnummer {
-    (0..1000)
-        .find_map(|n| Fodselsnummer::with_check_digits(&format!("028190{n:03}")))
-        .expect("a synthetic number")
+    (0..1000).find_map(|n| Fodselsnummer::with_check_digits(&format!("028190{n:03}"))).expect("a synthetic number")
 }
 
 fn path(root: &Path, sha: &str) -> PathBuf {
@@ -24,19 +24,11 @@ fn path(root: &Path, sha: &str) -> PathBuf {
 /// Makes a file look written `hours` ago.
 fn age(path: &Path, hours: u64) {
     let then = SystemTime::now() - Duration::from_secs(hours * 3600);
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(then)
-        .unwrap();
+    std::fs::OpenOptions::new().write(true).open(path).unwrap().set_modified(then).unwrap();
 }
 
 fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64
+    SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_millis() as i64
 }
 
 #[tokio::test]
@@ -53,10 +45,7 @@ async fn the_sweep_removes_leftovers_and_unnamed_files_and_never_a_named_one() {
         // Named by rows: a photo in a draft with its preview, and a document sent with an application.
         let photo = files.put(b"photo of a rent contract").await.unwrap();
         let thumb = files.put(b"its preview").await.unwrap();
-        let draft = store
-            .create_draft(&owner, &kommune, &Answers::default(), now_ms())
-            .await
-            .unwrap();
+        let draft = store.create_draft(&owner, &kommune, &Answers::default(), now_ms()).await.unwrap();
         let file = NewDraftFile {
             slot: "husleiekontrakt.husleiekontrakt".into(),
             name: "side-1.jpg".into(),
@@ -67,16 +56,9 @@ async fn the_sweep_removes_leftovers_and_unnamed_files_and_never_a_named_one() {
             warnings: vec![],
             is_pdf: false,
         };
-        store
-            .add_draft_file(&draft.id, &owner, &file, now_ms())
-            .await
-            .unwrap()
-            .expect("own draft");
+        store.add_draft_file(&draft.id, &owner, &file, now_ms()).await.unwrap().expect("own draft");
         let sent_pdf = files.put(b"%PDF- the contract as sent").await.unwrap();
-        let sent = store
-            .create_draft(&owner, &kommune, &Answers::default(), now_ms())
-            .await
-            .unwrap();
+        let sent = store.create_draft(&owner, &kommune, &Answers::default(), now_ms()).await.unwrap();
         let application = NewApplication {
             summary: Vec::new(),
             kommunenummer: kommune.clone(),
@@ -85,21 +67,10 @@ async fn the_sweep_removes_leftovers_and_unnamed_files_and_never_a_named_one() {
             soknad_json: serde_json::json!({"version": "1.0.0"}),
             vedlegg_json: serde_json::json!({"vedlegg": []}),
             answers: Answers::default(),
-            events: vec![
-                serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2026-11-30T10:00:00.000Z", "status": "MOTTATT"}),
-            ],
-            documents: vec![SubmittedDocument {
-                kind: "husleiekontrakt".into(),
-                tilleggsinfo: "husleiekontrakt".into(),
-                sha256: sent_pdf.clone(),
-                bytes: 26,
-            }],
+            events: vec![serde_json::json!({"type": "soknadsStatus", "hendelsestidspunkt": "2026-11-30T10:00:00.000Z", "status": "MOTTATT"})],
+            documents: vec![SubmittedDocument { kind: "husleiekontrakt".into(), tilleggsinfo: "husleiekontrakt".into(), sha256: sent_pdf.clone(), bytes: 26 }],
         };
-        store
-            .submit(&sent.id, &owner, &application, now_ms())
-            .await
-            .unwrap()
-            .expect("sent");
+        store.submit(&sent.id, &owner, &application, now_ms()).await.unwrap().expect("sent");
 
         // Named by nothing: a photo stored before a kill -9 took its row, and one uploaded just now
         // whose row is still coming.
@@ -121,84 +92,36 @@ async fn the_sweep_removes_leftovers_and_unnamed_files_and_never_a_named_one() {
         age(&old_tmp, 2);
         age(&foreign, 2);
 
-        let dry = sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, true)
-            .await
-            .unwrap();
-        assert_eq!(
-            dry,
-            Swept {
-                leftovers: 1,
-                orphans: 1
-            },
-            "{label}: what it would remove"
-        );
-        assert!(
-            old_tmp.exists() && path(&root, &orphan).exists(),
-            "{label}: a dry run removes nothing"
-        );
+        let dry = sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, true).await.unwrap();
+        assert_eq!(dry, Swept { leftovers: 1, orphans: 1 }, "{label}: what it would remove");
+        assert!(old_tmp.exists() && path(&root, &orphan).exists(), "{label}: a dry run removes nothing");
 
-        let done = sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, false)
-            .await
-            .unwrap();
-        assert_eq!(
-            done,
-            Swept {
-                leftovers: 1,
-                orphans: 1
-            },
-            "{label}"
-        );
+        let done = sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, false).await.unwrap();
+        assert_eq!(done, Swept { leftovers: 1, orphans: 1 }, "{label}");
         assert!(!old_tmp.exists(), "{label}: the old temp file is gone");
-        assert_eq!(
-            files.get(&orphan).await.unwrap(),
-            None,
-            "{label}: the unnamed photo is gone"
-        );
+        assert_eq!(files.get(&orphan).await.unwrap(), None, "{label}: the unnamed photo is gone");
         assert!(new_tmp.exists(), "{label}: a temp file being written stays");
-        assert!(
-            files.get(&young).await.unwrap().is_some(),
-            "{label}: a file younger than an hour stays"
-        );
+        assert!(files.get(&young).await.unwrap().is_some(), "{label}: a file younger than an hour stays");
         assert!(foreign.exists(), "{label}: what is not ours stays");
         for sha in [&photo, &thumb, &sent_pdf] {
-            assert!(
-                files.get(sha).await.unwrap().is_some(),
-                "{label}: {sha} is named by a row and stays"
-            );
+            assert!(files.get(sha).await.unwrap().is_some(), "{label}: {sha} is named by a row and stays");
         }
-        assert_eq!(
-            sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, false)
-                .await
-                .unwrap(),
-            Swept::default(),
-            "{label}: nothing left"
-        );
+        assert_eq!(sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, false).await.unwrap(), Swept::default(), "{label}: nothing left");
 
         // A file stored long ago, unnamed, and stored again for a row about to name it, is
         // written anew by that put and not swept from under the row.
         let again = files.put(b"uploaded twice").await.unwrap();
         age(&path(&root, &again), 2);
         assert_eq!(files.put(b"uploaded twice").await.unwrap(), again);
-        assert_eq!(
-            sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, false)
-                .await
-                .unwrap(),
-            Swept::default(),
-            "{label}"
-        );
+        assert_eq!(sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, false).await.unwrap(), Swept::default(), "{label}");
         assert!(files.get(&again).await.unwrap().is_some(), "{label}");
 
         // Once the draft is gone and its files no longer named, they go too (when old enough).
         store.delete_draft(&draft.id, &owner).await.unwrap();
         store.sweep_draft_files().await.unwrap();
-        let swept = sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, false)
-            .await
-            .unwrap();
+        let swept = sweep(&store, &files, now_ms(), SWEEP_GRACE_MS, false).await.unwrap();
         assert_eq!(swept.orphans, 2, "{label}: the photo and its preview");
-        assert!(
-            files.get(&sent_pdf).await.unwrap().is_some(),
-            "{label}: the sent document stays"
-        );
+        assert!(files.get(&sent_pdf).await.unwrap().is_some(), "{label}: the sent document stays");
         store.close().await;
     }
 }

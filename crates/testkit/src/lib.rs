@@ -53,8 +53,15 @@ impl TestApp {
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let idp = oidc::IdentityProvider::start(&base, &options).await;
         let provider = |audience, (client_id, secret): (&str, &str), min_assurance| {
-            Provider::new(ProviderSettings { audience, issuer: idp.issuer.clone(), client_id: client_id.into(), client_secret: secret.into(), public_url: base.clone(), min_assurance })
-                .expect("provider settings")
+            Provider::new(ProviderSettings {
+                audience,
+                issuer: idp.issuer.clone(),
+                client_id: client_id.into(),
+                client_secret: secret.into(),
+                public_url: base.clone(),
+                min_assurance,
+            })
+            .expect("provider settings")
         };
         let config = Config {
             citizen_sign_in: Some(provider(Audience::Citizens, oidc::CITIZEN_CLIENT, Some(min_level))),
@@ -221,11 +228,7 @@ impl Browser {
     pub async fn sign_in(&mut self, name: &str) {
         let page = self.get("/logg-inn").await;
         let re = regex_lite::Regex::new(r#"(?s)name="fnr" value="(\d{11})">\s*<button[^>]*>([^<]*)<"#).expect("re");
-        let fnr = re
-            .captures_iter(&page.body)
-            .find(|c| c[2].contains(name))
-            .map(|c| c[1].to_owned())
-            .unwrap_or_else(|| panic!("no demo person {name}"));
+        let fnr = re.captures_iter(&page.body).find(|c| c[2].contains(name)).map(|c| c[1].to_owned()).unwrap_or_else(|| panic!("no demo person {name}"));
         let done = self.post("/logg-inn/demo", &[("fnr", &fnr), ("neste", "/soknad")]).await;
         assert_eq!(done.status, StatusCode::SEE_OTHER, "sign-in redirects");
     }

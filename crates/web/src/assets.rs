@@ -13,9 +13,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
 
 pub async fn asset(Path(path): Path<String>) -> Response {
     match FILES.iter().find(|(name, _, _)| *name == path) {
-        Some((_, content_type, bytes)) => {
-            ([(header::CONTENT_TYPE, *content_type), (header::CACHE_CONTROL, "public, max-age=3600")], *bytes).into_response()
-        }
+        Some((_, content_type, bytes)) => ([(header::CONTENT_TYPE, *content_type), (header::CACHE_CONTROL, "public, max-age=3600")], *bytes).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -7,57 +7,17 @@ use velferd_domain::staff::{Adressebeskyttelse, Role};
 use velferd_store::Store;
 
 /// (birth date ddmmyy with month+80, individual number prefix, first, last, street, no, postcode, place, kommune)
-const PEOPLE: [(&str, &str, &str, &str, &str, &str, &str, &str, &str); 6] = [
-    (
-        "128190", "12", "Kari", "Nordmann", "Storgata", "12", "0184", "Oslo", "0301",
-    ),
-    (
-        "039185",
-        "45",
-        "Ola",
-        "Hansen",
-        "Nygårdsgaten",
-        "3",
-        "5015",
-        "Bergen",
-        "4601",
-    ),
-    (
-        "228201",
-        "54",
-        "Amina",
-        "Hassan",
-        "Olav Tryggvasons gate",
-        "40",
-        "7011",
-        "Trondheim",
-        "5001",
-    ),
-    (
-        "079175",
-        "23",
-        "Jon",
-        "Berg",
-        "Kirkegata",
-        "7",
-        "4006",
-        "Stavanger",
-        "1103",
-    ),
-    (
-        "308899", "31", "Siri", "Johansen", "Storgata", "88", "9008", "Tromsø", "5501",
-    ),
-    (
-        "158588",
-        "34",
-        "Eva",
-        "Fjell",
-        "Sørkedalsveien",
-        "10",
-        "0369",
-        "Oslo",
-        "0301",
-    ),
+/// One demo person: birth date (ddmmyy, month + 80), individual number prefix, first and last name,
+/// street, house number, postcode, place, kommune.
+type DemoPerson = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+const PEOPLE: [DemoPerson; 6] = [
+    ("128190", "12", "Kari", "Nordmann", "Storgata", "12", "0184", "Oslo", "0301"),
+    ("039185", "45", "Ola", "Hansen", "Nygårdsgaten", "3", "5015", "Bergen", "4601"),
+    ("228201", "54", "Amina", "Hassan", "Olav Tryggvasons gate", "40", "7011", "Trondheim", "5001"),
+    ("079175", "23", "Jon", "Berg", "Kirkegata", "7", "4006", "Stavanger", "1103"),
+    ("308899", "31", "Siri", "Johansen", "Storgata", "88", "9008", "Tromsø", "5501"),
+    ("158588", "34", "Eva", "Fjell", "Sørkedalsveien", "10", "0369", "Oslo", "0301"),
 ];
 
 /// The demo person with a strictly confidential address (kode 6): only staff with the
@@ -77,69 +37,35 @@ pub struct DemoStaff {
 /// office manager there who may open protected persons' cases, a caseworker at NAV Bergenhus
 /// (Bergen), and contact-centre staff with no case access.
 pub const DEMO_STAFF: [DemoStaff; 6] = [
-    DemoStaff {
-        key: "sara",
-        name: "Sara Lund",
-        roles: &[Role::Saksbehandler],
-        office: "0312",
-    },
-    DemoStaff {
-        key: "ali",
-        name: "Ali Rahimi",
-        roles: &[Role::Veileder],
-        office: "0312",
-    },
-    DemoStaff {
-        key: "berit",
-        name: "Berit Solberg",
-        roles: &[Role::Beslutter],
-        office: "0312",
-    },
-    DemoStaff {
-        key: "henrik",
-        name: "Henrik Moe",
-        roles: &[Role::Leder, Role::Fortrolig],
-        office: "0312",
-    },
-    DemoStaff {
-        key: "nina",
-        name: "Nina Holm",
-        roles: &[Role::Saksbehandler],
-        office: "1201",
-    },
-    DemoStaff {
-        key: "tor",
-        name: "Tor Bakke",
-        roles: &[Role::Kontaktsenter],
-        office: "0312",
-    },
+    DemoStaff { key: "sara", name: "Sara Lund", roles: &[Role::Saksbehandler], office: "0312" },
+    DemoStaff { key: "ali", name: "Ali Rahimi", roles: &[Role::Veileder], office: "0312" },
+    DemoStaff { key: "berit", name: "Berit Solberg", roles: &[Role::Beslutter], office: "0312" },
+    DemoStaff { key: "henrik", name: "Henrik Moe", roles: &[Role::Leder, Role::Fortrolig], office: "0312" },
+    DemoStaff { key: "nina", name: "Nina Holm", roles: &[Role::Saksbehandler], office: "1201" },
+    DemoStaff { key: "tor", name: "Tor Bakke", roles: &[Role::Kontaktsenter], office: "0312" },
 ];
 
 /// The demo people, each with a valid synthetic fødselsnummer.
 pub fn demo_people() -> Vec<Soker> {
     PEOPLE
         .iter()
-        .filter_map(
-            |(date, individ, fornavn, etternavn, gate, nr, postnr, sted, kommune)| {
-                // The first individual number for which both check digits exist.
-                let fnr = (0..10).find_map(|d| {
-                    Fodselsnummer::with_check_digits(&format!("{date}{individ}{d}"))
-                })?;
-                Some(Soker {
-                    fnr,
-                    fornavn: (*fornavn).to_owned(),
-                    mellomnavn: String::new(),
-                    etternavn: (*etternavn).to_owned(),
-                    adresse: Some(SokerAdresse {
-                        gatenavn: (*gate).to_owned(),
-                        husnummer: (*nr).to_owned(),
-                        postnummer: (*postnr).to_owned(),
-                        poststed: (*sted).to_owned(),
-                        kommunenummer: (*kommune).to_owned(),
-                    }),
-                })
-            },
-        )
+        .filter_map(|(date, individ, fornavn, etternavn, gate, nr, postnr, sted, kommune)| {
+            // The first individual number for which both check digits exist.
+            let fnr = (0..10).find_map(|d| Fodselsnummer::with_check_digits(&format!("{date}{individ}{d}")))?;
+            Some(Soker {
+                fnr,
+                fornavn: (*fornavn).to_owned(),
+                mellomnavn: String::new(),
+                etternavn: (*etternavn).to_owned(),
+                adresse: Some(SokerAdresse {
+                    gatenavn: (*gate).to_owned(),
+                    husnummer: (*nr).to_owned(),
+                    postnummer: (*postnr).to_owned(),
+                    poststed: (*sted).to_owned(),
+                    kommunenummer: (*kommune).to_owned(),
+                }),
+            })
+        })
         .collect()
 }
 
@@ -149,9 +75,7 @@ pub async fn seed_demo_people(store: &Store) -> Result<usize, velferd_store::Sto
     for p in &people {
         store.upsert_person(p).await?;
         if p.fornavn == PROTECTED {
-            store
-                .set_adressebeskyttelse(&p.fnr, Some(Adressebeskyttelse::StrengtFortrolig))
-                .await?;
+            store.set_adressebeskyttelse(&p.fnr, Some(Adressebeskyttelse::StrengtFortrolig)).await?;
         }
     }
     // The demo staff, as if each had signed in once, so a case can be given to a colleague.
@@ -160,32 +84,11 @@ pub async fn seed_demo_people(store: &Store) -> Result<usize, velferd_store::Sto
             subject: format!("demo-{}", s.key),
             name: s.name.to_owned(),
             office: s.office.to_owned(),
-            roles: s
-                .roles
-                .iter()
-                .map(|r| r.claim_value())
-                .collect::<Vec<_>>()
-                .join(","),
+            roles: s.roles.iter().map(|r| r.claim_value()).collect::<Vec<_>>().join(","),
         };
         store.record_staff_member(&member, 0).await?;
     }
     Ok(people.len())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_demo_person_has_a_valid_synthetic_number() {
-        let people = super::demo_people();
-        assert_eq!(people.len(), super::PEOPLE.len());
-        for p in people {
-            assert!(p.fnr.birth_date().is_some(), "{}", p.fornavn);
-            assert!(
-                p.fnr.as_str()[2..4].parse::<u32>().unwrap() > 80,
-                "synthetic month"
-            );
-        }
-    }
 }
 
 /// A complete set of answers for the demo cases.
@@ -194,10 +97,7 @@ fn demo_answers() -> velferd_domain::application::Answers {
     for (k, v) in [
         ("nodhjelp", "nei"),
         ("kategorier", "livsopphold,husleie"),
-        (
-            "hvorfor",
-            "Jeg har mistet jobben og har ikke nok penger til husleie og mat denne måneden.",
-        ),
+        ("hvorfor", "Jeg har mistet jobben og har ikke nok penger til husleie og mat denne måneden."),
         ("bor_folkeregistrert", "ja"),
         ("nordisk_borger", "ja"),
         ("botype", "leier"),
@@ -220,12 +120,7 @@ const DAY: i64 = 24 * 60 * 60 * 1000;
 /// Demo cases so a citizen's "my applications" has something to show: Kari's was decided and paid,
 /// Ola's is being processed and the office asks for documents. Idempotent: fixed draft ids make a
 /// second start find the applications already there.
-pub async fn seed_demo_cases(
-    store: &Store,
-    files: &dyn velferd_store::Files,
-    katalog: &velferd_domain::kommune::Katalog,
-    now: i64,
-) -> Result<usize, velferd_store::StoreError> {
+pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, katalog: &velferd_domain::kommune::Katalog, now: i64) -> Result<usize, velferd_store::StoreError> {
     use serde_json::json;
     use velferd_formats::soknad::tidspunkt;
     let people = demo_people();
@@ -233,52 +128,29 @@ pub async fn seed_demo_cases(
     // (person, draft id, sent how long ago, emergency): Kari's earlier application was decided and
     // paid; Ola's office asks for documents; Kari's new one came this morning with no food today,
     // so it is at the top of NAV Frogner's inbox for Sara to take.
-    for (first_name, draft_id, sent_ago, emergency) in [
-        ("Kari", "demo-case-kari", 20 * DAY, false),
-        ("Ola", "demo-case-ola", 5 * DAY, false),
-        ("Kari", "demo-case-kari-nodhjelp", 2 * 3600 * 1000, true),
-    ] {
+    for (first_name, draft_id, sent_ago, emergency) in
+        [("Kari", "demo-case-kari", 20 * DAY, false), ("Ola", "demo-case-ola", 5 * DAY, false), ("Kari", "demo-case-kari-nodhjelp", 2 * 3600 * 1000, true)]
+    {
         let Some(person) = people.iter().find(|p| p.fornavn == first_name) else {
             continue;
         };
-        let Some(kommune) = person
-            .adresse
-            .as_ref()
-            .and_then(|a| katalog.find(&a.kommunenummer))
-        else {
+        let Some(kommune) = person.adresse.as_ref().and_then(|a| katalog.find(&a.kommunenummer)) else {
             continue;
         };
         let mut answers = demo_answers();
         if emergency {
             answers.set("nodhjelp", "mat");
-            answers.set(
-                "hvorfor",
-                "Jeg har ikke penger til mat før lønna kommer om ti dager. Kjøleskapet er tomt.",
-            );
+            answers.set("hvorfor", "Jeg har ikke penger til mat før lønna kommer om ti dager. Kjøleskapet er tomt.");
         }
         let Ok(application) = velferd_domain::application::parse_application(&answers) else {
             continue;
         };
         let sent = now - sent_ago;
-        if store
-            .submitted_from_draft(draft_id, &person.fnr)
-            .await?
-            .is_some()
-        {
+        if store.submitted_from_draft(draft_id, &person.fnr).await?.is_some() {
             continue;
         }
-        store
-            .create_draft_with_id(draft_id, &person.fnr, &kommune.nummer, &answers, sent)
-            .await?;
-        let new = velferd_cases::apply::prepare(
-            &application,
-            &answers,
-            person,
-            kommune,
-            sent,
-            vec![],
-            &[],
-        );
+        store.create_draft_with_id(draft_id, &person.fnr, &kommune.nummer, &answers, sent).await?;
+        let new = velferd_cases::apply::prepare(&application, &answers, person, kommune, sent, vec![], &[]);
         let Some(done) = store.submit(draft_id, &person.fnr, &new, sent).await? else {
             continue;
         };
@@ -289,25 +161,10 @@ pub async fn seed_demo_cases(
             // Dates as a case system in Norway writes them: the day in Norway, not the UTC day.
             let date = crate::fmt::date(sent + 6 * DAY);
             let paid_on = velferd_domain::dates::oslo_date(&at(8)).unwrap_or_default();
-            let letter = decision_letter(
-                &person.fullt_navn(),
-                &kommune.kontor.navn,
-                &done.reference,
-                &date,
-            )
-            .map_err(|e| {
-                velferd_store::StoreError::Corrupt(format!("demo decision letter: {e}"))
-            })?;
+            let letter = decision_letter(&person.fullt_navn(), &kommune.kontor.navn, &done.reference, &date)
+                .map_err(|e| velferd_store::StoreError::Corrupt(format!("demo decision letter: {e}")))?;
             let sha = files.put(&letter).await?;
-            let letter_id = store
-                .add_letter(
-                    &done.id,
-                    "Vedtak om økonomisk sosialhjelp",
-                    &sha,
-                    letter.len() as i64,
-                    sent + 6 * DAY,
-                )
-                .await?;
+            let letter_id = store.add_letter(&done.id, "Vedtak om økonomisk sosialhjelp", &sha, letter.len() as i64, sent + 6 * DAY).await?;
             vec![
                 json!({"type": "soknadsStatus", "hendelsestidspunkt": at(2), "status": "UNDER_BEHANDLING"}),
                 json!({"type": "saksStatus", "hendelsestidspunkt": at(2), "referanse": "S1", "tittel": "Livsopphold og husleie", "status": "UNDER_BEHANDLING"}),
@@ -338,12 +195,7 @@ pub async fn seed_demo_cases(
 }
 
 /// The demo's decision letter for Kari, as a case system would file it (a tagged PDF in bokmål).
-fn decision_letter(
-    name: &str,
-    office: &str,
-    reference: &str,
-    date: &str,
-) -> Result<Vec<u8>, velferd_documents::PdfError> {
+fn decision_letter(name: &str, office: &str, reference: &str, date: &str) -> Result<Vec<u8>, velferd_documents::PdfError> {
     use velferd_documents::{render, Document, Row, Section};
     let text = |t: &str| Row::Text(t.to_owned());
     render(&Document {
@@ -358,20 +210,34 @@ fn decision_letter(
                     text("Pengene blir betalt til kontonummeret du oppga i søknaden."),
                 ],
             },
-            Section {
-                heading: "Vilkår".into(),
-                rows: vec![text("Du må melde deg som arbeidssøker hos NAV innen to uker.")],
-            },
+            Section { heading: "Vilkår".into(), rows: vec![text("Du må melde deg som arbeidssøker hos NAV innen to uker.")] },
             Section {
                 heading: "Begrunnelse".into(),
-                rows: vec![text("Vedtaket er gjort etter lov om sosiale tjenester i NAV § 18. Du har ikke nok inntekt til å dekke nødvendige utgifter til livsopphold denne måneden.")],
+                rows: vec![text(
+                    "Vedtaket er gjort etter lov om sosiale tjenester i NAV § 18. Du har ikke nok inntekt til å dekke nødvendige utgifter til livsopphold denne måneden.",
+                )],
             },
             Section {
                 heading: "Du kan klage".into(),
-                rows: vec![text("Er du uenig i vedtaket, kan du klage innen tre uker etter at du fikk det. Send klagen til NAV-kontoret ditt. Du kan få hjelp til å skrive klagen.")],
+                rows: vec![text(
+                    "Er du uenig i vedtaket, kan du klage innen tre uker etter at du fikk det. Send klagen til NAV-kontoret ditt. Du kan få hjelp til å skrive klagen.",
+                )],
             },
         ],
         footer: format!("{office} · {reference}"),
         page_label: "Side {page} av {pages}".into(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_demo_person_has_a_valid_synthetic_number() {
+        let people = super::demo_people();
+        assert_eq!(people.len(), super::PEOPLE.len());
+        for p in people {
+            assert!(p.fnr.birth_date().is_some(), "{}", p.fornavn);
+            assert!(p.fnr.as_str()[2..4].parse::<u32>().unwrap() > 80, "synthetic month");
+        }
+    }
 }

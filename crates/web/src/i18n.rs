@@ -68,16 +68,11 @@ impl Lang {
 
     /// The first supported language of an `Accept-Language` header, in the order the browser gives.
     fn from_accept_language(header: &str) -> Option<Lang> {
-        header
-            .split(',')
-            .filter_map(|part| Lang::from_code(part.split(';').next().unwrap_or_default()))
-            .next()
+        header.split(',').filter_map(|part| Lang::from_code(part.split(';').next().unwrap_or_default())).next()
     }
 
     pub fn t(self, key: &str) -> String {
-        LOCALES
-            .try_lookup(&self.id(), key)
-            .unwrap_or_else(|| missing(key, self))
+        LOCALES.try_lookup(&self.id(), key).unwrap_or_else(|| missing(key, self))
     }
 
     /// The message if this key exists, for keys built from data (e.g. a document type).
@@ -87,13 +82,8 @@ impl Lang {
 
     /// A message with a count, which Fluent's plural rules read as a number (`1 dag`, `3 dager`).
     pub fn t_n(self, key: &str, name: &'static str, count: i64) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> =
-            [(Cow::Borrowed(name), FluentValue::from(count))]
-                .into_iter()
-                .collect();
-        LOCALES
-            .try_lookup_with_args(&self.id(), key, &args)
-            .unwrap_or_else(|| missing(key, self))
+        let args: HashMap<Cow<'static, str>, FluentValue> = [(Cow::Borrowed(name), FluentValue::from(count))].into_iter().collect();
+        LOCALES.try_lookup_with_args(&self.id(), key, &args).unwrap_or_else(|| missing(key, self))
     }
 
     /// A message with arguments if this key exists, for keys built from data.
@@ -104,31 +94,24 @@ impl Lang {
     /// A message with arguments. An argument that is a whole number written plainly (`3`, not `03`
     /// or `3 000`) goes to Fluent as a number, so plural rules pick `1 dokument`, `3 dokumenter`.
     pub fn t_args(self, key: &str, args: &[(&'static str, String)]) -> String {
-        LOCALES
-            .try_lookup_with_args(&self.id(), key, &fluent_args(args))
-            .unwrap_or_else(|| missing(key, self))
+        LOCALES.try_lookup_with_args(&self.id(), key, &fluent_args(args)).unwrap_or_else(|| missing(key, self))
     }
 }
 
 /// Arguments for Fluent: a whole number written plainly (`3`, not `03` or `3 000`) goes as a
 /// number, so plural rules pick `1 dokument`, `3 dokumenter`.
-fn fluent_args(
-    args: &[(&'static str, String)],
-) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
+fn fluent_args(args: &[(&'static str, String)]) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
     let value = |v: &String| match v.parse::<i64>() {
         Ok(n) if n.to_string() == *v => FluentValue::from(n),
         _ => FluentValue::from(v.clone()),
     };
-    args.iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), value(v)))
-        .collect()
+    args.iter().map(|(k, v)| (Cow::Borrowed(*k), value(v))).collect()
 }
 
 /// Keys looked up with [`Lang::t`] (or `t_args`, `t_n`) that have no message, as `lang:key`, since
 /// the process started: logged as a warning each time, and kept here so a test can walk the whole
 /// site and fail on any (a key built from data belongs in [`Lang::try_t`]).
-static MISSING: std::sync::Mutex<std::collections::BTreeSet<String>> =
-    std::sync::Mutex::new(std::collections::BTreeSet::new());
+static MISSING: std::sync::Mutex<std::collections::BTreeSet<String>> = std::sync::Mutex::new(std::collections::BTreeSet::new());
 
 fn missing(key: &str, lang: Lang) -> String {
     tracing::warn!(key, lang = lang.code(), "missing translation");
@@ -140,28 +123,17 @@ fn missing(key: &str, lang: Lang) -> String {
 
 /// Every `lang:key` looked up without a message since the process started.
 pub fn missing_translations() -> Vec<String> {
-    MISSING
-        .lock()
-        .map(|m| m.iter().cloned().collect())
-        .unwrap_or_default()
+    MISSING.lock().map(|m| m.iter().cloned().collect()).unwrap_or_default()
 }
 
 const COOKIE: &str = "lang";
 
 fn cookie_lang(parts_headers: &axum::http::HeaderMap) -> Option<Lang> {
-    parts_headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().strip_prefix("lang="))
-        .find_map(Lang::from_code)
+    parts_headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).filter_map(|c| c.trim().strip_prefix("lang=")).find_map(Lang::from_code)
 }
 
 fn query_lang(query: Option<&str>) -> Option<Lang> {
-    form_urlencoded::parse(query?.as_bytes())
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| Lang::from_code(&v))
+    form_urlencoded::parse(query?.as_bytes()).find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::from_code(&v))
 }
 
 /// Letters written by the use cases use the same Fluent messages as the pages.
@@ -185,20 +157,12 @@ pub async fn choose_language(mut req: Request, next: Next) -> Response {
     let from_query = query_lang(req.uri().query());
     let lang = from_query
         .or_else(|| cookie_lang(req.headers()))
-        .or_else(|| {
-            req.headers()
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|h| h.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
+        .or_else(|| req.headers().get(header::ACCEPT_LANGUAGE).and_then(|h| h.to_str().ok()).and_then(Lang::from_accept_language))
         .unwrap_or_default();
     req.extensions_mut().insert(lang);
     let mut response = next.run(req).await;
     if let Some(lang) = from_query {
-        let cookie = format!(
-            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-            lang.code()
-        );
+        let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", lang.code());
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, v);
         }
@@ -220,10 +184,7 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_first_supported() {
-        assert_eq!(
-            Lang::from_accept_language("sv-SE,nn;q=0.8,en;q=0.5"),
-            Some(Lang::Nn)
-        );
+        assert_eq!(Lang::from_accept_language("sv-SE,nn;q=0.8,en;q=0.5"), Some(Lang::Nn));
         assert_eq!(Lang::from_accept_language("no"), Some(Lang::Nb));
         assert_eq!(Lang::from_accept_language("de"), None);
     }
@@ -248,10 +209,7 @@ mod tests {
             let other = keys(lang);
             let missing: Vec<_> = nb.iter().filter(|k| !other.contains(k)).collect();
             let extra: Vec<_> = other.iter().filter(|k| !nb.contains(k)).collect();
-            assert!(
-                missing.is_empty() && extra.is_empty(),
-                "{lang}: missing {missing:?}, extra {extra:?}"
-            );
+            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
         }
     }
 
@@ -260,14 +218,10 @@ mod tests {
     fn every_key_used_exists() {
         let root = env!("CARGO_MANIFEST_DIR");
         let nb = std::fs::read_to_string(format!("{root}/locales/nb/main.ftl")).expect("nb");
-        let re = regex_lite::Regex::new(r#"\bt(?:[12]|_n|_args)?\("([a-z][a-z0-9_-]+)""#)
-            .expect("regex");
+        let re = regex_lite::Regex::new(r#"\bt(?:[12]|_n|_args)?\("([a-z][a-z0-9_-]+)""#).expect("regex");
         let mut missing = Vec::new();
         let mut used = 0;
-        let mut dirs = vec![
-            std::path::PathBuf::from(format!("{root}/src")),
-            std::path::PathBuf::from(format!("{root}/templates")),
-        ];
+        let mut dirs = vec![std::path::PathBuf::from(format!("{root}/src")), std::path::PathBuf::from(format!("{root}/templates"))];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
                 if entry.path().is_dir() {
@@ -283,14 +237,8 @@ mod tests {
                 }
             }
         }
-        assert!(
-            used > 80,
-            "found only {used} keys in use; is the pattern still right?"
-        );
-        assert!(
-            missing.is_empty(),
-            "keys used but not in nb/main.ftl: {missing:?}"
-        );
+        assert!(used > 80, "found only {used} keys in use; is the pattern still right?");
+        assert!(missing.is_empty(), "keys used but not in nb/main.ftl: {missing:?}");
     }
 
     /// A case system may forward an application to any of Norway's offices; one outside the catalogue
@@ -298,94 +246,36 @@ mod tests {
     #[test]
     fn an_office_outside_the_catalogue_reads_as_another_nav_office() {
         use velferd_domain::kommune::{Katalog, OfficeLabel};
-        let katalog =
-            Katalog::from_json(include_str!("../../../data/kommuner.json")).expect("catalogue");
-        let OfficeLabel::Unknown { text, .. } = katalog.office_label("4612") else {
-            panic!("4612 is not in the catalogue")
-        };
-        assert_eq!(
-            Lang::En.t_args(text.key, &text.args),
-            "another NAV office (4612)"
-        );
-        assert_eq!(
-            Lang::Nb.t_args(text.key, &text.args),
-            "et annet NAV-kontor (4612)"
-        );
-        assert_eq!(
-            Lang::Nn.t_args(text.key, &text.args),
-            "eit anna NAV-kontor (4612)"
-        );
-        assert_eq!(
-            katalog.office_label("1201"),
-            OfficeLabel::Named("NAV Bergenhus")
-        );
+        let katalog = Katalog::from_json(include_str!("../../../data/kommuner.json")).expect("catalogue");
+        let OfficeLabel::Unknown { text, .. } = katalog.office_label("4612") else { panic!("4612 is not in the catalogue") };
+        assert_eq!(Lang::En.t_args(text.key, &text.args), "another NAV office (4612)");
+        assert_eq!(Lang::Nb.t_args(text.key, &text.args), "et annet NAV-kontor (4612)");
+        assert_eq!(Lang::Nn.t_args(text.key, &text.args), "eit anna NAV-kontor (4612)");
+        assert_eq!(katalog.office_label("1201"), OfficeLabel::Named("NAV Bergenhus"));
     }
 
     #[test]
     fn messages_are_translated_with_arguments() {
         assert_eq!(Lang::En.t("answer-ja"), "Yes");
         assert_eq!(Lang::Nn.t("answer-nei"), "Nei");
-        assert!(Lang::Nb
-            .t_args(
-                "step-progress",
-                &[("current", "3".into()), ("total", "10".into())]
-            )
-            .contains("3 av 10"));
+        assert!(Lang::Nb.t_args("step-progress", &[("current", "3".into()), ("total", "10".into())]).contains("3 av 10"));
     }
 
     #[test]
     fn counts_follow_the_plural_rules_and_numbers_keep_their_form() {
-        assert_eq!(
-            Lang::Nb.t_args("event-documents-sent", &[("count", "1".into())]),
-            "Du sendte ett dokument."
-        );
-        assert_eq!(
-            Lang::Nb.t_args("event-documents-sent", &[("count", "3".into())]),
-            "Du sendte 3 dokumenter."
-        );
-        assert_eq!(
-            Lang::En.t_args("event-documents-sent", &[("count", "1".into())]),
-            "You sent one document."
-        );
+        assert_eq!(Lang::Nb.t_args("event-documents-sent", &[("count", "1".into())]), "Du sendte ett dokument.");
+        assert_eq!(Lang::Nb.t_args("event-documents-sent", &[("count", "3".into())]), "Du sendte 3 dokumenter.");
+        assert_eq!(Lang::En.t_args("event-documents-sent", &[("count", "1".into())]), "You sent one document.");
         // Every count has its plural rule: no "1 dager", "1 filer" or "(1 ganger)".
-        assert!(Lang::Nb
-            .t_args("receipt-next-processing", &[("days", "1".into())])
-            .ends_with("opptil 1 dag."));
-        assert!(Lang::En
-            .t_args("receipt-next-processing", &[("days", "14".into())])
-            .ends_with("up to 14 days."));
-        assert!(Lang::Nn
-            .t_args(
-                "upload-error-too-many",
-                &[("files", "1".into()), ("total_mb", "40".into())]
-            )
-            .contains("høgst 1 fil og"));
-        assert!(Lang::En
-            .t_args(
-                "attach-error-full",
-                &[
-                    ("file", "a.jpg".into()),
-                    ("files", "1".into()),
-                    ("total_mb", "40".into())
-                ]
-            )
-            .contains("at most 1 file and"));
-        assert_eq!(
-            Lang::Nb.t_args(
-                "case-looked-times",
-                &[("action", "hentet søknaden".into()), ("count", "3".into())]
-            ),
-            "hentet søknaden (3 ganger)"
-        );
-        assert_eq!(
-            Lang::Nb.t_args("upload-kept-count", &[("count", "1".into())]),
-            "Én fil er valgt og klar til å sendes."
-        );
+        assert!(Lang::Nb.t_args("receipt-next-processing", &[("days", "1".into())]).ends_with("opptil 1 dag."));
+        assert!(Lang::En.t_args("receipt-next-processing", &[("days", "14".into())]).ends_with("up to 14 days."));
+        assert!(Lang::Nn.t_args("upload-error-too-many", &[("files", "1".into()), ("total_mb", "40".into())]).contains("høgst 1 fil og"));
+        assert!(Lang::En.t_args("attach-error-full", &[("file", "a.jpg".into()), ("files", "1".into()), ("total_mb", "40".into())]).contains("at most 1 file and"));
+        assert_eq!(Lang::Nb.t_args("case-looked-times", &[("action", "hentet søknaden".into()), ("count", "3".into())]), "hentet søknaden (3 ganger)");
+        assert_eq!(Lang::Nb.t_args("upload-kept-count", &[("count", "1".into())]), "Én fil er valgt og klar til å sendes.");
         assert_eq!(Lang::Nb.t_n("staff-waited-days", "days", 0), "i dag");
         assert_eq!(Lang::Nn.t_n("staff-waited-days", "days", 2), "2 dagar");
         // An office number with a leading zero is text, not the number 312.
-        assert!(Lang::Nb
-            .t_args("event-office", &[("office", "0312".into())])
-            .contains("0312"));
+        assert!(Lang::Nb.t_args("event-office", &[("office", "0312".into())]).contains("0312"));
     }
 }

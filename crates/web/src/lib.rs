@@ -4,10 +4,10 @@
 mod assets;
 mod demo;
 pub mod error;
-mod form;
-pub mod limits;
 mod fmt;
+mod form;
 pub mod i18n;
+pub mod limits;
 pub mod oidc;
 mod pages;
 mod pdf;
@@ -63,7 +63,18 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { demo: false, secure_cookies: false, limits: limits::RateLimits::default(), uploads: limits::UploadLimits::default(), session_lifetime: Duration::from_secs(12 * 3600), session_idle: Duration::from_secs(2 * 3600), behind_proxy: false, citizen_sign_in: None, staff_sign_in: None, server: ServerLimits::default() }
+        Self {
+            demo: false,
+            secure_cookies: false,
+            limits: limits::RateLimits::default(),
+            uploads: limits::UploadLimits::default(),
+            session_lifetime: Duration::from_secs(12 * 3600),
+            session_idle: Duration::from_secs(2 * 3600),
+            behind_proxy: false,
+            citizen_sign_in: None,
+            staff_sign_in: None,
+            server: ServerLimits::default(),
+        }
     }
 }
 
@@ -145,20 +156,14 @@ pub fn router(app: App) -> Router {
         .route("/soknad/{draft}/send", post(routes::apply::send))
         .route("/soknad/{draft}/slett", post(routes::apply::discard))
         .route("/soknad/{draft}/dokumenter", get(routes::attach::page))
-        .route(
-            "/soknad/{draft}/dokumenter/{slot}",
-            post(routes::attach::upload).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
-        )
+        .route("/soknad/{draft}/dokumenter/{slot}", post(routes::attach::upload).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
         .route("/soknad/{draft}/dokumenter/{slot}/valg", post(routes::attach::choose))
         .route("/soknad/{draft}/dokumenter/fil/{file}", post(routes::attach::change))
         .route("/soknad/{draft}/dokumenter/bilde/{file}", get(routes::attach::thumbnail))
         .route("/soknad/{draft}/{step}", get(routes::apply::show_step).post(routes::apply::save_step))
         .route("/mine-soknader", get(routes::cases::list))
         .route("/mine-soknader/{id}", get(routes::cases::show))
-        .route(
-            "/mine-soknader/{id}/dokumenter",
-            get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
-        )
+        .route("/mine-soknader/{id}/dokumenter", get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
         .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
         .route("/mine-soknader/{id}/dokumenter/fil/{file}", post(routes::upload::change))
         .route("/mine-soknader/{id}/dokumenter/bilde/{file}", get(routes::upload::thumbnail))
@@ -166,10 +171,7 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}/fullmakt", post(routes::helpers::grant))
         .route("/mine-soknader/{id}/fullmakt/{power}/trekk-tilbake", post(routes::helpers::revoke))
         .route("/fullmakt/{id}", get(routes::helpers::show))
-        .route(
-            "/fullmakt/{id}/dokumenter",
-            get(routes::helpers::upload_page).post(routes::helpers::upload_send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)),
-        )
+        .route("/fullmakt/{id}/dokumenter", get(routes::helpers::upload_page).post(routes::helpers::upload_send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
         .route("/fullmakt/{id}/dokumenter/fil/{file}", post(routes::helpers::upload_change))
         .route("/fullmakt/{id}/dokumenter/bilde/{file}", get(routes::helpers::upload_thumbnail))
         .route("/fullmakt/{id}/sendt/{submission}", get(routes::helpers::sent))
@@ -200,10 +202,7 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/soknader/{id}/ettersendelser/{ettersendelse}/samlet.pdf", get(routes::api::submission_pdf))
         .route("/api/v1/soknader/{id}/vedlegg.pdf", get(routes::api::application_documents_pdf))
         .route("/api/v1/soknader/{id}/filer/{sha256}", get(routes::api::file))
-        .route(
-            "/api/v1/soknader/{id}/brev",
-            post(routes::api::upload_letter).layer(axum::extract::DefaultBodyLimit::max(routes::api::MAX_LETTER_BYTES + 64 * 1024)),
-        )
+        .route("/api/v1/soknader/{id}/brev", post(routes::api::upload_letter).layer(axum::extract::DefaultBodyLimit::max(routes::api::MAX_LETTER_BYTES + 64 * 1024)))
         .route("/api/v1/hendelser", get(routes::api::changes))
         .layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024))
         .route("/static/{*path}", get(assets::asset))

@@ -98,7 +98,17 @@ impl FromRequestParts<AppState> for ClientIp {
         let forwarded = app
             .config
             .behind_proxy
-            .then(|| parts.headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).map(str::trim).rfind(|v| !v.is_empty()).map(str::to_owned))
+            .then(|| {
+                parts
+                    .headers
+                    .get_all("x-forwarded-for")
+                    .iter()
+                    .filter_map(|v| v.to_str().ok())
+                    .flat_map(|v| v.split(','))
+                    .map(str::trim)
+                    .rfind(|v| !v.is_empty())
+                    .map(str::to_owned)
+            })
             .flatten();
         let peer = || parts.extensions.get::<ConnectInfo<SocketAddr>>().map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string());
         Ok(ClientIp(forwarded.unwrap_or_else(peer)))

@@ -10,9 +10,7 @@ use crate::i18n::Lang;
 
 pub fn label(lang: Lang, row: &SummaryRow) -> String {
     match &row.value {
-        Value::Numbered(n, _) | Value::NumberedKey(n, _) => {
-            lang.t_args(&row.label, &[("number", n.to_string())])
-        }
+        Value::Numbered(n, _) | Value::NumberedKey(n, _) => lang.t_args(&row.label, &[("number", n.to_string())]),
         _ => lang.t(&row.label),
     }
 }
@@ -21,11 +19,7 @@ pub fn value(lang: Lang, value: &Value) -> String {
     match value {
         Value::Text(t) | Value::Numbered(_, t) => t.clone(),
         Value::Key(k) | Value::NumberedKey(_, k) => lang.t(k),
-        Value::Keys(keys) => keys
-            .iter()
-            .map(|k| lang.t(k))
-            .collect::<Vec<_>>()
-            .join(", "),
+        Value::Keys(keys) => keys.iter().map(|k| lang.t(k)).collect::<Vec<_>>().join(", "),
         Value::Amount(b) => b.to_string(),
     }
 }
@@ -58,24 +52,14 @@ pub fn document_lines(lang: Lang, app: &StoredApplication) -> Vec<DocumentLine> 
                 VedleggStatus::VedleggAlleredeSendt => ("document-state-office-has-it", false),
                 VedleggStatus::VedleggKreves => ("document-state-to-send", true),
             };
-            DocumentLine {
-                label: crate::routes::document_label(lang, &v.kind, &v.tilleggsinfo),
-                state: lang.t(key),
-                must_send,
-            }
+            DocumentLine { label: crate::routes::document_label(lang, &v.kind, &v.tilleggsinfo), state: lang.t(key), must_send }
         })
         .collect()
 }
 
 /// The PDF copy of a sent application, in `lang`; without any address when `hide_address` (the
 /// applicant has a protected address).
-pub fn application_pdf(
-    lang: Lang,
-    app: &StoredApplication,
-    office: &str,
-    person_name: &str,
-    hide_address: bool,
-) -> Result<Vec<u8>, String> {
+pub fn application_pdf(lang: Lang, app: &StoredApplication, office: &str, person_name: &str, hide_address: bool) -> Result<Vec<u8>, String> {
     // The rows as sent: a rule tightened since never changes or breaks an old application's PDF.
     let mut sections: Vec<Section> = for_others(as_sent(app.summary.as_deref(), &app.answers), hide_address)
         .into_iter()
@@ -86,33 +70,13 @@ pub fn application_pdf(
         .collect();
     // Per document what the citizen did; only what is still to send under "documents you must send".
     let lines = document_lines(lang, app);
-    let done: Vec<Row> = lines
-        .iter()
-        .filter(|d| !d.must_send)
-        .map(|d| Row::Field {
-            label: d.label.clone(),
-            value: d.state.clone(),
-        })
-        .collect();
+    let done: Vec<Row> = lines.iter().filter(|d| !d.must_send).map(|d| Row::Field { label: d.label.clone(), value: d.state.clone() }).collect();
     if !done.is_empty() {
-        sections.push(Section {
-            heading: lang.t("receipt-documents-done-heading"),
-            rows: done,
-        });
+        sections.push(Section { heading: lang.t("receipt-documents-done-heading"), rows: done });
     }
-    let to_send: Vec<Row> = lines
-        .iter()
-        .filter(|d| d.must_send)
-        .map(|d| Row::Field {
-            label: d.label.clone(),
-            value: d.state.clone(),
-        })
-        .collect();
+    let to_send: Vec<Row> = lines.iter().filter(|d| d.must_send).map(|d| Row::Field { label: d.label.clone(), value: d.state.clone() }).collect();
     if !to_send.is_empty() {
-        sections.push(Section {
-            heading: lang.t("receipt-documents-heading"),
-            rows: to_send,
-        });
+        sections.push(Section { heading: lang.t("receipt-documents-heading"), rows: to_send });
     }
     let doc = Document {
         title: lang.t("pdf-title"),
@@ -120,27 +84,13 @@ pub fn application_pdf(
         intro: vec![
             format!("{}: {}", lang.t("receipt-reference"), app.reference),
             format!("{}: {}", lang.t("pdf-applicant"), person_name),
-            format!(
-                "{}: {}",
-                lang.t("receipt-sent"),
-                crate::fmt::date_time(app.sent_ms)
-            ),
+            format!("{}: {}", lang.t("receipt-sent"), crate::fmt::date_time(app.sent_ms)),
             format!("{}: {}", lang.t("pdf-office"), office),
         ],
         sections,
-        footer: format!(
-            "Velferd · {} {}",
-            lang.t("receipt-reference"),
-            app.reference
-        ),
+        footer: format!("Velferd · {} {}", lang.t("receipt-reference"), app.reference),
         // The documents crate fills in {page} and {pages} itself.
-        page_label: lang.t_args(
-            "pdf-page-label",
-            &[
-                ("page", "{page}".to_owned()),
-                ("pages", "{pages}".to_owned()),
-            ],
-        ),
+        page_label: lang.t_args("pdf-page-label", &[("page", "{page}".to_owned()), ("pages", "{pages}".to_owned())]),
     };
     velferd_documents::render(&doc).map_err(|e| e.to_string())
 }

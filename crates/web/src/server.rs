@@ -68,12 +68,7 @@ impl ServerLimits {
     /// (2 to 16) kept for health checks.
     pub fn with_max_connections(max: usize) -> ServerLimits {
         let max = max.max(4);
-        ServerLimits {
-            max_connections: max,
-            health_reserve: (max / 16).clamp(2, 16),
-            header_timeout: Duration::from_secs(15),
-            idle_timeout: Duration::from_secs(60),
-        }
+        ServerLimits { max_connections: max, health_reserve: (max / 16).clamp(2, 16), header_timeout: Duration::from_secs(15), idle_timeout: Duration::from_secs(60) }
     }
 }
 
@@ -82,16 +77,9 @@ impl ServerLimits {
 /// carries the client's address as `ConnectInfo<SocketAddr>`, as with axum's
 /// `into_make_service_with_connect_info`. Errors of single connections are not errors of the
 /// server: they are logged at debug level and the connection is closed.
-pub async fn serve(
-    listener: TcpListener,
-    router: Router,
-    limits: ServerLimits,
-    shutdown: impl Future<Output = ()> + Send,
-) {
+pub async fn serve(listener: TcpListener, router: Router, limits: ServerLimits, shutdown: impl Future<Output = ()> + Send) {
     // At least one slot of each kind, whatever the settings.
-    let reserve = limits
-        .health_reserve
-        .clamp(1, limits.max_connections.saturating_sub(1).max(1));
+    let reserve = limits.health_reserve.clamp(1, limits.max_connections.saturating_sub(1).max(1));
     let full = limits.max_connections.saturating_sub(reserve).max(1);
     let general = Arc::new(Semaphore::new(full));
     let health = Arc::new(Semaphore::new(reserve));
@@ -118,25 +106,10 @@ pub async fn serve(
         };
         // The slot was taken before the connection came; an ordinary one may have freed since.
         let slot = match slot {
-            Slot {
-                health_only: true, ..
-            } => general
-                .clone()
-                .try_acquire_owned()
-                .map_or(slot, |permit| Slot {
-                    health_only: false,
-                    _permit: permit,
-                }),
+            Slot { health_only: true, .. } => general.clone().try_acquire_owned().map_or(slot, |permit| Slot { health_only: false, _permit: permit }),
             slot => slot,
         };
-        tokio::spawn(connection(
-            stream,
-            addr,
-            slot,
-            router.clone(),
-            limits,
-            closed.clone(),
-        ));
+        tokio::spawn(connection(stream, addr, slot, router.clone(), limits, closed.clone()));
     }
     let _ = closing.send(true);
     // Every connection holds a slot until it ends: all slots back means all connections done.
@@ -154,14 +127,8 @@ struct Slot {
 /// A full slot if one is free, else a reserve one, else the first to free up. `None` only if the
 /// semaphores were closed (they never are).
 async fn take_slot(general: &Arc<Semaphore>, health: &Arc<Semaphore>) -> Option<Slot> {
-    let full = |permit| Slot {
-        health_only: false,
-        _permit: permit,
-    };
-    let health_only = |permit| Slot {
-        health_only: true,
-        _permit: permit,
-    };
+    let full = |permit| Slot { health_only: false, _permit: permit };
+    let health_only = |permit| Slot { health_only: true, _permit: permit };
     if let Ok(permit) = general.clone().try_acquire_owned() {
         return Some(full(permit));
     }
@@ -174,14 +141,7 @@ async fn take_slot(general: &Arc<Semaphore>, health: &Arc<Semaphore>) -> Option<
     }
 }
 
-async fn connection(
-    stream: TcpStream,
-    addr: SocketAddr,
-    slot: Slot,
-    router: Router,
-    limits: ServerLimits,
-    mut closing: watch::Receiver<bool>,
-) {
+async fn connection(stream: TcpStream, addr: SocketAddr, slot: Slot, router: Router, limits: ServerLimits, mut closing: watch::Receiver<bool>) {
     let _ = stream.set_nodelay(true);
     let health_only = slot.health_only;
     let service = hyper::service::service_fn(move |mut req: Request<Incoming>| {
@@ -195,14 +155,8 @@ async fn connection(
         }
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
-    builder
-        .timer(TokioTimer::new())
-        .header_read_timeout(limits.header_timeout)
-        .keep_alive(!health_only);
-    let conn = builder.serve_connection(
-        TokioIo::new(Idle::new(stream, limits.idle_timeout)),
-        service,
-    );
+    builder.timer(TokioTimer::new()).header_read_timeout(limits.header_timeout).keep_alive(!health_only);
+    let conn = builder.serve_connection(TokioIo::new(Idle::new(stream, limits.idle_timeout)), service);
     let mut conn = std::pin::pin!(conn);
     loop {
         tokio::select! {
@@ -228,10 +182,7 @@ fn busy() -> Response<Body> {
     *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
     let headers = response.headers_mut();
     headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
     headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
     response
 }
@@ -247,11 +198,7 @@ struct Idle<T> {
 
 impl<T> Idle<T> {
     fn new(inner: T, timeout: Duration) -> Idle<T> {
-        Idle {
-            inner,
-            timeout,
-            deadline: Box::pin(tokio::time::sleep(timeout)),
-        }
+        Idle { inner, timeout, deadline: Box::pin(tokio::time::sleep(timeout)) }
     }
 
     fn moved(&mut self) {
@@ -262,21 +209,14 @@ impl<T> Idle<T> {
     /// Called when the inner stream would block: an error once the deadline has passed.
     fn waiting(&mut self, cx: &mut Context<'_>) -> Poll<std::io::Error> {
         match self.deadline.as_mut().poll(cx) {
-            Poll::Ready(()) => Poll::Ready(std::io::Error::new(
-                std::io::ErrorKind::TimedOut,
-                "no data moved on the connection for the idle timeout",
-            )),
+            Poll::Ready(()) => Poll::Ready(std::io::Error::new(std::io::ErrorKind::TimedOut, "no data moved on the connection for the idle timeout")),
             Poll::Pending => Poll::Pending,
         }
     }
 }
 
 impl<T: AsyncRead + Unpin> AsyncRead for Idle<T> {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
         let before = buf.filled().len();
         match Pin::new(&mut self.inner).poll_read(cx, buf) {
             Poll::Ready(Ok(())) => {
@@ -292,11 +232,7 @@ impl<T: AsyncRead + Unpin> AsyncRead for Idle<T> {
 }
 
 impl<T: AsyncWrite + Unpin> AsyncWrite for Idle<T> {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
         match Pin::new(&mut self.inner).poll_write(cx, buf) {
             Poll::Ready(Ok(n)) => {
                 if n > 0 {
@@ -309,11 +245,7 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for Idle<T> {
         }
     }
 
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[std::io::IoSlice<'_>],
-    ) -> Poll<std::io::Result<usize>> {
+    fn poll_write_vectored(mut self: Pin<&mut Self>, cx: &mut Context<'_>, bufs: &[std::io::IoSlice<'_>]) -> Poll<std::io::Result<usize>> {
         match Pin::new(&mut self.inner).poll_write_vectored(cx, bufs) {
             Poll::Ready(Ok(n)) => {
                 if n > 0 {

@@ -2,8 +2,7 @@
 //! as typed and the error, if any. What the questions mean lives in `velferd_domain::application`.
 
 use velferd_domain::application::{
-    antall_barn, barn_field, Answers, Barnebidrag, Botype, FieldError, Kategori, Sivilstatus, Step,
-    FORMUE_FIELDS, INNTEKT_FIELDS, MAX_BARN, UTGIFT_FIELDS,
+    antall_barn, barn_field, Answers, Barnebidrag, Botype, FieldError, Kategori, Sivilstatus, Step, FORMUE_FIELDS, INNTEKT_FIELDS, MAX_BARN, UTGIFT_FIELDS,
 };
 
 use crate::i18n::Lang;
@@ -98,16 +97,8 @@ impl StepNav {
             number: step.number(),
             total,
             title: lang.t(&format!("step-{}-title", step.slug())),
-            progress: lang.t_args(
-                "step-progress",
-                &[
-                    ("current", step.number().to_string()),
-                    ("total", total.to_string()),
-                ],
-            ),
-            back_href: step
-                .previous()
-                .map(|p| format!("/soknad/{draft_id}/{}", p.slug())),
+            progress: lang.t_args("step-progress", &[("current", step.number().to_string()), ("total", total.to_string())]),
+            back_href: step.previous().map(|p| format!("/soknad/{draft_id}/{}", p.slug())),
         }
     }
 
@@ -124,10 +115,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn error(&self, name: &str) -> Option<String> {
-        self.errors
-            .iter()
-            .find(|e| e.field == name)
-            .map(|e| self.lang.t_args(e.key, &e.args))
+        self.errors.iter().find(|e| e.field == name).map(|e| self.lang.t_args(e.key, &e.args))
     }
 
     /// A field's hint, when it has one (most have none: the key is built from the label's).
@@ -146,40 +134,13 @@ impl Builder<'_> {
         }
     }
 
-    fn text(
-        &self,
-        name: &str,
-        inputmode: &'static str,
-        autocomplete: &'static str,
-        size: &'static str,
-    ) -> Field {
-        self.text_as(
-            name,
-            &format!("{name}-label"),
-            inputmode,
-            autocomplete,
-            size,
-        )
+    fn text(&self, name: &str, inputmode: &'static str, autocomplete: &'static str, size: &'static str) -> Field {
+        self.text_as(name, &format!("{name}-label"), inputmode, autocomplete, size)
     }
 
     /// A text field whose label is not named after the field (a child's fields share one label).
-    fn text_as(
-        &self,
-        name: &str,
-        label_key: &str,
-        inputmode: &'static str,
-        autocomplete: &'static str,
-        size: &'static str,
-    ) -> Field {
-        self.field(
-            name,
-            label_key,
-            Control::Text {
-                inputmode,
-                autocomplete,
-                size,
-            },
-        )
+    fn text_as(&self, name: &str, label_key: &str, inputmode: &'static str, autocomplete: &'static str, size: &'static str) -> Field {
+        self.field(name, label_key, Control::Text { inputmode, autocomplete, size })
     }
 
     fn amount(&self, name: &str) -> Field {
@@ -187,14 +148,7 @@ impl Builder<'_> {
     }
 
     fn choices(&self, name: &str, values: &[&str], key_prefix: &str) -> Vec<Choice> {
-        values
-            .iter()
-            .map(|v| Choice {
-                value: (*v).to_owned(),
-                label: self.lang.t(&format!("{key_prefix}-{v}")),
-                checked: self.answers.has(name, v),
-            })
-            .collect()
+        values.iter().map(|v| Choice { value: (*v).to_owned(), label: self.lang.t(&format!("{key_prefix}-{v}")), checked: self.answers.has(name, v) }).collect()
     }
 
     fn radio(&self, name: &str, values: &[&str], key_prefix: &str) -> Field {
@@ -203,11 +157,7 @@ impl Builder<'_> {
 
     /// A radio group whose question is not named after the field.
     fn radio_as(&self, name: &str, label_key: &str, values: &[&str], key_prefix: &str) -> Field {
-        self.field(
-            name,
-            label_key,
-            Control::Radio(self.choices(name, values, key_prefix)),
-        )
+        self.field(name, label_key, Control::Radio(self.choices(name, values, key_prefix)))
     }
 
     fn yes_no(&self, name: &str) -> Field {
@@ -216,121 +166,53 @@ impl Builder<'_> {
 }
 
 fn group(fields: Vec<Field>) -> FieldGroup {
-    FieldGroup {
-        id: None,
-        legend: None,
-        when: None,
-        fields,
-        actions: vec![],
-    }
+    FieldGroup { id: None, legend: None, when: None, fields, actions: vec![] }
 }
 
 fn when(class: &'static str, fields: Vec<Field>) -> FieldGroup {
-    FieldGroup {
-        id: None,
-        legend: None,
-        when: Some(class),
-        fields,
-        actions: vec![],
-    }
+    FieldGroup { id: None, legend: None, when: Some(class), fields, actions: vec![] }
 }
 
 /// The questions of `step` with the citizen's answers and errors filled in.
 pub fn fields(lang: Lang, step: Step, answers: &Answers, errors: &[FieldError]) -> Vec<FieldGroup> {
-    let b = Builder {
-        lang,
-        answers,
-        errors,
-    };
+    let b = Builder { lang, answers, errors };
     match step {
-        Step::Nodhjelp => vec![group(vec![b.radio(
-            "nodhjelp",
-            &["nei", "mat", "bolig", "begge"],
-            "nodhjelp",
-        )])],
+        Step::Nodhjelp => vec![group(vec![b.radio("nodhjelp", &["nei", "mat", "bolig", "begge"], "nodhjelp")])],
         Step::Behov => {
             let kategorier: Vec<&str> = Kategori::ALL.iter().map(|k| k.slug()).collect();
             vec![
-                group(vec![b.field(
-                    "kategorier",
-                    "kategorier-question",
-                    Control::Checkboxes(b.choices("kategorier", &kategorier, "kategori")),
-                )]),
-                when(
-                    "when-kategori-annet",
-                    vec![b.text("hva_annet", "text", "off", "wide")],
-                ),
+                group(vec![b.field("kategorier", "kategorier-question", Control::Checkboxes(b.choices("kategorier", &kategorier, "kategori")))]),
+                when("when-kategori-annet", vec![b.text("hva_annet", "text", "off", "wide")]),
                 group(vec![b.field("hvorfor", "hvorfor-label", Control::Textarea)]),
             ]
         }
         Step::Personalia => vec![
             group(vec![b.text("telefon", "tel", "tel", "medium")]),
-            group(vec![b.radio(
-                "bor_folkeregistrert",
-                &["ja", "nei"],
-                "answer",
-            )]),
-            when(
-                "when-bor-annet",
-                vec![b.text("oppholdsadresse", "text", "street-address", "wide")],
-            ),
+            group(vec![b.radio("bor_folkeregistrert", &["ja", "nei"], "answer")]),
+            when("when-bor-annet", vec![b.text("oppholdsadresse", "text", "street-address", "wide")]),
             group(vec![b.yes_no("nordisk_borger")]),
         ],
         Step::Bolig => {
             let botyper: Vec<&str> = Botype::ALL.iter().map(|b| b.slug()).collect();
-            vec![group(vec![
-                b.radio("botype", &botyper, "botype"),
-                b.text("antall_personer", "numeric", "off", "small"),
-            ])]
+            vec![group(vec![b.radio("botype", &botyper, "botype"), b.text("antall_personer", "numeric", "off", "small")])]
         }
         Step::Arbeid => vec![
             group(vec![b.yes_no("i_jobb")]),
-            when(
-                "when-i-jobb",
-                vec![
-                    b.text("arbeidsgiver", "text", "organization", "wide"),
-                    b.text("stillingsprosent", "numeric", "off", "small"),
-                ],
-            ),
+            when("when-i-jobb", vec![b.text("arbeidsgiver", "text", "organization", "wide"), b.text("stillingsprosent", "numeric", "off", "small")]),
             group(vec![b.yes_no("student")]),
-            when(
-                "when-student",
-                vec![b.radio("studentgrad", &["heltid", "deltid"], "studentgrad")],
-            ),
+            when("when-student", vec![b.radio("studentgrad", &["heltid", "deltid"], "studentgrad")]),
         ],
         Step::Familie => familie(&b),
         Step::Inntekt => vec![
-            FieldGroup {
-                id: None,
-                legend: Some(lang.t("inntekt-legend")),
-                when: None,
-                fields: INNTEKT_FIELDS.iter().map(|(f, _, _)| b.amount(f)).collect(),
-                actions: vec![],
-            },
-            FieldGroup {
-                id: None,
-                legend: Some(lang.t("formue-legend")),
-                when: None,
-                fields: FORMUE_FIELDS.iter().map(|(f, _, _)| b.amount(f)).collect(),
-                actions: vec![],
-            },
+            FieldGroup { id: None, legend: Some(lang.t("inntekt-legend")), when: None, fields: INNTEKT_FIELDS.iter().map(|(f, _, _)| b.amount(f)).collect(), actions: vec![] },
+            FieldGroup { id: None, legend: Some(lang.t("formue-legend")), when: None, fields: FORMUE_FIELDS.iter().map(|(f, _, _)| b.amount(f)).collect(), actions: vec![] },
         ],
-        Step::Utgifter => vec![FieldGroup {
-            id: None,
-            legend: Some(lang.t("utgifter-legend")),
-            when: None,
-            fields: UTGIFT_FIELDS.iter().map(|(f, _, _)| b.amount(f)).collect(),
-            actions: vec![],
-        }],
+        Step::Utgifter => {
+            vec![FieldGroup { id: None, legend: Some(lang.t("utgifter-legend")), when: None, fields: UTGIFT_FIELDS.iter().map(|(f, _, _)| b.amount(f)).collect(), actions: vec![] }]
+        }
         Step::Konto => vec![group(vec![
             b.text("kontonummer", "numeric", "off", "medium"),
-            b.field(
-                "har_ikke_konto",
-                "har_ikke_konto-label",
-                Control::Tick {
-                    checked: answers.is_yes("har_ikke_konto"),
-                },
-            ),
+            b.field("har_ikke_konto", "har_ikke_konto-label", Control::Tick { checked: answers.is_yes("har_ikke_konto") }),
         ])],
         Step::Oppsummering => vec![],
     }
@@ -359,41 +241,13 @@ fn familie(b: &Builder<'_>) -> Vec<FieldGroup> {
     for i in 1..=count {
         let f = |name: &str| barn_field(i, name);
         let fornavn = b.text_as(&f("fornavn"), "barn-fornavn-label", "text", "off", "medium");
-        let etternavn = b.text_as(
-            &f("etternavn"),
-            "barn-etternavn-label",
-            "text",
-            "off",
-            "medium",
-        );
-        let mut fodselsdato = b.text_as(
-            &f("fodselsdato"),
-            "barn-fodselsdato-label",
-            "numeric",
-            "off",
-            "medium",
-        );
+        let etternavn = b.text_as(&f("etternavn"), "barn-etternavn-label", "text", "off", "medium");
+        let mut fodselsdato = b.text_as(&f("fodselsdato"), "barn-fodselsdato-label", "numeric", "off", "medium");
         fodselsdato.hint = Some(lang.t("date-hint"));
-        let bor_sammen = b.radio_as(
-            &f("bor_sammen"),
-            "barn-bor_sammen-question",
-            &["ja", "nei"],
-            "answer",
-        );
-        let mut delt = b.radio_as(
-            &f("delt_bosted"),
-            "barn-delt_bosted-question",
-            &["ja", "nei"],
-            "answer",
-        );
+        let bor_sammen = b.radio_as(&f("bor_sammen"), "barn-bor_sammen-question", &["ja", "nei"], "answer");
+        let mut delt = b.radio_as(&f("delt_bosted"), "barn-delt_bosted-question", &["ja", "nei"], "answer");
         delt.hint = Some(lang.t("barn-delt_bosted-hint"));
-        let mut samvaer = b.text_as(
-            &f("samvaer"),
-            "barn-samvaer-label",
-            "numeric",
-            "off",
-            "small",
-        );
+        let mut samvaer = b.text_as(&f("samvaer"), "barn-samvaer-label", "numeric", "off", "small");
         samvaer.hint = Some(lang.t("barn-samvaer-hint"));
         let mut actions = vec![];
         if i == count {
@@ -413,9 +267,6 @@ fn familie(b: &Builder<'_>) -> Vec<FieldGroup> {
         });
     }
     let bidrag: Vec<&str> = Barnebidrag::ALL.iter().map(|b| b.slug()).collect();
-    groups.push(when(
-        "when-barn",
-        vec![b.radio("barnebidrag", &bidrag, "barnebidrag")],
-    ));
+    groups.push(when("when-barn", vec![b.radio("barnebidrag", &bidrag, "barnebidrag")]));
     groups
 }

@@ -1,6 +1,8 @@
 //! What a citizen meets after sending (issue 12, "After sending"): the receipt, the start page,
 //! the case page, who has looked, the emergency notice, a helper's pages. Both databases.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::StatusCode;
 use serde_json::json;
 use velferd_testkit::{fill_in, Browser, TestApp, STEPS};
@@ -10,16 +12,8 @@ async fn sent_application(app: &TestApp, who: &str) -> (Browser, String) {
     let mut b = app.browser("nb");
     b.sign_in(who).await;
     let draft = fill_in(&mut b, "0301").await;
-    let sent = b
-        .post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")])
-        .await;
-    let id = sent
-        .location
-        .expect("receipt")
-        .rsplit('/')
-        .next()
-        .expect("id")
-        .to_owned();
+    let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+    let id = sent.location.expect("receipt").rsplit('/').next().expect("id").to_owned();
     (b, id)
 }
 
@@ -35,30 +29,11 @@ async fn an_emergency_application_says_call_now_on_the_documents_page_and_the_ca
             b.step(&draft, step, fields).await;
         }
         let documents = b.get(&format!("/soknad/{draft}/dokumenter")).await;
-        assert!(
-            documents.body.contains("Ring kontoret nå")
-                && documents.body.contains("tel:+4755553333"),
-            "{label}: {}",
-            documents.body
-        );
-        let sent = b
-            .post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")])
-            .await;
-        let id = sent
-            .location
-            .expect("receipt")
-            .rsplit('/')
-            .next()
-            .expect("id")
-            .to_owned();
+        assert!(documents.body.contains("Ring kontoret nå") && documents.body.contains("tel:+4755553333"), "{label}: {}", documents.body);
+        let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        let id = sent.location.expect("receipt").rsplit('/').next().expect("id").to_owned();
         let case = b.get(&format!("/mine-soknader/{id}")).await;
-        assert!(
-            case.body.contains("Ring kontoret nå")
-                && case.body.contains("tel:+4755553333")
-                && case.body.contains("NAV Stavanger"),
-            "{label}: {}",
-            case.body
-        );
+        assert!(case.body.contains("Ring kontoret nå") && case.body.contains("tel:+4755553333") && case.body.contains("NAV Stavanger"), "{label}: {}", case.body);
 
         // Once decided, there is nothing left to call about.
         app.store
@@ -73,33 +48,13 @@ async fn an_emergency_application_says_call_now_on_the_documents_page_and_the_ca
             )
             .await
             .expect("events");
-        assert!(
-            !b.get(&format!("/mine-soknader/{id}"))
-                .await
-                .body
-                .contains("Ring kontoret nå"),
-            "{label}"
-        );
+        assert!(!b.get(&format!("/mine-soknader/{id}")).await.body.contains("Ring kontoret nå"), "{label}");
 
         // An application that is not an emergency has no such notice.
         let (mut kari, kari_id) = sent_application(&app, "Kari").await;
-        assert!(
-            !kari
-                .get(&format!("/mine-soknader/{kari_id}"))
-                .await
-                .body
-                .contains("Ring kontoret nå"),
-            "{label}"
-        );
+        assert!(!kari.get(&format!("/mine-soknader/{kari_id}")).await.body.contains("Ring kontoret nå"), "{label}");
         let other = fill_in(&mut kari, "0301").await;
-        assert!(
-            !kari
-                .get(&format!("/soknad/{other}/dokumenter"))
-                .await
-                .body
-                .contains("Ring kontoret nå"),
-            "{label}"
-        );
+        assert!(!kari.get(&format!("/soknad/{other}/dokumenter")).await.body.contains("Ring kontoret nå"), "{label}");
     }
 }
 
@@ -107,31 +62,17 @@ async fn an_emergency_application_says_call_now_on_the_documents_page_and_the_ca
 async fn signed_out_the_start_page_leads_to_sign_in_and_my_applications_lists_unsent_drafts() {
     for app in TestApp::all().await {
         let label = app.db.label;
-        for (lang, words) in [
-            ("nb", "Logg inn og se søknadene dine"),
-            ("nn", "Logg inn og sjå søknadene dine"),
-            ("en", "Log in to see your applications"),
-        ] {
+        for (lang, words) in [("nb", "Logg inn og se søknadene dine"), ("nn", "Logg inn og sjå søknadene dine"), ("en", "Log in to see your applications")] {
             let mut b = app.browser(lang);
             let home = b.get("/").await;
-            assert!(
-                home.body.contains(words)
-                    && home
-                        .body
-                        .contains(r#"href="/logg-inn?neste=/mine-soknader""#),
-                "{label} {lang}: {}",
-                home.body
-            );
+            assert!(home.body.contains(words) && home.body.contains(r#"href="/logg-inn?neste=/mine-soknader""#), "{label} {lang}: {}", home.body);
         }
         let mut b = app.browser("nb");
         let signin = b.get("/logg-inn?neste=/mine-soknader").await;
         assert_eq!(signin.status, StatusCode::OK);
         b.sign_in("Kari").await;
         let home = b.get("/").await;
-        assert!(
-            home.body.contains(r#"href="/mine-soknader""#) && !home.body.contains("Logg inn og se"),
-            "{label}: signed in, the page leads straight there"
-        );
+        assert!(home.body.contains(r#"href="/mine-soknader""#) && !home.body.contains("Logg inn og se"), "{label}: signed in, the page leads straight there");
 
         // One draft begun in Oslo and left at the housing step; one sent.
         let draft = b.start("0301").await;
@@ -139,48 +80,24 @@ async fn signed_out_the_start_page_leads_to_sign_in_and_my_applications_lists_un
             b.step(&draft, step, fields).await;
         }
         let list = b.get("/mine-soknader").await;
-        assert!(
-            list.body.contains("Ikke sendt ennå") && list.body.contains("Søknad til Oslo"),
-            "{label}: {}",
-            list.body
-        );
-        assert!(
-            list.body
-                .contains(&format!(r#"href="/soknad/{draft}/bolig""#)),
-            "continue where she left off: {}",
-            list.body
-        );
-        let t =
-            velferd_domain::dates::oslo_time(velferd_domain::application::draft_expires_at(now()));
+        assert!(list.body.contains("Ikke sendt ennå") && list.body.contains("Søknad til Oslo"), "{label}: {}", list.body);
+        assert!(list.body.contains(&format!(r#"href="/soknad/{draft}/bolig""#)), "continue where she left off: {}", list.body);
+        let t = velferd_domain::dates::oslo_time(velferd_domain::application::draft_expires_at(now()));
         let expires = format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year());
-        assert!(
-            list.body.contains(&format!(
-                "Søknaden slettes {expires} hvis du ikke sender den."
-            )),
-            "{label}: the date it expires ({expires}): {}",
-            list.body
-        );
+        assert!(list.body.contains(&format!("Søknaden slettes {expires} hvis du ikke sender den.")), "{label}: the date it expires ({expires}): {}", list.body);
 
         // Sent, it leaves the drafts.
         for (step, fields) in &STEPS[3..] {
             b.step(&draft, step, fields).await;
         }
-        b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")])
-            .await;
+        b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
         let list = b.get("/mine-soknader").await;
-        assert!(
-            !list.body.contains("Ikke sendt ennå") && list.body.contains("Søknad sendt"),
-            "{label}: {}",
-            list.body
-        );
+        assert!(!list.body.contains("Ikke sendt ennå") && list.body.contains("Søknad sendt"), "{label}: {}", list.body);
     }
 }
 
 fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("time")
-        .as_millis() as i64
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("time").as_millis() as i64
 }
 
 /// A phone photo of a text page.
@@ -196,41 +113,23 @@ fn lit_photo(seed: u32, light: f32) -> Vec<u8> {
         image::Rgb([v, v, v])
     });
     let mut out = std::io::Cursor::new(Vec::new());
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut out, image::ImageFormat::Jpeg)
-        .expect("jpeg");
+    image::DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Jpeg).expect("jpeg");
     out.into_inner()
 }
 
 /// Attaches files to one document of a draft, as the documents page's form does.
-async fn attach(
-    b: &mut Browser,
-    draft: &str,
-    slot: &str,
-    files: Vec<(&str, Vec<u8>)>,
-) -> StatusCode {
+async fn attach(b: &mut Browser, draft: &str, slot: &str, files: Vec<(&str, Vec<u8>)>) -> StatusCode {
     b.get(&format!("/soknad/{draft}/dokumenter")).await;
     let mut form = reqwest::multipart::Form::new().text("_csrf", b.csrf.clone());
     for (name, bytes) in files {
-        form = form.part(
-            "filer",
-            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-        );
+        form = form.part("filer", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
     }
-    b.client
-        .post(format!("{}/soknad/{draft}/dokumenter/{slot}", b.base))
-        .multipart(form)
-        .send()
-        .await
-        .expect("upload")
-        .status()
+    b.client.post(format!("{}/soknad/{draft}/dokumenter/{slot}", b.base)).multipart(form).send().await.expect("upload").status()
 }
 
 /// The section of a page that starts at the heading with `heading`, up to the next `</section>`.
 fn section<'a>(body: &'a str, heading: &str) -> &'a str {
-    let start = body
-        .find(heading)
-        .unwrap_or_else(|| panic!("no section {heading}: {body}"));
+    let start = body.find(heading).unwrap_or_else(|| panic!("no section {heading}: {body}"));
     let rest = &body[start..];
     &rest[..rest.find("</section>").unwrap_or(rest.len())]
 }
@@ -242,78 +141,29 @@ async fn the_receipt_says_per_document_attached_office_has_it_or_still_to_send()
         let mut b = app.browser("nb");
         b.sign_in("Kari").await;
         let draft = fill_in(&mut b, "0301").await;
-        assert_eq!(
-            attach(
-                &mut b,
-                &draft,
-                "kontooversikt.brukskonto",
-                vec![("konto.jpg", photo(1))]
-            )
-            .await,
-            StatusCode::SEE_OTHER,
-            "{label}"
-        );
+        assert_eq!(attach(&mut b, &draft, "kontooversikt.brukskonto", vec![("konto.jpg", photo(1))]).await, StatusCode::SEE_OTHER, "{label}");
         b.get(&format!("/soknad/{draft}/dokumenter")).await;
-        let chose = b
-            .post(
-                &format!("/soknad/{draft}/dokumenter/husleiekontrakt.husleiekontrakt/valg"),
-                &[("valg", "tidligere")],
-            )
-            .await;
+        let chose = b.post(&format!("/soknad/{draft}/dokumenter/husleiekontrakt.husleiekontrakt/valg"), &[("valg", "tidligere")]).await;
         assert_eq!(chose.status, StatusCode::SEE_OTHER, "{label}");
-        let sent = b
-            .post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")])
-            .await;
+        let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
         let receipt_href = sent.location.expect("receipt");
         let receipt = b.get(&receipt_href).await;
 
         let must = section(&receipt.body, "Dokumenter du må sende");
-        assert!(
-            must.contains("Lønnsslipp") && must.contains("sendes senere"),
-            "{label}: {must}"
-        );
-        assert!(
-            !must.contains("Kontoutskrift") && !must.contains("Husleiekontrakt"),
-            "{label}: attached and already-sent documents are not 'must send': {must}"
-        );
+        assert!(must.contains("Lønnsslipp") && must.contains("sendes senere"), "{label}: {must}");
+        assert!(!must.contains("Kontoutskrift") && !must.contains("Husleiekontrakt"), "{label}: attached and already-sent documents are not 'must send': {must}");
         let done = section(&receipt.body, "Dokumenter i søknaden");
-        assert!(
-            done.contains("Kontoutskrift for brukskontoen, siste måned</strong> – lagt ved"),
-            "{label}: {done}"
-        );
-        assert!(
-            done.contains("Husleiekontrakt</strong> – kontoret har det allerede"),
-            "{label}: {done}"
-        );
+        assert!(done.contains("Kontoutskrift for brukskontoen, siste måned</strong> – lagt ved"), "{label}: {done}");
+        assert!(done.contains("Husleiekontrakt</strong> – kontoret har det allerede"), "{label}: {done}");
 
         // The PDF copy, and the office's copy through the staff page, say the same.
         let id = receipt_href.rsplit('/').next().expect("id").to_owned();
-        let pdf = b
-            .client
-            .get(format!("{}/kvittering/{id}/soknad.pdf", b.base))
-            .send()
-            .await
-            .expect("pdf")
-            .bytes()
-            .await
-            .expect("bytes");
+        let pdf = b.client.get(format!("{}/kvittering/{id}/soknad.pdf", b.base)).send().await.expect("pdf").bytes().await.expect("bytes");
         if let Some(text) = velferd_testkit::pdf_tools::text(&pdf) {
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let (done, must) = text
-                .split_once("Dokumenter du må sende")
-                .unwrap_or_else(|| panic!("{label}: the PDF has a 'must send' part: {text}"));
-            assert!(
-                done.contains("Dokumenter i søknaden")
-                    && done.contains("lagt ved")
-                    && done.contains("kontoret har det allerede"),
-                "{label}: {text}"
-            );
-            assert!(
-                must.contains("Lønnsslipp")
-                    && !must.contains("Husleiekontrakt")
-                    && !must.contains("Kontoutskrift"),
-                "{label}: {must}"
-            );
+            let (done, must) = text.split_once("Dokumenter du må sende").unwrap_or_else(|| panic!("{label}: the PDF has a 'must send' part: {text}"));
+            assert!(done.contains("Dokumenter i søknaden") && done.contains("lagt ved") && done.contains("kontoret har det allerede"), "{label}: {text}");
+            assert!(must.contains("Lønnsslipp") && !must.contains("Husleiekontrakt") && !must.contains("Kontoutskrift"), "{label}: {must}");
         }
     }
 }
@@ -323,26 +173,14 @@ async fn who_has_looked_is_one_line_per_person_and_day_and_shows_every_look_at_t
     for app in TestApp::all().await {
         let label = app.db.label;
         let (mut kari, id) = sent_application(&app, "Kari").await;
-        let kari_fnr = app
-            .store
-            .demo_people()
-            .await
-            .expect("people")
-            .into_iter()
-            .find(|p| p.fornavn == "Kari")
-            .expect("Kari")
-            .fnr;
+        let kari_fnr = app.store.demo_people().await.expect("people").into_iter().find(|p| p.fornavn == "Kari").expect("Kari").fnr;
 
         // Sara at NAV Frogner opens the case three times in one afternoon.
         let mut sara = app.browser("nb");
         sara.get("/ansatt/demo").await;
         sara.post("/ansatt/demo", &[("ansatt", "sara")]).await;
         for _ in 0..3 {
-            assert_eq!(
-                sara.get(&format!("/ansatt/saker/{id}")).await.status,
-                StatusCode::OK,
-                "{label}"
-            );
+            assert_eq!(sara.get(&format!("/ansatt/saker/{id}")).await.status, StatusCode::OK, "{label}");
         }
         // Then a case system reads Kari's other applications 250 times: none of that is about this case.
         let now = now();
@@ -357,25 +195,15 @@ async fn who_has_looked_is_one_line_per_person_and_day_and_shows_every_look_at_t
                 application_id: Some(format!("another-{i}")),
                 outcome: velferd_store::Outcome::Permit,
             };
-            app.store
-                .audit(&entry, now + 1000 + i)
-                .await
-                .expect("audit");
+            app.store.audit(&entry, now + 1000 + i).await.expect("audit");
         }
         let page = kari.get(&format!("/mine-soknader/{id}")).await;
         let looked = section(&page.body, "Hvem har sett søknaden din");
         let t = velferd_domain::dates::oslo_time(now);
         let today = format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year());
-        assert_eq!(
-            looked.matches("Sara Lund").count(),
-            1,
-            "{label}: one line for Sara today: {looked}"
-        );
+        assert_eq!(looked.matches("Sara Lund").count(), 1, "{label}: one line for Sara today: {looked}");
         assert!(looked.contains(&format!("<span class=\"vf-when\">{today}</span> NAV Frogner, Sara Lund – hentet søknaden (3 ganger)")), "{label}: {looked}");
-        assert!(
-            !looked.contains("Fagsystem"),
-            "{label}: looks at other applications are not this case's: {looked}"
-        );
+        assert!(!looked.contains("Fagsystem"), "{label}: looks at other applications are not this case's: {looked}");
     }
 }
 
@@ -429,90 +257,34 @@ async fn the_case_page_shows_what_she_said_about_documents_and_every_answer_abou
             }
         }
         let summary = b.get(&format!("/soknad/{draft}/oppsummering")).await;
-        for shown in [
-            "Barn 1 bor hos deg",
-            "Barn 1 har delt bosted",
-            "Barn 2 bor hos deg",
-            "Barn 2 er hos deg",
-            "30 %",
-        ] {
-            assert!(
-                summary.body.contains(shown),
-                "{label}: the summary shows {shown}: {}",
-                summary.body
-            );
+        for shown in ["Barn 1 bor hos deg", "Barn 1 har delt bosted", "Barn 2 bor hos deg", "Barn 2 er hos deg", "30 %"] {
+            assert!(summary.body.contains(shown), "{label}: the summary shows {shown}: {}", summary.body);
         }
         // A dark page of the bank statement (she is warned), and the rent contract is with the office.
-        assert_eq!(
-            attach(
-                &mut b,
-                &draft,
-                "kontooversikt.brukskonto",
-                vec![("mork.jpg", lit_photo(1, 0.15))]
-            )
-            .await,
-            StatusCode::SEE_OTHER
-        );
+        assert_eq!(attach(&mut b, &draft, "kontooversikt.brukskonto", vec![("mork.jpg", lit_photo(1, 0.15))]).await, StatusCode::SEE_OTHER);
         b.get(&format!("/soknad/{draft}/dokumenter")).await;
-        b.post(
-            &format!("/soknad/{draft}/dokumenter/husleiekontrakt.husleiekontrakt/valg"),
-            &[("valg", "tidligere")],
-        )
-        .await;
-        let sent = b
-            .post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")])
-            .await;
-        let id = sent
-            .location
-            .expect("receipt")
-            .rsplit('/')
-            .next()
-            .expect("id")
-            .to_owned();
+        b.post(&format!("/soknad/{draft}/dokumenter/husleiekontrakt.husleiekontrakt/valg"), &[("valg", "tidligere")]).await;
+        let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        let id = sent.location.expect("receipt").rsplit('/').next().expect("id").to_owned();
 
         let case = b.get(&format!("/mine-soknader/{id}")).await;
         let told = section(&case.body, "Dette sa du om dokumentene");
-        assert!(
-            told.contains("Kontoutskrift for brukskontoen, siste måned</strong> – lagt ved"),
-            "{label}: {told}"
-        );
-        assert!(
-            told.contains("Husleiekontrakt</strong> – kontoret har det allerede"),
-            "{label}: {told}"
-        );
-        assert!(
-            told.contains("Lønnsslipp, siste måned</strong> – sendes senere"),
-            "{label}: {told}"
-        );
+        assert!(told.contains("Kontoutskrift for brukskontoen, siste måned</strong> – lagt ved"), "{label}: {told}");
+        assert!(told.contains("Husleiekontrakt</strong> – kontoret har det allerede"), "{label}: {told}");
+        assert!(told.contains("Lønnsslipp, siste måned</strong> – sendes senere"), "{label}: {told}");
         assert!(told.contains("Kontoutskrift for brukskontoen, siste måned, side 1 (mork.jpg): Bildet er veldig mørkt."), "{label}: the warning she was given: {told}");
 
         // The children's living arrangement is on the PDF copy too, and on the office's page.
-        let pdf = b
-            .client
-            .get(format!("{}/kvittering/{id}/soknad.pdf", b.base))
-            .send()
-            .await
-            .expect("pdf")
-            .bytes()
-            .await
-            .expect("bytes");
+        let pdf = b.client.get(format!("{}/kvittering/{id}/soknad.pdf", b.base)).send().await.expect("pdf").bytes().await.expect("bytes");
         if let Some(text) = velferd_testkit::pdf_tools::text(&pdf) {
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert!(
-                text.contains("Barn 1 har delt bosted") && text.contains("Barn 2 er hos deg"),
-                "{label}: {text}"
-            );
+            assert!(text.contains("Barn 1 har delt bosted") && text.contains("Barn 2 er hos deg"), "{label}: {text}");
         }
         let mut sara = app.browser("nb");
         sara.get("/ansatt/demo").await;
         sara.post("/ansatt/demo", &[("ansatt", "sara")]).await;
         let staff = sara.get(&format!("/ansatt/saker/{id}")).await;
-        assert!(
-            staff.body.contains("Barn 1 har delt bosted")
-                && staff.body.contains("Barn 2 bor hos deg"),
-            "{label}: {}",
-            staff.body
-        );
+        assert!(staff.body.contains("Barn 1 har delt bosted") && staff.body.contains("Barn 2 bor hos deg"), "{label}: {}", staff.body);
     }
 }
 
@@ -526,71 +298,27 @@ async fn amounts_read_as_norwegians_write_them_and_messages_state_the_limits() {
         let expenses = format!("/soknad/{draft}/utgifter");
 
         // "12.000" is twelve thousand.
-        b.step(
-            &draft,
-            "utgifter",
-            &[("husleie", "12.000"), ("strom", "1 200")],
-        )
-        .await;
+        b.step(&draft, "utgifter", &[("husleie", "12.000"), ("strom", "1 200")]).await;
         let summary = b.get(&format!("/soknad/{draft}/oppsummering")).await;
-        assert!(
-            summary.body.contains("12\u{a0}000\u{a0}kr")
-                && summary.body.contains("1\u{a0}200\u{a0}kr"),
-            "{label}: {}",
-            summary.body
-        );
+        assert!(summary.body.contains("12\u{a0}000\u{a0}kr") && summary.body.contains("1\u{a0}200\u{a0}kr"), "{label}: {}", summary.body);
 
         // Øre are never rounded away silently: the message says the office gets whole kroner.
         b.get(&expenses).await;
         let page = b.post(&expenses, &[("husleie", "1 200,50")]).await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
-        assert!(
-            page.field_error("husleie")
-                .is_some_and(|e| e.contains("Skriv hele kroner, uten øre")),
-            "{label}: {}",
-            page.field_errors_summary()
-        );
-        assert_eq!(
-            page.input_value("husleie").as_deref(),
-            Some("1 200,50"),
-            "{label}: what she typed stays"
-        );
+        assert!(page.field_error("husleie").is_some_and(|e| e.contains("Skriv hele kroner, uten øre")), "{label}: {}", page.field_errors_summary());
+        assert_eq!(page.input_value("husleie").as_deref(), Some("1 200,50"), "{label}: what she typed stays");
 
         // Limits are stated.
         let page = b.post(&expenses, &[("husleie", "999 999 999")]).await;
-        assert!(
-            page.field_error("husleie")
-                .is_some_and(|e| e.contains("mellom 0 og 100\u{a0}000\u{a0}000\u{a0}kr")),
-            "{label}: {}",
-            page.field_errors_summary()
-        );
+        assert!(page.field_error("husleie").is_some_and(|e| e.contains("mellom 0 og 100\u{a0}000\u{a0}000\u{a0}kr")), "{label}: {}", page.field_errors_summary());
         b.get(&format!("/soknad/{draft}/bolig")).await;
-        let page = b
-            .post(
-                &format!("/soknad/{draft}/bolig"),
-                &[("botype", "leier"), ("antall_personer", "99")],
-            )
-            .await;
-        assert!(
-            page.field_error("antall_personer")
-                .is_some_and(|e| e.contains("mellom 1 og 30")),
-            "{label}: {}",
-            page.field_errors_summary()
-        );
+        let page = b.post(&format!("/soknad/{draft}/bolig"), &[("botype", "leier"), ("antall_personer", "99")]).await;
+        assert!(page.field_error("antall_personer").is_some_and(|e| e.contains("mellom 1 og 30")), "{label}: {}", page.field_errors_summary());
         b.get(&format!("/soknad/{draft}/behov")).await;
         let long = "a".repeat(4001);
-        let page = b
-            .post(
-                &format!("/soknad/{draft}/behov"),
-                &[("kategorier", "livsopphold"), ("hvorfor", &long)],
-            )
-            .await;
-        assert!(
-            page.field_error("hvorfor")
-                .is_some_and(|e| e.contains("høyst 4000 tegn")),
-            "{label}: {}",
-            page.field_errors_summary()
-        );
+        let page = b.post(&format!("/soknad/{draft}/behov"), &[("kategorier", "livsopphold"), ("hvorfor", &long)]).await;
+        assert!(page.field_error("hvorfor").is_some_and(|e| e.contains("høyst 4000 tegn")), "{label}: {}", page.field_errors_summary());
     }
 }
 
@@ -605,66 +333,21 @@ async fn switching_language_in_the_middle_of_a_step_keeps_what_was_typed() {
         let step = format!("/soknad/{draft}/behov");
         let page = b.get(&step).await;
         // The switch is a button of the step's form (no JavaScript), and Enter still means "next".
-        assert!(
-            page.body.contains(r#"form="steg" name="sprak" value="nn""#)
-                && page.body.contains(r#"<form id="steg""#),
-            "{label}: {}",
-            page.body
-        );
-        assert!(
-            page.body.find(r#"name="handling" value="neste""#) < page.body.find(r#"name="sprak""#),
-            "{label}: the default button comes first"
-        );
+        assert!(page.body.contains(r#"form="steg" name="sprak" value="nn""#) && page.body.contains(r#"<form id="steg""#), "{label}: {}", page.body);
+        assert!(page.body.find(r#"name="handling" value="neste""#) < page.body.find(r#"name="sprak""#), "{label}: the default button comes first");
 
         // Half-way through the step she switches to English: nothing typed is lost, nothing is checked yet.
-        let switched = b
-            .post(
-                &step,
-                &[("hvorfor", "Jeg mistet jobben i går"), ("sprak", "en")],
-            )
-            .await;
-        assert_eq!(
-            switched.status,
-            StatusCode::SEE_OTHER,
-            "{label}: {}",
-            switched.body
-        );
-        assert_eq!(
-            switched.location.as_deref(),
-            Some(format!("{step}?lang=en").as_str())
-        );
+        let switched = b.post(&step, &[("hvorfor", "Jeg mistet jobben i går"), ("sprak", "en")]).await;
+        assert_eq!(switched.status, StatusCode::SEE_OTHER, "{label}: {}", switched.body);
+        assert_eq!(switched.location.as_deref(), Some(format!("{step}?lang=en").as_str()));
         let page = b.get(&format!("{step}?lang=en")).await;
         assert!(page.body.contains(r#"<html lang="en""#), "{label}");
-        assert_eq!(
-            page.textarea("hvorfor").as_deref(),
-            Some("Jeg mistet jobben i går"),
-            "{label}: {}",
-            page.body
-        );
-        assert!(
-            page.field_error("kategorier").is_none(),
-            "{label}: no errors for what she has not answered yet"
-        );
+        assert_eq!(page.textarea("hvorfor").as_deref(), Some("Jeg mistet jobben i går"), "{label}: {}", page.body);
+        assert!(page.field_error("kategorier").is_none(), "{label}: no errors for what she has not answered yet");
         // And back to nynorsk, still there.
-        b.post(
-            &step,
-            &[
-                ("hvorfor", "Jeg mistet jobben i går."),
-                ("kategorier", "livsopphold"),
-                ("sprak", "nn"),
-            ],
-        )
-        .await;
+        b.post(&step, &[("hvorfor", "Jeg mistet jobben i går."), ("kategorier", "livsopphold"), ("sprak", "nn")]).await;
         let page = b.get(&format!("{step}?lang=nn")).await;
-        assert!(
-            page.body.contains(r#"<html lang="nn""#)
-                && page.is_checked("kategorier", "livsopphold"),
-            "{label}: {}",
-            page.body
-        );
-        assert_eq!(
-            page.textarea("hvorfor").as_deref(),
-            Some("Jeg mistet jobben i går.")
-        );
+        assert!(page.body.contains(r#"<html lang="nn""#) && page.is_checked("kategorier", "livsopphold"), "{label}: {}", page.body);
+        assert_eq!(page.textarea("hvorfor").as_deref(), Some("Jeg mistet jobben i går."));
     }
 }

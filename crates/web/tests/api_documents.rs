@@ -2,6 +2,8 @@
 //! document: the application as PDF, documents sent later as their own items, letters it files for
 //! the citizen (and when the citizen opened them), and a change feed to poll. Both databases.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -193,7 +195,8 @@ async fn each_requested_document_links_to_an_upload_for_just_that_request() {
         let list = ola.get("/mine-soknader").await;
         let case = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+)""#).unwrap().captures(&list.body).unwrap()[1].to_owned();
         let page = ola.get(&case).await;
-        let link = regex_lite::Regex::new(r#"href="([^"]+\?krav=1)"><strong>Husleiekontrakt</strong>"#).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1].to_owned();
+        let link = regex_lite::Regex::new(r#"href="([^"]+\?krav=1)"><strong>Husleiekontrakt</strong>"#).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1]
+            .to_owned();
         let upload = ola.get(&link).await;
         assert_eq!(upload.status, StatusCode::OK);
         assert!(upload.body.contains(">Husleiekontrakt<") && !upload.body.contains("brukskonto"), "only the one request: {}", upload.body);
@@ -209,7 +212,8 @@ async fn each_requested_document_links_to_an_upload_for_just_that_request() {
         // Her decided case is the older of her two (newest first).
         let case = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+)""#).unwrap().captures_iter(&list.body).last().unwrap()[1].to_owned();
         let page = kari.get(&case).await;
-        let letter = regex_lite::Regex::new(r#"href="([^"]+/brev/[^"]+\.pdf)">Read the decision"#).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1].to_owned();
+        let letter =
+            regex_lite::Regex::new(r#"href="([^"]+/brev/[^"]+\.pdf)">Read the decision"#).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1].to_owned();
         let pdf = kari.client.get(format!("{}{letter}", kari.base)).send().await.unwrap();
         assert_eq!(pdf.status(), StatusCode::OK);
         assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
@@ -253,7 +257,9 @@ async fn every_operation_refused_for_another_municipalitys_ids_is_audited() {
         // Every operation on one application, with another municipality's ids in every place an id
         // goes: the application, its ettersendelse or file under one's own application, and a
         // request body that would be refused anyway.
-        let cases: Vec<(&str, Vec<(&str, &str)>, &[(&str, String)], Body)> = vec![
+        // (operation, path parameters, query, body)
+        type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a [(&'a str, String)], Body<'a>);
+        let cases: Vec<Case> = vec![
             ("getApplication", vec![("id", &foreign)], &[], Body::None),
             ("acknowledgeApplication", vec![("id", &foreign)], &[], Body::None),
             ("putCaseStatus", vec![("id", &foreign)], &[], Body::Json(&status_doc)),

@@ -3,6 +3,8 @@
 //! turned, moved and removed, bad and duplicate files are named with a reason, and the office gets
 //! one merged PDF with a contents page. Both databases; PDFs checked with poppler's pdfinfo.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -13,7 +15,7 @@ use velferd_testkit::{fill_in, Browser, TestApp};
 /// A phone photo of a text page, `w` × `h` pixels, lit with `light` (1.0 is well lit).
 fn photo(w: u32, h: u32, seed: u32, light: f32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(w, h, |x, y| {
-        let on_line = (y % 28) < 8 && x > 40 && x < w - 40 && ((x / 23 + seed) % 7 != 0);
+        let on_line = (y % 28) < 8 && x > 40 && x < w - 40 && !(x / 23 + seed).is_multiple_of(7);
         let v = if on_line { 40.0 } else { 235.0 } * light;
         image::Rgb([v as u8, v as u8, (v * 0.97) as u8])
     });
@@ -35,7 +37,11 @@ async fn attach(b: &mut Browser, draft: &str, slot: &str, files: Vec<(&str, Vec<
 
 /// The buttons' form actions for page `file` of the documents page, by their button value.
 fn page_action(body: &str, alt: &str, action: &str) -> String {
-    let re = regex_lite::Regex::new(&format!(r#"action="([^"]+)"><input type="hidden" name="_csrf" value="[^"]*"><button[^>]*value="{action}">[^<]*<span class="vf-sr"> {}</span>"#, regex_lite::escape(alt))).unwrap();
+    let re = regex_lite::Regex::new(&format!(
+        r#"action="([^"]+)"><input type="hidden" name="_csrf" value="[^"]*"><button[^>]*value="{action}">[^<]*<span class="vf-sr"> {}</span>"#,
+        regex_lite::escape(alt)
+    ))
+    .unwrap();
     re.captures(body).unwrap_or_else(|| panic!("no {action} button for {alt}"))[1].to_owned()
 }
 
@@ -71,9 +77,21 @@ async fn eight_photos_of_three_documents_become_three_upright_pdfs_and_one_merge
         assert!(page.body.contains(r#"capture="environment""#), "the camera opens directly on a phone");
 
         // The rent contract: three pages, the second photographed sideways (landscape).
-        let (status, body) = attach(&mut kari, &draft, "husleiekontrakt.husleiekontrakt", vec![("s1.jpg", photo(600, 800, 1, 1.0)), ("s2.jpg", photo(800, 600, 2, 1.0)), ("s3.jpg", photo(600, 800, 3, 1.0))]).await;
+        let (status, body) = attach(
+            &mut kari,
+            &draft,
+            "husleiekontrakt.husleiekontrakt",
+            vec![("s1.jpg", photo(600, 800, 1, 1.0)), ("s2.jpg", photo(800, 600, 2, 1.0)), ("s3.jpg", photo(600, 800, 3, 1.0))],
+        )
+        .await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{label}: {body}");
-        let (status, _) = attach(&mut kari, &draft, "kontooversikt.brukskonto", vec![("k1.jpg", photo(600, 800, 4, 1.0)), ("k2.jpg", photo(600, 800, 5, 1.0)), ("k3.jpg", photo(600, 800, 6, 1.0))]).await;
+        let (status, _) = attach(
+            &mut kari,
+            &draft,
+            "kontooversikt.brukskonto",
+            vec![("k1.jpg", photo(600, 800, 4, 1.0)), ("k2.jpg", photo(600, 800, 5, 1.0)), ("k3.jpg", photo(600, 800, 6, 1.0))],
+        )
+        .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         // Two pay slips, one very dark: attached, with a warning in plain words.
         let (status, _) = attach(&mut kari, &draft, "lonnslipp.arbeid", vec![("l1.jpg", photo(600, 800, 7, 1.0)), ("l2.jpg", photo(600, 800, 8, 0.15))]).await;
@@ -94,7 +112,9 @@ async fn eight_photos_of_three_documents_become_three_upright_pdfs_and_one_merge
 
         // The same photo again, and a file that is no picture: each named with its reason, the
         // good file in the same sending kept.
-        let (status, body) = attach(&mut kari, &draft, "annet.annet", vec![("s1-igjen.jpg", photo(600, 800, 1, 1.0)), ("notat.txt", b"hei".to_vec()), ("ekstra.jpg", photo(600, 800, 9, 1.0))]).await;
+        let (status, body) =
+            attach(&mut kari, &draft, "annet.annet", vec![("s1-igjen.jpg", photo(600, 800, 1, 1.0)), ("notat.txt", b"hei".to_vec()), ("ekstra.jpg", photo(600, 800, 9, 1.0))])
+                .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body.contains("s1-igjen.jpg er allerede lagt ved under Husleiekontrakt"), "{body}");
         assert!(body.contains("notat.txt er ikke et bilde eller en PDF vi kan lese"), "{body}");
@@ -189,7 +209,8 @@ async fn upload_limits_are_configurable_and_say_what_they_are() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{}", app.db.label);
         assert!(body.contains("stor.png er større enn 1 MB"), "{body}");
 
-        let (status, body) = attach(&mut kari, &draft, "annet.annet", vec![("a.jpg", photo(300, 400, 1, 1.0)), ("b.jpg", photo(300, 400, 2, 1.0)), ("c.jpg", photo(300, 400, 3, 1.0))]).await;
+        let (status, body) =
+            attach(&mut kari, &draft, "annet.annet", vec![("a.jpg", photo(300, 400, 1, 1.0)), ("b.jpg", photo(300, 400, 2, 1.0)), ("c.jpg", photo(300, 400, 3, 1.0))]).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body.contains("c.jpg ble ikke lagt ved: du kan legge ved høyst 2 filer"), "{body}");
         assert_eq!(regex_lite::Regex::new(r#"<img src="#).unwrap().find_iter(&body).count(), 2, "the first two are kept");
@@ -209,7 +230,9 @@ async fn a_pdf_shows_its_pages_is_not_turned_and_goes_with_all_its_pages() {
         assert_eq!(status, StatusCode::SEE_OTHER, "{}: {body}", app.db.label);
         let page = kari.get(&format!("/soknad/{draft}/dokumenter")).await;
         let alt = "Fil 1 av Kontoutskrift for brukskontoen, siste måned (PDF, sider: 3)";
-        let src = regex_lite::Regex::new(&format!(r#"<img src="([^"]+)" alt="{}""#, regex_lite::escape(alt))).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1].to_owned();
+        let src =
+            regex_lite::Regex::new(&format!(r#"<img src="([^"]+)" alt="{}""#, regex_lite::escape(alt))).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1]
+                .to_owned();
         let sheet = kari.client.get(format!("{}{src}", kari.base)).send().await.unwrap().bytes().await.unwrap();
         let sheet = image::load_from_memory(&sheet).expect("a picture of the pages");
         assert!(sheet.width() > sheet.height(), "three pages side by side: {}x{}", sheet.width(), sheet.height());

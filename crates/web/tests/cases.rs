@@ -1,5 +1,7 @@
 //! A citizen follows their application in plain words, from the same events the office writes.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::StatusCode;
 use serde_json::json;
 use velferd_testkit::{fill_in, TestApp};
@@ -10,35 +12,15 @@ async fn the_citizen_sees_status_tasks_decision_and_payment_in_plain_words() {
         let mut b = app.browser("nb");
         b.sign_in("Kari").await;
         let draft = fill_in(&mut b, "0301").await;
-        let sent = b
-            .post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")])
-            .await;
-        let id = sent
-            .location
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap()
-            .to_owned();
+        let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        let id = sent.location.unwrap().rsplit('/').next().unwrap().to_owned();
 
         let list = b.get("/mine-soknader").await;
         assert_eq!(list.status, StatusCode::OK);
-        assert!(
-            list.body.contains("Mottatt") && list.body.contains("NAV Frogner"),
-            "{}",
-            list.body
-        );
+        assert!(list.body.contains("Mottatt") && list.body.contains("NAV Frogner"), "{}", list.body);
         let page = b.get(&format!("/mine-soknader/{id}")).await;
-        assert!(
-            page.body
-                .contains("Kontoret har fått søknaden din. Du får vanligvis svar innen"),
-            "expected time: {}",
-            page.body
-        );
-        assert!(
-            page.body.contains("Søknaden ble sendt til NAV Frogner."),
-            "the office by name, not number"
-        );
+        assert!(page.body.contains("Kontoret har fått søknaden din. Du får vanligvis svar innen"), "expected time: {}", page.body);
+        assert!(page.body.contains("Søknaden ble sendt til NAV Frogner."), "the office by name, not number");
 
         // The office asks for documents, decides and pays.
         app.store
@@ -54,20 +36,10 @@ async fn the_citizen_sees_status_tasks_decision_and_payment_in_plain_words() {
             .await
             .unwrap();
         let page = b.get(&format!("/mine-soknader/{id}")).await;
-        assert!(page
-            .body
-            .contains("En saksbehandler jobber med søknaden din."));
-        assert!(
-            page.body.contains("Dette må du gjøre")
-                && page.body.contains("Husleiekontrakt")
-                && page.body.contains("send innen 16.01.2030"),
-            "{}",
-            page.body
-        );
+        assert!(page.body.contains("En saksbehandler jobber med søknaden din."));
+        assert!(page.body.contains("Dette må du gjøre") && page.body.contains("Husleiekontrakt") && page.body.contains("send innen 16.01.2030"), "{}", page.body);
         let list = b.get("/mine-soknader").await;
-        assert!(list
-            .body
-            .contains("Kontoret venter på dokumenter fra deg (1)"));
+        assert!(list.body.contains("Kontoret venter på dokumenter fra deg (1)"));
 
         app.store
             .append_events(
@@ -86,97 +58,40 @@ async fn the_citizen_sees_status_tasks_decision_and_payment_in_plain_words() {
             .unwrap();
         b.lang = "en".into();
         let page = b.get(&format!("/mine-soknader/{id}")).await;
-        assert!(
-            page.body.contains("The office has made a decision."),
-            "{}",
-            page.body
-        );
+        assert!(page.body.contains("The office has made a decision."), "{}", page.body);
         assert!(page.body.contains("partly granted on 06.01.2030"));
-        assert!(
-            page.body.contains("4\u{a0}200\u{a0}kr") && page.body.contains("coming on 10.01.2030")
-        );
-        assert!(
-            !page.body.contains("What you need to do"),
-            "the answered request is gone"
-        );
-        assert!(
-            !page.body.contains("DELVIS_INNVILGET") && !page.body.contains("UNDER_BEHANDLING"),
-            "never a raw code"
-        );
+        assert!(page.body.contains("4\u{a0}200\u{a0}kr") && page.body.contains("coming on 10.01.2030"));
+        assert!(!page.body.contains("What you need to do"), "the answered request is gone");
+        assert!(!page.body.contains("DELVIS_INNVILGET") && !page.body.contains("UNDER_BEHANDLING"), "never a raw code");
 
         // Nobody else sees it.
         let mut ola = app.browser("nb");
         ola.sign_in("Ola").await;
-        assert_eq!(
-            ola.get(&format!("/mine-soknader/{id}")).await.status,
-            StatusCode::NOT_FOUND,
-            "{}",
-            app.db.label
-        );
-        assert!(ola
-            .get("/mine-soknader")
-            .await
-            .body
-            .contains("Du har ikke sendt noen søknader ennå."));
+        assert_eq!(ola.get(&format!("/mine-soknader/{id}")).await.status, StatusCode::NOT_FOUND, "{}", app.db.label);
+        assert!(ola.get("/mine-soknader").await.body.contains("Du har ikke sendt noen søknader ennå."));
     }
 }
 
 #[tokio::test]
 async fn demo_cases_show_in_plain_words() {
     for app in TestApp::all().await {
-        velferd_web::seed_demo_cases(
-            &app.store,
-            app.files.as_ref(),
-            &velferd_web::default_kommuner(),
-            velferd_web::now_ms(),
-        )
-        .await
-        .unwrap();
-        velferd_web::seed_demo_cases(
-            &app.store,
-            app.files.as_ref(),
-            &velferd_web::default_kommuner(),
-            velferd_web::now_ms(),
-        )
-        .await
-        .unwrap();
-        assert_eq!(
-            app.store.count_applications().await.unwrap(),
-            3,
-            "{}: seeding twice adds nothing",
-            app.db.label
-        );
+        velferd_web::seed_demo_cases(&app.store, app.files.as_ref(), &velferd_web::default_kommuner(), velferd_web::now_ms()).await.unwrap();
+        velferd_web::seed_demo_cases(&app.store, app.files.as_ref(), &velferd_web::default_kommuner(), velferd_web::now_ms()).await.unwrap();
+        assert_eq!(app.store.count_applications().await.unwrap(), 3, "{}: seeding twice adds nothing", app.db.label);
         let mut kari = app.browser("nn");
         kari.sign_in("Kari").await;
         let list = kari.get("/mine-soknader").await;
         // Newest first: this morning's emergency, then the decided case.
-        let links: Vec<String> = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+)""#)
-            .unwrap()
-            .captures_iter(&list.body)
-            .map(|c| c[1].to_owned())
-            .collect();
+        let links: Vec<String> = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+)""#).unwrap().captures_iter(&list.body).map(|c| c[1].to_owned()).collect();
         assert_eq!(links.len(), 2, "{}", list.body);
         let first = kari.get(&links[0]).await;
         // In nynorsk, received is "Motteken".
-        assert!(
-            first.body.contains("Motteken"),
-            "the emergency is received: {}",
-            first.body
-        );
+        assert!(first.body.contains("Motteken"), "the emergency is received: {}", first.body);
         let href = links[1].clone();
         let page = kari.get(&href).await;
-        assert!(
-            page.body.contains("Ferdig behandla")
-                && page.body.contains("6\u{a0}500\u{a0}kr vart utbetalt."),
-            "{}",
-            page.body
-        );
+        assert!(page.body.contains("Ferdig behandla") && page.body.contains("6\u{a0}500\u{a0}kr vart utbetalt."), "{}", page.body);
         let mut ola = app.browser("nb");
         ola.sign_in("Ola").await;
-        assert!(ola
-            .get("/mine-soknader")
-            .await
-            .body
-            .contains("Kontoret venter på dokumenter fra deg (2)"));
+        assert!(ola.get("/mine-soknader").await.body.contains("Kontoret venter på dokumenter fra deg (2)"));
     }
 }

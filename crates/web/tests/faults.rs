@@ -2,6 +2,8 @@
 //! a clear page that says nothing was sent and what they typed is kept (503 with Retry-After), never
 //! a half-stored application; once the store is back, the same press sends it. On both databases.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use velferd_testkit::{fill_in, TestApp};

@@ -1,6 +1,8 @@
 //! Rate limits: past the limit a person gets a clear page (429, Retry-After) and loses nothing, a
 //! case system gets a JSON error; limits count per person or key, not for everyone. Both databases.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::StatusCode;
 use velferd_domain::ids::Kommunenummer;
 use velferd_testkit::case_system::CaseSystem;
@@ -39,11 +41,15 @@ async fn past_the_limit_people_get_a_clear_page_and_keep_their_answers() {
             assert_eq!((again.status, again.location.as_deref()), (StatusCode::SEE_OTHER, Some(receipt.as_str())), "{label}: a retry is not refused");
         }
         let second = fill_in(&mut kari, "0301").await;
-        let refused = kari.client.post(format!("{}/soknad/{second}/send", kari.base))
+        let refused = kari
+            .client
+            .post(format!("{}/soknad/{second}/send", kari.base))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept-language", "en")
             .body(format!("_csrf={}&bekreft=ja", kari.csrf))
-            .send().await.unwrap();
+            .send()
+            .await
+            .unwrap();
         assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS, "{label}");
         let retry: i64 = refused.headers()["retry-after"].to_str().unwrap().parse().unwrap();
         assert!((1..=3600).contains(&retry));

@@ -3,6 +3,8 @@
 //! SQLite and PostgreSQL: what a person sees when it works, when they cancel, when the login is too
 //! weak or says nothing about who they are, and when someone tampers with the answer.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::StatusCode;
 use velferd_testkit::oidc::{claims_of, get_abs, query_param, OidcOptions, LOA_HIGH, LOA_LOW, LOA_SUBSTANTIAL};
 use velferd_testkit::{Browser, Page, TestApp};
@@ -129,7 +131,8 @@ async fn a_replayed_code_is_refused() {
         let own = begin(&mut mallory, "%2Fsoknad").await;
         let state = query_param(&own, "state").expect("state");
         let code = query_param(&back, "code").expect("code");
-        let query: String = form_urlencoded::Serializer::new(String::new()).extend_pairs([("code", code.as_str()), ("state", state.as_str()), ("iss", app.idp().issuer.as_str())]).finish();
+        let query: String =
+            form_urlencoded::Serializer::new(String::new()).extend_pairs([("code", code.as_str()), ("state", state.as_str()), ("iss", app.idp().issuer.as_str())]).finish();
         let page = mallory.get(&format!("/logg-inn/callback?{query}")).await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST, "{label}: {}", page.body);
         assert!(page.body.contains("Innloggingen ble ikke fullført"), "{}", page.body);

@@ -3,6 +3,8 @@
 //! is HttpOnly and SameSite, every form that posts carries an anti-forgery token, and posting any
 //! of those forms with a wrong token is refused with 403 and changes nothing.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::{BTreeSet, VecDeque};
 
 use reqwest::StatusCode;
@@ -75,15 +77,12 @@ async fn crawl(b: &mut Browser, start: &[String]) -> Found {
     found
 }
 
-
 /// Posts every form with a forged token: each must answer 403.
 async fn forge_all(b: &Browser, label: &str, forms: &BTreeSet<(String, String, bool)>) {
     for (page, action, multipart) in forms {
         let request = b.client.post(format!("{}{action}", b.base));
         let request = if *multipart {
-            let form = reqwest::multipart::Form::new()
-                .text("_csrf", "forged")
-                .part("fil-0", reqwest::multipart::Part::bytes(b"%PDF-1.7".to_vec()).file_name("x.pdf"));
+            let form = reqwest::multipart::Form::new().text("_csrf", "forged").part("fil-0", reqwest::multipart::Part::bytes(b"%PDF-1.7".to_vec()).file_name("x.pdf"));
             request.multipart(form)
         } else {
             request.header("content-type", "application/x-www-form-urlencoded").body("_csrf=forged&fnr=01019012345&kommune=0301&bekreft=ja&handling=fjern&valg=tidligere")

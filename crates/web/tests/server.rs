@@ -3,6 +3,8 @@
 //! still answers (anything else gets 503 with Retry-After rather than waiting). Both databases
 //! (`/health` asks the database).
 
+#![allow(clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
@@ -25,9 +27,7 @@ async fn closed_within(stream: &mut TcpStream, limit: Duration) -> Option<Durati
     let start = Instant::now();
     let mut buf = [0u8; 1024];
     loop {
-        match tokio::time::timeout(limit.saturating_sub(start.elapsed()), stream.read(&mut buf))
-            .await
-        {
+        match tokio::time::timeout(limit.saturating_sub(start.elapsed()), stream.read(&mut buf)).await {
             Err(_) => return None,
             Ok(Ok(0)) | Ok(Err(_)) => return Some(start.elapsed()),
             Ok(Ok(_)) => continue,
@@ -37,36 +37,15 @@ async fn closed_within(stream: &mut TcpStream, limit: Duration) -> Option<Durati
 
 /// One request on its own connection (no pool), as a load balancer's health check makes it.
 async fn fresh_get(app: &TestApp, path: &str) -> reqwest::Response {
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .timeout(Duration::from_secs(5))
-        .build()
-        .unwrap();
-    client
-        .get(format!("{}{path}", app.base))
-        .send()
-        .await
-        .expect("an answer")
+    let client = reqwest::Client::builder().pool_max_idle_per_host(0).timeout(Duration::from_secs(5)).build().unwrap();
+    client.get(format!("{}{path}", app.base)).send().await.expect("an answer")
 }
 
 #[tokio::test]
 async fn slow_connections_are_closed_and_health_answers_while_they_are_open() {
     for db in velferd_store::testing::all().await {
-        let limits = ServerLimits {
-            max_connections: MAX,
-            health_reserve: RESERVE,
-            header_timeout: HEADER_TIMEOUT,
-            idle_timeout: Duration::from_secs(5),
-        };
-        let app = TestApp::spawn_with(
-            db,
-            Config {
-                demo: true,
-                server: limits,
-                ..Config::default()
-            },
-        )
-        .await;
+        let limits = ServerLimits { max_connections: MAX, health_reserve: RESERVE, header_timeout: HEADER_TIMEOUT, idle_timeout: Duration::from_secs(5) };
+        let app = TestApp::spawn_with(db, Config { demo: true, server: limits, ..Config::default() }).await;
         let label = app.db.label;
 
         // Slow clients take every ordinary connection, each with half a request line.
@@ -83,11 +62,7 @@ async fn slow_connections_are_closed_and_health_answers_while_they_are_open() {
         let asked = Instant::now();
         let health = fresh_get(&app, "/health").await;
         assert_eq!(health.status(), StatusCode::OK, "{label}");
-        assert!(
-            opened.elapsed() < HEADER_TIMEOUT,
-            "{label}: answered while the slow connections were open ({:?})",
-            asked.elapsed()
-        );
+        assert!(opened.elapsed() < HEADER_TIMEOUT, "{label}: answered while the slow connections were open ({:?})", asked.elapsed());
         let page = fresh_get(&app, "/").await;
         assert_eq!(page.status(), StatusCode::SERVICE_UNAVAILABLE, "{label}");
         assert_eq!(page.headers()["retry-after"], "5");
@@ -95,33 +70,18 @@ async fn slow_connections_are_closed_and_health_answers_while_they_are_open() {
         // Each slow connection is closed by the header timeout, not long after.
         for s in &mut slow {
             let took = closed_within(s, Duration::from_secs(5)).await;
-            assert!(
-                took.is_some(),
-                "{label}: a connection that never finished its request is still open after 5 s"
-            );
+            assert!(took.is_some(), "{label}: a connection that never finished its request is still open after 5 s");
         }
-        assert!(
-            opened.elapsed() < HEADER_TIMEOUT + Duration::from_millis(1500),
-            "{label}: closed within the header timeout ({:?})",
-            opened.elapsed()
-        );
+        assert!(opened.elapsed() < HEADER_TIMEOUT + Duration::from_millis(1500), "{label}: closed within the header timeout ({:?})", opened.elapsed());
 
         // With their slots free, pages answer again.
-        assert_eq!(
-            fresh_get(&app, "/").await.status(),
-            StatusCode::OK,
-            "{label}"
-        );
+        assert_eq!(fresh_get(&app, "/").await.status(), StatusCode::OK, "{label}");
 
         // A client that trickles its request line a byte at a time gets no longer.
         let mut trickle = TcpStream::connect(addr(&app)).await.unwrap();
         let started = Instant::now();
         let mut closed = false;
-        for byte in b"GET /soknad HTTP/1.1\r\nHost: x\r\n"
-            .iter()
-            .cycle()
-            .take(200)
-        {
+        for byte in b"GET /soknad HTTP/1.1\r\nHost: x\r\n".iter().cycle().take(200) {
             if trickle.write_all(&[*byte]).await.is_err() {
                 closed = true;
                 break;
@@ -131,57 +91,25 @@ async fn slow_connections_are_closed_and_health_answers_while_they_are_open() {
                 break;
             }
         }
-        assert!(
-            closed
-                || closed_within(&mut trickle, Duration::from_millis(500))
-                    .await
-                    .is_some(),
-            "{label}: a trickling request is cut off"
-        );
-        assert!(
-            started.elapsed() < HEADER_TIMEOUT + Duration::from_millis(1500),
-            "{label}: after the header timeout ({:?})",
-            started.elapsed()
-        );
+        assert!(closed || closed_within(&mut trickle, Duration::from_millis(500)).await.is_some(), "{label}: a trickling request is cut off");
+        assert!(started.elapsed() < HEADER_TIMEOUT + Duration::from_millis(1500), "{label}: after the header timeout ({:?})", started.elapsed());
 
         // A kept-alive connection that goes quiet after its answer is closed too.
         let mut quiet = TcpStream::connect(addr(&app)).await.unwrap();
-        quiet
-            .write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
-            .await
-            .unwrap();
+        quiet.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
         let mut buf = [0u8; 4096];
         let n = quiet.read(&mut buf).await.unwrap();
-        assert!(
-            String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"),
-            "{label}"
-        );
+        assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"), "{label}");
         let idle = closed_within(&mut quiet, Duration::from_secs(4)).await;
-        assert!(
-            idle.is_some_and(|t| t < HEADER_TIMEOUT + Duration::from_millis(1000)),
-            "{label}: an idle kept-alive connection closed after {idle:?}"
-        );
+        assert!(idle.is_some_and(|t| t < HEADER_TIMEOUT + Duration::from_millis(1000)), "{label}: an idle kept-alive connection closed after {idle:?}");
     }
 }
 
 #[tokio::test]
 async fn more_clients_than_connections_are_each_answered_never_left_hanging() {
     for db in velferd_store::testing::all().await {
-        let limits = ServerLimits {
-            max_connections: 6,
-            health_reserve: 2,
-            header_timeout: Duration::from_secs(2),
-            idle_timeout: Duration::from_secs(5),
-        };
-        let app = TestApp::spawn_with(
-            db,
-            Config {
-                demo: true,
-                server: limits,
-                ..Config::default()
-            },
-        )
-        .await;
+        let limits = ServerLimits { max_connections: 6, health_reserve: 2, header_timeout: Duration::from_secs(2), idle_timeout: Duration::from_secs(5) };
+        let app = TestApp::spawn_with(db, Config { demo: true, server: limits, ..Config::default() }).await;
         let label = app.db.label;
         // Forty pages and forty health checks at once, each on its own connection: pages are
         // served or told to come back (503, Retry-After), health checks are answered; none hangs.
@@ -190,11 +118,7 @@ async fn more_clients_than_connections_are_each_answered_never_left_hanging() {
             let path = if i % 2 == 0 { "/" } else { "/health" };
             let url = format!("{}{path}", app.base);
             tasks.push(tokio::spawn(async move {
-                let client = reqwest::Client::builder()
-                    .pool_max_idle_per_host(0)
-                    .timeout(Duration::from_secs(20))
-                    .build()
-                    .unwrap();
+                let client = reqwest::Client::builder().pool_max_idle_per_host(0).timeout(Duration::from_secs(20)).build().unwrap();
                 (path, client.get(url).send().await.map(|r| r.status()))
             }));
         }

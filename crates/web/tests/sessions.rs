@@ -1,6 +1,8 @@
 //! Sessions: the absolute lifetime holds however busy a session is, and one session is never a
 //! citizen and a staff member at once. Both databases.
 
+#![allow(clippy::unwrap_used)]
+
 use std::time::Duration;
 
 use reqwest::StatusCode;

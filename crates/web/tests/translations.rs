@@ -3,6 +3,8 @@
 //! one "missing translation" in the server's log. Its own test binary: the server runs in this
 //! process, and `velferd_web::i18n::missing_translations` counts for the whole process.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -10,52 +12,25 @@ use velferd_testkit::{Browser, TestApp, STEPS};
 
 fn photo(light: f32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(600, 800, |x, y| {
-        let v = (if (y % 28) < 8 && x > 40 && x < 560 {
-            40.0
-        } else {
-            235.0
-        } * light) as u8;
+        let v = (if (y % 28) < 8 && x > 40 && x < 560 { 40.0 } else { 235.0 } * light) as u8;
         image::Rgb([v, v, v])
     });
     let mut out = std::io::Cursor::new(Vec::new());
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut out, image::ImageFormat::Jpeg)
-        .expect("jpeg");
+    image::DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Jpeg).expect("jpeg");
     out.into_inner()
 }
 
-async fn multipart(
-    b: &mut Browser,
-    path: &str,
-    form_page: &str,
-    parts: Vec<(&str, &str, Vec<u8>)>,
-) -> StatusCode {
+async fn multipart(b: &mut Browser, path: &str, form_page: &str, parts: Vec<(&str, &str, Vec<u8>)>) -> StatusCode {
     b.get(form_page).await;
     let mut form = Form::new().text("_csrf", b.csrf.clone());
     for (field, name, bytes) in parts {
-        form = form.part(
-            field.to_owned(),
-            Part::bytes(bytes).file_name(name.to_owned()),
-        );
+        form = form.part(field.to_owned(), Part::bytes(bytes).file_name(name.to_owned()));
     }
-    b.client
-        .post(format!("{}{path}", b.base))
-        .header("accept-language", &b.lang)
-        .multipart(form)
-        .send()
-        .await
-        .expect("post")
-        .status()
+    b.client.post(format!("{}{path}", b.base)).header("accept-language", &b.lang).multipart(form).send().await.expect("post").status()
 }
 
 async fn pdf(b: &Browser, path: &str) {
-    let r = b
-        .client
-        .get(format!("{}{path}", b.base))
-        .header("accept-language", &b.lang)
-        .send()
-        .await
-        .expect("pdf");
+    let r = b.client.get(format!("{}{path}", b.base)).header("accept-language", &b.lang).send().await.expect("pdf");
     assert_eq!(r.status(), StatusCode::OK, "{path}");
 }
 
@@ -75,16 +50,8 @@ async fn a_whole_application_in_every_language_logs_no_missing_translation() {
                 b.step(&draft, step, fields).await;
             }
             b.get(&format!("/soknad/{draft}/familie")).await;
-            b.post(
-                &format!("/soknad/{draft}/familie"),
-                &[("handling", "legg-til-barn")],
-            )
-            .await;
-            b.post(
-                &format!("/soknad/{draft}/familie"),
-                &[("handling", "fjern-barn")],
-            )
-            .await;
+            b.post(&format!("/soknad/{draft}/familie"), &[("handling", "legg-til-barn")]).await;
+            b.post(&format!("/soknad/{draft}/familie"), &[("handling", "fjern-barn")]).await;
             b.step(&draft, "familie", STEPS[5].1).await;
             b.get(&format!("/soknad/{draft}/oppsummering")).await;
             b.post(&format!("/soknad/{draft}/send"), &[]).await;
@@ -93,23 +60,13 @@ async fn a_whole_application_in_every_language_logs_no_missing_translation() {
                 &mut b,
                 &format!("{docs}/kontooversikt.brukskonto"),
                 &docs,
-                vec![
-                    ("filer", "a.jpg", photo(1.0)),
-                    ("filer", "b.jpg", photo(0.15)),
-                    ("filer", "c.jpg", b"not a picture".to_vec()),
-                ],
+                vec![("filer", "a.jpg", photo(1.0)), ("filer", "b.jpg", photo(0.15)), ("filer", "c.jpg", b"not a picture".to_vec())],
             )
             .await;
             b.get(&docs).await;
-            b.post(
-                &format!("{docs}/husleiekontrakt.husleiekontrakt/valg"),
-                &[("valg", "tidligere")],
-            )
-            .await;
+            b.post(&format!("{docs}/husleiekontrakt.husleiekontrakt/valg"), &[("valg", "tidligere")]).await;
             b.get(&format!("/soknad/{draft}/oppsummering")).await;
-            let sent = b
-                .post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")])
-                .await;
+            let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
             let receipt = sent.location.expect("receipt");
             let id = receipt.rsplit('/').next().expect("id").to_owned();
             b.get(&receipt).await;
@@ -134,79 +91,24 @@ async fn a_whole_application_in_every_language_logs_no_missing_translation() {
             b.get(&format!("/mine-soknader/{id}")).await;
             let upload = format!("/mine-soknader/{id}/dokumenter");
             b.get(&format!("{upload}?krav=0")).await;
-            multipart(
-                &mut b,
-                &upload,
-                &upload,
-                vec![
-                    ("fil-0", "slipp.jpg", photo(1.0)),
-                    (
-                        "fil-1",
-                        "x.heic",
-                        b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec(),
-                    ),
-                ],
-            )
-            .await;
+            multipart(&mut b, &upload, &upload, vec![("fil-0", "slipp.jpg", photo(1.0)), ("fil-1", "x.heic", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec())]).await;
             multipart(&mut b, &upload, &upload, vec![]).await;
             b.get(&format!("/mine-soknader/{id}")).await;
 
             // A helper follows it and sends a document for her.
-            let ola_fnr = app
-                .store
-                .demo_people()
-                .await
-                .expect("people")
-                .into_iter()
-                .find(|p| p.fornavn == "Ola")
-                .expect("Ola")
-                .fnr;
-            b.post(
-                &format!("/mine-soknader/{id}/fullmakt"),
-                &[("navn", "Ola Hansen"), ("fnr", "123"), ("maneder", "")],
-            )
-            .await;
-            b.post(
-                &format!("/mine-soknader/{id}/fullmakt"),
-                &[
-                    ("navn", "Ola Hansen"),
-                    ("fnr", ola_fnr.as_str()),
-                    ("maneder", "3"),
-                    ("dokumenter", "ja"),
-                ],
-            )
-            .await;
+            let ola_fnr = app.store.demo_people().await.expect("people").into_iter().find(|p| p.fornavn == "Ola").expect("Ola").fnr;
+            b.post(&format!("/mine-soknader/{id}/fullmakt"), &[("navn", "Ola Hansen"), ("fnr", "123"), ("maneder", "")]).await;
+            b.post(&format!("/mine-soknader/{id}/fullmakt"), &[("navn", "Ola Hansen"), ("fnr", ola_fnr.as_str()), ("maneder", "3"), ("dokumenter", "ja")]).await;
             b.get(&format!("/mine-soknader/{id}")).await;
             let mut ola = app.browser(lang);
             ola.sign_in("Ola").await;
             ola.get("/mine-soknader").await;
             ola.get(&format!("/fullmakt/{id}")).await;
             let helper_upload = format!("/fullmakt/{id}/dokumenter");
-            multipart(
-                &mut ola,
-                &helper_upload,
-                &helper_upload,
-                vec![("fil-1", "annet.jpg", photo(1.0))],
-            )
-            .await;
-            let mut ola_again = ola
-                .client
-                .post(format!("{}{helper_upload}", ola.base))
-                .header("accept-language", lang);
-            ola_again = ola_again.multipart(
-                Form::new()
-                    .text("_csrf", ola.csrf.clone())
-                    .part("fil-1", Part::bytes(photo(1.0)).file_name("annet.jpg")),
-            );
-            if let Some(done) = ola_again
-                .send()
-                .await
-                .expect("send")
-                .headers()
-                .get("location")
-                .and_then(|l| l.to_str().ok())
-                .map(str::to_owned)
-            {
+            multipart(&mut ola, &helper_upload, &helper_upload, vec![("fil-1", "annet.jpg", photo(1.0))]).await;
+            let mut ola_again = ola.client.post(format!("{}{helper_upload}", ola.base)).header("accept-language", lang);
+            ola_again = ola_again.multipart(Form::new().text("_csrf", ola.csrf.clone()).part("fil-1", Part::bytes(photo(1.0)).file_name("annet.jpg")));
+            if let Some(done) = ola_again.send().await.expect("send").headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_owned) {
                 ola.get(&done).await;
             }
             ola.get(&format!("/fullmakt/{id}")).await;
@@ -224,8 +126,5 @@ async fn a_whole_application_in_every_language_logs_no_missing_translation() {
         }
     }
     let missing = velferd_web::i18n::missing_translations();
-    assert!(
-        missing.is_empty(),
-        "the log would say 'missing translation' for: {missing:#?}"
-    );
+    assert!(missing.is_empty(), "the log would say 'missing translation' for: {missing:#?}");
 }

@@ -1,6 +1,8 @@
 //! With S3-compatible object storage as the file store (a real moto server), a citizen's uploaded
 //! document lands in the bucket, named by its SHA-256, and comes back from there.
 
+#![allow(clippy::unwrap_used)]
+
 use std::sync::Arc;
 
 use reqwest::multipart::{Form, Part};

@@ -4,6 +4,8 @@
 //! office sees it answered. Rules and bad input get a message next to the field with everything
 //! typed kept; two caseworkers acting at once never overwrite each other.
 
+#![allow(clippy::unwrap_used)]
+
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use velferd_store::Outcome;
@@ -114,7 +116,13 @@ async fn sara_takes_an_emergency_asks_for_a_document_and_sees_it_answered() {
         let asked = act(
             &mut sara,
             &kari_id,
-            &[("handling", "etterspor"), ("dokumenter", "husleiekontrakt.husleiekontrakt"), ("melding", "Vi trenger kontrakten for å regne ut husleien."), ("frist", &deadline), ("sprak", "nb")],
+            &[
+                ("handling", "etterspor"),
+                ("dokumenter", "husleiekontrakt.husleiekontrakt"),
+                ("melding", "Vi trenger kontrakten for å regne ut husleien."),
+                ("frist", &deadline),
+                ("sprak", "nb"),
+            ],
         )
         .await;
         assert_eq!(asked.status, StatusCode::SEE_OTHER, "{label}: {}", asked.body);
@@ -129,11 +137,15 @@ async fn sara_takes_an_emergency_asks_for_a_document_and_sees_it_answered() {
         let letter = kari.client.get(format!("{}{letter_href}", kari.base)).send().await.unwrap();
         assert_eq!(letter.status(), StatusCode::OK);
         let text = pdf_text(&letter.bytes().await.unwrap());
-        assert!(text.contains("Vi trenger flere dokumenter") && text.contains("Husleiekontrakt") && text.contains(&deadline_text) && text.contains("regne ut husleien"), "{label}: {text}");
+        assert!(
+            text.contains("Vi trenger flere dokumenter") && text.contains("Husleiekontrakt") && text.contains(&deadline_text) && text.contains("regne ut husleien"),
+            "{label}: {text}"
+        );
         assert!(text.contains("Sara Lund") && text.contains("Kari Nordmann") && text.contains(&kari_ref), "{label}: {text}");
 
         // Kari sends the contract through the task's own upload page.
-        let task_href = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+/dokumenter\?krav=\d+)""#).unwrap().captures(&page.body).expect("the task links to its upload page")[1].to_owned();
+        let task_href =
+            regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+/dokumenter\?krav=\d+)""#).unwrap().captures(&page.body).expect("the task links to its upload page")[1].to_owned();
         let upload = kari.get(&html(&task_href)).await;
         let field = regex_lite::Regex::new(r#"name="(fil-\d+)""#).unwrap().captures(&upload.body).expect("a file field")[1].to_owned();
         let form = Form::new().text("_csrf", kari.csrf.clone()).part(field, Part::bytes(photo()).file_name("kontrakt.jpg"));
@@ -150,8 +162,15 @@ async fn sara_takes_an_emergency_asks_for_a_document_and_sees_it_answered() {
         assert!(!inbox.body.contains("Venter på"), "{label}: {}", inbox.body);
 
         // Every action is in the audit log, and the projection matches a full fold.
-        let actions: Vec<String> =
-            app.store.audit_of_application(&kari_id).await.unwrap().into_iter().filter(|e| e.outcome == Outcome::Permit && e.actor == "staff:demo-sara").map(|e| e.action).collect();
+        let actions: Vec<String> = app
+            .store
+            .audit_of_application(&kari_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.outcome == Outcome::Permit && e.actor == "staff:demo-sara")
+            .map(|e| e.action)
+            .collect();
         for a in ["read-application", "assign", "write-note", "request-documents"] {
             assert!(actions.iter().any(|x| x == a), "{label}: {a} audited: {actions:?}");
         }
@@ -254,7 +273,9 @@ async fn two_caseworkers_at_once_never_overwrite_each_other() {
             b.get(&format!("/ansatt/saker/{id}")).await;
             let v = v.clone();
             let id = id.clone();
-            tasks.push(tokio::spawn(async move { b.post(&format!("/ansatt/saker/{id}/handling"), &[("versjon", &v), ("handling", "sak"), ("tittel", &format!("Sak {n}"))]).await.status }));
+            tasks.push(tokio::spawn(async move {
+                b.post(&format!("/ansatt/saker/{id}/handling"), &[("versjon", &v), ("handling", "sak"), ("tittel", &format!("Sak {n}"))]).await.status
+            }));
         }
         let mut won = 0;
         for t in tasks {

@@ -9,17 +9,14 @@ use serde_json::json;
 use time::Date;
 use velferd_domain::dates::norwegian_date;
 use velferd_domain::office::{
-    self, check_assignee, check_deadline, check_text, deadline_tidspunkt, may, Action, CaseFacts,
-    Refusal, DEFAULT_DEADLINE_DAYS, MAX_NOTE, MAX_REASON, MAX_TITLE, REQUESTABLE,
+    self, check_assignee, check_deadline, check_text, deadline_tidspunkt, may, Action, CaseFacts, Refusal, DEFAULT_DEADLINE_DAYS, MAX_NOTE, MAX_REASON, MAX_TITLE, REQUESTABLE,
 };
 use velferd_domain::staff::StaffUser;
 use velferd_domain::Millis;
 use velferd_formats::soknad::tidspunkt;
 use velferd_store::{Changed, OfficeChange, Outcome};
 
-use crate::letters::{
-    not_processed_letter, preliminary_letter, request_letter, LetterHead, RequestedDocument,
-};
+use crate::letters::{not_processed_letter, preliminary_letter, request_letter, LetterHead, RequestedDocument};
 use crate::{CaseError, Cases, Result, Words};
 
 /// A caseworker's action, as parsed from the form.
@@ -35,12 +32,7 @@ pub enum Command {
     Note { text: String },
     /// Ask for documents (dokumentasjonEtterspurt) with a letter: types from the catalogue as
     /// `type.subtype`, one more in the caseworker's own words, a note to the citizen, a deadline.
-    RequestDocuments {
-        documents: Vec<String>,
-        other: String,
-        note: String,
-        deadline: String,
-    },
+    RequestDocuments { documents: Vec<String>, other: String, note: String, deadline: String },
     /// A preliminary answer (forelopigSvar) with a letter giving the expected date.
     PreliminaryAnswer { expected: String, reason: String },
     /// Open a sak (saksStatus UNDER_BEHANDLING) with a title.
@@ -99,37 +91,18 @@ fn date_text(d: Date) -> String {
 /// A document type's name in the letter's language; the office's own words for a type we do not know.
 fn document_label(words: &dyn Words, kind: &str, extra: Option<&str>) -> String {
     let known = |key: String| words.try_t(&key);
-    extra
-        .and_then(|e| known(format!("doc-{kind}-{e}")))
-        .or_else(|| known(format!("doc-{kind}")))
-        .unwrap_or_else(|| kind.to_owned())
+    extra.and_then(|e| known(format!("doc-{kind}-{e}"))).or_else(|| known(format!("doc-{kind}"))).unwrap_or_else(|| kind.to_owned())
 }
 
 impl Cases {
     /// Carries out `command` on case `id` for `staff`. `version` is the case version the form was
     /// drawn from (required for everything but a note). Letters are written with `words`.
-    pub async fn act(
-        &self,
-        staff: &StaffUser,
-        id: &str,
-        version: Option<i64>,
-        command: Command,
-        words: &dyn Words,
-        now: Millis,
-    ) -> Result<Acted> {
+    pub async fn act(&self, staff: &StaffUser, id: &str, version: Option<i64>, command: Command, words: &dyn Words, now: Millis) -> Result<Acted> {
         let action_name = command.audit_name();
         let (access, case) = self.find_case(staff, action_name, id, now).await?;
         let person = Some(case.owner.as_str().to_owned());
-        let state = self
-            .store
-            .case_state(&access, id)
-            .await?
-            .ok_or(CaseError::NotFound)?;
-        let facts = CaseFacts {
-            status: state.status,
-            open: state.open,
-            case_system_owns: self.case_system_owns(&case.application.kommunenummer),
-        };
+        let state = self.store.case_state(&access, id).await?.ok_or(CaseError::NotFound)?;
+        let facts = CaseFacts { status: state.status, open: state.open, case_system_owns: self.case_system_owns(&case.application.kommunenummer) };
         let refused = |r: Refusal| CaseError::Refused(r);
         may(command.action(), facts).map_err(refused)?;
         let expected_version = match &command {
@@ -141,23 +114,13 @@ impl Cases {
         let head = || LetterHead {
             name: String::new(),
             office: kommune.map(|k| k.kontor.navn.clone()).unwrap_or_default(),
-            office_phone: kommune
-                .map(|k| k.kontor.telefon.clone())
-                .unwrap_or_default(),
+            office_phone: kommune.map(|k| k.kontor.telefon.clone()).unwrap_or_default(),
             reference: case.application.reference.clone(),
             date: date_text(oslo_date(now)),
             caseworker: staff.name.clone(),
         };
-        let name = self
-            .store
-            .person(&case.owner)
-            .await?
-            .map(|p| p.fullt_navn())
-            .unwrap_or_default();
-        let mut change = OfficeChange {
-            expected_version,
-            ..OfficeChange::default()
-        };
+        let name = self.store.person(&case.owner).await?.map(|p| p.fullt_navn()).unwrap_or_default();
+        let mut change = OfficeChange { expected_version, ..OfficeChange::default() };
         let mut letter: Option<(String, Vec<u8>)> = None;
         match &command {
             Command::TakeIntoProcessing => change.events.push(json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "UNDER_BEHANDLING"})),
@@ -257,14 +220,9 @@ impl Cases {
             let sha = self.files.put(&pdf).await?;
             change.letter = Some((title, sha, pdf.len() as i64));
         }
-        match self
-            .store
-            .office_change(id, (&staff.subject, &staff.name), &change, now)
-            .await?
-        {
+        match self.store.office_change(id, (&staff.subject, &staff.name), &change, now).await? {
             Changed::Done { version, letter } => {
-                self.audit_staff(staff, action_name, Some(id), person, Outcome::Permit, now)
-                    .await?;
+                self.audit_staff(staff, action_name, Some(id), person, Outcome::Permit, now).await?;
                 Ok(Acted { version, letter })
             }
             Changed::Conflict => Err(CaseError::Conflict),

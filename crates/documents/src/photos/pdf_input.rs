@@ -90,27 +90,20 @@ fn check_structure(bytes: &[u8]) -> Result<(), Problem> {
         return Err(broken("its cross-reference table is missing"));
     };
     let after = &tail[sx + b"startxref".len()..];
-    let digits: Vec<u8> =
-        after.iter().copied().skip_while(u8::is_ascii_whitespace).take_while(u8::is_ascii_digit).collect();
+    let digits: Vec<u8> = after.iter().copied().skip_while(u8::is_ascii_whitespace).take_while(u8::is_ascii_digit).collect();
     let offset = std::str::from_utf8(&digits).ok().and_then(|s| s.parse::<usize>().ok());
     let Some(offset) = offset else {
         return Err(broken("its cross-reference table is missing"));
     };
     // Offsets count from the file start, or (written by some tools) from the header.
-    let xref_at = [offset, offset.saturating_add(header)]
-        .into_iter()
-        .find(|&at| at < bytes.len() && (bytes[at..].starts_with(b"xref") || starts_with_obj(&bytes[at..])));
+    let xref_at = [offset, offset.saturating_add(header)].into_iter().find(|&at| at < bytes.len() && (bytes[at..].starts_with(b"xref") || starts_with_obj(&bytes[at..])));
     let Some(xref_at) = xref_at else {
         return Err(broken("its cross-reference table is damaged"));
     };
     // The trailer dictionary (classic table) or the xref stream's dictionary.
     let region_end = (tail_start + sx).max(xref_at);
     let region = &bytes[xref_at..region_end];
-    let trailer = if region.starts_with(b"xref") {
-        find(region, b"trailer").map(|t| &region[t..])
-    } else {
-        Some(&region[..find(region, b"stream").unwrap_or(region.len())])
-    };
+    let trailer = if region.starts_with(b"xref") { find(region, b"trailer").map(|t| &region[t..]) } else { Some(&region[..find(region, b"stream").unwrap_or(region.len())]) };
     if trailer.is_some_and(|t| has_name_token(t, b"/Encrypt")) {
         return Err(Problem::EncryptedPdf);
     }

@@ -102,9 +102,7 @@ pub fn preview(input: &Input<'_>, limits: &Limits, max_side: u32) -> Result<Prev
     let (width, height) = fit_long_side(image.width(), image.height(), max_side);
     let small = image.resize_exact(width, height, FilterType::Triangle).into_rgb8();
     let mut thumbnail = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut thumbnail, 70)
-        .encode_image(&small)
-        .map_err(|e| Problem::BrokenImage { detail: e.to_string() })?;
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut thumbnail, 70).encode_image(&small).map_err(|e| Problem::BrokenImage { detail: e.to_string() })?;
     Ok(Preview::Picture { thumbnail, width, height, warnings: warnings(&measures), measures })
 }
 
@@ -196,7 +194,10 @@ pub fn measure(image: &DynamicImage) -> Measures {
         for y in 1..h - 1 {
             for x in 1..w - 1 {
                 let c = i32::from(grey.get_pixel(x, y)[0]);
-                let sum = i32::from(grey.get_pixel(x - 1, y)[0]) + i32::from(grey.get_pixel(x + 1, y)[0]) + i32::from(grey.get_pixel(x, y - 1)[0]) + i32::from(grey.get_pixel(x, y + 1)[0]);
+                let sum = i32::from(grey.get_pixel(x - 1, y)[0])
+                    + i32::from(grey.get_pixel(x + 1, y)[0])
+                    + i32::from(grey.get_pixel(x, y - 1)[0])
+                    + i32::from(grey.get_pixel(x, y + 1)[0]);
                 responses.push((4 * c - sum).unsigned_abs().min(u32::from(u16::MAX)) as u16);
             }
         }

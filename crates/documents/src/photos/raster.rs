@@ -80,9 +80,7 @@ fn finish_decode(mut decoder: impl ImageDecoder, limits: &Limits) -> Result<Dyna
 
 fn broken(error: ImageError) -> Problem {
     match error {
-        ImageError::Limits(_) => {
-            Problem::BrokenImage { detail: "decoding the picture would need more memory than allowed".into() }
-        }
+        ImageError::Limits(_) => Problem::BrokenImage { detail: "decoding the picture would need more memory than allowed".into() },
         other => Problem::BrokenImage { detail: other.to_string() },
     }
 }
@@ -204,13 +202,7 @@ mod tests {
     #[test]
     fn tinted_text_page_is_grey_and_a_colour_photo_is_not() {
         // Yellowish paper with dark brownish text bars.
-        let page = RgbImage::from_fn(400, 500, |x, y| {
-            if y % 40 < 10 && x > 40 && x < 360 {
-                image::Rgb([60, 50, 30])
-            } else {
-                image::Rgb([235, 220, 180])
-            }
-        });
+        let page = RgbImage::from_fn(400, 500, |x, y| if y % 40 < 10 && x > 40 && x < 360 { image::Rgb([60, 50, 30]) } else { image::Rgb([235, 220, 180]) });
         assert!(looks_grey(&page));
         let photo = RgbImage::from_fn(400, 300, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 128]));
         assert!(!looks_grey(&photo));

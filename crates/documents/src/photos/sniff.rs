@@ -29,9 +29,7 @@ pub(crate) fn sniff(bytes: &[u8]) -> Kind {
     // ISO base media file format: size, "ftyp", major brand.
     if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
         return match &bytes[8..12] {
-            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" | b"heif" => {
-                Kind::Unsupported("HEIC")
-            }
+            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" | b"heif" => Kind::Unsupported("HEIC"),
             b"avif" | b"avis" => Kind::Unsupported("AVIF"),
             _ => Kind::Unsupported("video"),
         };
@@ -45,10 +43,7 @@ pub(crate) fn sniff(bytes: &[u8]) -> Kind {
     if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
         return Kind::Unsupported("TIFF");
     }
-    if bytes.starts_with(b"BM")
-        && bytes.len() >= 18
-        && matches!(u32::from_le_bytes([bytes[14], bytes[15], bytes[16], bytes[17]]), 12 | 40 | 52 | 56 | 108 | 124)
-    {
+    if bytes.starts_with(b"BM") && bytes.len() >= 18 && matches!(u32::from_le_bytes([bytes[14], bytes[15], bytes[16], bytes[17]]), 12 | 40 | 52 | 56 | 108 | 124) {
         return Kind::Unsupported("BMP");
     }
     if bytes.starts_with(b"PK\x03\x04") {

@@ -22,24 +22,12 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, key: MessageKey) -> Self {
-        Self {
-            field: field.into(),
-            key,
-            args: vec![],
-        }
+        Self { field: field.into(), key, args: vec![] }
     }
 
     /// An error whose message states a limit.
-    pub fn with_args(
-        field: impl Into<String>,
-        key: MessageKey,
-        args: Vec<(&'static str, String)>,
-    ) -> Self {
-        Self {
-            field: field.into(),
-            key,
-            args,
-        }
+    pub fn with_args(field: impl Into<String>, key: MessageKey, args: Vec<(&'static str, String)>) -> Self {
+        Self { field: field.into(), key, args }
     }
 }
 
@@ -63,10 +51,7 @@ impl Answers {
 
     /// The values of a checkbox group.
     pub fn list(&self, field: &str) -> Vec<&str> {
-        self.get(field)
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .collect()
+        self.get(field).split(',').filter(|s| !s.is_empty()).collect()
     }
 
     /// Whether the citizen has said, so far, that they have no food or no place to sleep today
@@ -83,8 +68,7 @@ impl Answers {
     /// Fields of other steps are never touched, so a forged or stale form cannot erase them.
     /// Repeated names (checkbox groups) are joined; values are cut to a hard bound.
     pub fn merge_step(&mut self, step: Step, posted: &[(String, String)]) {
-        self.0
-            .retain(|name, _| !super::build::belongs_to(step, name));
+        self.0.retain(|name, _| !super::build::belongs_to(step, name));
         let mut merged: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (name, value) in posted {
             if super::build::belongs_to(step, name) {
@@ -95,16 +79,7 @@ impl Answers {
         // The number of child slots is not a question; when a form does not post it, it is as many
         // children as the form showed, so saving the family step never drops a child.
         if step == Step::Familie && !merged.contains_key("antall_barn") {
-            let shown = merged
-                .keys()
-                .filter_map(|k| {
-                    k.strip_prefix("barn")?
-                        .split_once('_')?
-                        .0
-                        .parse::<usize>()
-                        .ok()
-                })
-                .max();
+            let shown = merged.keys().filter_map(|k| k.strip_prefix("barn")?.split_once('_')?.0.parse::<usize>().ok()).max();
             if let Some(n) = shown {
                 merged.insert("antall_barn".to_owned(), vec![n.to_string()]);
             }

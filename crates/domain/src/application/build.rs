@@ -37,16 +37,8 @@ pub enum Kategori {
 }
 
 impl Kategori {
-    pub const ALL: [Kategori; 8] = [
-        Kategori::Livsopphold,
-        Kategori::Husleie,
-        Kategori::Strom,
-        Kategori::Mat,
-        Kategori::Klaer,
-        Kategori::Tannlege,
-        Kategori::Medisiner,
-        Kategori::Annet,
-    ];
+    pub const ALL: [Kategori; 8] =
+        [Kategori::Livsopphold, Kategori::Husleie, Kategori::Strom, Kategori::Mat, Kategori::Klaer, Kategori::Tannlege, Kategori::Medisiner, Kategori::Annet];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -139,14 +131,7 @@ pub enum Sivilstatus {
 }
 
 impl Sivilstatus {
-    pub const ALL: [Sivilstatus; 6] = [
-        Sivilstatus::Ugift,
-        Sivilstatus::Gift,
-        Sivilstatus::Samboer,
-        Sivilstatus::Separert,
-        Sivilstatus::Skilt,
-        Sivilstatus::Enke,
-    ];
+    pub const ALL: [Sivilstatus; 6] = [Sivilstatus::Ugift, Sivilstatus::Gift, Sivilstatus::Samboer, Sivilstatus::Separert, Sivilstatus::Skilt, Sivilstatus::Enke];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -180,12 +165,7 @@ pub enum Barnebidrag {
 }
 
 impl Barnebidrag {
-    pub const ALL: [Barnebidrag; 4] = [
-        Barnebidrag::Ingen,
-        Barnebidrag::Mottar,
-        Barnebidrag::Betaler,
-        Barnebidrag::Begge,
-    ];
+    pub const ALL: [Barnebidrag; 4] = [Barnebidrag::Ingen, Barnebidrag::Mottar, Barnebidrag::Betaler, Barnebidrag::Begge];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -244,11 +224,8 @@ pub const INNTEKT_FIELDS: [(&str, &str, &str); 6] = [
 ];
 
 /// Assets: (field, format `type`, Norwegian title).
-pub const FORMUE_FIELDS: [(&str, &str, &str); 3] = [
-    ("brukskonto", "brukskonto", "Saldo brukskonto"),
-    ("sparekonto", "sparekonto", "Saldo sparekonto"),
-    ("annen_formue", "belop", "Andre bankinnskudd og verdier"),
-];
+pub const FORMUE_FIELDS: [(&str, &str, &str); 3] =
+    [("brukskonto", "brukskonto", "Saldo brukskonto"), ("sparekonto", "sparekonto", "Saldo sparekonto"), ("annen_formue", "belop", "Andre bankinnskudd og verdier")];
 
 /// Monthly expenses: (field, format `type`, Norwegian title).
 pub const UTGIFT_FIELDS: [(&str, &str, &str); 7] = [
@@ -289,17 +266,11 @@ pub struct Application {
 
 impl Application {
     pub fn expense(&self, field: &str) -> i64 {
-        self.utgifter
-            .iter()
-            .find(|p| p.field == field)
-            .map_or(0, |p| p.belop.kroner())
+        self.utgifter.iter().find(|p| p.field == field).map_or(0, |p| p.belop.kroner())
     }
 
     pub fn income(&self, field: &str) -> i64 {
-        self.inntekter
-            .iter()
-            .find(|p| p.field == field)
-            .map_or(0, |p| p.belop.kroner())
+        self.inntekter.iter().find(|p| p.field == field).map_or(0, |p| p.belop.kroner())
     }
 }
 
@@ -308,49 +279,19 @@ pub fn barn_field(i: usize, name: &str) -> String {
     format!("barn{i}_{name}")
 }
 
-const BARN_FIELDS: [&str; 6] = [
-    "fornavn",
-    "etternavn",
-    "fodselsdato",
-    "bor_sammen",
-    "delt_bosted",
-    "samvaer",
-];
+const BARN_FIELDS: [&str; 6] = ["fornavn", "etternavn", "fodselsdato", "bor_sammen", "delt_bosted", "samvaer"];
 
 /// Whether a posted field name belongs to `step`; anything else in a form is ignored.
 pub fn belongs_to(step: Step, name: &str) -> bool {
     let fixed: &[&str] = match step {
         Step::Nodhjelp => &["nodhjelp"],
         Step::Behov => &["kategorier", "hva_annet", "hvorfor"],
-        Step::Personalia => &[
-            "telefon",
-            "bor_folkeregistrert",
-            "oppholdsadresse",
-            "nordisk_borger",
-        ],
+        Step::Personalia => &["telefon", "bor_folkeregistrert", "oppholdsadresse", "nordisk_borger"],
         Step::Bolig => &["botype", "antall_personer"],
-        Step::Arbeid => &[
-            "i_jobb",
-            "arbeidsgiver",
-            "stillingsprosent",
-            "student",
-            "studentgrad",
-        ],
-        Step::Familie => &[
-            "sivilstatus",
-            "partner_fornavn",
-            "partner_etternavn",
-            "partner_fnr",
-            "partner_bor_sammen",
-            "har_barn",
-            "antall_barn",
-            "barnebidrag",
-        ],
+        Step::Arbeid => &["i_jobb", "arbeidsgiver", "stillingsprosent", "student", "studentgrad"],
+        Step::Familie => &["sivilstatus", "partner_fornavn", "partner_etternavn", "partner_fnr", "partner_bor_sammen", "har_barn", "antall_barn", "barnebidrag"],
         Step::Inntekt => {
-            return INNTEKT_FIELDS
-                .iter()
-                .chain(FORMUE_FIELDS.iter())
-                .any(|(f, _, _)| *f == name);
+            return INNTEKT_FIELDS.iter().chain(FORMUE_FIELDS.iter()).any(|(f, _, _)| *f == name);
         }
         Step::Utgifter => return UTGIFT_FIELDS.iter().any(|(f, _, _)| *f == name),
         Step::Konto => &["kontonummer", "har_ikke_konto"],
@@ -363,11 +304,7 @@ pub fn belongs_to(step: Step, name: &str) -> bool {
         && name
             .strip_prefix("barn")
             .and_then(|rest| rest.split_once('_'))
-            .is_some_and(|(n, field)| {
-                n.parse::<usize>()
-                    .is_ok_and(|n| (1..=MAX_BARN).contains(&n))
-                    && BARN_FIELDS.contains(&field)
-            })
+            .is_some_and(|(n, field)| n.parse::<usize>().is_ok_and(|n| (1..=MAX_BARN).contains(&n)) && BARN_FIELDS.contains(&field))
 }
 
 /// Collects field errors while a step's answers are parsed.
@@ -406,23 +343,11 @@ impl<'a> Check<'a> {
     }
 
     /// One of `options`, required.
-    fn choice<T: Copy>(
-        &mut self,
-        field: &str,
-        options: &[T],
-        slug: fn(T) -> &'static str,
-    ) -> Option<T> {
+    fn choice<T: Copy>(&mut self, field: &str, options: &[T], slug: fn(T) -> &'static str) -> Option<T> {
         let raw = self.answers.get(field);
         let found = options.iter().copied().find(|o| slug(*o) == raw);
         if found.is_none() {
-            self.fail(
-                field,
-                if raw.is_empty() {
-                    "error-choose"
-                } else {
-                    "error-choice-unknown"
-                },
-            );
+            self.fail(field, if raw.is_empty() { "error-choose" } else { "error-choice-unknown" });
         }
         found
     }
@@ -448,24 +373,14 @@ impl<'a> Check<'a> {
             self.fail(field, "error-required");
             return None;
         }
-        let limits = vec![
-            ("min", range.start().to_string()),
-            ("max", range.end().to_string()),
-        ];
+        let limits = vec![("min", range.start().to_string()), ("max", range.end().to_string())];
         match raw.trim_end_matches('%').trim().parse::<u32>() {
             Ok(n) if range.contains(&n) => Some(n),
             Ok(_) => {
                 self.fail_with(field, "error-number-range", limits);
                 None
             }
-            Err(_)
-                if raw.starts_with('-')
-                    || raw
-                        .trim_end_matches('%')
-                        .trim()
-                        .chars()
-                        .all(|c| c.is_ascii_digit()) =>
-            {
+            Err(_) if raw.starts_with('-') || raw.trim_end_matches('%').trim().chars().all(|c| c.is_ascii_digit()) => {
                 // Negative, or too many digits for any answer here.
                 self.fail_with(field, "error-number-range", limits);
                 None
@@ -504,11 +419,7 @@ impl<'a> Check<'a> {
                 Ok(belop) if belop.kroner() > 0 => out.push(Pengepost { field, belop }),
                 Ok(_) => {}
                 // The message says the allowed range.
-                Err(key @ ("error-belop-too-large" | "error-belop-negative")) => self.fail_with(
-                    field,
-                    key,
-                    vec![("max", Belop::from_kroner(crate::ids::MAX_BELOP).to_string())],
-                ),
+                Err(key @ ("error-belop-too-large" | "error-belop-negative")) => self.fail_with(field, key, vec![("max", Belop::from_kroner(crate::ids::MAX_BELOP).to_string())]),
                 Err(key) => self.fail(field, key),
             }
         }
@@ -520,11 +431,7 @@ impl<'a> Check<'a> {
 fn parse_date(raw: &str) -> Option<String> {
     let (y, m, d) = if let Some((d, rest)) = raw.split_once(['.', '/']) {
         let (m, y) = rest.split_once(['.', '/'])?;
-        (
-            y.parse::<i32>().ok()?,
-            m.parse::<u8>().ok()?,
-            d.parse::<u8>().ok()?,
-        )
+        (y.parse::<i32>().ok()?, m.parse::<u8>().ok()?, d.parse::<u8>().ok()?)
     } else {
         let mut parts = raw.split('-');
         let y = parts.next()?.parse().ok()?;
@@ -534,17 +441,12 @@ fn parse_date(raw: &str) -> Option<String> {
     };
     let month = time::Month::try_from(m).ok()?;
     let date = time::Date::from_calendar_date(y, month, d).ok()?;
-    (1900..=2100)
-        .contains(&y)
-        .then(|| format!("{:04}-{:02}-{:02}", date.year(), m, date.day()))
+    (1900..=2100).contains(&y).then(|| format!("{:04}-{:02}-{:02}", date.year(), m, date.day()))
 }
 
 /// Checks one step and returns its field errors (empty when the step is complete and correct).
 pub fn validate_step(step: Step, answers: &Answers) -> Vec<FieldError> {
-    let mut check = Check {
-        answers,
-        errors: Vec::new(),
-    };
+    let mut check = Check { answers, errors: Vec::new() };
     parse_step(step, &mut check, &mut Partial::default());
     check.errors
 }
@@ -556,22 +458,14 @@ pub fn parse_application(answers: &Answers) -> Result<Application, Vec<(Step, Fi
     let mut partial = Partial::default();
     let mut errors = Vec::new();
     for step in Step::ALL.into_iter().filter(|s| *s != Step::Oppsummering) {
-        let mut check = Check {
-            answers,
-            errors: Vec::new(),
-        };
+        let mut check = Check { answers, errors: Vec::new() };
         parse_step(step, &mut check, &mut partial);
         errors.extend(check.errors.into_iter().map(|e| (step, e)));
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    partial.finish().ok_or_else(|| {
-        vec![(
-            Step::Oppsummering,
-            FieldError::new("bekreft", "error-required"),
-        )]
-    })
+    partial.finish().ok_or_else(|| vec![(Step::Oppsummering, FieldError::new("bekreft", "error-required"))])
 }
 
 /// Everything parsed so far; each step fills its part.
@@ -645,20 +539,13 @@ fn parse_step(step: Step, c: &mut Check<'_>, p: &mut Partial) {
         }
         Step::Behov => {
             let chosen = a.list("kategorier");
-            p.kategorier = Kategori::ALL
-                .into_iter()
-                .filter(|k| chosen.contains(&k.slug()))
-                .collect();
+            p.kategorier = Kategori::ALL.into_iter().filter(|k| chosen.contains(&k.slug())).collect();
             if chosen.len() != p.kategorier.len() {
                 c.fail("kategorier", "error-choice-unknown");
             } else if p.kategorier.is_empty() {
                 c.fail("kategorier", "error-choose-one-or-more");
             }
-            p.hva_annet = c.text(
-                "hva_annet",
-                MAX_SHORT_TEXT,
-                p.kategorier.contains(&Kategori::Annet),
-            );
+            p.hva_annet = c.text("hva_annet", MAX_SHORT_TEXT, p.kategorier.contains(&Kategori::Annet));
             p.hvorfor = c.text("hvorfor", MAX_LONG_TEXT, true);
         }
         Step::Personalia => {
@@ -683,21 +570,14 @@ fn parse_step(step: Step, c: &mut Check<'_>, p: &mut Partial) {
                 let arbeidsgiver = c.text("arbeidsgiver", MAX_SHORT_TEXT, true);
                 let prosent = c.number("stillingsprosent", 1..=100);
                 if let (Some(arbeidsgiver), Some(stillingsprosent)) = (arbeidsgiver, prosent) {
-                    p.arbeid = Some(Arbeid {
-                        arbeidsgiver,
-                        stillingsprosent,
-                    });
+                    p.arbeid = Some(Arbeid { arbeidsgiver, stillingsprosent });
                 }
             }
             if c.yes_no("student") == Some(true) {
-                p.student = c.choice(
-                    "studentgrad",
-                    &[Studentgrad::Heltid, Studentgrad::Deltid],
-                    |s| match s {
-                        Studentgrad::Heltid => "heltid",
-                        Studentgrad::Deltid => "deltid",
-                    },
-                );
+                p.student = c.choice("studentgrad", &[Studentgrad::Heltid, Studentgrad::Deltid], |s| match s {
+                    Studentgrad::Heltid => "heltid",
+                    Studentgrad::Deltid => "deltid",
+                });
             }
         }
         Step::Familie => parse_familie(c, p),
@@ -732,12 +612,7 @@ pub fn antall_barn(answers: &Answers) -> usize {
     if !answers.is_yes("har_barn") {
         return 0;
     }
-    answers
-        .get("antall_barn")
-        .trim()
-        .parse::<usize>()
-        .unwrap_or(1)
-        .clamp(1, MAX_BARN)
+    answers.get("antall_barn").trim().parse::<usize>().unwrap_or(1).clamp(1, MAX_BARN)
 }
 
 fn parse_familie(c: &mut Check<'_>, p: &mut Partial) {
@@ -758,14 +633,8 @@ fn parse_familie(c: &mut Check<'_>, p: &mut Partial) {
             }
         };
         let bor_sammen = c.yes_no("partner_bor_sammen");
-        if let (Some(fornavn), Some(etternavn), Some(bor_sammen)) = (fornavn, etternavn, bor_sammen)
-        {
-            p.partner = Some(Partner {
-                fornavn,
-                etternavn,
-                fnr,
-                bor_sammen,
-            });
+        if let (Some(fornavn), Some(etternavn), Some(bor_sammen)) = (fornavn, etternavn, bor_sammen) {
+            p.partner = Some(Partner { fornavn, etternavn, fnr, bor_sammen });
         }
     }
     if c.yes_no("har_barn") != Some(true) {
@@ -782,17 +651,8 @@ fn parse_familie(c: &mut Check<'_>, p: &mut Partial) {
             Some(false) => (false, c.number(&field("samvaer"), 0..=100)),
             None => (false, None),
         };
-        if let (Some(fornavn), Some(etternavn), Some(fodselsdato), Some(bor_sammen)) =
-            (fornavn, etternavn, fodselsdato, bor_sammen)
-        {
-            p.barn.push(Barn {
-                fornavn,
-                etternavn,
-                fodselsdato,
-                bor_sammen,
-                delt_bosted,
-                samvaersgrad,
-            });
+        if let (Some(fornavn), Some(etternavn), Some(fodselsdato), Some(bor_sammen)) = (fornavn, etternavn, fodselsdato, bor_sammen) {
+            p.barn.push(Barn { fornavn, etternavn, fodselsdato, bor_sammen, delt_bosted, samvaersgrad });
         }
     }
     p.barnebidrag = c.choice("barnebidrag", &Barnebidrag::ALL, Barnebidrag::slug);

@@ -13,8 +13,8 @@ mod vedlegg;
 
 pub use answers::{Answers, FieldError};
 pub use build::{
-    parse_application, validate_step, Application, Arbeid, Barn, Barnebidrag, Botype, Kategori, Nodhjelp, Partner,
-    Pengepost, Sivilstatus, Studentgrad, antall_barn, barn_field, FORMUE_FIELDS, INNTEKT_FIELDS, UTGIFT_FIELDS, MAX_BARN,
+    antall_barn, barn_field, parse_application, validate_step, Application, Arbeid, Barn, Barnebidrag, Botype, Kategori, Nodhjelp, Partner, Pengepost, Sivilstatus, Studentgrad,
+    FORMUE_FIELDS, INNTEKT_FIELDS, MAX_BARN, UTGIFT_FIELDS,
 };
 pub use soknad_json::{soknad_json, Soker, SokerAdresse};
 pub use summary::{as_sent, for_others, summary, SummaryRow, SummarySection, Value};
@@ -47,18 +47,8 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 10] = [
-        Step::Nodhjelp,
-        Step::Behov,
-        Step::Personalia,
-        Step::Bolig,
-        Step::Arbeid,
-        Step::Familie,
-        Step::Inntekt,
-        Step::Utgifter,
-        Step::Konto,
-        Step::Oppsummering,
-    ];
+    pub const ALL: [Step; 10] =
+        [Step::Nodhjelp, Step::Behov, Step::Personalia, Step::Bolig, Step::Arbeid, Step::Familie, Step::Inntekt, Step::Utgifter, Step::Konto, Step::Oppsummering];
 
     pub fn slug(self) -> &'static str {
         match self {

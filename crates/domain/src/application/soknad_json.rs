@@ -20,11 +20,7 @@ pub struct Soker {
 
 impl Soker {
     pub fn fullt_navn(&self) -> String {
-        [self.fornavn.as_str(), self.mellomnavn.as_str(), self.etternavn.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        [self.fornavn.as_str(), self.mellomnavn.as_str(), self.etternavn.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -95,8 +91,7 @@ pub fn soknad_json(app: &Application, soker: &Soker, kommune: &Kommune, sent_at:
     });
     if let Some(a) = &app.arbeid {
         arbeid["situasjon"]["jobbGrad"] = json!(if a.stillingsprosent >= 100 { "heltid" } else { "deltid" });
-        arbeid["kommentarTilArbeidsforhold"] =
-            json!({"kilde": "bruker", "verdi": format!("Arbeidsgiver: {}, stillingsprosent: {} %", a.arbeidsgiver, a.stillingsprosent)});
+        arbeid["kommentarTilArbeidsforhold"] = json!({"kilde": "bruker", "verdi": format!("Arbeidsgiver: {}, stillingsprosent: {} %", a.arbeidsgiver, a.stillingsprosent)});
     }
     let mut utdanning = json!({"kilde": "bruker", "erStudent": app.student.is_some()});
     if let Some(grad) = app.student {

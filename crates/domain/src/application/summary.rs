@@ -54,10 +54,7 @@ pub fn for_others(sections: Vec<SummarySection>, protected: bool) -> Vec<Summary
 }
 
 fn row(label: &str, value: Value) -> SummaryRow {
-    SummaryRow {
-        label: label.to_owned(),
-        value,
-    }
+    SummaryRow { label: label.to_owned(), value }
 }
 
 fn yes_no(b: bool) -> Value {
@@ -71,9 +68,7 @@ fn yes_no(b: bool) -> Value {
 pub fn as_sent(stored: Option<&[SummarySection]>, answers: &Answers) -> Vec<SummarySection> {
     match stored {
         Some(rows) => rows.to_vec(),
-        None => super::parse_application(answers)
-            .map(|app| summary(&app, answers))
-            .unwrap_or_default(),
+        None => super::parse_application(answers).map(|app| summary(&app, answers)).unwrap_or_default(),
     }
 }
 
@@ -86,28 +81,14 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
         Nodhjelp::Bolig => "nodhjelp-bolig",
         Nodhjelp::MatOgBolig => "nodhjelp-begge",
     };
-    sections.push(SummarySection {
-        step: Step::Nodhjelp,
-        rows: vec![row("nodhjelp-question", Value::Key(nod.to_owned()))],
-    });
+    sections.push(SummarySection { step: Step::Nodhjelp, rows: vec![row("nodhjelp-question", Value::Key(nod.to_owned()))] });
 
-    let mut behov = vec![row(
-        "kategorier-question",
-        Value::Keys(
-            app.kategorier
-                .iter()
-                .map(|k| format!("kategori-{}", k.slug()))
-                .collect(),
-        ),
-    )];
+    let mut behov = vec![row("kategorier-question", Value::Keys(app.kategorier.iter().map(|k| format!("kategori-{}", k.slug())).collect()))];
     if let Some(a) = &app.hva_annet {
         behov.push(row("hva_annet-label", Value::Text(a.clone())));
     }
     behov.push(row("hvorfor-label", Value::Text(app.hvorfor.clone())));
-    sections.push(SummarySection {
-        step: Step::Behov,
-        rows: behov,
-    });
+    sections.push(SummarySection { step: Step::Behov, rows: behov });
 
     let mut personalia = vec![];
     if let Some(t) = &app.telefon {
@@ -118,62 +99,29 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
         None => personalia.push(row("bor_folkeregistrert-question", yes_no(true))),
     }
     personalia.push(row("nordisk_borger-question", yes_no(app.nordisk_borger)));
-    sections.push(SummarySection {
-        step: Step::Personalia,
-        rows: personalia,
-    });
+    sections.push(SummarySection { step: Step::Personalia, rows: personalia });
 
     sections.push(SummarySection {
         step: Step::Bolig,
-        rows: vec![
-            row(
-                "botype-question",
-                Value::Key(format!("botype-{}", app.botype.slug())),
-            ),
-            row(
-                "antall_personer-label",
-                Value::Text(app.antall_personer.to_string()),
-            ),
-        ],
+        rows: vec![row("botype-question", Value::Key(format!("botype-{}", app.botype.slug()))), row("antall_personer-label", Value::Text(app.antall_personer.to_string()))],
     });
 
     let mut arbeid = vec![row("i_jobb-question", yes_no(app.arbeid.is_some()))];
     if let Some(a) = &app.arbeid {
-        arbeid.push(row(
-            "arbeidsgiver-label",
-            Value::Text(a.arbeidsgiver.clone()),
-        ));
-        arbeid.push(row(
-            "stillingsprosent-label",
-            Value::Text(format!("{} %", a.stillingsprosent)),
-        ));
+        arbeid.push(row("arbeidsgiver-label", Value::Text(a.arbeidsgiver.clone())));
+        arbeid.push(row("stillingsprosent-label", Value::Text(format!("{} %", a.stillingsprosent))));
     }
     arbeid.push(row("student-question", yes_no(app.student.is_some())));
     if app.student.is_some() {
-        arbeid.push(row(
-            "studentgrad-question",
-            Value::Key(format!("studentgrad-{}", answers.get("studentgrad"))),
-        ));
+        arbeid.push(row("studentgrad-question", Value::Key(format!("studentgrad-{}", answers.get("studentgrad")))));
     }
-    sections.push(SummarySection {
-        step: Step::Arbeid,
-        rows: arbeid,
-    });
+    sections.push(SummarySection { step: Step::Arbeid, rows: arbeid });
 
-    let mut familie = vec![row(
-        "sivilstatus-question",
-        Value::Key(format!("sivilstatus-{}", app.sivilstatus.slug())),
-    )];
+    let mut familie = vec![row("sivilstatus-question", Value::Key(format!("sivilstatus-{}", app.sivilstatus.slug())))];
     if let Some(p) = &app.partner {
-        familie.push(row(
-            "partner-name-label",
-            Value::Text(format!("{} {}", p.fornavn, p.etternavn)),
-        ));
+        familie.push(row("partner-name-label", Value::Text(format!("{} {}", p.fornavn, p.etternavn))));
         if let Some(fnr) = &p.fnr {
-            familie.push(row(
-                "summary-partner-fnr",
-                Value::Text(fnr.as_str().to_owned()),
-            ));
+            familie.push(row("summary-partner-fnr", Value::Text(fnr.as_str().to_owned())));
         }
         familie.push(row("partner_bor_sammen-question", yes_no(p.bor_sammen)));
     }
@@ -181,42 +129,20 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
     // Each child, and where the child lives: every answer soknad.json carries about them.
     for (i, b) in app.barn.iter().enumerate() {
         let n = i + 1;
-        let yes_no_n = |yes: bool| {
-            Value::NumberedKey(n, if yes { "answer-ja" } else { "answer-nei" }.to_owned())
-        };
-        familie.push(row(
-            "barn-heading",
-            Value::Numbered(
-                n,
-                format!(
-                    "{} {}, {}",
-                    b.fornavn,
-                    b.etternavn,
-                    norwegian_date(&b.fodselsdato)
-                ),
-            ),
-        ));
+        let yes_no_n = |yes: bool| Value::NumberedKey(n, if yes { "answer-ja" } else { "answer-nei" }.to_owned());
+        familie.push(row("barn-heading", Value::Numbered(n, format!("{} {}, {}", b.fornavn, b.etternavn, norwegian_date(&b.fodselsdato)))));
         familie.push(row("summary-barn-bor-sammen", yes_no_n(b.bor_sammen)));
         if b.bor_sammen {
             familie.push(row("summary-barn-delt-bosted", yes_no_n(b.delt_bosted)));
         }
         if let Some(s) = b.samvaersgrad {
-            familie.push(row(
-                "summary-barn-samvaer",
-                Value::Numbered(n, format!("{s} %")),
-            ));
+            familie.push(row("summary-barn-samvaer", Value::Numbered(n, format!("{s} %"))));
         }
     }
     if let Some(bidrag) = app.barnebidrag {
-        familie.push(row(
-            "barnebidrag-question",
-            Value::Key(format!("barnebidrag-{}", bidrag.slug())),
-        ));
+        familie.push(row("barnebidrag-question", Value::Key(format!("barnebidrag-{}", bidrag.slug()))));
     }
-    sections.push(SummarySection {
-        step: Step::Familie,
-        rows: familie,
-    });
+    sections.push(SummarySection { step: Step::Familie, rows: familie });
 
     let money = |fields: &[(&str, &str, &str)], posts: &[super::Pengepost]| -> Vec<SummaryRow> {
         fields
@@ -232,30 +158,18 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
     if inntekt.is_empty() {
         inntekt.push(row("inntekt-heading", Value::Key("answer-none".to_owned())));
     }
-    sections.push(SummarySection {
-        step: Step::Inntekt,
-        rows: inntekt,
-    });
+    sections.push(SummarySection { step: Step::Inntekt, rows: inntekt });
     let mut utgifter = money(&UTGIFT_FIELDS, &app.utgifter);
     if utgifter.is_empty() {
-        utgifter.push(row(
-            "utgifter-heading",
-            Value::Key("answer-none".to_owned()),
-        ));
+        utgifter.push(row("utgifter-heading", Value::Key("answer-none".to_owned())));
     }
-    sections.push(SummarySection {
-        step: Step::Utgifter,
-        rows: utgifter,
-    });
+    sections.push(SummarySection { step: Step::Utgifter, rows: utgifter });
 
     let konto = match &app.kontonummer {
         Some(k) => row("kontonummer-label", Value::Text(k.formatted())),
         None => row("har_ikke_konto-label", yes_no(true)),
     };
-    sections.push(SummarySection {
-        step: Step::Konto,
-        rows: vec![konto],
-    });
+    sections.push(SummarySection { step: Step::Konto, rows: vec![konto] });
     sections
 }
 
@@ -265,24 +179,15 @@ mod as_sent_tests {
 
     #[test]
     fn an_application_shows_the_rows_it_was_sent_with_even_when_its_answers_no_longer_parse() {
-        let stored = vec![SummarySection {
-            step: Step::Behov,
-            rows: vec![row("hvorfor-label", Value::Text("Mistet jobben".into()))],
-        }];
+        let stored = vec![SummarySection { step: Step::Behov, rows: vec![row("hvorfor-label", Value::Text("Mistet jobben".into()))] }];
         // Answers that today's rules refuse (nothing filled in): the stored rows still show.
         assert_eq!(as_sent(Some(&stored), &Answers::default()), stored);
         // Without stored rows (sent before they were kept) and unparseable answers: nothing, not a failure.
         assert_eq!(as_sent(None, &Answers::default()), vec![]);
         // The rows survive storage as JSON unchanged.
         let json = serde_json::to_string(&stored).expect("json");
-        assert_eq!(
-            serde_json::from_str::<Vec<SummarySection>>(&json).expect("parse"),
-            stored
-        );
-        assert!(
-            json.contains("\"behov\""),
-            "steps are stored by name: {json}"
-        );
+        assert_eq!(serde_json::from_str::<Vec<SummarySection>>(&json).expect("parse"), stored);
+        assert!(json.contains("\"behov\""), "steps are stored by name: {json}");
     }
 
     #[test]

@@ -9,10 +9,7 @@ pub(crate) fn full_answers() -> Answers {
     for (k, v) in [
         ("nodhjelp", "nei"),
         ("kategorier", "livsopphold,husleie"),
-        (
-            "hvorfor",
-            "Jeg har mistet jobben og får ikke betalt husleia.",
-        ),
+        ("hvorfor", "Jeg har mistet jobben og får ikke betalt husleia."),
         ("telefon", "912 34 567"),
         ("bor_folkeregistrert", "ja"),
         ("nordisk_borger", "ja"),
@@ -54,19 +51,11 @@ pub(crate) fn full_answers() -> Answers {
 
 fn soker() -> Soker {
     Soker {
-        fnr: Fodselsnummer::with_check_digits("010190123")
-            .or_else(|| Fodselsnummer::with_check_digits("010190124"))
-            .unwrap(),
+        fnr: Fodselsnummer::with_check_digits("010190123").or_else(|| Fodselsnummer::with_check_digits("010190124")).unwrap(),
         fornavn: "Ola".into(),
         mellomnavn: String::new(),
         etternavn: "Nordmann".into(),
-        adresse: Some(SokerAdresse {
-            gatenavn: "Storgata".into(),
-            husnummer: "1".into(),
-            postnummer: "0155".into(),
-            poststed: "Oslo".into(),
-            kommunenummer: "0301".into(),
-        }),
+        adresse: Some(SokerAdresse { gatenavn: "Storgata".into(), husnummer: "1".into(), postnummer: "0155".into(), poststed: "Oslo".into(), kommunenummer: "0301".into() }),
     }
 }
 
@@ -96,51 +85,20 @@ fn a_complete_application_becomes_schema_valid_soknad_and_vedlegg_json() {
     assert_eq!(validate(Kind::Soknad, &doc).unwrap(), vec![], "{doc:#}");
     assert_eq!(doc["mottaker"]["kommunenummer"], "0301");
     assert_eq!(doc["mottaker"]["navEnhetsnavn"], "NAV Frogner");
-    assert_eq!(
-        doc["data"]["personalia"]["kontonummer"]["verdi"],
-        "12345678903"
-    );
-    assert_eq!(
-        doc["data"]["familie"]["forsorgerplikt"]["ansvar"]
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
-    assert_eq!(
-        doc["data"]["familie"]["forsorgerplikt"]["ansvar"][1]["samvarsgrad"]["verdi"],
-        30
-    );
-    assert_eq!(
-        doc["data"]["okonomi"]["oversikt"]["utgift"][0]["belop"],
-        9500
-    );
+    assert_eq!(doc["data"]["personalia"]["kontonummer"]["verdi"], "12345678903");
+    assert_eq!(doc["data"]["familie"]["forsorgerplikt"]["ansvar"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["data"]["familie"]["forsorgerplikt"]["ansvar"][1]["samvarsgrad"]["verdi"], 30);
+    assert_eq!(doc["data"]["okonomi"]["oversikt"]["utgift"][0]["belop"], 9500);
 
     let needs = required_documents(&app);
-    let kinds: Vec<_> = needs
-        .iter()
-        .map(|n| format!("{}|{}", n.kind, n.tilleggsinfo))
-        .collect();
-    for expected in [
-        "husleiekontrakt|husleiekontrakt",
-        "lonnslipp|arbeid",
-        "barnebidrag|betaler",
-        "samvarsavtale|barn",
-        "faktura|strom",
-    ] {
-        assert!(
-            kinds.contains(&expected.to_owned()),
-            "{expected} missing from {kinds:?}"
-        );
+    let kinds: Vec<_> = needs.iter().map(|n| format!("{}|{}", n.kind, n.tilleggsinfo)).collect();
+    for expected in ["husleiekontrakt|husleiekontrakt", "lonnslipp|arbeid", "barnebidrag|betaler", "samvarsavtale|barn", "faktura|strom"] {
+        assert!(kinds.contains(&expected.to_owned()), "{expected} missing from {kinds:?}");
     }
     assert!(!kinds.contains(&"student|vedtak".to_owned()));
     let vedlegg = serde_json::to_value(vedlegg_json(&needs)).unwrap();
     assert_eq!(validate(Kind::Vedlegg, &vedlegg).unwrap(), vec![]);
-    assert!(vedlegg["vedlegg"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|v| v["status"] == "VedleggKreves"));
+    assert!(vedlegg["vedlegg"].as_array().unwrap().iter().all(|v| v["status"] == "VedleggKreves"));
 }
 
 #[test]
@@ -170,19 +128,10 @@ fn the_smallest_application_is_valid_too() {
     s.adresse = None;
     let doc = soknad_json(&app, &s, katalog().find("4601").unwrap(), 0);
     assert_eq!(validate(Kind::Soknad, &doc).unwrap(), vec![], "{doc:#}");
-    assert_eq!(
-        doc["data"]["personalia"]["kontonummer"]["harIkkeKonto"],
-        true
-    );
-    assert!(doc["data"]["begrunnelse"]["hvaSokesOm"]
-        .as_str()
-        .unwrap()
-        .starts_with("NØDHJELP"));
+    assert_eq!(doc["data"]["personalia"]["kontonummer"]["harIkkeKonto"], true);
+    assert!(doc["data"]["begrunnelse"]["hvaSokesOm"].as_str().unwrap().starts_with("NØDHJELP"));
     assert_eq!(doc["velferd"]["nodhjelp"], true);
-    let kinds: Vec<_> = required_documents(&app)
-        .into_iter()
-        .map(|n| n.kind)
-        .collect();
+    let kinds: Vec<_> = required_documents(&app).into_iter().map(|n| n.kind).collect();
     assert_eq!(kinds, ["kontooversikt", "skattemelding"]);
 }
 
@@ -190,56 +139,25 @@ fn the_smallest_application_is_valid_too() {
 fn each_step_reports_its_own_errors_by_field() {
     let mut a = full_answers();
     a.set("kontonummer", "1234.56.78904");
-    assert_eq!(
-        validate_step(Step::Konto, &a),
-        vec![FieldError::new("kontonummer", "error-konto-checksum")]
-    );
+    assert_eq!(validate_step(Step::Konto, &a), vec![FieldError::new("kontonummer", "error-konto-checksum")]);
     a.set("lonn", "-500");
-    assert_eq!(
-        validate_step(Step::Inntekt, &a),
-        vec![FieldError::with_args(
-            "lonn",
-            "error-belop-negative",
-            vec![("max", "100\u{a0}000\u{a0}000\u{a0}kr".into())]
-        )]
-    );
-    a.set("hvorfor", &"x".repeat(100_000));
-    assert_eq!(
-        validate_step(Step::Behov, &a),
-        vec![FieldError::with_args(
-            "hvorfor",
-            "error-text-too-long",
-            vec![("max", "4000".into())]
-        )]
-    );
+    assert_eq!(validate_step(Step::Inntekt, &a), vec![FieldError::with_args("lonn", "error-belop-negative", vec![("max", "100\u{a0}000\u{a0}000\u{a0}kr".into())])]);
+    a.set("hvorfor", "x".repeat(100_000));
+    assert_eq!(validate_step(Step::Behov, &a), vec![FieldError::with_args("hvorfor", "error-text-too-long", vec![("max", "4000".into())])]);
     a.set("hvorfor", "broken \u{fffd} text");
-    assert_eq!(
-        validate_step(Step::Behov, &a),
-        vec![FieldError::new("hvorfor", "error-text-unreadable")]
-    );
+    assert_eq!(validate_step(Step::Behov, &a), vec![FieldError::new("hvorfor", "error-text-unreadable")]);
     a.set("barn2_fodselsdato", "31.02.2012");
-    assert_eq!(
-        validate_step(Step::Familie, &a),
-        vec![FieldError::new("barn2_fodselsdato", "error-date-format")]
-    );
+    assert_eq!(validate_step(Step::Familie, &a), vec![FieldError::new("barn2_fodselsdato", "error-date-format")]);
     a.set("partner_fnr", "01019012345");
-    assert!(validate_step(Step::Familie, &a)
-        .contains(&FieldError::new("partner_fnr", "error-fnr-checksum")));
+    assert!(validate_step(Step::Familie, &a).contains(&FieldError::new("partner_fnr", "error-fnr-checksum")));
     a.set("partner_fnr", "");
     a.set("botype", "slott");
-    assert_eq!(
-        validate_step(Step::Bolig, &a),
-        vec![FieldError::new("botype", "error-choice-unknown")]
-    );
+    assert_eq!(validate_step(Step::Bolig, &a), vec![FieldError::new("botype", "error-choice-unknown")]);
     // Other steps are untouched by these errors.
     assert_eq!(validate_step(Step::Arbeid, &a), vec![]);
     let errors = parse_application(&a).unwrap_err();
     let steps: Vec<Step> = errors.iter().map(|(s, _)| *s).collect();
-    assert!(
-        steps.contains(&Step::Konto)
-            && steps.contains(&Step::Bolig)
-            && !steps.contains(&Step::Arbeid)
-    );
+    assert!(steps.contains(&Step::Konto) && steps.contains(&Step::Bolig) && !steps.contains(&Step::Arbeid));
 }
 
 #[test]
@@ -249,10 +167,7 @@ fn conditional_questions_are_only_required_when_they_apply() {
     a.set("arbeidsgiver", "");
     assert_eq!(validate_step(Step::Arbeid, &a), vec![]);
     a.set("i_jobb", "ja");
-    assert_eq!(
-        validate_step(Step::Arbeid, &a),
-        vec![FieldError::new("arbeidsgiver", "error-required")]
-    );
+    assert_eq!(validate_step(Step::Arbeid, &a), vec![FieldError::new("arbeidsgiver", "error-required")]);
     a.set("har_ikke_konto", "ja");
     a.set("kontonummer", "");
     assert_eq!(validate_step(Step::Konto, &a), vec![]);
@@ -272,13 +187,7 @@ fn posting_a_step_never_touches_other_steps_answers() {
     assert_eq!(a.get("kontonummer"), "1234.56.78903");
     assert_eq!(a.get("not_a_field"), "");
     // A checkbox group posted as repeated names is kept whole; unticking all clears it.
-    a.merge_step(
-        Step::Behov,
-        &[
-            ("kategorier".into(), "mat".into()),
-            ("kategorier".into(), "strom".into()),
-        ],
-    );
+    a.merge_step(Step::Behov, &[("kategorier".into(), "mat".into()), ("kategorier".into(), "strom".into())]);
     assert_eq!(a.list("kategorier"), ["mat", "strom"]);
     a.merge_step(Step::Behov, &[]);
     assert!(a.list("kategorier").is_empty());
@@ -299,17 +208,8 @@ fn the_summary_lists_what_was_answered() {
     let konto = s.iter().find(|s| s.step == Step::Konto).unwrap();
     assert_eq!(konto.rows[0].value, Value::Text("1234 56 78903".into()));
     let familie = s.iter().find(|s| s.step == Step::Familie).unwrap();
-    assert!(familie
-        .rows
-        .iter()
-        .any(|r| r.value == Value::Numbered(2, "Per Nordmann, 03.04.2012".into())));
-    assert!(
-        familie
-            .rows
-            .iter()
-            .any(|r| r.label == "summary-barn-samvaer"
-                && r.value == Value::Numbered(2, "30 %".into()))
-    );
+    assert!(familie.rows.iter().any(|r| r.value == Value::Numbered(2, "Per Nordmann, 03.04.2012".into())));
+    assert!(familie.rows.iter().any(|r| r.label == "summary-barn-samvaer" && r.value == Value::Numbered(2, "30 %".into())));
 }
 
 /// Where each answer in soknad.json shows in the summary: a path (`*` for a list index) and the
@@ -318,80 +218,29 @@ fn the_summary_lists_what_was_answered() {
 /// staff page, which all render the same rows.
 const SHOWN_AS: &[(&str, &str)] = &[
     ("/data/personalia/telefonnummer/verdi", "telefon-label"),
-    (
-        "/data/personalia/nordiskBorger/verdi",
-        "nordisk_borger-question",
-    ),
+    ("/data/personalia/nordiskBorger/verdi", "nordisk_borger-question"),
     ("/data/personalia/kontonummer/verdi", "kontonummer-label"),
-    (
-        "/data/personalia/kontonummer/harIkkeKonto",
-        "kontonummer-label",
-    ),
-    (
-        "/data/personalia/oppholdsadresse/adresse/*",
-        "oppholdsadresse-label",
-    ),
+    ("/data/personalia/kontonummer/harIkkeKonto", "kontonummer-label"),
+    ("/data/personalia/oppholdsadresse/adresse/*", "oppholdsadresse-label"),
     ("/data/arbeid/situasjon/erIJobb", "i_jobb-question"),
     ("/data/arbeid/situasjon/jobbGrad", "stillingsprosent-label"),
-    (
-        "/data/arbeid/kommentarTilArbeidsforhold/verdi",
-        "arbeidsgiver-label",
-    ),
+    ("/data/arbeid/kommentarTilArbeidsforhold/verdi", "arbeidsgiver-label"),
     ("/data/utdanning/erStudent", "student-question"),
     ("/data/utdanning/studentgrad", "studentgrad-question"),
     ("/data/familie/sivilstatus/status", "sivilstatus-question"),
-    (
-        "/data/familie/sivilstatus/ektefelle/navn/fornavn",
-        "partner-name-label",
-    ),
-    (
-        "/data/familie/sivilstatus/ektefelle/navn/etternavn",
-        "partner-name-label",
-    ),
-    (
-        "/data/familie/sivilstatus/ektefelle/personIdentifikator",
-        "summary-partner-fnr",
-    ),
-    (
-        "/data/familie/sivilstatus/ektefelle/fodselsdato",
-        "summary-partner-fnr",
-    ),
-    (
-        "/data/familie/sivilstatus/borSammenMed",
-        "partner_bor_sammen-question",
-    ),
-    (
-        "/data/familie/forsorgerplikt/harForsorgerplikt/verdi",
-        "har_barn-question",
-    ),
-    (
-        "/data/familie/forsorgerplikt/ansvar/*/barn/navn/fornavn",
-        "barn-heading",
-    ),
-    (
-        "/data/familie/forsorgerplikt/ansvar/*/barn/navn/etternavn",
-        "barn-heading",
-    ),
-    (
-        "/data/familie/forsorgerplikt/ansvar/*/barn/fodselsdato",
-        "barn-heading",
-    ),
-    (
-        "/data/familie/forsorgerplikt/ansvar/*/borSammenMed/verdi",
-        "summary-barn-bor-sammen",
-    ),
-    (
-        "/data/familie/forsorgerplikt/ansvar/*/harDeltBosted/verdi",
-        "summary-barn-delt-bosted",
-    ),
-    (
-        "/data/familie/forsorgerplikt/ansvar/*/samvarsgrad/verdi",
-        "summary-barn-samvaer",
-    ),
-    (
-        "/data/familie/forsorgerplikt/barnebidrag/verdi",
-        "barnebidrag-question",
-    ),
+    ("/data/familie/sivilstatus/ektefelle/navn/fornavn", "partner-name-label"),
+    ("/data/familie/sivilstatus/ektefelle/navn/etternavn", "partner-name-label"),
+    ("/data/familie/sivilstatus/ektefelle/personIdentifikator", "summary-partner-fnr"),
+    ("/data/familie/sivilstatus/ektefelle/fodselsdato", "summary-partner-fnr"),
+    ("/data/familie/sivilstatus/borSammenMed", "partner_bor_sammen-question"),
+    ("/data/familie/forsorgerplikt/harForsorgerplikt/verdi", "har_barn-question"),
+    ("/data/familie/forsorgerplikt/ansvar/*/barn/navn/fornavn", "barn-heading"),
+    ("/data/familie/forsorgerplikt/ansvar/*/barn/navn/etternavn", "barn-heading"),
+    ("/data/familie/forsorgerplikt/ansvar/*/barn/fodselsdato", "barn-heading"),
+    ("/data/familie/forsorgerplikt/ansvar/*/borSammenMed/verdi", "summary-barn-bor-sammen"),
+    ("/data/familie/forsorgerplikt/ansvar/*/harDeltBosted/verdi", "summary-barn-delt-bosted"),
+    ("/data/familie/forsorgerplikt/ansvar/*/samvarsgrad/verdi", "summary-barn-samvaer"),
+    ("/data/familie/forsorgerplikt/barnebidrag/verdi", "barnebidrag-question"),
     ("/data/begrunnelse/hvaSokesOm", "kategorier-question"),
     ("/data/begrunnelse/hvorforSoke", "hvorfor-label"),
     ("/data/bosituasjon/botype", "botype-question"),
@@ -421,13 +270,8 @@ const NOT_ANSWERS: &[&str] = &[
 
 fn leaves(value: &serde_json::Value, path: String, out: &mut Vec<(String, serde_json::Value)>) {
     match value {
-        serde_json::Value::Object(map) => map
-            .iter()
-            .for_each(|(k, v)| leaves(v, format!("{path}/{k}"), out)),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| leaves(v, format!("{path}/{i}"), out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| leaves(v, format!("{path}/{k}"), out)),
+        serde_json::Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| leaves(v, format!("{path}/{i}"), out)),
         leaf => out.push((path, leaf.clone())),
     }
 }
@@ -459,38 +303,23 @@ fn every_answer_soknad_json_carries_is_in_the_summary_rows() {
     answers.set("studentgrad", "deltid");
     answers.set("bor_folkeregistrert", "nei");
     answers.set("oppholdsadresse", "Skjulestedet 3, 0150 Oslo");
-    for (i, (field, _, _)) in INNTEKT_FIELDS
-        .iter()
-        .chain(FORMUE_FIELDS.iter())
-        .chain(UTGIFT_FIELDS.iter())
-        .enumerate()
-    {
+    for (i, (field, _, _)) in INNTEKT_FIELDS.iter().chain(FORMUE_FIELDS.iter()).chain(UTGIFT_FIELDS.iter()).enumerate() {
         answers.set(*field, (1000 + i).to_string());
     }
     let app = parse_application(&answers).unwrap();
     let kommune = katalog().find("0301").unwrap().clone();
     let doc = soknad_json(&app, &soker(), &kommune, 1_781_000_000_000);
-    let rows: Vec<SummaryRow> = summary(&app, &answers)
-        .into_iter()
-        .flat_map(|s| s.rows)
-        .collect();
+    let rows: Vec<SummaryRow> = summary(&app, &answers).into_iter().flat_map(|s| s.rows).collect();
     let mut all = vec![];
     leaves(&doc, String::new(), &mut all);
     let mut checked = 0;
     for (path, value) in all {
         let (shape, index) = pattern(&path);
         let last = shape.rsplit('/').next().unwrap_or_default();
-        if last == "kilde"
-            || last == "type" && shape.contains("/okonomi/")
-            || last == "tittel"
-            || last == "overstyrtAvBruker"
-        {
+        if last == "kilde" || last == "type" && shape.contains("/okonomi/") || last == "tittel" || last == "overstyrtAvBruker" {
             continue; // the format's bookkeeping beside an answer
         }
-        if NOT_ANSWERS
-            .iter()
-            .any(|n| shape == *n || (n.ends_with('/') && shape.starts_with(n)))
-        {
+        if NOT_ANSWERS.iter().any(|n| shape == *n || (n.ends_with('/') && shape.starts_with(n))) {
             continue;
         }
         let Some((_, label)) = SHOWN_AS.iter().find(|(p, _)| *p == shape) else {
@@ -498,11 +327,7 @@ fn every_answer_soknad_json_carries_is_in_the_summary_rows() {
         };
         // A money post: its row is the field's own label, found by its format type.
         let label = if *label == "*-label" {
-            let kind = doc
-                .pointer(&path.rsplit_once('/').unwrap().0.to_owned())
-                .and_then(|p| p["type"].as_str())
-                .unwrap()
-                .to_owned();
+            let kind = doc.pointer(path.rsplit_once('/').unwrap().0).and_then(|p| p["type"].as_str()).unwrap().to_owned();
             let list: &[(&str, &str, &str)] = match () {
                 _ if shape.contains("/inntekt/") => &INNTEKT_FIELDS,
                 _ if shape.contains("/formue/") => &FORMUE_FIELDS,
@@ -514,64 +339,33 @@ fn every_answer_soknad_json_carries_is_in_the_summary_rows() {
             (*label).to_owned()
         };
         let numbered = |r: &&SummaryRow| match (&r.value, index) {
-            (Value::Numbered(n, _) | Value::NumberedKey(n, _), Some(i))
-                if shape.contains("/ansvar/") =>
-            {
-                *n == i + 1
-            }
+            (Value::Numbered(n, _) | Value::NumberedKey(n, _), Some(i)) if shape.contains("/ansvar/") => *n == i + 1,
             _ => true,
         };
-        let row = rows
-            .iter()
-            .filter(|r| r.label == label)
-            .find(numbered)
-            .unwrap_or_else(|| {
-                panic!("{path}: no summary row {label} (index {index:?}): {rows:#?}")
-            });
+        let row = rows.iter().filter(|r| r.label == label).find(numbered).unwrap_or_else(|| panic!("{path}: no summary row {label} (index {index:?}): {rows:#?}"));
         // The row says the same as soknad.json; three values are derived from what was typed.
         match (shape.as_str(), &value, &row.value) {
-            (
-                "/data/arbeid/situasjon/jobbGrad",
-                serde_json::Value::String(grad),
-                Value::Text(t),
-            ) => {
+            ("/data/arbeid/situasjon/jobbGrad", serde_json::Value::String(grad), Value::Text(t)) => {
                 let percent: u32 = t.trim_end_matches(" %").parse().unwrap();
                 assert_eq!(grad == "heltid", percent >= 100, "{path}: {grad} but {t}");
                 checked += 1;
                 continue;
             }
-            (
-                "/data/personalia/kontonummer/harIkkeKonto",
-                serde_json::Value::Bool(false),
-                Value::Text(_),
-            ) => {
+            ("/data/personalia/kontonummer/harIkkeKonto", serde_json::Value::Bool(false), Value::Text(_)) => {
                 checked += 1;
                 continue;
             }
-            (
-                "/data/familie/sivilstatus/ektefelle/fodselsdato",
-                serde_json::Value::String(date),
-                Value::Text(fnr),
-            ) => {
+            ("/data/familie/sivilstatus/ektefelle/fodselsdato", serde_json::Value::String(date), Value::Text(fnr)) => {
                 let (y, m, d) = (&date[2..4], &date[5..7], &date[8..10]);
-                assert!(
-                    fnr.starts_with(&format!("{d}{m}{y}")),
-                    "{path}: {date} is not the date in {fnr}"
-                );
+                assert!(fnr.starts_with(&format!("{d}{m}{y}")), "{path}: {date} is not the date in {fnr}");
                 checked += 1;
                 continue;
             }
             _ => {}
         }
         match (&value, &row.value) {
-            (serde_json::Value::Bool(b), Value::Key(k) | Value::NumberedKey(_, k))
-                if k.starts_with("answer-") =>
-            {
-                assert_eq!(
-                    k == "answer-ja",
-                    *b,
-                    "{path}: {value} but the summary says {k}"
-                )
+            (serde_json::Value::Bool(b), Value::Key(k) | Value::NumberedKey(_, k)) if k.starts_with("answer-") => {
+                assert_eq!(k == "answer-ja", *b, "{path}: {value} but the summary says {k}")
             }
             (serde_json::Value::Number(n), Value::Amount(b)) => {
                 assert_eq!(n.as_i64(), Some(b.kroner()), "{path}")
@@ -583,18 +377,11 @@ fn every_answer_soknad_json_carries_is_in_the_summary_rows() {
                 let shown = t.replace(' ', "");
                 let date = s.split('-').rev().collect::<Vec<_>>().join(".");
                 assert!(
-                    t.contains(s.as_str())
-                        || shown.contains(&s.replace(' ', ""))
-                        || t.contains(&date)
-                        || s.contains(t.as_str())
-                        || s.contains(shown.as_str()),
+                    t.contains(s.as_str()) || shown.contains(&s.replace(' ', "")) || t.contains(&date) || s.contains(t.as_str()) || s.contains(shown.as_str()),
                     "{path}: {s:?} not shown in {t:?}"
                 );
             }
-            (serde_json::Value::String(s), Value::Key(k)) => assert!(
-                k.ends_with(&format!("-{s}")),
-                "{path}: {s:?} but the summary says {k}"
-            ),
+            (serde_json::Value::String(s), Value::Key(k)) => assert!(k.ends_with(&format!("-{s}")), "{path}: {s:?} but the summary says {k}"),
             (serde_json::Value::String(_), Value::Keys(_)) => {} // what is applied for, as categories
             (v, shown) => panic!("{path}: {v} shown as {shown:?}"),
         }
@@ -608,16 +395,10 @@ fn saving_the_family_step_keeps_every_child_shown() {
     let mut a = full_answers();
     assert_eq!(antall_barn(&a), 2);
     // The form posts both children's fields but not the slot count.
-    let posted: Vec<(String, String)> = [
-        ("sivilstatus", "ugift"),
-        ("har_barn", "ja"),
-        ("barn1_fornavn", "Lise"),
-        ("barn2_fornavn", "Per"),
-        ("barn2_etternavn", "Nordmann"),
-    ]
-    .iter()
-    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-    .collect();
+    let posted: Vec<(String, String)> = [("sivilstatus", "ugift"), ("har_barn", "ja"), ("barn1_fornavn", "Lise"), ("barn2_fornavn", "Per"), ("barn2_etternavn", "Nordmann")]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
     a.merge_step(Step::Familie, &posted);
     assert_eq!(antall_barn(&a), 2, "the second child is still there");
     assert_eq!(a.get("barn2_fornavn"), "Per");
@@ -631,8 +412,5 @@ fn a_partner_may_have_a_number_issued_under_the_2032_rule_but_not_one_without_a_
     assert_eq!(validate_step(Step::Familie, &a), vec![]);
     // Right check digits, but there is no 30 February.
     a.set("partner_fnr", "30025812227");
-    assert_eq!(
-        validate_step(Step::Familie, &a),
-        vec![FieldError::new("partner_fnr", "error-fnr-date")]
-    );
+    assert_eq!(validate_step(Step::Familie, &a), vec![FieldError::new("partner_fnr", "error-fnr-date")]);
 }

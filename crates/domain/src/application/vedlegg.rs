@@ -106,14 +106,7 @@ pub fn vedlegg_json_with(needs: &[DocumentNeed], state: impl Fn(&DocumentNeed) -
                     DocumentState::SentBefore => (VedleggStatus::VedleggAlleredeSendt, vec![]),
                     DocumentState::Later => (VedleggStatus::VedleggKreves, vec![]),
                 };
-                Vedlegg {
-                    kind: n.kind.to_owned(),
-                    tilleggsinfo: n.tilleggsinfo.to_owned(),
-                    status,
-                    filer,
-                    hendelse_type: Some("soknad".to_owned()),
-                    hendelse_referanse: None,
-                }
+                Vedlegg { kind: n.kind.to_owned(), tilleggsinfo: n.tilleggsinfo.to_owned(), status, filer, hendelse_type: Some("soknad".to_owned()), hendelse_referanse: None }
             })
             .collect(),
     }

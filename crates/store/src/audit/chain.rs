@@ -21,58 +21,28 @@ pub(crate) struct Walk {
 /// Walks the chain inside `conn`'s transaction (a snapshot, so that the head row and the entries
 /// are read at one moment). From the first entry when `from` is `None`; otherwise from an entry
 /// already checked (a previous checkpoint), which must still be there with the same hash.
-pub(crate) async fn walk(
-    conn: &mut sqlx::AnyConnection,
-    from: Option<&AuditHead>,
-    checkpoints: &[Checkpoint],
-) -> Result<Walk> {
+pub(crate) async fn walk(conn: &mut sqlx::AnyConnection, from: Option<&AuditHead>, checkpoints: &[Checkpoint]) -> Result<Walk> {
     let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
         .fetch_optional(&mut *conn)
         .await?
-        .map(|r| {
-            Ok::<_, sqlx::Error>(AuditHead {
-                seq: r.try_get("seq")?,
-                hash: r.try_get("hash")?,
-            })
-        })
+        .map(|r| Ok::<_, sqlx::Error>(AuditHead { seq: r.try_get("seq")?, hash: r.try_get("hash")? }))
         .transpose()?;
-    let signed: BTreeMap<i64, &Checkpoint> =
-        checkpoints.iter().map(|c| (c.head().seq, c)).collect();
+    let signed: BTreeMap<i64, &Checkpoint> = checkpoints.iter().map(|c| (c.head().seq, c)).collect();
 
     let (mut seq, mut prev) = match from {
         None => (0, GENESIS.to_owned()),
         Some(from) => {
-            let row = sqlx::query("SELECT hash FROM audit_log WHERE seq = $1")
-                .bind(from.seq)
-                .fetch_optional(&mut *conn)
-                .await?;
+            let row = sqlx::query("SELECT hash FROM audit_log WHERE seq = $1").bind(from.seq).fetch_optional(&mut *conn).await?;
             match row {
-                Some(r) if r.try_get::<String, _>("hash")? == from.hash => {
-                    (from.seq, from.hash.clone())
-                }
+                Some(r) if r.try_get::<String, _>("hash")? == from.hash => (from.seq, from.hash.clone()),
                 Some(_) => {
-                    let reason = format!(
-                        "entry {} differs from the last checkpoint: the log was rewritten",
-                        from.seq
-                    );
-                    return Ok(Walk {
-                        check: ChainCheck::Broken {
-                            seq: from.seq,
-                            reason,
-                        },
-                        last: None,
-                    });
+                    let reason = format!("entry {} differs from the last checkpoint: the log was rewritten", from.seq);
+                    return Ok(Walk { check: ChainCheck::Broken { seq: from.seq, reason }, last: None });
                 }
                 None => {
-                    let row = sqlx::query("SELECT MAX(seq) AS n FROM audit_log")
-                        .fetch_one(&mut *conn)
-                        .await?;
+                    let row = sqlx::query("SELECT MAX(seq) AS n FROM audit_log").fetch_one(&mut *conn).await?;
                     let entries = row.try_get::<Option<i64>, _>("n")?.unwrap_or(0);
-                    let check = ChainCheck::Truncated {
-                        entries,
-                        expected: from.seq,
-                        evidence: "the last checkpoint".into(),
-                    };
+                    let check = ChainCheck::Truncated { entries, expected: from.seq, evidence: "the last checkpoint".into() };
                     return Ok(Walk { check, last: None });
                 }
             }
@@ -93,13 +63,7 @@ pub(crate) async fn walk(
             let expected = seq + 1;
             if found != expected {
                 let reason = format!("entry {expected} is missing (next is {found})");
-                return Ok(Walk {
-                    check: ChainCheck::Broken {
-                        seq: expected,
-                        reason,
-                    },
-                    last: None,
-                });
+                return Ok(Walk { check: ChainCheck::Broken { seq: expected, reason }, last: None });
             }
             let outcome: String = r.try_get("outcome")?;
             let entry = AuditEntry {
@@ -110,50 +74,22 @@ pub(crate) async fn walk(
                 action: r.try_get("action")?,
                 person: r.try_get("person")?,
                 application_id: r.try_get("application_id")?,
-                outcome: if outcome == "PERMIT" {
-                    Outcome::Permit
-                } else {
-                    Outcome::Deny
-                },
+                outcome: if outcome == "PERMIT" { Outcome::Permit } else { Outcome::Deny },
             };
             let stored_prev: String = r.try_get("prev_hash")?;
             let stored: String = r.try_get("hash")?;
-            let computed = entry_hash(
-                r.try_get("hash_version")?,
-                &prev,
-                found,
-                r.try_get("at_ms")?,
-                &entry,
-            );
-            if stored_prev != prev
-                || outcome != entry.outcome.as_str()
-                || computed.as_deref() != Some(stored.as_str())
-            {
+            let computed = entry_hash(r.try_get("hash_version")?, &prev, found, r.try_get("at_ms")?, &entry);
+            if stored_prev != prev || outcome != entry.outcome.as_str() || computed.as_deref() != Some(stored.as_str()) {
                 let reason = format!("entry {found} was changed, or an entry before it was");
-                return Ok(Walk {
-                    check: ChainCheck::Broken { seq: found, reason },
-                    last: None,
-                });
+                return Ok(Walk { check: ChainCheck::Broken { seq: found, reason }, last: None });
             }
             if let Some(c) = signed.get(&found).filter(|c| c.head().hash != stored) {
-                let reason = format!(
-                    "entry {found} differs from {}: the log was rewritten up to here",
-                    c.describe()
-                );
-                return Ok(Walk {
-                    check: ChainCheck::Broken { seq: found, reason },
-                    last: None,
-                });
+                let reason = format!("entry {found} differs from {}: the log was rewritten up to here", c.describe());
+                return Ok(Walk { check: ChainCheck::Broken { seq: found, reason }, last: None });
             }
-            if head
-                .as_ref()
-                .is_some_and(|h| h.seq == found && h.hash != stored)
-            {
+            if head.as_ref().is_some_and(|h| h.seq == found && h.hash != stored) {
                 let reason = format!("entry {found} differs from the chain head row");
-                return Ok(Walk {
-                    check: ChainCheck::Broken { seq: found, reason },
-                    last: None,
-                });
+                return Ok(Walk { check: ChainCheck::Broken { seq: found, reason }, last: None });
             }
             seq = found;
             prev = stored;
@@ -165,23 +101,14 @@ pub(crate) async fn walk(
 
     // The entries link; now whether any were cut from the end. Entries beyond the head row are not
     // a fault (a Velferd from before migration 0012 appends without moving it).
-    let beyond = signed
-        .range(seq + 1..)
-        .next_back()
-        .map(|(s, c)| (*s, format!("a checkpoint signed {}", c.signed_at())));
-    let head_beyond = head
-        .filter(|h| h.seq > seq)
-        .map(|h| (h.seq, "the chain head row in the database".to_owned()));
+    let beyond = signed.range(seq + 1..).next_back().map(|(s, c)| (*s, format!("a checkpoint signed {}", c.signed_at())));
+    let head_beyond = head.filter(|h| h.seq > seq).map(|h| (h.seq, "the chain head row in the database".to_owned()));
     let cut = match (beyond, head_beyond) {
         (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
         (a, b) => a.or(b),
     };
     let check = match cut {
-        Some((expected, evidence)) => ChainCheck::Truncated {
-            entries: seq,
-            expected,
-            evidence,
-        },
+        Some((expected, evidence)) => ChainCheck::Truncated { entries: seq, expected, evidence },
         None => ChainCheck::Intact { entries: seq },
     };
     let last = (seq > 0).then_some(AuditHead { seq, hash: prev });

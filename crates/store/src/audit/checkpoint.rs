@@ -41,10 +41,7 @@ fn error(message: impl Into<String>) -> StoreError {
 
 fn from_hex(text: &str) -> Option<Vec<u8>> {
     let digit = |b: u8| (b as char).to_digit(16);
-    text.as_bytes()
-        .chunks(2)
-        .map(|pair| Some((digit(pair[0])? * 16 + digit(*pair.get(1)?)?) as u8))
-        .collect()
+    text.as_bytes().chunks(2).map(|pair| Some((digit(pair[0])? * 16 + digit(*pair.get(1)?)?) as u8)).collect()
 }
 
 /// The secret key that signs checkpoints (Ed25519). Kept in a file outside the database, readable
@@ -65,9 +62,7 @@ impl AuditKey {
         use rand::Rng;
         // rand's thread generator is a CSPRNG seeded from the operating system.
         let seed: [u8; 32] = rand::rng().random();
-        AuditKey {
-            signing: SigningKey::from_bytes(&seed),
-        }
+        AuditKey { signing: SigningKey::from_bytes(&seed) }
     }
 
     /// Makes a new key and writes it to `path` (64 hex digits and a newline, mode 0600 on Unix),
@@ -76,37 +71,22 @@ impl AuditKey {
         use std::io::Write;
         let key = AuditKey::generate();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| error(format!("{}: {e}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(|e| error(format!("{}: {e}", parent.display())))?;
         }
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(path)
-            .map_err(|e| error(format!("{}: {e}", path.display())))?;
-        file.write_all(format!("{}\n", hex(&key.signing.to_bytes())).as_bytes())
-            .and_then(|()| file.sync_all())
-            .map_err(|e| error(format!("{}: {e}", path.display())))?;
+        let mut file = options.open(path).map_err(|e| error(format!("{}: {e}", path.display())))?;
+        file.write_all(format!("{}\n", hex(&key.signing.to_bytes())).as_bytes()).and_then(|()| file.sync_all()).map_err(|e| error(format!("{}: {e}", path.display())))?;
         Ok(key)
     }
 
     /// Reads a key written by [`AuditKey::create`]. The error names the file, never its content.
     pub fn load(path: &Path) -> Result<AuditKey> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| error(format!("{}: {e}", path.display())))?;
-        let bytes: [u8; 32] = from_hex(text.trim())
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| {
-                error(format!(
-                    "{}: not an audit key (64 hex digits)",
-                    path.display()
-                ))
-            })?;
-        Ok(AuditKey {
-            signing: SigningKey::from_bytes(&bytes),
-        })
+        let text = std::fs::read_to_string(path).map_err(|e| error(format!("{}: {e}", path.display())))?;
+        let bytes: [u8; 32] = from_hex(text.trim()).and_then(|b| b.try_into().ok()).ok_or_else(|| error(format!("{}: not an audit key (64 hex digits)", path.display())))?;
+        Ok(AuditKey { signing: SigningKey::from_bytes(&bytes) })
     }
 
     /// The public half, which checks what this key signs.
@@ -117,12 +97,7 @@ impl AuditKey {
     /// Signs `head` as it was at `at_ms`.
     pub fn sign(&self, head: &AuditHead, at_ms: Millis) -> Checkpoint {
         let signature = self.signing.sign(&message(head, at_ms));
-        Checkpoint {
-            head: head.clone(),
-            at_ms,
-            key: self.public_key(),
-            signature,
-        }
+        Checkpoint { head: head.clone(), at_ms, key: self.public_key(), signature }
     }
 }
 
@@ -182,15 +157,7 @@ impl fmt::Debug for Checkpoint {
 impl fmt::Display for Checkpoint {
     /// The one-line form (see the module documentation).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{MAGIC} seq={} hash={} at_ms={} key={} signature={}",
-            self.head.seq,
-            self.head.hash,
-            self.at_ms,
-            self.key,
-            hex(&self.signature.to_bytes())
-        )
+        write!(f, "{MAGIC} seq={} hash={} at_ms={} key={} signature={}", self.head.seq, self.head.hash, self.at_ms, self.key, hex(&self.signature.to_bytes()))
     }
 }
 
@@ -214,37 +181,15 @@ impl Checkpoint {
         if fields.len() != 5 {
             return Err(bad());
         }
-        let head = AuditHead {
-            seq: field("seq")?.parse().map_err(|_| bad())?,
-            hash: field("hash")?.to_owned(),
-        };
+        let head = AuditHead { seq: field("seq")?.parse().map_err(|_| bad())?, hash: field("hash")?.to_owned() };
         let at_ms: Millis = field("at_ms")?.parse().map_err(|_| bad())?;
         let key = AuditPublicKey::parse(field("key")?)?;
-        let signature = from_hex(field("signature")?)
-            .and_then(|b| <[u8; 64]>::try_from(b).ok())
-            .map(|b| Signature::from_bytes(&b))
-            .ok_or_else(bad)?;
+        let signature = from_hex(field("signature")?).and_then(|b| <[u8; 64]>::try_from(b).ok()).map(|b| Signature::from_bytes(&b)).ok_or_else(bad)?;
         if key != *trusted {
-            return Err(error(format!(
-                "the checkpoint of entry {} is signed with another key ({key})",
-                head.seq
-            )));
+            return Err(error(format!("the checkpoint of entry {} is signed with another key ({key})", head.seq)));
         }
-        trusted
-            .0
-            .verify_strict(&message(&head, at_ms), &signature)
-            .map_err(|_| {
-                error(format!(
-                    "the checkpoint of entry {} does not match its signature",
-                    head.seq
-                ))
-            })?;
-        Ok(Checkpoint {
-            head,
-            at_ms,
-            key,
-            signature,
-        })
+        trusted.0.verify_strict(&message(&head, at_ms), &signature).map_err(|_| error(format!("the checkpoint of entry {} does not match its signature", head.seq)))?;
+        Ok(Checkpoint { head, at_ms, key, signature })
     }
 
     /// The entry it vouches for: the chain's newest entry when it was signed.
@@ -259,17 +204,12 @@ impl Checkpoint {
 
     /// "the checkpoint of entry 24 signed 2026-11-30 16:52:26 UTC", for messages.
     pub fn describe(&self) -> String {
-        format!(
-            "the checkpoint of entry {} signed {}",
-            self.head.seq,
-            self.signed_at()
-        )
+        format!("the checkpoint of entry {} signed {}", self.head.seq, self.signed_at())
     }
 
     /// When it was signed, as "2026-11-30 16:52:26 UTC".
     pub fn signed_at(&self) -> String {
-        let format =
-            time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
+        let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
         time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.at_ms) * 1_000_000)
             .ok()
             .and_then(|t| t.format(&format).ok())
@@ -302,14 +242,10 @@ impl CheckpointFolder {
         use std::io::Write;
         let io = |e: std::io::Error, p: &Path| error(format!("{}: {e}", p.display()));
         std::fs::create_dir_all(&self.dir).map_err(|e| io(e, &self.dir))?;
-        let path = self
-            .dir
-            .join(format!("{:020}.checkpoint", checkpoint.head.seq));
+        let path = self.dir.join(format!("{:020}.checkpoint", checkpoint.head.seq));
         let temp = self.dir.join(format!(".tmp-{}", crate::new_id()));
         let mut file = std::fs::File::create(&temp).map_err(|e| io(e, &temp))?;
-        file.write_all(format!("{checkpoint}\n").as_bytes())
-            .and_then(|()| file.sync_all())
-            .map_err(|e| io(e, &temp))?;
+        file.write_all(format!("{checkpoint}\n").as_bytes()).and_then(|()| file.sync_all()).map_err(|e| io(e, &temp))?;
         std::fs::rename(&temp, &path).map_err(|e| io(e, &path))?;
         if let Ok(dir) = std::fs::File::open(&self.dir) {
             let _ = dir.sync_all();
@@ -329,12 +265,7 @@ impl CheckpointFolder {
                 names.push(entry.path());
             } else if name.starts_with(".tmp-") {
                 // Another server may be writing this one right now; only an old one is debris.
-                let old = entry
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .and_then(|t| t.elapsed().ok())
-                    .is_some_and(|age| age.as_secs() > 600);
+                let old = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age.as_secs() > 600);
                 if old {
                     let _ = std::fs::remove_file(entry.path());
                 }
@@ -363,12 +294,8 @@ impl CheckpointFolder {
             if path.extension().is_none_or(|e| e != "checkpoint") {
                 continue;
             }
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| error(format!("{}: {e}", path.display())))?;
-            out.push(
-                Checkpoint::parse(&text, trusted)
-                    .map_err(|e| error(format!("{}: {e}", path.display())))?,
-            );
+            let text = std::fs::read_to_string(&path).map_err(|e| error(format!("{}: {e}", path.display())))?;
+            out.push(Checkpoint::parse(&text, trusted).map_err(|e| error(format!("{}: {e}", path.display())))?);
         }
         out.sort_by_key(|c| c.head.seq);
         Ok(out)
@@ -390,12 +317,7 @@ impl Checkpointer {
     /// move those aside).
     pub fn new(store: Store, key: AuditKey, folder: CheckpointFolder) -> Result<Checkpointer> {
         let last = folder.read(&key.public_key())?.pop();
-        Ok(Checkpointer {
-            store,
-            key,
-            folder,
-            last,
-        })
+        Ok(Checkpointer { store, key, folder, last })
     }
 
     /// The public half of the signing key (logged at start, for whoever checks the checkpoints).
@@ -416,10 +338,7 @@ impl Checkpointer {
             walk
         };
         if !matches!(walk.check, ChainCheck::Intact { .. }) {
-            return Err(error(format!(
-                "not signing the audit log's head: {}",
-                walk.check
-            )));
+            return Err(error(format!("not signing the audit log's head: {}", walk.check)));
         }
         match walk.last {
             None => Ok(self.last.clone()),

@@ -25,13 +25,7 @@ pub(crate) fn current_hash(prev: &str, seq: i64, at_ms: Millis, e: &AuditEntry) 
 
 /// The hash of an entry at `seq` whose predecessor's hash is `prev`, under encoding `version`, as
 /// lower-case hex; `None` for a version this Velferd does not know.
-pub(crate) fn entry_hash(
-    version: i64,
-    prev: &str,
-    seq: i64,
-    at_ms: Millis,
-    e: &AuditEntry,
-) -> Option<String> {
+pub(crate) fn entry_hash(version: i64, prev: &str, seq: i64, at_ms: Millis, e: &AuditEntry) -> Option<String> {
     let digest = match version {
         1 => v1(prev, seq, at_ms, e),
         2 => v2(prev, seq, at_ms, e),
@@ -56,9 +50,7 @@ fn v1(prev: &str, seq: i64, at_ms: Millis, e: &AuditEntry) -> Vec<u8> {
         e.office.clone().map_or("\u{0}".into(), |o| format!("={o}")),
         e.action.clone(),
         e.person.clone().map_or("\u{0}".into(), |p| format!("={p}")),
-        e.application_id
-            .clone()
-            .map_or("\u{0}".into(), |a| format!("={a}")),
+        e.application_id.clone().map_or("\u{0}".into(), |a| format!("={a}")),
         e.outcome.as_str().to_owned(),
     ] {
         h.update(part.as_bytes());
@@ -120,15 +112,8 @@ mod tests {
     fn entries_that_collided_under_the_separator_hash_differently_in_version_2() {
         let a = entry("Kari\u{1f}fullmektig", "innbygger");
         let b = entry("Kari", "fullmektig\u{1f}innbygger");
-        assert_eq!(
-            entry_hash(1, GENESIS, 1, 5, &a),
-            entry_hash(1, GENESIS, 1, 5, &b),
-            "the fault version 2 fixes"
-        );
-        assert_ne!(
-            entry_hash(2, GENESIS, 1, 5, &a),
-            entry_hash(2, GENESIS, 1, 5, &b)
-        );
+        assert_eq!(entry_hash(1, GENESIS, 1, 5, &a), entry_hash(1, GENESIS, 1, 5, &b), "the fault version 2 fixes");
+        assert_ne!(entry_hash(2, GENESIS, 1, 5, &a), entry_hash(2, GENESIS, 1, 5, &b));
     }
 
     #[test]
@@ -136,10 +121,7 @@ mod tests {
         let mut a = entry("Kari", "innbygger");
         a.office = Some(String::new());
         let b = entry("Kari", "innbygger");
-        assert_ne!(
-            entry_hash(2, GENESIS, 1, 5, &a),
-            entry_hash(2, GENESIS, 1, 5, &b)
-        );
+        assert_ne!(entry_hash(2, GENESIS, 1, 5, &a), entry_hash(2, GENESIS, 1, 5, &b));
     }
 
     #[test]

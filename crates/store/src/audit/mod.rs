@@ -91,11 +91,7 @@ pub enum ChainCheck {
     /// The entries that are there link, but the log ends at `entries` while `evidence` (the chain
     /// head row, or a signed checkpoint) shows that entry `expected` existed: entries
     /// `entries + 1 ..= expected` were removed.
-    Truncated {
-        entries: i64,
-        expected: i64,
-        evidence: String,
-    },
+    Truncated { entries: i64, expected: i64, evidence: String },
 }
 
 impl std::fmt::Display for ChainCheck {
@@ -103,16 +99,8 @@ impl std::fmt::Display for ChainCheck {
         match self {
             ChainCheck::Intact { entries } => write!(f, "intact: {entries} entries"),
             ChainCheck::Broken { seq, reason } => write!(f, "broken at entry {seq}: {reason}"),
-            ChainCheck::Truncated {
-                entries,
-                expected,
-                evidence,
-            } => {
-                let missing = if entries + 1 == *expected {
-                    format!("entry {expected} is missing")
-                } else {
-                    format!("entries {}–{expected} are missing", entries + 1)
-                };
+            ChainCheck::Truncated { entries, expected, evidence } => {
+                let missing = if entries + 1 == *expected { format!("entry {expected} is missing") } else { format!("entries {}–{expected} are missing", entries + 1) };
                 write!(f, "cut short: the log ends at entry {entries}, but {evidence} shows entry {expected}; {missing}")
             }
         }
@@ -164,18 +152,12 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             if inserted.rows_affected() == 1 {
-                sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
-                    .bind(seq)
-                    .bind(&hash)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1").bind(seq).bind(&hash).execute(&mut *tx).await?;
                 tx.commit().await?;
                 return Ok(());
             }
             // The log is ahead of its head: continue after its real last entry.
-            let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-                .fetch_one(&mut *tx)
-                .await?;
+            let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_one(&mut *tx).await?;
             seq = last.try_get::<i64, _>("seq")? + 1;
             prev = last.try_get("hash")?;
         }
@@ -184,17 +166,8 @@ impl Store {
 
     /// The chain head row: the newest entry's number and hash; `None` before the first entry.
     pub async fn audit_head(&self) -> Result<Option<AuditHead>> {
-        let row = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row
-            .map(|r| {
-                Ok::<_, sqlx::Error>(AuditHead {
-                    seq: r.try_get("seq")?,
-                    hash: r.try_get("hash")?,
-                })
-            })
-            .transpose()?)
+        let row = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_optional(&self.pool).await?;
+        Ok(row.map(|r| Ok::<_, sqlx::Error>(AuditHead { seq: r.try_get("seq")?, hash: r.try_get("hash")? })).transpose()?)
     }
 
     /// Walks the whole chain from the first entry and compares its end with the chain head row.
@@ -264,11 +237,7 @@ impl Store {
                     action: r.try_get("action")?,
                     person: r.try_get("person")?,
                     application_id: r.try_get("application_id")?,
-                    outcome: if outcome == "PERMIT" {
-                        Outcome::Permit
-                    } else {
-                        Outcome::Deny
-                    },
+                    outcome: if outcome == "PERMIT" { Outcome::Permit } else { Outcome::Deny },
                 })
             })
             .collect()
@@ -276,10 +245,7 @@ impl Store {
 
     /// The owner of an application, for logging whose data a system touched.
     pub async fn owner_of(&self, application_id: &str) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT owner_fnr FROM applications WHERE id = $1")
-            .bind(application_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query("SELECT owner_fnr FROM applications WHERE id = $1").bind(application_id).fetch_optional(&self.pool).await?;
         Ok(row.map(|r| r.try_get("owner_fnr")).transpose()?)
     }
 }

@@ -84,7 +84,11 @@ pub struct ActionForm {
 impl ActionForm {
     /// What was typed into `field` of `action`'s form, or "" on another form.
     pub fn v(&self, action: &str, field: &str) -> String {
-        if self.action == action { self.values.get(field).cloned().unwrap_or_default() } else { String::new() }
+        if self.action == action {
+            self.values.get(field).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
     }
 
     /// The message for `field` of `action`'s form, if that is where the refusal is.
@@ -188,4 +192,3 @@ pub struct StaffMessagePage {
     pub text_key: &'static str,
     pub sign_in_href: Option<&'static str>,
 }
-

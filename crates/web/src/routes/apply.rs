@@ -4,11 +4,9 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
-use velferd_domain::application::{
-    antall_barn, barn_field, draft_expires_at, parse_application, required_documents, summary, validate_step, Answers, FieldError, Step,
-};
-use velferd_domain::kommune::Kommune;
 use velferd_cases::apply::Sent;
+use velferd_domain::application::{antall_barn, barn_field, draft_expires_at, parse_application, required_documents, summary, validate_step, Answers, FieldError, Step};
+use velferd_domain::kommune::Kommune;
 use velferd_store::Draft;
 
 use super::{context, office_info};
@@ -100,13 +98,7 @@ fn kommune_of<'a>(app: &'a AppState, draft: &Draft) -> Result<&'a Kommune, AppEr
     app.kommuner.get(&draft.kommunenummer).ok_or_else(|| AppError::Internal("draft names a municipality not in the catalogue".into()))
 }
 
-pub async fn show_step(
-    State(app): State<AppState>,
-    lang: Lang,
-    session: Session,
-    citizen: Citizen,
-    Path((id, slug)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+pub async fn show_step(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path((id, slug)): Path<(String, String)>) -> Result<Response, AppError> {
     let step = Step::from_slug(&slug).ok_or(AppError::NotFound)?;
     let saved = save_kept_answers(&app, &session, &citizen).await?;
     let draft = match own_draft(&app, &id, &citizen).await {
@@ -165,11 +157,7 @@ async fn step_page(app: &AppState, lang: Lang, session: &Session, citizen: &Citi
     let kommune = kommune_of(app, draft)?;
     let nav = StepNav::new(lang, &draft.id, step);
     let groups = fields(lang, step, &draft.answers, errors);
-    let error_list = groups
-        .iter()
-        .flat_map(|g| g.fields.iter())
-        .filter_map(|f| f.error.as_ref().map(|e| (f.anchor(), format!("{}: {e}", f.label))))
-        .collect();
+    let error_list = groups.iter().flat_map(|g| g.fields.iter()).filter_map(|f| f.error.as_ref().map(|e| (f.anchor(), format!("{}: {e}", f.label)))).collect();
     let register = match step {
         Step::Personalia => match app.store.person(&citizen.fnr).await? {
             Some(p) => {

@@ -21,7 +21,6 @@ use crate::pages::{render, AttachFile, AttachPage, AttachSlot};
 use crate::session::{self, Citizen};
 use crate::{now_ms, AppState};
 
-
 use velferd_cases::apply::SENT_BEFORE;
 const LATER: &str = "senere";
 
@@ -115,7 +114,14 @@ fn back_to(draft: &str, slot: &str) -> Response {
 
 /// Adds photos and PDFs to one document. Each file is checked on its own: a bad one is named at
 /// its document with the reason, the good ones are kept.
-pub async fn upload(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path((id, slot)): Path<(String, String)>, mut multipart: Multipart) -> Result<Response, AppError> {
+pub async fn upload(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    citizen: Citizen,
+    Path((id, slot)): Path<(String, String)>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
     let draft = own_draft(&app, &id, &citizen).await?;
     if !needs(&draft).iter().any(|n| n.slot() == slot) {
         return Err(AppError::NotFound);
@@ -234,4 +240,3 @@ pub async fn thumbnail(State(app): State<AppState>, citizen: Citizen, Path((id, 
     let bytes = app.cases.thumbnail(found).await?.ok_or(AppError::NotFound)?;
     Ok(([(header::CONTENT_TYPE, "image/jpeg"), (header::CACHE_CONTROL, "private, no-store")], bytes).into_response())
 }
-

@@ -27,11 +27,7 @@ pub(super) fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
         .iter()
         .map(|(k, v)| {
             // Offices are named, not numbered.
-            let v = if *k == "office" {
-                office_name(app, lang, v)
-            } else {
-                v.clone()
-            };
+            let v = if *k == "office" { office_name(app, lang, v) } else { v.clone() };
             (*k, v)
         })
         .collect();
@@ -44,10 +40,7 @@ pub(super) fn office_name(app: &AppState, lang: Lang, enhetsnummer: &str) -> Str
     match app.kommuner.office_label(enhetsnummer) {
         OfficeLabel::Named(name) => name.to_owned(),
         OfficeLabel::Unknown { enhetsnummer, text } => {
-            tracing::warn!(
-                office = enhetsnummer,
-                "a case event names an office not in the catalogue"
-            );
+            tracing::warn!(office = enhetsnummer, "a case event names an office not in the catalogue");
             lang.t_args(text.key, &text.args)
         }
     }
@@ -57,12 +50,7 @@ fn kroner(belop: f64) -> String {
     velferd_domain::ids::Belop::from_kroner(belop.round() as i64).to_string()
 }
 
-pub async fn list(
-    State(app): State<AppState>,
-    lang: Lang,
-    session: Session,
-    citizen: Citizen,
-) -> Result<Response, AppError> {
+pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen) -> Result<Response, AppError> {
     let mut items = Vec::new();
     for sent in app.store.applications_of(&citizen.fnr).await? {
         let insight = app.cases.insight(&sent, &citizen.fnr).await?;
@@ -70,87 +58,32 @@ pub async fn list(
             href: format!("/mine-soknader/{}", sent.id),
             title: lang.t_args("cases-item-title", &[("date", fmt::date(sent.sent_ms))]),
             status: lang.t(insight.view.headline.key()),
-            office: app
-                .kommuner
-                .get(&sent.kommunenummer)
-                .map(|k| k.kontor.navn.clone())
-                .unwrap_or_default(),
+            office: app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default(),
             tasks: insight.task_count(),
-            tasks_text: lang.t_args(
-                "cases-item-tasks",
-                &[("count", insight.task_count().to_string())],
-            ),
+            tasks_text: lang.t_args("cases-item-tasks", &[("count", insight.task_count().to_string())]),
         });
     }
     // Applications the signed-in person helps someone else with (a power of attorney).
     let mut helping = Vec::new();
-    for (sent, power, owner) in app
-        .store
-        .helped_applications(&citizen.fnr, now_ms())
-        .await?
-    {
-        let name = app
-            .store
-            .person(&owner)
-            .await?
-            .map(|p| p.fullt_navn())
-            .unwrap_or_else(|| power.helper_name.clone());
+    for (sent, power, owner) in app.store.helped_applications(&citizen.fnr, now_ms()).await? {
+        let name = app.store.person(&owner).await?.map(|p| p.fullt_navn()).unwrap_or_else(|| power.helper_name.clone());
         let insight = app.cases.insight(&sent, &owner).await?;
         helping.push(CaseListItem {
             href: format!("/fullmakt/{}", sent.id),
-            title: lang.t_args(
-                "helping-item-title",
-                &[("name", name), ("date", fmt::date(sent.sent_ms))],
-            ),
+            title: lang.t_args("helping-item-title", &[("name", name), ("date", fmt::date(sent.sent_ms))]),
             status: lang.t(insight.view.headline.key()),
-            office: app
-                .kommuner
-                .get(&sent.kommunenummer)
-                .map(|k| k.kontor.navn.clone())
-                .unwrap_or_default(),
+            office: app.kommuner.get(&sent.kommunenummer).map(|k| k.kontor.navn.clone()).unwrap_or_default(),
             tasks: insight.task_count(),
-            tasks_text: lang.t_args(
-                "cases-item-tasks",
-                &[("count", insight.task_count().to_string())],
-            ),
+            tasks_text: lang.t_args("cases-item-tasks", &[("count", insight.task_count().to_string())]),
         });
     }
-    let drafts = app
-        .store
-        .drafts_of(&citizen.fnr, now_ms())
-        .await?
-        .iter()
-        .map(|d| super::apply::draft_info(&app, d))
-        .collect();
-    Ok(render(&CasesPage {
-        ctx: context(&app, lang, "/mine-soknader", &session).await?,
-        drafts,
-        items,
-        helping,
-    }))
+    let drafts = app.store.drafts_of(&citizen.fnr, now_ms()).await?.iter().map(|d| super::apply::draft_info(&app, d)).collect();
+    Ok(render(&CasesPage { ctx: context(&app, lang, "/mine-soknader", &session).await?, drafts, items, helping }))
 }
 
-pub async fn show(
-    State(app): State<AppState>,
-    lang: Lang,
-    session: Session,
-    citizen: Citizen,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
-    let sent = app
-        .store
-        .application(&id, &citizen.fnr)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    case_page(
-        &app,
-        lang,
-        &session,
-        &sent,
-        &citizen,
-        &Mode::Owner(HelperForm::default()),
-    )
-    .await
+pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
+    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
+    case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(HelperForm::default())).await
 }
 
 /// Who is looking: the citizen (with the helper form as last posted), or a helper with a power.
@@ -162,45 +95,25 @@ pub(crate) enum Mode {
 /// The case page. A helper sees what their power covers: where the case stands, what the office
 /// asks for, decisions, payments, conditions and the timeline — not the answers, documents,
 /// letters or the audit list — and can send documents only if the power says so.
-pub(crate) async fn case_page(
-    app: &AppState,
-    lang: Lang,
-    session: &Session,
-    sent: &StoredApplication,
-    citizen: &Citizen,
-    mode: &Mode,
-) -> Result<Response, AppError> {
+pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sent: &StoredApplication, citizen: &Citizen, mode: &Mode) -> Result<Response, AppError> {
     let id = sent.id.clone();
     let owner_view = matches!(mode, Mode::Owner(_));
-    let kommune = app
-        .kommuner
-        .get(&sent.kommunenummer)
-        .ok_or_else(|| AppError::Internal("unknown municipality".into()))?;
+    let kommune = app.kommuner.get(&sent.kommunenummer).ok_or_else(|| AppError::Internal("unknown municipality".into()))?;
     let insight = app.cases.insight(sent, &citizen.fnr).await?;
     let view = &insight.view;
     let innsyn = &view.innsyn;
 
     // A helper's pages speak of the person they help, by name.
     let owner_name = match mode {
-        Mode::Helper(_) => app
-            .store
-            .person(&citizen.fnr)
-            .await?
-            .map(|p| p.fullt_navn())
-            .unwrap_or_default(),
+        Mode::Helper(_) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
         Mode::Owner(_) => String::new(),
     };
     let helped = (!owner_view).then_some(owner_name.as_str());
     let explanation = match view.headline {
-        Headline::Received | Headline::BeingProcessed => crate::pages::helper_say(
-            lang,
-            &format!("{}-text", view.headline.key()),
-            helped,
-            &[("date", view.expected_by.map(fmt::date).unwrap_or_default())],
-        ),
-        Headline::Decided | Headline::NotProcessed => {
-            crate::pages::helper_say(lang, &format!("{}-text", view.headline.key()), helped, &[])
+        Headline::Received | Headline::BeingProcessed => {
+            crate::pages::helper_say(lang, &format!("{}-text", view.headline.key()), helped, &[("date", view.expected_by.map(fmt::date).unwrap_or_default())])
         }
+        Headline::Decided | Headline::NotProcessed => crate::pages::helper_say(lang, &format!("{}-text", view.headline.key()), helped, &[]),
     };
     // Each requested document links to an upload page for just that request; the field numbers
     // are the request's place in the list, as the upload page builds it from the same fold.
@@ -214,34 +127,14 @@ pub(crate) async fn case_page(
     let tasks = insight
         .open_requests()
         .map(|(i, r)| DocLink {
-            label: super::document_label(
-                lang,
-                &r.oppgave.dokumenttype,
-                r.oppgave
-                    .tilleggsinformasjon
-                    .as_deref()
-                    .unwrap_or(&r.oppgave.dokumenttype),
-            ),
-            href: if upload_href.is_empty() {
-                String::new()
-            } else {
-                format!("{upload_href}?krav={i}")
-            },
-            detail: lang.t_args(
-                "case-task-deadline",
-                &[("date", date_text(&r.oppgave.innsendelsesfrist))],
-            ),
+            label: super::document_label(lang, &r.oppgave.dokumenttype, r.oppgave.tilleggsinformasjon.as_deref().unwrap_or(&r.oppgave.dokumenttype)),
+            href: if upload_href.is_empty() { String::new() } else { format!("{upload_href}?krav={i}") },
+            detail: lang.t_args("case-task-deadline", &[("date", date_text(&r.oppgave.innsendelsesfrist))]),
         })
-        .chain(innsyn.dokumentasjonkrav.iter().map(|d| {
-            DocLink {
-                label: d.tittel.clone(),
-                href: upload_href.clone(),
-                detail: d
-                    .frist
-                    .as_deref()
-                    .map(|f| lang.t_args("case-task-deadline", &[("date", date_text(f))]))
-                    .unwrap_or_default(),
-            }
+        .chain(innsyn.dokumentasjonkrav.iter().map(|d| DocLink {
+            label: d.tittel.clone(),
+            href: upload_href.clone(),
+            detail: d.frist.as_deref().map(|f| lang.t_args("case-task-deadline", &[("date", date_text(f))])).unwrap_or_default(),
         }))
         .collect();
     let answered = insight
@@ -249,37 +142,21 @@ pub(crate) async fn case_page(
         .iter()
         .filter_map(|r| {
             let at = r.answered_at?;
-            let label = super::document_label(
-                lang,
-                &r.oppgave.dokumenttype,
-                r.oppgave
-                    .tilleggsinformasjon
-                    .as_deref()
-                    .unwrap_or(&r.oppgave.dokumenttype),
-            );
-            Some(DocLink {
-                label,
-                href: String::new(),
-                detail: lang.t_args("case-task-sent", &[("date", fmt::date(at))]),
-            })
+            let label = super::document_label(lang, &r.oppgave.dokumenttype, r.oppgave.tilleggsinformasjon.as_deref().unwrap_or(&r.oppgave.dokumenttype));
+            Some(DocLink { label, href: String::new(), detail: lang.t_args("case-task-sent", &[("date", fmt::date(at))]) })
         })
         .collect();
-    let letters = if owner_view {
-        app.store.letters(&id, &citizen.fnr).await?
-    } else {
-        vec![]
-    };
+    let letters = if owner_view { app.store.letters(&id, &citizen.fnr).await? } else { vec![] };
     let letter_href = |letter: &str| format!("/mine-soknader/{id}/brev/{letter}.pdf");
     let decisions = innsyn
         .saker
         .iter()
         .flat_map(|s| {
-            let pending =
-                (s.vedtak.is_empty() && s.status == SakStatus::UnderBehandling).then(|| DocLink {
-                    label: s.tittel.clone(),
-                    href: String::new(),
-                    detail: lang.t("case-decision-pending"),
-                });
+            let pending = (s.vedtak.is_empty() && s.status == SakStatus::UnderBehandling).then(|| DocLink {
+                label: s.tittel.clone(),
+                href: String::new(),
+                detail: lang.t("case-decision-pending"),
+            });
             s.vedtak
                 .iter()
                 .map(|v| {
@@ -292,18 +169,10 @@ pub(crate) async fn case_page(
                     };
                     // The decision letter, when the office filed it here (a SvarUt letter comes by post).
                     let href = match &v.brev {
-                        Some(Filreferanse::Dokumentlager { id: letter })
-                            if letters.iter().any(|l| &l.id == letter) =>
-                        {
-                            letter_href(letter)
-                        }
+                        Some(Filreferanse::Dokumentlager { id: letter }) if letters.iter().any(|l| &l.id == letter) => letter_href(letter),
                         _ => String::new(),
                     };
-                    DocLink {
-                        label: s.tittel.clone(),
-                        href,
-                        detail: lang.t_args(key, &[("date", date_text(&v.dato))]),
-                    }
+                    DocLink { label: s.tittel.clone(), href, detail: lang.t_args(key, &[("date", date_text(&v.dato))]) }
                 })
                 .chain(pending)
                 .collect::<Vec<_>>()
@@ -317,11 +186,7 @@ pub(crate) async fn case_page(
                 Some(at) => lang.t_args("case-letter-opened", &[("date", fmt::date_time(at))]),
                 None => lang.t("case-letter-unopened"),
             };
-            DocLink {
-                label: l.title.clone(),
-                href: letter_href(&l.id),
-                detail: format!("{sent}. {read}"),
-            }
+            DocLink { label: l.title.clone(), href: letter_href(&l.id), detail: format!("{sent}. {read}") }
         })
         .collect();
     let payments = innsyn
@@ -329,32 +194,14 @@ pub(crate) async fn case_page(
         .iter()
         .map(|u| {
             let (key, date) = match u.status {
-                UtbetalingStatus::Utbetalt => (
-                    "case-payment-paid",
-                    u.utbetalingsdato.clone().or_else(|| u.forfallsdato.clone()),
-                ),
-                UtbetalingStatus::PlanlagtUtbetaling => {
-                    ("case-payment-planned", u.forfallsdato.clone())
-                }
+                UtbetalingStatus::Utbetalt => ("case-payment-paid", u.utbetalingsdato.clone().or_else(|| u.forfallsdato.clone())),
+                UtbetalingStatus::PlanlagtUtbetaling => ("case-payment-planned", u.forfallsdato.clone()),
                 UtbetalingStatus::Stoppet => ("case-payment-stopped", u.forfallsdato.clone()),
             };
-            Line {
-                text: kroner(u.belop),
-                detail: lang.t_args(
-                    key,
-                    &[("date", date.as_deref().map(date_text).unwrap_or_default())],
-                ),
-            }
+            Line { text: kroner(u.belop), detail: lang.t_args(key, &[("date", date.as_deref().map(date_text).unwrap_or_default())]) }
         })
         .collect();
-    let conditions = innsyn
-        .vilkar
-        .iter()
-        .map(|v| Line {
-            text: v.tittel.clone(),
-            detail: String::new(),
-        })
-        .collect();
+    let conditions = innsyn.vilkar.iter().map(|v| Line { text: v.tittel.clone(), detail: String::new() }).collect();
     // One line per person and day ("NAV Frogner, Sara Lund – opened your application (3 times)").
     let looked = if !owner_view {
         vec![]
@@ -368,14 +215,9 @@ pub(crate) async fn case_page(
                     .actions
                     .iter()
                     .map(|(action, count)| {
-                        let what = lang
-                            .try_t(&format!("audit-{action}"))
-                            .unwrap_or_else(|| action.clone());
+                        let what = lang.try_t(&format!("audit-{action}")).unwrap_or_else(|| action.clone());
                         if *count > 1 {
-                            lang.t_args(
-                                "case-looked-times",
-                                &[("action", what), ("count", count.to_string())],
-                            )
+                            lang.t_args("case-looked-times", &[("action", what), ("count", count.to_string())])
                         } else {
                             what
                         }
@@ -389,10 +231,7 @@ pub(crate) async fn case_page(
                     }
                     _ => look.actor_name,
                 };
-                Line {
-                    text: format!("{who} – {actions}"),
-                    detail: look.day,
-                }
+                Line { text: format!("{who} – {actions}"), detail: look.day }
             })
             .collect()
     };
@@ -409,48 +248,25 @@ pub(crate) async fn case_page(
             })
             .map(|(when, d)| {
                 let label = super::document_label(lang, &d.kind, &d.tilleggsinfo);
-                DocLink {
-                    label,
-                    href: format!("/mine-soknader/{id}/dokumenter/{}.pdf", d.sha256),
-                    detail: lang.t_args("case-document-sent", &[("date", when)]),
-                }
+                DocLink { label, href: format!("/mine-soknader/{id}/dokumenter/{}.pdf", d.sha256), detail: lang.t_args("case-document-sent", &[("date", when)]) }
             })
             .collect()
     };
     // What the citizen told the office about each document when sending, and the readability
     // warnings they were shown for pages they sent.
     let (told, told_warnings) = if owner_view {
-        let told = crate::pdf::document_lines(lang, sent)
-            .into_iter()
-            .map(|d| Line {
-                text: d.label,
-                detail: d.state,
-            })
-            .collect();
+        let told = crate::pdf::document_lines(lang, sent).into_iter().map(|d| Line { text: d.label, detail: d.state }).collect();
         let warnings = app
             .store
             .document_warnings(&id, &citizen.fnr)
             .await?
             .into_iter()
             .map(|w| {
-                let (kind, tilleggsinfo) = w
-                    .slot
-                    .split_once('.')
-                    .unwrap_or((w.slot.as_str(), w.slot.as_str()));
-                let warning = w
-                    .warnings
-                    .iter()
-                    .map(|c| lang.t(&format!("attach-warning-{c}")))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let (kind, tilleggsinfo) = w.slot.split_once('.').unwrap_or((w.slot.as_str(), w.slot.as_str()));
+                let warning = w.warnings.iter().map(|c| lang.t(&format!("attach-warning-{c}"))).collect::<Vec<_>>().join(" ");
                 lang.t_args(
                     "case-told-warning",
-                    &[
-                        ("document", super::document_label(lang, kind, tilleggsinfo)),
-                        ("number", (w.position + 1).to_string()),
-                        ("file", w.file_name),
-                        ("warning", warning),
-                    ],
+                    &[("document", super::document_label(lang, kind, tilleggsinfo)), ("number", (w.position + 1).to_string()), ("file", w.file_name), ("warning", warning)],
                 )
             })
             .collect();
@@ -476,10 +292,7 @@ pub(crate) async fn case_page(
                 args.push(("name", name.to_owned()));
                 lang.try_t_args(&format!("helper-{}", e.text.key), &args)
             });
-            Line {
-                text: for_helper.unwrap_or_else(|| translate(lang, &e.text, app)),
-                detail: fmt::date_time(e.at),
-            }
+            Line { text: for_helper.unwrap_or_else(|| translate(lang, &e.text, app)), detail: fmt::date_time(e.at) }
         })
         .collect();
     let page = CasePage {
@@ -502,40 +315,21 @@ pub(crate) async fn case_page(
         told_warnings,
         letters: letter_links,
         upload_href,
-        emergency: sent.emergency
-            && matches!(view.headline, Headline::Received | Headline::BeingProcessed),
+        emergency: sent.emergency && matches!(view.headline, Headline::Received | Headline::BeingProcessed),
         emergency_text: match mode {
-            Mode::Owner(_) => lang.t_args(
-                "case-emergency-text",
-                &[
-                    ("office", kommune.kontor.navn.clone()),
-                    ("phone", kommune.kontor.telefon.clone()),
-                ],
-            ),
-            Mode::Helper(_) => lang.t_args(
-                "helper-emergency-text",
-                &[
-                    ("name", owner_name.clone()),
-                    ("office", kommune.kontor.navn.clone()),
-                    ("phone", kommune.kontor.telefon.clone()),
-                ],
-            ),
+            Mode::Owner(_) => lang.t_args("case-emergency-text", &[("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())]),
+            Mode::Helper(_) => {
+                lang.t_args("helper-emergency-text", &[("name", owner_name.clone()), ("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())])
+            }
         },
         office: office_info(kommune),
-        pdf_href: if owner_view {
-            format!("/kvittering/{}/soknad.pdf", sent.id)
-        } else {
-            String::new()
-        },
+        pdf_href: if owner_view { format!("/kvittering/{}/soknad.pdf", sent.id) } else { String::new() },
         owner_view,
         acting_for: owner_name.clone(),
         helpers,
         grant_action: format!("/mine-soknader/{id}/fullmakt"),
         helper_errors: !helper_form.errors.is_empty(),
-        periods: super::helpers::PERIODS
-            .iter()
-            .map(|m| (m.to_string(), lang.t(&format!("helper-months-{m}"))))
-            .collect(),
+        periods: super::helpers::PERIODS.iter().map(|m| (m.to_string(), lang.t(&format!("helper-months-{m}")))).collect(),
         helper_form,
     };
     let mut response = render(&page);
@@ -547,27 +341,14 @@ pub(crate) async fn case_page(
 
 /// A letter from the office, only to its owner. The first opening is recorded, so the office knows
 /// the letter was read (the case page says when, too).
-pub async fn letter(
-    State(app): State<AppState>,
-    citizen: Citizen,
-    Path((id, letter)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+pub async fn letter(State(app): State<AppState>, citizen: Citizen, Path((id, letter)): Path<(String, String)>) -> Result<Response, AppError> {
     let letter_id = letter.strip_suffix(".pdf").unwrap_or(&letter);
-    let found = app
-        .store
-        .open_letter(&id, &citizen.fnr, letter_id, now_ms())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let bytes = app.files.get(&found.sha256).await?.ok_or_else(|| {
-        AppError::Internal("a recorded letter is missing from the file store".into())
-    })?;
+    let found = app.store.open_letter(&id, &citizen.fnr, letter_id, now_ms()).await?.ok_or(AppError::NotFound)?;
+    let bytes = app.files.get(&found.sha256).await?.ok_or_else(|| AppError::Internal("a recorded letter is missing from the file store".into()))?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"brev-{letter_id}.pdf\""),
-            ),
+            (header::CONTENT_DISPOSITION, format!("inline; filename=\"brev-{letter_id}.pdf\"")),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
         ],
         bytes,

@@ -24,12 +24,7 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 pub const PERIODS: [i64; 4] = [1, 3, 6, 12];
 
 /// The powers on the owner's application, as lines for their case page.
-pub(crate) async fn helper_lines(
-    app: &AppState,
-    lang: Lang,
-    id: &str,
-    owner: &Citizen,
-) -> Result<Vec<HelperLine>, AppError> {
+pub(crate) async fn helper_lines(app: &AppState, lang: Lang, id: &str, owner: &Citizen) -> Result<Vec<HelperLine>, AppError> {
     let now = now_ms();
     Ok(app
         .store
@@ -38,42 +33,23 @@ pub(crate) async fn helper_lines(
         .into_iter()
         .map(|p| {
             let active = p.revoked_ms.is_none() && p.valid_until_ms > now;
-            let scope = lang.t(if p.may_send_documents {
-                "helper-scope-documents"
-            } else {
-                "helper-scope-follow"
-            });
+            let scope = lang.t(if p.may_send_documents { "helper-scope-documents" } else { "helper-scope-follow" });
             let state = match (p.revoked_ms, active) {
                 (Some(at), _) => lang.t_args("helper-revoked", &[("date", fmt::date(at))]),
-                (None, true) => {
-                    lang.t_args("helper-until", &[("date", fmt::date(p.valid_until_ms))])
-                }
-                (None, false) => {
-                    lang.t_args("helper-expired", &[("date", fmt::date(p.valid_until_ms))])
-                }
+                (None, true) => lang.t_args("helper-until", &[("date", fmt::date(p.valid_until_ms))]),
+                (None, false) => lang.t_args("helper-expired", &[("date", fmt::date(p.valid_until_ms))]),
             };
             HelperLine {
                 name: p.helper_name.clone(),
                 detail: format!("{scope}. {state}."),
-                revoke_action: if active {
-                    format!("/mine-soknader/{id}/fullmakt/{}/trekk-tilbake", p.id)
-                } else {
-                    String::new()
-                },
+                revoke_action: if active { format!("/mine-soknader/{id}/fullmakt/{}/trekk-tilbake", p.id) } else { String::new() },
             }
         })
         .collect())
 }
 
 /// Gives a power of attorney. Bad input is shown at its field with everything else kept.
-pub async fn grant(
-    State(app): State<AppState>,
-    lang: Lang,
-    session: Session,
-    citizen: Citizen,
-    Path(id): Path<String>,
-    form: FormData,
-) -> Result<Response, AppError> {
+pub async fn grant(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
     let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
     let raw_name = form.get("navn").unwrap_or_default();
@@ -88,21 +64,12 @@ pub async fn grant(
     };
     let helper = match Fodselsnummer::parse(&posted.fnr) {
         Ok(f) if f == citizen.fnr => {
-            posted
-                .errors
-                .push(("fnr".into(), lang.t("helper-error-self")));
+            posted.errors.push(("fnr".into(), lang.t("helper-error-self")));
             None
         }
         Ok(f) => Some(f),
         Err(_) => {
-            posted.errors.push((
-                "fnr".into(),
-                lang.t(if posted.fnr.is_empty() {
-                    "error-required"
-                } else {
-                    "helper-error-fnr"
-                }),
-            ));
+            posted.errors.push(("fnr".into(), lang.t(if posted.fnr.is_empty() { "error-required" } else { "helper-error-fnr" })));
             None
         }
     };
@@ -111,70 +78,31 @@ pub async fn grant(
         Ok(n) if n.is_empty() => posted.errors.push(("navn".into(), lang.t("error-required"))),
         Ok(_) => {}
     }
-    let months = posted
-        .maneder
-        .parse::<i64>()
-        .ok()
-        .filter(|m| PERIODS.contains(m));
+    let months = posted.maneder.parse::<i64>().ok().filter(|m| PERIODS.contains(m));
     if months.is_none() {
-        posted
-            .errors
-            .push(("maneder".into(), lang.t("error-choose")));
+        posted.errors.push(("maneder".into(), lang.t("error-choose")));
     }
     let (Some(helper), Some(months), true) = (helper, months, posted.errors.is_empty()) else {
         return case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted)).await;
     };
     let now = now_ms();
-    let power = NewPower {
-        helper: &helper,
-        helper_name: &posted.navn,
-        may_send_documents: posted.dokumenter,
-        valid_until_ms: now + months * 30 * DAY_MS,
-    };
-    app.store
-        .grant_power(&id, &citizen.fnr, &power, now)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let power = NewPower { helper: &helper, helper_name: &posted.navn, may_send_documents: posted.dokumenter, valid_until_ms: now + months * 30 * DAY_MS };
+    app.store.grant_power(&id, &citizen.fnr, &power, now).await?.ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
 }
 
-pub async fn revoke(
-    State(app): State<AppState>,
-    session: Session,
-    citizen: Citizen,
-    Path((id, power)): Path<(String, String)>,
-    form: FormData,
-) -> Result<Response, AppError> {
+pub async fn revoke(State(app): State<AppState>, session: Session, citizen: Citizen, Path((id, power)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    if !app
-        .store
-        .revoke_power(&id, &citizen.fnr, &power, now_ms())
-        .await?
-    {
+    if !app.store.revoke_power(&id, &citizen.fnr, &power, now_ms()).await? {
         return Err(AppError::NotFound);
     }
     Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
 }
 
 /// Writes the helper's access (or refused attempt) to the audit log before anything is shown.
-async fn audit(
-    app: &AppState,
-    helper: &Citizen,
-    power: Option<&Power>,
-    owner: Option<&Fodselsnummer>,
-    id: &str,
-    action: &str,
-    outcome: Outcome,
-) -> Result<(), AppError> {
+async fn audit(app: &AppState, helper: &Citizen, power: Option<&Power>, owner: Option<&Fodselsnummer>, id: &str, action: &str, outcome: Outcome) -> Result<(), AppError> {
     let entry = AuditEntry {
-        actor: format!(
-            "fullmektig:{}",
-            power.map_or_else(
-                || velferd_store::files::sha256_hex(helper.fnr.as_str().as_bytes())[..16]
-                    .to_owned(),
-                |p| p.id.clone()
-            )
-        ),
+        actor: format!("fullmektig:{}", power.map_or_else(|| velferd_store::files::sha256_hex(helper.fnr.as_str().as_bytes())[..16].to_owned(), |p| p.id.clone())),
         actor_name: power.map_or_else(String::new, |p| p.helper_name.clone()),
         role: "fullmektig".into(),
         office: None,
@@ -188,28 +116,10 @@ async fn audit(
 }
 
 /// The application a helper may follow, with the owner to read it as; a refused attempt is logged.
-async fn acting_for(
-    app: &AppState,
-    helper: &Citizen,
-    id: &str,
-    action: &str,
-) -> Result<(velferd_store::StoredApplication, Power, Citizen), AppError> {
-    match app
-        .store
-        .application_as_helper(id, &helper.fnr, now_ms())
-        .await?
-    {
+async fn acting_for(app: &AppState, helper: &Citizen, id: &str, action: &str) -> Result<(velferd_store::StoredApplication, Power, Citizen), AppError> {
+    match app.store.application_as_helper(id, &helper.fnr, now_ms()).await? {
         Some((sent, power, owner)) => {
-            audit(
-                app,
-                helper,
-                Some(&power),
-                Some(&owner),
-                id,
-                action,
-                Outcome::Permit,
-            )
-            .await?;
+            audit(app, helper, Some(&power), Some(&owner), id, action, Outcome::Permit).await?;
             Ok((sent, power, Citizen { fnr: owner }))
         }
         None => {
@@ -220,13 +130,7 @@ async fn acting_for(
 }
 
 /// `/fullmakt/{id}`: the case as the helper may see it.
-pub async fn show(
-    State(app): State<AppState>,
-    lang: Lang,
-    session: Session,
-    helper: Citizen,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
+pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
     let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-view").await?;
     case_page(&app, lang, &session, &sent, &owner, &Mode::Helper(power)).await
 }
@@ -237,34 +141,13 @@ pub struct Only {
 }
 
 /// A helper's sending: to the owner's application, in the helper's own name, under `/fullmakt/ID`.
-async fn helper_sending<'a>(
-    app: &AppState,
-    sent: &'a velferd_store::StoredApplication,
-    owner: &'a Citizen,
-    helper: &'a Citizen,
-) -> Result<Sending<'a>, AppError> {
-    let name = app
-        .store
-        .person(&owner.fnr)
-        .await?
-        .map(|p| p.fullt_navn())
-        .unwrap_or_default();
-    Ok(Sending {
-        sent,
-        owner,
-        uploader: helper,
-        base: format!("/fullmakt/{}", sent.id),
-        helped: Some(name),
-    })
+async fn helper_sending<'a>(app: &AppState, sent: &'a velferd_store::StoredApplication, owner: &'a Citizen, helper: &'a Citizen) -> Result<Sending<'a>, AppError> {
+    let name = app.store.person(&owner.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default();
+    Ok(Sending { sent, owner, uploader: helper, base: format!("/fullmakt/{}", sent.id), helped: Some(name) })
 }
 
 /// The application a helper may send documents to (their power covers it), with its owner.
-async fn sending_as_helper(
-    app: &AppState,
-    helper: &Citizen,
-    id: &str,
-    action: &str,
-) -> Result<(velferd_store::StoredApplication, Citizen), AppError> {
+async fn sending_as_helper(app: &AppState, helper: &Citizen, id: &str, action: &str) -> Result<(velferd_store::StoredApplication, Citizen), AppError> {
     let (sent, power, owner) = acting_for(app, helper, id, action).await?;
     if !power.may_send_documents {
         return Err(AppError::NotFound);
@@ -273,40 +156,20 @@ async fn sending_as_helper(
 }
 
 /// The upload page for a helper whose power covers sending documents.
-pub async fn upload_page(
-    State(app): State<AppState>,
-    lang: Lang,
-    session: Session,
-    helper: Citizen,
-    Path(id): Path<String>,
-    Query(q): Query<Only>,
-) -> Result<Response, AppError> {
+pub async fn upload_page(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, Query(q): Query<Only>) -> Result<Response, AppError> {
     let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
     let sending = helper_sending(&app, &sent, &owner, &helper).await?;
     super::upload::page_for(&app, lang, &session, &sending, q.krav.as_deref()).await
 }
 
-pub async fn upload_send(
-    State(app): State<AppState>,
-    lang: Lang,
-    session: Session,
-    helper: Citizen,
-    Path(id): Path<String>,
-    multipart: Multipart,
-) -> Result<Response, AppError> {
+pub async fn upload_send(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, multipart: Multipart) -> Result<Response, AppError> {
     let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-send-documents").await?;
     let sending = helper_sending(&app, &sent, &owner, &helper).await?;
     super::upload::send_for(&app, lang, &session, &sending, multipart).await
 }
 
 /// Turns or takes out a file the helper has chosen.
-pub async fn upload_change(
-    State(app): State<AppState>,
-    session: Session,
-    helper: Citizen,
-    Path((id, file)): Path<(String, String)>,
-    form: FormData,
-) -> Result<Response, AppError> {
+pub async fn upload_change(State(app): State<AppState>, session: Session, helper: Citizen, Path((id, file)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
     let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-send-documents").await?;
     let sending = helper_sending(&app, &sent, &owner, &helper).await?;
@@ -314,59 +177,21 @@ pub async fn upload_change(
 }
 
 /// The preview of a file the helper has chosen.
-pub async fn upload_thumbnail(
-    State(app): State<AppState>,
-    helper: Citizen,
-    Path((id, file)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+pub async fn upload_thumbnail(State(app): State<AppState>, helper: Citizen, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
     let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
     let sending = helper_sending(&app, &sent, &owner, &helper).await?;
     super::upload::thumbnail_for(&app, &sending, &file).await
 }
 
 /// After a helper sent documents: what was sent, to whose application, and when.
-pub async fn sent(
-    State(app): State<AppState>,
-    lang: Lang,
-    session: Session,
-    helper: Citizen,
-    Path((id, submission)): Path<(String, String)>,
-) -> Result<Response, AppError> {
+pub async fn sent(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path((id, submission)): Path<(String, String)>) -> Result<Response, AppError> {
     let (sent, owner) = sending_as_helper(&app, &helper, &id, "helper-view").await?;
-    let found = app
-        .store
-        .submissions(&sent.id, &owner.fnr)
-        .await?
-        .into_iter()
-        .find(|s| s.id == submission && !s.with_application)
-        .ok_or(AppError::NotFound)?;
-    let name = app
-        .store
-        .person(&owner.fnr)
-        .await?
-        .map(|p| p.fullt_navn())
-        .unwrap_or_default();
+    let found = app.store.submissions(&sent.id, &owner.fnr).await?.into_iter().find(|s| s.id == submission && !s.with_application).ok_or(AppError::NotFound)?;
+    let name = app.store.person(&owner.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default();
     let page = HelperSentPage {
-        ctx: super::context(
-            &app,
-            lang,
-            &format!("/fullmakt/{id}/sendt/{submission}"),
-            &session,
-        )
-        .await?,
-        text: lang.t_args(
-            "helper-sent-text",
-            &[
-                ("count", found.documents.len().to_string()),
-                ("name", name.clone()),
-                ("date", fmt::date_time(found.created_ms)),
-            ],
-        ),
-        documents: found
-            .documents
-            .iter()
-            .map(|d| super::document_label(lang, &d.kind, &d.tilleggsinfo))
-            .collect(),
+        ctx: super::context(&app, lang, &format!("/fullmakt/{id}/sendt/{submission}"), &session).await?,
+        text: lang.t_args("helper-sent-text", &[("count", found.documents.len().to_string()), ("name", name.clone()), ("date", fmt::date_time(found.created_ms))]),
+        documents: found.documents.iter().map(|d| super::document_label(lang, &d.kind, &d.tilleggsinfo)).collect(),
         back: format!("/fullmakt/{id}"),
         name,
     };

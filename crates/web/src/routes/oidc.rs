@@ -14,9 +14,9 @@ use crate::error::AppError;
 use crate::form::FormData;
 use crate::i18n::Lang;
 use crate::limits::{self, Bucket, ClientIp};
-use crate::return_path::ReturnPath;
 use crate::oidc::{Assurance, Audience, Callback, Identity, Pending, Provider, Refusal};
 use crate::pages::{render, SignInFailedPage};
+use crate::return_path::ReturnPath;
 use crate::session::{self, Staff};
 use crate::{now_ms, AppState};
 

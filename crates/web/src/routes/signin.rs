@@ -9,11 +9,11 @@ use velferd_domain::ids::Fodselsnummer;
 
 use super::context;
 use crate::error::AppError;
+use crate::fmt::norwegian_date;
 use crate::form::FormData;
 use crate::i18n::Lang;
-use crate::pages::{render, DemoPerson, SignInPage};
-use crate::fmt::norwegian_date;
 use crate::limits::ClientIp;
+use crate::pages::{render, DemoPerson, SignInPage};
 use crate::return_path::ReturnPath;
 use crate::{session, AppState};
 

@@ -30,10 +30,8 @@ pub async fn list(State(app): State<AppState>, Client(client): Client, Query(q):
     let more = rows.len() as i64 > limit;
     let page: Vec<_> = rows.into_iter().take(limit as usize).collect();
     let next = if more { page.last().map(|(id, _, ms)| format!("{ms}.{id}")) } else { None };
-    let items: Vec<Value> = page
-        .iter()
-        .map(|(id, reference, ms)| json!({"id": id, "referanse": reference, "mottatt": tidspunkt(*ms), "href": format!("/api/v1/soknader/{id}")}))
-        .collect();
+    let items: Vec<Value> =
+        page.iter().map(|(id, reference, ms)| json!({"id": id, "referanse": reference, "mottatt": tidspunkt(*ms), "href": format!("/api/v1/soknader/{id}")})).collect();
     Ok(Json(json!({"soknader": items, "neste": next})))
 }
 
@@ -113,7 +111,9 @@ pub async fn put_status(State(app): State<AppState>, Client(client): Client, Pat
     }
     // Its texts reach the citizen's page: none may hold what changes how the page reads.
     if let Some((pointer, c)) = hidden_character_in(&doc, String::new()) {
-        return Err(ApiError::Invalid(vec![json!({"peker": pointer, "melding": format!("the text has the character U+{:04X} (a control, direction or zero-width character), which is not allowed", c as u32)})]));
+        return Err(ApiError::Invalid(vec![
+            json!({"peker": pointer, "melding": format!("the text has the character U+{:04X} (a control, direction or zero-width character), which is not allowed", c as u32)}),
+        ]));
     }
     if let Err(e) = serde_json::from_value::<velferd_formats::soker::DigisosSoker>(doc.clone()) {
         return Err(ApiError::Invalid(vec![json!({"peker": "/hendelser", "melding": e.to_string()})]));

@@ -31,7 +31,6 @@ fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
         .into_response()
 }
 
-
 /// `GET /api/v1/soknader/{id}/soknad.pdf`: the application as the citizen sent it, as PDF (bokmål).
 pub async fn application_pdf(State(app): State<AppState>, Client(client): Client, Path(id): Path<String>) -> Result<Response, ApiError> {
     let sent = check_application(&app, &client, &id, "read-application-pdf").await?;
@@ -162,13 +161,13 @@ pub async fn upload_letter(State(app): State<AppState>, Client(client): Client, 
         return Err(ApiError::BadRequest("not_pdf", "the body must be a PDF file".into()));
     }
     let bytes = body.to_vec();
-    let pdf = tokio::task::spawn_blocking(move || combine(&[Input::new("brev.pdf", &bytes)], &Limits::default()))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| match e {
-            ConvertError::Input { problem, .. } => ApiError::BadRequest("bad_pdf", problem.to_string()),
-            ConvertError::Write(detail) => ApiError::Internal(detail),
-            other => ApiError::BadRequest("bad_pdf", other.to_string()),
+    let pdf =
+        tokio::task::spawn_blocking(move || combine(&[Input::new("brev.pdf", &bytes)], &Limits::default())).await.map_err(|e| ApiError::Internal(e.to_string()))?.map_err(|e| {
+            match e {
+                ConvertError::Input { problem, .. } => ApiError::BadRequest("bad_pdf", problem.to_string()),
+                ConvertError::Write(detail) => ApiError::Internal(detail),
+                other => ApiError::BadRequest("bad_pdf", other.to_string()),
+            }
         })?;
     let sha = app.files.put(&pdf).await?;
     let Some(letter) = app.store.add_letter_for_client(&client, &id, &title, &sha, pdf.len() as i64, now_ms()).await? else {

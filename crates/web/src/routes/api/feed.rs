@@ -16,7 +16,9 @@ pub async fn changes(State(app): State<AppState>, Client(client): Client, Query(
     let limit = page_size(q.antall.as_deref())?;
     let after = match q.etter.as_deref() {
         None | Some("") => 0,
-        Some(raw) => raw.parse::<i64>().ok().filter(|n| *n >= 0).ok_or(ApiError::BadRequest("bad_cursor", "etter must be the nr of a change (or neste from a previous answer)".into()))?,
+        Some(raw) => {
+            raw.parse::<i64>().ok().filter(|n| *n >= 0).ok_or(ApiError::BadRequest("bad_cursor", "etter must be the nr of a change (or neste from a previous answer)".into()))?
+        }
     };
     let items = app.store.feed(&client, after, limit).await?;
     audit(&app, &client, "read-changes", None, Outcome::Permit).await?;

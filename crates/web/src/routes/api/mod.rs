@@ -68,7 +68,9 @@ impl IntoResponse for ApiError {
             ApiError::NotFound => (StatusCode::NOT_FOUND, json!({"feil": "not_found", "melding": "no such application for this municipality"})),
             ApiError::NotFoundThing(what) => (StatusCode::NOT_FOUND, json!({"feil": "not_found", "melding": what})),
             ApiError::BadRequest(code, m) => (StatusCode::BAD_REQUEST, json!({"feil": code, "melding": m})),
-            ApiError::TooMany(s) => (StatusCode::TOO_MANY_REQUESTS, json!({"feil": "too_many_requests", "melding": format!("rate limit for this key reached; retry after {s} seconds")})),
+            ApiError::TooMany(s) => {
+                (StatusCode::TOO_MANY_REQUESTS, json!({"feil": "too_many_requests", "melding": format!("rate limit for this key reached; retry after {s} seconds")}))
+            }
             ApiError::Invalid(details) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 json!({"feil": "invalid_document", "melding": "the document does not follow the digisos-soker schema; nothing was changed", "detaljer": details}),
@@ -110,12 +112,7 @@ impl FromRequestParts<AppState> for Client {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, Self::Rejection> {
-        let secret = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or(ApiError::Unauthorized)?;
+        let secret = parts.headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).ok_or(ApiError::Unauthorized)?;
         match app.store.api_client(secret.trim()).await? {
             Some(client) => {
                 crate::limits::check(app, crate::limits::Bucket::Api, &client.key_id).await.map_err(|l| ApiError::TooMany(l.retry_after_s))?;

@@ -46,10 +46,13 @@ fn typed(form: &FormData) -> ActionForm {
         if k.starts_with('_') {
             continue;
         }
-        values.entry(k.clone()).and_modify(|e: &mut String| {
-            e.push('\n');
-            e.push_str(v);
-        }).or_insert_with(|| v.clone());
+        values
+            .entry(k.clone())
+            .and_modify(|e: &mut String| {
+                e.push('\n');
+                e.push_str(v);
+            })
+            .or_insert_with(|| v.clone());
     }
     ActionForm { action: form.get("handling").unwrap_or_default().to_owned(), values, error: None }
 }

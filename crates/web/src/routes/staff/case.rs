@@ -38,7 +38,16 @@ fn iso_date(ms: i64) -> String {
 
 /// The case file page, with `form` as typed (after a refusal) and a confirmation or conflict notice.
 #[allow(clippy::too_many_arguments)]
-pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &Staff, file: &CaseFile, form: ActionForm, done: Option<String>, conflict: bool) -> Result<Response, AppError> {
+pub(super) async fn page(
+    app: &AppState,
+    lang: Lang,
+    session: &Session,
+    staff: &Staff,
+    file: &CaseFile,
+    form: ActionForm,
+    done: Option<String>,
+    conflict: bool,
+) -> Result<Response, AppError> {
     let now = now_ms();
     let sent = &file.case.application;
     let id = &sent.id;
@@ -57,11 +66,7 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
     let answers = for_others(as_sent(sent.summary.as_deref(), &sent.answers), hide_address)
         .into_iter()
         .map(|s| {
-            let items = s
-                .rows
-                .iter()
-                .map(|r| SummaryItem { label: crate::pdf::label(lang, r), value: crate::pdf::value(lang, &r.value) })
-                .collect();
+            let items = s.rows.iter().map(|r| SummaryItem { label: crate::pdf::label(lang, r), value: crate::pdf::value(lang, &r.value) }).collect();
             (lang.t(&format!("step-{}-title", s.step.slug())), items)
         })
         .collect();
@@ -139,7 +144,8 @@ pub(super) async fn page(app: &AppState, lang: Lang, session: &Session, staff: &
         })
         .collect();
     let assignee = file.state.assignee.as_ref();
-    let chosen: Vec<String> = if form.action == "etterspor" { form.values.get("dokumenter").map(|v| v.split('\n').map(str::to_owned).collect()).unwrap_or_default() } else { vec![] };
+    let chosen: Vec<String> =
+        if form.action == "etterspor" { form.values.get("dokumenter").map(|v| v.split('\n').map(str::to_owned).collect()).unwrap_or_default() } else { vec![] };
     let document_types = REQUESTABLE
         .iter()
         .map(|(kind, extra)| {

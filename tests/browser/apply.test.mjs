@@ -323,7 +323,10 @@ walk('a caseworker at her office opens the application, and she sees who looked'
   const details = await page.getByRole('main').innerText();
   assert.ok(details.includes('Svarene i søknaden') && details.includes('Søknaden ble sendt til NAV Frogner.'), `the case:\n${details}`);
   await seen('staff case');
-  await page.goto('/mine-soknader');
+  // A staff sign-in ends the citizen's (one person per session), so she signs in again.
+  await page.goto('/logg-inn?neste=%2Fmine-soknader');
+  await page.getByRole('button', { name: 'Logg inn som Kari Nordmann' }).click();
+  await heading('Mine søknader');
   await page.getByRole('link', { name: /^Søknad sendt / }).first().click();
   await heading('Søknaden din');
   const looked = await page.getByRole('main').innerText();

@@ -144,8 +144,10 @@ impl Store {
     /// not grow with other offices' cases.
     pub async fn inbox(&self, access: &CaseAccess, q: &InboxQuery) -> Result<InboxPage> {
         let mut binds = vec![Bind::Text(access.office.clone())];
+        // Emergency and time sent come from the projection: on SQLite, reading `sent_ms` from
+        // `applications` walks the overflow pages of the application as sent that precede it.
         let mut sql = format!(
-            "SELECT a.id, a.reference, a.emergency, a.sent_ms, p.fornavn, p.mellomnavn, p.etternavn, p.adressebeskyttelse, {STATE_COLUMNS}
+            "SELECT c.application_id AS id, a.reference, c.emergency, c.sent_ms, p.fornavn, p.mellomnavn, p.etternavn, p.adressebeskyttelse, {STATE_COLUMNS}
              FROM case_status c JOIN applications a ON a.id = c.application_id LEFT JOIN people p ON p.fnr = a.owner_fnr
              WHERE c.enhetsnummer = $1"
         );

@@ -180,6 +180,7 @@ async fn a_large_batch_is_split_under_both_databases_bind_limits() {
         let again = store.seed_batch(&people, &apps[..10]).await.unwrap();
         assert_eq!((again.applications, again.people), (10, 0), "{}", db.label);
         assert_eq!(store.count_applications().await.unwrap(), 1_510);
+        store.analyze().await.unwrap();
         let sara = CaseAccess::for_staff(&[Role::Saksbehandler], "0312").unwrap();
         let page = store.inbox(&sara, &query(InboxFilter::Open, "x")).await.unwrap();
         assert!(page.more && page.rows.len() == 50, "{}", db.label);

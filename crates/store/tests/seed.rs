@@ -130,6 +130,17 @@ async fn seeded_cases_are_whole_cases_in_the_inbox_with_a_projection_equal_to_th
             db.label
         );
         assert!(ola_row.reference.starts_with("VF-") && open.rows[1].reference != ola_row.reference);
+        // A search by fødselsnummer finds that person's cases of the office, under the filter.
+        let search = |filter, text: &str| InboxQuery { search: text.to_owned(), ..query(filter, "demo-sara") };
+        let found = store.inbox(&sara, &search(InboxFilter::All, ola.as_str())).await.unwrap();
+        assert_eq!(found.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec![ola_row.id.as_str()], "{}", db.label);
+        let found = store.inbox(&sara, &search(InboxFilter::All, kari.as_str())).await.unwrap();
+        assert_eq!(found.rows.len(), 2, "{}: Kari's received and decided cases", db.label);
+        let found = store.inbox(&sara, &search(InboxFilter::Open, kari.as_str())).await.unwrap();
+        assert_eq!(found.rows.len(), 1, "{}: only the open one", db.label);
+        assert!(store.inbox(&sara, &search(InboxFilter::All, eva.as_str())).await.unwrap().rows.is_empty(), "{}: kode 6 stays hidden", db.label);
+        let found = store.inbox(&sara, &search(InboxFilter::All, &ola_row.reference)).await.unwrap();
+        assert_eq!(found.rows.len(), 1, "{}: by reference", db.label);
         let overdue_page = store.inbox(&sara, &query(InboxFilter::DocumentsOverdue, "demo-sara")).await.unwrap();
         assert_eq!(overdue_page.rows.len(), 1, "{}", db.label);
         assert_eq!(store.inbox(&sara, &query(InboxFilter::Mine, "demo-sara")).await.unwrap().rows.len(), 1, "{}", db.label);

@@ -112,10 +112,13 @@ pub async fn run(store: &Store, files: &dyn Files, katalog: &Katalog, options: O
     let mut counts = SeedCounts::default();
     while let Some((people, applications)) = batches.recv().await {
         counts += store.seed_batch(&people, &applications).await.map_err(|e| format!("database: {e}"))?;
-        if total > BATCH as u64 {
+        // Progress on stderr every 10 000 applications.
+        if total > BATCH as u64 && counts.applications % 10_000 == 0 {
             eprintln!("seeded {} of {total} applications ({:.0} s)", counts.applications, started.elapsed().as_secs_f64());
         }
     }
+    // Plans chosen without statistics for the new rows would read whole offices.
+    store.analyze().await.map_err(|e| format!("database: {e}"))?;
     generator.join().map_err(|_| "the generator thread failed".to_owned())?;
     let per = counts.events as f64 / counts.applications.max(1) as f64;
     Ok(format!(

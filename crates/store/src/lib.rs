@@ -130,6 +130,7 @@ fn migrations(backend: Backend) -> Migrator {
             (13, "office work", include_str!("../migrations/sqlite/0013_office_work.sql")),
             (14, "pending files", include_str!("../migrations/sqlite/0014_pending_files.sql")),
             (15, "api backlog index", include_str!("../migrations/sqlite/0015_api_backlog_index.sql")),
+            (16, "inbox indexes", include_str!("../migrations/sqlite/0016_inbox_indexes.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -147,6 +148,7 @@ fn migrations(backend: Backend) -> Migrator {
             (13, "office work", include_str!("../migrations/postgres/0013_office_work.sql")),
             (14, "pending files", include_str!("../migrations/postgres/0014_pending_files.sql")),
             (15, "api backlog index", include_str!("../migrations/postgres/0015_api_backlog_index.sql")),
+            (16, "inbox indexes", include_str!("../migrations/postgres/0016_inbox_indexes.sql")),
         ],
     };
     Migrator {

@@ -144,10 +144,21 @@ impl Store {
     /// not grow with other offices' cases.
     pub async fn inbox(&self, access: &CaseAccess, q: &InboxQuery) -> Result<InboxPage> {
         let mut binds = vec![Bind::Text(access.office.clone())];
+        let search = q.search.trim();
+        let by_person = search.len() == 11 && search.chars().all(|c| c.is_ascii_digit());
+        // A search for one person starts from that person's applications: `CROSS JOIN` keeps that
+        // order on SQLite, which would otherwise walk the office's cases in page order and look
+        // each one up (40 ms instead of 1 at 100 000 applications); PostgreSQL plans it freely.
+        let from = if by_person {
+            "applications a CROSS JOIN case_status c LEFT JOIN people p ON p.fnr = a.owner_fnr WHERE c.application_id = a.id AND"
+        } else {
+            "case_status c JOIN applications a ON a.id = c.application_id LEFT JOIN people p ON p.fnr = a.owner_fnr WHERE"
+        };
+        // Emergency and time sent come from the projection: on SQLite, reading `sent_ms` from
+        // `applications` walks the overflow pages of the application as sent that precede it.
         let mut sql = format!(
-            "SELECT a.id, a.reference, a.emergency, a.sent_ms, p.fornavn, p.mellomnavn, p.etternavn, p.adressebeskyttelse, {STATE_COLUMNS}
-             FROM case_status c JOIN applications a ON a.id = c.application_id LEFT JOIN people p ON p.fnr = a.owner_fnr
-             WHERE c.enhetsnummer = $1"
+            "SELECT c.application_id AS id, a.reference, c.emergency, c.sent_ms, p.fornavn, p.mellomnavn, p.etternavn, p.adressebeskyttelse, {STATE_COLUMNS}
+             FROM {from} c.enhetsnummer = $1"
         );
         if !access.protected_persons {
             sql.push_str(" AND p.adressebeskyttelse IS NULL");
@@ -165,9 +176,8 @@ impl Store {
             InboxFilter::NearLimit => bind(&mut sql, " AND c.is_open = 1 AND c.decided = 0 AND c.sent_ms <= $?", Bind::Int(q.now - NEAR_LIMIT_DAYS * DAY)),
             InboxFilter::All => {}
         }
-        let search = q.search.trim();
         if !search.is_empty() {
-            if search.len() == 11 && search.chars().all(|c| c.is_ascii_digit()) {
+            if by_person {
                 bind(&mut sql, " AND a.owner_fnr = $?", Bind::Text(search.to_owned()));
             } else if search.to_uppercase().starts_with("VF-") {
                 bind(&mut sql, " AND a.reference = $?", Bind::Text(search.to_uppercase()));

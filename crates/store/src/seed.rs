@@ -374,6 +374,18 @@ impl Store {
         })
     }
 
+    /// Brings the query planner's statistics up to date after a bulk load such as
+    /// [`Store::seed_batch`]: `ANALYZE` on PostgreSQL, whose plans for a table it has no
+    /// statistics for read a whole office to show one inbox page (120 ms instead of 0.3 ms at
+    /// 100 000 applications) until autovacuum gets to it. Nothing on SQLite, whose planner uses no
+    /// statistics unless `ANALYZE` was run once, which Velferd never does.
+    pub async fn analyze(&self) -> Result<()> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("ANALYZE").execute(&self.pool).await?;
+        }
+        Ok(())
+    }
+
     /// How many applications were written by [`Store::seed_batch`] (their `draft_id` starts with
     /// [`SEED_PREFIX`]).
     pub async fn count_seeded_applications(&self) -> Result<i64> {

@@ -130,6 +130,17 @@ async fn seeded_cases_are_whole_cases_in_the_inbox_with_a_projection_equal_to_th
             db.label
         );
         assert!(ola_row.reference.starts_with("VF-") && open.rows[1].reference != ola_row.reference);
+        // A search by fødselsnummer finds that person's cases of the office, under the filter.
+        let search = |filter, text: &str| InboxQuery { search: text.to_owned(), ..query(filter, "demo-sara") };
+        let found = store.inbox(&sara, &search(InboxFilter::All, ola.as_str())).await.unwrap();
+        assert_eq!(found.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), vec![ola_row.id.as_str()], "{}", db.label);
+        let found = store.inbox(&sara, &search(InboxFilter::All, kari.as_str())).await.unwrap();
+        assert_eq!(found.rows.len(), 2, "{}: Kari's received and decided cases", db.label);
+        let found = store.inbox(&sara, &search(InboxFilter::Open, kari.as_str())).await.unwrap();
+        assert_eq!(found.rows.len(), 1, "{}: only the open one", db.label);
+        assert!(store.inbox(&sara, &search(InboxFilter::All, eva.as_str())).await.unwrap().rows.is_empty(), "{}: kode 6 stays hidden", db.label);
+        let found = store.inbox(&sara, &search(InboxFilter::All, &ola_row.reference)).await.unwrap();
+        assert_eq!(found.rows.len(), 1, "{}: by reference", db.label);
         let overdue_page = store.inbox(&sara, &query(InboxFilter::DocumentsOverdue, "demo-sara")).await.unwrap();
         assert_eq!(overdue_page.rows.len(), 1, "{}", db.label);
         assert_eq!(store.inbox(&sara, &query(InboxFilter::Mine, "demo-sara")).await.unwrap().rows.len(), 1, "{}", db.label);
@@ -180,6 +191,7 @@ async fn a_large_batch_is_split_under_both_databases_bind_limits() {
         let again = store.seed_batch(&people, &apps[..10]).await.unwrap();
         assert_eq!((again.applications, again.people), (10, 0), "{}", db.label);
         assert_eq!(store.count_applications().await.unwrap(), 1_510);
+        store.analyze().await.unwrap();
         let sara = CaseAccess::for_staff(&[Role::Saksbehandler], "0312").unwrap();
         let page = store.inbox(&sara, &query(InboxFilter::Open, "x")).await.unwrap();
         assert!(page.more && page.rows.len() == 50, "{}", db.label);

@@ -6,6 +6,7 @@
 //! - [`apply`]: sending an application (documents into PDFs, the application as sent).
 //! - [`citizen`]: documents a citizen or helper chooses (checked and kept with previews) and sends
 //!   to an application already sent (ettersendelse).
+//! - [`powers`]: an owner gives or ends a helper's power of attorney on an application.
 //! - [`view`]: the citizen's view of a case (the innsyn fold over the events that drive it, with
 //!   requests answered by documents sent after them).
 //! - [`office`]: the caseworker's inbox, case file and actions, scoped by
@@ -16,6 +17,7 @@ pub mod citizen;
 pub mod documents;
 pub mod letters;
 pub mod office;
+pub mod powers;
 pub mod view;
 
 use std::sync::Arc;
@@ -36,6 +38,9 @@ pub enum CaseError {
     /// A rule refused what was asked; the key and field say why and where.
     #[error("refused: {}", .0.key)]
     Refused(Refusal),
+    /// A form broke one or more rules; each refusal names its field. Nothing was written.
+    #[error("invalid: {} fault(s)", .0.len())]
+    Invalid(Vec<Refusal>),
     /// Someone else changed the case since the page was drawn; nothing was written.
     #[error("the case changed since the page was drawn")]
     Conflict,

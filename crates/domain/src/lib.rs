@@ -5,6 +5,7 @@
 pub mod application;
 pub mod case_view;
 pub mod dates;
+pub mod fullmakt;
 pub mod ids;
 pub mod innsyn;
 pub mod kommune;

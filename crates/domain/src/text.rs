@@ -128,3 +128,33 @@ mod tests {
         assert_eq!(display_name("abcdef", 3), "abc");
     }
 }
+
+/// The words a name is found by, and the words of a search for one: lower-cased (Unicode, so
+/// "ØYVIND" and "øyvind" are one word), split at spaces, hyphens, apostrophes, commas and full
+/// stops ("Hansen-Berg" is found by "berg"), each word once, in order. A search matches a person
+/// when every search word is the start of one of the person's words: "nord" finds "Nordmann",
+/// "kari nord" finds Kari Nordmann. Control, direction and zero-width characters are dropped.
+pub fn search_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let cleaned: String = text.chars().filter(|c| !is_direction_control(*c) && !is_zero_width(*c)).collect();
+    for word in cleaned.split(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | ',' | '.')) {
+        let word = word.to_lowercase();
+        if !word.is_empty() && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod search_word_tests {
+    use super::search_words;
+
+    #[test]
+    fn names_split_into_lower_case_words() {
+        assert_eq!(search_words("  ØYVIND  Hansen-Berg "), vec!["øyvind", "hansen", "berg"]);
+        assert_eq!(search_words("Åse O'Neil, d.y."), vec!["åse", "o", "neil", "d", "y"]);
+        assert_eq!(search_words("Kari Kari\u{200B}"), vec!["kari"], "a word once; a zero-width space is not a letter");
+        assert!(search_words(" - ,").is_empty());
+    }
+}

@@ -52,6 +52,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("adressebeskyttelse", Text),
         ],
     ),
+    ("person_name_words", &[("word", Text), ("fnr", Text)]),
     ("drafts", &[("id", Text), ("owner_fnr", Text), ("kommunenummer", Text), ("answers", Text), ("created_ms", Int), ("updated_ms", Int)]),
     (
         "applications",

@@ -131,6 +131,7 @@ fn migrations(backend: Backend) -> Migrator {
             (14, "pending files", include_str!("../migrations/sqlite/0014_pending_files.sql")),
             (15, "api backlog index", include_str!("../migrations/sqlite/0015_api_backlog_index.sql")),
             (16, "inbox indexes", include_str!("../migrations/sqlite/0016_inbox_indexes.sql")),
+            (17, "name search", include_str!("../migrations/sqlite/0017_name_search.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -149,6 +150,7 @@ fn migrations(backend: Backend) -> Migrator {
             (14, "pending files", include_str!("../migrations/postgres/0014_pending_files.sql")),
             (15, "api backlog index", include_str!("../migrations/postgres/0015_api_backlog_index.sql")),
             (16, "inbox indexes", include_str!("../migrations/postgres/0016_inbox_indexes.sql")),
+            (17, "name search", include_str!("../migrations/postgres/0017_name_search.sql")),
         ],
     };
     Migrator {
@@ -185,7 +187,9 @@ impl Store {
             .connect_with(options)
             .await?;
         migrations(backend).run(&pool).await?;
-        Ok(Store { pool, backend, case_system_kommuner: Default::default() })
+        let store = Store { pool, backend, case_system_kommuner: Default::default() };
+        store.fill_name_words().await?;
+        Ok(store)
     }
 
     /// The same database, told which municipalities' case systems own their cases

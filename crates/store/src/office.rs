@@ -7,10 +7,11 @@ use sqlx::Row;
 use velferd_domain::office::{InboxFilter, DAY, NEAR_LIMIT_DAYS};
 use velferd_domain::requests::status_from_code;
 use velferd_domain::staff::{Adressebeskyttelse, CaseAccess};
+use velferd_domain::text::search_words;
 use velferd_domain::Millis;
 use velferd_formats::soker::SoknadsStatusVerdi;
 
-use crate::{new_id, new_uuid, Result, Store, StoreError};
+use crate::{new_id, new_uuid, AuditEntry, Result, Store, StoreError};
 
 /// What the inbox asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,10 +147,13 @@ impl Store {
         let mut binds = vec![Bind::Text(access.office.clone())];
         let search = q.search.trim();
         let by_person = search.len() == 11 && search.chars().all(|c| c.is_ascii_digit());
-        // A search for one person starts from that person's applications: `CROSS JOIN` keeps that
-        // order on SQLite, which would otherwise walk the office's cases in page order and look
-        // each one up (40 ms instead of 1 at 100 000 applications); PostgreSQL plans it freely.
-        let from = if by_person {
+        let by_reference = search.to_uppercase().starts_with("VF-");
+        let name_words = if search.is_empty() || by_person || by_reference { Vec::new() } else { search_words(search) };
+        // A search for a person (by number or name) starts from that person's applications:
+        // `CROSS JOIN` keeps that order on SQLite, which would otherwise walk the office's cases in
+        // page order and look each one up (40 ms instead of 1 at 100 000 applications); PostgreSQL
+        // plans it freely.
+        let from = if by_person || !name_words.is_empty() {
             "applications a CROSS JOIN case_status c LEFT JOIN people p ON p.fnr = a.owner_fnr WHERE c.application_id = a.id AND"
         } else {
             "case_status c JOIN applications a ON a.id = c.application_id LEFT JOIN people p ON p.fnr = a.owner_fnr WHERE"
@@ -179,11 +183,16 @@ impl Store {
         if !search.is_empty() {
             if by_person {
                 bind(&mut sql, " AND a.owner_fnr = $?", Bind::Text(search.to_owned()));
-            } else if search.to_uppercase().starts_with("VF-") {
+            } else if by_reference {
                 bind(&mut sql, " AND a.reference = $?", Bind::Text(search.to_uppercase()));
             } else {
-                let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_', '\\'], ""));
-                bind(&mut sql, " AND LOWER(p.fornavn || ' ' || p.etternavn) LIKE $?", Bind::Text(pattern));
+                // Every word typed must start a word of the person's name (`person_name_words`,
+                // migration 17): "nord" finds Nordmann, "kari nord" Kari Nordmann. Each word is a
+                // range of that table's index, so the search costs what it finds.
+                for word in &name_words {
+                    bind(&mut sql, " AND a.owner_fnr IN (SELECT w.fnr FROM person_name_words w WHERE w.word >= $?", Bind::Text(word.clone()));
+                    bind(&mut sql, " AND w.word < $?)", Bind::Text(format!("{word}\u{10FFFF}")));
+                }
             }
         }
         sql.push_str(if q.filter == InboxFilter::All {
@@ -262,7 +271,9 @@ impl Store {
     /// row lock this takes also orders two actions on the same case), files the letter, appends the
     /// events, writes the journal and the assignment, and recomputes the projection. `actor` is
     /// (subject, name) of the staff member. The caller has checked access and the domain's rules.
-    pub async fn office_change(&self, application_id: &str, actor: (&str, &str), change: &OfficeChange, now: Millis) -> Result<Changed> {
+    /// `audit` is appended in the same transaction, so the action and its audit entry are written
+    /// together or not at all; a conflict writes neither.
+    pub async fn office_change(&self, application_id: &str, actor: (&str, &str), change: &OfficeChange, audit: &AuditEntry, now: Millis) -> Result<Changed> {
         let mut tx = self.begin_write().await?;
         let current = match change.expected_version {
             Some(v) => {
@@ -335,6 +346,7 @@ impl Store {
         }
         let row = sqlx::query("SELECT version FROM case_status WHERE application_id = $1").bind(application_id).fetch_one(&mut *tx).await?;
         let version: i64 = row.try_get("version")?;
+        crate::audit::append(&mut tx, audit, now).await?;
         tx.commit().await?;
         Ok(Changed::Done { version, letter: letter_id })
     }

@@ -4,12 +4,29 @@ use sqlx::Row;
 use velferd_domain::application::{Soker, SokerAdresse};
 use velferd_domain::ids::Fodselsnummer;
 
+use velferd_domain::text::search_words;
+
 use crate::{Result, Store, StoreError};
 
+/// The words `p` is found by (first, middle and last names).
+pub(crate) fn name_words(p: &Soker) -> Vec<String> {
+    search_words(&format!("{} {} {}", p.fornavn, p.mellomnavn, p.etternavn))
+}
+
+/// Replaces the words person `fnr` is found by, inside the caller's transaction.
+pub(crate) async fn write_name_words(tx: &mut sqlx::Transaction<'_, sqlx::Any>, fnr: &str, words: &[String]) -> Result<()> {
+    sqlx::query("DELETE FROM person_name_words WHERE fnr = $1").bind(fnr).execute(&mut **tx).await?;
+    for word in words {
+        sqlx::query("INSERT INTO person_name_words (word, fnr) VALUES ($1, $2)").bind(word).bind(fnr).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 impl Store {
-    /// Adds or updates a person.
+    /// Adds or updates a person, with the words their name is found by in the office's inbox.
     pub async fn upsert_person(&self, p: &Soker) -> Result<()> {
         let a = p.adresse.as_ref();
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO people (fnr, fornavn, mellomnavn, etternavn, gatenavn, husnummer, postnummer, poststed, kommunenummer)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -25,9 +42,42 @@ impl Store {
         .bind(a.map(|a| a.postnummer.clone()))
         .bind(a.map(|a| a.poststed.clone()))
         .bind(a.map(|a| a.kommunenummer.clone()))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        write_name_words(&mut tx, p.fnr.as_str(), &name_words(p)).await?;
+        tx.commit().await?;
         Ok(())
+    }
+
+    /// Fills `person_name_words` for people who have none (those written before migration 17),
+    /// in batches. Called at connect; costs one query when there is nothing to do.
+    pub(crate) async fn fill_name_words(&self) -> Result<u64> {
+        let mut filled = 0;
+        loop {
+            let rows = sqlx::query(
+                "SELECT fnr, fornavn, mellomnavn, etternavn FROM people p
+                 WHERE NOT EXISTS (SELECT 1 FROM person_name_words w WHERE w.fnr = p.fnr) ORDER BY fnr LIMIT 1000",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            if rows.is_empty() {
+                return Ok(filled);
+            }
+            let mut tx = self.begin_write().await?;
+            let mut any = false;
+            for r in &rows {
+                let fnr: String = r.try_get("fnr")?;
+                let words = search_words(&format!("{} {} {}", r.try_get::<String, _>("fornavn")?, r.try_get::<String, _>("mellomnavn")?, r.try_get::<String, _>("etternavn")?));
+                any |= !words.is_empty();
+                write_name_words(&mut tx, &fnr, &words).await?;
+            }
+            tx.commit().await?;
+            filled += rows.len() as u64;
+            if !any {
+                // Only people without a name are left: they have no words to find them by.
+                return Ok(filled);
+            }
+        }
     }
 
     /// The register entry of the signed-in person (the only person a citizen may read).

@@ -224,6 +224,8 @@ impl Store {
             person_rows,
         )
         .await?;
+        let word_rows = people.iter().flat_map(|p| crate::people::name_words(&p.person).into_iter().map(|w| vec![V::Text(w), V::Text(p.person.fnr.as_str().to_owned())])).collect();
+        insert_rows(&mut tx, self.backend, "person_name_words", &["word", "fnr"], " ON CONFLICT (word, fnr) DO NOTHING", word_rows).await?;
 
         let app_rows = applications
             .iter()

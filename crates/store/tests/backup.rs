@@ -84,7 +84,17 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let sara = velferd_store::StaffMember { subject: "sara".into(), name: "Sara Lund".into(), office: "0312".into(), roles: "saksbehandler".into() };
     store.record_staff_member(&sara, 14).await.unwrap();
     let note = velferd_store::OfficeChange { journal: vec![("note".into(), "Ringt søker".into())], ..Default::default() };
-    store.office_change(&id, ("sara", "Sara Lund"), &note, 14).await.unwrap();
+    let noted = AuditEntry {
+        actor: "staff:sara".into(),
+        actor_name: "Sara Lund".into(),
+        role: "saksbehandler".into(),
+        office: Some("0312".into()),
+        action: "write-note".into(),
+        person: Some(owner.as_str().into()),
+        application_id: Some(id.clone()),
+        outcome: Outcome::Permit,
+    };
+    store.office_change(&id, ("sara", "Sara Lund"), &note, &noted, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),
@@ -204,7 +214,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         for table in ["events", "submissions", "submission_documents", "letters", "pending_files", "external_status", "feed", "applications"] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
-        assert_eq!(left["audit_log"], 2, "the audit log keeps the record of who read what");
+        assert_eq!(left["audit_log"], 3, "the audit log keeps the record of who read and did what");
     }
 }
 
@@ -241,7 +251,7 @@ async fn a_backup_whose_audit_log_lost_its_last_entry_or_was_edited_restores_not
             lines.pop();
         }),
         ("an audit entry's actor changed", |lines| {
-            lines[0] = lines[0].replace("Oslo fagsystem", "Bergen fagsystem");
+            lines[1] = lines[1].replace("Oslo fagsystem", "Bergen fagsystem");
         }),
     ];
     for (n, (what, edit)) in edits.into_iter().enumerate() {
@@ -272,31 +282,31 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
     let signed = work.0.join("signed");
     store.backup_signed(&files, &signed, 100, &key).await.unwrap();
     let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
-    assert!(line.starts_with("velferd-audit-checkpoint seq=2 "), "{line}");
+    assert!(line.starts_with("velferd-audit-checkpoint seq=3 "), "{line}");
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
-        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 2 }, "{}", target.label);
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 3 }, "{}", target.label);
     }
 
     // The last entry removed and the head row set back to the entry before: consistent, but short
     // of the signed head.
     let cut = work.0.join("cut");
     store.backup_signed(&files, &cut, 100, &key).await.unwrap();
-    let mut first_hash = String::new();
+    let (mut last_seq, mut last_hash) = (0, String::new());
     edit_table(&cut, "audit_log", |lines| {
         lines.pop();
-        let row: Vec<serde_json::Value> = serde_json::from_str(&lines[0]).unwrap();
-        first_hash = row[11].as_str().unwrap().to_owned();
+        let row: Vec<serde_json::Value> = serde_json::from_str(lines.last().unwrap()).unwrap();
+        (last_seq, last_hash) = (row[0].as_i64().unwrap(), row[11].as_str().unwrap().to_owned());
     });
-    edit_table(&cut, "audit_head", |lines| lines[0] = serde_json::json!([1, 1, first_hash]).to_string());
+    edit_table(&cut, "audit_head", |lines| lines[0] = serde_json::json!([1, last_seq, last_hash]).to_string());
     let unsigned = work.0.join("unsigned");
     store.backup(&files, &unsigned, 100).await.unwrap();
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
         let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
-        assert!(err.contains("entry 2 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
+        assert!(err.contains("entry 3 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
         assert_empty(&restored, &restored_files, target.label).await;
         let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
         assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");

@@ -56,6 +56,7 @@ impl From<velferd_cases::CaseError> for AppError {
             CaseError::NotFound => AppError::NotFound,
             CaseError::Forbidden => AppError::Forbidden,
             CaseError::Refused(r) => AppError::Internal(format!("unhandled refusal {}", r.key)),
+            CaseError::Invalid(r) => AppError::Internal(format!("unhandled refusals {:?}", r.iter().map(|r| r.key).collect::<Vec<_>>())),
             CaseError::Conflict => AppError::Internal("unhandled conflict".into()),
             CaseError::Store(e) => e.into(),
             CaseError::Internal(e) => AppError::Internal(e),

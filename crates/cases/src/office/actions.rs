@@ -1,7 +1,7 @@
 //! What a caseworker does on a case. Each command is checked against the domain's rules
 //! ([`velferd_domain::office`]), then written by [`velferd_store::Store::office_change`] in one
 //! transaction that also checks the case's version (so two caseworkers acting at once cannot
-//! silently overwrite each other), and audited. Actions that the citizen should see are events in
+//! silently overwrite each other) and appends the audit entry in that same transaction. Actions that the citizen should see are events in
 //! the digisos-soker vocabulary, so the citizen's page, a helper's page and the API feed show them
 //! at once; assignment and notes stay in the office journal.
 
@@ -220,11 +220,9 @@ impl Cases {
             let sha = self.files.put(&pdf).await?;
             change.letter = Some((title, sha, pdf.len() as i64));
         }
-        match self.store.office_change(id, (&staff.subject, &staff.name), &change, now).await? {
-            Changed::Done { version, letter } => {
-                self.audit_staff(staff, action_name, Some(id), person, Outcome::Permit, now).await?;
-                Ok(Acted { version, letter })
-            }
+        let entry = super::staff_entry(staff, action_name, Some(id), person, Outcome::Permit);
+        match self.store.office_change(id, (&staff.subject, &staff.name), &change, &entry, now).await? {
+            Changed::Done { version, letter } => Ok(Acted { version, letter }),
             Changed::Conflict => Err(CaseError::Conflict),
         }
     }

@@ -38,17 +38,7 @@ impl Cases {
     /// Writes what a staff member did or tried to the audit log. Fails if it cannot be written, so
     /// nothing is answered unaudited.
     pub(crate) async fn audit_staff(&self, staff: &StaffUser, action: &str, application_id: Option<&str>, person: Option<String>, outcome: Outcome, now: Millis) -> Result<()> {
-        let entry = AuditEntry {
-            actor: format!("staff:{}", staff.subject),
-            actor_name: staff.name.clone(),
-            role: staff.role_list(),
-            office: Some(staff.office.clone()),
-            action: action.to_owned(),
-            person,
-            application_id: application_id.map(str::to_owned),
-            outcome,
-        };
-        self.store.audit(&entry, now).await?;
+        self.store.audit(&staff_entry(staff, action, application_id, person, outcome), now).await?;
         Ok(())
     }
 
@@ -140,4 +130,18 @@ impl Cases {
 /// Whether a role (claim value) works cases, so a case can be given to its holder.
 pub(crate) fn works_cases(role: &str) -> bool {
     velferd_domain::staff::Role::from_claim(role).is_some_and(|r| CaseAccess::for_staff(&[r], "").is_some())
+}
+
+/// The audit entry for `staff` doing `action`.
+pub(crate) fn staff_entry(staff: &StaffUser, action: &str, application_id: Option<&str>, person: Option<String>, outcome: Outcome) -> AuditEntry {
+    AuditEntry {
+        actor: format!("staff:{}", staff.subject),
+        actor_name: staff.name.clone(),
+        role: staff.role_list(),
+        office: Some(staff.office.clone()),
+        action: action.to_owned(),
+        person,
+        application_id: application_id.map(str::to_owned),
+        outcome,
+    }
 }

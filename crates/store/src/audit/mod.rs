@@ -121,47 +121,9 @@ impl Store {
     /// number and retrying. Errors only when the database does.
     pub async fn audit(&self, entry: &AuditEntry, now: Millis) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let head = sqlx::query(
-            "INSERT INTO audit_head (id, seq, hash) VALUES (1, 1, $1)
-             ON CONFLICT (id) DO UPDATE SET seq = audit_head.seq + 1
-             RETURNING seq, hash",
-        )
-        .bind(GENESIS)
-        .fetch_one(&mut *tx)
-        .await?;
-        let (mut seq, mut prev): (i64, String) = (head.try_get("seq")?, head.try_get("hash")?);
-        for _ in 0..CATCH_UP {
-            let hash = current_hash(&prev, seq, now, entry);
-            let inserted = sqlx::query(
-                "INSERT INTO audit_log (seq, at_ms, actor, actor_name, role, office, action, person, application_id, outcome, prev_hash, hash, hash_version)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (seq) DO NOTHING",
-            )
-            .bind(seq)
-            .bind(now)
-            .bind(&entry.actor)
-            .bind(&entry.actor_name)
-            .bind(&entry.role)
-            .bind(entry.office.clone())
-            .bind(&entry.action)
-            .bind(entry.person.clone())
-            .bind(entry.application_id.clone())
-            .bind(entry.outcome.as_str())
-            .bind(&prev)
-            .bind(&hash)
-            .bind(CURRENT)
-            .execute(&mut *tx)
-            .await?;
-            if inserted.rows_affected() == 1 {
-                sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1").bind(seq).bind(&hash).execute(&mut *tx).await?;
-                tx.commit().await?;
-                return Ok(());
-            }
-            // The log is ahead of its head: continue after its real last entry.
-            let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_one(&mut *tx).await?;
-            seq = last.try_get::<i64, _>("seq")? + 1;
-            prev = last.try_get("hash")?;
-        }
-        Err(StoreError::Corrupt("audit log: entries keep appearing beyond the chain head (is a Velferd from before migration 12 still running?)".into()))
+        append(&mut tx, entry, now).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The chain head row: the newest entry's number and hash; `None` before the first entry.
@@ -248,4 +210,51 @@ impl Store {
         let row = sqlx::query("SELECT owner_fnr FROM applications WHERE id = $1").bind(application_id).fetch_optional(&self.pool).await?;
         Ok(row.map(|r| r.try_get("owner_fnr")).transpose()?)
     }
+}
+
+/// Appends `entry` inside the caller's write transaction, so that an action and its audit entry
+/// commit together or not at all (an office action, a power of attorney granted). Call it last in
+/// the transaction: the chain head row it updates is then locked only for the commit, and every
+/// writer takes its locks in the same order (the case's rows first, the audit head last).
+pub(crate) async fn append(tx: &mut sqlx::Transaction<'_, sqlx::Any>, entry: &AuditEntry, now: Millis) -> Result<()> {
+    let head = sqlx::query(
+        "INSERT INTO audit_head (id, seq, hash) VALUES (1, 1, $1)
+         ON CONFLICT (id) DO UPDATE SET seq = audit_head.seq + 1
+         RETURNING seq, hash",
+    )
+    .bind(GENESIS)
+    .fetch_one(&mut **tx)
+    .await?;
+    let (mut seq, mut prev): (i64, String) = (head.try_get("seq")?, head.try_get("hash")?);
+    for _ in 0..CATCH_UP {
+        let hash = current_hash(&prev, seq, now, entry);
+        let inserted = sqlx::query(
+            "INSERT INTO audit_log (seq, at_ms, actor, actor_name, role, office, action, person, application_id, outcome, prev_hash, hash, hash_version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (seq) DO NOTHING",
+        )
+        .bind(seq)
+        .bind(now)
+        .bind(&entry.actor)
+        .bind(&entry.actor_name)
+        .bind(&entry.role)
+        .bind(entry.office.clone())
+        .bind(&entry.action)
+        .bind(entry.person.clone())
+        .bind(entry.application_id.clone())
+        .bind(entry.outcome.as_str())
+        .bind(&prev)
+        .bind(&hash)
+        .bind(CURRENT)
+        .execute(&mut **tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1").bind(seq).bind(&hash).execute(&mut **tx).await?;
+            return Ok(());
+        }
+        // The log is ahead of its head: continue after its real last entry.
+        let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_one(&mut **tx).await?;
+        seq = last.try_get::<i64, _>("seq")? + 1;
+        prev = last.try_get("hash")?;
+    }
+    Err(StoreError::Corrupt("audit log: entries keep appearing beyond the chain head (is a Velferd from before migration 12 still running?)".into()))
 }

@@ -329,7 +329,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         helpers,
         grant_action: format!("/mine-soknader/{id}/fullmakt"),
         helper_errors: !helper_form.errors.is_empty(),
-        periods: super::helpers::PERIODS.iter().map(|m| (m.to_string(), lang.t(&format!("helper-months-{m}")))).collect(),
+        periods: velferd_domain::fullmakt::PERIODS.iter().map(|m| (m.to_string(), lang.t(&format!("helper-months-{m}")))).collect(),
         helper_form,
     };
     let mut response = render(&page);

@@ -7,8 +7,10 @@
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
+use velferd_cases::CaseError;
+use velferd_domain::fullmakt::PowerForm;
 use velferd_domain::ids::Fodselsnummer;
-use velferd_store::{AuditEntry, NewPower, Outcome, Power};
+use velferd_store::{AuditEntry, Outcome, Power};
 
 use super::cases::{case_page, Mode};
 use super::upload::Sending;
@@ -18,10 +20,6 @@ use crate::i18n::Lang;
 use crate::pages::{render, HelperForm, HelperLine, HelperSentPage};
 use crate::session::{self, Citizen};
 use crate::{fmt, now_ms, AppState};
-
-const DAY_MS: i64 = 24 * 60 * 60 * 1000;
-/// The periods offered, in months.
-pub const PERIODS: [i64; 4] = [1, 3, 6, 12];
 
 /// The powers on the owner's application, as lines for their case page.
 pub(crate) async fn helper_lines(app: &AppState, lang: Lang, id: &str, owner: &Citizen) -> Result<Vec<HelperLine>, AppError> {
@@ -51,51 +49,33 @@ pub(crate) async fn helper_lines(app: &AppState, lang: Lang, id: &str, owner: &C
 /// Gives a power of attorney. Bad input is shown at its field with everything else kept.
 pub async fn grant(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
-    let raw_name = form.get("navn").unwrap_or_default();
-    // The name is shown on the citizen's page, in the audit list and to the case system.
-    let name = velferd_domain::text::clean_line(raw_name, velferd_domain::text::MAX_SHORT_TEXT);
-    let mut posted = HelperForm {
-        fnr: form.get("fnr").unwrap_or_default().trim().to_owned(),
-        navn: name.clone().unwrap_or_else(|_| velferd_domain::text::display_name(raw_name, velferd_domain::text::MAX_SHORT_TEXT)),
-        maneder: form.get("maneder").unwrap_or_default().to_owned(),
-        dokumenter: form.get("dokumenter") == Some("ja"),
-        errors: vec![],
+    let asked = PowerForm {
+        fnr: form.get("fnr").unwrap_or_default().to_owned(),
+        name: form.get("navn").unwrap_or_default().to_owned(),
+        months: form.get("maneder").unwrap_or_default().to_owned(),
+        may_send_documents: form.get("dokumenter") == Some("ja"),
     };
-    let helper = match Fodselsnummer::parse(&posted.fnr) {
-        Ok(f) if f == citizen.fnr => {
-            posted.errors.push(("fnr".into(), lang.t("helper-error-self")));
-            None
+    match app.cases.grant_power(&citizen.fnr, &id, &asked, now_ms()).await {
+        Ok(_) => Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response()),
+        Err(CaseError::Invalid(refused)) => {
+            let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
+            let posted = HelperForm {
+                fnr: asked.fnr.trim().to_owned(),
+                // What was typed, made safe to show again (the name is refused, not changed).
+                navn: velferd_domain::text::display_name(&asked.name, velferd_domain::text::MAX_SHORT_TEXT),
+                maneder: asked.months,
+                dokumenter: asked.may_send_documents,
+                errors: refused.iter().map(|r| (r.field.to_owned(), lang.t(r.key))).collect(),
+            };
+            case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted)).await
         }
-        Ok(f) => Some(f),
-        Err(_) => {
-            posted.errors.push(("fnr".into(), lang.t(if posted.fnr.is_empty() { "error-required" } else { "helper-error-fnr" })));
-            None
-        }
-    };
-    match name {
-        Err(key) => posted.errors.push(("navn".into(), lang.t(key))),
-        Ok(n) if n.is_empty() => posted.errors.push(("navn".into(), lang.t("error-required"))),
-        Ok(_) => {}
+        Err(e) => Err(e.into()),
     }
-    let months = posted.maneder.parse::<i64>().ok().filter(|m| PERIODS.contains(m));
-    if months.is_none() {
-        posted.errors.push(("maneder".into(), lang.t("error-choose")));
-    }
-    let (Some(helper), Some(months), true) = (helper, months, posted.errors.is_empty()) else {
-        return case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted)).await;
-    };
-    let now = now_ms();
-    let power = NewPower { helper: &helper, helper_name: &posted.navn, may_send_documents: posted.dokumenter, valid_until_ms: now + months * 30 * DAY_MS };
-    app.store.grant_power(&id, &citizen.fnr, &power, now).await?.ok_or(AppError::NotFound)?;
-    Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
 }
 
 pub async fn revoke(State(app): State<AppState>, session: Session, citizen: Citizen, Path((id, power)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    if !app.store.revoke_power(&id, &citizen.fnr, &power, now_ms()).await? {
-        return Err(AppError::NotFound);
-    }
+    app.cases.revoke_power(&citizen.fnr, &id, &power, now_ms()).await?;
     Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response())
 }
 

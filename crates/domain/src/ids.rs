@@ -267,15 +267,23 @@ impl fmt::Display for Kommunenummer {
 /// of every field never overflow and typos like an extra five zeros are caught.
 pub const MAX_BELOP: i64 = 100_000_000;
 
-/// An amount in whole Norwegian kroner, never negative. Accepts the ways Norwegians write amounts:
-/// `12 500`, `12500`, `12.500` and `12,500` (thousands in groups of three), `12500,-`, `12 500 kr`,
-/// `kr 12 500`, and øre that are zero (`1 200,00`). Every amount field of soknad.json is an
-/// integer in the Digisos schema, so an amount with øre (`1 200,50`) is refused with a message that
-/// says so (`error-belop-ore`) rather than silently rounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// An amount in Norwegian kroner and øre, never negative. Accepts the ways Norwegians write
+/// amounts: `12 500`, `12500`, `12.500` and `12,500` (thousands in groups of three), `12500,-`,
+/// `12 500 kr`, `kr 12 500`, and øre after a comma or point (`1 200,50`, `99.5`, `12.000,50`).
+///
+/// Øre are kept as typed: the summary, the PDF copy and the office's page show `1 200,50 kr`.
+/// soknad.json carries whole kroner, because every amount in the Digisos schema is an integer
+/// (`soknad.json`: `belop`, `brutto`, `netto` are `"type": "integer"`), rounded to the nearest
+/// krone ([`Belop::kroner`]); the application as sent keeps the øre beside it.
+///
+/// Stored (in the application as sent) as a JSON number of kroner: a whole number when there are
+/// no øre, as it always was, and with two decimals when there are (`1200.5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Belop(i64);
 
 impl Belop {
+    /// Errors: `error-belop-format` (not an amount), `error-belop-negative`,
+    /// `error-belop-too-large` (above [`MAX_BELOP`] kroner).
     pub fn parse(raw: &str) -> Result<Self, MessageKey> {
         let mut s: String = raw.trim().to_lowercase().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect();
         for suffix in ["kr", ",-", ".-"] {
@@ -294,21 +302,52 @@ impl Belop {
             return Err("error-belop-too-large");
         }
         let kroner: i64 = whole.parse().map_err(|_| "error-belop-format")?;
-        if ore.chars().any(|c| c != '0') {
-            return Err("error-belop-ore");
-        }
-        if kroner > MAX_BELOP {
+        // "50" after the comma is 50 øre, "5" is 50 øre too (99,5 = 99,50).
+        let ore: i64 = if ore.is_empty() { 0 } else { format!("{ore:0<2}").parse().map_err(|_| "error-belop-format")? };
+        if kroner > MAX_BELOP || (kroner == MAX_BELOP && ore > 0) {
             return Err("error-belop-too-large");
         }
-        Ok(Self(kroner))
+        Ok(Self(kroner * 100 + ore))
     }
 
+    /// Whole kroner, rounded to the nearest (50 øre up), as soknad.json carries amounts.
     pub fn kroner(self) -> i64 {
+        (self.0 + 50) / 100
+    }
+
+    /// The amount in øre, exactly as typed.
+    pub fn ore(self) -> i64 {
         self.0
     }
 
+    /// `k` whole kroner (clamped to 0 ..= [`MAX_BELOP`]).
     pub fn from_kroner(k: i64) -> Self {
-        Self(k.clamp(0, MAX_BELOP))
+        Self(k.clamp(0, MAX_BELOP) * 100)
+    }
+
+    /// `ore` øre (clamped to 0 ..= [`MAX_BELOP`] kroner).
+    pub fn from_ore(ore: i64) -> Self {
+        Self(ore.clamp(0, MAX_BELOP * 100))
+    }
+}
+
+impl Serialize for Belop {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            s.serialize_i64(self.0 / 100)
+        } else {
+            s.serialize_f64(self.0 as f64 / 100.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Belop {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let kroner = f64::deserialize(d)?;
+        if !kroner.is_finite() || kroner < 0.0 {
+            return Err(serde::de::Error::custom("an amount is a number of kroner, not negative"));
+        }
+        Ok(Self::from_ore((kroner * 100.0).round() as i64))
     }
 }
 
@@ -347,15 +386,20 @@ fn split_amount(s: &str) -> Option<(String, String)> {
 }
 
 impl fmt::Display for Belop {
-    /// `12 500 kr` with a narrow no-break space between thousands, as Norwegian style prints it.
+    /// `12 500 kr`, or `1 200,50 kr` with øre, with a no-break space between thousands as
+    /// Norwegian style prints it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.to_string();
+        use std::fmt::Write as _;
+        let digits = (self.0 / 100).to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push('\u{a0}');
             }
             out.push(c);
+        }
+        if self.0 % 100 != 0 {
+            write!(out, ",{:02}", self.0 % 100)?;
         }
         write!(f, "{out}\u{a0}kr")
     }
@@ -481,14 +525,29 @@ mod tests {
     }
 
     #[test]
+    fn belop_is_stored_as_kroner_and_reads_what_was_stored_before_ore() {
+        // Applications sent before øre were kept stored whole kroner as integers.
+        assert_eq!(serde_json::from_str::<Belop>("1200").map(Belop::ore).ok(), Some(120_000));
+        let with_ore = Belop::parse("1 200,50").unwrap();
+        assert_eq!(serde_json::to_string(&with_ore).ok().as_deref(), Some("1200.5"));
+        assert_eq!(serde_json::to_string(&Belop::from_kroner(1200)).ok().as_deref(), Some("1200"), "whole kroner stay integers");
+        assert_eq!(serde_json::from_str::<Belop>("1200.5").ok(), Some(with_ore));
+        assert_eq!(serde_json::from_str::<Belop>("0.07").map(Belop::ore).ok(), Some(7));
+        assert!(serde_json::from_str::<Belop>("-3").is_err());
+    }
+
+    #[test]
     fn belop_accepts_everyday_spellings_and_refuses_negative() {
         assert_eq!(Belop::parse("12 500").map(Belop::kroner), Ok(12_500));
         assert_eq!(Belop::parse("12500,-").map(Belop::kroner), Ok(12_500));
         assert_eq!(Belop::parse("kr 99,00").map(Belop::kroner), Ok(99));
-        // Øre are not rounded away: every amount in soknad.json is whole kroner, and the message says so.
-        assert_eq!(Belop::parse("kr 99,50"), Err("error-belop-ore"));
-        assert_eq!(Belop::parse("1 200,50"), Err("error-belop-ore"));
-        assert_eq!(Belop::parse("1200.5"), Err("error-belop-ore"));
+        // Øre are kept as typed, shown with the amount, and rounded only for soknad.json.
+        assert_eq!(Belop::parse("kr 99,50").map(Belop::ore), Ok(9_950));
+        assert_eq!(Belop::parse("1 200,50").map(|b| (b.ore(), b.kroner(), b.to_string())), Ok((120_050, 1_201, "1\u{a0}200,50\u{a0}kr".to_owned())));
+        assert_eq!(Belop::parse("1200.5").map(Belop::ore), Ok(120_050));
+        assert_eq!(Belop::parse("1200,49").map(Belop::kroner), Ok(1_200));
+        assert_eq!(Belop::parse("12.000,05").map(|b| b.to_string()), Ok("12\u{a0}000,05\u{a0}kr".to_owned()));
+        assert_eq!(Belop::parse("100 000 000,01"), Err("error-belop-too-large"));
         // Thousands written with a point or a comma, as Norwegians (and the English) do.
         assert_eq!(Belop::parse("12.000").map(Belop::kroner), Ok(12_000));
         assert_eq!(Belop::parse("12,000").map(Belop::kroner), Ok(12_000));

@@ -302,12 +302,12 @@ async fn amounts_read_as_norwegians_write_them_and_messages_state_the_limits() {
         let summary = b.get(&format!("/soknad/{draft}/oppsummering")).await;
         assert!(summary.body.contains("12\u{a0}000\u{a0}kr") && summary.body.contains("1\u{a0}200\u{a0}kr"), "{label}: {}", summary.body);
 
-        // Øre are never rounded away silently: the message says the office gets whole kroner.
-        b.get(&expenses).await;
-        let page = b.post(&expenses, &[("husleie", "1 200,50")]).await;
-        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
-        assert!(page.field_error("husleie").is_some_and(|e| e.contains("Skriv hele kroner, uten øre")), "{label}: {}", page.field_errors_summary());
-        assert_eq!(page.input_value("husleie").as_deref(), Some("1 200,50"), "{label}: what she typed stays");
+        // Øre are kept: the summary shows what she typed, not a rounded amount.
+        b.step(&draft, "utgifter", &[("husleie", "1 200,50"), ("strom", "99,5")]).await;
+        let summary = b.get(&format!("/soknad/{draft}/oppsummering")).await;
+        assert!(summary.body.contains("1\u{a0}200,50\u{a0}kr") && summary.body.contains("99,50\u{a0}kr"), "{label}: {}", summary.body);
+        let page = b.get(&expenses).await;
+        assert_eq!(page.input_value("husleie").as_deref(), Some("1 200,50"), "{label}: what she typed stays in the field");
 
         // Limits are stated.
         let page = b.post(&expenses, &[("husleie", "999 999 999")]).await;

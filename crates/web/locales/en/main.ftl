@@ -751,5 +751,3 @@ case-told-heading = What you told the office about the documents
 case-told-text = When you sent the application, you said this about the documents the office needs:
 case-told-warnings = We told you that these pages may not be readable:
 case-told-warning = { $document }, page { $number } ({ $file }): { $warning }
-# Amounts with øre: every amount field of soknad.json is whole kroner in the Digisos schema
-error-belop-ore = Write whole kroner, without øre. The office receives amounts in whole kroner, and we will not round for you – write for example 1200 or 1201.

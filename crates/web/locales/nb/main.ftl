@@ -751,5 +751,3 @@ case-told-heading = Dette sa du om dokumentene
 case-told-text = Da du sendte søknaden, sa du dette om dokumentene kontoret trenger:
 case-told-warnings = Vi sa fra at disse sidene kanskje ikke kan leses:
 case-told-warning = { $document }, side { $number } ({ $file }): { $warning }
-# Amounts with øre: every amount field of soknad.json is whole kroner in the Digisos schema
-error-belop-ore = Skriv hele kroner, uten øre. Kontoret får beløpene i hele kroner, og vi vil ikke runde av for deg – skriv for eksempel 1200 eller 1201.

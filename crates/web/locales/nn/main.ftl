@@ -751,5 +751,3 @@ case-told-heading = Dette sa du om dokumenta
 case-told-text = Då du sende søknaden, sa du dette om dokumenta kontoret treng:
 case-told-warnings = Vi sa frå at desse sidene kanskje ikkje kan lesast:
 case-told-warning = { $document }, side { $number } ({ $file }): { $warning }
-# Amounts with øre: every amount field of soknad.json is whole kroner in the Digisos schema
-error-belop-ore = Skriv heile kroner, utan øre. Kontoret får beløpa i heile kroner, og vi vil ikkje runde av for deg – skriv til dømes 1200 eller 1201.

@@ -78,8 +78,9 @@ impl Cases {
             without_addresses(&mut new.soknad_json);
         }
         let sent = self.store.submit(&draft.id, owner, &new, now).await?.ok_or(CaseError::NotFound)?;
-        // The originals and previews were only needed until the PDFs were made.
-        self.sweep_draft_files().await;
+        // The originals and previews were only needed until the PDFs were made: deleted after the
+        // receipt is on its way, not before.
+        self.delete_files_later(sent.unused_files.clone());
         if sent.created {
             tracing::info!(application = %sent.id, office = %kommune.kontor.enhetsnummer, emergency = new.emergency, "application received");
         }
@@ -133,6 +134,35 @@ impl Cases {
             states.push((slot, DocumentState::Uploaded(vec![name])));
         }
         Ok(Ok((documents, states)))
+    }
+
+    /// The citizen discards draft `draft_id` ("start over"): the draft and its files go. `false`
+    /// when the owner has no such draft.
+    pub async fn discard_draft(&self, owner: &Fodselsnummer, draft_id: &str) -> Result<bool> {
+        match self.store.delete_draft(draft_id, owner).await? {
+            Some(unused) => {
+                self.delete_files_later(unused);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Deletes files nothing uses any more from the file store, in the background: the answer to
+    /// the person does not wait for it. Failures are logged; the hourly housekeeping
+    /// ([`Cases::sweep_draft_files`]) finds what is left.
+    fn delete_files_later(&self, unused: Vec<String>) {
+        if unused.is_empty() {
+            return;
+        }
+        let files = self.files.clone();
+        tokio::spawn(async move {
+            for sha in unused {
+                if let Err(e) = files.delete(&sha).await {
+                    tracing::warn!(error = %e, "could not delete a file no longer used");
+                }
+            }
+        });
     }
 
     /// Removes the files of drafts that are gone (sent, discarded, expired) from the file store.

@@ -31,6 +31,10 @@ pub struct Submitted {
     pub reference: String,
     /// False when this draft had already been sent (a double-click or a retried request).
     pub created: bool,
+    /// Files (SHA-256) the draft used that nothing uses any more now that it is sent: the
+    /// originals and previews its documents' PDFs were made from. The caller deletes them from
+    /// the file store after answering. Empty when `created` is false.
+    pub unused_files: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -143,17 +147,19 @@ impl Store {
         if !app.documents.is_empty() {
             crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now).await?;
         }
+        // The draft's own files go with the draft (after the warnings above were copied from them).
+        let unused_files = crate::draft_files::remove_files_of_draft(&mut tx, draft_id).await?;
         self.refresh_projection(&mut tx, &id, now).await?;
         crate::feed::record(&mut tx, &id, crate::FeedKind::ApplicationReceived, None, now).await?;
         tx.commit().await?;
-        Ok(Some(Submitted { id, reference, created: true }))
+        Ok(Some(Submitted { id, reference, created: true, unused_files }))
     }
 
     /// The application sent from this draft of the owner, if it was sent.
     pub async fn submitted_from_draft(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Option<Submitted>> {
         let row =
             sqlx::query("SELECT id, reference FROM applications WHERE draft_id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).fetch_optional(&self.pool).await?;
-        row.map(|r| Ok(Submitted { id: r.try_get("id")?, reference: r.try_get("reference")?, created: false })).transpose()
+        row.map(|r| Ok(Submitted { id: r.try_get("id")?, reference: r.try_get("reference")?, created: false, unused_files: Vec::new() })).transpose()
     }
 
     /// The owner's application with this id. Another person's id finds nothing.

@@ -213,3 +213,29 @@ impl Store {
         Ok(orphans)
     }
 }
+
+/// Removes the rows of draft `draft_id`'s files and document choices inside the caller's
+/// transaction (the draft was just sent or discarded in it), and returns the files that nothing
+/// else uses any more: the caller deletes them from the file store after the commit. Reads only
+/// that draft's rows, so it costs the same however many drafts there are. A crash between the
+/// commit and the deletion leaves files that [`Store::sweep_draft_files`] (housekeeping and
+/// `velferd admin retention`) removes later.
+pub(crate) async fn remove_files_of_draft(tx: &mut sqlx::Transaction<'_, sqlx::Any>, draft_id: &str) -> Result<Vec<String>> {
+    let rows = sqlx::query("SELECT sha256, thumb_sha256 FROM draft_files WHERE draft_id = $1").bind(draft_id).fetch_all(&mut **tx).await?;
+    sqlx::query("DELETE FROM draft_files WHERE draft_id = $1").bind(draft_id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM draft_document_choices WHERE draft_id = $1").bind(draft_id).execute(&mut **tx).await?;
+    let mut candidates = std::collections::BTreeSet::new();
+    for r in &rows {
+        candidates.insert(r.try_get::<String, _>("sha256")?);
+        if let Some(thumb) = r.try_get::<Option<String>, _>("thumb_sha256")? {
+            candidates.insert(thumb);
+        }
+    }
+    let mut unused = Vec::new();
+    for sha in candidates {
+        if !crate::files::referenced(tx, &sha).await? {
+            unused.push(sha);
+        }
+    }
+    Ok(unused)
+}

@@ -117,10 +117,19 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Deletes the owner's draft (the citizen chose to start over).
-    pub async fn delete_draft(&self, id: &str, owner: &Fodselsnummer) -> Result<bool> {
-        let done = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(id).bind(owner.as_str()).execute(&self.pool).await?;
-        Ok(done.rows_affected() == 1)
+    /// Deletes the owner's draft (the citizen chose to start over) with its files' rows, in one
+    /// transaction. Returns the files nothing uses any more (the caller deletes them from the file
+    /// store), or `None` when the owner has no such draft.
+    pub async fn delete_draft(&self, id: &str, owner: &Fodselsnummer) -> Result<Option<Vec<String>>> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(id).bind(owner.as_str()).execute(&mut *tx).await?;
+        if done.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let unused = crate::draft_files::remove_files_of_draft(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(Some(unused))
     }
 
     /// Deletes every expired draft; returns how many. Run periodically by the server.

@@ -125,3 +125,61 @@ async fn the_sweep_removes_leftovers_and_unnamed_files_and_never_a_named_one() {
         store.close().await;
     }
 }
+
+/// Sending or discarding a draft removes that draft's file rows in its own transaction and names
+/// the files nothing uses any more, so no sweep over every draft runs while the citizen waits.
+#[tokio::test]
+async fn a_sent_or_discarded_draft_takes_its_files_with_it() {
+    for db in testing::all().await {
+        let label = db.label;
+        let store = Store::connect(&db.url).await.unwrap();
+        let owner = owner();
+        let kommune = Kommunenummer::parse("0301").unwrap();
+        let photo = |name: &str, sha: &str, thumb: &str| NewDraftFile {
+            slot: "husleiekontrakt.husleiekontrakt".into(),
+            name: name.into(),
+            sha256: sha.into(),
+            bytes: 24,
+            thumb_sha256: Some(thumb.into()),
+            pages: 1,
+            warnings: vec![],
+            is_pdf: false,
+        };
+        let (shared, own, thumb_a, thumb_b) = (sha256_hex(b"shared"), sha256_hex(b"own"), sha256_hex(b"thumb a"), sha256_hex(b"thumb b"));
+        let sent = store.create_draft(&owner, &kommune, &Answers::default(), now_ms()).await.unwrap();
+        let kept = store.create_draft(&owner, &kommune, &Answers::default(), now_ms()).await.unwrap();
+        store.add_draft_file(&sent.id, &owner, &photo("a.jpg", &own, &thumb_a), now_ms()).await.unwrap().unwrap();
+        store.add_draft_file(&sent.id, &owner, &photo("b.jpg", &shared, &thumb_b), now_ms()).await.unwrap().unwrap();
+        // The same photo in another draft of hers: it must stay.
+        store.add_draft_file(&kept.id, &owner, &photo("b.jpg", &shared, &thumb_b), now_ms()).await.unwrap().unwrap();
+
+        let document = SubmittedDocument { kind: "husleiekontrakt".into(), tilleggsinfo: "husleiekontrakt".into(), sha256: sha256_hex(b"%PDF- sent"), bytes: 10 };
+        let app = NewApplication {
+            summary: vec![],
+            kommunenummer: kommune.clone(),
+            enhetsnummer: "0312".into(),
+            emergency: false,
+            soknad_json: serde_json::json!({}),
+            vedlegg_json: serde_json::json!({"vedlegg": []}),
+            answers: Answers::default(),
+            events: vec![],
+            documents: vec![document],
+        };
+        let receipt = store.submit(&sent.id, &owner, &app, now_ms()).await.unwrap().unwrap();
+        let mut unused = receipt.unused_files.clone();
+        unused.sort();
+        let mut expected = vec![own.clone(), thumb_a.clone()];
+        expected.sort();
+        assert_eq!(unused, expected, "{label}: the photo and preview only this draft used");
+        assert!(store.sweep_draft_files().await.unwrap().is_empty(), "{label}: nothing of the sent draft is left for the sweep");
+        assert!(store.submit(&sent.id, &owner, &app, now_ms()).await.unwrap().unwrap().unused_files.is_empty(), "{label}: a repeated send deletes nothing");
+
+        let mut gone = store.delete_draft(&kept.id, &owner).await.unwrap().expect("her draft");
+        gone.sort();
+        let mut expected = vec![shared.clone(), thumb_b.clone()];
+        expected.sort();
+        assert_eq!(gone, expected, "{label}: the last draft using the shared photo is discarded");
+        assert!(store.sweep_draft_files().await.unwrap().is_empty(), "{label}");
+        assert_eq!(store.delete_draft(&kept.id, &owner).await.unwrap(), None, "{label}");
+    }
+}

@@ -379,7 +379,6 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
 /// Deletes the citizen's draft ("start over").
 pub async fn discard(State(app): State<AppState>, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    app.store.delete_draft(&id, &citizen.fnr).await?;
-    app.cases.sweep_draft_files().await;
+    app.cases.discard_draft(&citizen.fnr, &id).await?;
     Ok(Redirect::to("/soknad").into_response())
 }

@@ -141,6 +141,9 @@ async fn raw_commits(kind: &str, url: &str, dir: &std::path::Path, workers: usiz
     commits as f64 / took.as_secs_f64()
 }
 
+/// A signed-in citizen with a finished draft (its id), taken by the worker that sends it.
+type Ready = Option<(Browser, String)>;
+
 struct Row {
     level: usize,
     sends: usize,
@@ -174,7 +177,7 @@ async fn run(kind: &str, make_url: impl AsyncFn(usize) -> (String, Option<String
         let base = server.base.clone();
 
         // Finished drafts, filled in beforehand (not timed), eight citizens at a time.
-        let ready: Arc<tokio::sync::Mutex<Vec<Option<(Browser, String)>>>> = Arc::new(tokio::sync::Mutex::new((0..sends).map(|_| None).collect()));
+        let ready: Arc<tokio::sync::Mutex<Vec<Ready>>> = Arc::new(tokio::sync::Mutex::new((0..sends).map(|_| None).collect()));
         {
             let (ready, fnrs, base) = (ready.clone(), fnrs.clone(), base.clone());
             at_once(sends, 8, move |i| {

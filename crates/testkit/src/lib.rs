@@ -4,6 +4,7 @@
 
 pub mod case_system;
 pub mod oidc;
+pub mod process;
 
 use std::net::SocketAddr;
 

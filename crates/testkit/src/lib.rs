@@ -3,6 +3,7 @@
 //! provider for the sign-in tests.
 
 pub mod case_system;
+pub mod cluster;
 pub mod oidc;
 pub mod process;
 

@@ -251,3 +251,118 @@ async fn postgres_restarted_under_load_gives_clear_503s_and_loses_nothing() {
     server.kill();
     eprintln!("restart: {} answers, crash: {} answers while the database was away, all clear 503s", restart.answers.len(), crash.answers.len());
 }
+
+/// A TCP relay in front of the object storage that the test can cut (nothing listens, every open
+/// connection is dropped) and restore on the same port, as a network or storage outage would.
+struct Relay {
+    port: u16,
+    upstream: String,
+    running: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Relay {
+    async fn new(upstream: &str) -> Relay {
+        let port = velferd_testkit::process::free_port();
+        Relay { port, upstream: upstream.trim_start_matches("http://").to_owned(), running: None }
+    }
+
+    fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    async fn up(&mut self) {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await.unwrap();
+        let upstream = self.upstream.clone();
+        self.running = Some(tokio::spawn(async move {
+            // Dropped with the task: every relayed connection ends when the relay is cut.
+            let mut connections = tokio::task::JoinSet::new();
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                let upstream = upstream.clone();
+                connections.spawn(async move {
+                    if let Ok(mut outbound) = tokio::net::TcpStream::connect(upstream).await {
+                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    }
+                });
+            }
+        }));
+    }
+
+    async fn down(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.abort();
+            let _ = running.await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn object_storage_down_at_start_and_mid_run_is_said_clearly_and_loses_nothing() {
+    let Some(s3) = velferd_store::testing::s3::server() else { return };
+    let mut relay = Relay::new(&s3.endpoint).await;
+    let settings: Vec<(&str, String)> = s3.settings().into_iter().map(|(k, v)| (k, if k == "AWS_ENDPOINT_URL" { relay.endpoint() } else { v })).collect();
+    let dir = velferd_store::testing::temp_dir();
+    let database = format!("sqlite://{}/v.db?mode=rwc", dir.0.display());
+    let files = format!("s3://{}/kommune-0301", velferd_store::testing::s3::BUCKET);
+
+    // Down at start: the server does not start, and says what it could not reach and how to fix it.
+    let refused = serve(Path::new(BIN), &database, &files, &settings).await.err().expect("no start without the object storage");
+    assert!(refused.contains("--files") && refused.contains(&relay.endpoint()) && refused.contains("AWS_ENDPOINT_URL"), "{refused}");
+
+    relay.up().await;
+    let mut server = serve(Path::new(BIN), &database, &files, &settings).await.unwrap();
+    let before = count(&database).await;
+    let mut citizens = Vec::new();
+    for (i, person) in PEOPLE.into_iter().take(4).enumerate() {
+        let (b, draft) = ready(&server.base, person).await;
+        assert_eq!(attach(&b, &draft, i as u32).await.unwrap().status(), StatusCode::SEE_OTHER, "{person} attaches while the storage is there");
+        citizens.push((person, b, draft));
+    }
+    // The first two send while it is there.
+    let mut receipts = Vec::new();
+    for (person, b, draft) in citizens.iter_mut().take(2) {
+        let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        receipts.push((*person, sent.location.unwrap()));
+    }
+
+    // Mid-run it goes away: attaching, sending and opening a document are each told clearly.
+    relay.down().await;
+    let mut answers = Vec::new();
+    for (i, (person, b, draft)) in citizens.iter().enumerate().skip(2) {
+        let asked = Instant::now();
+        answers.push(Answer::of(format!("{person} attach"), attach(b, draft, 10 + i as u32).await.unwrap()).await);
+        let body = format!("_csrf={}&bekreft=ja", b.csrf);
+        let sent = b
+            .client
+            .post(format!("{}/soknad/{draft}/send", b.base))
+            .header("accept-language", "nb")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        answers.push(Answer::of(format!("{person} send"), sent).await);
+        assert!(asked.elapsed() < Duration::from_secs(20), "{person} waited {:?} to be told", asked.elapsed());
+    }
+    let (person, receipt) = &receipts[0];
+    let mut owner = Browser::new(&server.base, "nb");
+    owner.sign_in(person).await;
+    let case = owner.get(&format!("/mine-soknader/{}", receipt.trim_start_matches("/kvittering/"))).await;
+    let href = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+/dokumenter/[0-9a-f]{64}\.pdf)""#).unwrap();
+    let document = href.captures(&case.body).expect("a document")[1].to_owned();
+    answers.push(Answer::of("document".into(), owner.client.get(format!("{}{document}", server.base)).header("accept-language", "nb").send().await.unwrap()).await);
+    let bad = bad(&answers);
+    assert!(bad.is_empty(), "answers while the object storage was away that were not a clear 503:\n{}", bad.join("\n"));
+    assert_eq!(count(&database).await - before, 2, "nothing sent while the storage was away");
+
+    // Back: the same server attaches and sends again, and nothing acknowledged is lost.
+    relay.up().await;
+    for (i, (person, b, draft)) in citizens.iter_mut().enumerate().skip(2) {
+        assert_eq!(attach(b, draft, 20 + i as u32).await.unwrap().status(), StatusCode::SEE_OTHER, "{person} attaches again");
+        let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        receipts.push((*person, sent.location.unwrap_or_else(|| panic!("{person}: {} {}", sent.status, sent.body))));
+    }
+    assert!(server.child.try_wait().unwrap().is_none(), "the server kept running");
+    everything_there(&server, &database, before, &receipts).await;
+    server.kill();
+    relay.down().await;
+}

@@ -159,8 +159,15 @@ fn migrations(backend: Backend) -> Migrator {
     }
 }
 
+/// How long a query waits for a connection from the pool before it fails as unavailable
+/// (`StoreError::is_unavailable`, a 503 saying "try again"). While the database restarts, the pool
+/// keeps trying to connect for this long, so a restart of a few seconds only slows pages down;
+/// any longer and a person would stare at a page that does not come, so they are told instead.
+pub const POOL_WAIT: Duration = Duration::from_secs(5);
+
 impl Store {
     /// Connects and brings the schema up to date. `url` is `sqlite://PATH` or `postgres://…`.
+    /// A query waits at most [`POOL_WAIT`] for a connection, also while the database restarts.
     pub async fn connect(url: &str) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
@@ -173,7 +180,7 @@ impl Store {
         let options = AnyConnectOptions::from_str(url)?;
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
-            .acquire_timeout(Duration::from_secs(15))
+            .acquire_timeout(POOL_WAIT)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -230,6 +237,13 @@ impl Store {
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Like [`Store::ping`], but an error (`is_unavailable`) when the database has not answered
+    /// within `wait` (for health checks, which must answer while the pool waits for a database
+    /// that is away).
+    pub async fn ping_within(&self, wait: Duration) -> Result<()> {
+        tokio::time::timeout(wait, self.ping()).await.unwrap_or(Err(StoreError::Database(sqlx::Error::PoolTimedOut)))
     }
 
     pub async fn close(&self) {

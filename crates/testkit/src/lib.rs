@@ -3,7 +3,9 @@
 //! provider for the sign-in tests.
 
 pub mod case_system;
+pub mod cluster;
 pub mod oidc;
+pub mod process;
 
 use std::net::SocketAddr;
 

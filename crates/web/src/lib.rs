@@ -21,7 +21,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use tower_http::compression::CompressionLayer;
@@ -118,12 +118,18 @@ pub fn default_kommuner() -> Katalog {
     Katalog::from_json(include_str!("../../../data/kommuner.json")).unwrap_or_else(|e| panic!("shipped data/kommuner.json is invalid: {e}"))
 }
 
-async fn health(axum::extract::State(app): axum::extract::State<AppState>) -> impl IntoResponse {
-    match app.store.ping().await {
-        Ok(()) => (StatusCode::OK, Json(serde_json::json!({"status": "ok"}))),
+/// How long `/health` waits for the database before it says it is unavailable.
+const HEALTH_WAIT: Duration = Duration::from_secs(2);
+
+async fn health(axum::extract::State(app): axum::extract::State<AppState>) -> Response {
+    // Answered within a load balancer's usual timeout, also when the database is away (the pool
+    // would wait `POOL_WAIT` for it).
+    match app.store.ping_within(HEALTH_WAIT).await {
+        Ok(()) => (StatusCode::OK, Json(serde_json::json!({"status": "ok"}))).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check: database does not answer");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable"})))
+            let retry = [(header::RETRY_AFTER, error::UNAVAILABLE_RETRY_S.to_string())];
+            (StatusCode::SERVICE_UNAVAILABLE, retry, Json(serde_json::json!({"status": "unavailable"}))).into_response()
         }
     }
 }

@@ -99,12 +99,33 @@ fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
 
+/// What a session store error says first when the database is away (see [`error`]).
+const UNAVAILABLE: &str = "database unavailable: ";
+
+/// A database error in the session store, marked when the database is away, so that the request
+/// is answered as unavailable (503, "try again") rather than as a fault of ours.
+fn stored(e: velferd_store::StoreError) -> session_store::Error {
+    match e.is_unavailable() {
+        true => session_store::Error::Backend(format!("{UNAVAILABLE}{e}")),
+        false => backend(e),
+    }
+}
+
+/// A session that could not be read or written: unavailable when the database is away (the
+/// session store marked it), otherwise a fault of ours.
+pub(crate) fn error(e: tower_sessions::session::Error) -> AppError {
+    match &e {
+        tower_sessions::session::Error::Store(session_store::Error::Backend(m)) if m.starts_with(UNAVAILABLE) => AppError::Unavailable(e.to_string()),
+        _ => AppError::Internal(e.to_string()),
+    }
+}
+
 #[async_trait::async_trait]
 impl SessionStore for DbSessions {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         loop {
             let data = serde_json::to_string(record).map_err(backend)?;
-            if self.store.session_create(&record.id.to_string(), &data, self.expiry_ms(crate::now_ms())).await.map_err(backend)? {
+            if self.store.session_create(&record.id.to_string(), &data, self.expiry_ms(crate::now_ms())).await.map_err(stored)? {
                 return Ok(());
             }
             record.id = Id::default();
@@ -113,21 +134,21 @@ impl SessionStore for DbSessions {
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = serde_json::to_string(record).map_err(backend)?;
-        self.store.session_update(&record.id.to_string(), &data, self.expiry_ms(crate::now_ms())).await.map_err(backend)?;
+        self.store.session_update(&record.id.to_string(), &data, self.expiry_ms(crate::now_ms())).await.map_err(stored)?;
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let now = crate::now_ms();
         let renew_ms = renew_interval(self.idle).as_millis() as i64;
-        match self.store.session_load_renewing(&id.to_string(), now, self.expiry_ms(now), renew_ms).await.map_err(backend)? {
+        match self.store.session_load_renewing(&id.to_string(), now, self.expiry_ms(now), renew_ms).await.map_err(stored)? {
             Some(data) => Ok(Some(serde_json::from_str(&data).map_err(backend)?)),
             None => Ok(None),
         }
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.store.session_delete(&id.to_string()).await.map_err(backend)
+        self.store.session_delete(&id.to_string()).await.map_err(stored)
     }
 }
 
@@ -140,10 +161,10 @@ impl SessionStore for DbSessions {
 async fn begin_sign_in(session: &Session) -> Result<(), AppError> {
     let kept: Vec<KeptAnswers> = session.get(KEPT_ANSWERS).await.ok().flatten().unwrap_or_default();
     session.clear().await;
-    session.cycle_id().await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.cycle_id().await.map_err(error)?;
+    session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(error)?;
     if !kept.is_empty() {
-        session.insert(KEPT_ANSWERS, kept).await.map_err(|e| AppError::Internal(e.to_string()))?;
+        session.insert(KEPT_ANSWERS, kept).await.map_err(error)?;
     }
     Ok(())
 }
@@ -151,7 +172,7 @@ async fn begin_sign_in(session: &Session) -> Result<(), AppError> {
 /// Signs a person in: a fresh session (see [`begin_sign_in`]) holding the person.
 pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppError> {
     begin_sign_in(session).await?;
-    session.insert(CITIZEN, fnr.as_str()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(CITIZEN, fnr.as_str()).await.map_err(error)?;
     Ok(())
 }
 
@@ -160,7 +181,7 @@ pub async fn sign_in(session: &Session, fnr: &Fodselsnummer) -> Result<(), AppEr
 pub async fn sign_in_staff(app: &crate::AppState, session: &Session, staff: &Staff) -> Result<(), AppError> {
     app.cases.staff_signed_in(staff, crate::now_ms()).await?;
     begin_sign_in(session).await?;
-    session.insert(STAFF, staff).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(STAFF, staff).await.map_err(error)?;
     Ok(())
 }
 
@@ -168,8 +189,8 @@ pub async fn sign_in_staff(app: &crate::AppState, session: &Session, staff: &Sta
 /// in the store, so that the provider can end it (back- or front-channel logout). Call after a
 /// sign-in: the session is saved here to learn its new id.
 pub async fn remember_provider_login(session: &Session, store: &Store, key: &str, login: &crate::oidc::ProviderLogin, now: i64) -> Result<(), AppError> {
-    session.insert(key, login).await.map_err(|e| AppError::Internal(e.to_string()))?;
-    session.save().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(key, login).await.map_err(error)?;
+    session.save().await.map_err(error)?;
     let id = session.id().ok_or_else(|| AppError::Internal("a saved session has no id".into()))?;
     store.link_provider_session(&id.to_string(), &login.issuer, login.sid.as_deref(), &login.subject, now).await?;
     Ok(())
@@ -181,7 +202,7 @@ pub async fn provider_login(session: &Session, key: &str) -> Option<crate::oidc:
 }
 
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
-    session.flush().await.map_err(|e| AppError::Internal(e.to_string()))
+    session.flush().await.map_err(error)
 }
 
 /// A signed-in citizen. Pages that need one redirect to sign-in when there is none.
@@ -212,7 +233,7 @@ fn coming_back(parts: &Parts, fallback: ReturnPath) -> ReturnPath {
 /// absolute lifetime).
 async fn signed_in_citizen(parts: &mut Parts, state: &crate::AppState) -> Result<Option<Citizen>, Response> {
     let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
-    let fnr: Option<String> = session.get(CITIZEN).await.map_err(|e| AppError::Internal(e.to_string()).into_response())?;
+    let fnr: Option<String> = session.get(CITIZEN).await.map_err(|e| error(e).into_response())?;
     let fnr = match fnr {
         Some(_) if outlived(&session, state).await => None,
         other => other,
@@ -259,7 +280,7 @@ impl FromRequestParts<crate::AppState> for Staff {
 
     async fn from_request_parts(parts: &mut Parts, state: &crate::AppState) -> Result<Self, Self::Rejection> {
         let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
-        let staff: Option<Staff> = session.get(STAFF).await.map_err(|e| AppError::Internal(e.to_string()).into_response())?;
+        let staff: Option<Staff> = session.get(STAFF).await.map_err(|e| error(e).into_response())?;
         let staff = match staff {
             Some(_) if outlived(&session, state).await => None,
             other => other,
@@ -282,17 +303,17 @@ pub async fn signed_in(session: &Session) -> bool {
 
 /// The session's anti-forgery token, made on first use. Every form carries it in `_csrf`.
 pub async fn csrf_token(session: &Session) -> Result<String, AppError> {
-    if let Some(token) = session.get::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))? {
+    if let Some(token) = session.get::<String>(CSRF).await.map_err(error)? {
         return Ok(token);
     }
     let token = velferd_store::new_id();
-    session.insert(CSRF, &token).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(CSRF, &token).await.map_err(error)?;
     Ok(token)
 }
 
 /// Refuses a form whose token does not match the session's.
 pub async fn verify_csrf(session: &Session, form: &FormData) -> Result<(), AppError> {
-    let expected = session.get::<String>(CSRF).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let expected = session.get::<String>(CSRF).await.map_err(error)?;
     match (expected, form.get("_csrf")) {
         (Some(expected), Some(given)) if constant_time_eq(expected.as_bytes(), given.as_bytes()) => Ok(()),
         _ => Err(AppError::BadToken),
@@ -340,7 +361,7 @@ pub async fn keep_answers(session: &Session, headers: &HeaderMap, form: &FormDat
     kept.push(KeptAnswers { draft: draft.to_owned(), step: step.to_owned(), fields });
     let excess = kept.len().saturating_sub(MAX_KEPT);
     kept.drain(..excess);
-    session.insert(KEPT_ANSWERS, kept).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    session.insert(KEPT_ANSWERS, kept).await.map_err(error)?;
     Ok(true)
 }
 

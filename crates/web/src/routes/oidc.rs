@@ -55,7 +55,7 @@ async fn start(app: &AppState, provider: &Provider, lang: Lang, session: &Sessio
     let fresh_login = session.remove::<bool>(fresh_key).await.ok().flatten().unwrap_or(false);
     match provider.begin(lang, next.as_str().to_owned(), now_ms(), fresh_login).await {
         Ok((url, pending)) => {
-            session.insert(pending_key, &pending).await.map_err(|e| AppError::Internal(e.to_string()))?;
+            session.insert(pending_key, &pending).await.map_err(crate::session::error)?;
             Ok(Redirect::to(&url).into_response())
         }
         Err(refusal) => refused(app, lang, session, provider, &refusal).await,
@@ -121,7 +121,7 @@ async fn refused(app: &AppState, lang: Lang, session: &Session, provider: &Provi
     let staff = audience == Audience::Staff;
     if matches!(refusal, Refusal::AssuranceTooLow { .. } | Refusal::MissingPid | Refusal::InvalidPid | Refusal::NoKnownRole | Refusal::NoOffice) {
         let fresh_key = if staff { FRESH_STAFF } else { FRESH_CITIZEN };
-        session.insert(fresh_key, true).await.map_err(|e| AppError::Internal(e.to_string()))?;
+        session.insert(fresh_key, true).await.map_err(crate::session::error)?;
     }
     let office_help = if staff { None } else { Some("signin-failed-help-office") };
     let (status, title_key, text_key, help_key) = match refusal {

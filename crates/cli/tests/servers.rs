@@ -44,6 +44,16 @@ struct Server {
     log: std::path::PathBuf,
 }
 
+/// A test that fails midway leaves no server running.
+impl Drop for Server {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 impl Server {
     /// Stops the server as a service manager does (SIGTERM), so it signs its last checkpoint.
     fn stop(mut self) {
@@ -54,8 +64,6 @@ impl Server {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
         panic!("{} did not stop on SIGTERM: {}", self.base, std::fs::read_to_string(&self.log).unwrap_or_default());
     }
 }

@@ -15,6 +15,11 @@
 //! reaches the signed head), so a backup whose audit log was edited or cut short restores nothing.
 //!
 //! Sessions are not backed up (restoring them would sign people in again), nor rate-limit counts.
+//!
+//! Both directions work in memory that does not grow with the database: a backup streams each
+//! table row by row from the snapshot into its file (and the file names rows hold into a list on
+//! disk), and a restore reads each file a line at a time and inserts multi-row batches of bounded
+//! size inside its one transaction. A document is held whole while it is copied, one at a time.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
@@ -209,6 +214,80 @@ fn to_json(r: &sqlx::any::AnyRow, columns: &[(&str, Col)]) -> Result<Value> {
         .map(Value::Array)
 }
 
+/// While a backup is written, the names of the files its rows refer to, one a line (removed
+/// before the folder gets its final name).
+const FILE_LIST: &str = "files.todo";
+/// The buffer between the rows streamed from the database and each table's file.
+const WRITE_BUFFER: usize = 256 * 1024;
+/// A restore's multi-row INSERT holds at most this much JSON text (and at most
+/// [`crate::seed::MAX_ROWS`] rows, under both databases' limits on bound values), so the rows
+/// held in memory at once stay small however large a table or its rows are.
+const RESTORE_BATCH_BYTES: usize = 4 * 1024 * 1024;
+
+/// The columns that name a file in the file store, per table.
+fn file_columns(table: &str) -> &'static [&'static str] {
+    match table {
+        "submission_documents" | "letters" => &["sha256"],
+        "draft_files" | "pending_files" => &["sha256", "thumb_sha256"],
+        _ => &[],
+    }
+}
+
+/// Streams one table, in the order of its first two columns, into `out` as JSON lines, and the
+/// file names its rows hold into `list`. Memory stays bounded by one row and the buffers whatever
+/// the table's size: the database hands rows over as they are read (sqlx's `fetch`), never the
+/// whole result. Returns the rows written; the file is synced to disk before it returns.
+async fn write_table(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    table: &str,
+    columns: &[(&str, Col)],
+    mut out: std::io::BufWriter<std::fs::File>,
+    path: &Path,
+    list: &mut impl Write,
+    list_path: &Path,
+) -> Result<u64> {
+    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+    let key = names.iter().take(2).copied().collect::<Vec<_>>().join(", ");
+    let sql = format!("SELECT {} FROM {table} ORDER BY {key}", names.join(", "));
+    let mut stream = sqlx::query(&sql).fetch(&mut **tx);
+    let mut count = 0u64;
+    while let Some(r) = std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
+        let r = r?;
+        // Through `Display`, as before: the same text, and (being compiled inside serde_json)
+        // several times faster than `to_writer` in a debug build.
+        writeln!(out, "{}", to_json(&r, columns)?).map_err(|e| io(e, path))?;
+        for column in file_columns(table) {
+            if let Some(sha) = r.try_get::<Option<String>, _>(*column)? {
+                writeln!(list, "{sha}").map_err(|e| io(e, list_path))?;
+            }
+        }
+        count += 1;
+    }
+    out.into_inner().map_err(|e| io(e.into_error(), path))?.sync_all().map_err(|e| io(e, path))?;
+    Ok(count)
+}
+
+/// Copies each file named in the list at `list_path` from the file store into `folder`, once,
+/// one file in memory at a time. Returns how many files were copied.
+async fn copy_files(files: &dyn Files, list_path: &Path, folder: &Path) -> Result<u64> {
+    let list = std::fs::File::open(list_path).map_err(|e| io(e, list_path))?;
+    let mut copied = 0;
+    for sha in std::io::BufReader::new(list).lines() {
+        let sha = sha.map_err(|e| io(e, list_path))?;
+        let path = folder.join(&sha);
+        if !crate::files::is_file_name(&sha) {
+            return Err(StoreError::Backup(format!("a row names the file {sha:?}, which is not a SHA-256")));
+        }
+        if path.exists() {
+            continue;
+        }
+        let bytes = files.get(&sha).await?.ok_or_else(|| StoreError::Backup(format!("file {sha} is named in the database but missing from the file store")))?;
+        std::fs::write(&path, bytes).map_err(|e| io(e, &path))?;
+        copied += 1;
+    }
+    Ok(copied)
+}
+
 impl Store {
     async fn schema_version(&self) -> Result<i64> {
         let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&self.pool).await?;
@@ -284,35 +363,20 @@ impl Store {
 
         // One snapshot for every table: a repeatable-read transaction on PostgreSQL; on SQLite a
         // read transaction sees one state of the WAL until it ends.
-        let mut tx = self.pool.begin().await?;
-        if self.backend == Backend::Postgres {
-            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
-        }
+        let mut tx = self.begin_snapshot().await?;
+        // The names of the files rows refer to go to a list on disk as they stream past (a set in
+        // memory would grow with the database); duplicates are skipped when the files are copied.
+        let list_path = partial.join(FILE_LIST);
+        let mut list = std::io::BufWriter::new(std::fs::File::create(&list_path).map_err(|e| io(e, &list_path))?);
         let mut rows = BTreeMap::new();
-        let mut shas = std::collections::BTreeSet::new();
         for (table, columns) in TABLES {
-            let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-            let key = names.iter().take(2).copied().collect::<Vec<_>>().join(", ");
-            let found = sqlx::query(&format!("SELECT {} FROM {table} ORDER BY {key}", names.join(", "))).fetch_all(&mut *tx).await?;
             let path = partial.join("tables").join(format!("{table}.jsonl"));
-            let mut out = std::io::BufWriter::new(std::fs::File::create(&path).map_err(|e| io(e, &path))?);
-            for r in &found {
-                let line = to_json(r, columns)?;
-                if matches!(*table, "submission_documents" | "letters" | "draft_files" | "pending_files") {
-                    if let Some(sha) = r.try_get::<Option<String>, _>("sha256")? {
-                        shas.insert(sha);
-                    }
-                }
-                if matches!(*table, "draft_files" | "pending_files") {
-                    if let Some(sha) = r.try_get::<Option<String>, _>("thumb_sha256")? {
-                        shas.insert(sha);
-                    }
-                }
-                writeln!(out, "{line}").map_err(|e| io(e, &path))?;
-            }
-            out.into_inner().map_err(|e| io(e.into_error(), &path))?.sync_all().map_err(|e| io(e, &path))?;
-            rows.insert((*table).to_owned(), found.len() as u64);
+            let out = std::io::BufWriter::with_capacity(WRITE_BUFFER, std::fs::File::create(&path).map_err(|e| io(e, &path))?);
+            let written = write_table(&mut tx, table, columns, out, &path, &mut list, &list_path).await?;
+            rows.insert((*table).to_owned(), written);
         }
+        list.flush().map_err(|e| io(e, &list_path))?;
+        drop(list);
         let schema_version = {
             let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&mut *tx).await?;
             row.try_get::<Option<i64>, _>("v")?.unwrap_or(0)
@@ -334,12 +398,9 @@ impl Store {
             std::fs::write(&path, format!("{checkpoint}\n")).map_err(|e| io(e, &path))?;
         }
 
-        for sha in &shas {
-            let bytes = files.get(sha).await?.ok_or_else(|| StoreError::Backup(format!("file {sha} is named in the database but missing from the file store")))?;
-            let path = partial.join("files").join(sha);
-            std::fs::write(&path, bytes).map_err(|e| io(e, &path))?;
-        }
-        let manifest = Manifest { format: FORMAT.to_owned(), schema_version, created_ms: now, rows, files: shas.len() as u64 };
+        let copied = copy_files(files, &list_path, &partial.join("files")).await?;
+        std::fs::remove_file(&list_path).map_err(|e| io(e, &list_path))?;
+        let manifest = Manifest { format: FORMAT.to_owned(), schema_version, created_ms: now, rows, files: copied };
         let path = partial.join("manifest.json");
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| StoreError::Backup(e.to_string()))?;
         std::fs::write(&path, text).map_err(|e| io(e, &path))?;
@@ -362,6 +423,75 @@ impl Store {
     /// checkpoint is missing, forged, or not in the chain; nothing is restored then.
     pub async fn restore_verified(&self, files: &dyn Files, dir: &Path, key: &AuditPublicKey) -> Result<Manifest> {
         self.restore_checked(files, dir, Some(key)).await
+    }
+
+    /// Inserts the rows of one table's JSON lines file, read a line at a time and written in
+    /// multi-row INSERTs of bounded size inside the restore's transaction. Returns the rows read;
+    /// errors name the file and line of a row that is not what [`TABLES`] says.
+    async fn restore_table(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, table: &str, columns: &[(&str, Col)], path: &Path) -> Result<u64> {
+        let file = std::fs::File::open(path).map_err(|e| io(e, path))?;
+        let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+        let per_statement = (crate::seed::MAX_BINDS / columns.len()).min(crate::seed::MAX_ROWS);
+        let mut batch: Vec<Vec<Value>> = Vec::with_capacity(per_statement);
+        let mut batch_bytes = 0;
+        let mut count = 0u64;
+        for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(|e| io(e, path))?;
+            let bad = |what: &str| StoreError::Backup(format!("{}:{}: {what}", path.display(), n + 1));
+            let values: Vec<Value> = serde_json::from_str(&line).map_err(|e| bad(&e.to_string()))?;
+            if values.len() != columns.len() {
+                return Err(bad("wrong number of columns"));
+            }
+            for (value, (_, col)) in values.iter().zip(columns) {
+                match (col, value) {
+                    (_, Value::Null) | (Text, Value::String(_)) => {}
+                    (Int, Value::Number(n)) if n.as_i64().is_some() => {}
+                    (Int, Value::Number(_)) => return Err(bad("not a whole number")),
+                    _ => return Err(bad("a value of the wrong type")),
+                }
+            }
+            batch_bytes += line.len();
+            batch.push(values);
+            count += 1;
+            if batch.len() == per_statement || batch_bytes >= RESTORE_BATCH_BYTES {
+                self.insert_batch(tx, table, &names, columns, &mut batch).await?;
+                batch_bytes = 0;
+            }
+        }
+        if !batch.is_empty() {
+            self.insert_batch(tx, table, &names, columns, &mut batch).await?;
+        }
+        Ok(count)
+    }
+
+    /// One multi-row INSERT of `batch` (checked by [`Store::restore_table`]), which it empties.
+    async fn insert_batch(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, table: &str, names: &[&str], columns: &[(&str, Col)], batch: &mut Vec<Vec<Value>>) -> Result<()> {
+        let mut sql = format!("INSERT INTO {table} ({}) VALUES ", names.join(", "));
+        let mut n = 0;
+        for i in 0..batch.len() {
+            sql.push_str(if i == 0 { "(" } else { ", (" });
+            for c in 0..columns.len() {
+                n += 1;
+                if c > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&crate::seed::placeholder(self.backend, n));
+            }
+            sql.push(')');
+        }
+        let mut query = sqlx::query(&sql);
+        for values in batch.drain(..) {
+            for (value, (_, col)) in values.into_iter().zip(columns) {
+                query = match (col, value) {
+                    (Text, Value::String(s)) => query.bind(Some(s)),
+                    (Int, Value::Number(n)) => query.bind(n.as_i64()),
+                    (Text, _) => query.bind(None::<String>),
+                    (Int, _) => query.bind(None::<i64>),
+                };
+            }
+        }
+        query.execute(&mut **tx).await?;
+        Ok(())
     }
 
     async fn restore_checked(&self, files: &dyn Files, dir: &Path, key: Option<&AuditPublicKey>) -> Result<Manifest> {
@@ -395,31 +525,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         for (table, columns) in TABLES {
             let path = dir.join("tables").join(format!("{table}.jsonl"));
-            let file = std::fs::File::open(&path).map_err(|e| io(e, &path))?;
-            let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-            let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
-            let sql = format!("INSERT INTO {table} ({}) VALUES ({})", names.join(", "), placeholders.join(", "));
-            let mut count = 0u64;
-            for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-                let line = line.map_err(|e| io(e, &path))?;
-                let bad = |what: &str| StoreError::Backup(format!("{}:{}: {what}", path.display(), n + 1));
-                let values: Vec<Value> = serde_json::from_str(&line).map_err(|e| bad(&e.to_string()))?;
-                if values.len() != columns.len() {
-                    return Err(bad("wrong number of columns"));
-                }
-                let mut query = sqlx::query(&sql);
-                for (value, (_, col)) in values.into_iter().zip(columns.iter()) {
-                    query = match (col, value) {
-                        (Text, Value::Null) => query.bind(None::<String>),
-                        (Int, Value::Null) => query.bind(None::<i64>),
-                        (Text, Value::String(s)) => query.bind(Some(s)),
-                        (Int, Value::Number(n)) => query.bind(Some(n.as_i64().ok_or_else(|| bad("not a whole number"))?)),
-                        _ => return Err(bad("a value of the wrong type")),
-                    };
-                }
-                query.execute(&mut *tx).await?;
-                count += 1;
-            }
+            let count = self.restore_table(&mut tx, table, columns, &path).await?;
             if manifest.rows.get(*table).copied().unwrap_or(0) != count {
                 return Err(StoreError::Backup(format!("{table}: the manifest says {} rows, the file has {count}", manifest.rows.get(*table).copied().unwrap_or(0))));
             }

@@ -62,6 +62,24 @@ impl Store {
         Ok(Draft { id, kommunenummer: kommune.clone(), answers: answers.clone(), created_ms: now, updated_ms: now })
     }
 
+    /// Makes a draft with a chosen id unless one with that id exists (then changes nothing).
+    /// Returns whether it made one. For demo data that several servers starting at once each try
+    /// to write (`velferd serve --demo`): whichever comes second finds the first one's draft.
+    pub async fn create_draft_if_absent(&self, id: &str, owner: &Fodselsnummer, kommune: &Kommunenummer, answers: &Answers, now: Millis) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(owner.as_str())
+        .bind(kommune.as_str())
+        .bind(to_json(answers)?)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// The owner's draft with this id, unless it expired. Another person's id finds nothing.
     pub async fn draft(&self, id: &str, owner: &Fodselsnummer, now: Millis) -> Result<Option<Draft>> {
         let row = sqlx::query(

@@ -22,9 +22,9 @@ use crate::{new_id, new_reference, Backend, JournalEntry, Result, Store, StoreEr
 pub const SEED_PREFIX: &str = "seed-";
 
 /// Bound values in one statement: below SQLite's limit (32 766) and PostgreSQL's (65 535).
-const MAX_BINDS: usize = 30_000;
+pub(crate) const MAX_BINDS: usize = 30_000;
 /// Rows in one statement, at most: beyond this a longer statement saves no time.
-const MAX_ROWS: usize = 1_000;
+pub(crate) const MAX_ROWS: usize = 1_000;
 
 /// A person for the register, with their protected-address mark, if any.
 #[derive(Debug, Clone)]
@@ -115,7 +115,7 @@ impl RealData {
 /// numbers them in order). sqlx finds the argument for a named parameter by its name, and SQLite
 /// looks a name up by walking the statement's list of names, so with `$n` binding costs time in
 /// the square of the parameters — half of a 5 000-parameter INSERT's time — while `?` has no name.
-fn placeholder(backend: Backend, n: usize) -> String {
+pub(crate) fn placeholder(backend: Backend, n: usize) -> String {
     match backend {
         Backend::Sqlite => "?".to_owned(),
         Backend::Postgres => format!("${n}"),

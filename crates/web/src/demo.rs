@@ -149,11 +149,18 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
         if store.submitted_from_draft(draft_id, &person.fnr).await?.is_some() {
             continue;
         }
-        store.create_draft_with_id(draft_id, &person.fnr, &kommune.nummer, &answers, sent).await?;
+        // Several servers started at once on one database (`serve --demo` behind a load balancer)
+        // each get here: one sends the case, and only that one adds its events and letter.
+        store.create_draft_if_absent(draft_id, &person.fnr, &kommune.nummer, &answers, sent).await?;
         let new = velferd_cases::apply::prepare(&application, &answers, person, kommune, sent, vec![], &[]);
         let Some(done) = store.submit(draft_id, &person.fnr, &new, sent).await? else {
             continue;
         };
+        if !done.created {
+            // Another server sent it first; a draft made here after that one was claimed goes.
+            store.delete_draft(draft_id, &person.fnr).await?;
+            continue;
+        }
         let at = |days: i64| tidspunkt(sent + days * DAY);
         let events = if emergency {
             vec![]

@@ -3,6 +3,7 @@
 //! over case events. Everything here is synchronous and unit-tested without a database.
 
 pub mod application;
+pub mod calculation;
 pub mod case_view;
 pub mod dates;
 pub mod fullmakt;

@@ -14,6 +14,7 @@ pub mod office;
 pub mod requests;
 pub mod staff;
 pub mod text;
+pub mod vedtak;
 
 /// Milliseconds since the Unix epoch. Time is always passed in, never read here, so rules stay testable.
 pub type Millis = i64;

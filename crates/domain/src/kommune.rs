@@ -48,6 +48,14 @@ pub struct Kontor {
     pub besoksadresse: String,
     /// Usual processing time in days, shown to the citizen as what to expect.
     pub behandlingstid_dager: u32,
+    /// Decisions wait for a second person, a beslutter, before they are made (four-eyes,
+    /// [`crate::vedtak`]). On unless the office's entry says `"fire_oyne": false`.
+    #[serde(default = "four_eyes_by_default")]
+    pub fire_oyne: bool,
+}
+
+fn four_eyes_by_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

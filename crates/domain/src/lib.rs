@@ -3,6 +3,7 @@
 //! over case events. Everything here is synchronous and unit-tested without a database.
 
 pub mod application;
+pub mod calculation;
 pub mod case_view;
 pub mod dates;
 pub mod fullmakt;
@@ -13,6 +14,7 @@ pub mod office;
 pub mod requests;
 pub mod staff;
 pub mod text;
+pub mod vedtak;
 
 /// Milliseconds since the Unix epoch. Time is always passed in, never read here, so rules stay testable.
 pub type Millis = i64;

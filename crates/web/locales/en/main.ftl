@@ -753,3 +753,81 @@ case-told-heading = What you told the office about the documents
 case-told-text = When you sent the application, you said this about the documents the office needs:
 case-told-warnings = We told you that these pages may not be readable:
 case-told-warning = { $document }, page { $number } ({ $file }): { $warning }
+# KID on a third party's invoice (ids::Kid)
+error-kid-format = A KID can only have digits, and a hyphen at the very end.
+error-kid-length = A KID has between 2 and 25 characters.
+error-kid-checksum = This KID does not exist. Check that you have written all the digits as they are on the invoice.
+# The calculation (calculation.rs): lines for the caseworker
+calc-line-adult-single = Living costs, single adult
+calc-line-adult-couple = Living costs, married or cohabiting couple
+calc-line-adult-shared = Living costs, adult in shared housing
+calc-line-child = Living costs, child aged { $age } (rate for { $from }–{ $to } years)
+calc-line-household = Shared household costs, { $persons } people
+calc-line-housing = Housing cost: { $label }
+calc-line-electricity = Electricity and heating: { $label }
+calc-line-expense = Other approved expense: { $label }
+calc-line-income-work = Income, work: { $label }
+calc-line-income-benefit = Income, benefit or pension: { $label }
+calc-line-income-housing-allowance = Income, housing allowance: { $label }
+calc-line-income-child-support = Income, child maintenance: { $label }
+calc-line-income-other = Other income: { $label }
+# The calculation in plain words for the citizen
+calc-citizen-adult-single = For food, clothes and other everyday costs for you
+calc-citizen-adult-couple = For food, clothes and other everyday costs for the two of you
+calc-citizen-adult-shared = For food, clothes and other everyday costs for you, sharing a home with others
+calc-citizen-child = For everyday costs for your child aged { $age }
+calc-citizen-household = For costs your household shares ({ $persons } people)
+calc-citizen-housing = For your home: { $label }
+calc-citizen-electricity = For electricity: { $label }
+calc-citizen-expense = For: { $label }
+calc-citizen-income = Money you receive: { $label }
+calc-refused-no-rates = There are no rates for this date. Contact whoever looks after the rates.
+calc-refused-child-age = The rates for children go up to 17 years. Count older children as adults.
+calc-refused-household-size = The rates have no figure for this many people in the household.
+calc-refused-child-benefit = Child benefit is not counted as income (Social Services Act section 18, third paragraph). Remove the line.
+calc-refused-zero = The amount must be more than NOK 0.
+calc-refused-too-many = The calculation can have at most 40 lines of each kind.
+calc-refused-too-large = The total is too large. Check that the amounts are right.
+calc-refused-amount = Write the amount in kroner, for example 12 500 or 1 200,50.
+calc-refused-override-reason = Write why you are changing the amount from the calculation.
+calc-warning-rates-unchecked = The rates have not been checked against their source ({ $source }). Check them before you use the calculation.
+calc-warning-rates-old = The rates are from { $valid_from } and more than a year old. Newer rates are missing.
+# Decisions (vedtak.rs)
+vedtak-outcome-granted = Granted
+vedtak-outcome-partly-granted = Partly granted
+vedtak-outcome-refused = Refused
+vedtak-outcome-dismissed = Dismissed
+vedtak-stage-draft = Draft
+vedtak-stage-awaiting = Waiting for approval
+vedtak-stage-returned = Returned with a comment
+vedtak-stage-approved = Decided
+payment-status-planned = Planned
+payment-status-paid = Paid
+payment-status-stopped = Stopped
+vedtak-refused-not-processing = The case must be under processing before you can make a decision.
+vedtak-refused-own = You cannot approve or return your own decision. Another approver must do it.
+vedtak-refused-not-beslutter = Only an approver or a manager can approve decisions.
+vedtak-refused-locked = The decision has been sent for approval or made, and cannot be changed.
+vedtak-refused-not-author = Only the person who wrote the decision can send it for approval or take it back.
+vedtak-refused-not-awaiting = The decision is not waiting for approval.
+vedtak-refused-not-approved = The decision has not been made yet.
+vedtak-refused-no-hjemmel = Choose at least one legal basis.
+vedtak-refused-unknown-hjemmel = Choose a legal basis from the list.
+vedtak-refused-payment-without-grant = A decision that grants nothing cannot have payments.
+vedtak-refused-conditions-without-grant = A decision that grants nothing cannot have conditions or documentation requirements.
+vedtak-refused-vilkar-hjemmel = A decision with conditions must cite section 20 or 20 a of the Social Services Act.
+vedtak-refused-duplicate-reference = Two payments, conditions or requirements have the same reference.
+vedtak-refused-unknown-payment = The condition or requirement is about a payment that is not in the decision.
+vedtak-refused-payment-zero = The payment must be more than NOK 0.
+vedtak-refused-payment-too-large = A payment can be at most NOK 500 000. Check the amount.
+vedtak-refused-payment-due-past = The due date cannot be in the past.
+vedtak-refused-payment-due-far = The due date can be at most one year ahead.
+vedtak-refused-payment-period = The period cannot end before it starts.
+vedtak-refused-payment-not-planned = The payment has already been paid or stopped.
+# Appeals (klage)
+klage-in-time = The appeal came in time (deadline { $deadline }).
+klage-late = The appeal came after the deadline ({ $deadline }), { $days ->
+    [one] one day late.
+   *[other] { $days } days late.
+}
+klage-late-reason-asked = Your appeal has been received, but it came late. Tell us why, and we will consider whether it can be dealt with anyway.

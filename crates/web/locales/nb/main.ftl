@@ -753,3 +753,81 @@ case-told-heading = Dette sa du om dokumentene
 case-told-text = Da du sendte søknaden, sa du dette om dokumentene kontoret trenger:
 case-told-warnings = Vi sa fra at disse sidene kanskje ikke kan leses:
 case-told-warning = { $document }, side { $number } ({ $file }): { $warning }
+# KID on a third party's invoice (ids::Kid)
+error-kid-format = KID kan bare ha tall, og en bindestrek helt til slutt.
+error-kid-length = KID må ha mellom 2 og 25 tegn.
+error-kid-checksum = Denne KID-en finnes ikke. Sjekk at du har skrevet alle sifrene riktig, slik de står på fakturaen.
+# The calculation (calculation.rs): lines for the caseworker
+calc-line-adult-single = Livsopphold, enslig
+calc-line-adult-couple = Livsopphold, ektepar/samboere
+calc-line-adult-shared = Livsopphold, person i bofellesskap
+calc-line-child = Livsopphold, barn { $age } år (sats { $from }–{ $to } år)
+calc-line-household = Felles husholdningsutgifter, { $persons } personer
+calc-line-housing = Boutgift: { $label }
+calc-line-electricity = Strøm og oppvarming: { $label }
+calc-line-expense = Annen godkjent utgift: { $label }
+calc-line-income-work = Inntekt, arbeid: { $label }
+calc-line-income-benefit = Inntekt, trygd eller pensjon: { $label }
+calc-line-income-housing-allowance = Inntekt, bostøtte: { $label }
+calc-line-income-child-support = Inntekt, barnebidrag: { $label }
+calc-line-income-other = Annen inntekt: { $label }
+# The calculation in plain words for the citizen
+calc-citizen-adult-single = Til mat, klær og andre daglige utgifter for deg
+calc-citizen-adult-couple = Til mat, klær og andre daglige utgifter for dere to
+calc-citizen-adult-shared = Til mat, klær og andre daglige utgifter for deg, som deler bolig med andre
+calc-citizen-child = Til daglige utgifter for barnet ditt som er { $age } år
+calc-citizen-household = Til utgifter dere deler i husholdningen ({ $persons } personer)
+calc-citizen-housing = Til bolig: { $label }
+calc-citizen-electricity = Til strøm: { $label }
+calc-citizen-expense = Til: { $label }
+calc-citizen-income = Penger du får: { $label }
+calc-refused-no-rates = Det finnes ingen satser for denne datoen. Kontakt den som har ansvar for satsene.
+calc-refused-child-age = Satsene for barn gjelder til og med 17 år. Regn eldre barn som voksne.
+calc-refused-household-size = Satsene har ingen sats for så mange personer i husholdningen.
+calc-refused-child-benefit = Barnetrygd regnes ikke som inntekt (sosialtjenesteloven § 18 tredje ledd). Fjern linjen.
+calc-refused-zero = Beløpet må være mer enn 0 kr.
+calc-refused-too-many = Utregningen kan ha høyst 40 linjer av hvert slag.
+calc-refused-too-large = Summen blir for stor. Sjekk at beløpene er riktige.
+calc-refused-amount = Skriv beløpet i kroner, for eksempel 12 500 eller 1 200,50.
+calc-refused-override-reason = Skriv hvorfor du endrer beløpet fra utregningen.
+calc-warning-rates-unchecked = Satsene er ikke kontrollert mot kilden ({ $source }). Sjekk dem før du bruker utregningen.
+calc-warning-rates-old = Satsene er fra { $valid_from } og er mer enn ett år gamle. Nyere satser mangler.
+# Decisions (vedtak.rs)
+vedtak-outcome-granted = Innvilget
+vedtak-outcome-partly-granted = Delvis innvilget
+vedtak-outcome-refused = Avslått
+vedtak-outcome-dismissed = Avvist
+vedtak-stage-draft = Utkast
+vedtak-stage-awaiting = Venter på godkjenning
+vedtak-stage-returned = Sendt tilbake med kommentar
+vedtak-stage-approved = Vedtatt
+payment-status-planned = Planlagt
+payment-status-paid = Utbetalt
+payment-status-stopped = Stoppet
+vedtak-refused-not-processing = Saken må være under behandling før du kan fatte vedtak.
+vedtak-refused-own = Du kan ikke godkjenne eller sende tilbake ditt eget vedtak. En annen beslutter må gjøre det.
+vedtak-refused-not-beslutter = Bare en beslutter eller leder kan godkjenne vedtak.
+vedtak-refused-locked = Vedtaket er sendt til godkjenning eller fattet, og kan ikke endres.
+vedtak-refused-not-author = Bare den som skrev vedtaket, kan sende det til godkjenning eller trekke det tilbake.
+vedtak-refused-not-awaiting = Vedtaket venter ikke på godkjenning.
+vedtak-refused-not-approved = Vedtaket er ikke fattet ennå.
+vedtak-refused-no-hjemmel = Velg minst én hjemmel.
+vedtak-refused-unknown-hjemmel = Velg hjemmel fra listen.
+vedtak-refused-payment-without-grant = Et vedtak som ikke innvilger noe, kan ikke ha utbetalinger.
+vedtak-refused-conditions-without-grant = Et vedtak som ikke innvilger noe, kan ikke ha vilkår eller dokumentasjonskrav.
+vedtak-refused-vilkar-hjemmel = Vedtak med vilkår må ha sosialtjenesteloven § 20 eller § 20 a som hjemmel.
+vedtak-refused-duplicate-reference = To utbetalinger, vilkår eller krav har samme referanse.
+vedtak-refused-unknown-payment = Vilkåret eller kravet gjelder en utbetaling som ikke finnes i vedtaket.
+vedtak-refused-payment-zero = Utbetalingen må være mer enn 0 kr.
+vedtak-refused-payment-too-large = Utbetalingen kan være høyst 500 000 kr. Sjekk beløpet.
+vedtak-refused-payment-due-past = Forfallsdatoen kan ikke være tilbake i tid.
+vedtak-refused-payment-due-far = Forfallsdatoen kan være høyst ett år fram i tid.
+vedtak-refused-payment-period = Perioden kan ikke slutte før den begynner.
+vedtak-refused-payment-not-planned = Utbetalingen er allerede utbetalt eller stoppet.
+# Appeals (klage)
+klage-in-time = Klagen kom innen fristen ({ $deadline }).
+klage-late = Klagen kom etter fristen ({ $deadline }), { $days ->
+    [one] én dag for sent.
+   *[other] { $days } dager for sent.
+}
+klage-late-reason-asked = Klagen er mottatt, men kom for sent. Fortell oss hvorfor, så vurderer vi om den kan behandles likevel.

@@ -753,3 +753,81 @@ case-told-heading = Dette sa du om dokumenta
 case-told-text = Då du sende søknaden, sa du dette om dokumenta kontoret treng:
 case-told-warnings = Vi sa frå at desse sidene kanskje ikkje kan lesast:
 case-told-warning = { $document }, side { $number } ({ $file }): { $warning }
+# KID on a third party's invoice (ids::Kid)
+error-kid-format = KID kan berre ha tal, og ein bindestrek heilt til slutt.
+error-kid-length = KID må ha mellom 2 og 25 teikn.
+error-kid-checksum = Denne KID-en finst ikkje. Sjekk at du har skrive alle sifra rett, slik dei står på fakturaen.
+# The calculation (calculation.rs): lines for the caseworker
+calc-line-adult-single = Livsopphald, einsleg
+calc-line-adult-couple = Livsopphald, ektepar/sambuarar
+calc-line-adult-shared = Livsopphald, person i bufellesskap
+calc-line-child = Livsopphald, barn { $age } år (sats { $from }–{ $to } år)
+calc-line-household = Felles hushaldsutgifter, { $persons } personar
+calc-line-housing = Buutgift: { $label }
+calc-line-electricity = Straum og oppvarming: { $label }
+calc-line-expense = Anna godkjend utgift: { $label }
+calc-line-income-work = Inntekt, arbeid: { $label }
+calc-line-income-benefit = Inntekt, trygd eller pensjon: { $label }
+calc-line-income-housing-allowance = Inntekt, bustøtte: { $label }
+calc-line-income-child-support = Inntekt, barnebidrag: { $label }
+calc-line-income-other = Anna inntekt: { $label }
+# The calculation in plain words for the citizen
+calc-citizen-adult-single = Til mat, klede og andre daglege utgifter for deg
+calc-citizen-adult-couple = Til mat, klede og andre daglege utgifter for dykk to
+calc-citizen-adult-shared = Til mat, klede og andre daglege utgifter for deg, som deler bustad med andre
+calc-citizen-child = Til daglege utgifter for barnet ditt som er { $age } år
+calc-citizen-household = Til utgifter de deler i hushaldet ({ $persons } personar)
+calc-citizen-housing = Til bustad: { $label }
+calc-citizen-electricity = Til straum: { $label }
+calc-citizen-expense = Til: { $label }
+calc-citizen-income = Pengar du får: { $label }
+calc-refused-no-rates = Det finst ingen satsar for denne datoen. Kontakt den som har ansvar for satsane.
+calc-refused-child-age = Satsane for barn gjeld til og med 17 år. Rekn eldre barn som vaksne.
+calc-refused-household-size = Satsane har ingen sats for så mange personar i hushaldet.
+calc-refused-child-benefit = Barnetrygd blir ikkje rekna som inntekt (sosialtenestelova § 18 tredje ledd). Fjern linja.
+calc-refused-zero = Beløpet må vere meir enn 0 kr.
+calc-refused-too-many = Utrekninga kan ha høgst 40 linjer av kvart slag.
+calc-refused-too-large = Summen blir for stor. Sjekk at beløpa er rette.
+calc-refused-amount = Skriv beløpet i kroner, til dømes 12 500 eller 1 200,50.
+calc-refused-override-reason = Skriv kvifor du endrar beløpet frå utrekninga.
+calc-warning-rates-unchecked = Satsane er ikkje kontrollerte mot kjelda ({ $source }). Sjekk dei før du brukar utrekninga.
+calc-warning-rates-old = Satsane er frå { $valid_from } og er meir enn eitt år gamle. Nyare satsar manglar.
+# Decisions (vedtak.rs)
+vedtak-outcome-granted = Innvilga
+vedtak-outcome-partly-granted = Delvis innvilga
+vedtak-outcome-refused = Avslått
+vedtak-outcome-dismissed = Avvist
+vedtak-stage-draft = Utkast
+vedtak-stage-awaiting = Ventar på godkjenning
+vedtak-stage-returned = Sendt tilbake med kommentar
+vedtak-stage-approved = Vedteke
+payment-status-planned = Planlagd
+payment-status-paid = Utbetalt
+payment-status-stopped = Stoppa
+vedtak-refused-not-processing = Saka må vere under behandling før du kan gjere vedtak.
+vedtak-refused-own = Du kan ikkje godkjenne eller sende tilbake ditt eige vedtak. Ein annan avgjerdstakar må gjere det.
+vedtak-refused-not-beslutter = Berre ein avgjerdstakar eller leiar kan godkjenne vedtak.
+vedtak-refused-locked = Vedtaket er sendt til godkjenning eller gjort, og kan ikkje endrast.
+vedtak-refused-not-author = Berre den som skreiv vedtaket, kan sende det til godkjenning eller trekkje det tilbake.
+vedtak-refused-not-awaiting = Vedtaket ventar ikkje på godkjenning.
+vedtak-refused-not-approved = Vedtaket er ikkje gjort enno.
+vedtak-refused-no-hjemmel = Vel minst éin heimel.
+vedtak-refused-unknown-hjemmel = Vel heimel frå lista.
+vedtak-refused-payment-without-grant = Eit vedtak som ikkje innvilgar noko, kan ikkje ha utbetalingar.
+vedtak-refused-conditions-without-grant = Eit vedtak som ikkje innvilgar noko, kan ikkje ha vilkår eller dokumentasjonskrav.
+vedtak-refused-vilkar-hjemmel = Vedtak med vilkår må ha sosialtenestelova § 20 eller § 20 a som heimel.
+vedtak-refused-duplicate-reference = To utbetalingar, vilkår eller krav har same referanse.
+vedtak-refused-unknown-payment = Vilkåret eller kravet gjeld ei utbetaling som ikkje finst i vedtaket.
+vedtak-refused-payment-zero = Utbetalinga må vere meir enn 0 kr.
+vedtak-refused-payment-too-large = Utbetalinga kan vere høgst 500 000 kr. Sjekk beløpet.
+vedtak-refused-payment-due-past = Forfallsdatoen kan ikkje vere tilbake i tid.
+vedtak-refused-payment-due-far = Forfallsdatoen kan vere høgst eitt år fram i tid.
+vedtak-refused-payment-period = Perioden kan ikkje slutte før han byrjar.
+vedtak-refused-payment-not-planned = Utbetalinga er allereie utbetalt eller stoppa.
+# Appeals (klage)
+klage-in-time = Klaga kom innan fristen ({ $deadline }).
+klage-late = Klaga kom etter fristen ({ $deadline }), { $days ->
+    [one] éin dag for seint.
+   *[other] { $days } dagar for seint.
+}
+klage-late-reason-asked = Klaga er motteken, men kom for seint. Fortel oss kvifor, så vurderer vi om ho kan behandlast likevel.

@@ -1,29 +1,26 @@
-//! Benchmark: the office's pages over HTTP as the office volume grows. Starts the real server
+//! Benchmark: the office's pages (and the citizen's and the API's) over HTTP as the volume grows. Starts the real server
 //! (`velferd serve --demo`, a separate process, so its memory is its own) on a fresh database,
 //! signs in demo caseworkers through `/ansatt/demo`, and times the inbox (first page), its filters,
 //! searches by name and by fødselsnummer, and a case file (Kari's emergency application, and the
-//! case at the top of the inbox) — each request timed next to a `GET /health` on the same
+//! case at the top of the inbox); Kari's own "My applications" and case page; and the integration
+//! API's list of new applications and change feed for Oslo's case system — each request timed next to a `GET /health` on the same
 //! connection, so the ratio is measured in the same run on the same machine. First with only the
 //! demo's data, then after `velferd admin seed` brought the database to 1 000, 10 000 and 100 000
 //! applications (20 events each on average: 2 000 000 at 100 000). At each size, 8 staff view the
-//! inbox at once and the server's peak resident memory is read from `/proc` (`VmHWM`, reset before).
+//! inbox at once and the server's peak resident memory is read from `/proc` (`VmHWM`, reset before),
+//! and the server's start-up time (process start to the first `/health` answer) is taken.
 //!
 //! Run: `cargo bench -p velferd --bench inbox` (add `VELFERD_BENCH_POSTGRES_URL=postgres://…` for
 //! PostgreSQL too: a fresh database is made on that server for the run and dropped after;
 //! `VELFERD_BENCH_SIZES=1000,10000` for other sizes). Linux only (`/proc`). Prints markdown tables.
 
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{CONTENT_TYPE, COOKIE, SET_COOKIE};
-
-const BIN: &str = env!("CARGO_BIN_EXE_velferd");
-
-/// Full runs under `cargo bench`; `cargo test --all-targets` runs this binary without `--bench`,
-/// and then a small smoke run keeps the test suite quick.
-fn full() -> bool {
-    std::env::args().any(|a| a == "--bench")
-}
+use common::{full, memory, percentile, reset_peak, seed, Server, TempDir, BIN};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, COOKIE, SET_COOKIE};
 
 fn sizes() -> Vec<u64> {
     if let Ok(s) = std::env::var("VELFERD_BENCH_SIZES") {
@@ -47,68 +44,6 @@ fn rounds() -> usize {
 /// Demo staff who read NAV Frogner's cases (`/ansatt/demo`), for the 8 concurrent viewers.
 const VIEWERS: [&str; 8] = ["sara", "ali", "berit", "henrik", "sara", "ali", "berit", "henrik"];
 
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    fn start(url: &str, files: &str) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
-        let child = Command::new(BIN)
-            .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}"), "--database", url, "--files", files])
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start velferd serve");
-        Server { child, base: format!("http://127.0.0.1:{port}") }
-    }
-
-    async fn ready(&self, client: &reqwest::Client) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(120) {
-            if client.get(format!("{}/health", self.base)).send().await.is_ok_and(|r| r.status().is_success()) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("the server did not answer /health within two minutes");
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    /// Stops the server as Ctrl-C would, and waits for it.
-    fn stop(mut self) {
-        let _ = Command::new("kill").args(["-INT", &self.child.id().to_string()]).status();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    /// A server left running by a failed step is killed.
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// (current, peak) resident memory of a process in MiB, from `/proc/PID/status`.
-fn memory(pid: u32) -> (f64, f64) {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let kb = |key: &str| status.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    (kb("VmRSS:") / 1024.0, kb("VmHWM:") / 1024.0)
-}
-
-/// Resets the peak resident memory (`VmHWM`) to the current one.
-fn reset_peak(pid: u32) {
-    let _ = std::fs::write(format!("/proc/{pid}/clear_refs"), "5");
-}
-
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
     response.headers().get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).find(|v| v.starts_with("velferd_session=")).and_then(|v| v.split(';').next()).map(str::to_owned)
 }
@@ -127,10 +62,45 @@ async fn sign_in(client: &reqwest::Client, base: &str, who: &str) -> String {
     session_cookie(&done).unwrap_or(cookie)
 }
 
-/// GETs `path` and reads the whole body; (time, body). Panics on anything but 200.
+/// Signs Kari in as a citizen through the demo sign-in (`/logg-inn/demo`); returns the cookie.
+async fn citizen_sign_in(client: &reqwest::Client, base: &str, fnr: &str) -> String {
+    let page = client.get(format!("{base}/logg-inn")).send().await.expect("sign-in page");
+    let cookie = session_cookie(&page).expect("a session for the form token");
+    let html = page.text().await.expect("sign-in page");
+    let token = html.split("name=\"_csrf\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("form token").to_owned();
+    let body = format!("fnr={fnr}&_csrf={}", token.replace('+', "%2B").replace('/', "%2F").replace('=', "%3D"));
+    let done = client
+        .post(format!("{base}/logg-inn/demo"))
+        .header(COOKIE, &cookie)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("demo sign-in");
+    assert!(done.status().is_redirection(), "citizen demo sign-in: {}", done.status());
+    session_cookie(&done).unwrap_or(cookie)
+}
+
+/// An integration API key for Oslo's case system (`velferd admin api-key create`), as the
+/// `Authorization` header's value.
+fn api_key(url: &str, files: &str) -> String {
+    let out = Command::new(BIN)
+        .args(["admin", "api-key", "create", "--kommune", "0301", "--name", "Bench fagsystem", "--database", url, "--files", files])
+        .output()
+        .expect("velferd admin api-key create");
+    assert!(out.status.success(), "api-key create: {}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let key = stdout.lines().find_map(|l| l.strip_prefix("key:")).expect("the key").trim().to_owned();
+    format!("Bearer {key}")
+}
+
+/// GETs `path` and reads the whole body; (time, body). Panics on anything but 200. `cookie` is
+/// a session cookie, or `Bearer <key>` for the integration API.
 async fn get(client: &reqwest::Client, base: &str, path: &str, cookie: &str) -> (Duration, String) {
     let start = Instant::now();
-    let response = client.get(format!("{base}{path}")).header(COOKIE, cookie).send().await.expect("request");
+    let request = client.get(format!("{base}{path}"));
+    let request = if cookie.starts_with("Bearer ") { request.header(AUTHORIZATION, cookie) } else { request.header(COOKIE, cookie) };
+    let response = request.send().await.expect("request");
     let status = response.status();
     let body = response.text().await.expect("body");
     let took = start.elapsed();
@@ -146,12 +116,6 @@ fn kari_fnr() -> String {
 /// The case ids linked from an inbox page, in order.
 fn case_ids(html: &str) -> Vec<String> {
     html.split("href=\"/ansatt/saker/").skip(1).filter_map(|rest| rest.split('"').next()).filter(|id| id.chars().all(|c| c.is_ascii_alphanumeric())).map(str::to_owned).collect()
-}
-
-fn percentile(samples: &[Duration], p: f64) -> f64 {
-    let mut ms: Vec<f64> = samples.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
-    ms.sort_by(f64::total_cmp);
-    ms[((ms.len() as f64 - 1.0) * p).round() as usize]
 }
 
 struct Timing {
@@ -205,14 +169,8 @@ struct Stage {
     events: u64,
     timings: Vec<Timing>,
     memory: (f64, f64),
-}
-
-/// Runs `velferd admin seed` to add `add` applications; returns the line it printed and the seconds it took.
-fn seed(url: &str, files: &str, add: u64) -> (String, f64) {
-    let start = Instant::now();
-    let out = Command::new(BIN).args(["admin", "seed", "--applications", &add.to_string(), "--database", url, "--files", files]).output().expect("velferd admin seed");
-    assert!(out.status.success(), "seed: {}", String::from_utf8_lossy(&out.stderr));
-    (String::from_utf8_lossy(&out.stdout).trim().to_owned(), start.elapsed().as_secs_f64())
+    /// Seconds from starting the process to its first `/health` answer.
+    startup: f64,
 }
 
 async fn run(label: &str, url: &str, files: &str) -> (Vec<Stage>, Vec<(u64, String, f64)>) {
@@ -221,6 +179,7 @@ async fn run(label: &str, url: &str, files: &str) -> (Vec<Stage>, Vec<(u64, Stri
     let mut seeds = Vec::new();
     let mut cookies: Vec<String> = Vec::new();
     let mut kari = String::new();
+    let mut citizen = String::new();
     // Seeded applications so far (the demo's three are there throughout) and their events.
     let (mut applications, mut events) = (0u64, 0u64);
     for target in std::iter::once(0).chain(sizes()) {
@@ -233,9 +192,14 @@ async fn run(label: &str, url: &str, files: &str) -> (Vec<Stage>, Vec<(u64, Stri
             applications += add;
             seeds.push((add, line, seconds));
         }
+        // A key of its own per size: the API's rate limit counts per key and minute.
+        let api = api_key(url, files);
+        let started = Instant::now();
         let server = Server::start(url, files);
         server.ready(&client).await;
+        let startup = started.elapsed().as_secs_f64();
         if cookies.is_empty() {
+            citizen = citizen_sign_in(&client, &server.base, &kari_fnr()).await;
             for who in VIEWERS {
                 cookies.push(sign_in(&client, &server.base, who).await);
             }
@@ -247,23 +211,27 @@ async fn run(label: &str, url: &str, files: &str) -> (Vec<Stage>, Vec<(u64, Stri
         let (_, inbox) = get(&client, &server.base, "/ansatt/saker", &sara).await;
         let top = case_ids(&inbox).into_iter().next().expect("a case at the top of the inbox");
         let mut timings = Vec::new();
-        for (page, path) in [
-            ("inbox, first page", "/ansatt/saker".to_owned()),
-            ("inbox ?vis=frist-ute", "/ansatt/saker?vis=frist-ute".to_owned()),
-            ("inbox ?vis=mine", "/ansatt/saker?vis=mine".to_owned()),
-            ("inbox ?vis=alle", "/ansatt/saker?vis=alle".to_owned()),
-            ("inbox ?vis=nye", "/ansatt/saker?vis=nye".to_owned()),
-            ("inbox search by name (?sok=Nordmann)", "/ansatt/saker?sok=Nordmann".to_owned()),
-            ("inbox search by fødselsnummer (Kari's)", format!("/ansatt/saker?vis=alle&sok={}", kari_fnr())),
-            ("case file (Kari's emergency)", format!("/ansatt/saker/{kari}")),
-            ("case file (top of the inbox)", format!("/ansatt/saker/{top}")),
+        for (page, path, who) in [
+            ("inbox, first page", "/ansatt/saker".to_owned(), &sara),
+            ("inbox ?vis=frist-ute", "/ansatt/saker?vis=frist-ute".to_owned(), &sara),
+            ("inbox ?vis=mine", "/ansatt/saker?vis=mine".to_owned(), &sara),
+            ("inbox ?vis=alle", "/ansatt/saker?vis=alle".to_owned(), &sara),
+            ("inbox ?vis=nye", "/ansatt/saker?vis=nye".to_owned(), &sara),
+            ("inbox search by name (?sok=Nordmann)", "/ansatt/saker?sok=Nordmann".to_owned(), &sara),
+            ("inbox search by fødselsnummer (Kari's)", format!("/ansatt/saker?vis=alle&sok={}", kari_fnr()), &sara),
+            ("case file (Kari's emergency)", format!("/ansatt/saker/{kari}"), &sara),
+            ("case file (top of the inbox)", format!("/ansatt/saker/{top}"), &sara),
+            ("citizen: My applications (Kari)", "/mine-soknader".to_owned(), &citizen),
+            ("citizen: her emergency application's page", format!("/mine-soknader/{kari}"), &citizen),
+            ("API: new applications, first page (Oslo)", "/api/v1/soknader?antall=50".to_owned(), &api),
+            ("API: change feed, first page (Oslo)", "/api/v1/hendelser?antall=50".to_owned(), &api),
         ] {
-            timings.push(time_page(&client, &server.base, page, &path, &sara).await);
+            timings.push(time_page(&client, &server.base, page, &path, who).await);
         }
         let memory = concurrent_viewers(&server.base, server.pid(), &cookies).await;
         eprintln!("{label}: measured at {applications} applications");
         server.stop();
-        stages.push(Stage { applications, events, timings, memory });
+        stages.push(Stage { applications, events, timings, memory, startup });
     }
     (stages, seeds)
 }
@@ -292,25 +260,16 @@ fn print(label: &str, stages: &[Stage], seeds: &[(u64, String, f64)]) {
             );
         }
     }
-    println!("\n| applications | server RSS before, MiB | peak RSS with 8 staff viewing the inbox at once, MiB (< 100) |");
-    println!("|---|---:|---:|");
+    println!("\n| applications | server RSS before, MiB | peak RSS with 8 staff viewing the inbox at once, MiB (< 100) | start-up, s |");
+    println!("|---|---:|---:|---:|");
     for s in stages {
         let size = if s.events == 0 { "demo only".to_owned() } else { s.applications.to_string() };
-        println!("| {size} | {:.1} | {:.1} |", s.memory.0, s.memory.1);
+        println!("| {size} | {:.1} | {:.1} | {:.2} |", s.memory.0, s.memory.1, s.startup);
     }
     println!("\n| seeded applications | `velferd admin seed` said | seconds |");
     println!("|---:|---|---:|");
     for (n, line, seconds) in seeds {
         println!("| {n} | {line} | {seconds:.1} |");
-    }
-}
-
-/// A folder removed when dropped, also when the bench fails half-way (the databases are large).
-struct TempDir(std::path::PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

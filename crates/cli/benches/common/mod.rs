@@ -80,11 +80,12 @@ pub fn reset_peak(pid: u32) {
 /// CPU time the process has used so far (user + system), from `/proc/PID/stat`.
 pub fn cpu_time(pid: u32) -> Duration {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    // Fields after the command name (which is in parentheses and may hold spaces): utime is the
-    // 14th field of the line, stime the 15th; in clock ticks (100 per second on Linux).
+    // After the command name (in parentheses, may hold spaces) come the state (field 3), then
+    // numbers; utime is field 14 and stime field 15 of the line, in clock ticks (100 per second).
     let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<u64> = after.split_whitespace().filter_map(|f| f.parse().ok()).collect();
-    let ticks = fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    let ticks = tick(11) + tick(12);
     Duration::from_millis(ticks * 10)
 }
 

@@ -16,7 +16,7 @@ use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::kommune::Kommune;
 use velferd_domain::Millis;
 use velferd_formats::soknad::tidspunkt;
-use velferd_store::{Draft, DraftFile, NewApplication, Submitted, SubmittedDocument};
+use velferd_store::{Draft, DraftFile, NewApplication, RateCount, Submitted, SubmittedDocument};
 
 use crate::{CaseError, Cases, Result};
 
@@ -48,8 +48,18 @@ pub fn needs(answers: &Answers) -> Vec<DocumentNeed> {
 
 impl Cases {
     /// Sends `owner`'s draft `draft_id` with the summary step's posted fields. `conversion` limits
-    /// the PDF conversion of attached files. `None` when there is no such draft and it was never sent.
-    pub async fn send_application(&self, owner: &Fodselsnummer, draft_id: &str, posted: &[(String, String)], conversion: &Limits, now: Millis) -> Result<Option<Sent>> {
+    /// the PDF conversion of attached files; `limit`, when given, is counted in the transaction that
+    /// stores the application (the sending limit's count costs no commit of its own). `None` when
+    /// there is no such draft and it was never sent.
+    pub async fn send_application(
+        &self,
+        owner: &Fodselsnummer,
+        draft_id: &str,
+        posted: &[(String, String)],
+        conversion: &Limits,
+        limit: Option<&RateCount>,
+        now: Millis,
+    ) -> Result<Option<Sent>> {
         let Some(mut draft) = self.store.draft(draft_id, owner, now).await? else {
             return Ok(self.store.submitted_from_draft(draft_id, owner).await?.map(Sent::Received));
         };
@@ -61,8 +71,8 @@ impl Cases {
             Err(errors) => return Ok(Some(Sent::Incomplete { draft, errors, confirm_missing: false })),
         };
         let kommune = self.kommuner.get(&draft.kommunenummer).ok_or_else(|| CaseError::Internal("draft names a municipality not in the catalogue".into()))?.clone();
-        let Some(mut person) = self.store.person(owner).await? else { return Ok(Some(Sent::NotInRegister)) };
-        let protected = self.store.adressebeskyttelse(owner).await?.is_some();
+        let Some((mut person, protection)) = self.store.person_with_protection(owner).await? else { return Ok(Some(Sent::NotInRegister)) };
+        let protected = protection.is_some();
         if protected {
             person.adresse = None;
         }
@@ -77,7 +87,7 @@ impl Cases {
         if protected {
             without_addresses(&mut new.soknad_json);
         }
-        let sent = self.store.submit(&draft.id, owner, &new, now).await?.ok_or(CaseError::NotFound)?;
+        let sent = self.store.submit_counted(&draft.id, owner, &new, limit, now).await?.ok_or(CaseError::NotFound)?;
         // The originals and previews were only needed until the PDFs were made: deleted after the
         // receipt is on its way, not before.
         self.delete_files_later(sent.unused_files.clone());

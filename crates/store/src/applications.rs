@@ -102,9 +102,12 @@ impl Store {
     /// returns the application already stored (`created: false`) instead of a second one.
     /// `None` when the draft does not exist for this owner and was never sent.
     pub async fn submit(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, now: Millis) -> Result<Option<Submitted>> {
-        if let Some(done) = self.submitted_from_draft(draft_id, owner).await? {
-            return Ok(Some(done));
-        }
+        self.submit_counted(draft_id, owner, app, None, now).await
+    }
+
+    /// Like [`Store::submit`], and counts `count` (the sending limit) in the same transaction, so
+    /// a send commits once. A repeated send (the draft already sent) counts nothing.
+    pub async fn submit_counted(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, count: Option<&crate::RateCount>, now: Millis) -> Result<Option<Submitted>> {
         let id = new_id();
         let reference = new_reference();
         let mut tx = self.begin_write().await?;
@@ -149,6 +152,9 @@ impl Store {
         }
         // The draft's own files go with the draft (after the warnings above were copied from them).
         let unused_files = crate::draft_files::remove_files_of_draft(&mut tx, draft_id).await?;
+        if let Some(count) = count {
+            crate::rate_limits::count_in(&mut tx, count, now).await?;
+        }
         self.refresh_projection(&mut tx, &id, now).await?;
         crate::feed::record(&mut tx, &id, crate::FeedKind::ApplicationReceived, None, now).await?;
         tx.commit().await?;

@@ -22,6 +22,7 @@ mod people;
 mod powers;
 mod projection;
 mod rate_limits;
+pub use rate_limits::RateCount;
 mod retention;
 mod seed;
 mod sessions;

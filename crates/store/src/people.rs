@@ -80,6 +80,23 @@ impl Store {
         }
     }
 
+    /// The register entry of a person with their address protection (kode 6/7), in one read: what
+    /// sending an application needs.
+    pub async fn person_with_protection(&self, fnr: &Fodselsnummer) -> Result<Option<(Soker, Option<velferd_domain::staff::Adressebeskyttelse>)>> {
+        let row = sqlx::query(
+            "SELECT fnr, fornavn, mellomnavn, etternavn, gatenavn, husnummer, postnummer, poststed, kommunenummer, adressebeskyttelse
+             FROM people WHERE fnr = $1",
+        )
+        .bind(fnr.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let code: Option<String> = r.try_get("adressebeskyttelse")?;
+        let protection =
+            code.map(|c| velferd_domain::staff::Adressebeskyttelse::from_code(&c).ok_or_else(|| StoreError::Corrupt("people.adressebeskyttelse".into()))).transpose()?;
+        Ok(Some((person_from_row(&r)?, protection)))
+    }
+
     /// The register entry of the signed-in person (the only person a citizen may read).
     pub async fn person(&self, fnr: &Fodselsnummer) -> Result<Option<Soker>> {
         let row = sqlx::query(

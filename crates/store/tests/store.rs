@@ -4,7 +4,7 @@
 
 use velferd_domain::application::{Answers, Soker, SokerAdresse};
 use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
-use velferd_store::{testing, NewApplication, Store};
+use velferd_store::{testing, NewApplication, RateCount, Store};
 
 const DAY: i64 = 86_400_000;
 
@@ -156,5 +156,29 @@ async fn people_and_sessions_round_trip() {
         assert!(store.session_load("s3", 1_400).await.unwrap().is_some(), "{}: renewed", db.label);
         assert_eq!(store.session_load_renewing("s3", 1_600, 2_000, 100).await.unwrap(), None, "{}: an ended session is not renewed", db.label);
         assert_eq!(store.delete_expired_sessions(1_600).await.unwrap(), 3);
+    }
+}
+
+/// The sending limit's count rides in the send's own transaction: a send counts once, a repeated
+/// send of the same draft (a double press, a retry) counts nothing, and a send that stores nothing
+/// (someone else's draft) counts nothing either.
+#[tokio::test]
+async fn a_send_counts_its_limit_in_its_own_transaction() {
+    for (store, db) in stores().await {
+        let owner = fnr("03039212300");
+        let count = RateCount { bucket: "submit", subject: owner.as_str().to_owned(), window_ms: 3_600_000 };
+        let kommune = Kommunenummer::parse("0301").unwrap();
+        let draft = store.create_draft(&owner, &kommune, &Answers::default(), 0).await.unwrap();
+        assert_eq!(store.hits("submit", owner.as_str(), 3_600_000, 10).await.unwrap(), 0, "{}", db.label);
+        let sent = store.submit_counted(&draft.id, &owner, &new_application(), Some(&count), 10).await.unwrap().unwrap();
+        assert!(sent.created);
+        assert_eq!(store.hits("submit", owner.as_str(), 3_600_000, 20).await.unwrap(), 1, "{}: counted with the send", db.label);
+        let again = store.submit_counted(&draft.id, &owner, &new_application(), Some(&count), 30).await.unwrap().unwrap();
+        assert!(!again.created && again.id == sent.id, "{}", db.label);
+        let other = fnr("04049312300");
+        assert!(store.submit_counted(&draft.id, &other, &new_application(), Some(&count), 40).await.unwrap().is_none(), "{}", db.label);
+        assert_eq!(store.hits("submit", owner.as_str(), 3_600_000, 50).await.unwrap(), 1, "{}: a repeat and a refused send count nothing", db.label);
+        // The person and their address protection come in one read.
+        assert!(store.person_with_protection(&owner).await.unwrap().is_none(), "{}: not in the register", db.label);
     }
 }

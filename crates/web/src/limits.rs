@@ -86,6 +86,35 @@ pub async fn check(app: &AppState, bucket: Bucket, subject: &str) -> Result<(), 
     }
 }
 
+/// Checks `subject` against the bucket's limit without counting: the returned count is written
+/// in the transaction of the work it limits (a send: [`velferd_store::Store::submit_counted`]), so
+/// the work and its count commit together. Two requests at the same instant may both pass the
+/// check; the limit is for abuse, not an exact quota. Like [`check`], lets the request through when
+/// the database cannot be read.
+pub async fn peek(app: &AppState, bucket: Bucket, subject: &str) -> Result<velferd_store::RateCount, Limited> {
+    let limit = match bucket {
+        Bucket::SignIn => app.config.limits.sign_in,
+        Bucket::Submit => app.config.limits.submit,
+        Bucket::Upload => app.config.limits.upload,
+        Bucket::Api => app.config.limits.api,
+    };
+    let now = now_ms();
+    let window_ms = limit.window_s * 1000;
+    let count = velferd_store::RateCount { bucket: bucket.name(), subject: subject.to_owned(), window_ms };
+    match app.store.hits(bucket.name(), subject, window_ms, now).await {
+        Ok(hits) if hits >= limit.max => {
+            tracing::warn!(bucket = bucket.name(), "rate limit reached");
+            let window_start = now - now.rem_euclid(window_ms.max(1));
+            Err(Limited { retry_after_s: ((window_start + window_ms - now) / 1000).max(1) })
+        }
+        Ok(_) => Ok(count),
+        Err(e) => {
+            tracing::warn!(error = %e, bucket = bucket.name(), "rate limit could not be read; letting the request through");
+            Ok(count)
+        }
+    }
+}
+
 /// The address the request came from: the TCP peer, or behind a reverse proxy (`--behind-proxy`)
 /// the last address in `X-Forwarded-For`, which that proxy wrote (earlier entries are whatever the
 /// client claimed). "unknown" without connection info. Never fails.

@@ -353,18 +353,22 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
         return Ok(receipt);
     }
-    if let Err(limited) = crate::limits::check(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await {
-        // A second press while the first is still sending passed the check above too: give the
-        // first a moment (a sending takes well under this) and answer with its receipt.
-        for _ in 0..12 {
-            tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-            if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
-                return Ok(receipt);
+    // The sending limit is checked here and counted in the send's own transaction.
+    let count = match crate::limits::peek(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await {
+        Ok(count) => count,
+        Err(limited) => {
+            // A second press while the first is still sending passed the check above too: give
+            // the first a moment (a sending takes well under this) and answer with its receipt.
+            for _ in 0..12 {
+                tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+                if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
+                    return Ok(receipt);
+                }
             }
+            return Err(limited.into());
         }
-        return Err(limited.into());
-    }
-    match app.cases.send_application(&citizen.fnr, &id, &form.0, &app.config.uploads.conversion(), now_ms()).await? {
+    };
+    match app.cases.send_application(&citizen.fnr, &id, &form.0, &app.config.uploads.conversion(), Some(&count), now_ms()).await? {
         None => Err(AppError::NotFound),
         Some(Sent::Received(sent)) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),
         Some(Sent::Incomplete { draft, errors, confirm_missing }) => summary_page(&app, lang, &session, &citizen, &draft, errors, confirm_missing).await,

@@ -1,4 +1,4 @@
-//! Static files (CSS), compiled into the binary so `velferd` runs from anywhere without a folder
+//! Static files (CSS and the icon), compiled into the binary so `velferd` runs from anywhere without a folder
 //! beside it.
 
 use axum::extract::Path;
@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 
 const FILES: &[(&str, &str, &[u8])] = &[
     ("velferd.css", "text/css; charset=utf-8", include_bytes!("../assets/velferd.css")),
+    ("favicon.svg", "image/svg+xml", include_bytes!("../assets/favicon.svg")),
     ("vendor/designsystemet/designsystemet.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/designsystemet/designsystemet.css")),
     ("vendor/designsystemet/theme.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/designsystemet/theme.css")),
 ];

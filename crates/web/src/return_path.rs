@@ -27,6 +27,11 @@ impl ReturnPath {
         ReturnPath("/soknad".to_owned())
     }
 
+    /// Where a citizen lands after signing in with nowhere else to go: "My applications".
+    pub fn citizen_home() -> ReturnPath {
+        ReturnPath("/mine-soknader".to_owned())
+    }
+
     /// Where staff land when no usable return path was given.
     pub fn staff_start() -> ReturnPath {
         ReturnPath("/ansatt".to_owned())

@@ -111,3 +111,19 @@ async fn openid_connect_start_and_callback_return_only_to_this_site() {
         }
     }
 }
+
+/// "Logg inn" with nowhere to go leads to "My applications", where a person who has applied finds
+/// their case and its tasks (it led to a new application's first question).
+#[tokio::test]
+async fn signing_in_with_nowhere_to_go_leads_to_my_applications() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let mut b = app.browser("nb");
+        let page = b.get("/logg-inn").await;
+        assert_eq!(hidden_next(&page.body), "/mine-soknader", "{label}");
+        let next = hidden_next(&page.body);
+        assert_eq!(demo_sign_in(&mut b, &next).await.as_deref(), Some("/mine-soknader"), "{label}");
+        let page = b.get("/logg-inn?neste=/soknad").await;
+        assert_eq!(hidden_next(&page.body), "/soknad", "{label}: a given return path is kept");
+    }
+}

@@ -94,9 +94,10 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
     if let Some(t) = &app.telefon {
         personalia.push(row("telefon-label", Value::Text(t.as_str().to_owned())));
     }
-    match &app.oppholdsadresse {
-        Some(a) => personalia.push(row("oppholdsadresse-label", Value::Text(a.clone()))),
-        None => personalia.push(row("bor_folkeregistrert-question", yes_no(true))),
+    // The question is always answered; the address where they stay follows a "no".
+    personalia.push(row("bor_folkeregistrert-question", yes_no(app.oppholdsadresse.is_none())));
+    if let Some(a) = &app.oppholdsadresse {
+        personalia.push(row("oppholdsadresse-label", Value::Text(a.clone())));
     }
     personalia.push(row("nordisk_borger-question", yes_no(app.nordisk_borger)));
     sections.push(SummarySection { step: Step::Personalia, rows: personalia });

@@ -133,6 +133,12 @@ fn the_smallest_application_is_valid_too() {
     assert_eq!(doc["velferd"]["nodhjelp"], true);
     let kinds: Vec<_> = required_documents(&app).into_iter().map(|n| n.kind).collect();
     assert_eq!(kinds, ["kontooversikt", "skattemelding"]);
+    // "No, I do not live at my registered address" is an answer the office must see, with where
+    // she stays (it was left out, and only a "yes" was shown).
+    let personalia = summary(&app, &a).into_iter().find(|s| s.step == Step::Personalia).unwrap();
+    let shown: Vec<(&str, &Value)> = personalia.rows.iter().map(|r| (r.label.as_str(), &r.value)).collect();
+    assert!(shown.contains(&("bor_folkeregistrert-question", &Value::Key("answer-nei".into()))), "{shown:?}");
+    assert!(shown.contains(&("oppholdsadresse-label", &Value::Text("Hos en venn, Bergen".into()))), "{shown:?}");
 }
 
 #[test]

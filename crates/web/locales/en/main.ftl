@@ -304,7 +304,7 @@ cases-item-title = Application sent on { $date }
 cases-item-tasks = The office is waiting for documents from you ({ $count })
 case-title = Your application
 case-back = Back to my applications
-case-sent = Sent on { $date }. Reference: { $reference }
+case-sent = Sent on { $date }.
 case-stages = How far your application has come
 case-status-received = Received
 case-status-processing = Being processed
@@ -337,16 +337,18 @@ audit-read-application = opened your application
 audit-acknowledge = confirmed receiving your application
 audit-update-status = updated the status
 case-pdf = See the application you sent (PDF)
-event-received = Your application was received.
-event-processing = The office started processing your application.
-event-done = Your application has been processed.
-event-not-processed = The office will not process your application.
-event-office = Your application was sent to { $office }.
+# Timeline entries, shared by the citizen's, a helper's and the office's pages: neutral wording
+# ("the application"), as in bokmål and nynorsk.
+event-received = The application was received.
+event-processing = The office started processing the application.
+event-done = The application has been processed.
+event-not-processed = The office will not process the application.
+event-office = The application was sent to { $office }.
 event-office-unknown = another NAV office ({ $office })
-event-decision-granted = Decision: your application was granted.
-event-decision-partly = Decision: your application was partly granted.
-event-decision-refused = Decision: your application was refused.
-event-decision-rejected = Decision: your application was rejected.
+event-decision-granted = Decision: the application was granted.
+event-decision-partly = Decision: the application was partly granted.
+event-decision-refused = Decision: the application was refused.
+event-decision-rejected = Decision: the application was rejected.
 event-decision = The office made a decision.
 event-documents-requested = { $count ->
     [one] The office asked for one document.

@@ -40,8 +40,13 @@ pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, Que
     } else {
         vec![]
     };
-    // Only a path on this site is followed after sign-in (see `ReturnPath`).
-    let next = ReturnPath::or_citizen_start(q.neste.as_deref());
+    // Only a path on this site is followed after sign-in (see `ReturnPath`). Signing in without
+    // anywhere to go ("Logg inn" on its own) leads to "My applications", where a person who has
+    // applied finds their case and tasks, and anyone can start a new application.
+    let next = match q.neste.as_deref() {
+        None | Some("") => ReturnPath::citizen_home(),
+        raw => ReturnPath::or_citizen_start(raw),
+    };
     let provider_start = app.config.citizen_sign_in.as_ref().map(|_| format!("/logg-inn/start?neste={}", next.encoded()));
     let next = next.as_str().to_owned();
     let high = app.config.citizen_sign_in.as_ref().and_then(|p| p.min_assurance()) == Some(crate::oidc::Assurance::High);

@@ -121,13 +121,16 @@ async fn sara_takes_an_emergency_asks_for_a_document_and_sees_it_answered() {
                 ("dokumenter", "husleiekontrakt.husleiekontrakt"),
                 ("melding", "Vi trenger kontrakten for å regne ut husleien."),
                 ("frist", &deadline),
-                ("sprak", "nb"),
+                ("sprak", "en"),
             ],
         )
         .await;
         assert_eq!(asked.status, StatusCode::SEE_OTHER, "{label}: {}", asked.body);
         let file = sara.get(&format!("/ansatt/saker/{kari_id}")).await;
         assert!(file.body.contains(&format!("ikke sendt ennå, frist {deadline_text}")), "{label}: the request, open: {}", file.body);
+        // The letter is in English; Sara's journal names the document in her own language.
+        assert!(file.body.contains("Sara Lund ba om: Husleiekontrakt."), "{label}: {}", file.body);
+        assert!(!file.body.contains("Rental contract"), "{label}: the letter's language stays in the letter");
 
         // Kari sees the task, the letter, and not the note.
         let page = kari.get(&format!("/mine-soknader/{kari_id}")).await;
@@ -138,7 +141,7 @@ async fn sara_takes_an_emergency_asks_for_a_document_and_sees_it_answered() {
         assert_eq!(letter.status(), StatusCode::OK);
         let text = pdf_text(&letter.bytes().await.unwrap());
         assert!(
-            text.contains("Vi trenger flere dokumenter") && text.contains("Husleiekontrakt") && text.contains(&deadline_text) && text.contains("regne ut husleien"),
+            text.contains("We need more documents") && text.contains("Rental contract") && text.contains(&deadline_text) && text.contains("regne ut husleien"),
             "{label}: {text}"
         );
         assert!(text.contains("Sara Lund") && text.contains("Kari Nordmann") && text.contains(&kari_ref), "{label}: {text}");

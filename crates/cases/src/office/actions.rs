@@ -88,6 +88,20 @@ fn date_text(d: Date) -> String {
     norwegian_date(&d.to_string())
 }
 
+/// The documents a request asked for, as the office journal keeps them: a JSON array of
+/// `[type, subtype]` for catalogue types and `[own words, null]` for the office's own words, so the
+/// journal names them in the language of whoever reads it, not the letter's.
+fn requested_for_journal(asked: &[(String, Option<String>)]) -> String {
+    serde_json::to_string(asked).unwrap_or_default()
+}
+
+/// The documents of an "etterspurt" journal entry (see [`requested_for_journal`]): (type, subtype)
+/// for catalogue types, (own words, `None`) otherwise. `None` for entries written before, which
+/// hold the names as text in the letter's language.
+pub fn requested_in_journal(text: &str) -> Option<Vec<(String, Option<String>)>> {
+    serde_json::from_str(text).ok()
+}
+
 /// A document type's name in the letter's language; the office's own words for a type we do not know.
 fn document_label(words: &dyn Words, kind: &str, extra: Option<&str>) -> String {
     let known = |key: String| words.try_t(&key);
@@ -182,7 +196,7 @@ impl Cases {
                 letter = Some((words.t("letter-request-title", &[]), pdf));
                 change.events.push(json!({"type": "dokumentasjonEtterspurt", "hendelsestidspunkt": at,
                     "forvaltningsbrev": {"referanse": {"type": "dokumentlager", "id": ""}}, "dokumenter": dokumenter}));
-                change.journal.push(("etterspurt".into(), labels.iter().map(|l| l.label.clone()).collect::<Vec<_>>().join(", ")));
+                change.journal.push(("etterspurt".into(), requested_for_journal(&asked)));
             }
             Command::PreliminaryAnswer { expected, reason } => {
                 let date = check_deadline(expected, oslo_date(now), "dato").map_err(refused)?;

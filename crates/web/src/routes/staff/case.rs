@@ -136,7 +136,21 @@ pub(super) async fn page(
                 "tildelt" if j.text == j.actor_name => lang.t_args("staff-journal-took", &[("name", j.actor_name.clone())]),
                 "tildelt" => lang.t_args("staff-journal-assigned", &[("name", j.actor_name.clone()), ("to", j.text.clone())]),
                 "fristilt" => lang.t_args("staff-journal-unassigned", &[("name", j.actor_name.clone())]),
-                "etterspurt" => lang.t_args("staff-journal-requested", &[("name", j.actor_name.clone()), ("documents", j.text.clone())]),
+                "etterspurt" => {
+                    // Named in the reader's language (entries from before hold the letter's words).
+                    let documents = match velferd_cases::office::actions::requested_in_journal(&j.text) {
+                        Some(asked) => asked
+                            .iter()
+                            .map(|(kind, extra)| match extra {
+                                Some(extra) => crate::routes::document_label(lang, kind, extra),
+                                None => kind.clone(),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        None => j.text.clone(),
+                    };
+                    lang.t_args("staff-journal-requested", &[("name", j.actor_name.clone()), ("documents", documents)])
+                }
                 "behandles-ikke" => lang.t_args("staff-journal-not-processed", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
                 other => format!("{}: {other} {}", j.actor_name, j.text),
             };

@@ -23,6 +23,11 @@ pub struct Insight {
     pub requests: Vec<Request>,
     /// Everything the citizen sent, oldest first.
     pub submissions: Vec<Submission>,
+    /// Documents the application said would come later (vedlegg.json `VedleggKreves`) and that
+    /// have not been sent since, as (type, subtype): the citizen's own tasks while the office has
+    /// asked for nothing and the application is not finished. Empty once the office has made a
+    /// request (its list is what counts then) or the application is finished or not processed.
+    pub promised: Vec<(String, String)>,
 }
 
 impl Insight {
@@ -33,7 +38,7 @@ impl Insight {
 
     /// How many things the citizen still has to do.
     pub fn task_count(&self) -> usize {
-        self.open_requests().count() + self.view.innsyn.dokumentasjonkrav.len()
+        self.open_requests().count() + self.view.innsyn.dokumentasjonkrav.len() + self.promised.len()
     }
 }
 
@@ -71,8 +76,27 @@ impl Cases {
             view.timeline.push(TimelineEntry { at: s.created_ms, text });
         }
         view.timeline.sort_by_key(|e| std::cmp::Reverse(e.at));
-        Ok(Insight { view, requests, submissions })
+        let promised = promised(sent, &view, &requests, &submissions);
+        Ok(Insight { view, requests, submissions, promised })
     }
+}
+
+/// The documents `sent` said would come later and that no later sending carried (see
+/// [`Insight::promised`]).
+fn promised(sent: &StoredApplication, view: &CaseView, requests: &[Request], submissions: &[Submission]) -> Vec<(String, String)> {
+    use velferd_formats::soker::SoknadsStatusVerdi as S;
+    if !requests.is_empty() || matches!(view.innsyn.status, Some(S::Ferdigbehandlet | S::BehandlesIkke)) {
+        return Vec::new();
+    }
+    let Ok(spec) = serde_json::from_value::<velferd_formats::vedlegg::VedleggSpesifikasjon>(sent.vedlegg_json.clone()) else { return Vec::new() };
+    let sent_later: Vec<(&str, &str)> =
+        submissions.iter().filter(|s| !s.with_application).flat_map(|s| s.documents.iter().map(|d| (d.kind.as_str(), d.tilleggsinfo.as_str()))).collect();
+    spec.vedlegg
+        .into_iter()
+        .filter(|v| v.status == velferd_formats::vedlegg::VedleggStatus::VedleggKreves)
+        .filter(|v| !sent_later.contains(&(v.kind.as_str(), v.tilleggsinfo.as_str())))
+        .map(|v| (v.kind, v.tilleggsinfo))
+        .collect()
 }
 
 /// One line of "who has looked at my case": one person on one day (the date in Norway), with what

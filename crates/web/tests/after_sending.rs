@@ -165,6 +165,26 @@ async fn the_receipt_says_per_document_attached_office_has_it_or_still_to_send()
             assert!(done.contains("Dokumenter i søknaden") && done.contains("lagt ved") && done.contains("kontoret har det allerede"), "{label}: {text}");
             assert!(must.contains("Lønnsslipp") && !must.contains("Husleiekontrakt") && !must.contains("Kontoutskrift"), "{label}: {must}");
         }
+
+        // Her case page lists what she said would come later as her tasks (it listed nothing
+        // until the office asked), and a document leaves the list once she has sent it.
+        let case = format!("/mine-soknader/{id}");
+        let page = b.get(&case).await;
+        let tasks = section(&page.body, "Dette må du gjøre").to_owned();
+        assert!(tasks.contains("Lønnsslipp") && tasks.contains("du sa at dette kommer senere"), "{label}: {tasks}");
+        assert!(!tasks.contains("Husleiekontrakt") && !tasks.contains("Kontoutskrift"), "{label}: attached and already-sent documents are no tasks: {tasks}");
+        let upload = b.get(&format!("{case}/dokumenter")).await;
+        let field = regex_lite::Regex::new(r#"for="f-(fil-\d+)">Lønnsslipp"#)
+            .unwrap()
+            .captures(&upload.body)
+            .unwrap_or_else(|| panic!("{label}: a field for the payslip: {}", upload.body))[1]
+            .to_owned();
+        let form = reqwest::multipart::Form::new().text("_csrf", b.csrf.clone()).part(field, reqwest::multipart::Part::bytes(photo(1)).file_name("lonn.jpg"));
+        let sent_later = b.client.post(format!("{}{case}/dokumenter", b.base)).multipart(form).send().await.expect("send later");
+        assert_eq!(sent_later.status(), StatusCode::SEE_OTHER, "{label}");
+        let page = b.get(&case).await;
+        let still = page.body.find("Dette må du gjøre").map(|_| section(&page.body, "Dette må du gjøre").to_owned()).unwrap_or_default();
+        assert!(!still.contains("Lønnsslipp"), "{label}: the payslip is sent: {still}");
     }
 }
 

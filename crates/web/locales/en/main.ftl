@@ -550,6 +550,7 @@ event-documents-sent = { $count ->
 }
 case-answered-heading = What you have sent
 case-task-sent = sent { $date }
+case-task-promised = you said this would come later
 letter-to = To: { $name }
 letter-from = From: { $office }
 letter-date = Date: { $date }

@@ -548,6 +548,7 @@ event-documents-sent = { $count ->
 }
 case-answered-heading = Dette har du sendt
 case-task-sent = sendt { $date }
+case-task-promised = du sa at dette kjem seinare
 letter-to = Til: { $name }
 letter-from = Frå: { $office }
 letter-date = Dato: { $date }

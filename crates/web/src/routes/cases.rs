@@ -136,6 +136,12 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
             href: upload_href.clone(),
             detail: d.frist.as_deref().map(|f| lang.t_args("case-task-deadline", &[("date", date_text(f))])).unwrap_or_default(),
         }))
+        // What the application said would come later, until it is sent or the office asks itself.
+        .chain(insight.promised.iter().map(|(kind, extra)| DocLink {
+            label: super::document_label(lang, kind, extra),
+            href: upload_href.clone(),
+            detail: lang.t("case-task-promised"),
+        }))
         .collect();
     let answered = insight
         .requests

@@ -3,7 +3,12 @@
 //! Pages are copied as form XObjects (krilla's `pdf` feature, hayro-write): only each page's
 //! content and resources come along — never the catalog's scripts, actions, attachments, the form
 //! (AcroForm) or the pages' annotations. That is what makes a citizen's PDF safe for the office
-//! whatever it carries, so files people actually have are accepted rather than refused:
+//! whatever it carries, so files people actually have are accepted rather than refused. Copying
+//! rather than re-rendering each page to a picture is deliberate: text stays text (searchable,
+//! selectable, sharp when printed, small), and hayro, which could render pages, does not draw
+//! annotations either; the price is that appearances must be drawn on explicitly
+//! (`flatten.rs`).
+//!
 //!
 //! - JavaScript, launch and other actions are dropped (they are never copied);
 //! - form fields, comments, stamps and visible signatures are *flattened*: their appearance is

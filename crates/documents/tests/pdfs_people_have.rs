@@ -207,3 +207,30 @@ fn a_startxref_far_off_or_a_cut_off_file_is_still_refused() {
     let refused = combine(&[Input::new("cut.pdf", cut)], &Limits::default()).unwrap_err();
     assert_eq!(refused.input().map(|(_, p)| p.code()), Some("broken-pdf"), "{refused}");
 }
+
+/// `qpdf ARGS` applied to `bytes`.
+fn qpdf(label: &str, args: &[&str], bytes: &[u8]) -> Vec<u8> {
+    let input = TempFile::new(&format!("{label}-in.pdf"), bytes);
+    let output = TempFile(std::env::temp_dir().join(format!("velferd-people-{}-{label}-out.pdf", std::process::id())));
+    let status = Command::new("qpdf").args(args).arg(&input.0).arg(&output.0).status().unwrap();
+    assert!(status.success(), "qpdf {args:?}");
+    std::fs::read(&output.0).unwrap()
+}
+
+#[test]
+fn a_form_with_an_owner_password_or_in_object_streams_is_flattened_too() {
+    if !tools() {
+        return;
+    }
+    let form = original("pdf-form-filled-rental.pdf");
+    let signed = original("pdf-pades-visible-signature.pdf");
+    let cases = [
+        ("owner-password", qpdf("owner", &["--encrypt", "", "eier", "256", "--"], &form), "Kari Testperson"),
+        ("object-streams", qpdf("objstm", &["--object-streams=generate"], &signed), "Digitally signed by Kari Testperson"),
+    ];
+    for (label, bytes, words) in cases {
+        let pdf = combine(&[Input::new(label, &bytes)], &Limits::default()).unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert_sound_and_inert(label, &pdf);
+        assert!(text(label, &pdf, None).contains(words), "{label}");
+    }
+}

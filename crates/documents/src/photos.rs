@@ -40,6 +40,7 @@ use krilla::pdf::PdfDocument;
 use krilla::SerializeSettings;
 
 mod flatten;
+mod light;
 mod pdf_input;
 pub mod preview;
 mod raster;

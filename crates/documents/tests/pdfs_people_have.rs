@@ -234,3 +234,40 @@ fn a_form_with_an_owner_password_or_in_object_streams_is_flattened_too() {
         assert!(text(label, &pdf, None).contains(words), "{label}");
     }
 }
+
+/// The distinct words (whitespace-separated, lower case) of `truth` that tesseract reads in the
+/// picture `image`.
+fn words_read(image: &std::path::Path, truth: &std::collections::HashSet<String>) -> usize {
+    let out = Command::new("tesseract").arg(image).arg("-").output().unwrap();
+    assert!(out.status.success(), "tesseract: {}", String::from_utf8_lossy(&out.stderr));
+    let read: std::collections::HashSet<String> = String::from_utf8_lossy(&out.stdout).split_whitespace().map(str::to_lowercase).collect();
+    truth.intersection(&read).count()
+}
+
+#[test]
+fn a_page_photographed_in_dim_uneven_light_keeps_its_words() {
+    if !tools() || !have("tesseract") {
+        return;
+    }
+    let name = "dim-uneven-light-lease.jpg";
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/documents");
+    let truth: std::collections::HashSet<String> = std::fs::read_to_string(dir.join("dim-uneven-light-lease.txt")).unwrap().split_whitespace().map(str::to_lowercase).collect();
+    let on_photo = words_read(&dir.join(name), &truth);
+    let pdf = combine(&[Input::new(name, &original(name))], &Limits::default()).unwrap();
+    // The page as the office sees it, at 150 dpi.
+    let file = TempFile::new("dim.pdf", &pdf);
+    let prefix = file.0.with_extension("page");
+    let out = Command::new("pdftoppm").args(["-r", "150", "-gray", "-png", "-singlefile"]).arg(&file.0).arg(&prefix).output().unwrap();
+    assert!(out.status.success());
+    let page = TempFile(PathBuf::from(format!("{}.png", prefix.display())));
+    let on_page = words_read(&page.0, &truth);
+    eprintln!("tesseract reads {on_photo} of {} distinct words on the photo, {on_page} on the page", truth.len());
+    assert!(on_photo >= 50, "the photo is readable: {on_photo}");
+    assert!(on_page * 10 >= on_photo * 9, "the page keeps at least 90 % of the words read on the photo: {on_page} of {on_photo}");
+    // And the paper is white: the page's middle is mostly near-white.
+    let image = image::open(&page.0).unwrap().to_luma8();
+    let (w, h) = image.dimensions();
+    let middle: Vec<u8> = (w / 4..w * 3 / 4).flat_map(|x| (h / 4..h * 3 / 4).map(move |y| (x, y))).map(|(x, y)| image.get_pixel(x, y).0[0]).collect();
+    let white = middle.iter().filter(|&&v| v > 220).count();
+    assert!(white * 10 >= middle.len() * 7, "the paper is white: {white} of {}", middle.len());
+}

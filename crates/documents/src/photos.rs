@@ -7,8 +7,9 @@
 //! - one page per picture (JPEG or PNG), turned upright by its EXIF
 //!   orientation, re-encoded as JPEG with the long side at most 2000 px
 //!   (about 170 dpi on A4: small print stays readable), in greyscale when the
-//!   picture has no real colour (a text page), and without the original's
-//!   metadata (GPS position, camera, time);
+//!   picture has no real colour (a text page; then dim or uneven light is
+//!   evened out where that is safe, `photos/light.rs`), and without the
+//!   original's metadata (GPS position, camera, time);
 //! - the pages of each PDF, copied as they are (vector text stays text) and
 //!   scaled to fit A4, with what a reader shows of form fields, comments and
 //!   visible signatures drawn onto them (flattened), and a note page after

@@ -136,7 +136,7 @@ fn rejected_input_exits_1_names_the_file_and_leaves_out_untouched() {
 }
 
 #[test]
-fn encrypted_pdf_is_rejected() {
+fn pdf_that_needs_a_password_is_rejected_and_one_with_only_an_owner_password_is_not() {
     let dir = Dir::new("encrypted");
     let plain = dir.file("plain.pdf", &pdf());
     let encrypted = dir.0.join("laast.pdf");
@@ -149,8 +149,52 @@ fn encrypted_pdf_is_rejected() {
     let out = dir.0.join("ut.pdf");
     let result = pdf_cmd(&out, &[&encrypted]);
     assert_eq!(result.status.code(), Some(1));
-    assert!(stderr(&result).contains("laast.pdf") && stderr(&result).contains("encrypted"), "{}", stderr(&result));
+    assert!(stderr(&result).contains("laast.pdf") && stderr(&result).contains("needs a password to open"), "{}", stderr(&result));
     assert!(!out.exists());
+    let owner_only = dir.0.join("eier.pdf");
+    assert!(Command::new("qpdf").args(["--encrypt", "", "eier", "256", "--"]).arg(&plain).arg(&owner_only).status().unwrap().success());
+    let result = pdf_cmd(&out, &[&owner_only]);
+    assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
+}
+
+/// The PDFs of tests/documents/ in the documents crate: signed, filled in, with an attached file,
+/// with a cross-reference offset a byte off.
+fn people_have(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../documents/tests/documents").join(name)
+}
+
+#[test]
+fn pdfs_people_have_are_accepted_with_what_a_reader_shows() {
+    let dir = Dir::new("people");
+    let cases: [(&str, usize, &[&str]); 4] = [
+        ("pdf-pades-visible-signature.pdf", 1, &["Leietaker: Kari Testperson", "Digitally signed by Kari Testperson"]),
+        ("pdf-form-filled-rental.pdf", 1, &["Test Utleier AS", "Kari Testperson", "9500", "28500"]),
+        ("pdf-esign-with-evidence-attachment.pdf", 3, &["Signert elektronisk av: Kari Testperson", "evidence-log.html (Evidence log)"]),
+        ("pdf-startxref-off-by-1.pdf", 1, &["Leieforholdet lopper fra 01.01.2026"]),
+    ];
+    for (name, page_count, words) in cases {
+        let out = dir.0.join(format!("ut-{name}"));
+        let result = pdf_cmd(&out, &[&people_have(name)]);
+        assert_eq!(result.status.code(), Some(0), "{name}: {}", stderr(&result));
+        let bytes = std::fs::read(&out).expect("OUT written");
+        if let Some(n) = pages(&out) {
+            assert_eq!(n, page_count, "{name}");
+        }
+        if let Some(sound) = velferd_testkit::pdf_tools::qpdf_ok(&bytes) {
+            assert!(sound, "{name}: qpdf --check finds the PDF broken");
+        }
+        if let Some(text) = velferd_testkit::pdf_tools::text(&bytes) {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for word in words {
+                assert!(text.contains(word), "{name}: {word:?} in {text}");
+            }
+        }
+        // Nothing that acts or hides: no form, annotations, scripts or attached files. The
+        // output is written uncompressed enough to see its dictionaries' keys.
+        for key in [&b"/AcroForm"[..], b"/Annots", b"/JavaScript", b"/EmbeddedFile", b"/OpenAction"] {
+            assert!(!bytes.windows(key.len()).any(|w| w == key), "{name}: {}", String::from_utf8_lossy(key));
+        }
+    }
 }
 
 #[test]

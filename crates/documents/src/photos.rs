@@ -7,10 +7,16 @@
 //! - one page per picture (JPEG or PNG), turned upright by its EXIF
 //!   orientation, re-encoded as JPEG with the long side at most 2000 px
 //!   (about 170 dpi on A4: small print stays readable), in greyscale when the
-//!   picture has no real colour (a text page), and without the original's
-//!   metadata (GPS position, camera, time);
+//!   picture has no real colour (a text page; then dim or uneven light is
+//!   evened out where that is safe, `photos/light.rs`), and without the
+//!   original's metadata (GPS position, camera, time);
 //! - the pages of each PDF, copied as they are (vector text stays text) and
-//!   scaled to fit A4;
+//!   scaled to fit A4, with what a reader shows of form fields, comments and
+//!   visible signatures drawn onto them (flattened), and a note page after
+//!   them naming files that were attached inside the PDF; scripts, actions,
+//!   links, the form itself and attached files are not copied, and every
+//!   output is checked again for them (see `photos/pdf_input.rs` for why pages
+//!   are copied rather than re-rendered: text stays searchable);
 //! - every page A4, portrait or landscape as the picture or page is, the
 //!   content centred and scaled to fit (pictures with a 5 mm margin, so a
 //!   printer does not clip them).
@@ -34,6 +40,8 @@ use krilla::page::PageSettings;
 use krilla::pdf::PdfDocument;
 use krilla::SerializeSettings;
 
+mod flatten;
+mod light;
 mod pdf_input;
 pub mod preview;
 mod raster;
@@ -124,25 +132,16 @@ pub enum Problem {
     /// Starts like a JPEG or PNG but cannot be decoded (damaged or cut off).
     #[error("the picture is damaged or incomplete: {detail}")]
     BrokenImage { detail: String },
-    /// Password-protected or encrypted PDF (also one that opens without a password).
-    #[error("the PDF is encrypted or password-protected; please send a copy without protection")]
+    /// A PDF that needs a password to open. (One protected only by an owner password, which
+    /// opens without one, is accepted and copied unprotected.)
+    #[error(
+        "the PDF needs a password to open; please open it, then print it to a new PDF (Print → Save as PDF) \
+         or download it again without a password, and send that"
+    )]
     EncryptedPdf,
-    /// Starts like a PDF but is damaged or cut off.
+    /// Starts like a PDF but is damaged or cut off beyond a faithful repair.
     #[error("the PDF is damaged: {detail}")]
     BrokenPdf { detail: String },
-    /// Contains JavaScript or a launch action.
-    #[error("the PDF contains JavaScript or actions that start programs")]
-    PdfWithJavaScript,
-    /// Contains attached files, which would be lost.
-    #[error("the PDF has files attached inside it; please send those files separately")]
-    PdfWithEmbeddedFiles,
-    /// Filled-in form fields, comments, stamps or drawn signatures, which live
-    /// outside the page content and would be lost.
-    #[error(
-        "page {page} of the PDF has filled-in form fields or annotations (comments, drawn signatures) that \
-         would be lost; please print it to a new PDF (Print → Save as PDF) and send that"
-    )]
-    PdfWithFormsOrAnnotations { page: usize },
     /// Reading it crashed the converter (a bug; the file is probably damaged).
     #[error("the file could not be read")]
     Unreadable,
@@ -161,9 +160,6 @@ impl Problem {
             Problem::BrokenImage { .. } => "broken-image",
             Problem::EncryptedPdf => "encrypted-pdf",
             Problem::BrokenPdf { .. } => "broken-pdf",
-            Problem::PdfWithJavaScript => "pdf-javascript",
-            Problem::PdfWithEmbeddedFiles => "pdf-embedded-files",
-            Problem::PdfWithFormsOrAnnotations { .. } => "pdf-forms-or-annotations",
             Problem::Unreadable => "unreadable",
         }
     }
@@ -235,7 +231,7 @@ impl Prepared {
     fn page_count(&self) -> usize {
         match self {
             Prepared::Picture(_) => 1,
-            Prepared::Pdf(pdf) => pdf.page_sizes.len(),
+            Prepared::Pdf(pdf) => pdf.page_sizes.len() + usize::from(!pdf.attachments.is_empty()),
         }
     }
 }
@@ -326,12 +322,33 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
                     let already_a4 = (w - page_size.0).abs() < 2.0 && (h - page_size.1).abs() < 2.0;
                     let (scale, x, y) = if already_a4 { (page_size.0 / w, 0.0, 0.0) } else { fit(w, h, page_size, 0.0) };
                     let settings = PageSettings::from_wh(page_size.0, page_size.1).ok_or_else(invalid_size)?;
-                    let size = Size::from_wh(w * scale, h * scale).ok_or_else(invalid_size)?;
+                    let size = Size::from_wh(w, h).ok_or_else(invalid_size)?;
                     let mut page = document.start_page_with(settings);
                     let mut surface = page.surface();
                     surface.push_transform(&Transform::from_translate(x, y));
+                    surface.push_transform(&Transform::from_scale(scale, scale));
                     surface.draw_pdf_page(&doc, size, page_index);
+                    for overlay in pdf.overlays.get(page_index).into_iter().flatten() {
+                        let Some(size) = Size::from_wh(overlay.size.0, overlay.size.1) else { continue };
+                        let [a, b, c, d, e, f] = overlay.transform.map(|v| v as f32);
+                        surface.push_transform(&Transform::from_row(a, b, c, d, e, f));
+                        surface.draw_pdf_page(&doc, size, overlay.helper_page);
+                        surface.pop();
+                    }
                     surface.pop();
+                    surface.pop();
+                    surface.finish();
+                    page.finish();
+                }
+                if !pdf.attachments.is_empty() {
+                    let name = inputs.get(index).map_or("", |i| i.name);
+                    let note = attachments_note(name, &pdf.attachments).map_err(|e| ConvertError::Write(e.to_string()))?;
+                    let note = hayro_syntax::Pdf::new(note).map_err(|_| ConvertError::Write("the note page could not be read back".into()))?;
+                    let note = PdfDocument::new(std::sync::Arc::new(note));
+                    let settings = PageSettings::from_wh(A4_SHORT, A4_LONG).ok_or_else(invalid_size)?;
+                    let mut page = document.start_page_with(settings);
+                    let mut surface = page.surface();
+                    surface.draw_pdf_page(&note, Size::from_wh(A4_SHORT, A4_LONG).ok_or_else(invalid_size)?, 0);
                     surface.finish();
                     page.finish();
                 }
@@ -339,7 +356,7 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
         }
     }
 
-    document.finish().map_err(|error| match error {
+    let bytes = document.finish().map_err(|error| match error {
         krilla::error::KrillaError::Pdf(doc, problem, _) => match embedded.iter().find(|(d, _)| *d == doc) {
             Some(&(_, index)) => {
                 ConvertError::Input { index, name: inputs.get(index).map(|i| i.name.to_owned()).unwrap_or_default(), problem: Problem::BrokenPdf { detail: problem.to_string() } }
@@ -347,5 +364,27 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
             None => ConvertError::Write(problem.to_string()),
         },
         other => ConvertError::Write(format!("{other:?}")),
+    })?;
+    // Pages are copied with their resources only, so nothing active should come along; a
+    // resource dictionary that carries such keys anyway fails closed here.
+    match pdf_input::active_content(&bytes) {
+        None => Ok(bytes),
+        Some(what) => Err(ConvertError::Write(format!("the result would contain active content ({what})"))),
+    }
+}
+
+/// The note page for files attached inside the PDF `name`: one A4 page (the list is capped), in
+/// bokmål, the office's language, laid out by [`crate::render`].
+fn attachments_note(name: &str, attachments: &[String]) -> Result<Vec<u8>, crate::PdfError> {
+    crate::render(&crate::Document {
+        title: "Filer som lå ved inne i PDF-en".into(),
+        language: "nb".into(),
+        intro: vec![format!(
+            "PDF-filen «{name}» hadde disse filene lagt ved inne i seg. De er ikke tatt med i dette dokumentet. \
+             Trengs de, må de sendes som egne filer."
+        )],
+        sections: vec![crate::Section { heading: "Vedlagte filer".into(), rows: attachments.iter().take(20).map(|a| crate::Row::Text(a.clone())).collect() }],
+        footer: "Velferd · lagt til ved mottak".into(),
+        page_label: String::new(),
     })
 }

@@ -1,85 +1,127 @@
-//! Checking a PDF input before its pages are copied.
+//! Checking a PDF input before its pages are copied, and what comes along.
 //!
-//! Pages are copied as form XObjects (krilla's `pdf` feature, hayro-write):
-//! only each page's content and resources come along — never the catalog's
-//! scripts, actions, attachments or the pages' annotations. The checks here
-//! turn away what the office must not receive silently changed:
+//! Pages are copied as form XObjects (krilla's `pdf` feature, hayro-write): only each page's
+//! content and resources come along — never the catalog's scripts, actions, attachments, the form
+//! (AcroForm) or the pages' annotations. That is what makes a citizen's PDF safe for the office
+//! whatever it carries, so files people actually have are accepted rather than refused. Copying
+//! rather than re-rendering each page to a picture is deliberate: text stays text (searchable,
+//! selectable, sharp when printed, small), and hayro, which could render pages, does not draw
+//! annotations either; the price is that appearances must be drawn on explicitly
+//! (`flatten.rs`).
 //!
-//! - a cut-off or damaged file (no `%%EOF`, `startxref` pointing nowhere,
-//!   content streams that do not decode), since a lenient reader would
-//!   "repair" it into a document with missing pages;
-//! - an encrypted file (even one that opens without a password);
-//! - JavaScript, launch actions and embedded files, which would be dropped;
-//! - filled-in form fields and drawn annotations (comments, ink signatures,
-//!   stamps), whose visible content lives outside the page content and would
-//!   be lost.
+//!
+//! - JavaScript, launch and other actions are dropped (they are never copied);
+//! - form fields, comments, stamps and visible signatures are *flattened*: their appearance is
+//!   drawn onto the page (`flatten.rs`), so filled-in values and the signature box stay visible
+//!   and their text searchable; the interactive layer and the signature's cryptography are gone
+//!   (the output is a copy, not the signed original);
+//! - attached files are not copied; their names are listed on a note page after the PDF's pages;
+//! - a file protected only by an owner password (it opens without one) is read and copied
+//!   unprotected.
+//!
+//! Still refused: a file that needs a password to open; a cut-off or damaged file that cannot be
+//! repaired faithfully (no `%%EOF`, `startxref` pointing nowhere near a cross-reference
+//! section, content streams that do not decode), since a lenient reader would "repair" it into a
+//! document with missing pages. A `startxref` a few bytes off (a common writer bug that readers
+//! and qpdf repair) is corrected. Every output is checked again for active content
+//! ([`active_content`]).
 
 use std::sync::Arc;
 
-use hayro_syntax::object::{Array, Dict, MaybeRef, Name, Object, Rect};
+use hayro_syntax::object::{Array, Dict, MaybeRef, Name, Object};
 use hayro_syntax::page::Page;
 use hayro_syntax::{LoadPdfError, Pdf};
 
+use super::flatten::{self, Overlay};
 use super::sniff::{find, rfind};
 use super::Problem;
 
 /// How deep inline dictionaries and arrays are searched (real files nest a few levels).
 const MAX_DEPTH: usize = 32;
-/// How far up a form field's /Parent chain a value is looked for.
-const MAX_FIELD_DEPTH: usize = 16;
+/// How far a `startxref` may miss its cross-reference section and still be corrected, in bytes.
+const XREF_SLACK: usize = 64;
+/// Most attached files named on the note page.
+const MAX_ATTACHMENTS_LISTED: usize = 50;
 
 /// A PDF that passed the checks.
 pub(crate) struct CheckedPdf {
+    /// The file to copy pages from: the original, repaired, with flattening helper pages appended.
     pub pdf: Arc<Pdf>,
-    /// Each page's size as shown (crop box, /Rotate applied), in points.
+    /// Each original page's size as shown (crop box, /Rotate applied), in points.
     pub page_sizes: Vec<(f32, f32)>,
+    /// Per original page, the annotation appearances to draw over it.
+    pub overlays: Vec<Vec<Overlay>>,
+    /// Names (and descriptions) of files attached inside the PDF, which are not copied.
+    pub attachments: Vec<String>,
     pub is_pdf_2: bool,
 }
 
 pub(crate) fn check(bytes: &[u8]) -> Result<CheckedPdf, Problem> {
-    check_structure(bytes)?;
+    let structure = check_structure(bytes)?;
+    let bytes = structure.repaired.as_deref().unwrap_or(bytes);
     if nesting_too_deep(bytes) {
         return Err(broken("its objects are nested too deeply"));
     }
-    let pdf = match Pdf::new(bytes.to_vec()) {
-        Ok(pdf) => pdf,
-        Err(LoadPdfError::Decryption(_)) => return Err(Problem::EncryptedPdf),
-        Err(LoadPdfError::Invalid) => return Err(broken("it could not be read")),
-    };
-    if let Some(problem) = scan_objects(&pdf) {
-        return Err(problem);
-    }
+    let pdf = open(bytes.to_vec())?;
+    let attachments = attachments(&pdf);
     let pages = pdf.pages();
     if pages.is_empty() {
         return Err(broken("it has no pages"));
     }
     let mut page_sizes = Vec::with_capacity(pages.len());
+    let mut found = Vec::new();
     for (index, page) in pages.iter().enumerate() {
         if !content_decodes(page) {
             return Err(broken(&format!("the content of page {} is damaged", index + 1)));
-        }
-        if has_visible_annotations(page) {
-            return Err(Problem::PdfWithFormsOrAnnotations { page: index + 1 });
         }
         let (w, h) = page.render_dimensions();
         if !(w.is_finite() && h.is_finite() && w >= 1.0 && h >= 1.0 && w <= 14_400.0 && h <= 14_400.0) {
             return Err(broken(&format!("page {} has an impossible size", index + 1)));
         }
         page_sizes.push((w, h));
+        found.extend(flatten::appearances(index, page));
     }
     let is_pdf_2 = pdf.version() == hayro_syntax::PdfVersion::Pdf20;
-    Ok(CheckedPdf { pdf: Arc::new(pdf), page_sizes, is_pdf_2 })
+    if found.is_empty() {
+        let overlays = vec![Vec::new(); page_sizes.len()];
+        return Ok(CheckedPdf { pdf: Arc::new(pdf), page_sizes, overlays, attachments, is_pdf_2 });
+    }
+    let trailer_extra = structure.encryption.as_deref().unwrap_or(b"");
+    let (flattened, overlays) = flatten::with_helper_pages(bytes, &pdf, structure.startxref, trailer_extra, found).ok_or_else(|| broken("its page tree could not be read"))?;
+    let helpers: usize = overlays.iter().map(Vec::len).sum();
+    drop(pdf);
+    let pdf = open(flattened)?;
+    if pdf.pages().len() != page_sizes.len() + helpers {
+        return Err(broken("its page tree could not be read"));
+    }
+    Ok(CheckedPdf { pdf: Arc::new(pdf), page_sizes, overlays, attachments, is_pdf_2 })
+}
+
+fn open(bytes: Vec<u8>) -> Result<Pdf, Problem> {
+    match Pdf::new(bytes) {
+        Ok(pdf) => Ok(pdf),
+        Err(LoadPdfError::Decryption(_)) => Err(Problem::EncryptedPdf),
+        Err(LoadPdfError::Invalid) => Err(broken("it could not be read")),
+    }
 }
 
 fn broken(detail: &str) -> Problem {
     Problem::BrokenPdf { detail: detail.to_owned() }
 }
 
-/// The end of the file must be intact: `startxref`, an offset that points at
-/// an xref table or xref stream, and `%%EOF`. Also finds the trailer and
-/// looks for `/Encrypt` in it (hayro-syntax opens files encrypted with an
-/// empty user password without saying so).
-fn check_structure(bytes: &[u8]) -> Result<(), Problem> {
+/// What [`check_structure`] learnt about the end of the file.
+struct Structure {
+    /// The file with `startxref` corrected, if it was off by a few bytes.
+    repaired: Option<Vec<u8>>,
+    /// Offset of the last cross-reference section.
+    startxref: usize,
+    /// `/Encrypt … /ID […]` of the last trailer, as PDF syntax, if the file is encrypted.
+    encryption: Option<Vec<u8>>,
+}
+
+/// The end of the file must be intact: `startxref`, an offset that points at (or a few bytes
+/// from) an xref table or xref stream, and `%%EOF`.
+fn check_structure(bytes: &[u8]) -> Result<Structure, Problem> {
     let header = find(&bytes[..bytes.len().min(1024)], b"%PDF-").unwrap_or(0);
     let tail_start = bytes.len().saturating_sub(1024);
     let tail = &bytes[tail_start..];
@@ -95,19 +137,43 @@ fn check_structure(bytes: &[u8]) -> Result<(), Problem> {
     let Some(offset) = offset else {
         return Err(broken("its cross-reference table is missing"));
     };
+    let is_xref = |at: usize| at < bytes.len() && (bytes[at..].starts_with(b"xref") || starts_with_obj(&bytes[at..]));
     // Offsets count from the file start, or (written by some tools) from the header.
-    let xref_at = [offset, offset.saturating_add(header)].into_iter().find(|&at| at < bytes.len() && (bytes[at..].starts_with(b"xref") || starts_with_obj(&bytes[at..])));
-    let Some(xref_at) = xref_at else {
-        return Err(broken("its cross-reference table is damaged"));
+    let exact = [offset, offset.saturating_add(header)].into_iter().find(|&at| is_xref(at));
+    // A few bytes off: the nearest cross-reference section, which the file is then rewritten to name.
+    let near = || (1..=XREF_SLACK).flat_map(|d| [offset.checked_sub(d), offset.checked_add(d)]).flatten().find(|&at| is_xref(at) && bytes[at..].starts_with(b"xref"));
+    let (xref_at, repaired) = match exact {
+        Some(at) => (at, None),
+        None => {
+            let Some(at) = near() else {
+                return Err(broken("its cross-reference table is damaged"));
+            };
+            let mut fixed = bytes[..tail_start + sx].to_vec();
+            fixed.extend_from_slice(format!("startxref\n{at}\n%%EOF\n").as_bytes());
+            (at, Some(fixed))
+        }
     };
     // The trailer dictionary (classic table) or the xref stream's dictionary.
     let region_end = (tail_start + sx).max(xref_at);
     let region = &bytes[xref_at..region_end];
     let trailer = if region.starts_with(b"xref") { find(region, b"trailer").map(|t| &region[t..]) } else { Some(&region[..find(region, b"stream").unwrap_or(region.len())]) };
-    if trailer.is_some_and(|t| has_name_token(t, b"/Encrypt")) {
-        return Err(Problem::EncryptedPdf);
+    let encryption = trailer.filter(|t| has_name_token(t, b"/Encrypt")).map(encryption_entries);
+    Ok(Structure { repaired, startxref: xref_at, encryption })
+}
+
+/// `/Encrypt N G R` and `/ID [<…> <…>]` from a trailer, as PDF syntax for a later trailer.
+fn encryption_entries(trailer: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, close) in [(b"/Encrypt".as_slice(), b"R".as_slice()), (b"/ID", b"]")] {
+        if let Some(at) = find(trailer, name) {
+            let rest = &trailer[at..];
+            if let Some(end) = find(rest, close) {
+                out.extend_from_slice(&rest[..end + close.len()]);
+                out.push(b' ');
+            }
+        }
     }
-    Ok(())
+    out
 }
 
 fn starts_with_obj(data: &[u8]) -> bool {
@@ -134,72 +200,120 @@ fn has_name_token(data: &[u8], name: &[u8]) -> bool {
     false
 }
 
-/// Looks through every object for active content or attachments.
-fn scan_objects(pdf: &Pdf) -> Option<Problem> {
+/// The files attached inside the PDF (file specifications with an embedded file, `/EF`): their
+/// names and descriptions, for the note page. At most [`MAX_ATTACHMENTS_LISTED`].
+fn attachments(pdf: &Pdf) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
     for object in pdf.objects() {
-        let found = match &object {
-            Object::Dict(d) => scan_dict(d, 0),
-            Object::Stream(s) => scan_dict(s.dict(), 0),
-            Object::Array(a) => scan_array(a, 0),
-            _ => None,
+        let dict = match &object {
+            Object::Dict(d) => d.clone(),
+            Object::Stream(s) => s.dict().clone(),
+            _ => continue,
         };
-        if found.is_some() {
-            return found;
-        }
+        collect_filespecs(&dict, 0, &mut found);
     }
-    None
+    found.dedup();
+    found.truncate(MAX_ATTACHMENTS_LISTED);
+    found
 }
 
-fn scan_dict(dict: &Dict<'_>, depth: usize) -> Option<Problem> {
-    if depth > MAX_DEPTH {
-        return None;
+fn collect_filespecs(dict: &Dict<'_>, depth: usize, found: &mut Vec<String>) {
+    if depth > MAX_DEPTH || found.len() > MAX_ATTACHMENTS_LISTED {
+        return;
     }
-    if dict.contains_key(b"JS") || dict.contains_key(b"JavaScript") {
-        return Some(Problem::PdfWithJavaScript);
-    }
-    if dict.contains_key(b"EmbeddedFiles") || dict.contains_key(b"EF") {
-        return Some(Problem::PdfWithEmbeddedFiles);
-    }
-    match dict.get::<Name<'_>>(b"S").as_deref() {
-        Some(b"JavaScript") => return Some(Problem::PdfWithJavaScript),
-        Some(b"Launch") => return Some(Problem::PdfWithJavaScript),
-        _ => {}
-    }
-    if dict.get::<Name<'_>>(b"Type").as_deref() == Some(b"EmbeddedFile".as_slice()) {
-        return Some(Problem::PdfWithEmbeddedFiles);
+    if dict.contains_key(b"EF") {
+        let name = [b"UF".as_slice(), b"F"]
+            .iter()
+            .find_map(|key| dict.get::<hayro_syntax::object::String<'_>>(key))
+            .map(|s| text_string(s.as_bytes()))
+            .unwrap_or_else(|| "(uten navn)".to_owned());
+        let entry = match dict.get::<hayro_syntax::object::String<'_>>(b"Desc").map(|s| text_string(s.as_bytes())) {
+            Some(desc) if !desc.trim().is_empty() => format!("{name} ({})", desc.trim()),
+            _ => name,
+        };
+        if !found.contains(&entry) {
+            found.push(entry);
+        }
     }
     for (_, value) in dict.entries() {
-        if let MaybeRef::NotRef(value) = value {
-            let found = match &value {
-                Object::Dict(d) => scan_dict(d, depth + 1),
-                Object::Array(a) => scan_array(a, depth + 1),
-                _ => None,
-            };
-            if found.is_some() {
-                return found;
+        if let MaybeRef::NotRef(Object::Dict(d)) = value {
+            collect_filespecs(&d, depth + 1, found);
+        } else if let MaybeRef::NotRef(Object::Array(a)) = value {
+            for item in a.raw_iter() {
+                if let MaybeRef::NotRef(Object::Dict(d)) = item {
+                    collect_filespecs(&d, depth + 1, found);
+                }
             }
         }
     }
-    None
 }
 
-fn scan_array(array: &Array<'_>, depth: usize) -> Option<Problem> {
+/// A PDF text string: UTF-16BE with a byte-order mark, UTF-8 with one, else PDFDocEncoding (read
+/// as Latin-1, which agrees for letters). Control characters are dropped; at most 200 characters.
+fn text_string(bytes: &[u8]) -> String {
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        String::from_utf16_lossy(&rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>())
+    } else if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    };
+    text.chars().filter(|c| !c.is_control()).take(200).collect()
+}
+
+/// What makes a PDF act rather than show, or carry what it does not show: the first such key
+/// found in any object of `bytes` (e.g. `"JavaScript"`, `"AcroForm"`, `"Annots"`,
+/// `"EmbeddedFile"`), or `None` for a clean file. Also `Some` for a file that cannot be read.
+/// Used on every output of [`super::combine`], as a last check that nothing active got through.
+pub(crate) fn active_content(bytes: &[u8]) -> Option<&'static str> {
+    let Ok(pdf) = Pdf::new(bytes.to_vec()) else {
+        return Some("unreadable");
+    };
+    let found = pdf.objects().into_iter().find_map(|object| match &object {
+        Object::Dict(d) => active_in_dict(d, 0),
+        Object::Stream(s) => active_in_dict(s.dict(), 0),
+        Object::Array(a) => active_in_array(a, 0),
+        _ => None,
+    });
+    found
+}
+
+fn active_in_dict(dict: &Dict<'_>, depth: usize) -> Option<&'static str> {
     if depth > MAX_DEPTH {
-        return None;
+        return Some("nesting");
     }
-    for value in array.raw_iter() {
-        if let MaybeRef::NotRef(value) = value {
-            let found = match &value {
-                Object::Dict(d) => scan_dict(d, depth + 1),
-                Object::Array(a) => scan_array(a, depth + 1),
-                _ => None,
-            };
-            if found.is_some() {
-                return found;
+    for key in ["JS", "JavaScript", "AA", "OpenAction", "AcroForm", "Annots", "EmbeddedFiles", "EF", "URI", "Launch"] {
+        if dict.contains_key(key.as_bytes()) {
+            return Some(key);
+        }
+    }
+    let named = |key: &[u8]| dict.get::<Name<'_>>(key).map(|n| n.as_ref().to_vec());
+    if let Some(action) = named(b"S") {
+        for kind in ["JavaScript", "Launch", "SubmitForm", "ImportData", "GoToE", "GoToR", "URI", "Rendition", "Sound", "Movie", "RichMediaExecute"] {
+            if action == kind.as_bytes() {
+                return Some(kind);
             }
         }
     }
-    None
+    if named(b"Type").as_deref() == Some(b"EmbeddedFile".as_slice()) {
+        return Some("EmbeddedFile");
+    }
+    dict.entries().find_map(|(_, value)| match value {
+        MaybeRef::NotRef(Object::Dict(d)) => active_in_dict(&d, depth + 1),
+        MaybeRef::NotRef(Object::Array(a)) => active_in_array(&a, depth + 1),
+        _ => None,
+    })
+}
+
+fn active_in_array(array: &Array<'_>, depth: usize) -> Option<&'static str> {
+    if depth > MAX_DEPTH {
+        return Some("nesting");
+    }
+    array.raw_iter().find_map(|value| match value {
+        MaybeRef::NotRef(Object::Dict(d)) => active_in_dict(&d, depth + 1),
+        MaybeRef::NotRef(Object::Array(a)) => active_in_array(&a, depth + 1),
+        _ => None,
+    })
 }
 
 /// Whether every content stream of the page decodes.
@@ -218,60 +332,6 @@ fn content_decodes(page: &Page<'_>) -> bool {
     }
     // A /Contents that is neither a stream nor an array (e.g. null) shows nothing.
     raw.get::<Object<'_>>(b"Contents").is_none_or(|o| matches!(o, Object::Null(_)))
-}
-
-/// Whether the page has annotations whose visible content would be lost:
-/// a form field with a value, or a drawn annotation (ink, stamp, free text,
-/// markup …) with an appearance. Links, popups and empty form fields do not count,
-/// nor do hidden or zero-size annotations (the usual invisible digital signature).
-fn has_visible_annotations(page: &Page<'_>) -> bool {
-    let Some(annots) = page.raw().get::<Array<'_>>(b"Annots") else {
-        return false;
-    };
-    annots.iter::<Dict<'_>>().any(|annot| annotation_is_visible_content(&annot))
-}
-
-fn annotation_is_visible_content(annot: &Dict<'_>) -> bool {
-    let subtype = annot.get::<Name<'_>>(b"Subtype");
-    let subtype = subtype.as_deref().unwrap_or(b"");
-    if matches!(subtype, b"Link" | b"Popup") {
-        return false;
-    }
-    // Flags: 2 = Hidden, 32 = NoView.
-    let flags = annot.get::<i32>(b"F").unwrap_or(0);
-    if flags & (2 | 32) != 0 {
-        return false;
-    }
-    let has_area = annot.get::<Rect>(b"Rect").is_some_and(|r| (r.x1 - r.x0).abs() >= 1.0 && (r.y1 - r.y0).abs() >= 1.0);
-    if !has_area || !annot.contains_key(b"AP") {
-        return false;
-    }
-    if subtype == b"Widget" {
-        return field_has_value(annot);
-    }
-    true
-}
-
-/// A form field's value (/V) on the widget or up its /Parent chain, other than
-/// empty text or an unchecked box.
-fn field_has_value(widget: &Dict<'_>) -> bool {
-    let mut current = widget.clone();
-    for _ in 0..MAX_FIELD_DEPTH {
-        if let Some(value) = current.get::<Object<'_>>(b"V") {
-            return match value {
-                Object::Null(_) => false,
-                Object::String(s) => !s.as_bytes().iter().all(|b| b.is_ascii_whitespace() || *b == 0),
-                Object::Name(n) => n.as_ref() != b"Off",
-                Object::Array(a) => a.raw_iter().next().is_some(),
-                _ => true,
-            };
-        }
-        match current.get::<Dict<'_>>(b"Parent") {
-            Some(parent) => current = parent,
-            None => return false,
-        }
-    }
-    false
 }
 
 #[cfg(test)]

@@ -109,7 +109,8 @@ pub fn preview(input: &Input<'_>, limits: &Limits, max_side: u32) -> Result<Prev
 /// The first pages of a checked PDF drawn small, side by side in rows of three, on white.
 fn pdf_sheet(pdf: &pdf_input::CheckedPdf, max_side: u32) -> Option<Vec<u8>> {
     let pages = pdf.pdf.pages();
-    let count = pages.len().min(SHEET_PAGES);
+    // Only the document's own pages: flattening's helper pages follow them (photos/flatten.rs).
+    let count = pdf.page_sizes.len().min(pages.len()).min(SHEET_PAGES);
     if count == 0 {
         return None;
     }

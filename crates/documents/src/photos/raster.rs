@@ -86,8 +86,9 @@ fn broken(error: ImageError) -> Problem {
 }
 
 /// Size, colour and quality as set in `encoding`: flatten transparency onto
-/// white, go grey when the picture has (almost) no colour, scale the long
-/// side down to `max_long_side`, and encode as baseline JPEG.
+/// white, go grey when the picture has (almost) no colour (and then even out
+/// dim or uneven light, `light.rs`), scale the long side down to
+/// `max_long_side`, and encode as baseline JPEG.
 fn reencode(image: DynamicImage, encoding: &Encoding) -> Encoded {
     let rgb = flatten_on_white(image);
     let grayscale = looks_grey(&rgb);
@@ -100,6 +101,11 @@ fn reencode(image: DynamicImage, encoding: &Encoding) -> Encoded {
         let mut grey: GrayImage = DynamicImage::ImageRgb8(rgb).into_luma8();
         if resize {
             grey = image::imageops::resize(&grey, width, height, FilterType::Triangle);
+        }
+        // A page photographed in dim or uneven light: white paper, dark text (light.rs decides
+        // whether it is needed and safe).
+        if let Some(even) = super::light::even_out(&grey) {
+            grey = even;
         }
         JpegEncoder::new_with_quality(&mut jpeg, quality).encode_image(&grey)
     } else {

@@ -131,6 +131,15 @@ async fn sara_takes_an_emergency_asks_for_a_document_and_sees_it_answered() {
         // The letter is in English; Sara's journal names the document in her own language.
         assert!(file.body.contains("Sara Lund ba om: Husleiekontrakt."), "{label}: {}", file.body);
         assert!(!file.body.contains("Rental contract"), "{label}: the letter's language stays in the letter");
+        // Sara opens the letter she sent: logged as opening a letter (not one of Kari's documents).
+        let letters = file.body.split("id=\"brev\"").nth(1).unwrap_or_default();
+        let letter = regex_lite::Regex::new(r#"href="(/ansatt/saker/[^"]+\.pdf)""#).unwrap().captures(letters).expect("the letter on the staff page")[1].to_owned();
+        let opened = sara.client.get(format!("{}{letter}", sara.base)).send().await.unwrap();
+        assert!(opened.headers()["content-disposition"].to_str().unwrap().contains("brev-"), "{label}: named as a letter");
+        let entry = app.store.audit_of_application(&kari_id).await.unwrap().last().cloned().unwrap();
+        assert_eq!(entry.action, "read-letter", "{label}");
+        let page = kari.get(&format!("/mine-soknader/{kari_id}")).await;
+        assert!(page.body.contains("åpnet et brev fra kontoret"), "{label}: {}", page.body);
 
         // Kari sees the task, the letter, and not the note.
         let page = kari.get(&format!("/mine-soknader/{kari_id}")).await;

@@ -105,19 +105,22 @@ impl Cases {
         Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns })
     }
 
-    /// A document sent with or after the application, for a staff member: the bytes of the PDF.
-    /// A file not on this case is `NotFound`, logged as refused.
-    pub async fn staff_document(&self, staff: &StaffUser, id: &str, sha256: &str, now: Millis) -> Result<(OfficeCase, Vec<u8>)> {
+    /// A document sent with or after the application, or a letter on it, for a staff member: the
+    /// bytes of the PDF, and whether it is one of the office's letters (logged as `read-letter`, so
+    /// the citizen's "who has looked" says a letter was opened, not one of their documents). A file
+    /// not on this case is `NotFound`, logged as refused.
+    pub async fn staff_document(&self, staff: &StaffUser, id: &str, sha256: &str, now: Millis) -> Result<(OfficeCase, Vec<u8>, bool)> {
         let (_, case) = self.find_case(staff, "read-file", id, now).await?;
         let person = Some(case.owner.as_str().to_owned());
-        let on_case = self.store.owns_document(id, &case.owner, sha256).await? || self.store.letters(id, &case.owner).await?.iter().any(|l| l.sha256 == sha256);
-        if !on_case {
+        let is_document = self.store.owns_document(id, &case.owner, sha256).await?;
+        let is_letter = !is_document && self.store.letters(id, &case.owner).await?.iter().any(|l| l.sha256 == sha256);
+        if !is_document && !is_letter {
             self.audit_staff(staff, "read-file", Some(id), person, Outcome::Deny, now).await?;
             return Err(CaseError::NotFound);
         }
-        self.audit_staff(staff, "read-file", Some(id), person, Outcome::Permit, now).await?;
+        self.audit_staff(staff, if is_letter { "read-letter" } else { "read-file" }, Some(id), person, Outcome::Permit, now).await?;
         let bytes = self.files.get(sha256).await?.ok_or_else(|| CaseError::Internal("a recorded document is missing from the file store".into()))?;
-        Ok((case, bytes))
+        Ok((case, bytes, is_letter))
     }
 
     /// Remembers a staff member at sign-in, so colleagues can give them cases.

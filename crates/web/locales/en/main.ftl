@@ -396,6 +396,7 @@ upload-all-documents = Send other documents too
 audit-read-application-pdf = downloaded your application as PDF
 audit-read-submissions = downloaded the documents you sent
 audit-read-file = opened a document
+audit-read-letter = opened a letter from the office
 audit-file-letter = filed a letter to you in the case
 error-page-unavailable = We cannot save anything right now. Nothing was sent, and what you typed has been kept. Please try again in a few minutes. If it is urgent, call the office.
 error-page-too-many = Too many tries in a short while – please wait a little

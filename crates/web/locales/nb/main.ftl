@@ -394,6 +394,7 @@ upload-all-documents = Send andre dokumenter også
 audit-read-application-pdf = hentet søknaden som PDF
 audit-read-submissions = hentet dokumentene du har sendt
 audit-read-file = åpnet et dokument
+audit-read-letter = åpnet et brev fra kontoret
 audit-file-letter = la et brev til deg i saken
 error-page-unavailable = Vi får ikke lagret akkurat nå. Ingenting er sendt, og det du har skrevet er tatt vare på. Prøv igjen om et par minutter. Haster det, ring kontoret.
 error-page-too-many = For mange forsøk på kort tid – vent litt

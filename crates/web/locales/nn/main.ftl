@@ -394,6 +394,7 @@ upload-all-documents = Send andre dokument òg
 audit-read-application-pdf = henta søknaden som PDF
 audit-read-submissions = henta dokumenta du har sendt
 audit-read-file = opna eit dokument
+audit-read-letter = opna eit brev frå kontoret
 audit-file-letter = la eit brev til deg i saka
 error-page-unavailable = Vi får ikkje lagra akkurat no. Ingenting er sendt, og det du har skrive er teke vare på. Prøv igjen om eit par minutt. Hastar det, ring kontoret.
 error-page-too-many = For mange forsøk på kort tid – vent litt

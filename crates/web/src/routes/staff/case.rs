@@ -251,6 +251,6 @@ pub async fn merged_pdf(State(app): State<AppState>, lang: Lang, staff: Staff, P
 /// a letter on it.
 pub async fn document(State(app): State<AppState>, staff: Staff, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
     let sha = file.strip_suffix(".pdf").unwrap_or(&file).to_owned();
-    let (case, bytes) = app.cases.staff_document(&staff, &id, &sha, now_ms()).await?;
-    Ok(pdf_response(bytes, &format!("dokument-{}.pdf", case.application.reference)))
+    let (case, bytes, is_letter) = app.cases.staff_document(&staff, &id, &sha, now_ms()).await?;
+    Ok(pdf_response(bytes, &format!("{}-{}.pdf", if is_letter { "brev" } else { "dokument" }, case.application.reference)))
 }

@@ -563,6 +563,15 @@ impl Telefonnummer {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// For reading: a Norwegian number as `+47 912 34 567` (how Norwegians group a mobile number),
+    /// others as stored (`+46701234567`).
+    pub fn formatted(&self) -> String {
+        match self.0.strip_prefix("+47") {
+            Some(n) if n.len() == 8 => format!("+47 {} {} {}", &n[..3], &n[3..5], &n[5..]),
+            _ => self.0.clone(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -650,6 +659,12 @@ mod tests {
         assert_eq!(Kontonummer::parse("12345678904"), Err("error-konto-checksum"));
         assert_eq!(Kontonummer::parse("1234567890"), Err("error-konto-length"));
         assert_eq!(Kontonummer::parse("1234-56-78903"), Err("error-konto-digits"));
+    }
+
+    #[test]
+    fn phone_numbers_read_in_groups() {
+        assert_eq!(Telefonnummer::parse("+47 912 34 567").map(|t| (t.as_str().to_owned(), t.formatted())), Ok(("+4791234567".to_owned(), "+47 912 34 567".to_owned())));
+        assert_eq!(Telefonnummer::parse("0046 70 123 45 67").map(|t| t.formatted()), Ok("+46701234567".to_owned()));
     }
 
     #[test]

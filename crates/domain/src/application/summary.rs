@@ -92,7 +92,7 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
 
     let mut personalia = vec![];
     if let Some(t) = &app.telefon {
-        personalia.push(row("telefon-label", Value::Text(t.as_str().to_owned())));
+        personalia.push(row("summary-telefon", Value::Text(t.formatted())));
     }
     // The question is always answered; the address where they stay follows a "no".
     personalia.push(row("bor_folkeregistrert-question", yes_no(app.oppholdsadresse.is_none())));
@@ -157,12 +157,12 @@ pub fn summary(app: &Application, answers: &Answers) -> Vec<SummarySection> {
     let mut inntekt = money(&INNTEKT_FIELDS, &app.inntekter);
     inntekt.extend(money(&FORMUE_FIELDS, &app.formue));
     if inntekt.is_empty() {
-        inntekt.push(row("inntekt-heading", Value::Key("answer-none".to_owned())));
+        inntekt.push(row("summary-amounts", Value::Key("answer-none".to_owned())));
     }
     sections.push(SummarySection { step: Step::Inntekt, rows: inntekt });
     let mut utgifter = money(&UTGIFT_FIELDS, &app.utgifter);
     if utgifter.is_empty() {
-        utgifter.push(row("utgifter-heading", Value::Key("answer-none".to_owned())));
+        utgifter.push(row("summary-amounts", Value::Key("answer-none".to_owned())));
     }
     sections.push(SummarySection { step: Step::Utgifter, rows: utgifter });
 

@@ -223,7 +223,7 @@ fn the_summary_lists_what_was_answered() {
 /// test below, so an answer added to soknad.json cannot be left out of the summary, the PDF and the
 /// staff page, which all render the same rows.
 const SHOWN_AS: &[(&str, &str)] = &[
-    ("/data/personalia/telefonnummer/verdi", "telefon-label"),
+    ("/data/personalia/telefonnummer/verdi", "summary-telefon"),
     ("/data/personalia/nordiskBorger/verdi", "nordisk_borger-question"),
     ("/data/personalia/kontonummer/verdi", "kontonummer-label"),
     ("/data/personalia/kontonummer/harIkkeKonto", "kontonummer-label"),

@@ -124,6 +124,9 @@ register-fnr = National identity number (fødselsnummer)
 register-address = Address in the National Population Register
 telefon-label = Phone number (optional)
 telefon-label-hint = So the office can call you. We never send personal information by text message (SMS).
+# In the summary and PDFs (the form's label says the question is optional).
+summary-telefon = Phone number
+summary-amounts = Amounts
 bor_folkeregistrert-question = Do you live at your registered address (in folkeregisteret)?
 oppholdsadresse-label = Where do you live now?
 oppholdsadresse-label-hint = An address, or a description like “with a friend in Bergen”.

@@ -124,6 +124,9 @@ register-fnr = Fødselsnummer
 register-address = Adresse i folkeregisteret
 telefon-label = Telefonnummer (valgfritt)
 telefon-label-hint = Så kontoret kan ringe deg. Vi sender aldri personlige opplysninger på SMS.
+# In the summary and PDFs (the form's label says the question is optional).
+summary-telefon = Telefonnummer
+summary-amounts = Beløp
 bor_folkeregistrert-question = Bor du på adressen din i folkeregisteret?
 oppholdsadresse-label = Hvor bor du nå?
 oppholdsadresse-label-hint = Adresse, eller en beskrivelse som «hos en venn i Bergen».

@@ -124,6 +124,9 @@ register-fnr = Fødselsnummer
 register-address = Adresse i folkeregisteret
 telefon-label = Telefonnummer (valfritt)
 telefon-label-hint = Så kontoret kan ringje deg. Vi sender aldri personlege opplysningar på SMS.
+# In the summary and PDFs (the form's label says the question is optional).
+summary-telefon = Telefonnummer
+summary-amounts = Beløp
 bor_folkeregistrert-question = Bur du på adressa di i folkeregisteret?
 oppholdsadresse-label = Kvar bur du no?
 oppholdsadresse-label-hint = Adresse, eller ei skildring som «hos ein ven i Bergen».

@@ -369,5 +369,19 @@ async fn switching_language_in_the_middle_of_a_step_keeps_what_was_typed() {
         let page = b.get(&format!("{step}?lang=nn")).await;
         assert!(page.body.contains(r#"<html lang="nn""#) && page.is_checked("kategorier", "livsopphold"), "{label}: {}", page.body);
         assert_eq!(page.textarea("hvorfor").as_deref(), Some("Jeg mistet jobben i går."));
+
+        // A page that showed errors shows them again after the switch, in the new language (they
+        // were gone, though the wrong answer was still in its field).
+        let personalia = format!("/soknad/{draft}/personalia");
+        b.step(&draft, "behov", &[("kategorier", "livsopphold"), ("hvorfor", "Jeg mistet jobben i går.")]).await;
+        b.get(&personalia).await;
+        let wrong = b.post(&personalia, &[("telefon", "abc")]).await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
+        assert!(wrong.body.contains(r#"name="viste_feil" value="ja""#), "{label}: the form says it showed errors");
+        let switched = b.post(&personalia, &[("telefon", "abc"), ("viste_feil", "ja"), ("sprak", "en")]).await;
+        let back = switched.location.expect("back to the step");
+        let page = b.get(&back).await;
+        assert!(page.field_error("telefon").is_some_and(|e| e.contains("phone number")), "{label}: {}", page.field_errors_summary());
+        assert_eq!(page.input_value("telefon").as_deref(), Some("abc"), "{label}");
     }
 }

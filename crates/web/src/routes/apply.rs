@@ -1,6 +1,6 @@
 //! The application: choosing the municipality, the steps, the summary and sending.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
@@ -98,7 +98,20 @@ fn kommune_of<'a>(app: &'a AppState, draft: &Draft) -> Result<&'a Kommune, AppEr
     app.kommuner.get(&draft.kommunenummer).ok_or_else(|| AppError::Internal("draft names a municipality not in the catalogue".into()))
 }
 
-pub async fn show_step(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path((id, slug)): Path<(String, String)>) -> Result<Response, AppError> {
+/// `?feil=ja`: show the step's errors again (after the language switch on a page that showed them).
+#[derive(serde::Deserialize)]
+pub struct StepQuery {
+    feil: Option<String>,
+}
+
+pub async fn show_step(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    citizen: Citizen,
+    Path((id, slug)): Path<(String, String)>,
+    Query(q): Query<StepQuery>,
+) -> Result<Response, AppError> {
     let step = Step::from_slug(&slug).ok_or(AppError::NotFound)?;
     let saved = save_kept_answers(&app, &session, &citizen).await?;
     let draft = match own_draft(&app, &id, &citizen).await {
@@ -115,7 +128,15 @@ pub async fn show_step(State(app): State<AppState>, lang: Lang, session: Session
     if step == Step::Oppsummering {
         return summary_page(&app, lang, &session, &citizen, &draft, vec![], false).await;
     }
-    let said = if saved.iter().any(|(d, s)| *d == draft.id && *s == step) { Said::Notice(lang.t("step-saved-after-sign-in")) } else { Said::Nothing };
+    // A page that showed errors keeps them across the language switch, now in the new language.
+    let errors = if q.feil.as_deref() == Some("ja") { validate_step(step, &draft.answers) } else { vec![] };
+    let said = if !errors.is_empty() {
+        Said::Errors(&errors)
+    } else if saved.iter().any(|(d, s)| *d == draft.id && *s == step) {
+        Said::Notice(lang.t("step-saved-after-sign-in"))
+    } else {
+        Said::Nothing
+    };
     step_page(&app, lang, &session, &citizen, &draft, step, said).await
 }
 
@@ -234,7 +255,8 @@ pub async fn save_step(
     // The language switch posts the step: what was typed is saved (above), then the same step in
     // the chosen language, without checking anything yet.
     if let Some(chosen) = form.get("sprak").and_then(crate::i18n::Lang::from_code) {
-        return Ok(Redirect::to(&format!("{here}?lang={}", chosen.code())).into_response());
+        let again = if form.get("viste_feil") == Some("ja") { "&feil=ja" } else { "" };
+        return Ok(Redirect::to(&format!("{here}?lang={}{again}", chosen.code())).into_response());
     }
     match action {
         "tilbake" => {

@@ -229,7 +229,7 @@ async fn a_pdf_shows_its_pages_is_not_turned_and_goes_with_all_its_pages() {
         let (status, body) = attach(&mut kari, &draft, "kontooversikt.brukskonto", vec![("konto.pdf", bank_pdf)]).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{}: {body}", app.db.label);
         let page = kari.get(&format!("/soknad/{draft}/dokumenter")).await;
-        let alt = "Fil 1 av Kontoutskrift for brukskontoen, siste måned (PDF, sider: 3)";
+        let alt = "Fil 1 av Kontoutskrift for brukskontoen, siste måned (PDF, 3 sider)";
         let src =
             regex_lite::Regex::new(&format!(r#"<img src="([^"]+)" alt="{}""#, regex_lite::escape(alt))).unwrap().captures(&page.body).unwrap_or_else(|| panic!("{}", page.body))[1]
                 .to_owned();

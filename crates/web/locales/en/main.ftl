@@ -505,7 +505,7 @@ helper-revoke = Take back
 helper-add = Give someone a power of attorney
 helper-name = The person's name
 helper-fnr = The person's national identity number
-helper-fnr-hint = 11 digits. The person signs in as themselves and finds the application under "My applications".
+helper-fnr-hint = 11 digits. The person signs in as themselves and finds the application under “My applications”.
 helper-period = How long should it last?
 helper-months-1 = 1 month
 helper-months-3 = 3 months
@@ -525,7 +525,10 @@ helping-text = These people have given you a power of attorney to follow their a
 helping-item-title = { $name }'s application, sent { $date }
 audit-helper-view = looked at your case (power of attorney)
 audit-helper-send-documents = sent documents for you (power of attorney)
-attach-file-alt = File { $number } of { $document } (PDF, pages: { $count })
+attach-file-alt = File { $number } of { $document } (PDF, { $count ->
+    [one] one page
+   *[other] { $count } pages
+})
 error-page-not-in-register = We cannot find you in the population register, so the application cannot be sent from here. Your answers are saved. Call your NAV office and they will help you.
 
 ## The office's work on a case (caseworker workspace)
@@ -568,7 +571,7 @@ letter-request-summary = { $count ->
 letter-request-note = Message from your caseworker
 letter-request-what = What you need to do
 letter-request-how-heading = How to send them
-letter-request-how = Sign in and open your application under "My applications". Tap the document, take a photo of it or choose the file, and send. You can also bring the documents to the office.
+letter-request-how = Sign in and open your application under “My applications”. Tap the document, take a photo of it or choose the file, and send. You can also bring the documents to the office.
 letter-request-late-heading = If you cannot make the deadline
 letter-request-late = Call us before { $date } if you need more time or do not have the document. If the documents do not come, we may have to decide on your application with the information we have.
 letter-preliminary-title = Preliminary answer to your application
@@ -642,7 +645,7 @@ staff-case-preliminary-reason = Why does it take time? (optional)
 staff-case-preliminary-send = Send preliminary answer
 staff-case-sak = Open a case
 staff-case-sak-title = What the case is about
-staff-case-sak-hint = For example "Living costs December" or "Deposit". The applicant sees the title.
+staff-case-sak-hint = For example “Living costs December” or “Deposit”. The applicant sees the title.
 staff-case-sak-open = Open case
 staff-case-not-processed = The application will not be processed
 staff-case-not-processed-reason = Reason
@@ -696,9 +699,9 @@ case-emergency-text = You said that you need help today. Call { $office } on { $
 helper-emergency-text = { $name } said that they need help today. Call { $office } on { $phone } now, and { $name } will get an answer today.
 # The start page offers a way to one's applications; drafts under "My applications"
 home-mine-heading = Have you applied before?
-home-mine-text = Under "My applications" you see the applications you have sent, what the office is waiting for from you, and applications you have started and not sent.
+home-mine-text = Under “My applications” you see the applications you have sent, what the office is waiting for from you, and applications you have started and not sent.
 home-mine-sign-in = Log in to see your applications
-home-mine-open = Go to "My applications"
+home-mine-open = Go to “My applications”
 cases-drafts-heading = Not sent yet
 cases-draft-title = Application to { $kommune }
 cases-draft-saved = Last saved { $saved }.
@@ -706,7 +709,7 @@ cases-draft-continue = Continue
 cases-sent-heading = Sent applications
 # The receipt: each expected document with what the citizen did about it
 receipt-documents-done-heading = Documents in the application
-receipt-documents-how = You send them under "My applications" → the application → "Send documents". You do not need to send a new application.
+receipt-documents-how = You send them under “My applications” → the application → “Send documents”. You do not need to send a new application.
 document-state-attached = attached
 document-state-office-has-it = the office already has it
 document-state-to-send = still to send
@@ -736,7 +739,7 @@ helper-sent-text = { $count ->
     [one] You sent one document to { $name }'s application on { $date }:
    *[other] You sent { $count } documents to { $name }'s application on { $date }:
 }
-helper-sent-next = The office sees the documents in { $name }'s case, and { $name } sees them under "My applications".
+helper-sent-next = The office sees the documents in { $name }'s case, and { $name } sees them under “My applications”.
 helper-back-to-case = Back to { $name }'s application
 # Sending documents later: files are kept with previews until sending
 upload-kept-note = The files that could be used are kept and shown below. Choose a new file only where it says what is wrong.

@@ -523,7 +523,10 @@ helping-text = Disse personene har gitt deg fullmakt til å følge søknaden sin
 helping-item-title = Søknaden til { $name }, sendt { $date }
 audit-helper-view = så på saken din (fullmakt)
 audit-helper-send-documents = sendte dokumenter for deg (fullmakt)
-attach-file-alt = Fil { $number } av { $document } (PDF, sider: { $count })
+attach-file-alt = Fil { $number } av { $document } (PDF, { $count ->
+    [one] én side
+   *[other] { $count } sider
+})
 error-page-not-in-register = Vi finner deg ikke i folkeregisteret, så søknaden kan ikke sendes herfra. Svarene dine er lagret. Ring NAV-kontoret ditt, så hjelper de deg.
 
 ## The office's work on a case (caseworker workspace)

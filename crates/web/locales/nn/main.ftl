@@ -523,7 +523,10 @@ helping-text = Desse personane har gitt deg fullmakt til å følgje søknaden si
 helping-item-title = Søknaden til { $name }, sendt { $date }
 audit-helper-view = såg på saka di (fullmakt)
 audit-helper-send-documents = sende dokument for deg (fullmakt)
-attach-file-alt = Fil { $number } av { $document } (PDF, sider: { $count })
+attach-file-alt = Fil { $number } av { $document } (PDF, { $count ->
+    [one] éi side
+   *[other] { $count } sider
+})
 error-page-not-in-register = Vi finn deg ikkje i folkeregisteret, så søknaden kan ikkje sendast herfrå. Svara dine er lagra. Ring NAV-kontoret ditt, så hjelper dei deg.
 
 ## The office's work on a case (caseworker workspace)

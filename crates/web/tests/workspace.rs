@@ -242,6 +242,14 @@ async fn refusals_keep_what_was_typed_and_say_why_next_to_the_field() {
         // Nothing above reached the citizen.
         assert!(app.store.case_state_of(&id).await.unwrap().unwrap().open_requests == 0, "{label}");
 
+        // Starting the processing, a preliminary answer and a sak are in the journal too.
+        let r = act(&mut sara, &id, &[("handling", "behandle")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{label}: {}", r.body);
+        let r = act(&mut sara, &id, &[("handling", "sak"), ("tittel", "Livsopphold desember")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{label}: {}", r.body);
+        let file = sara.get(&format!("/ansatt/saker/{id}")).await;
+        assert!(file.body.contains("Sara Lund startet behandlingen.") && file.body.contains("Sara Lund opprettet saken «Livsopphold desember»."), "{label}: {}", file.body);
+
         // Closed without processing: the letter goes out, and no more requests can be made.
         let r = act(&mut sara, &id, &[("handling", "behandles-ikke"), ("begrunnelse", "Søknaden er sendt to ganger.")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{label}: {}", r.body);

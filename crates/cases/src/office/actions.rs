@@ -137,7 +137,10 @@ impl Cases {
         let mut change = OfficeChange { expected_version, ..OfficeChange::default() };
         let mut letter: Option<(String, Vec<u8>)> = None;
         match &command {
-            Command::TakeIntoProcessing => change.events.push(json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "UNDER_BEHANDLING"})),
+            Command::TakeIntoProcessing => {
+                change.events.push(json!({"type": "soknadsStatus", "hendelsestidspunkt": at, "status": "UNDER_BEHANDLING"}));
+                change.journal.push(("under-behandling".into(), String::new()));
+            }
             Command::Assign { to } => {
                 let member = if to == &staff.subject { None } else { self.store.staff_member(to).await? };
                 let (subject, who, office, works_cases) = match member {
@@ -205,6 +208,7 @@ impl Cases {
                 let pdf = preliminary_letter(words, &h, &date_text(date), &reason)?;
                 letter = Some((words.t("letter-preliminary-title", &[]), pdf));
                 change.events.push(json!({"type": "forelopigSvar", "hendelsestidspunkt": at, "forvaltningsbrev": {"referanse": {"type": "dokumentlager", "id": ""}}}));
+                change.journal.push(("forelopig-svar".into(), date_text(date)));
             }
             Command::OpenSak { title } => {
                 let title = check_text(title, MAX_TITLE, "tittel").map_err(refused)?;
@@ -220,6 +224,7 @@ impl Cases {
                     .collect();
                 let referanse = (1..).map(|n| format!("S{n}")).find(|r| !used.contains(r)).unwrap_or_default();
                 change.events.push(json!({"type": "saksStatus", "hendelsestidspunkt": at, "referanse": referanse, "tittel": title, "status": "UNDER_BEHANDLING"}));
+                change.journal.push(("sak".into(), title));
             }
             Command::WillNotProcess { reason } => {
                 let reason = check_text(reason, MAX_REASON, "begrunnelse").map_err(refused)?;

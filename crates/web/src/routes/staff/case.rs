@@ -152,6 +152,9 @@ pub(super) async fn page(
                     lang.t_args("staff-journal-requested", &[("name", j.actor_name.clone()), ("documents", documents)])
                 }
                 "behandles-ikke" => lang.t_args("staff-journal-not-processed", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "under-behandling" => lang.t_args("staff-journal-processing", &[("name", j.actor_name.clone())]),
+                "forelopig-svar" => lang.t_args("staff-journal-preliminary", &[("name", j.actor_name.clone()), ("date", j.text.clone())]),
+                "sak" => lang.t_args("staff-journal-sak", &[("name", j.actor_name.clone()), ("title", j.text.clone())]),
                 other => format!("{}: {other} {}", j.actor_name, j.text),
             };
             Line { text, detail: fmt::date_time(j.at_ms) }

@@ -50,7 +50,9 @@ impl Cases {
     /// Sends `owner`'s draft `draft_id` with the summary step's posted fields. `conversion` limits
     /// the PDF conversion of attached files; `limit`, when given, is counted in the transaction that
     /// stores the application (the sending limit's count costs no commit of its own). `None` when
-    /// there is no such draft and it was never sent.
+    /// there is no such draft and it was never sent. `language` (`nb`, `nn`, `en`) is the one the
+    /// person sent in; it is kept with the answers so the office writes to them in it.
+    #[allow(clippy::too_many_arguments)]
     pub async fn send_application(
         &self,
         owner: &Fodselsnummer,
@@ -58,12 +60,14 @@ impl Cases {
         posted: &[(String, String)],
         conversion: &Limits,
         limit: Option<&RateCount>,
+        language: &str,
         now: Millis,
     ) -> Result<Option<Sent>> {
         let Some(mut draft) = self.store.draft(draft_id, owner, now).await? else {
             return Ok(self.store.submitted_from_draft(draft_id, owner).await?.map(Sent::Received));
         };
         draft.answers.merge_step(Step::Oppsummering, posted);
+        draft.answers.set(velferd_domain::application::LANGUAGE, language);
         let confirm_missing = !validate_step(Step::Oppsummering, &draft.answers).is_empty();
         let application = match parse_application(&draft.answers) {
             Ok(a) if !confirm_missing => a,

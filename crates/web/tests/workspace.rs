@@ -21,7 +21,12 @@ async fn staff(app: &TestApp, key: &str) -> Browser {
 
 /// `name` applies to `kommune` (with no food today when `emergency`); returns (id, reference, browser).
 async fn apply(app: &TestApp, name: &str, kommune: &str, emergency: bool) -> (String, String, Browser) {
-    let mut b = app.browser("nb");
+    apply_in(app, name, kommune, emergency, "nb").await
+}
+
+/// Applies in `lang` (the browser's language).
+async fn apply_in(app: &TestApp, name: &str, kommune: &str, emergency: bool, lang: &str) -> (String, String, Browser) {
+    let mut b = app.browser(lang);
     b.sign_in(name).await;
     let draft = b.start(kommune).await;
     for (step, fields) in STEPS {
@@ -337,5 +342,23 @@ async fn other_offices_the_contact_centre_and_case_systems_cannot_act() {
         assert!(r.body.contains("eget fagsystem"), "{label}");
         let r = act(&mut nina, &ola_id, &[("handling", "notat"), ("notat", "Ringte søker.")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{label}: internal notes are fine");
+    }
+}
+
+/// A person who applied in English gets the office's letters in English unless the caseworker
+/// picks another language; the case file says which language it was (letters defaulted to the
+/// caseworker's page language).
+#[tokio::test]
+async fn letters_default_to_the_language_the_person_applied_in() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, _, _) = apply_in(&app, "Amina", "0301", false, "en").await;
+        let mut sara = staff(&app, "sara").await;
+        let file = sara.get(&format!("/ansatt/saker/{id}")).await;
+        assert!(file.body.contains("Søknaden er skrevet på English"), "{label}: {}", file.body);
+        assert!(file.body.contains(r#"<option value="en" selected>"#), "{label}: the letter language is English by default");
+        let (own, _, _) = apply(&app, "Kari", "0301", false).await;
+        let file = sara.get(&format!("/ansatt/saker/{own}")).await;
+        assert!(file.body.contains(r#"<option value="nb" selected>"#) && file.body.contains("skrevet på Bokmål"), "{label}");
     }
 }

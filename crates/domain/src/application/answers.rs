@@ -31,6 +31,11 @@ impl FieldError {
     }
 }
 
+/// The key under which the answers keep the language the person applied in (`nb`, `nn`, `en`),
+/// set when the application is sent: the office writes its letters in that language by default.
+/// Not a question; no form posts it (`merge_step` takes only a step's own fields).
+pub const LANGUAGE: &str = "_sprak";
+
 /// All answers of a draft, as typed. Checkbox groups are stored as their values joined by `,`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -43,6 +48,11 @@ impl Answers {
 
     pub fn set(&mut self, field: impl Into<String>, value: impl Into<String>) {
         self.0.insert(field.into(), value.into());
+    }
+
+    /// The language the person applied in ([`LANGUAGE`]), if it was kept.
+    pub fn language(&self) -> Option<&str> {
+        Some(self.get(LANGUAGE)).filter(|l| !l.is_empty())
     }
 
     pub fn is_yes(&self, field: &str) -> bool {

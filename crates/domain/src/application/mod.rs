@@ -11,7 +11,7 @@ mod soknad_json;
 mod summary;
 mod vedlegg;
 
-pub use answers::{Answers, FieldError};
+pub use answers::{Answers, FieldError, LANGUAGE};
 pub use build::{
     antall_barn, barn_field, parse_application, validate_step, Application, Arbeid, Barn, Barnebidrag, Botype, Kategori, Nodhjelp, Partner, Pengepost, Sivilstatus, Studentgrad,
     FORMUE_FIELDS, INNTEKT_FIELDS, MAX_BARN, UTGIFT_FIELDS,

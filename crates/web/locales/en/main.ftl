@@ -475,6 +475,7 @@ staff-case-heading = Application
 staff-footer-text = Velferd for staff. Everything you see and do here is logged. Questions about access: ask your office lead.
 staff-case-back = Back to the applications
 staff-case-received = Received { $date }.
+staff-case-applied-in = The application was written in { $language }; letters go out in that language unless you choose another.
 staff-case-emergency-text = the applicant has no food or no place to sleep today. Contact them today.
 staff-case-protected-text = the address is not shown or printed. Do not give out anything about where the person lives.
 staff-case-applicant = Applicant

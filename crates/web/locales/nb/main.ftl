@@ -473,6 +473,7 @@ staff-case-heading = Søknad
 staff-footer-text = Velferd for ansatte. Alt du ser og gjør her, blir logget. Spørsmål om tilgang: spør lederen ved kontoret.
 staff-case-back = Tilbake til søknadene
 staff-case-received = Mottatt { $date }.
+staff-case-applied-in = Søknaden er skrevet på { $language }; brev går på det språket hvis du ikke velger et annet.
 staff-case-emergency-text = søkeren har ikke mat eller et sted å sove i dag. Ta kontakt i dag.
 staff-case-protected-text = adressen vises ikke og skrives ikke ut. Ikke gi opplysninger om hvor personen bor.
 staff-case-applicant = Søker

@@ -473,6 +473,7 @@ staff-case-heading = Søknad
 staff-footer-text = Velferd for tilsette. Alt du ser og gjer her, blir logga. Spørsmål om tilgang: spør leiaren ved kontoret.
 staff-case-back = Tilbake til søknadene
 staff-case-received = Motteken { $date }.
+staff-case-applied-in = Søknaden er skriven på { $language }; brev går på det språket om du ikkje vel eit anna.
 staff-case-emergency-text = søkjaren har ikkje mat eller ein stad å sove i dag. Ta kontakt i dag.
 staff-case-protected-text = adressa blir ikkje vist og ikkje skriven ut. Ikkje gi opplysningar om kvar personen bur.
 staff-case-applicant = Søkjar

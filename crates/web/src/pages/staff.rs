@@ -122,6 +122,8 @@ pub struct CasePage {
     pub ctx: PageContext,
     pub reference: String,
     pub received: String,
+    /// "Written in English" (the language the person applied in), or empty when not kept.
+    pub applied_in: String,
     pub waited: String,
     pub emergency: bool,
     pub status: String,

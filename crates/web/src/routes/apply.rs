@@ -390,7 +390,7 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
             return Err(limited.into());
         }
     };
-    match app.cases.send_application(&citizen.fnr, &id, &form.0, &app.config.uploads.conversion(), Some(&count), now_ms()).await? {
+    match app.cases.send_application(&citizen.fnr, &id, &form.0, &app.config.uploads.conversion(), Some(&count), lang.code(), now_ms()).await? {
         None => Err(AppError::NotFound),
         Some(Sent::Received(sent)) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),
         Some(Sent::Incomplete { draft, errors, confirm_missing }) => summary_page(&app, lang, &session, &citizen, &draft, errors, confirm_missing).await,

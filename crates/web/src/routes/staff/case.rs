@@ -176,12 +176,15 @@ pub(super) async fn page(
         .filter(|c| c.subject != staff.subject)
         .map(|c| Choice { value: c.subject.clone(), label: c.name.clone(), checked: form.v("tildel", "saksbehandler") == c.subject })
         .collect();
-    let letter_lang = form.values.get("sprak").cloned().unwrap_or_else(|| lang.code().to_owned());
+    // Letters go out in the language the person applied in, unless the caseworker picks another.
+    let applied_in = file.case.application.answers.language().and_then(Lang::from_code);
+    let letter_lang = form.values.get("sprak").cloned().unwrap_or_else(|| applied_in.unwrap_or(lang).code().to_owned());
     let languages = Lang::ALL.into_iter().map(|l| Choice { value: l.code().to_owned(), label: l.own_name().to_owned(), checked: l.code() == letter_lang }).collect();
     let page = CasePage {
         ctx: context(app, lang, &format!("/ansatt/saker/{id}"), session).await?,
         reference: sent.reference.clone(),
         received: fmt::date_time(sent.sent_ms),
+        applied_in: applied_in.map(|l| lang.t_args("staff-case-applied-in", &[("language", l.own_name().to_owned())])).unwrap_or_default(),
         waited: lang.t_n("staff-case-waited", "days", (now - sent.sent_ms).max(0) / DAY),
         emergency: sent.emergency && file.state.open,
         status: status_text(lang, file.state.status),

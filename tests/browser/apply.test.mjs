@@ -298,7 +298,7 @@ walk('she follows the application under "Mine søknader" in plain words', async 
   // Sending more documents is on the same application, with one field per needed document.
   await page.getByRole('link', { name: 'Send dokumenter' }).click();
   await heading('Send dokumenter');
-  assert.ok(await page.getByLabel('Kontoutskrift for brukskontoen').isVisible(), 'a field for the bank statement, still needed');
+  assert.ok(await page.getByLabel('Kontoutskrift for brukskontoen, siste måned', { exact: true }).isVisible(), 'a field for the bank statement, still needed');
   assert.equal(await page.getByLabel('Husleiekontrakt').count(), 0, 'the rent contract came with the application');
   await seen('upload');
 });
@@ -375,7 +375,7 @@ test('the front page and a step page weigh less than 50 KB with their CSS', { ti
   let state;
   try {
     const p = await ctx.newPage();
-    await p.goto('/logg-inn');
+    await p.goto('/logg-inn?neste=/soknad');
     await p.getByRole('button', { name: 'Logg inn som Ola Hansen' }).click();
     await p.getByLabel('Hvilken kommune bor du i nå?').selectOption({ label: 'Bergen' });
     await p.getByRole('button', { name: 'Start søknaden' }).click();

@@ -292,11 +292,12 @@ walk('she sends a photo of the contract through the task\'s link; the task disap
   await heading(kari, 'Send dokumenter');
   assert.ok((await mainText(kari)).includes(story.reference), 'the page says which application the document goes to');
   const fields = kari.locator('input[type="file"]');
-  assert.equal(await fields.count(), 1, 'one field, for the document asked for');
-  assert.equal(await kari.getByLabel('Husleiekontrakt').count(), 1, 'the field is for the rent contract');
+  assert.equal(await fields.count(), 2, 'for the document asked for: the camera, and choosing files');
+  assert.equal(await kari.getByLabel('Husleiekontrakt', { exact: true }).count(), 1, 'the field is for the rent contract');
+  assert.equal(await kari.getByLabel('Ta bilde med kameraet – Husleiekontrakt').count(), 1, 'the camera field names the document too');
   await suite.seen(kari, 'citizen upload');
 
-  await kari.getByLabel('Husleiekontrakt').setInputFiles([{ name: 'kontrakt.png', mimeType: 'image/png', buffer: pagePhoto(300, 400, 1) }]);
+  await kari.getByLabel('Husleiekontrakt', { exact: true }).setInputFiles([{ name: 'kontrakt.png', mimeType: 'image/png', buffer: pagePhoto(300, 400, 1) }]);
   await kari.getByRole('button', { name: 'Send dokumentene' }).click();
   await heading(kari, 'Søknaden din');
   assert.equal(await section(kari, 'Dette må du gjøre').count(), 0, 'the task is gone');

@@ -53,30 +53,27 @@ impl Store {
     /// in batches. Called at connect; costs one query when there is nothing to do.
     pub(crate) async fn fill_name_words(&self) -> Result<u64> {
         let mut filled = 0;
+        // Walks the people without words in fnr order, a page at a time, so a page of people with no
+        // name to index (nothing is written for them) does not stop those after it.
+        let mut after = String::new();
         loop {
             let rows = sqlx::query(
                 "SELECT fnr, fornavn, mellomnavn, etternavn FROM people p
-                 WHERE NOT EXISTS (SELECT 1 FROM person_name_words w WHERE w.fnr = p.fnr) ORDER BY fnr LIMIT 1000",
+                 WHERE p.fnr > $1 AND NOT EXISTS (SELECT 1 FROM person_name_words w WHERE w.fnr = p.fnr) ORDER BY fnr LIMIT 1000",
             )
+            .bind(&after)
             .fetch_all(&self.pool)
             .await?;
-            if rows.is_empty() {
-                return Ok(filled);
-            }
+            let Some(last) = rows.last() else { return Ok(filled) };
+            after = last.try_get("fnr")?;
             let mut tx = self.begin_write().await?;
-            let mut any = false;
             for r in &rows {
                 let fnr: String = r.try_get("fnr")?;
                 let words = search_words(&format!("{} {} {}", r.try_get::<String, _>("fornavn")?, r.try_get::<String, _>("mellomnavn")?, r.try_get::<String, _>("etternavn")?));
-                any |= !words.is_empty();
                 write_name_words(&mut tx, &fnr, &words).await?;
             }
             tx.commit().await?;
             filled += rows.len() as u64;
-            if !any {
-                // Only people without a name are left: they have no words to find them by.
-                return Ok(filled);
-            }
         }
     }
 

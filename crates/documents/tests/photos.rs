@@ -727,6 +727,21 @@ proptest! {
     }
 }
 
+/// The mutation test's first find in CI: one byte of the hand-made PDF turned into `+` and the end
+/// cut off made hayro-syntax 0.7 panic while the attachment walk read an array (`raw_iter` unwraps).
+#[test]
+fn a_damaged_array_is_read_without_panicking() {
+    let mut bytes = handmade_pdf("", "", &[]);
+    let len = bytes.len();
+    bytes[48_545_706_850_731_053 % len] = b'+';
+    let keep = len - 803_270_747_849_153_093 % (len / 4 + 1);
+    bytes.truncate(keep);
+    let n = panics_during(|| {
+        let _ = combine(&[Input::new("x", &bytes)], &Limits::default());
+    });
+    assert_eq!(n, 0);
+}
+
 #[test]
 fn seeds_decode() {
     // The mutation test is only meaningful if its seeds are valid to begin with.

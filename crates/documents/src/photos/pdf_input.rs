@@ -235,17 +235,50 @@ fn collect_filespecs(dict: &Dict<'_>, depth: usize, found: &mut Vec<String>) {
             found.push(entry);
         }
     }
-    for (_, value) in dict.entries() {
+    for value in direct_values(dict) {
         if let MaybeRef::NotRef(Object::Dict(d)) = value {
             collect_filespecs(&d, depth + 1, found);
         } else if let MaybeRef::NotRef(Object::Array(a)) = value {
-            for item in a.raw_iter() {
-                if let MaybeRef::NotRef(Object::Dict(d)) = item {
+            for item in direct_items(&a) {
+                if let Object::Dict(d) = item {
                     collect_filespecs(&d, depth + 1, found);
                 }
             }
         }
     }
+}
+
+/// The values of `dict`, references unresolved. Unlike hayro-syntax 0.7's `Dict::entries`, which
+/// unwraps each re-read, a value that does not read is left out rather than a panic.
+fn direct_values<'a>(dict: &Dict<'a>) -> Vec<MaybeRef<Object<'a>>> {
+    dict.keys().filter_map(|key| dict.get_raw::<Object<'a>>(key.as_ref())).collect()
+}
+
+/// The dictionaries and arrays written inside `array` itself (not reached through a reference),
+/// up to the first item that does not read.
+///
+/// hayro-syntax 0.7's `Array::raw_iter` unwraps each item's read and panics on some damaged files
+/// (the mutation test in `tests/photos.rs` found one: a dictionary followed by a broken `stream`
+/// inside an array). Its `flex_iter` returns `None` instead, but resolves references; an item
+/// written inside the array has its bytes inside the array's bytes, so that tells them apart.
+/// Objects reached through a reference are walked on their own by the callers, which visit every
+/// object of the file.
+fn direct_items<'a>(array: &Array<'a>) -> Vec<Object<'a>> {
+    let inside = array.data().as_ptr_range();
+    let is_inside = |data: &[u8]| inside.contains(&data.as_ptr());
+    let mut items = array.flex_iter();
+    let mut found = Vec::new();
+    while let Some(item) = items.next::<Object<'a>>() {
+        let direct = match &item {
+            Object::Dict(d) => is_inside(d.data()),
+            Object::Array(a) => is_inside(a.data()),
+            _ => false,
+        };
+        if direct {
+            found.push(item);
+        }
+    }
+    found
 }
 
 /// A PDF text string: UTF-16BE with a byte-order mark, UTF-8 with one, else PDFDocEncoding (read
@@ -298,7 +331,7 @@ fn active_in_dict(dict: &Dict<'_>, depth: usize) -> Option<&'static str> {
     if named(b"Type").as_deref() == Some(b"EmbeddedFile".as_slice()) {
         return Some("EmbeddedFile");
     }
-    dict.entries().find_map(|(_, value)| match value {
+    direct_values(dict).into_iter().find_map(|value| match value {
         MaybeRef::NotRef(Object::Dict(d)) => active_in_dict(&d, depth + 1),
         MaybeRef::NotRef(Object::Array(a)) => active_in_array(&a, depth + 1),
         _ => None,
@@ -309,9 +342,9 @@ fn active_in_array(array: &Array<'_>, depth: usize) -> Option<&'static str> {
     if depth > MAX_DEPTH {
         return Some("nesting");
     }
-    array.raw_iter().find_map(|value| match value {
-        MaybeRef::NotRef(Object::Dict(d)) => active_in_dict(&d, depth + 1),
-        MaybeRef::NotRef(Object::Array(a)) => active_in_array(&a, depth + 1),
+    direct_items(array).into_iter().find_map(|value| match value {
+        Object::Dict(d) => active_in_dict(&d, depth + 1),
+        Object::Array(a) => active_in_array(&a, depth + 1),
         _ => None,
     })
 }
@@ -326,7 +359,9 @@ fn content_decodes(page: &Page<'_>) -> bool {
         return stream.decoded().is_ok();
     }
     if let Some(array) = raw.get::<Array<'_>>(b"Contents") {
-        let total = array.raw_iter().count();
+        let Some(total) = count_references(array.data()) else {
+            return false;
+        };
         let decoded = array.iter::<hayro_syntax::object::Stream<'_>>().filter(|s| s.decoded().is_ok()).count();
         return total == decoded;
     }
@@ -334,9 +369,27 @@ fn content_decodes(page: &Page<'_>) -> bool {
     raw.get::<Object<'_>>(b"Contents").is_none_or(|o| matches!(o, Object::Null(_)))
 }
 
+/// How many `n g R` references the bytes of an array hold, or `None` when they hold anything else.
+/// A page's `/Contents` array may hold only references to streams (ISO 32000-1, 7.7.3.3); counting
+/// them from the bytes avoids `Array::raw_iter`, which panics on some damaged arrays.
+fn count_references(data: &[u8]) -> Option<usize> {
+    let tokens: Vec<&[u8]> = data.split(|b| b.is_ascii_whitespace() || *b == 0).filter(|t| !t.is_empty()).collect();
+    let numeric = |t: &[u8]| !t.is_empty() && t.iter().all(u8::is_ascii_digit);
+    let all_references = tokens.len().is_multiple_of(3) && tokens.chunks(3).all(|t| numeric(t[0]) && numeric(t[1]) && t[2] == b"R");
+    all_references.then_some(tokens.len() / 3)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contents_arrays_are_counted_from_their_bytes() {
+        assert_eq!(count_references(b"4 0 R 5 0 R\n12 0 R"), Some(3));
+        assert_eq!(count_references(b""), Some(0));
+        assert_eq!(count_references(b"4 0 R /Junk"), None);
+        assert_eq!(count_references(b"4 0 R << /Length 3 >>"), None);
+    }
 
     #[test]
     fn name_tokens() {

@@ -4,6 +4,7 @@
 
 pub mod application;
 pub mod calculation;
+pub mod calendar;
 pub mod case_view;
 pub mod dates;
 pub mod fullmakt;

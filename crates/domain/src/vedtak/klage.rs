@@ -8,44 +8,12 @@
 //! be blamed or there are special reasons — so it is marked late and the reason for the delay is
 //! asked for. Every date is the date in Norway.
 
-use time::{Date, Duration, Month, Weekday};
+use time::{Date, Duration};
 
 /// Three weeks (forvaltningsloven § 29).
 pub const KLAGEFRIST_DAYS: i64 = 21;
 
-/// Easter Sunday of `year` (Gregorian calendar; the anonymous Gregorian algorithm, "Meeus/Jones/Butcher").
-pub fn easter_sunday(year: i32) -> Option<Date> {
-    let a = year % 19;
-    let b = year / 100;
-    let c = year % 100;
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    Date::from_calendar_date(year, Month::try_from(u8::try_from(month).ok()?).ok()?, u8::try_from(day).ok()?).ok()
-}
-
-/// Norway's public holidays (helligdager: lov om helligdager og helligdagsfred § 2, and 1 and 17 May
-/// as public holidays by lov 26. april 1947 nr. 1): New Year's Day, Maundy Thursday, Good Friday,
-/// Easter Sunday and Monday, 1 May, Ascension Day, 17 May, Whit Sunday and Monday, Christmas Day and
-/// Boxing Day.
-pub fn is_public_holiday(date: Date) -> bool {
-    let fixed = matches!((date.month(), date.day()), (Month::January, 1) | (Month::May, 1) | (Month::May, 17) | (Month::December, 25) | (Month::December, 26));
-    let easter_based = easter_sunday(date.year()).is_some_and(|easter| [-3, -2, 0, 1, 39, 49, 50].iter().any(|d| easter + Duration::days(*d) == date));
-    fixed || easter_based
-}
-
-/// A Saturday, a Sunday or a public holiday.
-pub fn is_day_off(date: Date) -> bool {
-    matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) || is_public_holiday(date)
-}
+pub use crate::calendar::{easter_sunday, is_day_off, is_public_holiday};
 
 /// The last day to appeal a decision whose letter reached the party on `letter_received`.
 pub fn deadline(letter_received: Date) -> Date {

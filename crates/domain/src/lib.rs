@@ -7,6 +7,7 @@ pub mod calculation;
 pub mod calendar;
 pub mod case_view;
 pub mod dates;
+pub mod dialogue;
 pub mod fullmakt;
 pub mod ids;
 pub mod innsyn;

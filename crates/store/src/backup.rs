@@ -177,6 +177,22 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
     ),
     ("office_journal", &[("id", Text), ("application_id", Text), ("kind", Text), ("text", Text), ("actor", Text), ("actor_name", Text), ("at_ms", Int)]),
     ("staff_members", &[("subject", Text), ("name", Text), ("office", Text), ("roles", Text), ("last_seen_ms", Int)]),
+    (
+        "messages",
+        &[
+            ("application_id", Text),
+            ("seq", Int),
+            ("token", Text),
+            ("from_office", Int),
+            ("author", Text),
+            ("author_name", Text),
+            ("enhetsnummer", Text),
+            ("body", Text),
+            ("emergency", Int),
+            ("created_ms", Int),
+        ],
+    ),
+    ("conversations", &[("application_id", Text), ("enhetsnummer", Text), ("waiting_since_ms", Int), ("emergency", Int), ("last_ms", Int)]),
 ];
 
 /// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the

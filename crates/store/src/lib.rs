@@ -16,6 +16,7 @@ pub mod files;
 #[cfg(feature = "s3")]
 mod files_s3;
 mod letters;
+mod messages;
 mod office;
 mod pending_files;
 mod people;
@@ -46,6 +47,7 @@ pub use files::{Files, LocalFiles};
 #[cfg(feature = "s3")]
 pub use files_s3::S3Files;
 pub use letters::Letter;
+pub use messages::{Message, NewMessage, Posted, WaitingConversation};
 pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntry, OfficeChange, StaffMember};
 pub use pending_files::DocumentWarning;
 pub use powers::{NewPower, Power};
@@ -133,6 +135,7 @@ fn migrations(backend: Backend) -> Migrator {
             (15, "api backlog index", include_str!("../migrations/sqlite/0015_api_backlog_index.sql")),
             (16, "inbox indexes", include_str!("../migrations/sqlite/0016_inbox_indexes.sql")),
             (17, "name search", include_str!("../migrations/sqlite/0017_name_search.sql")),
+            (19, "dialogue", include_str!("../migrations/sqlite/0019_dialogue.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -152,6 +155,7 @@ fn migrations(backend: Backend) -> Migrator {
             (15, "api backlog index", include_str!("../migrations/postgres/0015_api_backlog_index.sql")),
             (16, "inbox indexes", include_str!("../migrations/postgres/0016_inbox_indexes.sql")),
             (17, "name search", include_str!("../migrations/postgres/0017_name_search.sql")),
+            (19, "dialogue", include_str!("../migrations/postgres/0019_dialogue.sql")),
         ],
     };
     Migrator {

@@ -93,6 +93,8 @@ impl Store {
             "DELETE FROM events WHERE application_id = $1",
             "DELETE FROM case_status WHERE application_id = $1",
             "DELETE FROM office_journal WHERE application_id = $1",
+            "DELETE FROM messages WHERE application_id = $1",
+            "DELETE FROM conversations WHERE application_id = $1",
             "DELETE FROM applications WHERE id = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;

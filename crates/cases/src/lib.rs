@@ -6,6 +6,7 @@
 //! - [`apply`]: sending an application (documents into PDFs, the application as sent).
 //! - [`citizen`]: documents a citizen or helper chooses (checked and kept with previews) and sends
 //!   to an application already sent (ettersendelse).
+//! - [`dialogue`]: the conversation between a person and the office on an application.
 //! - [`powers`]: an owner gives or ends a helper's power of attorney on an application.
 //! - [`view`]: the citizen's view of a case (the innsyn fold over the events that drive it, with
 //!   requests answered by documents sent after them).
@@ -14,6 +15,7 @@
 
 pub mod apply;
 pub mod citizen;
+pub mod dialogue;
 pub mod documents;
 pub mod letters;
 pub mod office;

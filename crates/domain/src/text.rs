@@ -82,9 +82,21 @@ pub fn display_name(raw: &str, max: usize) -> String {
     shown.trim().chars().take(max).collect()
 }
 
+/// Refused free text as it is shown again in its field, so the person can correct it instead of
+/// typing it anew: control characters other than line breaks and tabs, direction controls and
+/// zero-width characters removed, nothing else changed and nothing cut off.
+pub fn shown_again(raw: &str) -> String {
+    raw.chars().filter(|c| (!c.is_control() || matches!(c, '\n' | '\r' | '\t')) && !is_direction_control(*c) && !is_zero_width(*c)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refused_text_is_shown_again_with_its_lines() {
+        assert_eq!(shown_again("Hei\r\nder\u{7} \u{202E}x\u{200B}y"), "Hei\r\nder xy");
+    }
 
     #[test]
     fn refuses_too_long_and_broken_text() {

@@ -63,11 +63,12 @@ pub enum Posted {
 
 impl Store {
     /// Writes a message on application `application_id` of office `enhetsnummer`, with its audit
-    /// entry, in one transaction. A message from the person starts (or continues) the office's wait
+    /// entry if there is one (a staff member's answer; a person's own message is its own record), in
+    /// one transaction. A message from the person starts (or continues) the office's wait
     /// and, with `emergency`, marks the case as an emergency in the inbox; one from the office ends
     /// the wait and takes the emergency mark back to what the application said. The caller has
     /// checked who may write to this application.
-    pub async fn post_message(&self, application_id: &str, enhetsnummer: &str, message: &NewMessage<'_>, entry: &AuditEntry, now: Millis) -> Result<Posted> {
+    pub async fn post_message(&self, application_id: &str, enhetsnummer: &str, message: &NewMessage<'_>, entry: Option<&AuditEntry>, now: Millis) -> Result<Posted> {
         let mut tx = self.begin_write().await?;
         // The conversation's row first: on PostgreSQL this locks it, so two messages at once take
         // turns for the next number (SQLite's BEGIN IMMEDIATE has already taken the write lock).
@@ -126,7 +127,9 @@ impl Store {
                 sqlx::query("UPDATE case_status SET emergency = 1 WHERE application_id = $1").bind(application_id).execute(&mut *tx).await?;
             }
         }
-        audit::append(&mut tx, entry, now).await?;
+        if let Some(entry) = entry {
+            audit::append(&mut tx, entry, now).await?;
+        }
         tx.commit().await?;
         Ok(Posted::New { seq })
     }

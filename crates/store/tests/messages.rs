@@ -68,13 +68,13 @@ async fn a_conversation_waits_for_the_office_until_it_answers() {
         };
         assert_eq!(inbox(&store).await[0].0, calm, "{}: the oldest first while nothing is urgent", db.label);
 
-        let first = store.post_message(&mine, "0312", &from_person("t1", "Når får jeg svar?", false), &entry("write-message", &mine), 10_000).await.unwrap();
+        let first = store.post_message(&mine, "0312", &from_person("t1", "Når får jeg svar?", false), Some(&entry("write-message", &mine)), 10_000).await.unwrap();
         assert_eq!(first, Posted::New { seq: 1 });
-        let again = store.post_message(&mine, "0312", &from_person("t1", "Når får jeg svar?", false), &entry("write-message", &mine), 11_000).await.unwrap();
+        let again = store.post_message(&mine, "0312", &from_person("t1", "Når får jeg svar?", false), Some(&entry("write-message", &mine)), 11_000).await.unwrap();
         assert_eq!(again, Posted::Again { seq: 1 }, "{}: the same form twice stores one message", db.label);
         assert_eq!(store.waiting_since(&mine).await.unwrap(), Some(10_000));
 
-        let urgent = store.post_message(&mine, "0312", &from_person("t2", "Jeg har ikke mat i dag.", true), &entry("write-message", &mine), 12_000).await.unwrap();
+        let urgent = store.post_message(&mine, "0312", &from_person("t2", "Jeg har ikke mat i dag.", true), Some(&entry("write-message", &mine)), 12_000).await.unwrap();
         assert_eq!(urgent, Posted::New { seq: 2 });
         assert_eq!(store.waiting_since(&mine).await.unwrap(), Some(10_000), "{}: the wait counts from the first unanswered message", db.label);
         assert_eq!(inbox(&store).await[0], (mine.clone(), true), "{}: an emergency message puts the case on top", db.label);
@@ -83,7 +83,7 @@ async fn a_conversation_waits_for_the_office_until_it_answers() {
         assert_eq!((waiting[0].reference.is_empty(), waiting[0].emergency, waiting[0].name.as_str()), (false, true, "Kari Test"));
 
         let answer = NewMessage { token: "s1", from_office: true, author: "staff:sara", author_name: "Sara Lund", body: "Ring oss nå.", emergency: false };
-        store.post_message(&mine, "0312", &answer, &entry("answer-message", &mine), 13_000).await.unwrap();
+        store.post_message(&mine, "0312", &answer, Some(&entry("answer-message", &mine)), 13_000).await.unwrap();
         assert_eq!(store.waiting_since(&mine).await.unwrap(), None);
         assert!(store.waiting_conversations(&office, 50).await.unwrap().is_empty(), "{}: answered conversations leave the list", db.label);
         assert_eq!(inbox(&store).await[0].0, calm, "{}: answered, the case is back in its place", db.label);
@@ -100,7 +100,7 @@ async fn a_conversation_waits_for_the_office_until_it_answers() {
         let eva = fnr("15928834");
         let hidden = send(&store, &eva, "Eva", 3_000).await;
         assert!(store.set_adressebeskyttelse(&eva, Some(Adressebeskyttelse::Fortrolig)).await.unwrap());
-        store.post_message(&hidden, "0312", &from_person("e1", "Hei", false), &entry("write-message", &hidden), 14_000).await.unwrap();
+        store.post_message(&hidden, "0312", &from_person("e1", "Hei", false), Some(&entry("write-message", &hidden)), 14_000).await.unwrap();
         assert!(store.waiting_conversations(&office, 50).await.unwrap().is_empty());
         let cleared = CaseAccess::for_staff(&[Role::Saksbehandler, Role::Fortrolig], "0312").unwrap();
         assert_eq!(store.waiting_conversations(&cleared, 50).await.unwrap().len(), 1);
@@ -118,7 +118,7 @@ async fn messages_at_the_same_time_get_their_own_numbers() {
             let (store, id) = (store.clone(), id.clone());
             tasks.push(tokio::spawn(async move {
                 let token = format!("t{i}");
-                store.post_message(&id, "0312", &from_person(&token, "Hei", false), &entry("write-message", &id), 5_000 + i).await
+                store.post_message(&id, "0312", &from_person(&token, "Hei", false), Some(&entry("write-message", &id)), 5_000 + i).await
             }));
         }
         for t in tasks {

@@ -174,6 +174,7 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}/dokumenter/fil/{file}", post(routes::upload::change))
         .route("/mine-soknader/{id}/dokumenter/bilde/{file}", get(routes::upload::thumbnail))
         .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
+        .route("/mine-soknader/{id}/meldinger", post(routes::messages::write))
         .route("/mine-soknader/{id}/fullmakt", post(routes::helpers::grant))
         .route("/mine-soknader/{id}/fullmakt/{power}/trekk-tilbake", post(routes::helpers::revoke))
         .route("/fullmakt/{id}", get(routes::helpers::show))

@@ -842,3 +842,43 @@ klage-late = The appeal came after the deadline ({ $deadline }), { $days ->
    *[other] { $days } days late.
 }
 klage-late-reason-asked = Your appeal has been received, but it came late. Tell us why, and we will consider whether it can be dealt with anyway.
+
+## Dialogue: the conversation between a person and the office
+message-heading = Write to the office
+message-none = You have not written to the office about this application yet. Here you can ask a question or tell them about something that has changed.
+message-label = Your message
+message-hint = Do not send documents here – send them under “Send documents”. The office answers within two working days.
+message-emergency = I have no food or place to sleep today
+message-send = Send message
+message-sent = Your message has been sent.
+message-answer-by = You will normally get an answer by { $date }.
+message-from-you = You
+message-from-office = { $name }, { $office }
+message-emergency-tag = Urgent
+message-call-now = Call { $office } now, and you will get help today. Do not wait for an answer to your message.
+message-case-closed = This case is closed, so you can no longer write here. Send a new application, or call { $office } on { $phone }.
+error-message-empty = Write a message before you send it.
+error-message-case-closed = This case was closed too long ago for you to write here. Send a new application, or call the office.
+staff-messages-title = Messages waiting for an answer
+staff-messages-office = Messages to { $office }. The office answers within two working days; the oldest and the urgent ones are at the top.
+staff-messages-none = No messages are waiting for an answer.
+staff-messages-emergency = Urgent: no food or place to sleep today
+staff-messages-col-since = Waiting since
+staff-messages-col-answer-by = Answer due
+staff-messages-since = { $date } ({ $days ->
+    [one] one working day
+   *[other] { $days } working days
+})
+staff-messages-answer-by = Answer by { $date }
+staff-messages-overdue = Overdue since { $date }
+staff-messages-link = Messages
+staff-conversation-title = Messages on case { $reference }
+staff-conversation-back = Back to the case
+staff-conversation-none = No messages on this case yet. You can write first.
+staff-answer-label = Answer
+staff-answer-hint = Your answer is sent with your name and the office's name, and cannot be changed afterwards. Write plainly and to the point.
+staff-answer-send = Send answer
+staff-answer-sent = Your answer has been sent.
+audit-read-messages = read the messages
+audit-answer-message = answered a message
+audit-list-messages = looked at the list of messages

@@ -840,3 +840,43 @@ klage-late = Klagen kom etter fristen ({ $deadline }), { $days ->
    *[other] { $days } dager for sent.
 }
 klage-late-reason-asked = Klagen er mottatt, men kom for sent. Fortell oss hvorfor, så vurderer vi om den kan behandles likevel.
+
+## Dialogue: the conversation between a person and the office
+message-heading = Skriv til kontoret
+message-none = Du har ikke skrevet til kontoret om denne søknaden ennå. Her kan du stille spørsmål eller fortelle om noe som har endret seg.
+message-label = Din melding
+message-hint = Ikke send dokumenter her – de sender du under «Send dokumenter». Kontoret svarer innen to arbeidsdager.
+message-emergency = Jeg har ikke mat eller et sted å sove i dag
+message-send = Send melding
+message-sent = Meldingen er sendt.
+message-answer-by = Du får vanligvis svar innen { $date }.
+message-from-you = Du
+message-from-office = { $name }, { $office }
+message-emergency-tag = Haster
+message-call-now = Ring { $office } nå, så får du hjelp i dag. Ikke vent på svar på meldingen.
+message-case-closed = Denne saken er avsluttet, så du kan ikke skrive her lenger. Send en ny søknad, eller ring { $office } på { $phone }.
+error-message-empty = Skriv en melding før du sender.
+error-message-case-closed = Denne saken er avsluttet for lenge siden til at du kan skrive her. Send en ny søknad, eller ring kontoret.
+staff-messages-title = Meldinger som venter på svar
+staff-messages-office = Meldinger til { $office }. Kontoret svarer innen to arbeidsdager; de eldste og de som haster står øverst.
+staff-messages-none = Ingen meldinger venter på svar.
+staff-messages-emergency = Haster: har ikke mat eller sted å sove i dag
+staff-messages-col-since = Venter siden
+staff-messages-col-answer-by = Svarfrist
+staff-messages-since = { $date } ({ $days ->
+    [one] én arbeidsdag
+   *[other] { $days } arbeidsdager
+})
+staff-messages-answer-by = Svar innen { $date }
+staff-messages-overdue = Fristen gikk ut { $date }
+staff-messages-link = Meldinger
+staff-conversation-title = Meldinger i sak { $reference }
+staff-conversation-back = Tilbake til saken
+staff-conversation-none = Ingen meldinger i denne saken ennå. Du kan skrive først.
+staff-answer-label = Svar
+staff-answer-hint = Svaret sendes med ditt navn og kontorets navn, og kan ikke endres etterpå. Skriv enkelt og konkret.
+staff-answer-send = Send svar
+staff-answer-sent = Svaret er sendt.
+audit-read-messages = leste meldingene
+audit-answer-message = svarte på en melding
+audit-list-messages = så listen over meldinger

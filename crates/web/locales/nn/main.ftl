@@ -840,3 +840,43 @@ klage-late = Klaga kom etter fristen ({ $deadline }), { $days ->
    *[other] { $days } dagar for seint.
 }
 klage-late-reason-asked = Klaga er motteken, men kom for seint. Fortel oss kvifor, så vurderer vi om ho kan behandlast likevel.
+
+## Dialogue: the conversation between a person and the office
+message-heading = Skriv til kontoret
+message-none = Du har ikkje skrive til kontoret om denne søknaden enno. Her kan du stille spørsmål eller fortelje om noko som har endra seg.
+message-label = Meldinga di
+message-hint = Ikkje send dokument her – dei sender du under «Send dokument». Kontoret svarer innan to arbeidsdagar.
+message-emergency = Eg har ikkje mat eller ein stad å sove i dag
+message-send = Send melding
+message-sent = Meldinga er send.
+message-answer-by = Du får vanlegvis svar innan { $date }.
+message-from-you = Du
+message-from-office = { $name }, { $office }
+message-emergency-tag = Hastar
+message-call-now = Ring { $office } no, så får du hjelp i dag. Ikkje vent på svar på meldinga.
+message-case-closed = Denne saka er avslutta, så du kan ikkje skrive her lenger. Send ein ny søknad, eller ring { $office } på { $phone }.
+error-message-empty = Skriv ei melding før du sender.
+error-message-case-closed = Denne saka vart avslutta for lenge sidan til at du kan skrive her. Send ein ny søknad, eller ring kontoret.
+staff-messages-title = Meldingar som ventar på svar
+staff-messages-office = Meldingar til { $office }. Kontoret svarer innan to arbeidsdagar; dei eldste og dei som hastar står øvst.
+staff-messages-none = Ingen meldingar ventar på svar.
+staff-messages-emergency = Hastar: har ikkje mat eller stad å sove i dag
+staff-messages-col-since = Ventar sidan
+staff-messages-col-answer-by = Svarfrist
+staff-messages-since = { $date } ({ $days ->
+    [one] éin arbeidsdag
+   *[other] { $days } arbeidsdagar
+})
+staff-messages-answer-by = Svar innan { $date }
+staff-messages-overdue = Fristen gjekk ut { $date }
+staff-messages-link = Meldingar
+staff-conversation-title = Meldingar i sak { $reference }
+staff-conversation-back = Tilbake til saka
+staff-conversation-none = Ingen meldingar i denne saka enno. Du kan skrive først.
+staff-answer-label = Svar
+staff-answer-hint = Svaret blir sendt med namnet ditt og namnet til kontoret, og kan ikkje endrast etterpå. Skriv enkelt og konkret.
+staff-answer-send = Send svar
+staff-answer-sent = Svaret er sendt.
+audit-read-messages = las meldingane
+audit-answer-message = svarte på ei melding
+audit-list-messages = såg lista over meldingar

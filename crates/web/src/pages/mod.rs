@@ -298,6 +298,42 @@ pub struct CasePage {
     pub helper_errors: bool,
     /// (months, label) for the period of a power of attorney.
     pub periods: Vec<(String, String)>,
+    /// The conversation with the office.
+    pub dialogue: DialogueView,
+}
+
+/// One message in a conversation, as either side reads it.
+pub struct MessageLine {
+    /// "Sara Lund, NAV Frogner" for the office; "You" / the person's name for the person.
+    pub who: String,
+    pub when: String,
+    pub body: String,
+    pub from_office: bool,
+    /// The person marked it as an emergency.
+    pub emergency: bool,
+}
+
+/// The conversation section of the citizen's case page (`dialogue.html`).
+#[derive(Default)]
+pub struct DialogueView {
+    /// Where the form posts; empty when the viewer cannot write here (a helper).
+    pub action: String,
+    /// Oldest first.
+    pub messages: Vec<MessageLine>,
+    /// "You will normally get an answer by …" while the office owes one.
+    pub promise: String,
+    /// The message was just sent.
+    pub sent: bool,
+    /// After an emergency message: call the office now, with its number.
+    pub call_now: String,
+    /// The case still takes messages; otherwise why not and what to do instead.
+    pub open: bool,
+    pub closed_text: String,
+    /// The form as posted (after a refusal), and its one-time key.
+    pub body: String,
+    pub emergency: bool,
+    pub token: String,
+    pub error: Option<String>,
 }
 
 impl CasePage {

@@ -194,3 +194,46 @@ pub struct StaffMessagePage {
     pub text_key: &'static str,
     pub sign_in_href: Option<&'static str>,
 }
+
+/// One conversation in the office's list of messages waiting for an answer.
+pub struct WaitingRow {
+    pub href: String,
+    pub reference: String,
+    pub name: String,
+    /// "Since 30.11.2026 14:05 (1 working day)".
+    pub since: String,
+    /// "Answer by 02.12.2026", or "Overdue since 02.12.2026".
+    pub answer_by: String,
+    pub overdue: bool,
+    pub emergency: bool,
+}
+
+/// `/ansatt/meldinger`: the office's conversations that wait for an answer.
+#[derive(Template)]
+#[template(path = "staff/messages.html")]
+pub struct MessagesPage {
+    pub ctx: PageContext,
+    pub office: String,
+    pub rows: Vec<WaitingRow>,
+}
+
+/// `/ansatt/saker/{id}/meldinger`: one case's conversation, with the answer form.
+#[derive(Template)]
+#[template(path = "staff/conversation.html")]
+pub struct ConversationPage {
+    pub ctx: PageContext,
+    pub reference: String,
+    pub name: String,
+    pub case_href: String,
+    pub action: String,
+    pub messages: Vec<super::MessageLine>,
+    /// "Waiting since … – answer by …" while the office owes an answer.
+    pub waiting: String,
+    pub overdue: bool,
+    /// The answer as typed (after a refusal), its one-time key and why it was refused.
+    pub body: String,
+    pub token: String,
+    pub error: Option<String>,
+    /// The answer was just sent.
+    pub sent: bool,
+}

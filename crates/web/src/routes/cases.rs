@@ -2,7 +2,7 @@
 //! next, decisions, payments and what happened when. Everything shown comes from the innsyn fold
 //! over the application's events.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
@@ -13,6 +13,7 @@ use velferd_formats::soker::{Filreferanse, Utfall};
 use velferd_store::{Power, StoredApplication};
 
 use super::helpers::helper_lines;
+use super::messages::{dialogue_view, MessagePosted};
 use super::{context, office_info};
 use crate::error::AppError;
 use crate::fmt::norwegian_date as date_text;
@@ -36,7 +37,7 @@ pub(super) fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
 
 /// An office by name; one the catalogue does not know reads "another NAV office (4612)" (never a
 /// bare number), and is logged so the operator can add it to `data/kommuner.json`.
-pub(super) fn office_name(app: &AppState, lang: Lang, enhetsnummer: &str) -> String {
+pub(crate) fn office_name(app: &AppState, lang: Lang, enhetsnummer: &str) -> String {
     match app.kommuner.office_label(enhetsnummer) {
         OfficeLabel::Named(name) => name.to_owned(),
         OfficeLabel::Unknown { enhetsnummer, text } => {
@@ -81,14 +82,24 @@ pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, cit
     Ok(render(&CasesPage { ctx: context(&app, lang, "/mine-soknader", &session).await?, drafts, items, helping }))
 }
 
-pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
-    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
-    case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(HelperForm::default())).await
+/// `?melding=sendt[&akutt=ja]`: a message was just sent (with the emergency box ticked).
+#[derive(serde::Deserialize, Default)]
+pub struct Shown {
+    melding: Option<String>,
+    akutt: Option<String>,
 }
 
-/// Who is looking: the citizen (with the helper form as last posted), or a helper with a power.
+pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, Query(shown): Query<Shown>) -> Result<Response, AppError> {
+    let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
+    let just_sent = shown.melding.as_deref() == Some("sendt");
+    let message = MessagePosted { just_sent, emergency_sent: just_sent && shown.akutt.as_deref() == Some("ja"), ..MessagePosted::default() };
+    case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(HelperForm::default(), message)).await
+}
+
+/// Who is looking: the citizen (with the helper and message forms as last posted), or a helper
+/// with a power.
 pub(crate) enum Mode {
-    Owner(HelperForm),
+    Owner(HelperForm, MessagePosted),
     Helper(Power),
 }
 
@@ -97,7 +108,7 @@ pub(crate) enum Mode {
 /// letters or the audit list — and can send documents only if the power says so.
 pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sent: &StoredApplication, citizen: &Citizen, mode: &Mode) -> Result<Response, AppError> {
     let id = sent.id.clone();
-    let owner_view = matches!(mode, Mode::Owner(_));
+    let owner_view = matches!(mode, Mode::Owner(..));
     let kommune = app.kommuner.get(&sent.kommunenummer).ok_or_else(|| AppError::Internal("unknown municipality".into()))?;
     let insight = app.cases.insight(sent, &citizen.fnr).await?;
     let view = &insight.view;
@@ -106,7 +117,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     // A helper's pages speak of the person they help, by name.
     let owner_name = match mode {
         Mode::Helper(_) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
-        Mode::Owner(_) => String::new(),
+        Mode::Owner(..) => String::new(),
     };
     let helped = (!owner_view).then_some(owner_name.as_str());
     let explanation = match view.headline {
@@ -118,7 +129,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     // Each requested document links to an upload page for just that request; the field numbers
     // are the request's place in the list, as the upload page builds it from the same fold.
     let upload_href = match mode {
-        Mode::Owner(_) => format!("/mine-soknader/{id}/dokumenter"),
+        Mode::Owner(..) => format!("/mine-soknader/{id}/dokumenter"),
         Mode::Helper(power) if power.may_send_documents => format!("/fullmakt/{id}/dokumenter"),
         Mode::Helper(_) => String::new(),
     };
@@ -281,11 +292,11 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         (vec![], vec![])
     };
     let (helpers, helper_form) = match mode {
-        Mode::Owner(form) => (helper_lines(app, lang, &id, citizen).await?, form.clone()),
+        Mode::Owner(form, _) => (helper_lines(app, lang, &id, citizen).await?, form.clone()),
         Mode::Helper(_) => (vec![], HelperForm::default()),
     };
     let path = match mode {
-        Mode::Owner(_) => format!("/mine-soknader/{id}"),
+        Mode::Owner(..) => format!("/mine-soknader/{id}"),
         Mode::Helper(_) => format!("/fullmakt/{id}"),
     };
     // "You sent 2 documents" is the owner's; a helper reads who sent them in neutral words.
@@ -301,8 +312,14 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
             Line { text: for_helper.unwrap_or_else(|| translate(lang, &e.text, app)), detail: fmt::date_time(e.at) }
         })
         .collect();
+    let posted = match mode {
+        Mode::Owner(_, posted) => posted.clone(),
+        Mode::Helper(_) => MessagePosted::default(),
+    };
+    let dialogue = dialogue_view(app, lang, sent, citizen, kommune, &posted, owner_view).await?;
     let page = CasePage {
         ctx: context(app, lang, &path, session).await?,
+        dialogue,
         reference: sent.reference.clone(),
         sent: fmt::date(sent.sent_ms),
         stage: view.headline.stage(),
@@ -323,7 +340,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         upload_href,
         emergency: sent.emergency && matches!(view.headline, Headline::Received | Headline::BeingProcessed),
         emergency_text: match mode {
-            Mode::Owner(_) => lang.t_args("case-emergency-text", &[("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())]),
+            Mode::Owner(..) => lang.t_args("case-emergency-text", &[("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())]),
             Mode::Helper(_) => {
                 lang.t_args("helper-emergency-text", &[("name", owner_name.clone()), ("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())])
             }
@@ -339,7 +356,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         helper_form,
     };
     let mut response = render(&page);
-    if page.helper_errors {
+    if page.helper_errors || page.dialogue.error.is_some() {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(response)

@@ -67,7 +67,7 @@ pub async fn grant(State(app): State<AppState>, lang: Lang, session: Session, ci
                 dokumenter: asked.may_send_documents,
                 errors: refused.iter().map(|r| (r.field.to_owned(), lang.t(r.key))).collect(),
             };
-            case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted)).await
+            case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted, Default::default())).await
         }
         Err(e) => Err(e.into()),
     }

@@ -6,6 +6,7 @@ pub mod attach;
 pub mod cases;
 pub mod helpers;
 pub mod home;
+pub mod messages;
 pub mod oidc;
 pub mod receipt;
 pub mod signin;

@@ -1,12 +1,14 @@
 //! Pages for office staff, one file per resource: the staff home page and demo sign-in
 //! ([`home`]), the office's inbox ([`inbox`]), one case's file with its documents and PDFs
-//! ([`case`]) and what a caseworker does on it ([`actions`]). Handlers parse, call one use case in
+//! ([`case`]), what a caseworker does on it ([`actions`]) and the conversations with the people
+//! who applied ([`messages`]). Handlers parse, call one use case in
 //! `velferd-cases` (which checks access, audits and writes), and render.
 
 pub mod actions;
 pub mod case;
 pub mod home;
 pub mod inbox;
+pub mod messages;
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -24,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/saker", get(inbox::inbox))
         .route("/ansatt/saker/{id}", get(case::case))
         .route("/ansatt/saker/{id}/handling", post(actions::act))
+        .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer))
+        .route("/ansatt/meldinger", get(messages::list))
         .route("/ansatt/saker/{id}/soknad.pdf", get(case::application_pdf))
         .route("/ansatt/saker/{id}/vedlegg.pdf", get(case::merged_pdf))
         .route("/ansatt/saker/{id}/dokumenter/{file}", get(case::document))

@@ -1,0 +1,139 @@
+//! The conversation between a person and the office about one application (rules in
+//! [`velferd_domain::dialogue`]): the person writes from their case page, the office answers from
+//! the case, and the office's list shows what waits for an answer and what is overdue.
+//!
+//! A person's own message is its own record and is not written to the audit log; a staff member
+//! reading a conversation or answering is, in the same way as every other read of the case.
+
+use time::Date;
+use velferd_domain::dialogue::{answer_by, check_message, check_open, waiting, Waiting};
+use velferd_domain::ids::Fodselsnummer;
+use velferd_domain::staff::StaffUser;
+use velferd_domain::Millis;
+use velferd_store::{Message, NewMessage, OfficeCase, Outcome, Posted, StoredApplication, WaitingConversation};
+
+use crate::office::actions::oslo_date;
+use crate::office::staff_entry;
+use crate::{CaseError, Cases, Result};
+
+/// The most conversations the office's list shows at once.
+pub const WAITING_LIST_LIMIT: i64 = 200;
+
+/// A message form as posted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MessageForm {
+    pub body: String,
+    /// "I have no food or place to sleep today" was ticked.
+    pub emergency: bool,
+    /// The form's one-time key (see [`velferd_store::NewMessage::token`]); a form without one
+    /// (an old page) gets a fresh key, so it is stored, only not protected against a double post.
+    pub token: String,
+}
+
+/// A conversation as a page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conversation {
+    /// Oldest first.
+    pub messages: Vec<Message>,
+    /// While the office owes an answer: since when, and by when it promised one.
+    pub waiting: Option<Waiting>,
+    /// The case still takes messages (see [`velferd_domain::dialogue::check_open`]).
+    pub open: bool,
+}
+
+/// What the person is told after writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The office answers by this Norwegian date.
+    pub answer_by: Date,
+    /// The person said it is an emergency: they are told to call now.
+    pub emergency: bool,
+}
+
+/// One conversation in the office's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitingItem {
+    pub conversation: WaitingConversation,
+    pub waiting: Waiting,
+}
+
+/// A usable form key: 8–64 letters, digits and dashes; anything else gets a fresh one.
+fn token_or_new(token: &str) -> String {
+    let ok = (8..=64).contains(&token.len()) && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        token.to_owned()
+    } else {
+        velferd_store::new_id()
+    }
+}
+
+impl Cases {
+    /// The Norwegian date a case was closed, if it is closed: the date of its newest event.
+    async fn closed_on(&self, sent: &StoredApplication, owner: &Fodselsnummer) -> Result<Option<Date>> {
+        let insight = self.insight(sent, owner).await?;
+        if !insight.view.innsyn.is_closed() {
+            return Ok(None);
+        }
+        Ok(Some(insight.view.timeline.first().map_or_else(|| oslo_date(sent.sent_ms), |e| oslo_date(e.at))))
+    }
+
+    async fn conversation_of(&self, sent: &StoredApplication, owner: &Fodselsnummer, now: Millis) -> Result<Conversation> {
+        let messages = self.store.messages(&sent.id).await?;
+        let waiting = self.store.waiting_since(&sent.id).await?.map(|since| waiting(oslo_date(since), oslo_date(now)));
+        let open = check_open(self.closed_on(sent, owner).await?, oslo_date(now)).is_ok();
+        Ok(Conversation { messages, waiting, open })
+    }
+
+    /// The conversation on `owner`'s application `sent` (the caller has found it as theirs).
+    pub async fn conversation(&self, sent: &StoredApplication, owner: &Fodselsnummer, now: Millis) -> Result<Conversation> {
+        self.conversation_of(sent, owner, now).await
+    }
+
+    /// `owner` writes to the office about their application `sent` (the caller has found it as
+    /// theirs). Errors: `Invalid` with the message's fault (empty, too long, unreadable
+    /// characters, a case closed long ago); nothing is stored then.
+    pub async fn write_to_office(&self, sent: &StoredApplication, owner: &Fodselsnummer, form: &MessageForm, now: Millis) -> Result<Written> {
+        let body = check_message(&form.body).map_err(|r| CaseError::Invalid(vec![r]))?;
+        check_open(self.closed_on(sent, owner).await?, oslo_date(now)).map_err(|r| CaseError::Invalid(vec![r]))?;
+        let name = self.store.person(owner).await?.map(|p| p.fullt_navn()).unwrap_or_default();
+        let token = token_or_new(&form.token);
+        let message = NewMessage { token: &token, from_office: false, author: "innbygger", author_name: &name, body: &body, emergency: form.emergency };
+        self.store.post_message(&sent.id, &sent.enhetsnummer, &message, None, now).await?;
+        let since = self.store.waiting_since(&sent.id).await?.unwrap_or(now);
+        if form.emergency {
+            tracing::warn!(application = %sent.id, office = %sent.enhetsnummer, "a person wrote that they have no food or place to sleep today");
+        }
+        Ok(Written { answer_by: answer_by(oslo_date(since)), emergency: form.emergency })
+    }
+
+    /// The conversation on a case of the staff member's office, logged as `read-messages`.
+    pub async fn office_conversation(&self, staff: &StaffUser, id: &str, now: Millis) -> Result<(OfficeCase, Conversation)> {
+        let case = self.open_case(staff, "read-messages", id, now).await?;
+        let conversation = self.conversation_of(&case.application, &case.owner, now).await?;
+        Ok((case, conversation))
+    }
+
+    /// A staff member answers on a case of their office, signed with their name and office; the
+    /// answer and its audit entry are written together. Errors: `NotFound` (logged) for a case
+    /// they may not open; `Invalid` with the message's fault.
+    pub async fn answer_message(&self, staff: &StaffUser, id: &str, form: &MessageForm, now: Millis) -> Result<()> {
+        let (_, case) = self.find_case(staff, "answer-message", id, now).await?;
+        let body = check_message(&form.body).map_err(|r| CaseError::Invalid(vec![r]))?;
+        let token = token_or_new(&form.token);
+        let message = NewMessage { token: &token, from_office: true, author: &format!("staff:{}", staff.subject), author_name: &staff.name, body: &body, emergency: false };
+        let entry = staff_entry(staff, "answer-message", Some(id), Some(case.owner.as_str().to_owned()), Outcome::Permit);
+        match self.store.post_message(id, &case.application.enhetsnummer, &message, Some(&entry), now).await? {
+            Posted::New { .. } | Posted::Again { .. } => Ok(()),
+        }
+    }
+
+    /// The conversations of the staff member's office that wait for an answer, emergencies first,
+    /// then the longest waiting, each with its promised date; logged as `list-messages`.
+    pub async fn waiting_messages(&self, staff: &StaffUser, now: Millis) -> Result<Vec<WaitingItem>> {
+        let access = self.access(staff, "list-messages", None, now).await?;
+        self.audit_staff(staff, "list-messages", None, None, Outcome::Permit, now).await?;
+        let today = oslo_date(now);
+        let list = self.store.waiting_conversations(&access, WAITING_LIST_LIMIT).await?;
+        Ok(list.into_iter().map(|c| WaitingItem { waiting: waiting(oslo_date(c.waiting_since_ms), today), conversation: c }).collect())
+    }
+}

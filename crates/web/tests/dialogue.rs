@@ -1,0 +1,151 @@
+//! The conversation between a person and the office, as both use it, on both databases: Kari writes
+//! from her case page and is told when to expect an answer; the office sees it waiting with its
+//! promised date, answers with the caseworker's name, and Kari reads the answer. "No food today"
+//! tells her to call now and puts the case on top of the office's lists. Bad input (empty, 100 kB,
+//! hidden characters) gets a message next to the field with the text kept; another person's case
+//! takes nothing; a form posted twice stores one message.
+
+#![allow(clippy::unwrap_used)]
+
+use reqwest::StatusCode;
+use velferd_testkit::{html_unescape, Browser, TestApp, STEPS};
+
+async fn staff(app: &TestApp, key: &str) -> Browser {
+    let mut b = app.browser("nb");
+    b.get("/ansatt/demo").await;
+    let done = b.post("/ansatt/demo", &[("ansatt", key)]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    b
+}
+
+/// `name` applies to Oslo; returns (application id, reference, signed-in browser).
+async fn apply(app: &TestApp, name: &str, lang: &str) -> (String, String, Browser) {
+    let mut b = app.browser(lang);
+    b.sign_in(name).await;
+    let draft = b.start("0301").await;
+    for (step, fields) in STEPS {
+        b.step(&draft, step, fields).await;
+    }
+    let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+    let receipt = sent.location.expect("receipt");
+    let id = receipt.rsplit('/').next().unwrap().to_owned();
+    let page = b.get(&receipt).await;
+    let reference = regex_lite::Regex::new(r"VF-[0-9A-Z]{4}-[0-9A-Z]{4}").unwrap().find(&page.body).unwrap().as_str().to_owned();
+    (id, reference, b)
+}
+
+/// The conversation section of a case page.
+fn dialogue(body: &str) -> String {
+    let start = body.find(r#"id="meldinger""#).expect("the conversation section");
+    let end = start + body[start..].find("</section>").unwrap();
+    html_unescape(&body[start..end])
+}
+
+/// Writes from the case page as a browser would (with the form's one-time key).
+async fn write(b: &mut Browser, id: &str, text: &str, emergency: bool) -> velferd_testkit::Page {
+    let page = b.get(&format!("/mine-soknader/{id}")).await;
+    let token = page.input_value("skjema").expect("the message form on the case page");
+    let mut fields = vec![("melding", text), ("skjema", token.as_str())];
+    if emergency {
+        fields.push(("akutt", "ja"));
+    }
+    b.post(&format!("/mine-soknader/{id}/meldinger"), &fields).await
+}
+
+#[tokio::test]
+async fn kari_writes_the_office_answers_and_both_see_the_conversation() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, reference, mut kari) = apply(&app, "Kari", "nb").await;
+
+        let case = kari.get(&format!("/mine-soknader/{id}")).await;
+        assert!(case.body.contains("Skriv til kontoret"), "{label}: the case page offers the conversation");
+
+        let sent = write(&mut kari, &id, "Hei!\nNår får jeg svar på søknaden?", false).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{label}: {}", sent.body);
+        let after = kari.get(sent.location.as_deref().unwrap()).await;
+        let text = dialogue(&after.body);
+        assert!(text.contains("Meldingen er sendt."), "{label}: {text}");
+        assert!(text.contains("Du får vanligvis svar innen"), "{label}: the promised date is shown");
+        assert!(text.contains("Hei!\nNår får jeg svar på søknaden?"), "{label}: the message with its line break");
+
+        // The office sees it waiting, with the promised date.
+        let mut sara = staff(&app, "sara").await;
+        let list = sara.get("/ansatt/meldinger").await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.body.contains(&reference), "{label}: the conversation is in the office's list");
+        assert!(list.body.contains("Svar innen"), "{label}");
+        let conversation = sara.get(&format!("/ansatt/saker/{id}/meldinger")).await;
+        assert!(html_unescape(&conversation.body).contains("Når får jeg svar på søknaden?"));
+        let token = conversation.input_value("skjema").unwrap();
+        let answered = sara.post(&format!("/ansatt/saker/{id}/meldinger"), &[("melding", "Vi behandler søknaden din denne uken."), ("skjema", &token)]).await;
+        assert_eq!(answered.status, StatusCode::SEE_OTHER, "{label}: {}", answered.body);
+        // The same form again (a double click) stores nothing new.
+        sara.post(&format!("/ansatt/saker/{id}/meldinger"), &[("melding", "Vi behandler søknaden din denne uken."), ("skjema", &token)]).await;
+        assert!(!sara.get("/ansatt/meldinger").await.body.contains(&reference), "{label}: answered, it leaves the list");
+
+        let whole = kari.get(&format!("/mine-soknader/{id}")).await.body;
+        let page = dialogue(&whole);
+        assert_eq!(page.matches("Vi behandler søknaden din denne uken.").count(), 1, "{label}: one answer, shown once");
+        assert!(page.contains("Sara Lund, NAV Frogner"), "{label}: signed with the caseworker's name and office");
+        assert!(!page.contains("Du får vanligvis svar innen"), "{label}: nothing is owed any more");
+
+        // The citizen sees that the office read the conversation ("who has looked").
+        assert!(html_unescape(&whole).contains("leste meldingene"), "{label}: reading the messages is logged and shown");
+    }
+}
+
+#[tokio::test]
+async fn no_food_today_says_call_now_and_puts_the_case_on_top() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (_, first_ref, _) = apply(&app, "Amina", "nb").await;
+        let (id, reference, mut kari) = apply(&app, "Kari", "nb").await;
+        let mut sara = staff(&app, "sara").await;
+        let inbox = sara.get("/ansatt/saker").await;
+        assert!(inbox.body.find(&first_ref).unwrap() < inbox.body.find(&reference).unwrap(), "{label}: oldest first before");
+
+        let sent = write(&mut kari, &id, "Jeg har ikke penger til mat.", true).await;
+        let page = kari.get(sent.location.as_deref().unwrap()).await;
+        assert!(page.body.contains("nå, så får du hjelp i dag"), "{label}: told to call now");
+        assert!(page.body.contains("tel:"), "{label}: with the office's number as a link");
+
+        let inbox = sara.get("/ansatt/saker").await;
+        assert!(inbox.body.find(&reference).unwrap() < inbox.body.find(&first_ref).unwrap(), "{label}: the emergency is on top of the inbox");
+        let list = sara.get("/ansatt/meldinger").await;
+        assert!(list.body.contains("Haster: har ikke mat eller sted å sove i dag"), "{label}");
+    }
+}
+
+#[tokio::test]
+async fn bad_messages_are_refused_next_to_the_field_with_the_text_kept() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, _, mut kari) = apply(&app, "Kari", "en").await;
+
+        let empty = write(&mut kari, &id, "   \n  ", false).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
+        assert_eq!(empty.field_error("melding").as_deref(), Some("Write a message before you send it."), "{label}: in the person's language, at the field");
+
+        let long = "Dette er en lang tekst. ".repeat(4_500);
+        let refused = write(&mut kari, &id, &long, false).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.field_error("melding").unwrap().contains("4000"), "{label}: says the limit");
+        assert_eq!(refused.textarea("melding"), Some(long.clone()), "{label}: all 100 kB kept in the field");
+
+        let hidden = write(&mut kari, &id, "Hei\u{7} der, se vedlegg \u{202E}fdp.exe", false).await;
+        assert_eq!(hidden.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(hidden.textarea("melding").unwrap().contains("Hei der, se vedlegg"), "{label}: the text comes back without the hidden characters");
+
+        let page = kari.get(&format!("/mine-soknader/{id}")).await;
+        assert!(page.body.contains("You have not written to the office"), "{label}: nothing was stored");
+
+        // Another person's case: nothing found, nothing stored there.
+        let (ola_id, _, _) = apply(&app, "Ola", "nb").await;
+        let token = page.input_value("skjema").unwrap();
+        let other = kari.post(&format!("/mine-soknader/{ola_id}/meldinger"), &[("melding", "Hei"), ("skjema", &token)]).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND, "{label}");
+        let mut sara = staff(&app, "sara").await;
+        assert!(sara.get("/ansatt/meldinger").await.body.contains("Ingen meldinger venter på svar."), "{label}: nothing delivered anywhere");
+    }
+}

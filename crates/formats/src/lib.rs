@@ -5,9 +5,13 @@
 //! - `digisos-soker.json` – the case events (hendelser) the office produces,
 //! - `klage.json` – an appeal.
 //!
+//! Besides Digisos, `payments` writes the office's payment files for its bank (ISO 20022
+//! `pain.001.001.03` and CSV).
+//!
 //! This crate only knows the formats: it embeds the official schemas, validates documents against them
 //! and holds the typed structs the rest of Velferd builds. It does no I/O.
 
+pub mod payments;
 pub mod schema;
 pub mod soker;
 pub mod soknad;

@@ -278,10 +278,24 @@ fn language(doc: &Document) -> String {
     }
 }
 
+/// Longest label (title, heading title, bookmark) in characters: PDF/A-2 allows strings of at most
+/// 32 767 bytes, and a PDF string holds at most 4 bytes a character (UTF-16 surrogate pairs).
+const MAX_LABEL_CHARS: usize = 1_000;
+
+/// `text` as one line for the metadata, a heading's title or a bookmark, cut with "…" after
+/// [`MAX_LABEL_CHARS`] characters (the drawn text is never cut).
+fn label(text: &str) -> String {
+    let line = layout::clean_line(text);
+    match line.char_indices().nth(MAX_LABEL_CHARS) {
+        Some((end, _)) => format!("{}…", line[..end].trim_end()),
+        None => line,
+    }
+}
+
 /// The title in the metadata and the window's title bar; PDF/UA-1 requires
 /// one, so an empty title becomes the product's name.
 fn title(doc: &Document) -> String {
-    let title = layout::clean_line(&doc.title);
+    let title = label(&doc.title);
     if title.is_empty() {
         "Velferd".to_owned()
     } else {
@@ -332,7 +346,7 @@ fn group(tag: impl Into<TagKind>, ids: Vec<Identifier>) -> Option<TagGroup> {
 /// the title attribute, which accessibility checkers expect on headings.
 fn heading(level: u16, text: &str, ids: Vec<Identifier>) -> Option<TagGroup> {
     let level = NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN);
-    group(Tag::Hn(level, Some(layout::clean_line(text))), ids)
+    group(Tag::Hn(level, Some(label(text))), ids)
 }
 
 /// Builds the logical structure in reading order: H1, intro P's, then one
@@ -386,7 +400,7 @@ fn outline(doc: &Document, layout: &Layout, marks: &Marks) -> Outline {
             continue;
         };
         let destination = XyzDestination::new(page, Point::from_xy(layout::LEFT, top.max(0.0)));
-        outline.push_child(OutlineNode::new(layout::clean_line(&section.heading), destination));
+        outline.push_child(OutlineNode::new(label(&section.heading), destination));
         any = true;
     }
     if !any {

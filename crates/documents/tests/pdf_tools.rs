@@ -487,6 +487,21 @@ fn letters_declare_pdf_a_2a_and_pdf_ua_1_and_tools_read_them() {
 }
 
 #[test]
+fn very_long_titles_and_headings_still_make_a_file() {
+    // PDF/A-2 caps a string at 32 767 bytes; the title, heading titles and bookmarks repeat text the
+    // caller gives, which may be that long.
+    let long = "Svært lang overskrift ".repeat(3_000);
+    let doc = Document { title: long.clone(), sections: vec![Section { heading: long.clone(), rows: vec![Row::Text("x".into())] }], ..receipt() };
+    let pdf = render_dated(&doc, 0).expect("render");
+    if !have_all() {
+        return;
+    }
+    let pdf = PdfFile::keep("long-title", pdf);
+    assert_qpdf_ok(&pdf.path);
+    assert!(info(&pdf.path, "Title").starts_with("Svært lang overskrift"));
+}
+
+#[test]
 fn awkward_input_still_makes_a_valid_profile_file() {
     // Empty title, an implausible language, text the font cannot draw and private-use characters:
     // each would break PDF/A-2a or PDF/UA-1 if passed through, so `render` must make them safe.

@@ -184,11 +184,25 @@ impl Measure<'_> {
     }
 }
 
+/// Whether both embedded faces have a glyph for `c`. Parsed once per process.
+fn drawable(c: char) -> bool {
+    static CHARMAPS: std::sync::OnceLock<Option<(Charmap<'static>, Charmap<'static>)>> = std::sync::OnceLock::new();
+    let charmaps = CHARMAPS.get_or_init(|| Some((FontRef::new(REGULAR_FONT).ok()?.charmap(), FontRef::new(BOLD_FONT).ok()?.charmap())));
+    charmaps.as_ref().is_some_and(|(regular, bold)| regular.map(c).is_some() && bold.map(c).is_some())
+}
+
+/// What is drawn for a character the fonts lack or a private-use character:
+/// PDF/A-2a and PDF/UA-1 forbid the `.notdef` box and private-use code points.
+pub(crate) const REPLACEMENT: char = '\u{FFFD}';
+
 /// Normalises user input for layout: every line-break convention becomes
 /// `'\n'`, a tab becomes a space (tab stops mean nothing in a proportional
 /// font) and all other control characters are dropped. Control characters
 /// have no glyphs, would show as boxes, and are not allowed in the XMP
-/// metadata that carries the title.
+/// metadata that carries the title. A character neither face can draw, and
+/// any private-use character, becomes [`REPLACEMENT`]; invisible format
+/// characters the fonts lack (zero-width joiners, direction marks, variation
+/// selectors) are dropped instead of showing as a replacement.
 pub(crate) fn clean_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
@@ -204,10 +218,25 @@ pub(crate) fn clean_text(raw: &str) -> String {
             '\t' => out.push(' '),
             '\u{FEFF}' => {}
             c if c.is_control() => {}
-            c => out.push(c),
+            c if is_private_use(c) => out.push(REPLACEMENT),
+            c if drawable(c) => out.push(c),
+            c if is_invisible_format(c) => {}
+            _ => out.push(REPLACEMENT),
         }
     }
     out
+}
+
+/// Unicode's private-use areas (the BMP's and planes 15–16).
+fn is_private_use(c: char) -> bool {
+    matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
+}
+
+/// Format characters that draw nothing: zero-width space and joiners,
+/// direction marks and overrides, word joiner and invisible operators,
+/// variation selectors, tag characters.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// Like [`clean_text`] but for places that hold a single line (footer, PDF

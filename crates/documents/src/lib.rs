@@ -14,7 +14,19 @@
 //!   of two P per field, P per text row) with the footer marked as a
 //!   pagination artifact, so screen readers read the answers in order and skip
 //!   the page furniture;
-//! - bookmarks for the section headings.
+//! - bookmarks for the section headings (or, without sections, one for the
+//!   title);
+//! - **PDF/A-2a and PDF/UA-1 at once**, validated by krilla 0.8 while it
+//!   writes (`configure::ConfigurationBuilder` with `Archival::A2_A` and
+//!   `Accessibility::UA1`, PDF 1.7): krilla refuses to write a file that
+//!   breaks either profile, and declares both in the XMP metadata
+//!   (`pdfaid:part` 2, `pdfaid:conformance` A, `pdfuaid:part` 1). PDF/A-2a
+//!   rather than 3a because letters never carry embedded files, which is all
+//!   PDF/A-3 adds. What the profiles need from the input is made true here:
+//!   characters the font lacks and private-use characters are drawn as
+//!   U+FFFD (PDF/A-2a and PDF/UA forbid `.notdef` glyphs), an empty title
+//!   becomes "Velferd" and a missing language "und" (undetermined), and the
+//!   document has a creation date ([`render_dated`]).
 //!
 //! Layout and pagination live in `layout.rs`; this file only turns the laid-out
 //! pages into krilla calls.
@@ -22,9 +34,10 @@
 use std::num::NonZeroU16;
 
 use krilla::color::rgb;
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
-use krilla::metadata::Metadata;
+use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
@@ -94,27 +107,48 @@ pub enum PdfError {
     Serialize(String),
 }
 
-/// Renders `doc` to the bytes of a PDF file.
+/// Renders `doc` to the bytes of a PDF/A-2a and PDF/UA-1 file created now
+/// (the system clock, to the second, in UTC).
+///
+/// Two calls give the same bytes only within the same second; a caller that
+/// hashes or deduplicates PDFs, or stores when a letter was written, passes
+/// that time to [`render_dated`] instead.
+pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
+    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX)).unwrap_or(0);
+    render_dated(doc, now_ms)
+}
+
+/// Renders `doc` to the bytes of a PDF/A-2a and PDF/UA-1 file whose creation
+/// date (the `CreationDate` of the document information and `xmp:CreateDate`,
+/// which PDF/A requires) is `created_ms`, milliseconds since 1970-01-01 UTC,
+/// written to the second in UTC. The same input gives the same bytes.
 ///
 /// Layout happens first so the total page count is known when the footers
 /// ("Side 2 av 3") are drawn.
-pub fn render(doc: &Document) -> Result<Vec<u8>, PdfError> {
+///
+/// Errors: [`PdfError`] for a broken build (font) or when krilla finds the
+/// file would break PDF/A-2a or PDF/UA-1 (`Serialize`, naming the rule); no
+/// input text causes either.
+pub fn render_dated(doc: &Document, created_ms: i64) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::load()?;
     let layout = layout::layout(doc, &fonts);
     let pdf_fonts = PdfFonts::load()?;
-    let mut pdf = krilla::Document::new_with(SerializeSettings::default());
+    let configuration = ConfigurationBuilder::new()
+        .with_archival_validator(Archival::A2_A)
+        .with_accessibility_validator(Accessibility::UA1)
+        .finish()
+        .map_err(|error| PdfError::Serialize(format!("{error:?}")))?;
+    let mut pdf = krilla::Document::new_with(SerializeSettings { configuration, ..SerializeSettings::default() });
     let mut marks = Marks::default();
     let total = layout.pages.len();
     for (index, page) in layout.pages.iter().enumerate() {
         let footer = layout::footer(doc, index + 1, total, &fonts);
         draw_page(&mut pdf, index, page, &footer, &pdf_fonts, &mut marks)?;
     }
-    pdf.set_metadata(metadata(doc));
+    pdf.set_metadata(metadata(doc, created_ms));
     pdf.set_tag_tree(tag_tree(doc, &layout, &mut marks));
-    if let Some(outline) = outline(doc, &layout, &marks) {
-        pdf.set_outline(outline);
-    }
-    pdf.finish().map_err(|error| PdfError::Serialize(error.to_string()))
+    pdf.set_outline(outline(doc, &layout, &marks));
+    pdf.finish().map_err(|error| PdfError::Serialize(format!("{error:?}")))
 }
 
 /// The embedded fonts as krilla handles (krilla subsets them on output).
@@ -231,20 +265,72 @@ fn draw_artifact_rule(surface: &mut Surface<'_>, rule: &PlacedRule, kind: Artifa
     surface.end_tagged();
 }
 
-/// Only a plausible BCP-47 tag is passed on; anything else is left unset
-/// rather than writing a bogus language into the file.
-fn language(doc: &Document) -> Option<String> {
+/// Only a plausible BCP-47 tag is passed on; anything else becomes `und`
+/// (ISO 639-2 "undetermined") rather than a bogus language: PDF/A-2a and
+/// PDF/UA-1 require a document language.
+fn language(doc: &Document) -> String {
     let tag = doc.language.trim();
     let plausible = !tag.is_empty() && tag.len() <= 35 && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    plausible.then(|| tag.to_owned())
+    if plausible {
+        tag.to_owned()
+    } else {
+        "und".to_owned()
+    }
 }
 
-fn metadata(doc: &Document) -> Metadata {
-    let mut metadata = Metadata::new().title(layout::clean_line(&doc.title)).creator("Velferd".to_owned());
-    if let Some(language) = language(doc) {
-        metadata = metadata.language(language);
+/// Longest label (title, heading title, bookmark) in characters: PDF/A-2 allows strings of at most
+/// 32 767 bytes, and a PDF string holds at most 4 bytes a character (UTF-16 surrogate pairs).
+const MAX_LABEL_CHARS: usize = 1_000;
+
+/// `text` as one line for the metadata, a heading's title or a bookmark, cut with "…" after
+/// [`MAX_LABEL_CHARS`] characters (the drawn text is never cut).
+fn label(text: &str) -> String {
+    let line = layout::clean_line(text);
+    match line.char_indices().nth(MAX_LABEL_CHARS) {
+        Some((end, _)) => format!("{}…", line[..end].trim_end()),
+        None => line,
     }
-    metadata
+}
+
+/// The title in the metadata and the window's title bar; PDF/UA-1 requires
+/// one, so an empty title becomes the product's name.
+fn title(doc: &Document) -> String {
+    let title = label(&doc.title);
+    if title.is_empty() {
+        "Velferd".to_owned()
+    } else {
+        title
+    }
+}
+
+fn metadata(doc: &Document, created_ms: i64) -> Metadata {
+    Metadata::new().title(title(doc)).creator("Velferd".to_owned()).language(language(doc)).creation_date(utc(created_ms))
+}
+
+/// `ms` since the epoch as a UTC date and time to the second (proleptic
+/// Gregorian calendar; years outside 0–9999 are clamped by krilla).
+fn utc(ms: i64) -> DateTime {
+    let seconds = ms.div_euclid(1000);
+    let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let small = |v: i64| u8::try_from(v).unwrap_or(0);
+    DateTime::new(u16::try_from(year.clamp(0, 9999)).unwrap_or(0))
+        .month(small(month))
+        .day(small(day))
+        .hour(small(second_of_day / 3600))
+        .minute(small(second_of_day / 60 % 60))
+        .second(small(second_of_day % 60))
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
 }
 
 /// A tag group for the content of one block, or `None` if nothing of it was
@@ -260,14 +346,14 @@ fn group(tag: impl Into<TagKind>, ids: Vec<Identifier>) -> Option<TagGroup> {
 /// the title attribute, which accessibility checkers expect on headings.
 fn heading(level: u16, text: &str, ids: Vec<Identifier>) -> Option<TagGroup> {
     let level = NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN);
-    group(Tag::Hn(level, Some(layout::clean_line(text))), ids)
+    group(Tag::Hn(level, Some(label(text))), ids)
 }
 
 /// Builds the logical structure in reading order: H1, intro P's, then one
 /// Sect per section holding its H2 and its rows.
 fn tag_tree(doc: &Document, layout: &Layout, marks: &mut Marks) -> TagTree {
     let structure = &layout.structure;
-    let mut tree = TagTree::new().with_lang(language(doc));
+    let mut tree = TagTree::new().with_lang(Some(language(doc)));
     if let Some(title) = heading(1, &doc.title, marks.take(structure.title)) {
         tree.push(title);
     }
@@ -303,8 +389,10 @@ fn row_group(row: &layout::RowBlocks, marks: &mut Marks) -> Option<TagGroup> {
     }
 }
 
-/// Bookmarks to the section headings, for navigating long receipts.
-fn outline(doc: &Document, layout: &Layout, marks: &Marks) -> Option<Outline> {
+/// Bookmarks to the section headings, for navigating long receipts. PDF/UA-1
+/// wants an outline in every document, so one without drawn sections gets a
+/// single bookmark to the title at the top of page 1.
+fn outline(doc: &Document, layout: &Layout, marks: &Marks) -> Outline {
     let mut outline = Outline::new();
     let mut any = false;
     for (section, blocks) in doc.sections.iter().zip(&layout.structure.sections) {
@@ -312,8 +400,11 @@ fn outline(doc: &Document, layout: &Layout, marks: &Marks) -> Option<Outline> {
             continue;
         };
         let destination = XyzDestination::new(page, Point::from_xy(layout::LEFT, top.max(0.0)));
-        outline.push_child(OutlineNode::new(layout::clean_line(&section.heading), destination));
+        outline.push_child(OutlineNode::new(label(&section.heading), destination));
         any = true;
     }
-    any.then_some(outline)
+    if !any {
+        outline.push_child(OutlineNode::new(title(doc), XyzDestination::new(0, Point::from_xy(layout::LEFT, layout::TOP))));
+    }
+    outline
 }

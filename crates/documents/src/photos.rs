@@ -374,17 +374,22 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
 }
 
 /// The note page for files attached inside the PDF `name`: one A4 page (the list is capped), in
-/// bokmål, the office's language, laid out by [`crate::render`].
+/// bokmål, the office's language, laid out by [`crate::render_dated`]. Only its page is copied into
+/// the combined PDF, never its metadata, so its creation date is the epoch: the same inputs still
+/// give the same combined file.
 fn attachments_note(name: &str, attachments: &[String]) -> Result<Vec<u8>, crate::PdfError> {
-    crate::render(&crate::Document {
-        title: "Filer som lå ved inne i PDF-en".into(),
-        language: "nb".into(),
-        intro: vec![format!(
-            "PDF-filen «{name}» hadde disse filene lagt ved inne i seg. De er ikke tatt med i dette dokumentet. \
+    crate::render_dated(
+        &crate::Document {
+            title: "Filer som lå ved inne i PDF-en".into(),
+            language: "nb".into(),
+            intro: vec![format!(
+                "PDF-filen «{name}» hadde disse filene lagt ved inne i seg. De er ikke tatt med i dette dokumentet. \
              Trengs de, må de sendes som egne filer."
-        )],
-        sections: vec![crate::Section { heading: "Vedlagte filer".into(), rows: attachments.iter().take(20).map(|a| crate::Row::Text(a.clone())).collect() }],
-        footer: "Velferd · lagt til ved mottak".into(),
-        page_label: String::new(),
-    })
+            )],
+            sections: vec![crate::Section { heading: "Vedlagte filer".into(), rows: attachments.iter().take(20).map(|a| crate::Row::Text(a.clone())).collect() }],
+            footer: "Velferd · lagt til ved mottak".into(),
+            page_label: String::new(),
+        },
+        0,
+    )
 }

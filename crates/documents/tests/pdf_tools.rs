@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use velferd_documents::{render, Document, Row, Section};
+use velferd_documents::{render, render_dated, Document, Row, Section};
 
 /// A4 in points and the 20 mm margin, as promised by the crate.
 const PAGE_WIDTH: f64 = 595.28;
@@ -97,7 +97,10 @@ struct PdfFile {
 
 impl PdfFile {
     fn write(name: &str, doc: &Document) -> PdfFile {
-        let pdf = render(doc).expect("render succeeds");
+        PdfFile::keep(name, render(doc).expect("render succeeds"))
+    }
+
+    fn keep(name: &str, pdf: Vec<u8>) -> PdfFile {
         assert!(pdf.starts_with(b"%PDF-"), "{name}: not a PDF");
         let path = std::env::temp_dir().join(format!("velferd-documents-{}-{name}.pdf", std::process::id()));
         std::fs::write(&path, &pdf).expect("write temp PDF");
@@ -392,5 +395,128 @@ fn awkward_input_never_fails() {
 fn rendering_is_deterministic() {
     // Same input, same bytes: lets callers hash or deduplicate receipts.
     let doc = receipt();
-    assert_eq!(render(&doc).expect("render"), render(&doc).expect("render"));
+    assert_eq!(render_dated(&doc, 1_764_500_000_000).expect("render"), render_dated(&doc, 1_764_500_000_000).expect("render"));
+}
+
+/// A decision letter as the office sends it: head, summary, reasons, how to appeal, signature.
+fn letter() -> Document {
+    Document {
+        title: "Vedtak om økonomisk sosialhjelp".into(),
+        language: "nb".into(),
+        intro: vec!["Til: Kari Nordmann".into(), "Fra: Nav Grünerløkka".into(), "Dato: 29. februar 2000".into(), "Saksnummer: VF-7K3M-9QX2".into()],
+        sections: vec![
+            Section {
+                heading: "Dette har vi bestemt".into(),
+                rows: vec![Row::Text("Du får 7\u{a0}450 kroner i økonomisk sosialhjelp for mars. Pengene blir betalt til kontoen din 1. mars.".into())],
+            },
+            Section {
+                heading: "Slik klager du".into(),
+                rows: vec![Row::Text("Du kan klage innen tre uker etter at du fikk dette brevet. Du har rett til å se dokumentene i saken din.".into())],
+            },
+        ],
+        footer: "Nav Grünerløkka · VF-7K3M-9QX2".into(),
+        page_label: "Side {page} av {pages}".into(),
+    }
+}
+
+/// The XMP metadata packet of `pdf` (qpdf writes it out uncompressed), or `None` if it has none.
+fn xmp_packet(pdf: &Path) -> Option<String> {
+    let qdf = pdf.with_extension("xmp.pdf");
+    let out = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(pdf).arg(&qdf).output().expect("running qpdf --qdf");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let raw = String::from_utf8_lossy(&std::fs::read(&qdf).expect("read qdf")).into_owned();
+    let _ = std::fs::remove_file(&qdf);
+    let start = raw.find("<x:xmpmeta")?;
+    let end = raw[start..].find("</x:xmpmeta>")? + start;
+    Some(raw[start..end].to_owned())
+}
+
+/// The value of the simple XMP property `name` (element or attribute form), e.g. `pdfaid:part`.
+fn xmp_property(xmp: &str, name: &str) -> Option<String> {
+    let element = xmp.split(&format!("<{name}>")).nth(1).and_then(|rest| rest.split('<').next());
+    let attribute = || xmp.split(&format!("{name}=\"")).nth(1).and_then(|rest| rest.split('"').next());
+    element.or_else(attribute).map(str::to_owned)
+}
+
+#[test]
+fn letters_declare_pdf_a_2a_and_pdf_ua_1_and_tools_read_them() {
+    if !have_all() {
+        return;
+    }
+    // 2000-02-29T23:59:59Z: a leap day at the last second, to hold the date conversion.
+    let pdf = PdfFile::keep("pdfa", render_dated(&letter(), 951_868_799_000).expect("a letter satisfies PDF/A-2a and PDF/UA-1"));
+    assert_qpdf_ok(&pdf.path);
+    let extracted = text(&pdf.path, None);
+    assert!(extracted.contains("Vedtak om økonomisk sosialhjelp"), "{extracted}");
+    assert!(extracted.contains("Du får 7\u{a0}450 kroner") || extracted.contains("Du får 7 450 kroner"), "{extracted}");
+    assert_eq!(info(&pdf.path, "PDF version"), "1.7");
+    assert_eq!(info(&pdf.path, "Tagged"), "yes");
+    assert_eq!(info(&pdf.path, "CreationDate"), "Tue Feb 29 23:59:59 2000 UTC");
+
+    let xmp = xmp_packet(&pdf.path).expect("PDF/A needs an XMP metadata stream");
+    assert_eq!(xmp_property(&xmp, "pdfaid:part").as_deref(), Some("2"), "{xmp}");
+    assert_eq!(xmp_property(&xmp, "pdfaid:conformance").as_deref(), Some("A"), "{xmp}");
+    assert_eq!(xmp_property(&xmp, "pdfuaid:part").as_deref(), Some("1"), "{xmp}");
+    assert_eq!(xmp_property(&xmp, "xmp:CreateDate").as_deref(), Some("2000-02-29T23:59:59+00:00"), "{xmp}");
+    assert!(xmp.contains("<rdf:li>nb</rdf:li>"), "language in dc:language: {xmp}");
+
+    // The check tells files apart: a photo-to-PDF (not made to a profile) declares none.
+    let jpeg = {
+        let mut bytes = Vec::new();
+        image::RgbImage::from_pixel(40, 30, image::Rgb([200, 180, 160])).write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Jpeg).unwrap();
+        bytes
+    };
+    let plain = velferd_documents::photos::combine(&[velferd_documents::photos::Input::new("a.jpg", &jpeg)], &Default::default()).expect("combine");
+    let plain = PdfFile::keep("plain", plain);
+    assert_eq!(xmp_packet(&plain.path).and_then(|x| xmp_property(&x, "pdfaid:part")), None);
+
+    // Poppler draws the page: ink on white.
+    let prefix = pdf.path.with_extension("page");
+    let out = Command::new("pdftoppm").args(["-png", "-r", "40", "-singlefile"]).arg(&pdf.path).arg(&prefix).output().expect("running pdftoppm");
+    assert!(out.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&out.stderr));
+    let png = PathBuf::from(format!("{}.png", prefix.display()));
+    if std::env::var_os("VELFERD_DOCUMENTS_KEEP").is_some() {
+        eprintln!("kept {}", png.display());
+    }
+    let page = image::open(&png).expect("read page").into_luma8();
+    if std::env::var_os("VELFERD_DOCUMENTS_KEEP").is_none() {
+        let _ = std::fs::remove_file(&png);
+    }
+    let dark = page.pixels().filter(|p| p.0[0] < 128).count();
+    assert!(dark > 200 && dark < page.pixels().len() / 10, "{dark} dark pixels");
+}
+
+#[test]
+fn very_long_titles_and_headings_still_make_a_file() {
+    // PDF/A-2 caps a string at 32 767 bytes; the title, heading titles and bookmarks repeat text the
+    // caller gives, which may be that long.
+    let long = "Svært lang overskrift ".repeat(3_000);
+    let doc = Document { title: long.clone(), sections: vec![Section { heading: long.clone(), rows: vec![Row::Text("x".into())] }], ..receipt() };
+    let pdf = render_dated(&doc, 0).expect("render");
+    if !have_all() {
+        return;
+    }
+    let pdf = PdfFile::keep("long-title", pdf);
+    assert_qpdf_ok(&pdf.path);
+    assert!(info(&pdf.path, "Title").starts_with("Svært lang overskrift"));
+}
+
+#[test]
+fn awkward_input_still_makes_a_valid_profile_file() {
+    // Empty title, an implausible language, text the font cannot draw and private-use characters:
+    // each would break PDF/A-2a or PDF/UA-1 if passed through, so `render` must make them safe.
+    let doc = Document {
+        title: "\u{7}".into(), language: "not a tag!".into(), intro: vec!["漢字かな 😀👍🏽 \u{e000} \u{10ffff} \u{200d}\u{fe0f} ok".into()], ..Document::default()
+    };
+    let pdf = render_dated(&doc, -1).expect("render");
+    if !have_all() {
+        return;
+    }
+    let pdf = PdfFile::keep("awkward-profile", pdf);
+    assert_qpdf_ok(&pdf.path);
+    assert_eq!(info(&pdf.path, "Title"), "Velferd");
+    let extracted = text(&pdf.path, None);
+    assert!(extracted.contains("\u{fffd}") && extracted.contains("ok"), "{extracted}");
+    let xmp = xmp_packet(&pdf.path).expect("xmp");
+    assert!(xmp.contains("<rdf:li>und</rdf:li>"), "{xmp}");
 }

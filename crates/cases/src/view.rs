@@ -75,6 +75,14 @@ impl Cases {
             let text = velferd_domain::case_view::Text { key: "event-documents-sent", args: vec![("count", s.documents.len().to_string())] };
             view.timeline.push(TimelineEntry { at: s.created_ms, text });
         }
+        // So are messages between the person and the office (their text is in the conversation).
+        for m in self.store.messages(&sent.id).await? {
+            let text = match m.from_office {
+                true => velferd_domain::case_view::Text { key: "event-message-answered", args: vec![("office", m.enhetsnummer.clone())] },
+                false => velferd_domain::case_view::Text { key: "event-message-written", args: vec![] },
+            };
+            view.timeline.push(TimelineEntry { at: m.created_ms, text });
+        }
         view.timeline.sort_by_key(|e| std::cmp::Reverse(e.at));
         let promised = promised(sent, &view, &requests, &submissions);
         Ok(Insight { view, requests, submissions, promised })

@@ -21,6 +21,9 @@ pub enum FeedKind {
     DocumentsReceived,
     /// A citizen opened a letter for the first time.
     LetterOpened,
+    /// A message was written in the conversation on an application, by the person or the office
+    /// (the item is its number).
+    MessageWritten,
 }
 
 impl FeedKind {
@@ -29,6 +32,7 @@ impl FeedKind {
             FeedKind::ApplicationReceived => "soknad.mottatt",
             FeedKind::DocumentsReceived => "ettersendelse.mottatt",
             FeedKind::LetterOpened => "brev.lest",
+            FeedKind::MessageWritten => "melding.skrevet",
         }
     }
 }

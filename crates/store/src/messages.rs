@@ -2,7 +2,8 @@
 //! `velferd_domain::dialogue`). A message is written once and never changed. Each write keeps the
 //! conversation's row (`conversations`) in step: whether the office owes an answer and since when,
 //! and whether the person said it is an emergency, which puts the case at the top of the inbox
-//! until the office answers.
+//! until the office answers. Every message is also a change in the case systems' feed
+//! (`melding.skrevet`), so a municipality's case system keeps the whole record.
 
 use sqlx::Row;
 use velferd_domain::staff::CaseAccess;
@@ -127,6 +128,7 @@ impl Store {
                 sqlx::query("UPDATE case_status SET emergency = 1 WHERE application_id = $1").bind(application_id).execute(&mut *tx).await?;
             }
         }
+        crate::feed::record(&mut tx, application_id, crate::FeedKind::MessageWritten, Some(&seq.to_string()), now).await?;
         if let Some(entry) = entry {
             audit::append(&mut tx, entry, now).await?;
         }

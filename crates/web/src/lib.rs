@@ -205,6 +205,7 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/soknader/{id}/digisos-soker", axum::routing::put(routes::api::put_status))
         .route("/api/v1/soknader/{id}/soknad.pdf", get(routes::api::application_pdf))
         .route("/api/v1/soknader/{id}/ettersendelser", get(routes::api::submissions))
+        .route("/api/v1/soknader/{id}/meldinger", get(routes::api::messages))
         .route("/api/v1/soknader/{id}/ettersendelser/{ettersendelse}", get(routes::api::submission))
         .route("/api/v1/soknader/{id}/ettersendelser/{ettersendelse}/samlet.pdf", get(routes::api::submission_pdf))
         .route("/api/v1/soknader/{id}/vedlegg.pdf", get(routes::api::application_documents_pdf))

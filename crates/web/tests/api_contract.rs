@@ -60,6 +60,12 @@ async fn every_operation_answers_as_openapi_json_says_for_every_status_it_lists(
         let r = ola.client.post(format!("{}/mine-soknader/{id}/dokumenter", ola.base)).multipart(form).send().await.expect("upload");
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{label}");
 
+        // And asks the office a question.
+        let case = ola.get(&format!("/mine-soknader/{id}")).await;
+        let token = case.input_value("skjema").expect("the message form");
+        let wrote = ola.post(&format!("/mine-soknader/{id}/meldinger"), &[("melding", "Har dere fått kontrakten?"), ("skjema", &token)]).await;
+        assert_eq!(wrote.status, StatusCode::SEE_OTHER, "{label}");
+
         let unknown = "00000000000000000000000000";
         let one = |id: &str| vec![("id", id.to_owned())];
 
@@ -72,6 +78,10 @@ async fn every_operation_answers_as_openapi_json_says_for_every_status_it_lists(
         expect(&client.send("listChanges", &[], &[("etter", "yesterday".into())], Body::None).await, StatusCode::BAD_REQUEST, "feed, bad cursor");
         expect(&stranger.send("listChanges", &[], &[], Body::None).await, StatusCode::UNAUTHORIZED, "feed, no key");
         let submission = feed.json["hendelser"].as_array().expect("items").iter().find_map(|i| i["ettersendelse"].as_str()).expect("the ettersendelse is in the feed").to_owned();
+        assert!(feed.json["hendelser"].as_array().expect("items").iter().any(|i| i["type"] == "melding.skrevet" && i["melding"] == 1), "{label}: the message is in the feed");
+        let messages = client.send("listMessages", &[("id", id.as_str())], &[], Body::None).await;
+        assert_eq!(messages.json["meldinger"][0]["tekst"], "Har dere fått kontrakten?", "{label}");
+        assert_eq!(messages.json["meldinger"][0]["fra"], "soker", "{label}");
 
         // One application and what belongs to it: 200, 404 for an id not theirs, 401.
         let with_submission = |id: &str| vec![("id", id.to_owned()), ("ettersendelse", submission.clone())];
@@ -97,6 +107,7 @@ async fn every_operation_answers_as_openapi_json_says_for_every_status_it_lists(
             ("getApplicationPdf", Box::new(one)),
             ("getApplicationDocumentsPdf", Box::new(one)),
             ("listSubmissions", Box::new(one)),
+            ("listMessages", Box::new(one)),
             ("getSubmission", Box::new(with_submission)),
             ("getSubmissionPdf", Box::new(with_submission)),
             ("getFile", Box::new(with_file)),

@@ -92,6 +92,10 @@ async fn kari_writes_the_office_answers_and_both_see_the_conversation() {
 
         // The citizen sees that the office read the conversation ("who has looked").
         assert!(html_unescape(&whole).contains("leste meldingene"), "{label}: reading the messages is logged and shown");
+        let timeline = html_unescape(&whole);
+        assert!(timeline.contains("Du skrev til kontoret.") && timeline.contains("NAV Frogner svarte på meldingen din."), "{label}: both are in the timeline");
+        let staff_case = html_unescape(&sara.get(&format!("/ansatt/saker/{id}")).await.body);
+        assert!(staff_case.contains("Søkeren skrev til kontoret."), "{label}: and in the office's case file");
     }
 }
 

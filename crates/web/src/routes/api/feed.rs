@@ -29,6 +29,7 @@ pub async fn changes(State(app): State<AppState>, Client(client): Client, Query(
             let base = format!("/api/v1/soknader/{}", i.application_id);
             let href = match (i.kind.as_str(), i.item_id.as_deref()) {
                 ("ettersendelse.mottatt", Some(item)) => format!("{base}/ettersendelser/{item}"),
+                ("melding.skrevet", _) => format!("{base}/meldinger"),
                 _ => base,
             };
             let mut change = json!({
@@ -42,6 +43,7 @@ pub async fn changes(State(app): State<AppState>, Client(client): Client, Query(
             match (i.kind.as_str(), &i.item_id) {
                 ("ettersendelse.mottatt", Some(item)) => change["ettersendelse"] = json!(item),
                 ("brev.lest", Some(item)) => change["brev"] = json!(item),
+                ("melding.skrevet", Some(item)) => change["melding"] = json!(item.parse::<i64>().unwrap_or_default()),
                 _ => {}
             }
             change

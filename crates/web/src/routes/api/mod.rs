@@ -5,10 +5,12 @@
 mod applications;
 mod documents;
 mod feed;
+mod messages;
 
 pub use applications::{acknowledge, fetch, list, put_status};
 pub use documents::{application_documents_pdf, application_pdf, file, submission, submission_pdf, submissions, upload_letter, MAX_LETTER_BYTES};
 pub use feed::changes;
+pub use messages::messages;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;

@@ -121,6 +121,7 @@ pub(super) async fn page(
             // The citizen's timeline says "you" where the office reads "the applicant".
             let text = match e.text.key {
                 "event-documents-sent" => Text { key: "staff-event-documents-sent", args: e.text.args.clone() },
+                "event-message-written" => Text { key: "staff-event-message-written", args: e.text.args.clone() },
                 _ => e.text.clone(),
             };
             Line { text: super::super::cases::translate(lang, &text, app), detail: fmt::date_time(e.at) }

@@ -193,11 +193,13 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
         ],
     ),
     ("conversations", &[("application_id", Text), ("enhetsnummer", Text), ("waiting_since_ms", Int), ("emergency", Int), ("last_ms", Int)]),
+    ("contact_preferences", &[("fnr", Text), ("email", Text), ("phone", Text), ("email_on", Int), ("sms_on", Int), ("off", Text), ("updated_ms", Int)]),
 ];
 
 /// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the
-/// identity provider's sign-ins, and goes with them).
-pub const NOT_BACKED_UP: &[&str] = &["sessions", "provider_sessions", "rate_limits", "_sqlx_migrations"];
+/// identity provider's sign-ins, and goes with them; `notifications` is an outbox of short-lived
+/// deliveries: restoring it would send old notices again).
+pub const NOT_BACKED_UP: &[&str] = &["sessions", "provider_sessions", "rate_limits", "notifications", "_sqlx_migrations"];
 
 const FORMAT: &str = "velferd-backup";
 const CHECKPOINT_FILE: &str = "audit-checkpoint.txt";

@@ -17,6 +17,7 @@ pub mod files;
 mod files_s3;
 mod letters;
 mod messages;
+mod notifications;
 mod office;
 mod pending_files;
 mod people;
@@ -48,6 +49,7 @@ pub use files::{Files, LocalFiles};
 pub use files_s3::S3Files;
 pub use letters::Letter;
 pub use messages::{Message, NewMessage, Posted, WaitingConversation};
+pub use notifications::{DueNotice, NoticeRow, LEASE_MS};
 pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntry, OfficeChange, StaffMember};
 pub use pending_files::DocumentWarning;
 pub use powers::{NewPower, Power};
@@ -136,6 +138,7 @@ fn migrations(backend: Backend) -> Migrator {
             (16, "inbox indexes", include_str!("../migrations/sqlite/0016_inbox_indexes.sql")),
             (17, "name search", include_str!("../migrations/sqlite/0017_name_search.sql")),
             (19, "dialogue", include_str!("../migrations/sqlite/0019_dialogue.sql")),
+            (20, "notifications", include_str!("../migrations/sqlite/0020_notifications.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -156,6 +159,7 @@ fn migrations(backend: Backend) -> Migrator {
             (16, "inbox indexes", include_str!("../migrations/postgres/0016_inbox_indexes.sql")),
             (17, "name search", include_str!("../migrations/postgres/0017_name_search.sql")),
             (19, "dialogue", include_str!("../migrations/postgres/0019_dialogue.sql")),
+            (20, "notifications", include_str!("../migrations/postgres/0020_notifications.sql")),
         ],
     };
     Migrator {

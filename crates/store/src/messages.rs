@@ -6,6 +6,7 @@
 //! (`melding.skrevet`), so a municipality's case system keeps the whole record.
 
 use sqlx::Row;
+use velferd_domain::notices::NoticeKind;
 use velferd_domain::staff::CaseAccess;
 use velferd_domain::Millis;
 
@@ -129,6 +130,9 @@ impl Store {
             }
         }
         crate::feed::record(&mut tx, application_id, crate::FeedKind::MessageWritten, Some(&seq.to_string()), now).await?;
+        if message.from_office {
+            crate::notifications::enqueue(&mut tx, application_id, NoticeKind::NewMessage, &format!("melding:{seq}"), now).await?;
+        }
         if let Some(entry) = entry {
             audit::append(&mut tx, entry, now).await?;
         }

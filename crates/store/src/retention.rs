@@ -95,6 +95,7 @@ impl Store {
             "DELETE FROM office_journal WHERE application_id = $1",
             "DELETE FROM messages WHERE application_id = $1",
             "DELETE FROM conversations WHERE application_id = $1",
+            "DELETE FROM notifications WHERE application_id = $1",
             "DELETE FROM applications WHERE id = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;

@@ -97,6 +97,8 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     store.office_change(&id, ("sara", "Sara Lund"), &note, &noted, 14).await.unwrap();
     let message = velferd_store::NewMessage { token: "t1", from_office: false, author: "innbygger", author_name: "Kari", body: "Når får jeg svar?", emergency: true };
     store.post_message(&id, "0312", &message, Some(&AuditEntry { action: "write-message".into(), ..noted.clone() }), 14).await.unwrap();
+    let choices = velferd_domain::notices::Choices { email: Some("kari@example.no".into()), phone: None, email_on: true, sms_on: false, off: vec![] };
+    store.set_contact_choices(&owner, &choices, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),

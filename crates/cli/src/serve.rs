@@ -55,6 +55,17 @@ pub struct ServeArgs {
     /// Mark cookies Secure (set when the server is reached over HTTPS).
     #[arg(long, env = "VELFERD_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// Where e-mail notices go: smtp://HOST:PORT (plain, a relay nearby), smtp://HOST:587?tls=required
+    /// (STARTTLS) or smtps://USER:PASSWORD@HOST:465. Without it, e-mail notices wait until it is set.
+    #[arg(long, env = "VELFERD_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender of e-mail notices.
+    #[arg(long, default_value = "Velferd <ikke-svar@localhost>", env = "VELFERD_MAIL_FROM")]
+    mail_from: String,
+    /// The file SMS notices are written to (one JSON line each) for a gateway or a script to send.
+    /// Default: sms-outbox.jsonl beside the SQLite database, or ./velferd-data/sms-outbox.jsonl.
+    #[arg(long, env = "VELFERD_SMS_FILE")]
+    sms_file: Option<PathBuf>,
     #[command(flatten)]
     sign_in: crate::sign_in::SignInArgs,
     #[command(flatten)]
@@ -130,6 +141,17 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     };
     spawn_housekeeping(store.clone(), files.clone());
     spawn_file_sweep(store.clone(), files.clone());
+    let email: Option<std::sync::Arc<dyn velferd_cases::notify::Deliver>> = match &args.smtp_url {
+        Some(smtp) => Some(std::sync::Arc::new(velferd_cases::notify::smtp::SmtpMail::new(smtp, &args.mail_from)?)),
+        None => {
+            tracing::warn!("no --smtp-url: e-mail notices wait until a mail server is configured");
+            None
+        }
+    };
+    let sms_file = args.sms_file.clone().unwrap_or_else(|| crate::db::data_folder(&url).join("sms-outbox.jsonl"));
+    tracing::info!(file = %sms_file.display(), "SMS notices are written to a file");
+    let worker = format!("{}-{}", std::process::id(), velferd_store::new_id());
+    velferd_web::notifier(store.clone(), email, std::sync::Arc::new(velferd_cases::notify::sms::SmsFile::new(sms_file)), worker).spawn();
     let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
     let mb = 1024 * 1024;
     let uploads = velferd_web::limits::UploadLimits {

@@ -146,6 +146,56 @@ pub fn recipients(kind: NoticeKind, choices: &Choices) -> Vec<(Channel, String)>
     out
 }
 
+/// The notification form as posted: the fields as typed, the channel boxes, and the kinds left on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChoicesForm {
+    pub email: String,
+    pub phone: String,
+    pub email_on: bool,
+    pub sms_on: bool,
+    /// Kinds whose box was ticked (the law's kinds are always on and have no box).
+    pub on: Vec<NoticeKind>,
+}
+
+/// Checks the notification form. Refusals name the field (`epost`, `mobil`): an address that
+/// cannot be an e-mail address (`error-email`) or a phone number (`error-telefon-format`), or a
+/// channel chosen without its address (`error-notice-email-missing`, `error-notice-phone-missing`).
+pub fn check_choices(form: &ChoicesForm) -> Result<Choices, Vec<crate::office::Refusal>> {
+    use crate::office::Refusal;
+    let mut refused = Vec::new();
+    let email = match form.email.trim() {
+        "" => None,
+        raw => match check_email(raw) {
+            Ok(e) => Some(e),
+            Err(key) => {
+                refused.push(Refusal { key, field: "epost" });
+                None
+            }
+        },
+    };
+    let phone = match form.phone.trim() {
+        "" => None,
+        raw => match crate::ids::Telefonnummer::parse(raw) {
+            Ok(p) => Some(p.as_str().to_owned()),
+            Err(key) => {
+                refused.push(Refusal { key, field: "mobil" });
+                None
+            }
+        },
+    };
+    if form.email_on && form.email.trim().is_empty() {
+        refused.push(Refusal { key: "error-notice-email-missing", field: "epost" });
+    }
+    if form.sms_on && form.phone.trim().is_empty() {
+        refused.push(Refusal { key: "error-notice-phone-missing", field: "mobil" });
+    }
+    if !refused.is_empty() {
+        return Err(refused);
+    }
+    let off = NoticeKind::ALL.into_iter().filter(|k| !k.required_by_law() && !form.on.contains(k)).collect();
+    Ok(Choices { email, phone, email_on: form.email_on, sms_on: form.sms_on, off })
+}
+
 /// Most delivery attempts for one notice before it is given up (and logged for the operator).
 pub const MAX_ATTEMPTS: u32 = 6;
 
@@ -187,6 +237,17 @@ mod tests {
         for bad in ["", "kari", "kari@", "@example.no", "kari@example", "kari@@example.no", "kari @example.no", "kari@example.no\r\nBcc: x@y.no", "a@.no"] {
             assert_eq!(check_email(bad), Err("error-email"), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn the_form_is_checked_field_by_field() {
+        let form = ChoicesForm { email: "kari@example.no".into(), phone: "412 34 567".into(), email_on: true, sms_on: true, on: vec![NoticeKind::NewMessage] };
+        let c = check_choices(&form).unwrap();
+        assert_eq!(c.phone.as_deref(), Some("+4741234567"));
+        assert!(c.off.contains(&NoticeKind::PaymentPlanned) && !c.off.contains(&NoticeKind::NewMessage) && !c.off.contains(&NoticeKind::Decision));
+        let bad = ChoicesForm { email: "kari@".into(), phone: String::new(), email_on: true, sms_on: true, on: vec![] };
+        let fields: Vec<(&str, &str)> = check_choices(&bad).unwrap_err().iter().map(|r| (r.field, r.key)).collect();
+        assert_eq!(fields, vec![("epost", "error-email"), ("mobil", "error-notice-phone-missing")]);
     }
 
     #[test]

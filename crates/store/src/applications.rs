@@ -215,6 +215,7 @@ impl Store {
         let last: i64 = row.try_get("last")?;
         insert_events(&mut tx, application_id, last + 1, events, now).await?;
         self.refresh_projection(&mut tx, application_id, now).await?;
+        crate::notifications::enqueue_for_events(&mut tx, application_id, last + 1, events, now).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -18,7 +18,7 @@ pub const LEASE_MS: Millis = 60_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueNotice {
     pub id: String,
-    /// Unique for ever; also the e-mail's Message-ID, so a receiver can tell a repeat.
+    /// Unique for ever (application, event, channel); stays in the database.
     pub key: String,
     pub kind: NoticeKind,
     pub channel: Channel,
@@ -95,6 +95,39 @@ pub(crate) async fn enqueue(tx: &mut sqlx::Transaction<'_, sqlx::Any>, applicati
         .execute(&mut **tx)
         .await?;
         written += done.rows_affected() as usize;
+    }
+    Ok(written)
+}
+
+/// The notice an event gives the person, if any: a request for documents, a decision, a planned
+/// payment (digisos-soker `dokumentasjonEtterspurt`, `vedtakFattet`, `utbetaling` with status
+/// `PLANLAGT_UTBETALING`).
+fn notice_of_event(event: &serde_json::Value) -> Option<NoticeKind> {
+    match event.get("type")?.as_str()? {
+        "dokumentasjonEtterspurt" => Some(NoticeKind::DocumentsRequested),
+        "vedtakFattet" => Some(NoticeKind::Decision),
+        "utbetaling" if event.get("status").and_then(|s| s.as_str()) == Some("PLANLAGT_UTBETALING") => Some(NoticeKind::PaymentPlanned),
+        _ => None,
+    }
+}
+
+/// Writes the notices that events appended to an application give (see [`notice_of_event`]),
+/// inside the events' transaction; `first_seq` is the first event's number. One notice per kind,
+/// however many events of that kind were written together.
+pub(crate) async fn enqueue_for_events(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    application_id: &str,
+    first_seq: i64,
+    events: &[serde_json::Value],
+    now: Millis,
+) -> Result<usize> {
+    let mut seen = Vec::new();
+    let mut written = 0;
+    for (i, event) in events.iter().enumerate() {
+        if let Some(kind) = notice_of_event(event).filter(|k| !seen.contains(k)) {
+            seen.push(kind);
+            written += enqueue(tx, application_id, kind, &format!("hendelse:{}", first_seq + i as i64), now).await?;
+        }
     }
     Ok(written)
 }
@@ -206,6 +239,18 @@ impl Store {
             tracing::error!(notice = %notice.key, attempts = notice.attempt, "a notice could not be delivered and was given up");
         }
         Ok(())
+    }
+
+    /// Open cases with an unanswered request for documents whose deadline falls after `from` and
+    /// no later than `to`, as (application id, deadline).
+    pub async fn deadlines_between(&self, from: Millis, to: Millis) -> Result<Vec<(String, Millis)>> {
+        let rows =
+            sqlx::query("SELECT application_id, next_deadline_ms FROM case_status WHERE next_deadline_ms > $1 AND next_deadline_ms <= $2 AND is_open = 1 AND open_requests > 0")
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(|r| Ok((r.try_get("application_id")?, r.try_get("next_deadline_ms")?))).collect()
     }
 
     /// The notices of an application (for tests and the operator), oldest first.

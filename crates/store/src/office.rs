@@ -322,6 +322,7 @@ impl Store {
             let last: i64 = row.try_get("last")?;
             crate::applications::insert_events(&mut tx, application_id, last + 1, &events, now).await?;
             self.refresh_projection(&mut tx, application_id, now).await?;
+            crate::notifications::enqueue_for_events(&mut tx, application_id, last + 1, &events, now).await?;
         }
         for (kind, text) in &change.journal {
             sqlx::query("INSERT INTO office_journal (id, application_id, kind, text, actor, actor_name, at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)")

@@ -6,6 +6,7 @@ pub mod case_system;
 pub mod cluster;
 pub mod oidc;
 pub mod process;
+pub mod smtp;
 
 use std::net::SocketAddr;
 

@@ -168,6 +168,7 @@ pub fn router(app: App) -> Router {
         .route("/soknad/{draft}/dokumenter/bilde/{file}", get(routes::attach::thumbnail))
         .route("/soknad/{draft}/{step}", get(routes::apply::show_step).post(routes::apply::save_step))
         .route("/mine-soknader", get(routes::cases::list))
+        .route("/varsler", get(routes::notices::show).post(routes::notices::save))
         .route("/mine-soknader/{id}", get(routes::cases::show))
         .route("/mine-soknader/{id}/dokumenter", get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
         .route("/mine-soknader/{id}/dokumenter/{file}", get(routes::upload::download))
@@ -244,6 +245,19 @@ pub fn spawn_file_sweep(store: Store, files: Arc<dyn velferd_store::Files>) -> t
             Err(e) => tracing::warn!(error = %e, "could not sweep the file store"),
         }
     })
+}
+
+/// The notice delivery worker with the pages' texts (Fluent), for `serve` to start
+/// ([`velferd_cases::notify::Notifier::spawn`]) and tests to run once. `email`: `None` when no mail
+/// server is configured (e-mail notices then wait); `worker` names this process in leases.
+pub fn notifier(
+    store: Store,
+    email: Option<Arc<dyn velferd_cases::notify::Deliver>>,
+    sms: Arc<dyn velferd_cases::notify::Deliver>,
+    worker: String,
+) -> velferd_cases::notify::Notifier {
+    let words: velferd_cases::notify::WordsFor = Arc::new(|code: &str| -> Box<dyn velferd_cases::Words> { Box::new(i18n::Lang::from_code(code).unwrap_or(i18n::Lang::Nb)) });
+    velferd_cases::notify::Notifier { store, email, sms, words, worker }
 }
 
 /// Deletes expired drafts (with their attached files), sessions and old rate-limit counts every

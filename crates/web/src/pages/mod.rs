@@ -476,3 +476,36 @@ pub struct AttachFile {
     pub last: bool,
     pub can_turn: bool,
 }
+
+/// One kind of notice on the notification page: its box, or (for the law's kinds) a line.
+pub struct NoticeChoice {
+    pub code: &'static str,
+    pub label: String,
+    pub on: bool,
+}
+
+/// `/varsler`: how the person wants to be told that something happened on their case.
+#[derive(Template)]
+#[template(path = "notices.html")]
+pub struct NoticesPage {
+    pub ctx: PageContext,
+    pub email: String,
+    pub phone: String,
+    pub email_on: bool,
+    pub sms_on: bool,
+    /// Kinds the person may turn off.
+    pub kinds: Vec<NoticeChoice>,
+    /// Kinds always sent (the law requires them), in words.
+    pub always: Vec<String>,
+    /// (field, message) for each refusal.
+    pub errors: Vec<(String, String)>,
+    pub saved: bool,
+    /// No choice stored yet: what applies now, in words.
+    pub default_text: String,
+}
+
+impl NoticesPage {
+    pub fn error(&self, field: &str) -> Option<&String> {
+        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m)
+    }
+}

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod helpers;
 pub mod home;
 pub mod messages;
+pub mod notices;
 pub mod oidc;
 pub mod receipt;
 pub mod signin;

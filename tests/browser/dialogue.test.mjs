@@ -1,0 +1,138 @@
+// The conversation between a person and the office, and notifications, in a real browser (Debian's
+// Chromium through playwright-core) on a phone with JavaScript off: issue 16's "writing and
+// answering", walked as people would.
+//
+// Kari Nordmann writes to NAV Frogner from her application's page — after one empty try, which is
+// refused next to the field — and is told when to expect an answer. She chooses e-mail notices on
+// /varsler. Sara Lund finds the message among those waiting for an answer, with its due date, and
+// answers it; Kari reads the answer, signed with Sara's name and office. Every page is checked with
+// axe-core (WCAG 2.1 A and AA), and screenshots are saved in tests/browser/out/dialogue/.
+//
+// Run from the repository root:
+//   (cd tests/browser && npm ci) && VELFERD_BIN=target/debug/velferd node --test tests/browser/dialogue.test.mjs
+
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSuite, heading, mainText, REFERENCE, walkthrough } from './lib.mjs';
+
+const suite = browserSuite('dialogue');
+const walk = walkthrough();
+
+let kari;
+let sara;
+
+const story = {
+  reference: '',
+  question: 'Hei! Jeg lurer på når jeg kan få svar.\nHusleien forfaller fredag.',
+  answer: 'Hei Kari. Vi ser på søknaden din i dag og ringer deg før kl. 15.',
+};
+
+before(async () => {
+  kari = await suite.open(await suite.phone());
+  sara = await suite.open(await suite.phone());
+});
+
+/** Text with every run of spaces (also no-break spaces) as one plain space. */
+const plain = (text) => text.replace(/[^\S\n]+/g, ' ');
+
+/** A section of a page, by its heading. */
+const section = (page, name) => page.getByRole('region', { name, exact: true });
+
+walk('Kari opens her application and writes to the office, after one empty try', async () => {
+  await kari.goto('/logg-inn');
+  await heading(kari, 'Logg inn');
+  await kari.getByRole('button', { name: 'Logg inn som Kari Nordmann' }).click();
+  await kari.waitForLoadState('load');
+  await kari.getByRole('link', { name: 'Mine søknader', exact: true }).click();
+  await heading(kari, 'Mine søknader');
+  await kari.getByRole('listitem').filter({ hasText: 'Mottatt' }).first().getByRole('link').first().click();
+  await heading(kari, 'Søknaden din');
+  story.reference = (await mainText(kari)).match(REFERENCE)?.[0];
+  assert.ok(story.reference, 'the page shows the reference');
+  const conversation = section(kari, 'Skriv til kontoret');
+  assert.ok((await conversation.innerText()).includes('Du har ikke skrevet til kontoret'), 'nothing written yet');
+
+  await conversation.getByRole('button', { name: 'Send melding' }).click();
+  await heading(kari, 'Søknaden din');
+  const field = kari.getByLabel('Din melding');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true', 'the empty field is marked');
+  assert.ok((await section(kari, 'Skriv til kontoret').innerText()).includes('Skriv en melding før du sender.'), 'the reason is next to the field');
+  await suite.seen(kari, 'citizen message refused');
+
+  await kari.getByLabel('Din melding').fill(story.question);
+  await section(kari, 'Skriv til kontoret').getByRole('button', { name: 'Send melding' }).click();
+  await heading(kari, 'Søknaden din');
+  const after = plain(await section(kari, 'Skriv til kontoret').innerText());
+  assert.ok(after.includes('Meldingen er sendt.'), `confirmed:\n${after}`);
+  assert.match(after, /Du får vanligvis svar innen \d\d\.\d\d\.\d{4}\./, 'with the date the office answers by');
+  assert.ok(after.includes('Husleien forfaller fredag.'), 'her message is shown');
+  assert.ok(plain(await section(kari, 'Dette har skjedd').innerText()).includes('Du skrev til kontoret.'), 'and is in her timeline');
+  await suite.seen(kari, 'citizen message sent');
+});
+
+walk('she chooses e-mail notices on /varsler', async () => {
+  await kari.goto('/mine-soknader');
+  await kari.getByRole('link', { name: 'Velg hvordan du vil bli varslet' }).click();
+  await heading(kari, 'Varsler på SMS og e-post');
+  assert.ok((await mainText(kari)).includes('Varselet sier aldri hva det gjelder'), 'she is told notices carry no content');
+  await suite.seen(kari, 'notices');
+  await kari.getByLabel('Send e-post').check();
+  await kari.getByLabel('E-postadresse').fill('kari@eksempel');
+  await kari.getByRole('button', { name: 'Lagre' }).click();
+  await heading(kari, 'Varsler på SMS og e-post');
+  assert.equal(await kari.getByLabel('E-postadresse').inputValue(), 'kari@eksempel', 'what she typed is kept');
+  assert.ok((await mainText(kari)).includes('Skriv en e-postadresse som ligner navn@eksempel.no.'), 'the reason is given');
+  await suite.seen(kari, 'notices refused');
+  await kari.getByLabel('E-postadresse').fill('kari@eksempel.no');
+  await kari.getByRole('button', { name: 'Lagre' }).click();
+  await heading(kari, 'Varsler på SMS og e-post');
+  assert.ok((await mainText(kari)).includes('Valgene dine er lagret.'));
+  await suite.seen(kari, 'notices saved');
+});
+
+walk('Sara finds the message waiting, with its due date, and answers it', async () => {
+  await sara.goto('/ansatt');
+  await heading(sara, 'Demoinnlogging for ansatte');
+  await sara.getByRole('button', { name: 'Logg inn som Sara Lund' }).click();
+  await heading(sara, 'Velferd for ansatte');
+  await sara.getByRole('link', { name: 'Meldinger som venter på svar' }).click();
+  await heading(sara, 'Meldinger som venter på svar');
+  const card = sara.getByRole('listitem').filter({ has: sara.getByRole('link', { name: story.reference, exact: true }) });
+  assert.equal(await card.count(), 1, 'Kari\'s message waits');
+  assert.match(plain(await card.innerText()), /Svar innen \d\d\.\d\d\.\d{4}/, 'with the date it must be answered by');
+  await suite.seen(sara, 'staff messages');
+
+  await card.getByRole('link', { name: story.reference, exact: true }).click();
+  await heading(sara, `Meldinger i sak ${story.reference}`);
+  assert.ok((await mainText(sara)).includes('Husleien forfaller fredag.'), 'she reads the message');
+  await suite.seen(sara, 'staff conversation');
+  await sara.getByRole('button', { name: 'Send svar' }).click();
+  await heading(sara, `Meldinger i sak ${story.reference}`);
+  assert.ok((await mainText(sara)).includes('Skriv en melding før du sender.'), 'an empty answer is refused');
+  await suite.seen(sara, 'staff conversation refused');
+  await sara.getByLabel('Svar', { exact: true }).fill(story.answer);
+  await sara.getByRole('button', { name: 'Send svar' }).click();
+  await heading(sara, `Meldinger i sak ${story.reference}`);
+  assert.ok((await mainText(sara)).includes('Svaret er sendt.'));
+  await suite.seen(sara, 'staff conversation answered');
+  await sara.getByRole('link', { name: 'Meldinger som venter på svar' }).click();
+  assert.equal(await sara.getByRole('link', { name: story.reference, exact: true }).count(), 0, 'answered, it leaves the list');
+});
+
+walk('Kari reads the answer, signed with Sara\'s name and office', async () => {
+  await kari.goto('/mine-soknader');
+  await kari.getByRole('listitem').filter({ hasText: 'Mottatt' }).first().getByRole('link').first().click();
+  await heading(kari, 'Søknaden din');
+  const conversation = plain(await section(kari, 'Skriv til kontoret').innerText());
+  assert.ok(conversation.includes(story.answer), `the answer is there:\n${conversation}`);
+  assert.ok(conversation.includes('Sara Lund, NAV Frogner'), 'signed with the caseworker and the office');
+  await suite.seen(kari, 'citizen conversation');
+});
+
+test('every page Kari and Sara saw passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
+  await suite.checkAccessibility(t);
+  const names = suite.visited.map((v) => v.name);
+  for (const must of ['citizen message refused', 'citizen message sent', 'notices', 'notices refused', 'staff messages', 'staff conversation', 'staff conversation answered', 'citizen conversation']) {
+    assert.ok(names.includes(must), `axe checked the ${must} page`);
+  }
+});

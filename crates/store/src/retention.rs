@@ -92,6 +92,9 @@ impl Store {
             "DELETE FROM external_status WHERE application_id = $1",
             "DELETE FROM events WHERE application_id = $1",
             "DELETE FROM case_status WHERE application_id = $1",
+            "DELETE FROM payments WHERE application_id = $1",
+            "DELETE FROM decisions WHERE application_id = $1",
+            "DELETE FROM calculations WHERE application_id = $1",
             "DELETE FROM office_journal WHERE application_id = $1",
             "DELETE FROM applications WHERE id = $1",
         ] {

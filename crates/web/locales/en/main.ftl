@@ -842,3 +842,8 @@ klage-late = The appeal came after the deadline ({ $deadline }), { $days ->
    *[other] { $days } days late.
 }
 klage-late-reason-asked = Your appeal has been received, but it came late. Tell us why, and we will consider whether it can be dealt with anyway.
+
+## Workspace II: decisions and payments
+
+staff-filter-awaiting-approval = Awaiting approval
+staff-filter-returned = Returned to me

@@ -840,3 +840,8 @@ klage-late = Klagen kom etter fristen ({ $deadline }), { $days ->
    *[other] { $days } dager for sent.
 }
 klage-late-reason-asked = Klagen er mottatt, men kom for sent. Fortell oss hvorfor, så vurderer vi om den kan behandles likevel.
+
+## Workspace II: decisions and payments
+
+staff-filter-awaiting-approval = Venter på godkjenning
+staff-filter-returned = Returnert til meg

@@ -840,3 +840,8 @@ klage-late = Klaga kom etter fristen ({ $deadline }), { $days ->
    *[other] { $days } dagar for seint.
 }
 klage-late-reason-asked = Klaga er motteken, men kom for seint. Fortel oss kvifor, så vurderer vi om ho kan behandlast likevel.
+
+## Workspace II: decisions and payments
+
+staff-filter-awaiting-approval = Ventar på godkjenning
+staff-filter-returned = Returnert til meg

@@ -143,11 +143,7 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         created_ms: 14,
         updated_ms: 14,
     };
-    let decisions = vec![
-        velferd_store::DecisionWrite::Calculation(calculation),
-        velferd_store::DecisionWrite::Decision(decision),
-        velferd_store::DecisionWrite::Payment(payment),
-    ];
+    let decisions = vec![velferd_store::DecisionWrite::Calculation(calculation), velferd_store::DecisionWrite::Decision(decision), velferd_store::DecisionWrite::Payment(payment)];
     let note = velferd_store::OfficeChange { journal: vec![("note".into(), "Ringt søker".into())], decisions, ..Default::default() };
     let noted = AuditEntry {
         actor: "staff:sara".into(),

@@ -3,6 +3,8 @@
 //! action — and every refused attempt — is written to the audit log before anything is returned.
 
 pub mod actions;
+pub mod decide;
+pub mod payments;
 
 use velferd_domain::application::Soker;
 use velferd_domain::office::InboxFilter;

@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod case;
+pub mod decide;
 pub mod home;
 pub mod inbox;
 
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/saker", get(inbox::inbox))
         .route("/ansatt/saker/{id}", get(case::case))
         .route("/ansatt/saker/{id}/handling", post(actions::act))
+        .route("/ansatt/saker/{id}/vedtak", get(decide::show).post(decide::act))
         .route("/ansatt/saker/{id}/soknad.pdf", get(case::application_pdf))
         .route("/ansatt/saker/{id}/vedlegg.pdf", get(case::merged_pdf))
         .route("/ansatt/saker/{id}/dokumenter/{file}", get(case::document))

@@ -9,6 +9,7 @@ use velferd_domain::office::{parse_date, Refusal};
 use velferd_domain::staff::StaffUser;
 use velferd_domain::vedtak::{events, Payment, PaymentStatus, Recipient};
 use velferd_domain::Millis;
+use velferd_formats::soker::Hendelse;
 use velferd_formats::soknad::tidspunkt;
 use velferd_store::{DecisionRow, DecisionWrite, OfficeChange, PaymentRow};
 
@@ -111,7 +112,9 @@ impl Cases {
         payment.check(p.today).map_err(invalid)?;
         let name = self.store.person(&p.case.owner).await?.map(|s| s.fullt_navn()).unwrap_or_default();
         let change = OfficeChange {
-            events: vec![serde_json::to_value(events::utbetaling(&payment, &row.saksreferanse, &tidspunkt(now))).map_err(|e| CaseError::Internal(e.to_string()))?],
+            events: vec![
+                serde_json::to_value(Hendelse::Utbetaling(events::utbetaling(&payment, &row.saksreferanse, &tidspunkt(now)))).map_err(|e| CaseError::Internal(e.to_string()))?
+            ],
             decisions: vec![DecisionWrite::Payment(payment_row(&row, &payment, &name, now))],
             journal: vec![("utbetaling-planlagt".into(), format!("{} {}", payment.amount, payment.description))],
             ..OfficeChange::default()
@@ -157,7 +160,7 @@ impl Cases {
         row.paid_on = paid_on.map(|d| d.to_string());
         row.updated_ms = now;
         let change = OfficeChange {
-            events: vec![serde_json::to_value(events::utbetaling(&pay, &row.saksreferanse, &tidspunkt(now))).map_err(|e| CaseError::Internal(e.to_string()))?],
+            events: vec![serde_json::to_value(Hendelse::Utbetaling(events::utbetaling(&pay, &row.saksreferanse, &tidspunkt(now)))).map_err(|e| CaseError::Internal(e.to_string()))?],
             journal: vec![(kind.into(), format!("{} {}", pay.amount, pay.description))],
             decisions: vec![DecisionWrite::Payment(row)],
             ..OfficeChange::default()

@@ -46,8 +46,9 @@ pub(super) fn office_name(app: &AppState, lang: Lang, enhetsnummer: &str) -> Str
     }
 }
 
+/// The format's kroner (a number with øre as decimals) as the page writes an amount, øre kept.
 fn kroner(belop: f64) -> String {
-    velferd_domain::ids::Belop::from_kroner(belop.round() as i64).to_string()
+    velferd_domain::ids::Belop::from_ore((belop * 100.0).round() as i64).to_string()
 }
 
 pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen) -> Result<Response, AppError> {

@@ -845,7 +845,7 @@ klage-late-reason-asked = Your appeal has been received, but it came late. Tell 
 
 ## Workspace II: decisions and payments
 
-staff-filter-awaiting-approval = Awaiting approval
+staff-filter-awaiting-approval = Awaiting my approval
 staff-filter-returned = Returned to me
 staff-case-decide-heading = Calculation, decision and payments
 staff-case-decide-text = Calculate the assistance, write the decision, send it for approval and follow the payments.

@@ -843,7 +843,7 @@ klage-late-reason-asked = Klagen er mottatt, men kom for sent. Fortell oss hvorf
 
 ## Workspace II: decisions and payments
 
-staff-filter-awaiting-approval = Venter på godkjenning
+staff-filter-awaiting-approval = Til godkjenning hos meg
 staff-filter-returned = Returnert til meg
 staff-case-decide-heading = Utregning, vedtak og utbetalinger
 staff-case-decide-text = Regn ut stønaden, skriv vedtaket, send det til godkjenning og følg utbetalingene.

@@ -843,7 +843,7 @@ klage-late-reason-asked = Klaga er motteken, men kom for seint. Fortel oss kvifo
 
 ## Workspace II: decisions and payments
 
-staff-filter-awaiting-approval = Ventar på godkjenning
+staff-filter-awaiting-approval = Til godkjenning hos meg
 staff-filter-returned = Returnert til meg
 staff-case-decide-heading = Utrekning, vedtak og utbetalingar
 staff-case-decide-text = Rekn ut stønaden, skriv vedtaket, send det til godkjenning og følg utbetalingane.

@@ -338,3 +338,36 @@ async fn nobody_approves_their_own_decision() {
         assert_eq!(returned.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
     }
 }
+
+/// `serve --demo` seeds one application decided through the caseworker actions: Kari's page shows
+/// the decision, one payment paid and one planned after today; the office's page shows the return
+/// and the approval in the journal. Seeding twice adds nothing.
+#[tokio::test]
+async fn the_demo_has_an_application_decided_through_the_office_actions() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        velferd_web::seed_demo_people(&app.store).await.unwrap();
+        let cases = velferd_cases::Cases::new(app.store.clone(), app.files.clone(), velferd_web::default_kommuner());
+        assert!(velferd_web::seed_demo_decision(&cases, velferd_web::now_ms()).await.unwrap(), "{label}: seeded");
+        assert!(!velferd_web::seed_demo_decision(&cases, velferd_web::now_ms()).await.unwrap(), "{label}: once");
+
+        let mut kari = app.browser("nb");
+        kari.sign_in("Kari").await;
+        let list = kari.get("/mine-soknader").await;
+        let id = regex_lite::Regex::new(r#"href="/mine-soknader/([0-9a-z]+)""#).unwrap().captures(&list.body).expect("Kari's application")[1].to_owned();
+        let mine = plain(&kari.get(&format!("/mine-soknader/{id}")).await.body);
+        assert!(mine.contains("<strong>Livsopphold og husleie</strong>: innvilget"), "{label}: {mine}");
+        assert!(mine.contains("7 850 kr ble utbetalt.") && mine.contains("Utbetaling av 9 500 kr ble planlagt."), "{label}: {mine}");
+        assert!(mine.contains("Meld deg som arbeidssøker hos NAV") || mine.contains("Kvittering for betalt husleie"), "{label}: {mine}");
+
+        let mut henrik = staff(&app, "henrik").await;
+        let file = henrik.get(&format!("/ansatt/saker/{id}")).await;
+        assert!(
+            file.body.contains("Berit Solberg sendte vedtaket tilbake: Skriv i begrunnelsen") && file.body.contains("Berit Solberg fattet vedtaket: Innvilget."),
+            "{label}: {}",
+            file.body
+        );
+        let due = app.store.payments_due("0312", time::OffsetDateTime::now_utc().date(), None).await.unwrap();
+        assert!(due.iter().any(|d| d.payment.recipient_name == "Boligbyggelaget Oslo AS" && d.payment.amount_ore == 950_000), "{label}: the rent is planned after today");
+    }
+}

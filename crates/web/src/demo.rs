@@ -262,7 +262,6 @@ pub async fn seed_demo_decision(cases: &velferd_cases::Cases, now: i64) -> Resul
         begrunnelse: "Du har ikke inntekt denne måneden. Vi har regnet ut hva du trenger til livsopphold etter statens veiledende satser, og lagt til husleien.".into(),
         hjemler: vec!["sotjl-18".into(), "sotjl-20".into()],
         vilkar: vec![TermForm { tittel: "Meld deg som arbeidssøker hos NAV".into(), beskrivelse: "Det gjør du på nav.no innen to uker.".into(), frist: String::new() }],
-        krav: vec![TermForm { tittel: "Kvittering for betalt husleie".into(), beskrivelse: String::new(), frist: date(now + 14 * DAY) }],
         utbetalinger: vec![
             PaymentForm {
                 beskrivelse: "Livsopphold".into(),

@@ -371,3 +371,31 @@ async fn the_demo_has_an_application_decided_through_the_office_actions() {
         assert!(due.iter().any(|d| d.payment.recipient_name == "Boligbyggelaget Oslo AS" && d.payment.amount_ore == 950_000), "{label}: the rent is planned after today");
     }
 }
+
+/// Two people on one case: Sara's decision form was drawn before Henrik changed the case, so her
+/// post writes nothing and the page comes back fresh with what she typed kept (409).
+#[tokio::test]
+async fn a_decision_form_drawn_before_a_colleague_acted_writes_nothing_and_keeps_what_was_typed() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, _, _) = apply(&app, "Kari").await;
+        let mut sara = staff(&app, "sara").await;
+        let mut henrik = staff(&app, "henrik").await;
+        take(&mut sara, &id).await;
+        let page = sara.get(&format!("/ansatt/saker/{id}/vedtak")).await;
+        let old = page.input_value("versjon").unwrap();
+        // Henrik saves a calculation meanwhile.
+        let calc = decide(&mut henrik, &id, &[("handling", "utregning"), ("voksne", "enslig")]).await;
+        assert_eq!(calc.status, StatusCode::SEE_OTHER, "{label}: {}", calc.body);
+        let late = sara
+            .post(
+                &format!("/ansatt/saker/{id}/vedtak"),
+                &[("versjon", old.as_str()), ("handling", "utkast"), ("utfall", "innvilget"), ("begrunnelse", "Skrevet mens Henrik regnet."), ("hjemmel", "sotjl-18")],
+            )
+            .await;
+        assert_eq!(late.status, StatusCode::CONFLICT, "{label}: {}", late.body);
+        assert!(late.body.contains("Skrevet mens Henrik regnet."), "{label}: what she typed is kept");
+        assert!(late.body.contains("Lagret av Henrik Moe"), "{label}: the page is fresh");
+        assert!(app.store.decisions(&id).await.unwrap().is_empty(), "{label}: nothing written");
+    }
+}

@@ -148,7 +148,12 @@ walk('Berit approves it; Sara marks the payment paid', async () => {
   await berit.getByRole('button', { name: 'Godkjenn og fatt vedtaket' }).click();
   await confirmed(berit, 'Vedtaket er godkjent og sendt til søkeren.');
   await suite.seen(berit, 'decision approved');
-  await sara.goto(berit.url().replace(/\?.*$/, ''));
+  // The application is finished now; its case file still leads to the decision and its payments.
+  await sara.goto(`/ansatt/saker/${story.id}`);
+  await heading(sara, `Søknad ${story.reference}`);
+  const summary = plain(await section(sara, 'Utregning, vedtak og utbetalinger').innerText());
+  assert.ok(summary.includes('Vedtak 1: Vedtatt'), `the case file says where the decision stands:\n${summary}`);
+  await sara.getByRole('link', { name: 'Gå til utregning og vedtak' }).click();
   await heading(sara, `Utregning og vedtak ${story.reference}`);
   await sara.getByRole('button', { name: 'Marker som utbetalt' }).first().click();
   await confirmed(sara, 'Utbetalingen er markert som utbetalt.');

@@ -254,6 +254,11 @@ async fn a_decision_is_returned_once_then_approved_and_kari_sees_it_and_her_paym
         let file = sara.get(&format!("/ansatt/saker/{id}")).await;
         assert!(file.body.contains(r#"<h2 id="status" class="ds-heading" data-size="md">Ferdig behandlet</h2>"#), "{label}: {}", file.body);
         assert!(
+            plain(&file.body).contains("Utregnet stønad: 14 000 kr.") && file.body.contains("Vedtak 1: Vedtatt"),
+            "{label}: the case file says where the decision stands: {}",
+            file.body
+        );
+        assert!(
             file.body.contains("Berit Solberg fattet vedtaket: Innvilget.") && file.body.contains("Berit Solberg sendte vedtaket tilbake: Husleien i kontrakten er 8 500 kr."),
             "{label}: the journal: {}",
             file.body

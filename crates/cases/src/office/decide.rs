@@ -458,7 +458,7 @@ impl Cases {
     pub async fn workspace(&self, staff: &StaffUser, id: &str, now: Millis) -> Result<Workspace> {
         let file = self.case_file(staff, id, now).await?;
         let calculation = self.store.latest_calculation(id).await?.map(stored_calculation).transpose()?;
-        let decisions = self.store.decisions(id).await?.into_iter().map(stored_decision).collect::<Result<Vec<_>>>()?;
+        let decisions = file.decisions.iter().cloned().map(stored_decision).collect::<Result<Vec<_>>>()?;
         let payments = self.store.payments(id).await?;
         let saker = file.insight.view.innsyn.saker.iter().map(|s| (s.referanse.clone(), s.tittel.clone())).collect();
         let four_eyes = self.four_eyes(&file.case.application.kommunenummer);

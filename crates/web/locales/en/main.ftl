@@ -1005,3 +1005,4 @@ audit-return-decision = returned the decision with a comment
 audit-plan-payment = planned a payment
 audit-mark-payment-paid = marked a payment as paid
 audit-stop-payment = stopped a payment
+staff-case-decide-calculated = Calculated assistance: { $amount }.

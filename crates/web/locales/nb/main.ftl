@@ -1003,3 +1003,4 @@ audit-return-decision = sendte vedtaket tilbake med en kommentar
 audit-plan-payment = planla en utbetaling
 audit-mark-payment-paid = markerte en utbetaling som utbetalt
 audit-stop-payment = stoppet en utbetaling
+staff-case-decide-calculated = Utregnet stønad: { $amount }.

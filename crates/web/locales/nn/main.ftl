@@ -1003,3 +1003,4 @@ audit-return-decision = sende vedtaket tilbake med ein kommentar
 audit-plan-payment = planla ei utbetaling
 audit-mark-payment-paid = merkte ei utbetaling som utbetalt
 audit-stop-payment = stoppa ei utbetaling
+staff-case-decide-calculated = Utrekna stønad: { $amount }.

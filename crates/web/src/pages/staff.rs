@@ -147,6 +147,8 @@ pub struct CasePage {
     pub pdf_href: String,
     /// The calculation, decisions and payments (`/ansatt/saker/{id}/vedtak`).
     pub decide_href: String,
+    /// Where the calculation and the decisions stand, in words, one line each.
+    pub decide_summary: Vec<String>,
     /// Where the action forms post (`/ansatt/saker/{id}/handling`).
     pub action_href: String,
     /// The case version the page was drawn from; every form carries it.

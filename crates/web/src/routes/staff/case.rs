@@ -212,6 +212,7 @@ pub(super) async fn page(
         journal,
         pdf_href: format!("/ansatt/saker/{id}/soknad.pdf"),
         decide_href: format!("/ansatt/saker/{id}/vedtak"),
+        decide_summary: decide_summary(lang, file),
         action_href: format!("/ansatt/saker/{id}/handling"),
         version: file.state.version,
         case_system_owns: file.case_system_owns,
@@ -233,6 +234,23 @@ pub(super) async fn page(
         *response.status_mut() = if conflict { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
     }
     Ok(response)
+}
+
+/// The calculation's amount and each decision's stage, for the case file.
+fn decide_summary(lang: Lang, file: &CaseFile) -> Vec<String> {
+    use velferd_cases::office::decide::{STAGE_APPROVED, STAGE_AWAITING, STAGE_RETURNED};
+    let mut lines: Vec<String> =
+        file.calculated_ore.map(|ore| lang.t_args("staff-case-decide-calculated", &[("amount", velferd_domain::ids::Belop::from_ore(ore).to_string())])).into_iter().collect();
+    lines.extend(file.decisions.iter().map(|d| {
+        let stage = lang.t(match d.stage.as_str() {
+            STAGE_AWAITING => "vedtak-stage-awaiting",
+            STAGE_RETURNED => "vedtak-stage-returned",
+            STAGE_APPROVED => "vedtak-stage-approved",
+            _ => "vedtak-stage-draft",
+        });
+        format!("{}: {stage}", lang.t_args("decide-decision-heading", &[("number", d.seq.to_string())]))
+    }));
+    lines
 }
 
 /// `/ansatt/saker/{id}/soknad.pdf`: the application as PDF, without any address for a protected person.

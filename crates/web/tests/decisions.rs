@@ -61,10 +61,10 @@ async fn take(b: &mut Browser, id: &str) {
     assert_eq!(taken.status, StatusCode::SEE_OTHER, "{}", taken.body);
 }
 
-/// A date `days` from now as a date field sends it, and as the pages show it.
+/// A date `days` from today in Norway as a date field sends it, and as the pages show it.
 fn date_in(days: i64) -> (String, String) {
-    let t = time::OffsetDateTime::now_utc() + time::Duration::hours(1) + time::Duration::days(days);
-    (format!("{}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()), format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year()))
+    let t = velferd_domain::dates::oslo_time(velferd_web::now_ms() + days * velferd_domain::office::DAY).date();
+    (t.to_string(), format!("{:02}.{:02}.{}", t.day(), u8::from(t.month()), t.year()))
 }
 
 fn pdf_text(bytes: &[u8]) -> String {

@@ -229,6 +229,11 @@ async fn a_decision_is_returned_once_then_approved_and_kari_sees_it_and_her_paym
         assert!(text.contains("godkjente vedtaket") && text.contains("sendte vedtaket til godkjenning"), "{label}: who has looked, in words: {text}");
         assert!(text.contains("Utbetaling av 5 000 kr ble planlagt."), "{label}: {text}");
         assert!(text.contains("Utbetaling av 8 500 kr ble planlagt."), "{label}: the corrected rent: {text}");
+        assert!(
+            text.contains("Slik har vi regnet: Livsopphold og husleie") && text.contains("Til bolig: Husleie Storgata 12") && text.contains("Penger du får: Dagpenger"),
+            "{label}: the calculation in plain words: {text}"
+        );
+        assert!(text.contains(r#"<th scope="row">Dette får du</th><td class="vf-amount"><strong>14 000 kr</strong>"#), "{label}: what was decided: {text}");
         let letter =
             regex_lite::Regex::new(&format!(r"/mine-soknader/{id}/brev/[0-9a-f-]+\.pdf")).unwrap().find(&mine.body).expect("the decision letter's link").as_str().to_owned();
         let pdf = kari.client.get(format!("{}{letter}", kari.base)).send().await.unwrap();

@@ -408,7 +408,7 @@ fn stored_calculation(row: CalculationRow) -> Result<SavedCalculation> {
     Ok(SavedCalculation { row, form, result })
 }
 
-pub(crate) fn stored_decision(row: DecisionRow) -> Result<SavedDecision> {
+pub fn stored_decision(row: DecisionRow) -> Result<SavedDecision> {
     let form = serde_json::from_str(&row.content_json).map_err(|_| corrupt("decision"))?;
     Ok(SavedDecision { row, form })
 }

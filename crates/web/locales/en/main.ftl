@@ -1006,3 +1006,7 @@ audit-plan-payment = planned a payment
 audit-mark-payment-paid = marked a payment as paid
 audit-stop-payment = stopped a payment
 staff-case-decide-calculated = Calculated assistance: { $amount }.
+case-calculation-heading = How we calculated: { $sak }
+case-calculation-what = What
+case-calculation-month = Per month
+case-calculation-total = What you get

@@ -1004,3 +1004,7 @@ audit-plan-payment = planla en utbetaling
 audit-mark-payment-paid = markerte en utbetaling som utbetalt
 audit-stop-payment = stoppet en utbetaling
 staff-case-decide-calculated = Utregnet stønad: { $amount }.
+case-calculation-heading = Slik har vi regnet: { $sak }
+case-calculation-what = Hva
+case-calculation-month = Per måned
+case-calculation-total = Dette får du

@@ -1004,3 +1004,7 @@ audit-plan-payment = planla ei utbetaling
 audit-mark-payment-paid = merkte ei utbetaling som utbetalt
 audit-stop-payment = stoppa ei utbetaling
 staff-case-decide-calculated = Utrekna stønad: { $amount }.
+case-calculation-heading = Slik har vi rekna: { $sak }
+case-calculation-what = Kva
+case-calculation-month = Per månad
+case-calculation-total = Dette får du

@@ -103,6 +103,20 @@ pub struct PaymentDue {
     pub case_reference: String,
 }
 
+impl PaymentDue {
+    /// A reference unique across the office's payments, for the bank's `EndToEndId` (at most 35
+    /// characters) and the account statement: the case reference and the payment's own, e.g.
+    /// `VF-7K3M-9QX2-V1-U2` (18 characters).
+    pub fn payment_reference(&self) -> String {
+        format!("{}-{}", self.case_reference, self.payment.referanse)
+    }
+
+    /// The due date (the day in Norway the bank should pay).
+    pub fn due_date(&self) -> Option<Date> {
+        velferd_domain::office::parse_date(&self.payment.due)
+    }
+}
+
 /// A row a caseworker action writes, inside [`Store::office_change`]. Each is written whole: a
 /// decision or payment row replaces the one with its id.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -172,6 +172,9 @@ async fn a_decision_its_calculation_and_payments_are_written_with_the_action_and
         assert_eq!(refs, vec!["V1-U1", "V1-U2"], "{label}");
         assert_eq!(due[0].payment.amount_ore, 900_050, "{label}");
         assert!(due[0].case_reference.starts_with("VF-"), "{label}");
+        assert_eq!(due[0].payment_reference(), format!("{}-V1-U1", due[0].case_reference), "{label}: unique across the office");
+        assert!(due[0].payment_reference().len() <= 35, "{label}: fits EndToEndId");
+        assert_eq!(due[0].due_date(), Some(date!(2026 - 12 - 01)), "{label}");
         assert_eq!(store.payments_due("0312", date!(2026 - 12 - 02), None).await.unwrap().len(), 2, "{label}: open-ended");
         assert!(store.payments_due("1201", date!(2026 - 01 - 01), None).await.unwrap().is_empty(), "{label}: another office's");
 

@@ -53,7 +53,8 @@ pub(crate) fn payment_row(decision: &DecisionRow, p: &Payment, citizen_name: &st
         recipient_name: name,
         account: p.recipient.account().as_str().to_owned(),
         // Without a KID the payment's description goes with the money, so the payee knows what it is.
-        message: if kid.is_none() { Some(p.description.clone()) } else { None },
+        // (ISO 20022 `Ustrd` holds at most 140 characters; a description may have 200.)
+        message: if kid.is_none() { Some(p.description.chars().take(140).collect()) } else { None },
         kid,
         state: state.into(),
         paid_on,

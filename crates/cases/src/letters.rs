@@ -97,3 +97,84 @@ pub fn not_processed_letter(words: &dyn Words, h: &LetterHead, reason: &str) -> 
     doc.sections.push(signature(words, h));
     pdf(&doc)
 }
+
+/// One payment as a decision letter lists it, in the letter's words.
+#[derive(Debug, Clone)]
+pub struct LetterPayment {
+    pub description: String,
+    /// `9 000 kr`.
+    pub amount: String,
+    /// `01.12.2026`.
+    pub due: String,
+    /// "you", or the third party's name.
+    pub to: String,
+}
+
+/// What a decision letter says, already in the letter's words (the use case translates outcome
+/// and recipient; the decision's own texts are the caseworker's).
+#[derive(Debug, Clone)]
+pub struct DecisionLetter {
+    /// The outcome's summary sentence (`letter-vedtak-outcome-*`), naming the sak.
+    pub outcome: String,
+    pub reasons: String,
+    /// Each legal basis as cited with its title: `sosialtjenesteloven § 18 (Stønad til livsopphold)`.
+    pub hjemler: Vec<String>,
+    pub payments: Vec<LetterPayment>,
+    /// Conditions (vilkår): title and what it means.
+    pub conditions: Vec<(String, Option<String>)>,
+    /// Documents to send (dokumentasjonkrav): title, and by when.
+    pub requirements: Vec<(String, Option<String>)>,
+    /// The calculation in plain words: (line, amount), then the total; empty when there is none.
+    pub calculation: Vec<(String, String)>,
+    /// The last day to appeal (`21.12.2026`).
+    pub appeal_by: String,
+}
+
+/// The decision letter (vedtaksbrev, forvaltningsloven §§ 24–27): plain summary first — what you
+/// get, how much, when, and what you must do — then the calculation, the reasons and the legal
+/// basis, then how to appeal (three weeks, to the office, which sends it on to the county governor
+/// if it keeps its decision) and the right to see the case's documents.
+pub fn decision_letter(words: &dyn Words, h: &LetterHead, d: &DecisionLetter) -> Result<Vec<u8>> {
+    let mut doc = head(words, words.t("letter-vedtak-title", &[]), h);
+    let mut summary = vec![Row::Text(d.outcome.clone())];
+    for p in &d.payments {
+        let args = [("amount", p.amount.clone()), ("due", p.due.clone()), ("to", p.to.clone()), ("what", p.description.clone())];
+        summary.push(Row::Text(format!("• {}", words.t("letter-vedtak-payment", &args))));
+    }
+    doc.sections.push(Section { heading: words.t("letter-vedtak-summary-heading", &[]), rows: summary });
+    let mut todo: Vec<Row> = Vec::new();
+    for (title, description) in &d.conditions {
+        todo.push(Row::Text(format!("• {}", words.t("letter-vedtak-condition", &[("title", title.clone())]))));
+        if let Some(description) = description {
+            todo.push(Row::Text(description.clone()));
+        }
+    }
+    for (title, by) in &d.requirements {
+        let line = match by {
+            Some(date) => words.t("letter-vedtak-requirement", &[("title", title.clone()), ("date", date.clone())]),
+            None => words.t("letter-vedtak-requirement-no-date", &[("title", title.clone())]),
+        };
+        todo.push(Row::Text(format!("• {line}")));
+    }
+    if todo.is_empty() {
+        todo.push(Row::Text(words.t("letter-vedtak-todo-none", &[])));
+    }
+    doc.sections.push(Section { heading: words.t("letter-vedtak-todo-heading", &[]), rows: todo });
+    if !d.calculation.is_empty() {
+        let rows = d.calculation.iter().map(|(label, amount)| Row::Field { label: label.clone(), value: amount.clone() }).collect();
+        doc.sections.push(Section { heading: words.t("letter-vedtak-calculation-heading", &[]), rows });
+    }
+    doc.sections.push(Section { heading: words.t("letter-vedtak-reasons-heading", &[]), rows: vec![Row::Text(d.reasons.clone())] });
+    let hjemler = d.hjemler.iter().map(|h| Row::Text(format!("• {h}"))).collect();
+    doc.sections.push(Section { heading: words.t("letter-vedtak-hjemmel-heading", &[]), rows: hjemler });
+    doc.sections.push(Section {
+        heading: words.t("letter-vedtak-appeal-heading", &[]),
+        rows: vec![
+            Row::Text(words.t("letter-vedtak-appeal", &[("date", d.appeal_by.clone()), ("office", h.office.clone())])),
+            Row::Text(words.t("letter-vedtak-appeal-how", &[("office", h.office.clone())])),
+            Row::Text(words.t("letter-vedtak-documents", &[])),
+        ],
+    });
+    doc.sections.push(signature(words, h));
+    pdf(&doc)
+}

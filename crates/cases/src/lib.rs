@@ -27,8 +27,10 @@ pub mod view;
 
 use std::sync::Arc;
 
+use velferd_domain::calculation::RateBook;
 use velferd_domain::kommune::Katalog;
 use velferd_domain::office::Refusal;
+use velferd_domain::vedtak::Hjemler;
 use velferd_store::{Files, Store, StoreError};
 
 /// What a use case can answer besides success.
@@ -74,6 +76,25 @@ pub struct Cases {
     store: Store,
     files: Arc<dyn Files>,
     kommuner: Arc<Katalog>,
+    /// The legal bases a decision can cite (`data/hjemler.json`).
+    hjemler: Arc<Hjemler>,
+    /// The rate sets calculations start from (`data/satser/`).
+    rates: Arc<RateBook>,
+}
+
+/// The legal bases shipped in `data/hjemler.json`.
+pub fn shipped_hjemler() -> Hjemler {
+    Hjemler::from_json(include_str!("../../../data/hjemler.json")).unwrap_or_else(|e| panic!("shipped data/hjemler.json is invalid: {e}"))
+}
+
+/// The rate sets shipped in `data/satser/`.
+pub fn shipped_rates() -> RateBook {
+    RateBook::from_files([
+        ("no/stat/2022-07-01.json", include_str!("../../../data/satser/no/stat/2022-07-01.json")),
+        ("no/stat/2023-07-01.json", include_str!("../../../data/satser/no/stat/2023-07-01.json")),
+        ("no/stat/2024-01-01.json", include_str!("../../../data/satser/no/stat/2024-01-01.json")),
+    ])
+    .unwrap_or_else(|e| panic!("shipped data/satser is invalid: {e}"))
 }
 
 impl Cases {
@@ -81,7 +102,7 @@ impl Cases {
     /// which municipalities' case systems own their cases (`status_fra_fagsystem`).
     pub fn new(store: Store, files: Arc<dyn Files>, kommuner: Katalog) -> Cases {
         let owners = kommuner.by_name().into_iter().filter(|k| k.status_fra_fagsystem).map(|k| k.nummer.as_str().to_owned()).collect::<Vec<_>>();
-        Cases { store: store.with_case_system_kommuner(owners), files, kommuner: Arc::new(kommuner) }
+        Cases { store: store.with_case_system_kommuner(owners), files, kommuner: Arc::new(kommuner), hjemler: Arc::new(shipped_hjemler()), rates: Arc::new(shipped_rates()) }
     }
 
     /// The store as the use cases see it (with the catalogue's case-system owners set).
@@ -91,6 +112,10 @@ impl Cases {
 
     pub fn kommuner(&self) -> &Katalog {
         &self.kommuner
+    }
+
+    pub fn hjemler(&self) -> &Hjemler {
+        &self.hjemler
     }
 
     /// Whether the municipality's own case system owns this municipality's cases.

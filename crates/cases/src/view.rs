@@ -28,6 +28,19 @@ pub struct Insight {
     /// asked for nothing and the application is not finished. Empty once the office has made a
     /// request (its list is what counts then) or the application is finished or not processed.
     pub promised: Vec<(String, String)>,
+    /// The calculations behind the decisions Velferd's office made on this application, in plain
+    /// words for the citizen (never a draft's).
+    pub calculations: Vec<DecidedCalculation>,
+}
+
+/// The calculation a made decision rests on, as the citizen reads it.
+#[derive(Debug, Clone)]
+pub struct DecidedCalculation {
+    /// The sak's title.
+    pub sak: String,
+    pub result: crate::office::decide::StoredCalculation,
+    /// What was decided per month: the caseworker's amount where they chose another, else the proposal.
+    pub amount_ore: i64,
 }
 
 impl Insight {
@@ -85,7 +98,21 @@ impl Cases {
         }
         view.timeline.sort_by_key(|e| std::cmp::Reverse(e.at));
         let promised = promised(sent, &view, &requests, &submissions);
-        Ok(Insight { view, requests, submissions, promised })
+        let mut calculations = Vec::new();
+        if !self.case_system_owns(&sent.kommunenummer) {
+            for d in self.store.decisions(&sent.id).await?.into_iter().filter(|d| d.stage == crate::office::decide::STAGE_APPROVED) {
+                let Some(c) = (match &d.calculation_id {
+                    Some(c) => self.store.calculation(&sent.id, c).await?,
+                    None => None,
+                }) else {
+                    continue;
+                };
+                let sak = crate::office::decide::stored_decision(d)?.form.sak_tittel;
+                let result = serde_json::from_str(&c.result_json).map_err(|_| CaseError::Internal("stored calculation cannot be read".into()))?;
+                calculations.push(DecidedCalculation { sak, result, amount_ore: c.override_ore.unwrap_or(c.proposed_ore) });
+            }
+        }
+        Ok(Insight { view, requests, submissions, promised, calculations })
     }
 }
 

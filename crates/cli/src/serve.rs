@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use velferd_store::Store;
-use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_people, spawn_file_sweep, spawn_housekeeping, App, Config};
+use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_decision, seed_demo_people, spawn_file_sweep, spawn_housekeeping, App, Config};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -114,7 +114,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     };
     let store = Store::connect(&url).await.map_err(|e| format!("database: {e}"))?;
     // The use cases' view of the store knows which municipalities' case systems own their cases.
-    let store = velferd_cases::Cases::new(store, files.clone(), kommuner.clone()).store().clone();
+    let cases = velferd_cases::Cases::new(store, files.clone(), kommuner.clone());
+    let store = cases.store().clone();
     let projected = store.refresh_missing_projections(velferd_web::now_ms()).await.map_err(|e| format!("database: {e}"))?;
     if projected > 0 {
         tracing::info!(applications = projected, "status projection written for applications that had none");
@@ -122,6 +123,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     if args.demo {
         let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
         seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
+        seed_demo_decision(&cases, velferd_web::now_ms()).await.map_err(|e| format!("demo decision: {e}"))?;
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     // A demo on SQLite gets a key beside its database file; a demo on PostgreSQL has no such

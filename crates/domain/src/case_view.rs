@@ -76,9 +76,9 @@ fn millis(tidspunkt_text: &str) -> Millis {
     parse_tidspunkt(tidspunkt_text).map_or(0, |t| (t.unix_timestamp_nanos() / 1_000_000) as Millis)
 }
 
-/// `6 500 kr`, as every amount is shown.
+/// The format's kroner (a number with øre as decimals) as the page writes an amount, øre kept.
 fn kroner(belop: f64) -> String {
-    crate::ids::Belop::from_kroner(belop.round() as i64).to_string()
+    crate::ids::Belop::from_ore((belop * 100.0).round() as i64).to_string()
 }
 
 /// Builds the citizen's view of one application from its events.

@@ -179,6 +179,10 @@ pub enum InboxFilter {
     /// Waiting [`NEAR_LIMIT_DAYS`] days or more without a decision (forvaltningsloven § 11a: a
     /// preliminary answer is due when a case cannot be answered within a month).
     NearLimit,
+    /// A decision waits for a beslutter (the second person who approves it) who is not its author.
+    AwaitingApproval,
+    /// A beslutter sent the looker's own decision back with a comment.
+    ReturnedToMe,
     /// Every case, finished ones too.
     All,
 }
@@ -187,8 +191,17 @@ pub enum InboxFilter {
 pub const NEAR_LIMIT_DAYS: i64 = 21;
 
 impl InboxFilter {
-    pub const ALL: [InboxFilter; 7] =
-        [InboxFilter::Open, InboxFilter::New, InboxFilter::Mine, InboxFilter::Unassigned, InboxFilter::DocumentsOverdue, InboxFilter::NearLimit, InboxFilter::All];
+    pub const ALL: [InboxFilter; 9] = [
+        InboxFilter::Open,
+        InboxFilter::New,
+        InboxFilter::Mine,
+        InboxFilter::Unassigned,
+        InboxFilter::DocumentsOverdue,
+        InboxFilter::NearLimit,
+        InboxFilter::AwaitingApproval,
+        InboxFilter::ReturnedToMe,
+        InboxFilter::All,
+    ];
 
     /// The value in the page's address (`?vis=`).
     pub fn param(self) -> &'static str {
@@ -199,6 +212,8 @@ impl InboxFilter {
             InboxFilter::Unassigned => "ufordelte",
             InboxFilter::DocumentsOverdue => "frist-ute",
             InboxFilter::NearLimit => "naer-frist",
+            InboxFilter::AwaitingApproval => "til-godkjenning",
+            InboxFilter::ReturnedToMe => "returnert",
             InboxFilter::All => "alle",
         }
     }

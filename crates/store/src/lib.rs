@@ -9,6 +9,7 @@ mod api;
 mod applications;
 mod audit;
 pub mod backup;
+mod decisions;
 mod draft_files;
 mod drafts;
 mod feed;
@@ -41,6 +42,7 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditHead, AuditKey, AuditPublicKey, AuditView, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Outcome};
+pub use decisions::{CalculationRow, DecisionRow, DecisionWrite, PaymentDue, PaymentRow};
 pub use draft_files::{DraftFile, NewDraftFile};
 pub use drafts::Draft;
 pub use feed::{FeedItem, FeedKind};
@@ -137,6 +139,7 @@ fn migrations(backend: Backend) -> Migrator {
             (15, "api backlog index", include_str!("../migrations/sqlite/0015_api_backlog_index.sql")),
             (16, "inbox indexes", include_str!("../migrations/sqlite/0016_inbox_indexes.sql")),
             (17, "name search", include_str!("../migrations/sqlite/0017_name_search.sql")),
+            (18, "decisions", include_str!("../migrations/sqlite/0018_decisions.sql")),
             (19, "dialogue", include_str!("../migrations/sqlite/0019_dialogue.sql")),
             (20, "notifications", include_str!("../migrations/sqlite/0020_notifications.sql")),
         ],
@@ -158,6 +161,7 @@ fn migrations(backend: Backend) -> Migrator {
             (15, "api backlog index", include_str!("../migrations/postgres/0015_api_backlog_index.sql")),
             (16, "inbox indexes", include_str!("../migrations/postgres/0016_inbox_indexes.sql")),
             (17, "name search", include_str!("../migrations/postgres/0017_name_search.sql")),
+            (18, "decisions", include_str!("../migrations/postgres/0018_decisions.sql")),
             (19, "dialogue", include_str!("../migrations/postgres/0019_dialogue.sql")),
             (20, "notifications", include_str!("../migrations/postgres/0020_notifications.sql")),
         ],

@@ -98,6 +98,8 @@ pub struct OfficeChange {
     pub journal: Vec<(String, String)>,
     /// Set the assignee: `Some(None)` to unassign, `Some(Some((subject, name)))` to assign.
     pub assign: Option<Option<(String, String)>>,
+    /// Calculation, decision and payment rows (workspace II), written before the events.
+    pub decisions: Vec<crate::DecisionWrite>,
 }
 
 /// Outcome of [`Store::office_change`].
@@ -178,6 +180,18 @@ impl Store {
             InboxFilter::Unassigned => sql.push_str(" AND c.is_open = 1 AND c.assignee IS NULL"),
             InboxFilter::DocumentsOverdue => bind(&mut sql, " AND c.is_open = 1 AND c.next_deadline_ms < $?", Bind::Int(q.now)),
             InboxFilter::NearLimit => bind(&mut sql, " AND c.is_open = 1 AND c.decided = 0 AND c.sent_ms <= $?", Bind::Int(q.now - NEAR_LIMIT_DAYS * DAY)),
+            // Decisions (migration 18): waiting for someone other than their author to approve, or
+            // sent back to the one looking.
+            InboxFilter::AwaitingApproval => bind(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = c.application_id AND d.stage = 'til-godkjenning' AND d.author <> $?)",
+                Bind::Text(q.me.clone()),
+            ),
+            InboxFilter::ReturnedToMe => bind(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = c.application_id AND d.stage = 'returnert' AND d.author = $?)",
+                Bind::Text(q.me.clone()),
+            ),
             InboxFilter::All => {}
         }
         if !search.is_empty() {
@@ -308,13 +322,17 @@ impl Store {
                 .await?;
             letter_id = Some(id);
         }
+        crate::decisions::write(&mut tx, &change.decisions, letter_id.as_deref()).await?;
         if !change.events.is_empty() {
-            // The letter's reference goes where the event names its letter (forvaltningsbrev).
+            // The letter's reference goes where the event names its letter (forvaltningsbrev, or a
+            // decision's vedtaksfil).
             let mut events = change.events.clone();
             if let Some(id) = &letter_id {
                 for e in &mut events {
-                    if let Some(slot) = e.pointer_mut("/forvaltningsbrev/referanse/id") {
-                        *slot = serde_json::Value::String(id.clone());
+                    for pointer in ["/forvaltningsbrev/referanse/id", "/vedtaksfil/referanse/id"] {
+                        if let Some(slot) = e.pointer_mut(pointer) {
+                            *slot = serde_json::Value::String(id.clone());
+                        }
                     }
                 }
             }

@@ -83,7 +83,68 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     store.acknowledge(&client, &id, 14).await.unwrap();
     let sara = velferd_store::StaffMember { subject: "sara".into(), name: "Sara Lund".into(), office: "0312".into(), roles: "saksbehandler".into() };
     store.record_staff_member(&sara, 14).await.unwrap();
-    let note = velferd_store::OfficeChange { journal: vec![("note".into(), "Ringt søker".into())], ..Default::default() };
+    // A calculation, a decision and its payment ride along with the note (one of each table).
+    let calculation = velferd_store::CalculationRow {
+        id: "c1".into(),
+        application_id: id.clone(),
+        input_json: "{}".into(),
+        result_json: "{}".into(),
+        proposed_ore: 1_000_050,
+        override_ore: Some(900_000),
+        override_reason: Some("Delt husleie".into()),
+        by_subject: "sara".into(),
+        by_name: "Sara Lund".into(),
+        created_ms: 14,
+    };
+    let decision = velferd_store::DecisionRow {
+        id: "d1".into(),
+        application_id: id.clone(),
+        enhetsnummer: "0312".into(),
+        seq: 1,
+        saksreferanse: "S1".into(),
+        calculation_id: Some("c1".into()),
+        content_json: "{}".into(),
+        stage: "vedtatt".into(),
+        author: "sara".into(),
+        author_name: "Sara Lund".into(),
+        submitted_ms: Some(14),
+        returned_by: Some("berit".into()),
+        returned_name: Some("Berit Solberg".into()),
+        return_comment: Some("Sjekk beløpet".into()),
+        returned_ms: Some(14),
+        approved_by: Some("berit".into()),
+        approved_name: Some("Berit Solberg".into()),
+        approved_ms: Some(14),
+        four_eyes: Some(true),
+        letter_id: Some(letter_id.clone()),
+        version: 3,
+        created_ms: 14,
+        updated_ms: 14,
+    };
+    let payment = velferd_store::PaymentRow {
+        id: "p1".into(),
+        application_id: id.clone(),
+        decision_id: "d1".into(),
+        enhetsnummer: "0312".into(),
+        referanse: "V1-U1".into(),
+        saksreferanse: "S1".into(),
+        description: "Husleie".into(),
+        amount_ore: 900_000,
+        due: "2026-12-01".into(),
+        period_from: Some("2026-12-01".into()),
+        period_to: Some("2026-12-31".into()),
+        recipient_kind: "annen".into(),
+        recipient_name: "Boligbyggelaget AS".into(),
+        account: "86011117947".into(),
+        kid: Some("12345678903".into()),
+        message: Some("Husleie desember".into()),
+        state: "utbetalt".into(),
+        paid_on: Some("2026-12-01".into()),
+        created_ms: 14,
+        updated_ms: 14,
+    };
+    let decisions = vec![velferd_store::DecisionWrite::Calculation(calculation), velferd_store::DecisionWrite::Decision(decision), velferd_store::DecisionWrite::Payment(payment)];
+    let note = velferd_store::OfficeChange { journal: vec![("note".into(), "Ringt søker".into())], decisions, ..Default::default() };
     let noted = AuditEntry {
         actor: "staff:sara".into(),
         actor_name: "Sara Lund".into(),

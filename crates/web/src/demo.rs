@@ -201,6 +201,101 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
     Ok(seeded)
 }
 
+/// One demo application decided through Velferd's own caseworker actions (contracts.md: `--demo`
+/// seeds at least one): Kari applied twelve days ago; Sara took it, calculated, drafted a decision;
+/// Berit (beslutter) returned it once with a comment; Sara changed it and Berit approved it. The
+/// living costs were paid; the rent to the landlord is planned after today. Every step is the use
+/// case a person's click calls, at the time it happened, so the events, letter, journal, audit log
+/// and payment list are what the pages would have written. Idempotent like [`seed_demo_cases`]:
+/// `true` when this call made it.
+pub async fn seed_demo_decision(cases: &velferd_cases::Cases, now: i64) -> Result<bool, velferd_cases::CaseError> {
+    use velferd_cases::office::actions::Command;
+    use velferd_cases::office::decide::{CalculationForm, DecisionForm, EntryForm, PaymentForm, TermForm};
+    use velferd_cases::Words;
+    use velferd_domain::staff::StaffUser;
+
+    const DRAFT: &str = "demo-case-kari-vedtak";
+    let store = cases.store();
+    let Some(kari) = demo_people().into_iter().find(|p| p.fornavn == "Kari") else { return Ok(false) };
+    let Some(kommune) = kari.adresse.as_ref().and_then(|a| cases.kommuner().find(&a.kommunenummer)).cloned() else { return Ok(false) };
+    if store.submitted_from_draft(DRAFT, &kari.fnr).await?.is_some() {
+        return Ok(false);
+    }
+    let sent = now - 12 * DAY;
+    let mut answers = demo_answers();
+    answers.set("hvorfor", "Dagpengene kommer ikke før neste måned, og husleien for denne måneden er ikke betalt.");
+    let Ok(application) = velferd_domain::application::parse_application(&answers) else { return Ok(false) };
+    store.create_draft_if_absent(DRAFT, &kari.fnr, &kommune.nummer, &answers, sent).await?;
+    let new = velferd_cases::apply::prepare(&application, &answers, &kari, &kommune, sent, vec![], &[]);
+    let Some(done) = store.submit(DRAFT, &kari.fnr, &new, sent).await? else { return Ok(false) };
+    if !done.created {
+        store.delete_draft(DRAFT, &kari.fnr).await?;
+        return Ok(false);
+    }
+    let id = done.id;
+    let staff = |key: &str| {
+        DEMO_STAFF.iter().find(|s| s.key == key).map(|s| StaffUser {
+            subject: format!("demo-{}", s.key),
+            name: s.name.to_owned(),
+            roles: s.roles.to_vec(),
+            office: s.office.to_owned(),
+        })
+    };
+    let (Some(sara), Some(berit)) = (staff("sara"), staff("berit")) else { return Ok(false) };
+    let words = crate::i18n::Lang::Nb;
+    let words_for = |_: &str| -> Box<dyn Words> { Box::new(crate::i18n::Lang::Nb) };
+    let at = |days: i64, hours: i64| sent + days * DAY + hours * 3_600_000;
+    let version = || async { Ok::<_, velferd_cases::CaseError>(store.case_state_of(&id).await?.map(|s| s.version)) };
+    let date = |ms: i64| velferd_domain::dates::oslo_time(ms).date().to_string();
+
+    cases.act(&sara, &id, version().await?, Command::Assign { to: sara.subject.clone() }, &words, at(1, 0)).await?;
+    cases.act(&sara, &id, version().await?, Command::TakeIntoProcessing, &words, at(1, 1)).await?;
+    let calculation = CalculationForm {
+        voksne: "enslig".into(),
+        utgifter: vec![EntryForm { art: "bolig".into(), tekst: "Husleie Storgata 12".into(), belop: "9 500".into() }],
+        ..CalculationForm::default()
+    };
+    cases.save_calculation(&sara, &id, version().await?, &calculation, at(2, 0)).await?;
+    let mut form = DecisionForm {
+        sak_tittel: "Livsopphold og husleie".into(),
+        utfall: "innvilget".into(),
+        begrunnelse: "Du har ikke inntekt denne måneden. Vi har regnet ut hva du trenger til livsopphold etter statens veiledende satser, og lagt til husleien.".into(),
+        hjemler: vec!["sotjl-18".into(), "sotjl-20".into()],
+        vilkar: vec![TermForm { tittel: "Meld deg som arbeidssøker hos NAV".into(), beskrivelse: "Det gjør du på nav.no innen to uker.".into(), frist: String::new() }],
+        utbetalinger: vec![
+            PaymentForm {
+                beskrivelse: "Livsopphold".into(),
+                belop: "7 850".into(),
+                forfall: date(at(3, 0)),
+                mottaker: "soker".into(),
+                kontonummer: answers.get("kontonummer").to_owned(),
+                ..PaymentForm::default()
+            },
+            PaymentForm {
+                beskrivelse: "Husleie neste måned".into(),
+                belop: "9 500".into(),
+                forfall: date(now + 10 * DAY),
+                mottaker: "annen".into(),
+                navn: "Boligbyggelaget Oslo AS".into(),
+                kontonummer: "8601 11 17947".into(),
+                ..PaymentForm::default()
+            },
+        ],
+        sprak: "nb".into(),
+        ..DecisionForm::default()
+    };
+    cases.submit_decision(&sara, &id, version().await?, None, &form, &words_for, at(2, 1)).await?;
+    let decision = store.decisions(&id).await?.into_iter().next().map(|d| d.id).unwrap_or_default();
+    let comment = "Skriv i begrunnelsen at husleien betales direkte til utleieren.";
+    cases.return_decision(&berit, &id, version().await?, &decision, comment, at(2, 3)).await?;
+    form.begrunnelse.push_str(" Husleien betales direkte til utleieren, så den blir betalt i tide.");
+    cases.submit_decision(&sara, &id, version().await?, Some(&decision), &form, &words_for, at(2, 4)).await?;
+    cases.approve_decision(&berit, &id, version().await?, &decision, &words_for, at(2, 5)).await?;
+    let living = store.payments(&id).await?.into_iter().find(|p| p.recipient_kind == "soker").map(|p| p.id).unwrap_or_default();
+    cases.mark_paid(&sara, &id, version().await?, &living, &date(at(3, 2)), at(3, 2)).await?;
+    Ok(true)
+}
+
 /// The demo's decision letter for Kari, as a case system would file it (a tagged PDF in bokmål).
 fn decision_letter(name: &str, office: &str, reference: &str, date: &str) -> Result<Vec<u8>, velferd_documents::PdfError> {
     use velferd_documents::{render, Document, Row, Section};

@@ -121,6 +121,74 @@ async fn a_whole_application_in_every_language_logs_no_missing_translation() {
             sara.get("/ansatt/saker").await;
             sara.get(&format!("/ansatt/saker/{id}")).await;
             pdf(&sara, &format!("/ansatt/saker/{id}/soknad.pdf")).await;
+
+            // Workspace II: calculation (once refused), decision, return, approval, payment, letter.
+            let decide = format!("/ansatt/saker/{id}/vedtak");
+            let version = |page: &velferd_testkit::Page| page.input_value("versjon").unwrap_or_default();
+            let file = sara.get(&format!("/ansatt/saker/{id}")).await;
+            sara.post(&format!("/ansatt/saker/{id}/handling"), &[("versjon", &version(&file)), ("handling", "behandle")]).await;
+            let page = sara.get(&decide).await;
+            sara.post(&decide, &[("versjon", &version(&page)), ("handling", "utregning"), ("voksne", "enslig"), ("utgift-tekst-0", "Husleie"), ("utgift-belop-0", "x")]).await;
+            let page = sara.get(&decide).await;
+            sara.post(
+                &decide,
+                &[
+                    ("versjon", &version(&page)),
+                    ("handling", "utregning"),
+                    ("voksne", "par"),
+                    ("barn", "4"),
+                    ("utgift-art-0", "strom"),
+                    ("utgift-tekst-0", "Strøm"),
+                    ("utgift-belop-0", "900"),
+                    ("inntekt-art-0", "arbeid"),
+                    ("inntekt-tekst-0", "Lønn"),
+                    ("inntekt-belop-0", "1 000"),
+                ],
+            )
+            .await;
+            let page = sara.get(&decide).await;
+            let (today, v) = (velferd_domain::dates::oslo_time(velferd_web::now_ms()).date().to_string(), version(&page));
+            let fields = [
+                ("versjon", v.as_str()),
+                ("handling", "send"),
+                ("utfall", "innvilget"),
+                ("begrunnelse", "Begrunnelse"),
+                ("hjemmel", "sotjl-18"),
+                ("hjemmel", "sotjl-20"),
+                ("k-tittel-0", "Vilkår"),
+                ("d-tittel-0", "Kvittering"),
+                ("u-beskrivelse-0", "Livsopphold"),
+                ("u-belop-0", "1 000"),
+                ("u-forfall-0", today.as_str()),
+                ("u-mottaker-0", "soker"),
+                ("u-kontonummer-0", "12345678903"),
+                ("sprak", lang),
+            ];
+            sara.post(&decide, &fields).await;
+            let mut berit = app.browser(lang);
+            berit.get("/ansatt/demo").await;
+            berit.post("/ansatt/demo", &[("ansatt", "berit")]).await;
+            berit.get("/ansatt/saker?vis=til-godkjenning").await;
+            let page = berit.get(&decide).await;
+            let vedtak = page.input_value("vedtak").unwrap_or_default();
+            berit.post(&decide, &[("versjon", &version(&page)), ("handling", "returner"), ("vedtak", &vedtak), ("kommentar", "")]).await;
+            berit.post(&decide, &[("versjon", &version(&page)), ("handling", "returner"), ("vedtak", &vedtak), ("kommentar", "Sjekk")]).await;
+            sara.get("/ansatt/saker?vis=returnert").await;
+            let page = sara.get(&decide).await;
+            let mut again = fields.to_vec();
+            let v = version(&page);
+            again[0] = ("versjon", v.as_str());
+            again.push(("vedtak", vedtak.as_str()));
+            sara.post(&decide, &again).await;
+            let page = berit.get(&decide).await;
+            berit.post(&decide, &[("versjon", &version(&page)), ("handling", "godkjenn"), ("vedtak", &vedtak)]).await;
+            let page = sara.get(&decide).await;
+            let payment = regex_lite::Regex::new(r#"name="utbetaling" value="([^"]+)""#).unwrap().captures(&page.body).map(|c| c[1].to_owned()).unwrap_or_default();
+            sara.post(&decide, &[("versjon", &version(&page)), ("handling", "utbetalt"), ("utbetaling", &payment), ("dato", "")]).await;
+            sara.get(&decide).await;
+            sara.get(&format!("/ansatt/saker/{id}")).await;
+            let letter = app.store.decisions(&id).await.unwrap().into_iter().find_map(|d| d.letter_id);
+            assert!(letter.is_some(), "{lang}: the decision was made");
             b.get(&format!("/mine-soknader/{id}")).await;
             b.get("/finnes-ikke").await;
         }

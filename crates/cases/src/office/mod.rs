@@ -3,6 +3,8 @@
 //! action — and every refused attempt — is written to the audit log before anything is returned.
 
 pub mod actions;
+pub mod decide;
+pub mod payments;
 
 use velferd_domain::application::Soker;
 use velferd_domain::office::InboxFilter;
@@ -32,6 +34,10 @@ pub struct CaseFile {
     pub colleagues: Vec<StaffMember>,
     /// The municipality's own case system owns this case: no actions that write events here.
     pub case_system_owns: bool,
+    /// The newest calculation's amount decided on (override, else proposal), in øre.
+    pub calculated_ore: Option<i64>,
+    /// The case's decisions (vedtak) in the order they were started.
+    pub decisions: Vec<velferd_store::DecisionRow>,
 }
 
 impl Cases {
@@ -102,7 +108,9 @@ impl Cases {
         let journal = self.store.office_journal(id).await?;
         let colleagues = self.store.staff_of_office(&staff.office).await?.into_iter().filter(|m| m.roles.split(',').any(works_cases)).collect();
         let case_system_owns = self.case_system_owns(&case.application.kommunenummer);
-        Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns })
+        let calculated_ore = self.store.latest_calculation(id).await?.map(|c| c.override_ore.unwrap_or(c.proposed_ore));
+        let decisions = self.store.decisions(id).await?;
+        Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns, calculated_ore, decisions })
     }
 
     /// A document sent with or after the application, or a letter on it, for a staff member: the

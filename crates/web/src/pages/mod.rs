@@ -250,6 +250,9 @@ pub struct Line {
     pub detail: String,
 }
 
+/// A calculation on the citizen's page: heading, (line, amount) and what was decided per month.
+pub type CitizenCalculation = (String, Vec<(String, String)>, String);
+
 #[derive(Template)]
 #[template(path = "case.html")]
 pub struct CasePage {
@@ -298,6 +301,9 @@ pub struct CasePage {
     pub helper_errors: bool,
     /// (months, label) for the period of a power of attorney.
     pub periods: Vec<(String, String)>,
+    /// The calculations behind the office's decisions, in plain words (the owner's page only):
+    /// heading, (line, amount) and what was decided per month.
+    pub calculations: Vec<CitizenCalculation>,
     /// The conversation with the office.
     pub dialogue: DialogueView,
 }

@@ -65,6 +65,7 @@ pub struct InboxPage {
 }
 
 /// A choice in an action form.
+#[derive(Debug, Clone)]
 pub struct Choice {
     pub value: String,
     pub label: String,
@@ -144,6 +145,10 @@ pub struct CasePage {
     /// Internal notes and assignments, newest first. Never shown to the citizen.
     pub journal: Vec<Line>,
     pub pdf_href: String,
+    /// The calculation, decisions and payments (`/ansatt/saker/{id}/vedtak`).
+    pub decide_href: String,
+    /// Where the calculation and the decisions stand, in words, one line each.
+    pub decide_summary: Vec<String>,
     /// Where the action forms post (`/ansatt/saker/{id}/handling`).
     pub action_href: String,
     /// The case version the page was drawn from; every form carries it.
@@ -193,6 +198,133 @@ pub struct StaffMessagePage {
     pub title_key: &'static str,
     pub text_key: &'static str,
     pub sign_in_href: Option<&'static str>,
+}
+
+/// One form control of the decision page, drawn by `staff/field.html`.
+#[derive(Debug, Clone, Default)]
+pub struct Field {
+    /// The form's name for it.
+    pub name: String,
+    /// The element id (`f-…`); the error summary links to it.
+    pub id: String,
+    pub label: String,
+    pub hint: Option<String>,
+    /// As typed, or as stored.
+    pub value: String,
+    pub error: Option<String>,
+    /// `text`, `date`, `amount` (text with a numeric keyboard) or `textarea`.
+    pub kind: &'static str,
+    /// For a select: the choices (then `kind` is `select`).
+    pub options: Vec<Choice>,
+}
+
+/// Rows of a form that repeat (an expense, a payment): a legend and its fields.
+#[derive(Debug, Clone, Default)]
+pub struct FieldGroup {
+    pub legend: String,
+    pub fields: Vec<Field>,
+}
+
+/// A stored calculation as the caseworker reads it.
+pub struct CalculationView {
+    /// (section, line in the caseworker's words, amount); income lines with a minus.
+    pub lines: Vec<(String, String, String)>,
+    pub need: String,
+    pub income: String,
+    pub proposed: String,
+    /// The caseworker's own amount and why.
+    pub overridden: Option<(String, String)>,
+    pub warnings: Vec<String>,
+    /// Who saved it and when; which rates.
+    pub by: String,
+    pub rates: String,
+}
+
+/// A decision as the page lists it.
+pub struct DecisionView {
+    pub id: String,
+    pub heading: String,
+    pub stage: String,
+    pub author: String,
+    /// Facts: (label, value).
+    pub facts: Vec<(String, String)>,
+    pub payments: Vec<String>,
+    pub conditions: Vec<String>,
+    pub requirements: Vec<String>,
+    /// The beslutter's comment, when it was returned.
+    pub returned: Option<String>,
+    /// The one looking may approve or return it.
+    pub can_approve: bool,
+    /// The beslutter's comment field (for returning it).
+    pub comment: Field,
+    /// The one looking wrote it and may change it.
+    pub can_edit: bool,
+    pub letter_href: Option<String>,
+}
+
+/// The decision form: a new decision, or one being changed.
+pub struct DecisionFormView {
+    pub decision_id: String,
+    pub heading: String,
+    /// The beslutter's comment on a returned decision.
+    pub returned: Option<String>,
+    pub sak: Field,
+    pub sak_tittel: Field,
+    pub utfall: Field,
+    pub begrunnelse: Field,
+    pub hjemler: Vec<Choice>,
+    pub hjemler_error: Option<String>,
+    pub vilkar: Vec<FieldGroup>,
+    pub vilkar_error: Option<String>,
+    pub krav: Vec<FieldGroup>,
+    pub krav_error: Option<String>,
+    pub utbetalinger: Vec<FieldGroup>,
+    pub utbetalinger_error: Option<String>,
+    /// "Send for approval", or "Make the decision" where the office needs no beslutter.
+    pub submit_label: String,
+    /// The language the letter is written in.
+    pub sprak: Field,
+}
+
+/// A payment as the page lists it.
+pub struct PaymentView {
+    pub id: String,
+    pub text: String,
+    pub state: String,
+    pub planned: bool,
+}
+
+/// `/ansatt/saker/{id}/vedtak`: the calculation, the decisions with four-eyes, and the payments.
+#[derive(Template)]
+#[template(path = "staff/decide.html")]
+pub struct DecidePage {
+    pub ctx: PageContext,
+    pub reference: String,
+    pub case_href: String,
+    pub action_href: String,
+    pub version: i64,
+    pub status: String,
+    pub done: Option<String>,
+    pub conflict: bool,
+    /// A refusal about the form as a whole.
+    pub general_error: Option<String>,
+    /// (control id, message) for the error summary.
+    pub errors: Vec<(String, String)>,
+    /// Why no decision can be made now (not under processing, closed, a case system's), if so.
+    pub not_decidable: Option<String>,
+    pub calculation: Option<CalculationView>,
+    pub calc_fields: Vec<Field>,
+    pub calc_expenses: Vec<FieldGroup>,
+    pub calc_expenses_error: Option<String>,
+    pub calc_income: Vec<FieldGroup>,
+    pub calc_income_error: Option<String>,
+    pub calc_override: Vec<Field>,
+    pub decisions: Vec<DecisionView>,
+    pub edit: Option<DecisionFormView>,
+    pub payments: Vec<PaymentView>,
+    /// Planning one more payment: which decision, and the payment's fields.
+    pub plan: Option<(Field, FieldGroup, bool)>,
+    pub today: String,
 }
 
 /// One conversation in the office's list of messages waiting for an answer.

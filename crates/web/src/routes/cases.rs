@@ -47,8 +47,9 @@ pub(crate) fn office_name(app: &AppState, lang: Lang, enhetsnummer: &str) -> Str
     }
 }
 
+/// The format's kroner (a number with øre as decimals) as the page writes an amount, øre kept.
 fn kroner(belop: f64) -> String {
-    velferd_domain::ids::Belop::from_kroner(belop.round() as i64).to_string()
+    velferd_domain::ids::Belop::from_ore((belop * 100.0).round() as i64).to_string()
 }
 
 pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen) -> Result<Response, AppError> {
@@ -165,6 +166,29 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         .collect();
     let letters = if owner_view { app.store.letters(&id, &citizen.fnr).await? } else { vec![] };
     let letter_href = |letter: &str| format!("/mine-soknader/{id}/brev/{letter}.pdf");
+    // The calculation behind a decision, in the citizen's words; a helper's page leaves it out like the answers.
+    let calculations = if owner_view {
+        insight
+            .calculations
+            .iter()
+            .map(|c| {
+                let lines = c
+                    .result
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        let args: Vec<(&'static str, String)> =
+                            l.citizen.args.iter().map(|(k, v)| (["age", "persons", "label"].into_iter().find(|n| n == k).unwrap_or("value"), v.clone())).collect();
+                        let amount = velferd_domain::ids::Belop::from_ore(l.ore).to_string();
+                        (lang.try_t_args(&l.citizen.key, &args).unwrap_or_default(), if l.section == "inntekt" { format!("− {amount}") } else { amount })
+                    })
+                    .collect();
+                (lang.t_args("case-calculation-heading", &[("sak", c.sak.clone())]), lines, velferd_domain::ids::Belop::from_ore(c.amount_ore).to_string())
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let decisions = innsyn
         .saker
         .iter()
@@ -329,6 +353,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         tasks,
         answered,
         decisions,
+        calculations,
         payments,
         conditions,
         timeline,

@@ -156,6 +156,17 @@ pub(super) async fn page(
                 "under-behandling" => lang.t_args("staff-journal-processing", &[("name", j.actor_name.clone())]),
                 "forelopig-svar" => lang.t_args("staff-journal-preliminary", &[("name", j.actor_name.clone()), ("date", j.text.clone())]),
                 "sak" => lang.t_args("staff-journal-sak", &[("name", j.actor_name.clone()), ("title", j.text.clone())]),
+                "utregning" => lang.t_args("staff-journal-calculation", &[("name", j.actor_name.clone()), ("amount", j.text.clone())]),
+                "vedtak-utkast" => lang.t_args("staff-journal-decision-draft", &[("name", j.actor_name.clone())]),
+                "vedtak-til-godkjenning" => lang.t_args("staff-journal-decision-submitted", &[("name", j.actor_name.clone())]),
+                "vedtak-returnert" => lang.t_args("staff-journal-decision-returned", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "vedtak-fattet" => {
+                    let outcome = velferd_cases::office::decide::outcome(&j.text).map(|o| lang.t(velferd_cases::office::decide::outcome_key(o))).unwrap_or_else(|| j.text.clone());
+                    lang.t_args("staff-journal-decision-made", &[("name", j.actor_name.clone()), ("outcome", outcome)])
+                }
+                "utbetaling-planlagt" => lang.t_args("staff-journal-payment-planned", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "utbetaling-utbetalt" => lang.t_args("staff-journal-payment-paid", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "utbetaling-stoppet" => lang.t_args("staff-journal-payment-stopped", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
                 other => format!("{}: {other} {}", j.actor_name, j.text),
             };
             Line { text, detail: fmt::date_time(j.at_ms) }
@@ -201,6 +212,8 @@ pub(super) async fn page(
         timeline,
         journal,
         pdf_href: format!("/ansatt/saker/{id}/soknad.pdf"),
+        decide_href: format!("/ansatt/saker/{id}/vedtak"),
+        decide_summary: decide_summary(lang, file),
         action_href: format!("/ansatt/saker/{id}/handling"),
         version: file.state.version,
         case_system_owns: file.case_system_owns,
@@ -222,6 +235,23 @@ pub(super) async fn page(
         *response.status_mut() = if conflict { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
     }
     Ok(response)
+}
+
+/// The calculation's amount and each decision's stage, for the case file.
+fn decide_summary(lang: Lang, file: &CaseFile) -> Vec<String> {
+    use velferd_cases::office::decide::{STAGE_APPROVED, STAGE_AWAITING, STAGE_RETURNED};
+    let mut lines: Vec<String> =
+        file.calculated_ore.map(|ore| lang.t_args("staff-case-decide-calculated", &[("amount", velferd_domain::ids::Belop::from_ore(ore).to_string())])).into_iter().collect();
+    lines.extend(file.decisions.iter().map(|d| {
+        let stage = lang.t(match d.stage.as_str() {
+            STAGE_AWAITING => "vedtak-stage-awaiting",
+            STAGE_RETURNED => "vedtak-stage-returned",
+            STAGE_APPROVED => "vedtak-stage-approved",
+            _ => "vedtak-stage-draft",
+        });
+        format!("{}: {stage}", lang.t_args("decide-decision-heading", &[("number", d.seq.to_string())]))
+    }));
+    lines
 }
 
 /// `/ansatt/saker/{id}/soknad.pdf`: the application as PDF, without any address for a protected person.

@@ -31,6 +31,8 @@ fn filter_key(f: InboxFilter) -> &'static str {
         InboxFilter::Unassigned => "staff-filter-unassigned",
         InboxFilter::DocumentsOverdue => "staff-filter-overdue",
         InboxFilter::NearLimit => "staff-filter-near-limit",
+        InboxFilter::AwaitingApproval => "staff-filter-awaiting-approval",
+        InboxFilter::ReturnedToMe => "staff-filter-returned",
         InboxFilter::All => "staff-filter-all",
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod actions;
 pub mod case;
+pub mod decide;
 pub mod home;
 pub mod inbox;
 pub mod messages;
@@ -26,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/saker", get(inbox::inbox))
         .route("/ansatt/saker/{id}", get(case::case))
         .route("/ansatt/saker/{id}/handling", post(actions::act))
+        .route("/ansatt/saker/{id}/vedtak", get(decide::show).post(decide::act))
         .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer))
         .route("/ansatt/meldinger", get(messages::list))
         .route("/ansatt/saker/{id}/soknad.pdf", get(case::application_pdf))

@@ -7,6 +7,7 @@
 //! - [`citizen`]: documents a citizen or helper chooses (checked and kept with previews) and sends
 //!   to an application already sent (ettersendelse).
 //! - [`dialogue`]: the conversation between a person and the office on an application.
+//! - [`meetings`]: booking, moving and cancelling meetings, and their calendar files.
 //! - [`notify`]: delivering notices (e-mail over SMTP, SMS through a file or a gateway).
 //! - [`powers`]: an owner gives or ends a helper's power of attorney on an application.
 //! - [`view`]: the citizen's view of a case (the innsyn fold over the events that drive it, with
@@ -19,6 +20,7 @@ pub mod citizen;
 pub mod dialogue;
 pub mod documents;
 pub mod letters;
+pub mod meetings;
 pub mod notices;
 pub mod notify;
 pub mod office;

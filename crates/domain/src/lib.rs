@@ -12,6 +12,7 @@ pub mod fullmakt;
 pub mod ids;
 pub mod innsyn;
 pub mod kommune;
+pub mod meetings;
 pub mod notices;
 pub mod office;
 pub mod requests;

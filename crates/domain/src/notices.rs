@@ -30,6 +30,8 @@ pub enum NoticeKind {
     DeadlineSoon,
     /// A meeting was booked, moved or cancelled.
     Meeting,
+    /// A meeting is tomorrow.
+    MeetingTomorrow,
 }
 
 impl NoticeKind {
@@ -45,6 +47,7 @@ impl NoticeKind {
             NoticeKind::PaymentPlanned => "utbetaling-planlagt",
             NoticeKind::DeadlineSoon => "frist-snart",
             NoticeKind::Meeting => "mote",
+            NoticeKind::MeetingTomorrow => "mote-i-morgen",
         }
     }
 
@@ -67,6 +70,7 @@ impl NoticeKind {
             NoticeKind::PaymentPlanned => "notice-utbetaling-planlagt",
             NoticeKind::DeadlineSoon => "notice-frist-snart",
             NoticeKind::Meeting => "notice-mote",
+            NoticeKind::MeetingTomorrow => "notice-mote-i-morgen",
         }
     }
 }

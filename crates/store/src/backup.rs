@@ -262,6 +262,28 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
     ),
     ("conversations", &[("application_id", Text), ("enhetsnummer", Text), ("waiting_since_ms", Int), ("emergency", Int), ("last_ms", Int)]),
     ("contact_preferences", &[("fnr", Text), ("email", Text), ("phone", Text), ("email_on", Int), ("sms_on", Int), ("off", Text), ("updated_ms", Int)]),
+    (
+        "meetings",
+        &[
+            ("id", Text),
+            ("application_id", Text),
+            ("enhetsnummer", Text),
+            ("caseworker", Text),
+            ("caseworker_name", Text),
+            ("room", Text),
+            ("kind", Text),
+            ("place", Text),
+            ("start_ms", Int),
+            ("end_ms", Int),
+            ("state", Text),
+            ("move_asked_ms", Int),
+            ("move_asked_text", Text),
+            ("version", Int),
+            ("created_ms", Int),
+            ("updated_ms", Int),
+        ],
+    ),
+    ("meeting_slots", &[("resource", Text), ("slot_ms", Int), ("meeting_id", Text)]),
 ];
 
 /// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the

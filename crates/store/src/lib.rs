@@ -17,6 +17,7 @@ pub mod files;
 #[cfg(feature = "s3")]
 mod files_s3;
 mod letters;
+mod meetings;
 mod messages;
 mod notifications;
 mod office;
@@ -50,6 +51,7 @@ pub use files::{Files, LocalFiles};
 #[cfg(feature = "s3")]
 pub use files_s3::S3Files;
 pub use letters::Letter;
+pub use meetings::{Booked, MeetingRow, NewMeeting};
 pub use messages::{Message, NewMessage, Posted, WaitingConversation};
 pub use notifications::{DueNotice, NoticeRow, LEASE_MS};
 pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntry, OfficeChange, StaffMember};
@@ -142,6 +144,7 @@ fn migrations(backend: Backend) -> Migrator {
             (18, "decisions", include_str!("../migrations/sqlite/0018_decisions.sql")),
             (19, "dialogue", include_str!("../migrations/sqlite/0019_dialogue.sql")),
             (20, "notifications", include_str!("../migrations/sqlite/0020_notifications.sql")),
+            (21, "meetings", include_str!("../migrations/sqlite/0021_meetings.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -164,6 +167,7 @@ fn migrations(backend: Backend) -> Migrator {
             (18, "decisions", include_str!("../migrations/postgres/0018_decisions.sql")),
             (19, "dialogue", include_str!("../migrations/postgres/0019_dialogue.sql")),
             (20, "notifications", include_str!("../migrations/postgres/0020_notifications.sql")),
+            (21, "meetings", include_str!("../migrations/postgres/0021_meetings.sql")),
         ],
     };
     Migrator {

@@ -160,6 +160,18 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     store.post_message(&id, "0312", &message, Some(&AuditEntry { action: "write-message".into(), ..noted.clone() }), 14).await.unwrap();
     let choices = velferd_domain::notices::Choices { email: Some("kari@example.no".into()), phone: None, email_on: true, sms_on: false, off: vec![] };
     store.set_contact_choices(&owner, &choices, 14).await.unwrap();
+    let meeting = velferd_store::NewMeeting {
+        application_id: &id,
+        enhetsnummer: "0312",
+        caseworker: "sara",
+        caseworker_name: "Sara Lund",
+        room: Some("Fjorden"),
+        kind: "oppmote",
+        place: "Sørkedalsveien 6",
+        start_ms: 1_796_198_400_000,
+        end_ms: 1_796_198_400_000 + 45 * 60 * 1000,
+    };
+    store.book_meeting(&meeting, &AuditEntry { action: "book-meeting".into(), ..noted.clone() }, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),
@@ -276,10 +288,23 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         assert!(orphans.contains(&letter_sha));
         assert_eq!(store.count_applications().await.unwrap(), 0);
         let left = store.backup(&files, &work.0.join("after"), 0).await.unwrap().rows;
-        for table in ["events", "submissions", "submission_documents", "letters", "pending_files", "external_status", "feed", "messages", "conversations", "applications"] {
+        for table in [
+            "events",
+            "submissions",
+            "submission_documents",
+            "letters",
+            "pending_files",
+            "external_status",
+            "feed",
+            "messages",
+            "conversations",
+            "meetings",
+            "meeting_slots",
+            "applications",
+        ] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
-        assert_eq!(left["audit_log"], 4, "the audit log keeps the record of who read and did what");
+        assert_eq!(left["audit_log"], 5, "the audit log keeps the record of who read and did what");
     }
 }
 
@@ -348,11 +373,11 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
     let signed = work.0.join("signed");
     store.backup_signed(&files, &signed, 100, &key).await.unwrap();
     let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
-    assert!(line.starts_with("velferd-audit-checkpoint seq=4 "), "{line}");
+    assert!(line.starts_with("velferd-audit-checkpoint seq=5 "), "{line}");
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
-        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 4 }, "{}", target.label);
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 5 }, "{}", target.label);
     }
 
     // The last entry removed and the head row set back to the entry before: consistent, but short
@@ -372,7 +397,7 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
         let restored = Store::connect(&target.url).await.unwrap();
         let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
         let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
-        assert!(err.contains("entry 4 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
+        assert!(err.contains("entry 5 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
         assert_empty(&restored, &restored_files, target.label).await;
         let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
         assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");

@@ -1,5 +1,5 @@
 //! A real SMTP server for tests: aiosmtpd (PyPI) on a free port, writing every mail it takes into a
-//! Maildir. The test script installs it and sets `VELFERD_AIOSMTPD_PYTHON` (a Python with aiosmtpd)
+//! Maildir. The test script installs it and sets `VELFERD_TEST_PYTHON` (a Python with aiosmtpd)
 //! and `VELFERD_REQUIRE_SMTP=1`; without it the e-mail half of a test is skipped with a warning,
 //! unless that variable is set, so CI fails rather than passes quietly. Stopped on drop (and when
 //! the test process dies: it runs under a guard that ends it when our end of its input closes).
@@ -21,11 +21,11 @@ impl SmtpServer {
     /// A fresh server, or `None` (with a warning) when aiosmtpd is not available and
     /// `VELFERD_REQUIRE_SMTP` is not `1`.
     pub fn start() -> Option<SmtpServer> {
-        let python = std::env::var_os("VELFERD_AIOSMTPD_PYTHON").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("python3"));
+        let python = std::env::var_os("VELFERD_TEST_PYTHON").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("python3"));
         let available = Command::new(&python).args(["-c", "import aiosmtpd"]).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
         if !available {
             if std::env::var("VELFERD_REQUIRE_SMTP").is_ok_and(|v| v == "1") {
-                panic!("VELFERD_REQUIRE_SMTP=1 but aiosmtpd is not installed (pip install aiosmtpd, or set VELFERD_AIOSMTPD_PYTHON)");
+                panic!("VELFERD_REQUIRE_SMTP=1 but aiosmtpd is not installed (pip install aiosmtpd, or set VELFERD_TEST_PYTHON)");
             }
             eprintln!("warning: aiosmtpd is not installed; skipping the e-mail half of this test (run ./scripts/test, or pip install aiosmtpd)");
             return None;

@@ -5,7 +5,7 @@
 //! to a file ([`sms::SmsFile`]), the seam for a real gateway.
 //!
 //! Also here: notices that come from time passing rather than an action — a document deadline two
-//! days ahead ([`Notifier::notice_deadlines`]).
+//! days ahead ([`Notifier::notice_deadlines`]) and a meeting tomorrow ([`Notifier::notice_meetings`]).
 
 pub mod sms;
 pub mod smtp;
@@ -110,15 +110,36 @@ impl Notifier {
         Ok(written)
     }
 
-    /// Runs for as long as the server does: every few seconds sends what is due, and every hour
-    /// looks for deadlines coming up.
+    /// Writes a reminder for every booked meeting whose reminder time (noon the day before, see
+    /// `velferd_domain::meetings::reminder_at`) has come and that has not started. Once per meeting
+    /// and start time, so a moved meeting is reminded of again.
+    pub async fn notice_meetings(&self, now: Millis) -> velferd_store::Result<usize> {
+        const TWO_DAYS: Millis = 2 * 24 * 3600 * 1000;
+        let mut written = 0;
+        for m in self.store.meetings_starting(now, now + TWO_DAYS).await? {
+            if velferd_domain::meetings::reminder_at(m.start_ms) <= now {
+                written += self.store.enqueue_notice(&m.application_id, NoticeKind::MeetingTomorrow, &format!("mote-paminnelse:{}:{}", m.id, m.start_ms), now).await?;
+            }
+        }
+        Ok(written)
+    }
+
+    /// Runs for as long as the server does: every few seconds sends what is due, every five
+    /// minutes looks for meetings to remind of, and every hour for deadlines coming up.
     pub fn spawn(self) {
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(3));
             let mut last_deadline_scan: Millis = 0;
+            let mut last_meeting_scan: Millis = 0;
             loop {
                 tick.tick().await;
                 let now = now_ms();
+                if now - last_meeting_scan >= 5 * 60 * 1000 {
+                    last_meeting_scan = now;
+                    if let Err(e) = self.notice_meetings(now).await {
+                        tracing::warn!(error = %e, "could not look for meetings to remind of");
+                    }
+                }
                 if now - last_deadline_scan >= 3600 * 1000 {
                     last_deadline_scan = now;
                     if let Err(e) = self.notice_deadlines(now).await {

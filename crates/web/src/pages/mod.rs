@@ -306,6 +306,8 @@ pub struct CasePage {
     pub calculations: Vec<CitizenCalculation>,
     /// The conversation with the office.
     pub dialogue: DialogueView,
+    /// Meetings with the office (the owner's page only), soonest first.
+    pub meetings: Vec<CitizenMeeting>,
 }
 
 /// One message in a conversation, as either side reads it.
@@ -514,4 +516,20 @@ impl NoticesPage {
     pub fn error(&self, field: &str) -> Option<&String> {
         self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m)
     }
+}
+
+/// A meeting on the citizen's case page.
+pub struct CitizenMeeting {
+    /// "onsdag 02.12.2026 09.30–10.15".
+    pub when: String,
+    /// "Oppmøte, Sørkedalsveien 6".
+    pub how: String,
+    /// The caseworker's name.
+    pub with: String,
+    pub ics_href: String,
+    /// Where to post a request to move it; empty for a cancelled or past meeting.
+    pub move_action: String,
+    pub cancelled: bool,
+    /// The person has asked to move it (and waits for the office).
+    pub move_asked: bool,
 }

@@ -369,3 +369,44 @@ pub struct ConversationPage {
     /// The answer was just sent.
     pub sent: bool,
 }
+
+/// One meeting as the office's meeting page lists it.
+pub struct MeetingLine {
+    pub id: String,
+    pub version: i64,
+    /// "Wednesday 02.12.2026 09:30–10:15".
+    pub when: String,
+    /// "In person, Sørkedalsveien 6 (room Fjorden)".
+    pub how: String,
+    pub caseworker: String,
+    pub cancelled: bool,
+    /// The person asked to move it: when, and their words.
+    pub move_asked: Option<String>,
+}
+
+/// `/ansatt/saker/{id}/moter`: the case's meetings and the booking form.
+#[derive(Template)]
+#[template(path = "staff/meetings.html")]
+pub struct MeetingsPage {
+    pub ctx: PageContext,
+    pub reference: String,
+    pub name: String,
+    pub case_href: String,
+    pub action: String,
+    pub meetings: Vec<MeetingLine>,
+    pub kinds: Vec<Choice>,
+    /// The booking form as typed (after a refusal) or empty.
+    pub form: velferd_domain::meetings::MeetingForm,
+    /// (field, message) for each refusal of the booking form.
+    pub errors: Vec<(String, String)>,
+    /// `2026-12-01`: the earliest date allowed.
+    pub today: String,
+    pub done: Option<String>,
+    pub conflict: bool,
+}
+
+impl MeetingsPage {
+    pub fn error(&self, field: &str) -> Option<&String> {
+        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m)
+    }
+}

@@ -341,9 +341,11 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         Mode::Helper(_) => MessagePosted::default(),
     };
     let dialogue = dialogue_view(app, lang, sent, citizen, kommune, &posted, owner_view).await?;
+    let meetings = if owner_view { super::meetings::citizen_meetings(app, lang, sent).await? } else { vec![] };
     let page = CasePage {
         ctx: context(app, lang, &path, session).await?,
         dialogue,
+        meetings,
         reference: sent.reference.clone(),
         sent: fmt::date(sent.sent_ms),
         stage: view.headline.stage(),

@@ -6,6 +6,7 @@ pub mod attach;
 pub mod cases;
 pub mod helpers;
 pub mod home;
+pub mod meetings;
 pub mod messages;
 pub mod notices;
 pub mod oidc;

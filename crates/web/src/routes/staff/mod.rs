@@ -9,6 +9,7 @@ pub mod case;
 pub mod decide;
 pub mod home;
 pub mod inbox;
+pub mod meetings;
 pub mod messages;
 
 use axum::http::header;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/saker/{id}/vedtak", get(decide::show).post(decide::act))
         .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer))
         .route("/ansatt/meldinger", get(messages::list))
+        .route("/ansatt/saker/{id}/moter", get(meetings::show).post(meetings::act))
         .route("/ansatt/saker/{id}/soknad.pdf", get(case::application_pdf))
         .route("/ansatt/saker/{id}/vedlegg.pdf", get(case::merged_pdf))
         .route("/ansatt/saker/{id}/dokumenter/{file}", get(case::document))

@@ -42,6 +42,9 @@ enum AdminCommand {
     /// The key that signs checkpoints of the audit log's head.
     #[command(subcommand, name = "audit-key")]
     AuditKey(AuditKeyCommand),
+    /// Payment files for the bank.
+    #[command(subcommand)]
+    Payments(PaymentsCommand),
     /// Fill the database with N synthetic applications for load tests and benchmarks: synthetic
     /// people (fødselsnummer with month + 80) spread over the offices of the municipalities that
     /// take digital applications, with M events each on average in realistic mixes of states
@@ -82,6 +85,30 @@ enum AuditKeyCommand {
         /// The file to create; an existing file is never overwritten.
         #[arg(long)]
         to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum PaymentsCommand {
+    /// Write an office's approved payments due in a period as an ISO 20022 pain.001.001.03 file
+    /// for the bank (valid against the official XSD) or as CSV (reference, case reference,
+    /// recipient, account, KID or message, amount in NOK with two decimals, due date). With
+    /// nothing to pay no file is written and the command says so (exit 0).
+    Export {
+        /// The office (enhetsnummer), e.g. 0312.
+        #[arg(long)]
+        office: String,
+        #[arg(long, value_enum)]
+        format: crate::payments::Format,
+        /// First due date to include (2026-12-07). Default: today.
+        #[arg(long, value_parser = crate::payments::parse_date)]
+        from: Option<time::Date>,
+        /// Last due date to include. Default: no end.
+        #[arg(long, value_parser = crate::payments::parse_date)]
+        to: Option<time::Date>,
+        /// The file to write (replaced whole when it exists).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
     },
 }
 
@@ -143,6 +170,11 @@ async fn admin(args: AdminArgs) -> Result<(), String> {
         }
         AdminCommand::Retention { closed_after_days, delete } => {
             crate::maintenance::retention(&store, files.as_ref(), &velferd_web::default_kommuner(), closed_after_days, delete, now).await?
+        }
+        AdminCommand::Payments(PaymentsCommand::Export { office, format, from, to, output }) => {
+            let at = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(now) * 1_000_000).map_err(|e| e.to_string())?;
+            let request = crate::payments::Export { office: &office, format, from, to, out: &output };
+            println!("{}", crate::payments::export(&store, &velferd_web::default_kommuner(), &request, at).await?);
         }
         AdminCommand::ApiKey(ApiKeyCommand::Create { kommune, name }) => {
             let kommune = Kommunenummer::parse(&kommune).map_err(|_| format!("--kommune {kommune}: not a 4-digit municipality number"))?;

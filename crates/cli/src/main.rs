@@ -7,6 +7,7 @@ mod audit;
 mod db;
 mod innsyn;
 mod maintenance;
+mod payments;
 mod pdf;
 mod seed;
 mod serve;

@@ -52,6 +52,15 @@ pub struct Kontor {
     /// [`crate::vedtak`]). On unless the office's entry says `"fire_oyne": false`.
     #[serde(default = "four_eyes_by_default")]
     pub fire_oyne: bool,
+    /// The account the office pays assistance from (11 digits, MOD11-checked at start): the debtor
+    /// account of the payment file (`velferd admin payments export`). Optional; without it the
+    /// office can export CSV but not pain.001.
+    #[serde(default)]
+    pub utbetalingskonto: Option<String>,
+    /// The municipality's organisation number (9 digits), if its bank agreement needs it in the
+    /// payment file.
+    #[serde(default)]
+    pub organisasjonsnummer: Option<String>,
 }
 
 fn four_eyes_by_default() -> bool {
@@ -102,6 +111,16 @@ impl Katalog {
     /// do not exist, so a typo in the data file stops the server at start rather than misroutes.
     pub fn from_json(text: &str) -> Result<Self, String> {
         let raw: RawKatalog = serde_json::from_str(text).map_err(|e| format!("kommuner: {e}"))?;
+        for o in &raw.kontorer {
+            if let Some(konto) = &o.utbetalingskonto {
+                crate::ids::Kontonummer::parse(konto).map_err(|_| format!("kontorer: {} has utbetalingskonto '{konto}', which is not a valid account number", o.enhetsnummer))?;
+            }
+            if let Some(orgnr) = &o.organisasjonsnummer {
+                if orgnr.len() != 9 || !orgnr.chars().all(|c| c.is_ascii_digit()) {
+                    return Err(format!("kontorer: {} has organisasjonsnummer '{orgnr}', which is not 9 digits", o.enhetsnummer));
+                }
+            }
+        }
         let mut kommuner = BTreeMap::new();
         for k in raw.kommuner {
             let nummer = Kommunenummer::parse(&k.nummer).map_err(|_| format!("kommuner: '{}' is not a 4-digit municipality number", k.nummer))?;

@@ -267,6 +267,7 @@ async fn every_operation_refused_for_another_municipalitys_ids_is_audited() {
             ("getApplicationPdf", vec![("id", &foreign)], &[], Body::None),
             ("getApplicationDocumentsPdf", vec![("id", &foreign)], &[], Body::None),
             ("listSubmissions", vec![("id", &foreign)], &[], Body::None),
+            ("listMessages", vec![("id", &foreign)], &[], Body::None),
             ("getSubmission", vec![("id", &foreign), ("ettersendelse", &their_submission)], &[], Body::None),
             ("getSubmission", vec![("id", &own), ("ettersendelse", &their_submission)], &[], Body::None),
             ("getSubmissionPdf", vec![("id", &foreign), ("ettersendelse", &their_submission)], &[], Body::None),

@@ -61,6 +61,14 @@ pub struct Kontor {
     /// payment file.
     #[serde(default)]
     pub organisasjonsnummer: Option<String>,
+    /// A letter not opened online within this many days goes onto the office's print-and-post
+    /// list (default 5).
+    #[serde(default = "print_after_days_by_default")]
+    pub brev_utskrift_dager: u32,
+}
+
+fn print_after_days_by_default() -> u32 {
+    5
 }
 
 fn four_eyes_by_default() -> bool {

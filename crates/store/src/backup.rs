@@ -101,7 +101,20 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
     ("audit_head", &[("id", Int), ("seq", Int), ("hash", Text)]),
     ("submissions", &[("id", Text), ("application_id", Text), ("vedlegg_json", Text), ("created_ms", Int), ("with_application", Int)]),
     ("submission_documents", &[("submission_id", Text), ("position", Int), ("kind", Text), ("tilleggsinfo", Text), ("sha256", Text), ("bytes", Int)]),
-    ("letters", &[("id", Text), ("application_id", Text), ("title", Text), ("sha256", Text), ("bytes", Int), ("created_ms", Int), ("first_opened_ms", Int)]),
+    (
+        "letters",
+        &[
+            ("id", Text),
+            ("application_id", Text),
+            ("title", Text),
+            ("sha256", Text),
+            ("bytes", Int),
+            ("created_ms", Int),
+            ("first_opened_ms", Int),
+            ("printed_ms", Int),
+            ("printed_by", Text),
+        ],
+    ),
     ("feed_counters", &[("kommunenummer", Text), ("last_seq", Int)]),
     (
         "draft_files",

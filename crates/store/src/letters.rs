@@ -128,3 +128,87 @@ impl Store {
         row.map(|r| letter_from_row(&r)).transpose()
     }
 }
+
+/// A letter on an office's print-and-post list: not opened online in time, not printed yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterToPrint {
+    pub id: String,
+    pub application_id: String,
+    pub reference: String,
+    pub title: String,
+    pub sha256: String,
+    pub created_ms: Millis,
+    /// The person as the register has them; the address only when it is not protected.
+    pub name: String,
+    pub address: Vec<String>,
+    /// A protected address (kode 6/7): the letter is handed over in person, never posted.
+    pub protected: bool,
+}
+
+impl Store {
+    /// The letters of the office in `access` sent at `sent_before` or earlier that the person has
+    /// not opened online and nobody has printed, oldest first (at most 200). People with a
+    /// protected address only with the access for it, and then without their address.
+    pub async fn letters_to_print(&self, access: &velferd_domain::staff::CaseAccess, sent_before: Millis) -> Result<Vec<LetterToPrint>> {
+        let rows = sqlx::query(
+            "SELECT l.id, l.application_id, a.reference, l.title, l.sha256, l.created_ms,
+                    p.fornavn, p.mellomnavn, p.etternavn, p.gatenavn, p.husnummer, p.postnummer, p.poststed, p.adressebeskyttelse
+             FROM letters l JOIN applications a ON a.id = l.application_id LEFT JOIN people p ON p.fnr = a.owner_fnr
+             WHERE a.enhetsnummer = $1 AND l.first_opened_ms IS NULL AND l.printed_ms IS NULL AND l.created_ms <= $2
+               AND ($3 = 1 OR p.adressebeskyttelse IS NULL)
+             ORDER BY l.created_ms, l.id LIMIT 200",
+        )
+        .bind(&access.office)
+        .bind(sent_before)
+        .bind(i64::from(access.protected_persons))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let part = |c: &str| r.try_get::<Option<String>, _>(c).map(Option::unwrap_or_default);
+                let join = |parts: Vec<String>| parts.into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(" ");
+                let protected = r.try_get::<Option<String>, _>("adressebeskyttelse")?.is_some();
+                let address = if protected {
+                    Vec::new()
+                } else {
+                    [join(vec![part("gatenavn")?, part("husnummer")?]), join(vec![part("postnummer")?, part("poststed")?])].into_iter().filter(|l| !l.is_empty()).collect()
+                };
+                Ok(LetterToPrint {
+                    id: r.try_get("id")?,
+                    application_id: r.try_get("application_id")?,
+                    reference: r.try_get("reference")?,
+                    title: r.try_get("title")?,
+                    sha256: r.try_get("sha256")?,
+                    created_ms: r.try_get("created_ms")?,
+                    name: join(vec![part("fornavn")?, part("mellomnavn")?, part("etternavn")?]),
+                    address,
+                    protected,
+                })
+            })
+            .collect()
+    }
+
+    /// Records that a letter of office `office` was printed and posted (or handed over) by `who`,
+    /// which takes it off the list, with the audit entry. False when there is no such letter
+    /// still on the list.
+    pub async fn letter_printed(&self, office: &str, letter_id: &str, who: &str, entry: &crate::AuditEntry, now: Millis) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE letters SET printed_ms = $3, printed_by = $4
+             WHERE id = $1 AND printed_ms IS NULL AND application_id IN (SELECT id FROM applications WHERE enhetsnummer = $2)",
+        )
+        .bind(letter_id)
+        .bind(office)
+        .bind(now)
+        .bind(who)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        crate::audit::append(&mut tx, entry, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -50,7 +50,7 @@ pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};
 #[cfg(feature = "s3")]
 pub use files_s3::S3Files;
-pub use letters::Letter;
+pub use letters::{Letter, LetterToPrint};
 pub use meetings::{Booked, MeetingRow, NewMeeting};
 pub use messages::{Message, NewMessage, Posted, WaitingConversation};
 pub use notifications::{DueNotice, NoticeRow, LEASE_MS};
@@ -145,6 +145,7 @@ fn migrations(backend: Backend) -> Migrator {
             (19, "dialogue", include_str!("../migrations/sqlite/0019_dialogue.sql")),
             (20, "notifications", include_str!("../migrations/sqlite/0020_notifications.sql")),
             (21, "meetings", include_str!("../migrations/sqlite/0021_meetings.sql")),
+            (22, "letter printing", include_str!("../migrations/sqlite/0022_letter_printing.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -168,6 +169,7 @@ fn migrations(backend: Backend) -> Migrator {
             (19, "dialogue", include_str!("../migrations/postgres/0019_dialogue.sql")),
             (20, "notifications", include_str!("../migrations/postgres/0020_notifications.sql")),
             (21, "meetings", include_str!("../migrations/postgres/0021_meetings.sql")),
+            (22, "letter printing", include_str!("../migrations/postgres/0022_letter_printing.sql")),
         ],
     };
     Migrator {

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod decide;
 pub mod payments;
+pub mod printing;
 
 use velferd_domain::application::Soker;
 use velferd_domain::office::InboxFilter;

@@ -1147,3 +1147,19 @@ audit-read-meetings = looked at the appointments
 audit-book-meeting = booked an appointment
 audit-move-meeting = moved an appointment
 audit-cancel-meeting = cancelled an appointment
+
+## Letters that reach people: print and post
+staff-print-title = Letters to print
+staff-print-intro = Letters from { $office } not opened online after { $days } days. Print them and post them, or hand them over in person when the address is protected.
+staff-print-none = No letters are waiting to be printed.
+staff-print-sent = Sent { $date }, not opened
+staff-print-protected = The address is protected: hand the letter over in person. It is never printed with an address.
+staff-print-pdf = Print (PDF with an address page)
+staff-print-mark = Printed and posted
+staff-print-handed-over = Handed over in person
+staff-print-done = The letter is off the list.
+print-cover-from = From { $office }, { $address }
+print-cover-reference = Reference: { $reference }
+audit-print-letter = printed a letter to you
+audit-letter-printed = gave you a letter on paper
+audit-list-letters-to-print = looked at the list of letters to print

@@ -1145,3 +1145,19 @@ audit-read-meetings = så avtalene
 audit-book-meeting = booket en avtale
 audit-move-meeting = flyttet en avtale
 audit-cancel-meeting = avlyste en avtale
+
+## Letters that reach people: print and post
+staff-print-title = Brev som skal skrives ut
+staff-print-intro = Brev fra { $office } som ikke er åpnet på nett etter { $days } dager. Skriv dem ut og send dem i posten, eller gi dem personlig når adressen er beskyttet.
+staff-print-none = Ingen brev venter på utskrift.
+staff-print-sent = Sendt { $date }, ikke åpnet
+staff-print-protected = Adressen er beskyttet: gi brevet personlig. Det skrives aldri ut med adresse.
+staff-print-pdf = Skriv ut (PDF med adresseside)
+staff-print-mark = Skrevet ut og sendt
+staff-print-handed-over = Gitt personlig
+staff-print-done = Brevet er tatt av listen.
+print-cover-from = Fra { $office }, { $address }
+print-cover-reference = Referanse: { $reference }
+audit-print-letter = skrev ut et brev til deg
+audit-letter-printed = ga deg et brev på papir
+audit-list-letters-to-print = så listen over brev som skal skrives ut

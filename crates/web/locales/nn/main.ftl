@@ -1145,3 +1145,19 @@ audit-read-meetings = såg avtalane
 audit-book-meeting = booka ein avtale
 audit-move-meeting = flytte ein avtale
 audit-cancel-meeting = avlyste ein avtale
+
+## Letters that reach people: print and post
+staff-print-title = Brev som skal skrivast ut
+staff-print-intro = Brev frå { $office } som ikkje er opna på nett etter { $days } dagar. Skriv dei ut og send dei i posten, eller gi dei personleg når adressa er verna.
+staff-print-none = Ingen brev ventar på utskrift.
+staff-print-sent = Sendt { $date }, ikkje opna
+staff-print-protected = Adressa er verna: gi brevet personleg. Det blir aldri skrive ut med adresse.
+staff-print-pdf = Skriv ut (PDF med adresseside)
+staff-print-mark = Skrive ut og sendt
+staff-print-handed-over = Gitt personleg
+staff-print-done = Brevet er teke av lista.
+print-cover-from = Frå { $office }, { $address }
+print-cover-reference = Referanse: { $reference }
+audit-print-letter = skreiv ut eit brev til deg
+audit-letter-printed = gav deg eit brev på papir
+audit-list-letters-to-print = såg lista over brev som skal skrivast ut

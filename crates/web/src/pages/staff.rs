@@ -410,3 +410,30 @@ impl MeetingsPage {
         self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m)
     }
 }
+
+/// A letter on the office's print-and-post list.
+pub struct PrintRow {
+    pub reference: String,
+    pub case_href: String,
+    pub title: String,
+    /// "Sent 24.11.2026, not opened".
+    pub sent: String,
+    pub name: String,
+    /// The address lines joined, or empty for a protected address.
+    pub address: String,
+    /// Hand over in person; no address page.
+    pub protected: bool,
+    pub pdf_href: String,
+    pub action: String,
+}
+
+/// `/ansatt/utskrift`: letters not opened online in time, to print and post.
+#[derive(Template)]
+#[template(path = "staff/printing.html")]
+pub struct PrintingPage {
+    pub ctx: PageContext,
+    pub office: String,
+    pub days: u32,
+    pub rows: Vec<PrintRow>,
+    pub done: bool,
+}

@@ -11,6 +11,7 @@ pub mod home;
 pub mod inbox;
 pub mod meetings;
 pub mod messages;
+pub mod printing;
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -31,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/saker/{id}/vedtak", get(decide::show).post(decide::act))
         .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer))
         .route("/ansatt/meldinger", get(messages::list))
+        .route("/ansatt/utskrift", get(printing::list))
+        .route("/ansatt/utskrift/{letter}", get(printing::pdf).post(printing::printed))
         .route("/ansatt/saker/{id}/moter", get(meetings::show).post(meetings::act))
         .route("/ansatt/saker/{id}/soknad.pdf", get(case::application_pdf))
         .route("/ansatt/saker/{id}/vedlegg.pdf", get(case::merged_pdf))

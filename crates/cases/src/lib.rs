@@ -3,6 +3,7 @@
 //! `velferd-store`, and returns what the page or API answer needs. Nothing here knows HTTP; the web
 //! layer parses a request, calls one function here, and renders.
 //!
+//! - [`appeals`]: the person appeals a decision; the office upholds it or sends it on.
 //! - [`apply`]: sending an application (documents into PDFs, the application as sent).
 //! - [`citizen`]: documents a citizen or helper chooses (checked and kept with previews) and sends
 //!   to an application already sent (ettersendelse).
@@ -15,6 +16,7 @@
 //! - [`office`]: the caseworker's inbox, case file and actions, scoped by
 //!   [`velferd_domain::staff::CaseAccess`] and audited before anything is returned.
 
+pub mod appeals;
 pub mod apply;
 pub mod citizen;
 pub mod dialogue;

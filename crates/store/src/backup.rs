@@ -297,6 +297,27 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
         ],
     ),
     ("meeting_slots", &[("resource", Text), ("slot_ms", Int), ("meeting_id", Text)]),
+    (
+        "appeals",
+        &[
+            ("id", Text),
+            ("application_id", Text),
+            ("decision_id", Text),
+            ("token", Text),
+            ("text", Text),
+            ("deadline", Text),
+            ("days_late", Int),
+            ("late_reason", Text),
+            ("status", Text),
+            ("outcome", Text),
+            ("cover_letter_id", Text),
+            ("events_json", Text),
+            ("klage_json", Text),
+            ("version", Int),
+            ("created_ms", Int),
+            ("updated_ms", Int),
+        ],
+    ),
 ];
 
 /// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the

@@ -6,6 +6,7 @@
 //! and filters by it in SQL, so a wrong id in a URL finds nothing rather than someone else's data.
 
 mod api;
+mod appeals;
 mod applications;
 mod audit;
 pub mod backup;
@@ -41,6 +42,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor};
 
 pub use api::{ApiClient, ApiKey, NewApiKey};
+pub use appeals::{AppealRow, AppealStep, NewAppeal};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditHead, AuditKey, AuditPublicKey, AuditView, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Outcome};
 pub use decisions::{CalculationRow, DecisionRow, DecisionWrite, PaymentDue, PaymentRow};
@@ -146,6 +148,7 @@ fn migrations(backend: Backend) -> Migrator {
             (20, "notifications", include_str!("../migrations/sqlite/0020_notifications.sql")),
             (21, "meetings", include_str!("../migrations/sqlite/0021_meetings.sql")),
             (22, "letter printing", include_str!("../migrations/sqlite/0022_letter_printing.sql")),
+            (23, "appeals", include_str!("../migrations/sqlite/0023_appeals.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -170,6 +173,7 @@ fn migrations(backend: Backend) -> Migrator {
             (20, "notifications", include_str!("../migrations/postgres/0020_notifications.sql")),
             (21, "meetings", include_str!("../migrations/postgres/0021_meetings.sql")),
             (22, "letter printing", include_str!("../migrations/postgres/0022_letter_printing.sql")),
+            (23, "appeals", include_str!("../migrations/postgres/0023_appeals.sql")),
         ],
     };
     Migrator {

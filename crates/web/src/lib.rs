@@ -176,6 +176,7 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}/dokumenter/bilde/{file}", get(routes::upload::thumbnail))
         .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
         .route("/mine-soknader/{id}/meldinger", post(routes::messages::write))
+        .route("/mine-soknader/{id}/klage", get(routes::appeals::page).post(routes::appeals::send))
         .route("/mine-soknader/{id}/moter/{meeting}", get(routes::meetings::ics))
         .route("/mine-soknader/{id}/moter/{meeting}/flytt", post(routes::meetings::ask_to_move))
         .route("/mine-soknader/{id}/fullmakt", post(routes::helpers::grant))

@@ -308,6 +308,8 @@ pub struct CasePage {
     pub dialogue: DialogueView,
     /// Meetings with the office (the owner's page only), soonest first.
     pub meetings: Vec<CitizenMeeting>,
+    /// Appeals against decisions (the owner's page only).
+    pub appeals: AppealsView,
 }
 
 /// One message in a conversation, as either side reads it.
@@ -532,4 +534,57 @@ pub struct CitizenMeeting {
     pub cancelled: bool,
     /// The person has asked to move it (and waits for the office).
     pub move_asked: bool,
+}
+
+/// One appeal on the citizen's case page, with what has happened to it.
+pub struct CitizenAppeal {
+    /// "Klage sendt 30.11.2026".
+    pub title: String,
+    /// In time, or late and by how much.
+    pub timing: String,
+    /// (date, what happened), oldest first.
+    pub events: Vec<Line>,
+}
+
+/// The appeal section of the citizen's case page.
+#[derive(Default)]
+pub struct AppealsView {
+    /// "You can appeal by 21.12.2026" and the link, while a decision can be appealed.
+    pub invite: String,
+    pub href: String,
+    pub appeals: Vec<CitizenAppeal>,
+    /// An appeal was just received; `late_ask` when it came late without a reason.
+    pub received: bool,
+    pub late_ask: bool,
+}
+
+/// A decision the person may appeal, on the appeal form.
+pub struct AppealChoice {
+    pub id: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// `/mine-soknader/{id}/klage`: the appeal form.
+#[derive(Template)]
+#[template(path = "appeal.html")]
+pub struct AppealPage {
+    pub ctx: PageContext,
+    pub back: String,
+    pub action: String,
+    pub reference: String,
+    pub decisions: Vec<AppealChoice>,
+    /// The deadline in words, and whether it has passed (then the reason for the delay is asked).
+    pub deadline_text: String,
+    pub late: bool,
+    pub text: String,
+    pub late_reason: String,
+    pub token: String,
+    pub errors: Vec<(String, String)>,
+}
+
+impl AppealPage {
+    pub fn error(&self, field: &str) -> Option<&String> {
+        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m)
+    }
 }

@@ -437,3 +437,54 @@ pub struct PrintingPage {
     pub rows: Vec<PrintRow>,
     pub done: bool,
 }
+
+/// One appeal on the office's appeal page of a case.
+pub struct AppealView {
+    pub id: String,
+    pub version: i64,
+    /// "Klage mottatt 30.11.2026".
+    pub title: String,
+    pub timing: String,
+    pub text: String,
+    pub late_reason: Option<String>,
+    pub events: Vec<Line>,
+    /// Still open: the office's steps are offered.
+    pub open: bool,
+    /// Received and not yet taken into processing.
+    pub received: bool,
+}
+
+/// `/ansatt/saker/{id}/klager`: the case's appeals and what the office does with them.
+#[derive(Template)]
+#[template(path = "staff/appeals.html")]
+pub struct AppealsPage {
+    pub ctx: PageContext,
+    pub reference: String,
+    pub case_href: String,
+    pub decide_href: String,
+    pub action: String,
+    pub appeals: Vec<AppealView>,
+    pub done: Option<String>,
+    pub conflict: bool,
+    /// A refusal: (appeal id, field, message); the assessment typed is kept.
+    pub error: Option<(String, String, String)>,
+    pub assessment: String,
+}
+
+/// One open appeal in the office's list.
+pub struct OpenAppealRow {
+    pub href: String,
+    pub reference: String,
+    pub received: String,
+    pub timing: String,
+    pub status: String,
+}
+
+/// `/ansatt/klager`: the office's open appeals.
+#[derive(Template)]
+#[template(path = "staff/appeals_list.html")]
+pub struct OpenAppealsPage {
+    pub ctx: PageContext,
+    pub office: String,
+    pub rows: Vec<OpenAppealRow>,
+}

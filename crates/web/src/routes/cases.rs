@@ -88,12 +88,21 @@ pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, cit
 pub struct Shown {
     melding: Option<String>,
     akutt: Option<String>,
+    klage: Option<String>,
+    forsinkelse: Option<String>,
 }
 
 pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, Query(shown): Query<Shown>) -> Result<Response, AppError> {
     let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
     let just_sent = shown.melding.as_deref() == Some("sendt");
-    let message = MessagePosted { just_sent, emergency_sent: just_sent && shown.akutt.as_deref() == Some("ja"), ..MessagePosted::default() };
+    let appeal_received = shown.klage.as_deref() == Some("mottatt");
+    let message = MessagePosted {
+        just_sent,
+        emergency_sent: just_sent && shown.akutt.as_deref() == Some("ja"),
+        appeal_received,
+        appeal_late_ask: appeal_received && shown.forsinkelse.as_deref() == Some("ja"),
+        ..MessagePosted::default()
+    };
     case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(HelperForm::default(), message)).await
 }
 
@@ -342,10 +351,12 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     };
     let dialogue = dialogue_view(app, lang, sent, citizen, kommune, &posted, owner_view).await?;
     let meetings = if owner_view { super::meetings::citizen_meetings(app, lang, sent).await? } else { vec![] };
+    let appeals = if owner_view { super::appeals::appeals_view(app, lang, sent, citizen, posted.appeal_received, posted.appeal_late_ask).await? } else { Default::default() };
     let page = CasePage {
         ctx: context(app, lang, &path, session).await?,
         dialogue,
         meetings,
+        appeals,
         reference: sent.reference.clone(),
         sent: fmt::date(sent.sent_ms),
         stage: view.headline.stage(),

@@ -30,6 +30,10 @@ pub(crate) struct MessagePosted {
     /// A message was just sent (`?melding=sendt`), with the emergency box ticked (`&akutt=ja`).
     pub just_sent: bool,
     pub emergency_sent: bool,
+    /// The case page's other confirmation: an appeal was just received (`?klage=mottatt`), late
+    /// and without a reason for the delay (`&forsinkelse=ja`).
+    pub appeal_received: bool,
+    pub appeal_late_ask: bool,
 }
 
 /// The conversation section for the owner of `sent` (`owner_view`), or the empty section a helper

@@ -1,6 +1,7 @@
 //! Handlers, one file per part of the site. Each parses input, calls the domain or the store, renders.
 
 pub mod api;
+pub mod appeals;
 pub mod apply;
 pub mod attach;
 pub mod cases;

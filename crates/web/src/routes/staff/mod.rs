@@ -5,6 +5,7 @@
 //! `velferd-cases` (which checks access, audits and writes), and render.
 
 pub mod actions;
+pub mod appeals;
 pub mod case;
 pub mod decide;
 pub mod home;
@@ -32,6 +33,8 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/saker/{id}/vedtak", get(decide::show).post(decide::act))
         .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer))
         .route("/ansatt/meldinger", get(messages::list))
+        .route("/ansatt/klager", get(appeals::list))
+        .route("/ansatt/saker/{id}/klager", get(appeals::show).post(appeals::act))
         .route("/ansatt/utskrift", get(printing::list))
         .route("/ansatt/utskrift/{letter}", get(printing::pdf).post(printing::printed))
         .route("/ansatt/saker/{id}/moter", get(meetings::show).post(meetings::act))

@@ -5,7 +5,9 @@
 // assistance — after one refused try — and sends a decision for approval. Berit Solberg (beslutter)
 // finds it under "awaiting my approval" and returns it with a comment; Sara finds it under
 // "returned to me", changes it and sends it again; Berit approves it. Sara marks the payment paid.
-// Kari sees the decision, its letter and the payment on her page. Every page is checked with
+// Kari sees the decision, its letter and the payment on her page; she appeals (after one empty try),
+// and Sara keeps the decision and sends the appeal on to the county governor with a cover letter Kari
+// can read. Every page is checked with
 // axe-core (WCAG 2.1 A and AA) and for sideways scrolling at 360 px; full-page screenshots are saved
 // in tests/browser/out/decide/.
 //
@@ -27,6 +29,7 @@ const story = {
   reference: '',
   id: '', // the application's id, from the address of Sara's page
   comment: 'Skriv i begrunnelsen hvilke satser du har brukt.',
+  appeal: 'Husleien min er høyere enn det dere har regnet med. Kontrakten viser 9 800 kroner.',
 };
 
 before(async () => {
@@ -180,10 +183,53 @@ walk('Kari sees the decision, its letter and the payment on her page', async () 
   await suite.seen(kari, 'citizen decided');
 });
 
+walk('Kari appeals the decision, after one empty try', async () => {
+  const appeals = section(kari, 'Klage');
+  assert.match(plain(await appeals.innerText()), /Du kan klage innen \d\d\.\d\d\.\d{4}\./, 'her page gives the deadline');
+  await appeals.getByRole('link', { name: 'Klag på vedtaket' }).click();
+  await heading(kari, 'Klag på vedtaket');
+  await suite.seen(kari, 'appeal form');
+  await kari.getByRole('button', { name: 'Send klagen' }).click();
+  await heading(kari, 'Klag på vedtaket');
+  assert.ok((await mainText(kari)).includes('Skriv hva du er uenig i.'), 'an empty appeal is refused with a reason');
+  await suite.seen(kari, 'appeal refused');
+  await kari.getByLabel('Hva er du uenig i, og hvorfor?').fill(story.appeal);
+  await kari.getByRole('button', { name: 'Send klagen' }).click();
+  await heading(kari, 'Søknaden din');
+  const after = plain(await section(kari, 'Klage').innerText());
+  assert.ok(after.includes('Klagen er mottatt.') && after.includes('Klagen kom innen fristen'), `received, in time:\n${after}`);
+  await suite.seen(kari, 'appeal received');
+});
+
+walk('Sara keeps the decision and sends the appeal to the county governor; Kari sees it and the letter', async () => {
+  await sara.goto('/ansatt/klager');
+  await heading(sara, 'Klager');
+  await sara.getByRole('link', { name: story.reference, exact: true }).click();
+  await heading(sara, `Klager i sak ${story.reference}`);
+  assert.ok((await mainText(sara)).includes(story.appeal), 'she reads Kari\'s words');
+  await suite.seen(sara, 'appeals of a case');
+  await sara.getByRole('button', { name: 'Ta klagen under behandling' }).click();
+  await heading(sara, `Klager i sak ${story.reference}`);
+  await sara.getByLabel('Kontorets vurdering').fill('Satsene er brukt som kommunen har bestemt.');
+  await sara.getByRole('button', { name: 'Oppretthold og send til Statsforvalteren' }).click();
+  await heading(sara, `Klager i sak ${story.reference}`);
+  assert.ok((await mainText(sara)).includes('Klagen er sendt til Statsforvalteren, med oversendelsesbrev.'));
+  await suite.seen(sara, 'appeal forwarded');
+
+  await kari.goto(`/mine-soknader/${story.id}`);
+  await heading(kari, 'Søknaden din');
+  const appeal = plain(await section(kari, 'Klage').innerText());
+  assert.ok(appeal.includes('Kontoret behandler klagen') && appeal.includes('Klagen er sendt til Statsforvalteren, som avgjør den'), `each step:\n${appeal}`);
+  const letter = section(kari, 'Brev fra kontoret').getByRole('link', { name: /Oversendelse av klage til Statsforvalteren/ });
+  const pdf = await kari.request.get(await letter.getAttribute('href'));
+  assert.equal(pdf.status(), 200);
+  await suite.seen(kari, 'citizen appeal forwarded');
+});
+
 test('every page of the decision path passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
   await suite.checkAccessibility(t);
   const names = suite.visited.map((v) => v.name);
-  for (const must of ['decision page', 'calculation with error', 'calculation saved', 'decision sent', 'beslutter view', 'decision returned', 'decision approved', 'payment paid', 'citizen decided']) {
+  for (const must of ['decision page', 'calculation with error', 'calculation saved', 'decision sent', 'beslutter view', 'decision returned', 'decision approved', 'payment paid', 'citizen decided', 'appeal form', 'appeal refused', 'appeal received', 'appeals of a case', 'appeal forwarded', 'citizen appeal forwarded']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

@@ -25,6 +25,7 @@ const story = {
   reference: '',
   question: 'Hei! Jeg lurer på når jeg kan få svar.\nHusleien forfaller fredag.',
   answer: 'Hei Kari. Vi ser på søknaden din i dag og ringer deg før kl. 15.',
+  conversation: '', // the address of Sara's conversation page
 };
 
 before(async () => {
@@ -34,6 +35,16 @@ before(async () => {
 
 /** Text with every run of spaces (also no-break spaces) as one plain space. */
 const plain = (text) => text.replace(/[^\S\n]+/g, ' ');
+
+/** The next date (YYYY-MM-DD, Oslo) at least three days ahead that falls on `weekday` (1 Monday … 7 Sunday). */
+function nextWeekday(weekday) {
+  const day = 24 * 60 * 60 * 1000;
+  for (let t = Date.now() + 3 * day; ; t += day) {
+    const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+    const wd = new Date(`${iso}T12:00:00Z`).getUTCDay() || 7;
+    if (wd === weekday && !['12-24', '12-25', '12-26', '12-31', '01-01'].includes(iso.slice(5))) return iso;
+  }
+}
 
 /** A section of a page, by its heading. */
 const section = (page, name) => page.getByRole('region', { name, exact: true });
@@ -104,6 +115,7 @@ walk('Sara finds the message waiting, with its due date, and answers it', async 
 
   await card.getByRole('link', { name: story.reference, exact: true }).click();
   await heading(sara, `Meldinger i sak ${story.reference}`);
+  story.conversation = new URL(sara.url()).pathname;
   assert.ok((await mainText(sara)).includes('Husleien forfaller fredag.'), 'she reads the message');
   await suite.seen(sara, 'staff conversation');
   await sara.getByRole('button', { name: 'Send svar' }).click();
@@ -129,10 +141,49 @@ walk('Kari reads the answer, signed with Sara\'s name and office', async () => {
   await suite.seen(kari, 'citizen conversation');
 });
 
+walk('Sara books a meeting for Kari (after a refused try on a Saturday); Kari sees it with a calendar file', async () => {
+  await sara.goto('/ansatt/meldinger');
+  await sara.goto(story.conversation);
+  await sara.getByRole('link', { name: 'Tilbake til saken' }).click();
+  await heading(sara, `Søknad ${story.reference}`);
+  await sara.getByRole('link', { name: 'Avtaler', exact: true }).click();
+  await heading(sara, `Avtaler i sak ${story.reference}`);
+  await suite.seen(sara, 'staff meetings');
+  const saturday = nextWeekday(6);
+  await sara.getByLabel('Dato').fill(saturday);
+  await sara.getByLabel('Klokkeslett').fill('10:00');
+  await sara.getByRole('button', { name: 'Book avtalen' }).click();
+  await heading(sara, `Avtaler i sak ${story.reference}`);
+  assert.ok((await mainText(sara)).includes('Det er helg eller helligdag den dagen.'), 'a Saturday is refused');
+  await suite.seen(sara, 'staff meetings refused');
+  await sara.getByLabel('Dato').fill(nextWeekday(3));
+  await sara.getByRole('button', { name: 'Book avtalen' }).click();
+  await heading(sara, `Avtaler i sak ${story.reference}`);
+  assert.ok((await mainText(sara)).includes('Avtalen er booket, og søkeren får varsel.'));
+  await suite.seen(sara, 'staff meeting booked');
+
+  await kari.goto('/mine-soknader');
+  await kari.getByRole('listitem').filter({ hasText: 'Mottatt' }).first().getByRole('link').first().click();
+  await heading(kari, 'Søknaden din');
+  const meetings = plain(await section(kari, 'Avtaler med kontoret').innerText());
+  assert.match(meetings, /onsdag \d\d\.\d\d\.\d{4} 10\.00–10\.45/, `the meeting:\n${meetings}`);
+  const ics = await kari.request.get(await section(kari, 'Avtaler med kontoret').getByRole('link', { name: /Legg i kalenderen/ }).getAttribute('href'));
+  assert.equal(ics.status(), 200);
+  assert.ok((await ics.text()).includes('BEGIN:VEVENT'), 'a calendar file');
+  await suite.seen(kari, 'citizen meeting');
+});
+
+walk('the office\'s list of letters to print opens', async () => {
+  await sara.goto('/ansatt');
+  await sara.getByRole('link', { name: 'Brev som skal skrives ut' }).click();
+  await heading(sara, 'Brev som skal skrives ut');
+  await suite.seen(sara, 'letters to print');
+});
+
 test('every page Kari and Sara saw passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
   await suite.checkAccessibility(t);
   const names = suite.visited.map((v) => v.name);
-  for (const must of ['citizen message refused', 'citizen message sent', 'notices', 'notices refused', 'staff messages', 'staff conversation', 'staff conversation answered', 'citizen conversation']) {
+  for (const must of ['citizen message refused', 'citizen message sent', 'notices', 'notices refused', 'staff messages', 'staff conversation', 'staff conversation answered', 'citizen conversation', 'staff meetings', 'staff meetings refused', 'staff meeting booked', 'citizen meeting', 'letters to print']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

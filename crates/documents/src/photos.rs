@@ -45,6 +45,7 @@ mod light;
 mod pdf_input;
 pub mod preview;
 mod raster;
+mod sheet;
 mod sniff;
 
 pub use preview::{preview, Measures, Preview, Warning};

@@ -1,32 +1,48 @@
 //! What a citizen sees of a file right after choosing it, before anything is sent: a small upright
-//! picture of the page, and a warning when the photo is probably unreadable (blurred, too dark, or
-//! a page with nothing on it). The file is checked exactly as [`super::combine`] will check it, so
-//! a file that previews fine also converts.
+//! picture of the page as it will be sent (the sheet cut out and straightened where one is found,
+//! `sheet.rs`), and a warning when the photo is probably unreadable, each naming what to do (blurred,
+//! too dark, a page with nothing on it, a page cut off by the photo's edge, a page photographed at
+//! a slant). The file is checked and the sheet looked for exactly as [`super::combine`] does, so a
+//! file that previews fine also converts, and the warnings are about the page that is sent.
 
 use image::imageops::FilterType;
 use image::{DynamicImage, GrayImage};
 
 use super::raster::{self, fit_long_side};
+use super::sheet;
 use super::sniff::{self, Kind};
 use super::{pdf_input, Input, Limits, Problem};
 
-/// Why a page is probably hard to read. The web layer words these for people.
+/// Why a page is probably hard to read, and so what the citizen should do. The web layer words
+/// these for people (`photo-fix-<code>` in its Fluent files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Warning {
-    /// Edges are soft: the camera moved or did not focus.
+    /// Edges are soft: the camera moved or did not focus. Fix: hold the phone still.
     Blurry,
-    /// Even the paper is dark: too little light.
+    /// Even the paper is dark: too little light. Fix: take it again closer to a window.
     Dark,
     /// Almost nothing on the page: the wrong side, or the document is not in the picture.
     MostlyEmpty,
+    /// The sheet runs off the photo's edge while the desk shows elsewhere: part of the page is
+    /// missing. Fix: get the whole sheet in the picture.
+    CutOff,
+    /// The sheet was photographed at a slant (opposite sides differ by more than a fifth): it is
+    /// straightened, but its far end has few pixels. Fix: hold the phone straight above the page.
+    Slanted,
 }
 
 impl Warning {
+    /// Every warning, for the web layer's check that each has its words.
+    pub const ALL: [Warning; 5] = [Warning::Blurry, Warning::Dark, Warning::MostlyEmpty, Warning::CutOff, Warning::Slanted];
+
+    /// A stable identifier, stored with sent documents (`document_warnings`) and used in message keys.
     pub fn code(self) -> &'static str {
         match self {
             Warning::Blurry => "blurry",
             Warning::Dark => "dark",
             Warning::MostlyEmpty => "empty",
+            Warning::CutOff => "cut-off",
+            Warning::Slanted => "slanted",
         }
     }
 }
@@ -98,12 +114,26 @@ pub fn preview(input: &Input<'_>, limits: &Limits, max_side: u32) -> Result<Prev
         Kind::Unsupported(kind) => return Err(Problem::UnsupportedType { kind }),
         Kind::Unknown => return Err(Problem::NotAnImage),
     };
-    let measures = measure(&image);
-    let (width, height) = fit_long_side(image.width(), image.height(), max_side);
-    let small = image.resize_exact(width, height, FilterType::Triangle).into_rgb8();
+    // The page as `combine` will send it: the sheet alone, straightened, where one is found. The
+    // measures need no more than 1000 px (see `measure`), nor does a thumbnail.
+    let photo = raster::flatten_on_white(image);
+    let found = sheet::find(&photo);
+    let page = match found {
+        sheet::Found::Sheet(sheet) => DynamicImage::ImageRgb8(sheet::straighten(&photo, &sheet, 1000.max(max_side))),
+        _ => DynamicImage::ImageRgb8(photo),
+    };
+    let measures = measure(&page);
+    let mut warnings = warnings(&measures);
+    match found {
+        sheet::Found::CutOff => warnings.push(Warning::CutOff),
+        sheet::Found::Sheet(sheet) if sheet.slant() > sheet::SLANTED => warnings.push(Warning::Slanted),
+        _ => {}
+    }
+    let (width, height) = fit_long_side(page.width(), page.height(), max_side);
+    let small = page.resize_exact(width, height, FilterType::Triangle).into_rgb8();
     let mut thumbnail = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut thumbnail, 70).encode_image(&small).map_err(|e| Problem::BrokenImage { detail: e.to_string() })?;
-    Ok(Preview::Picture { thumbnail, width, height, warnings: warnings(&measures), measures })
+    Ok(Preview::Picture { thumbnail, width, height, warnings, measures })
 }
 
 /// The first pages of a checked PDF drawn small, side by side in rows of three, on white.

@@ -86,11 +86,11 @@ fn broken(error: ImageError) -> Problem {
 }
 
 /// Size, colour and quality as set in `encoding`: flatten transparency onto
-/// white, go grey when the picture has (almost) no colour (and then even out
+/// white, cut out and straighten the sheet of paper where one is found (`sheet.rs`), go grey when the picture has (almost) no colour (and then even out
 /// dim or uneven light, `light.rs`), scale the long side down to
 /// `max_long_side`, and encode as baseline JPEG.
 fn reencode(image: DynamicImage, encoding: &Encoding) -> Encoded {
-    let rgb = flatten_on_white(image);
+    let rgb = page_of(flatten_on_white(image), encoding.max_long_side);
     let grayscale = looks_grey(&rgb);
     let (width, height) = fit_long_side(rgb.width(), rgb.height(), encoding.max_long_side);
     let resize = (width, height) != rgb.dimensions();
@@ -119,9 +119,18 @@ fn reencode(image: DynamicImage, encoding: &Encoding) -> Encoded {
     Encoded { jpeg, width, height }
 }
 
+/// The sheet of paper in `photo`, cut out and straightened with its long side at most
+/// `max_long_side`, where one is found with confidence (`sheet.rs`); else `photo` as it is.
+pub(crate) fn page_of(photo: RgbImage, max_long_side: u32) -> RgbImage {
+    match super::sheet::find(&photo) {
+        super::sheet::Found::Sheet(sheet) => super::sheet::straighten(&photo, &sheet, max_long_side),
+        _ => photo,
+    }
+}
+
 /// Transparent pixels become white paper (a PNG with alpha is usually a
 /// screenshot or a scan with a cut-out background).
-fn flatten_on_white(image: DynamicImage) -> RgbImage {
+pub(crate) fn flatten_on_white(image: DynamicImage) -> RgbImage {
     if !image.color().has_alpha() {
         return image.into_rgb8();
     }

@@ -414,9 +414,6 @@ attach-pdf-pages = { $count ->
     [one] 1 page
    *[other] { $count } pages
 }
-attach-warning-blurry = The photo looks blurred. Hold the phone still and take it again, so the office can read it.
-attach-warning-dark = The photo is very dark. Take it again with more light.
-attach-warning-empty = We can see almost nothing on the page. Check that the whole document is in the picture.
 attach-turn = Rotate
 attach-earlier = Move earlier
 attach-later = Move later
@@ -882,3 +879,11 @@ staff-answer-sent = Your answer has been sent.
 audit-read-messages = read the messages
 audit-answer-message = answered a message
 audit-list-messages = looked at the list of messages
+
+## Photos: what to do
+# Before sending: a page that is probably hard to read, and what to do about it (velferd_documents::photos::Warning).
+photo-fix-blurry = The photo looks blurred. Hold the phone still and take the photo again, so the office can read it.
+photo-fix-dark = The photo is too dark. Take the photo again closer to a window, or turn on more light.
+photo-fix-empty = We can see almost nothing on the page. Check that you photographed the right side and that the whole sheet is in the picture.
+photo-fix-cut-off = The page is cut off. Take the photo again and get the whole sheet in the picture.
+photo-fix-slanted = The page was photographed at a slant. Hold the phone straight above the page and take the photo again.

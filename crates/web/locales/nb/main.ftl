@@ -412,9 +412,6 @@ attach-pdf-pages = { $count ->
     [one] 1 side
    *[other] { $count } sider
 }
-attach-warning-blurry = Bildet ser uskarpt ut. Hold telefonen stille og ta det på nytt, så kontoret kan lese det.
-attach-warning-dark = Bildet er veldig mørkt. Ta det på nytt med mer lys.
-attach-warning-empty = Vi ser nesten ingenting på siden. Sjekk at hele dokumentet er med på bildet.
 attach-turn = Roter
 attach-earlier = Flytt fram
 attach-later = Flytt bak
@@ -880,3 +877,11 @@ staff-answer-sent = Svaret er sendt.
 audit-read-messages = leste meldingene
 audit-answer-message = svarte på en melding
 audit-list-messages = så listen over meldinger
+
+## Photos: what to do
+# Before sending: a page that is probably hard to read, and what to do about it (velferd_documents::photos::Warning).
+photo-fix-blurry = Bildet ser uskarpt ut. Hold telefonen stille og ta bildet på nytt, så kontoret kan lese det.
+photo-fix-dark = Bildet er for mørkt. Ta bildet på nytt nærmere et vindu, eller slå på mer lys.
+photo-fix-empty = Vi ser nesten ingenting på siden. Sjekk at du har tatt bilde av riktig side, og at hele arket er med.
+photo-fix-cut-off = Siden er kuttet av. Ta bildet på nytt og få med hele arket.
+photo-fix-slanted = Siden er tatt på skrå. Hold telefonen rett over arket og ta bildet på nytt.

@@ -412,9 +412,6 @@ attach-pdf-pages = { $count ->
     [one] 1 side
    *[other] { $count } sider
 }
-attach-warning-blurry = Biletet ser uskarpt ut. Hald telefonen still og ta det på nytt, så kontoret kan lese det.
-attach-warning-dark = Biletet er svært mørkt. Ta det på nytt med meir lys.
-attach-warning-empty = Vi ser nesten ingenting på sida. Sjekk at heile dokumentet er med på biletet.
 attach-turn = Roter
 attach-earlier = Flytt fram
 attach-later = Flytt bak
@@ -880,3 +877,11 @@ staff-answer-sent = Svaret er sendt.
 audit-read-messages = las meldingane
 audit-answer-message = svarte på ei melding
 audit-list-messages = såg lista over meldingar
+
+## Photos: what to do
+# Before sending: a page that is probably hard to read, and what to do about it (velferd_documents::photos::Warning).
+photo-fix-blurry = Biletet ser uskarpt ut. Hald telefonen still og ta biletet på nytt, så kontoret kan lese det.
+photo-fix-dark = Biletet er for mørkt. Ta biletet på nytt nærare eit vindauge, eller slå på meir lys.
+photo-fix-empty = Vi ser nesten ingenting på sida. Sjekk at du har teke bilete av rett side, og at heile arket er med.
+photo-fix-cut-off = Sida er kutta av. Ta biletet på nytt og få med heile arket.
+photo-fix-slanted = Sida er teken på skrå. Hald telefonen rett over arket og ta biletet på nytt.

@@ -74,7 +74,7 @@ pub(crate) async fn page_with(app: &AppState, lang: Lang, session: &Session, dra
                             true => lang.t_args("attach-file-alt", &[("number", (i + 1).to_string()), ("document", label.clone()), ("count", f.pages.to_string())]),
                         },
                         pages: if f.is_pdf { lang.t_args("attach-pdf-pages", &[("count", f.pages.to_string())]) } else { String::new() },
-                        warnings: f.warnings.iter().map(|w| lang.t(&format!("attach-warning-{w}"))).collect(),
+                        warnings: f.warnings.iter().map(|w| lang.t(&format!("photo-fix-{w}"))).collect(),
                         action: format!("{base}/fil/{}", f.id),
                         first: i == 0,
                         last: i + 1 == count,

@@ -121,7 +121,7 @@ fn kept_tile(lang: Lang, base: &str, label: &str, n: usize, f: &DraftFile) -> At
             true => lang.t_args("attach-file-alt", &[("number", (n + 1).to_string()), ("document", label.to_owned()), ("count", f.pages.to_string())]),
         },
         pages: if f.is_pdf { lang.t_args("attach-pdf-pages", &[("count", f.pages.to_string())]) } else { String::new() },
-        warnings: f.warnings.iter().map(|w| lang.t(&format!("attach-warning-{w}"))).collect(),
+        warnings: f.warnings.iter().map(|w| lang.t(&format!("photo-fix-{w}"))).collect(),
         action: format!("{base}/fil/{}", f.id),
         // Kept files go in the order chosen; no buttons to move them.
         first: true,

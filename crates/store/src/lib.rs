@@ -136,6 +136,7 @@ fn migrations(backend: Backend) -> Migrator {
             (16, "inbox indexes", include_str!("../migrations/sqlite/0016_inbox_indexes.sql")),
             (17, "name search", include_str!("../migrations/sqlite/0017_name_search.sql")),
             (19, "dialogue", include_str!("../migrations/sqlite/0019_dialogue.sql")),
+            (21, "pdf parts", include_str!("../migrations/sqlite/0021_pdf_parts.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -156,6 +157,7 @@ fn migrations(backend: Backend) -> Migrator {
             (16, "inbox indexes", include_str!("../migrations/postgres/0016_inbox_indexes.sql")),
             (17, "name search", include_str!("../migrations/postgres/0017_name_search.sql")),
             (19, "dialogue", include_str!("../migrations/postgres/0019_dialogue.sql")),
+            (21, "pdf parts", include_str!("../migrations/postgres/0021_pdf_parts.sql")),
         ],
     };
     Migrator {

@@ -887,3 +887,5 @@ photo-fix-dark = The photo is too dark. Take the photo again closer to a window,
 photo-fix-empty = We can see almost nothing on the page. Check that you photographed the right side and that the whole sheet is in the picture.
 photo-fix-cut-off = The page is cut off. Take the photo again and get the whole sheet in the picture.
 photo-fix-slanted = The page was photographed at a slant. Hold the phone straight above the page and take the photo again.
+# Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
+attach-split = Split into single pages

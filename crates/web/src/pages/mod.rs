@@ -474,5 +474,8 @@ pub struct AttachFile {
     pub action: String,
     pub first: bool,
     pub last: bool,
+    /// A picture, or a PDF: every page of it is turned.
     pub can_turn: bool,
+    /// A PDF of two or more pages, which can be split into one file per page.
+    pub can_split: bool,
 }

@@ -20,7 +20,7 @@ use std::process::Command;
 
 use image::GrayImage;
 use phone_photo::{long_words, phone_jpeg, photograph, SHOTS};
-use velferd_documents::photos::{combine, Input, Limits};
+use velferd_documents::photos::{combine, preview, Input, Limits, Preview, Warning};
 
 fn have(tool: &str) -> bool {
     let found = Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success() || !o.stderr.is_empty());
@@ -160,6 +160,76 @@ fn the_shared_cases_keep_the_words_read_on_the_original() {
     assert!(checked >= 5, "the cases are there: {checked}");
 }
 
+fn warnings_of(jpeg: &[u8]) -> Vec<Warning> {
+    match preview(&Input::new("photo.jpg", jpeg), &Limits::default(), 320).unwrap() {
+        Preview::Picture { warnings, .. } => warnings,
+        Preview::Pdf { .. } => panic!("a picture"),
+    }
+}
+
+/// The benchmark's photo with the bottom of the sheet outside the picture: before sending, the
+/// citizen is told the page is cut off (and the photo is sent as it is, not "straightened").
+#[test]
+fn a_benchmark_photo_with_the_sheet_cut_off_is_warned_about() {
+    let (upright, _) = photograph(&SHOTS[0], 0, 1500);
+    let cut = image::imageops::crop_imm(&upright, 0, 0, upright.width(), upright.height() * 3 / 4).to_image();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90).encode_image(&cut).unwrap();
+    assert_eq!(warnings_of(&jpeg), vec![Warning::CutOff]);
+    let (whole, _) = photograph(&SHOTS[0], 0, 1500);
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90).encode_image(&whole).unwrap();
+    assert_eq!(warnings_of(&jpeg), vec![], "the whole sheet");
+}
+
+/// A benchmark photo (underexposed, unevenly lit, warm) of a sheet with a red stamp on it: the page
+/// keeps the stamp red, while its paper becomes white and its text black rather than brown, and
+/// keeps its words.
+#[test]
+fn a_stamped_page_keeps_its_colour_only_where_the_stamp_is() {
+    if !tools() {
+        return;
+    }
+    let dir = TempDir::new("stamp");
+    let shot = &SHOTS[2];
+    let (mut upright, drawn) = photograph(shot, 2, 3000);
+    let (w, h) = (upright.width() as f32, upright.height() as f32);
+    for (x, y, p) in upright.enumerate_pixels_mut() {
+        let r = (x as f32 - w * 0.62).hypot(y as f32 - h * 0.8);
+        if r < w * 0.07 && r > w * 0.055 {
+            // Stamp ink lets red through and absorbs green and blue.
+            p.0 = [p.0[0], (f32::from(p.0[1]) * 0.25) as u8, (f32::from(p.0[2]) * 0.25) as u8];
+        }
+    }
+    let original_path = dir.0.join("stamped.png");
+    upright.save(&original_path).unwrap();
+    let pdf = combine(&[Input::new("stamped.jpg", &phone_jpeg(&upright, 1))], &Limits::default()).unwrap();
+    let out = dir.0.join("stamped.pdf");
+    std::fs::write(&out, &pdf).unwrap();
+    let prefix = dir.0.join("stamped-colour");
+    let rendered = Command::new("pdftoppm").args(["-r", "100", "-png", "-singlefile"]).arg(&out).arg(&prefix).output().unwrap();
+    assert!(rendered.status.success());
+    let page = image::open(format!("{}.png", prefix.display())).unwrap().into_rgb8();
+    let total = (page.width() * page.height()) as usize;
+    let is_red = |p: &image::Rgb<u8>| i32::from(p.0[0]) - i32::from(p.0[1]).max(i32::from(p.0[2])) > 80;
+    let red = page.pixels().filter(|p| is_red(p)).count();
+    let other_colour = page
+        .pixels()
+        .filter(|p| {
+            let (max, min) = (p.0.iter().max().copied().unwrap_or(0), p.0.iter().min().copied().unwrap_or(0));
+            max - min > 40 && !is_red(p)
+        })
+        .count();
+    let white = page.pixels().filter(|p| p.0.iter().all(|&v| v > 225)).count();
+    eprintln!("stamped page: {red} red pixels, {other_colour} other coloured, {white} white of {total}");
+    assert!(red > total / 400, "the stamp is red: {red} of {total} pixels");
+    assert!(other_colour < total / 200, "no colour but the stamp's: {other_colour} of {total} pixels");
+    assert!(white > total / 2, "the paper is white: {white} of {total} pixels");
+    let original = ocr(&original_path);
+    let made = ocr(&render(&out, 1, &dir.0, "stamped"));
+    assert_keeps_words("stamped photo", &drawn, &original, &made);
+}
+
 #[test]
 fn the_benchmark_photos_keep_the_words_read_on_the_upright_photo() {
     if !tools() {
@@ -192,6 +262,9 @@ fn the_benchmark_photos_keep_the_words_read_on_the_upright_photo() {
                             let page = image::open(&page_path).unwrap().into_luma8();
                             let dark = dark_border(&page, 0.04);
                             assert!(dark < 0.02, "{label}: the desk around the sheet is cut away ({:.1} % of the border is dark)", dark * 100.0);
+                            // The same photo before sending: a whole sheet, photographed from above.
+                            let warnings = warnings_of(&jpeg);
+                            assert!(!warnings.contains(&Warning::CutOff) && !warnings.contains(&Warning::Slanted), "{label}: {warnings:?}");
                             result
                         })
                         .collect::<Vec<_>>()

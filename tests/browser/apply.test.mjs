@@ -230,7 +230,7 @@ walk('the summary shows her answers and sending needs her confirmation', async (
   await contract.getByRole('button', { name: 'Legg ved Husleiekontrakt' }).click();
   await heading('Legg ved dokumenter');
   assert.equal(await contract.getByRole('img').count(), 2, 'a thumbnail of each page');
-  assert.ok((await contract.innerText()).includes('Bildet er veldig mørkt'), 'the dark photo gets a warning in plain words');
+  assert.ok((await contract.innerText()).includes('Bildet er for mørkt. Ta bildet på nytt nærmere et vindu'), 'the dark photo gets a warning that says what to do');
   await page.waitForLoadState('load');
   const sideways = contract.getByRole('img', { name: 'Side 2 av Husleiekontrakt' });
   const before = await sideways.boundingBox();

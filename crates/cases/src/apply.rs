@@ -129,11 +129,11 @@ impl Cases {
             let mut originals = Vec::new();
             for f in &mine {
                 let bytes = self.files.get(&f.sha256).await?.ok_or_else(|| CaseError::Internal("an attached file is missing from the file store".into()))?;
-                originals.push((f.name.clone(), bytes, f.quarter_turns as u8));
+                originals.push(crate::citizen::Original::of(f, bytes));
             }
             let conversion = conversion.clone();
             let result = tokio::task::spawn_blocking(move || {
-                let inputs: Vec<Input<'_>> = originals.iter().map(|(name, bytes, turns)| Input::new(name, bytes).turned(*turns)).collect();
+                let inputs: Vec<Input<'_>> = originals.iter().map(crate::citizen::Original::input).collect();
                 combine(&inputs, &conversion)
             })
             .await

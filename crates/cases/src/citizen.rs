@@ -4,7 +4,7 @@
 //! already sent (ettersendelse, [`Cases::send_documents`]) turns each document's kept files into
 //! one PDF and records them as a submission with its own vedlegg.json.
 
-use velferd_documents::photos::{combine, preview, Input, Limits, Preview};
+use velferd_documents::photos::{combine, preview, turned_jpeg, Input, Limits, Preview};
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::Millis;
 use velferd_formats::vedlegg::{Fil, Vedlegg, VedleggSpesifikasjon, VedleggStatus};
@@ -14,6 +14,30 @@ use crate::{CaseError, Cases, Result};
 
 /// Longest side of a thumbnail, in pixels.
 pub const THUMB_SIDE: u32 = 320;
+
+/// A kept file's original with what the person did to it: turned, and for a part of a split PDF,
+/// which of its pages.
+pub(crate) struct Original {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub turns: u8,
+    pub pages: Option<(usize, usize)>,
+}
+
+impl Original {
+    pub fn of(file: &DraftFile, bytes: Vec<u8>) -> Original {
+        let pages = file.is_pdf.then(|| (usize::try_from(file.first_page).unwrap_or(0), usize::try_from(file.pages).unwrap_or(0)));
+        Original { name: file.name.clone(), bytes, turns: (file.quarter_turns % 4) as u8, pages }
+    }
+
+    pub fn input(&self) -> Input<'_> {
+        let input = Input::new(&self.name, &self.bytes).turned(self.turns);
+        match self.pages {
+            Some((first, count)) => input.pages(first, count),
+            None => input,
+        }
+    }
+}
 
 /// A document the office wants sent to an application: its vedlegg type and subtype, and whether
 /// the office asked for it (`dokumentasjonEtterspurt`) rather than the answers implying it.
@@ -90,21 +114,85 @@ impl Cases {
         let Some(sha) = file.thumb_sha256.as_deref() else {
             return Ok(None);
         };
+        let turns = (file.quarter_turns % 4) as u8;
+        if turns == 0 {
+            return self.files.get(sha).await.map_err(Into::into);
+        }
+        if file.is_pdf {
+            // A sheet of pages is drawn again with each page turned (turning the sheet as a whole
+            // would turn its rows of pages too).
+            let Some(bytes) = self.files.get(&file.sha256).await? else {
+                return Ok(None);
+            };
+            let original = Original::of(file, bytes);
+            let sheet = tokio::task::spawn_blocking(move || match preview(&original.input(), &Limits::default(), THUMB_SIDE) {
+                Ok(Preview::Pdf { sheet, .. }) => sheet,
+                _ => None,
+            })
+            .await
+            .map_err(|e| CaseError::Internal(e.to_string()))?;
+            return Ok(sheet);
+        }
         let Some(bytes) = self.files.get(sha).await? else {
             return Ok(None);
         };
-        let turns = file.quarter_turns as u8;
-        if file.is_pdf || turns.is_multiple_of(4) {
-            return Ok(Some(bytes));
-        }
         // Thumbnails are small; turning one on the fly is cheaper than storing four.
-        let turned = tokio::task::spawn_blocking(move || match preview(&Input::new("t.jpg", &bytes).turned(turns), &Limits::default(), THUMB_SIDE) {
-            Ok(Preview::Picture { thumbnail, .. }) => thumbnail,
-            _ => bytes,
+        let turned = tokio::task::spawn_blocking(move || turned_jpeg(&bytes, turns).unwrap_or(bytes)).await.map_err(|e| CaseError::Internal(e.to_string()))?;
+        Ok(Some(turned))
+    }
+
+    /// Splits a PDF kept for a draft into one file per page (each with its own thumbnail), so the
+    /// citizen can turn, move or remove pages one by one. `false` when it is not a PDF of two or
+    /// more pages in `owner`'s draft `draft_id`.
+    pub async fn split_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file: &DraftFile) -> Result<bool> {
+        let Some(thumbs) = self.page_thumbnails(file).await? else { return Ok(false) };
+        let orphans = self.store.split_draft_file(draft_id, owner, &file.id, &thumbs).await?;
+        self.forget(orphans.as_deref().unwrap_or_default()).await;
+        Ok(orphans.is_some())
+    }
+
+    /// [`Cases::split_draft_file`] for a file `uploader` chose to send later to `owner`'s application.
+    pub async fn split_pending_file(&self, application_id: &str, owner: &Fodselsnummer, uploader: &Fodselsnummer, file: &DraftFile) -> Result<bool> {
+        let Some(thumbs) = self.page_thumbnails(file).await? else { return Ok(false) };
+        let orphans = self.store.split_pending_file(application_id, owner, uploader, &file.id, &thumbs).await?;
+        self.forget(orphans.as_deref().unwrap_or_default()).await;
+        Ok(orphans.is_some())
+    }
+
+    /// A thumbnail for each page of a kept PDF, stored; `None` for a picture or a single page.
+    async fn page_thumbnails(&self, file: &DraftFile) -> Result<Option<Vec<Option<String>>>> {
+        if !file.is_pdf || file.pages < 2 {
+            return Ok(None);
+        }
+        let bytes = self.files.get(&file.sha256).await?.ok_or_else(|| CaseError::Internal("a kept file is missing from the file store".into()))?;
+        let original = Original::of(file, bytes);
+        let sheets = tokio::task::spawn_blocking(move || {
+            let (first, count) = original.pages.unwrap_or((0, 0));
+            (first..first + count)
+                .map(|page| match preview(&original.input().pages(page, 1), &Limits::default(), THUMB_SIDE) {
+                    Ok(Preview::Pdf { sheet, .. }) => sheet,
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
         })
         .await
         .map_err(|e| CaseError::Internal(e.to_string()))?;
-        Ok(Some(turned))
+        let mut thumbs = Vec::with_capacity(sheets.len());
+        for sheet in sheets {
+            thumbs.push(match sheet {
+                Some(jpeg) => Some(self.files.put(&jpeg).await?),
+                None => None,
+            });
+        }
+        Ok(Some(thumbs))
+    }
+
+    async fn forget(&self, orphans: &[String]) {
+        for sha in orphans {
+            if let Err(e) = self.files.delete(sha).await {
+                tracing::warn!(error = %e, "could not delete a file no longer used");
+            }
+        }
     }
 
     /// What the office wants sent to `sent` (of `owner`): the documents of its latest request if
@@ -149,12 +237,12 @@ impl Cases {
             let mut originals = Vec::new();
             for f in &mine {
                 let bytes = self.files.get(&f.sha256).await?.ok_or_else(|| CaseError::Internal("a kept file is missing from the file store".into()))?;
-                originals.push((f.name.clone(), bytes, f.quarter_turns as u8));
+                originals.push(Original::of(f, bytes));
             }
-            let names: Vec<String> = originals.iter().map(|(n, _, _)| n.clone()).collect();
+            let names: Vec<String> = originals.iter().map(|o| o.name.clone()).collect();
             let limits = limits.clone();
             let combined = tokio::task::spawn_blocking(move || {
-                let inputs: Vec<Input<'_>> = originals.iter().map(|(name, bytes, turns)| Input::new(name, bytes).turned(*turns)).collect();
+                let inputs: Vec<Input<'_>> = originals.iter().map(Original::input).collect();
                 combine(&inputs, &limits)
             })
             .await

@@ -15,7 +15,7 @@ pub struct PdfArgs {
     #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
     output: PathBuf,
     /// JPEG, PNG or PDF files, in page order. The type is read from each file's content, not
-    /// its name; HEIC is not supported.
+    /// its name; HEIC is refused, with how to send it as JPEG instead.
     #[arg(required = true, value_name = "IN")]
     inputs: Vec<PathBuf>,
 }

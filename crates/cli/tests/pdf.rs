@@ -113,7 +113,11 @@ fn rejected_input_exits_1_names_the_file_and_leaves_out_untouched() {
         ("tom.png", Vec::new(), "empty"),
         ("avbrutt.jpg", photo()[..photo().len() / 2].to_vec(), "damaged or incomplete"),
         ("avbrutt.pdf", pdf()[..pdf().len() / 2].to_vec(), "PDF is damaged"),
-        ("IMG_0042.HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec(), "HEIC is not supported"),
+        (
+            "IMG_0042.HEIC",
+            b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec(),
+            "HEIC photos cannot be read yet; please send it as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible",
+        ),
     ];
     for (name, bytes, expected) in cases {
         let bad = dir.file(name, &bytes);

@@ -10,8 +10,9 @@
 //!   picture has no real colour (a text page; then dim or uneven light is
 //!   evened out where that is safe, `photos/light.rs`), and without the
 //!   original's metadata (GPS position, camera, time);
-//! - the pages of each PDF, copied as they are (vector text stays text) and
-//!   scaled to fit A4, with what a reader shows of form fields, comments and
+//! - the pages of each PDF (or of the part a citizen split off, [`Input::pages`]),
+//!   copied as they are (vector text stays text), turned as the citizen turned
+//!   them, and scaled to fit A4, with what a reader shows of form fields, comments and
 //!   visible signatures drawn onto them (flattened), and a note page after
 //!   them naming files that were attached inside the PDF; scripts, actions,
 //!   links, the form itself and attached files are not copied, and every
@@ -29,7 +30,8 @@
 //!
 //! HEIC (the iPhone's "High Efficiency" format) is recognised and rejected
 //! with a hint: there is not yet a pure-Rust HEVC decoder that is both
-//! permissively licensed and mature enough for untrusted uploads.
+//! permissively licensed and mature enough for untrusted uploads, and libheif
+//! (C, through `libheif-rs`) was measured and not taken (README, Benchmarks, HEIC).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -45,9 +47,10 @@ mod light;
 mod pdf_input;
 pub mod preview;
 mod raster;
+mod sheet;
 mod sniff;
 
-pub use preview::{preview, Measures, Preview, Warning};
+pub use preview::{preview, turned_jpeg, Measures, Preview, Warning};
 
 use sniff::Kind;
 
@@ -56,19 +59,28 @@ use sniff::Kind;
 pub struct Input<'a> {
     pub name: &'a str,
     pub bytes: &'a [u8],
-    /// Quarter turns clockwise after the EXIF orientation: the citizen's "rotate" button. Applies
-    /// to pictures; a PDF's pages keep their own orientation.
+    /// Quarter turns clockwise: the citizen's "rotate" button. A picture is turned after its EXIF
+    /// orientation; a PDF's pages after their own `/Rotate`, each page alike.
     pub quarter_turns: u8,
+    /// For a PDF, only these pages: the first (0-based) and how many — one part of a PDF the
+    /// citizen split. `None`: every page. Ignored for pictures. A range past the PDF's end is
+    /// refused as [`Problem::BrokenPdf`] (the file is not the one the range was made for).
+    pub pages: Option<(usize, usize)>,
 }
 
 impl<'a> Input<'a> {
     pub fn new(name: &'a str, bytes: &'a [u8]) -> Self {
-        Input { name, bytes, quarter_turns: 0 }
+        Input { name, bytes, quarter_turns: 0, pages: None }
     }
 
     /// The same input turned `quarter_turns` × 90° clockwise.
     pub fn turned(self, quarter_turns: u8) -> Self {
         Input { quarter_turns: quarter_turns % 4, ..self }
+    }
+
+    /// The same input limited to `count` pages from page `first` (0-based), for a PDF.
+    pub fn pages(self, first: usize, count: usize) -> Self {
+        Input { pages: Some((first, count)), ..self }
     }
 }
 
@@ -120,8 +132,12 @@ pub enum Problem {
     /// The content is not a picture or PDF we know (e.g. text named `.jpg`).
     #[error("the file is not a JPEG, PNG or PDF file (its content is something else)")]
     NotAnImage,
-    /// HEIC/HEIF, from an iPhone set to "High Efficiency".
-    #[error("HEIC is not supported, please send JPEG (on iPhone: Settings → Camera → Formats → Most Compatible)")]
+    /// HEIC/HEIF, from an iPhone set to "High Efficiency". Refused rather than decoded: why, with
+    /// the numbers, in the README (Benchmarks, HEIC).
+    #[error(
+        "HEIC photos cannot be read yet; please send it as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible, \
+         then take the photo again, or send a copy saved as JPEG)"
+    )]
     Heic,
     /// A recognised format that is not converted (GIF, WebP, TIFF, BMP, AVIF, video, Office …).
     #[error("the file is a {kind} file; please send JPEG, PNG or PDF")]
@@ -224,15 +240,26 @@ pub fn combine_with(inputs: &[Input<'_>], limits: &Limits, encoding: &Encoding) 
 
 enum Prepared {
     Picture(raster::Encoded),
-    Pdf(pdf_input::CheckedPdf),
+    /// A checked PDF, the pages to copy (indexes into its own pages) and the citizen's quarter turns.
+    Pdf(pdf_input::CheckedPdf, std::ops::Range<usize>, u8),
 }
 
 impl Prepared {
     fn page_count(&self) -> usize {
         match self {
             Prepared::Picture(_) => 1,
-            Prepared::Pdf(pdf) => pdf.page_sizes.len() + usize::from(!pdf.attachments.is_empty()),
+            Prepared::Pdf(pdf, pages, _) => pages.len() + usize::from(!pdf.attachments.is_empty()),
         }
+    }
+}
+
+/// The pages of `pdf` that `input` asks for, or why they cannot be given.
+pub(crate) fn selected_pages(pdf: &pdf_input::CheckedPdf, input: &Input<'_>) -> Result<std::ops::Range<usize>, Problem> {
+    let all = pdf.page_sizes.len();
+    match input.pages {
+        None => Ok(0..all),
+        Some((first, count)) if count > 0 && first.checked_add(count).is_some_and(|end| end <= all) => Ok(first..first + count),
+        Some(_) => Err(Problem::BrokenPdf { detail: format!("it has {all} pages, not the pages asked for") }),
     }
 }
 
@@ -255,7 +282,11 @@ fn prepare(input: &Input<'_>, limits: &Limits, encoding: &Encoding) -> Result<Pr
             raster::convert(bytes, raster::Format::Jpeg, limits, encoding, input.quarter_turns).map(Prepared::Picture)
         }
         Kind::Png => raster::convert(bytes, raster::Format::Png, limits, encoding, input.quarter_turns).map(Prepared::Picture),
-        Kind::Pdf => pdf_input::check(bytes).map(Prepared::Pdf),
+        Kind::Pdf => {
+            let pdf = pdf_input::check(bytes)?;
+            let pages = selected_pages(&pdf, input)?;
+            Ok(Prepared::Pdf(pdf, pages, input.quarter_turns % 4))
+        }
         Kind::Unsupported("HEIC") => Err(Problem::Heic),
         Kind::Unsupported(kind) => Err(Problem::UnsupportedType { kind }),
         Kind::Unknown => Err(Problem::NotAnImage),
@@ -289,7 +320,7 @@ fn fit(width: f32, height: f32, page: (f32, f32), margin: f32) -> (f32, f32, f32
 }
 
 fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, ConvertError> {
-    let needs_pdf_2 = prepared.iter().any(|p| matches!(p, Prepared::Pdf(pdf) if pdf.is_pdf_2));
+    let needs_pdf_2 = prepared.iter().any(|p| matches!(p, Prepared::Pdf(pdf, ..) if pdf.is_pdf_2));
     let version = if needs_pdf_2 { PdfVersion::Pdf20 } else { PdfVersion::Pdf17 };
     let configuration = ConfigurationBuilder::new().with_version(version).finish().map_err(|e| ConvertError::Write(format!("{e:?}")))?;
     let settings = SerializeSettings { configuration, enable_tagging: false, ..SerializeSettings::default() };
@@ -314,19 +345,23 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
                 surface.finish();
                 page.finish();
             }
-            Prepared::Pdf(pdf) => {
+            Prepared::Pdf(pdf, pages, turns) => {
                 let doc = PdfDocument::new(pdf.pdf);
                 embedded.push((doc.clone(), index));
-                for (page_index, &(w, h)) in pdf.page_sizes.iter().enumerate() {
-                    let page_size = page_size_for(w, h);
-                    let already_a4 = (w - page_size.0).abs() < 2.0 && (h - page_size.1).abs() < 2.0;
-                    let (scale, x, y) = if already_a4 { (page_size.0 / w, 0.0, 0.0) } else { fit(w, h, page_size, 0.0) };
+                for page_index in pages {
+                    let (w, h) = pdf.page_sizes[page_index];
+                    // Turned a quarter or three, the page is seen with its sides swapped.
+                    let (seen_w, seen_h) = if turns % 2 == 1 { (h, w) } else { (w, h) };
+                    let page_size = page_size_for(seen_w, seen_h);
+                    let already_a4 = (seen_w - page_size.0).abs() < 2.0 && (seen_h - page_size.1).abs() < 2.0;
+                    let (scale, x, y) = if already_a4 { (page_size.0 / seen_w, 0.0, 0.0) } else { fit(seen_w, seen_h, page_size, 0.0) };
                     let settings = PageSettings::from_wh(page_size.0, page_size.1).ok_or_else(invalid_size)?;
                     let size = Size::from_wh(w, h).ok_or_else(invalid_size)?;
                     let mut page = document.start_page_with(settings);
                     let mut surface = page.surface();
                     surface.push_transform(&Transform::from_translate(x, y));
                     surface.push_transform(&Transform::from_scale(scale, scale));
+                    surface.push_transform(&quarter_turns_within(turns, w, h));
                     surface.draw_pdf_page(&doc, size, page_index);
                     for overlay in pdf.overlays.get(page_index).into_iter().flatten() {
                         let Some(size) = Size::from_wh(overlay.size.0, overlay.size.1) else { continue };
@@ -335,6 +370,7 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
                         surface.draw_pdf_page(&doc, size, overlay.helper_page);
                         surface.pop();
                     }
+                    surface.pop();
                     surface.pop();
                     surface.pop();
                     surface.finish();
@@ -370,6 +406,18 @@ fn write(inputs: &[Input<'_>], prepared: Vec<Prepared>) -> Result<Vec<u8>, Conve
     match pdf_input::active_content(&bytes) {
         None => Ok(bytes),
         Some(what) => Err(ConvertError::Write(format!("the result would contain active content ({what})"))),
+    }
+}
+
+/// The transform that turns a `w` × `h` page `turns` quarters clockwise as seen on paper, keeping
+/// it in the positive quadrant (so the turned page is `h` × `w` for odd turns). Krilla's surface
+/// has y pointing down, so clockwise on paper is a positive angle.
+fn quarter_turns_within(turns: u8, w: f32, h: f32) -> Transform {
+    match turns % 4 {
+        1 => Transform::from_row(0.0, 1.0, -1.0, 0.0, h, 0.0),
+        2 => Transform::from_row(-1.0, 0.0, 0.0, -1.0, w, h),
+        3 => Transform::from_row(0.0, -1.0, 1.0, 0.0, 0.0, w),
+        _ => Transform::identity(),
     }
 }
 

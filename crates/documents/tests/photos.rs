@@ -11,7 +11,7 @@ use std::process::Command;
 use image::codecs::jpeg::JpegEncoder;
 use image::{GrayImage, ImageEncoder, Luma, Rgb, RgbImage, Rgba, RgbaImage};
 use proptest::prelude::*;
-use velferd_documents::photos::{combine, combine_with, ConvertError, Encoding, Input, Limits, Problem};
+use velferd_documents::photos::{combine, combine_with, preview, ConvertError, Encoding, Input, Limits, Preview, Problem};
 use velferd_documents::{render, Document, Row, Section};
 
 // ---------------------------------------------------------------- test inputs
@@ -363,6 +363,41 @@ fn pdf_pages_are_kept_as_text_in_order_between_pictures() {
     assert!(text(2).trim().is_empty(), "page 2 is the photo: {}", text(2));
     assert!(text(3).contains("Husleiekontrakt"), "{}", text(3));
     assert!(text(sizes.len()).contains("Post 60"), "{}", text(sizes.len()));
+}
+
+/// A citizen splits a PDF into parts and turns a page: each part is sent with only its pages, a
+/// turned page turned the way the button says (clockwise), and a part that no longer fits the
+/// file is refused rather than guessed at.
+#[test]
+fn a_pdf_part_has_only_its_pages_and_a_turned_page_is_turned_clockwise() {
+    if !have_all() {
+        return;
+    }
+    let long = pdf_document("Husleiekontrakt", 120);
+    let pages = velferd_documents::photos::pdf_page_count(&long).unwrap();
+    assert!(pages >= 3, "{pages}");
+    let last = pages - 1;
+    // The parts in order give the whole document back, page for page.
+    let (whole, _) = combined("parts", &[Input::new("a.pdf", &long).pages(0, 1), Input::new("b.pdf", &long).pages(1, pages - 1)]);
+    assert_eq!(page_sizes(&whole.0).len(), pages);
+    let first_part = text_of("first-part", &combine(&[Input::new("a.pdf", &long).pages(0, 1)], &Limits::default()).unwrap());
+    assert!(first_part.contains("Husleiekontrakt") && !first_part.contains("Post 120"), "{first_part}");
+    match preview(&Input::new("b.pdf", &long).pages(1, pages - 1), &Limits::default(), 300).unwrap() {
+        Preview::Pdf { pages: shown, .. } => assert_eq!(shown, pages - 1),
+        Preview::Picture { .. } => panic!("a PDF"),
+    }
+    // The last page is text at the top and blank below; turned clockwise, the text is on the right.
+    for (turns, text_side) in [(1u8, 1usize), (3, 0)] {
+        let (pdf, _) = combined(&format!("turned-{turns}"), &[Input::new("c.pdf", &long).pages(last, 1).turned(turns)]);
+        assert_eq!(page_sizes(&pdf.0), vec![LANDSCAPE], "turned {turns}");
+        let q = quadrant_darkness(&render_page(&pdf.0, 1, 30));
+        let (left, right) = (q[0] + q[2], q[1] + q[3]);
+        let (text, blank) = if text_side == 1 { (right, left) } else { (left, right) };
+        assert!(text > blank * 1.5, "turned {turns}: the text is not where it should be: {q:?}");
+        assert!(text_of(&format!("turned-{turns}"), &std::fs::read(&pdf.0).unwrap()).contains("Post 120"));
+    }
+    assert!(matches!(rejected(&[Input::new("d.pdf", &long).pages(pages, 1)]), (0, Problem::BrokenPdf { .. })));
+    assert!(matches!(rejected(&[Input::new("d.pdf", &long).pages(0, 0)]), (0, Problem::BrokenPdf { .. })));
 }
 
 #[test]

@@ -137,3 +137,41 @@ fn previews_are_upright_as_sent_and_bad_files_are_refused_like_combine_refuses_t
     }
     assert_eq!(velferd_documents::photos::pdf_page_count(&pdf), Ok(1));
 }
+
+/// `page` photographed lying on a dark desk, its corners (top-left, top-right, bottom-right,
+/// bottom-left) at `corners` in a `frame`-sized photo, as a colour JPEG.
+fn on_desk(page: &GrayImage, corners: [(f32, f32); 4], frame: (u32, u32)) -> Vec<u8> {
+    use imageproc::geometric_transformations::{warp_into, Interpolation, Projection};
+    let (w, h) = (page.width() as f32, page.height() as f32);
+    let projection = Projection::from_control_points([(0.0, 0.0), (w, 0.0), (w, h), (0.0, h)], corners).unwrap();
+    let desk = image::Rgb([70, 50, 35]);
+    let mut photo = RgbImage::from_pixel(frame.0, frame.1, desk);
+    warp_into(&DynamicImage::ImageLuma8(page.clone()).into_rgb8(), &projection, Interpolation::Bilinear, desk, &mut photo);
+    let mut out = std::io::Cursor::new(Vec::new());
+    DynamicImage::ImageRgb8(photo).write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}
+
+fn preview_of(jpeg: &[u8]) -> (Vec<Warning>, u32, u32) {
+    match preview(&Input::new("p.jpg", jpeg), &Limits::default(), 320).unwrap() {
+        Preview::Picture { warnings, width, height, .. } => (warnings, width, height),
+        Preview::Pdf { .. } => panic!("a picture"),
+    }
+}
+
+#[test]
+fn a_page_on_a_desk_previews_as_the_sheet_alone_and_a_cut_off_or_slanted_one_says_what_to_do() {
+    let sheet = page(1.0, true);
+    // Lying a little tilted in a square photo: the preview is the 3 : 4 sheet, not the square photo.
+    let (warnings, width, height) = preview_of(&on_desk(&sheet, [(420.0, 180.0), (1560.0, 230.0), (1500.0, 1750.0), (360.0, 1700.0)], (2000, 2000)));
+    assert_eq!(warnings, vec![], "a good photo of a sheet on a desk");
+    let ratio = height as f32 / width as f32;
+    assert!((ratio - 4.0 / 3.0).abs() < 0.06, "the sheet alone, straightened: {width}×{height}");
+    // The bottom of the sheet is outside the photo.
+    let (warnings, ..) = preview_of(&on_desk(&sheet, [(400.0, 500.0), (1600.0, 500.0), (1600.0, 2100.0), (400.0, 2100.0)], (2000, 2000)));
+    assert_eq!(warnings, vec![Warning::CutOff]);
+    // Photographed from the side of the table: the far edge is much shorter than the near one.
+    let (warnings, width, height) = preview_of(&on_desk(&sheet, [(650.0, 250.0), (1350.0, 250.0), (1800.0, 1850.0), (200.0, 1850.0)], (2000, 2000)));
+    assert_eq!(warnings, vec![Warning::Slanted]);
+    assert!(height > width, "straightened to a portrait page: {width}×{height}");
+}

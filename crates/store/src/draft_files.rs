@@ -33,7 +33,11 @@ pub struct DraftFile {
     pub sha256: String,
     pub bytes: i64,
     pub thumb_sha256: Option<String>,
+    /// For a PDF, the first of its pages this file is (0-based): not 0 only for a part of a PDF the
+    /// citizen split; the part is `pages` pages from here.
+    pub first_page: i64,
     pub pages: i64,
+    /// Quarter turns clockwise, of a picture or of every page of a PDF.
     pub quarter_turns: i64,
     pub warnings: Vec<String>,
     pub is_pdf: bool,
@@ -49,6 +53,7 @@ pub(crate) fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
         sha256: r.try_get("sha256")?,
         bytes: r.try_get("bytes")?,
         thumb_sha256: r.try_get("thumb_sha256")?,
+        first_page: r.try_get("first_page")?,
         pages: r.try_get("pages")?,
         quarter_turns: r.try_get("quarter_turns")?,
         warnings: warnings.split(',').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
@@ -106,7 +111,7 @@ impl Store {
     /// The files of the owner's draft, by slot and position.
     pub async fn draft_files(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<DraftFile>> {
         let rows = sqlx::query(&format!(
-            "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings, is_pdf FROM draft_files
+            "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, first_page, pages, quarter_turns, warnings, is_pdf FROM draft_files
              WHERE {OWNED} ORDER BY slot, position"
         ))
         .bind(draft_id)
@@ -116,7 +121,8 @@ impl Store {
         rows.iter().map(file_from_row).collect()
     }
 
-    /// Turns a picture a quarter clockwise. False when it is not in the owner's draft.
+    /// Turns a picture, or every page of a PDF, a quarter clockwise. False when it is not in the
+    /// owner's draft.
     pub async fn turn_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
         let done = sqlx::query(&format!("UPDATE draft_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $3 AND {OWNED}"))
             .bind(draft_id)
@@ -125,6 +131,24 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// Splits a PDF of the owner's draft into one file per page, in its place and order: page `i`
+    /// keeps the original, name and turns, with `thumbs[i]` as its picture. `None` (and nothing
+    /// changed) when the file is not in the owner's draft, not a PDF, or has not `thumbs.len()`
+    /// pages (at least two). Returns the file-store names nothing uses any more (the whole PDF's
+    /// picture), for the caller to delete.
+    pub async fn split_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str, thumbs: &[Option<String>]) -> Result<Option<Vec<String>>> {
+        let mut tx = self.begin_write().await?;
+        let found = sqlx::query(&format!("SELECT slot, position, pages, is_pdf, thumb_sha256 FROM draft_files WHERE id = $3 AND {OWNED}"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .bind(file_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let orphans = split_in(&mut tx, "draft_files", "draft_id = $1", &[draft_id], found, file_id, thumbs).await?;
+        tx.commit().await?;
+        Ok(orphans)
     }
 
     /// Moves a file one place earlier (`earlier`) or later within its slot; at either end nothing
@@ -238,4 +262,57 @@ pub(crate) async fn remove_files_of_draft(tx: &mut sqlx::Transaction<'_, sqlx::A
         }
     }
     Ok(unused)
+}
+
+/// Splits the PDF row `file_id` of `table` (found, owned, as `found`: its slot, position, pages and
+/// kind) into one row per page; `group` (with `group_binds` as $1…) selects the rows it is ordered
+/// among, with the slot bound after them. Returns the file-store names nothing uses any more (the
+/// whole PDF's old picture), or `None` when it is no PDF of `thumbs.len()` ≥ 2 pages.
+pub(crate) async fn split_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    table: &str,
+    group: &str,
+    group_binds: &[&str],
+    found: Option<sqlx::any::AnyRow>,
+    file_id: &str,
+    thumbs: &[Option<String>],
+) -> Result<Option<Vec<String>>> {
+    let Some(row) = found else { return Ok(None) };
+    let (slot, position, pages, is_pdf): (String, i64, i64, i64) = (row.try_get("slot")?, row.try_get("position")?, row.try_get("pages")?, row.try_get("is_pdf")?);
+    let old_thumb: Option<String> = row.try_get("thumb_sha256")?;
+    let n = thumbs.len() as i64;
+    if is_pdf == 0 || pages < 2 || pages != n {
+        return Ok(None);
+    }
+    let slot_at = group_binds.len() + 1;
+    let sql = format!("UPDATE {table} SET position = position + ${} WHERE {group} AND slot = ${slot_at} AND position > ${}", slot_at + 1, slot_at + 2);
+    let mut shift = sqlx::query(&sql);
+    for b in group_binds {
+        shift = shift.bind(*b);
+    }
+    shift.bind(&slot).bind(n - 1).bind(position).execute(&mut **tx).await?;
+    for (i, thumb) in thumbs.iter().enumerate().skip(1) {
+        let i = i as i64;
+        // A copy of the part's row with its own id, place, page and picture.
+        let columns = "slot, name, sha256, bytes, quarter_turns, warnings, is_pdf, created_ms";
+        let owner_columns = if table == "draft_files" { "draft_id" } else { "application_id, uploader" };
+        sqlx::query(&format!(
+            "INSERT INTO {table} (id, {owner_columns}, {columns}, position, first_page, pages, thumb_sha256)
+             SELECT $1, {owner_columns}, {columns}, position + $2, first_page + $2, 1, $3 FROM {table} WHERE id = $4"
+        ))
+        .bind(new_id())
+        .bind(i)
+        .bind(thumb.as_deref())
+        .bind(file_id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query(&format!("UPDATE {table} SET pages = 1, thumb_sha256 = $1 WHERE id = $2")).bind(thumbs[0].as_deref()).bind(file_id).execute(&mut **tx).await?;
+    let mut orphans = Vec::new();
+    if let Some(old) = old_thumb {
+        if !crate::files::referenced(tx, &old).await? {
+            orphans.push(old);
+        }
+    }
+    Ok(Some(orphans))
 }

@@ -149,6 +149,7 @@ fn migrations(backend: Backend) -> Migrator {
             (21, "meetings", include_str!("../migrations/sqlite/0021_meetings.sql")),
             (22, "letter printing", include_str!("../migrations/sqlite/0022_letter_printing.sql")),
             (23, "appeals", include_str!("../migrations/sqlite/0023_appeals.sql")),
+            (24, "pdf parts", include_str!("../migrations/sqlite/0024_pdf_parts.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -174,6 +175,7 @@ fn migrations(backend: Backend) -> Migrator {
             (21, "meetings", include_str!("../migrations/postgres/0021_meetings.sql")),
             (22, "letter printing", include_str!("../migrations/postgres/0022_letter_printing.sql")),
             (23, "appeals", include_str!("../migrations/postgres/0023_appeals.sql")),
+            (24, "pdf parts", include_str!("../migrations/postgres/0024_pdf_parts.sql")),
         ],
     };
     Migrator {

@@ -59,7 +59,7 @@ impl Store {
     /// The files `uploader` has chosen for `owner`'s application and not sent yet, by slot and order.
     pub async fn pending_files(&self, application_id: &str, owner: &Fodselsnummer, uploader: &Fodselsnummer) -> Result<Vec<DraftFile>> {
         let rows = sqlx::query(&format!(
-            "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, pages, quarter_turns, warnings, is_pdf FROM pending_files
+            "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, first_page, pages, quarter_turns, warnings, is_pdf FROM pending_files
              WHERE {MINE} ORDER BY slot, position"
         ))
         .bind(application_id)
@@ -70,7 +70,8 @@ impl Store {
         rows.iter().map(file_from_row).collect()
     }
 
-    /// Turns a chosen picture a quarter clockwise. False when it is not among `uploader`'s files.
+    /// Turns a chosen picture, or every page of a chosen PDF, a quarter clockwise. False when it is
+    /// not among `uploader`'s files.
     pub async fn turn_pending_file(&self, application_id: &str, owner: &Fodselsnummer, uploader: &Fodselsnummer, file_id: &str) -> Result<bool> {
         let done = sqlx::query(&format!("UPDATE pending_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $4 AND {MINE}"))
             .bind(application_id)
@@ -80,6 +81,29 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// Splits a chosen PDF into one file per page, as [`Store::split_draft_file`] does for a draft.
+    pub async fn split_pending_file(
+        &self,
+        application_id: &str,
+        owner: &Fodselsnummer,
+        uploader: &Fodselsnummer,
+        file_id: &str,
+        thumbs: &[Option<String>],
+    ) -> Result<Option<Vec<String>>> {
+        let mut tx = self.begin_write().await?;
+        let found = sqlx::query(&format!("SELECT slot, position, pages, is_pdf, thumb_sha256 FROM pending_files WHERE id = $4 AND {MINE}"))
+            .bind(application_id)
+            .bind(owner.as_str())
+            .bind(uploader.as_str())
+            .bind(file_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let group = "application_id = $1 AND uploader = $2";
+        let orphans = crate::draft_files::split_in(&mut tx, "pending_files", group, &[application_id, uploader.as_str()], found, file_id, thumbs).await?;
+        tx.commit().await?;
+        Ok(orphans)
     }
 
     /// Takes a chosen file out of what will be sent; returns the stored files (original,

@@ -182,3 +182,66 @@ async fn a_send_counts_its_limit_in_its_own_transaction() {
         assert!(store.person_with_protection(&owner).await.unwrap().is_none(), "{}: not in the register", db.label);
     }
 }
+
+/// A kept PDF split into pages: one file per page in its place, each naming the same original and
+/// its own page, the ones after it moved down; someone else's file, a picture and a single page are
+/// not split. For a draft and for files chosen to send later alike.
+#[tokio::test]
+async fn a_kept_pdf_is_split_into_one_file_per_page_in_its_place() {
+    use velferd_store::NewDraftFile;
+    let file = |name: &str, pages: i64, is_pdf: bool| NewDraftFile {
+        slot: "annet.annet".into(),
+        name: name.into(),
+        sha256: format!("sha-{name}"),
+        bytes: 100,
+        thumb_sha256: Some(format!("thumb-{name}")),
+        pages,
+        warnings: vec![],
+        is_pdf,
+    };
+    let thumbs: Vec<Option<String>> = (0..3).map(|i| Some(format!("page-{i}"))).collect();
+    for (store, db) in stores().await {
+        let owner = fnr("01019012300");
+        let other = fnr("02029112300");
+        let draft = store.create_draft(&owner, &Kommunenummer::parse("0301").unwrap(), &Answers::default(), 0).await.unwrap();
+        let photo = store.add_draft_file(&draft.id, &owner, &file("foto.jpg", 1, false), 1).await.unwrap().unwrap();
+        let pdf = store.add_draft_file(&draft.id, &owner, &file("konto.pdf", 3, true), 2).await.unwrap().unwrap();
+        let after = store.add_draft_file(&draft.id, &owner, &file("etter.jpg", 1, false), 3).await.unwrap().unwrap();
+        assert_eq!(store.split_draft_file(&draft.id, &other, &pdf, &thumbs).await.unwrap(), None, "{}: not hers", db.label);
+        assert_eq!(store.split_draft_file(&draft.id, &owner, &photo, &thumbs).await.unwrap(), None, "{}: a picture", db.label);
+        assert_eq!(store.split_draft_file(&draft.id, &owner, &pdf, &thumbs[..2]).await.unwrap(), None, "{}: not its page count", db.label);
+        assert!(store.turn_draft_file(&draft.id, &owner, &pdf).await.unwrap());
+        let orphans = store.split_draft_file(&draft.id, &owner, &pdf, &thumbs).await.unwrap().unwrap();
+        assert_eq!(orphans, vec!["thumb-konto.pdf".to_owned()], "{}: the whole PDF's picture is no longer used", db.label);
+        let files = store.draft_files(&draft.id, &owner).await.unwrap();
+        let seen: Vec<(&str, i64, i64, i64, Option<&str>)> = files.iter().map(|f| (f.name.as_str(), f.first_page, f.pages, f.quarter_turns, f.thumb_sha256.as_deref())).collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("foto.jpg", 0, 1, 0, Some("thumb-foto.jpg")),
+                ("konto.pdf", 0, 1, 1, Some("page-0")),
+                ("konto.pdf", 1, 1, 1, Some("page-1")),
+                ("konto.pdf", 2, 1, 1, Some("page-2")),
+                ("etter.jpg", 0, 1, 0, Some("thumb-etter.jpg")),
+            ],
+            "{}",
+            db.label
+        );
+        assert!(files.iter().filter(|f| f.name == "konto.pdf").all(|f| f.sha256 == "sha-konto.pdf" && f.is_pdf));
+        assert_eq!(files[0].id, photo);
+        assert_eq!(files[4].id, after);
+        assert_eq!(store.split_draft_file(&draft.id, &owner, &pdf, &thumbs[..1]).await.unwrap(), None, "{}: one page is not split", db.label);
+
+        // Files chosen to send later, by a helper.
+        let id = store.submit(&draft.id, &owner, &new_application(), 4).await.unwrap().unwrap().id;
+        let helper = fnr("03039312300");
+        let kept = store.add_pending_file(&id, &owner, &helper, &file("brev.pdf", 3, true), 5).await.unwrap().unwrap();
+        let last = store.add_pending_file(&id, &owner, &helper, &file("siste.jpg", 1, false), 6).await.unwrap().unwrap();
+        assert_eq!(store.split_pending_file(&id, &owner, &owner, &kept, &thumbs).await.unwrap(), None, "{}: the owner's are not the helper's", db.label);
+        assert!(store.split_pending_file(&id, &owner, &helper, &kept, &thumbs).await.unwrap().is_some());
+        let files = store.pending_files(&id, &owner, &helper).await.unwrap();
+        let seen: Vec<(&str, i64, i64)> = files.iter().map(|f| (f.name.as_str(), f.first_page, f.pages)).collect();
+        assert_eq!(seen, vec![("brev.pdf", 0, 1), ("brev.pdf", 1, 1), ("brev.pdf", 2, 1), ("siste.jpg", 0, 1)], "{}", db.label);
+        assert_eq!(files[3].id, last);
+    }
+}

@@ -254,6 +254,18 @@ mod tests {
         assert_eq!(katalog.office_label("1201"), OfficeLabel::Named("NAV Bergenhus"));
     }
 
+    /// Every readability warning the page analysis can give says what to do, in every language
+    /// (the keys are built from the warning's code, so `every_key_used_exists` cannot see them).
+    #[test]
+    fn every_photo_warning_names_its_fix_in_every_language() {
+        for warning in velferd_documents::photos::Warning::ALL {
+            for lang in Lang::ALL {
+                let text = lang.try_t(&format!("photo-fix-{}", warning.code()));
+                assert!(text.as_deref().is_some_and(|t| t.len() > 20), "{warning:?} in {}: {text:?}", lang.code());
+            }
+        }
+    }
+
     #[test]
     fn messages_are_translated_with_arguments() {
         assert_eq!(Lang::En.t("answer-ja"), "Yes");

@@ -292,7 +292,10 @@ async fn the_case_page_shows_what_she_said_about_documents_and_every_answer_abou
         assert!(told.contains("Kontoutskrift for brukskontoen, siste måned</strong> – lagt ved"), "{label}: {told}");
         assert!(told.contains("Husleiekontrakt</strong> – kontoret har det allerede"), "{label}: {told}");
         assert!(told.contains("Lønnsslipp, siste måned</strong> – sendes senere"), "{label}: {told}");
-        assert!(told.contains("Kontoutskrift for brukskontoen, siste måned, side 1 (mork.jpg): Bildet er veldig mørkt."), "{label}: the warning she was given: {told}");
+        assert!(
+            told.contains("Kontoutskrift for brukskontoen, siste måned, side 1 (mork.jpg): Bildet er for mørkt. Ta bildet på nytt nærmere et vindu, eller slå på mer lys."),
+            "{label}: the warning she was given: {told}"
+        );
 
         // The children's living arrangement is on the PDF copy too, and on the office's page.
         let pdf = b.client.get(format!("{}/kvittering/{id}/soknad.pdf", b.base)).send().await.expect("pdf").bytes().await.expect("bytes");

@@ -100,7 +100,7 @@ async fn eight_photos_of_three_documents_become_three_upright_pdfs_and_one_merge
         let page = kari.get(&format!("/soknad/{draft}/dokumenter")).await;
         let thumbs: Vec<String> = regex_lite::Regex::new(r#"<img src="([^"]+)" alt="Side"#).unwrap().captures_iter(&page.body).map(|c| c[1].to_owned()).collect();
         assert_eq!(thumbs.len(), 8, "{label}: a thumbnail of every page");
-        assert!(page.body.contains("Bildet er veldig mørkt"), "{}", page.body);
+        assert!(page.body.contains("Bildet er for mørkt. Ta bildet på nytt nærmere et vindu"), "{}", page.body);
         for t in &thumbs {
             let r = kari.client.get(format!("{}{t}", kari.base)).send().await.unwrap();
             assert_eq!(r.headers()["content-type"], "image/jpeg");
@@ -218,7 +218,17 @@ async fn upload_limits_are_configurable_and_say_what_they_are() {
 }
 
 #[tokio::test]
-async fn a_pdf_shows_its_pages_is_not_turned_and_goes_with_all_its_pages() {
+async fn a_pdf_shows_its_pages_and_is_split_into_pages_that_are_turned_and_removed_one_by_one() {
+    /// The forms' targets for each kept file of the page, in the page's order.
+    fn file_actions(body: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in regex_lite::Regex::new(r#"action="(/soknad/[^"]+/dokumenter/fil/[^"]+)""#).unwrap().captures_iter(body) {
+            if !out.contains(&c[1].to_owned()) {
+                out.push(c[1].to_owned());
+            }
+        }
+        out
+    }
     for app in TestApp::all().await {
         let mut kari = app.browser("nb");
         kari.sign_in("Kari").await;
@@ -238,7 +248,33 @@ async fn a_pdf_shows_its_pages_is_not_turned_and_goes_with_all_its_pages() {
         assert!(sheet.width() > sheet.height(), "three pages side by side: {}x{}", sheet.width(), sheet.height());
         let dark = sheet.to_luma8().pixels().filter(|p| p[0] < 110).count();
         assert!(dark > 200, "the pages' text lines are drawn ({dark} dark pixels)");
-        assert!(!page.body.contains(&format!("Roter<span class=\"vf-sr\"> {alt}")), "a PDF is not turned");
+        assert!(page.body.contains(&format!("Del opp i enkeltsider<span class=\"vf-sr\"> {alt}")), "a PDF of several pages can be split");
+
+        // Split into pages, then turn the second and take the third out: plain forms, no JavaScript.
+        let whole = file_actions(&page.body);
+        assert_eq!(whole.len(), 1, "{}", app.db.label);
+        assert_eq!(kari.post(&whole[0], &[("handling", "del")]).await.status, StatusCode::SEE_OTHER);
+        let page = kari.get(&format!("/soknad/{draft}/dokumenter")).await;
+        let parts = file_actions(&page.body);
+        assert_eq!(parts.len(), 3, "one file per page: {}", page.body);
+        assert!(!page.body.contains("Del opp i enkeltsider<span"), "a single page is not split again");
+        for n in 1..=3 {
+            assert!(page.body.contains(&format!("Fil {n} av Kontoutskrift for brukskontoen, siste måned (PDF, én side)")), "page {n} is its own file");
+        }
+        let thumb = |body: &str, n: usize| {
+            let alt = format!("Fil {n} av Kontoutskrift for brukskontoen, siste måned (PDF, én side)");
+            regex_lite::Regex::new(&format!(r#"<img src="([^"]+)" alt="{}""#, regex_lite::escape(&alt))).unwrap().captures(body).unwrap_or_else(|| panic!("{body}"))[1].to_owned()
+        };
+        let picture = |bytes: &[u8]| image::load_from_memory(bytes).expect("a page's picture");
+        let before = picture(&kari.client.get(format!("{}{}", kari.base, thumb(&page.body, 2))).send().await.unwrap().bytes().await.unwrap());
+        assert!(before.height() > before.width(), "one portrait page: {}x{}", before.width(), before.height());
+        assert_eq!(kari.post(&parts[1], &[("handling", "roter")]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(kari.post(&parts[2], &[("handling", "fjern")]).await.status, StatusCode::SEE_OTHER);
+        let page = kari.get(&format!("/soknad/{draft}/dokumenter")).await;
+        assert_eq!(file_actions(&page.body).len(), 2);
+        let after = picture(&kari.client.get(format!("{}{}", kari.base, thumb(&page.body, 2))).send().await.unwrap().bytes().await.unwrap());
+        assert!(after.width() > after.height(), "the turned page is shown turned: {}x{}", after.width(), after.height());
+
         let sent = kari.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
         let id = sent.location.unwrap().rsplit('/').next().unwrap().to_owned();
         let key = app.store.create_api_key(&Kommunenummer::parse("0301").unwrap(), "Oslo", 0).await.unwrap();
@@ -246,6 +282,8 @@ async fn a_pdf_shows_its_pages_is_not_turned_and_goes_with_all_its_pages() {
         let (_, one) = office.call("getApplication", Some(&id), &[], None).await;
         let sha = one["filer"][1]["sha256"].as_str().unwrap().to_owned();
         let pdf = office.send("getFile", &[("id", &id), ("sha256", &sha)], &[], Body::None).await.bytes;
-        assert_eq!(page_sizes(&pdf).len(), 3, "{}", app.db.label);
+        let sizes = page_sizes(&pdf);
+        assert_eq!(sizes.len(), 2, "the page taken out is not sent: {}", app.db.label);
+        assert!(sizes[0].1 > sizes[0].0 && sizes[1].0 > sizes[1].1, "page 1 as it was, page 2 turned: {sizes:?}");
     }
 }

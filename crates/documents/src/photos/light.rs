@@ -5,12 +5,14 @@
 //! is), and the levels are then stretched so the text is dark.
 //!
 //! It only runs where it is safe and needed, and otherwise leaves the picture as it is: the
-//! picture must be grey (a text page, see `raster::looks_grey`), the paper must be dim or unevenly
-//! lit (an evenly lit white page is already fine), there must be paper to find (not a night shot),
-//! and the result must look like a text page (a little dark ink on a lot of white paper). A
-//! photo of a thing rather than a page, or a page that is mostly picture, is left alone.
+//! picture must be grey (a text page, see `raster::looks_grey_with`), the paper must be dim or
+//! unevenly lit (an evenly lit white page is already fine), there must be paper to find (not a
+//! night shot), and the result must look like a text page (a little dark ink on a lot of white
+//! paper). A photo of a thing rather than a page, or a page that is mostly picture, is left alone.
+//! A sheet cut out of a photo that has colour of its own (a stamp, a logo) gets the same treatment
+//! per channel, with colour kept only where the page has it (`even_out_colour`).
 
-use image::GrayImage;
+use image::{GrayImage, RgbImage};
 
 /// Cells across the long side of the picture in which the paper's brightness is measured. A
 /// cell must be larger than a letter and smaller than the light's changes across the page.
@@ -78,6 +80,60 @@ pub(crate) fn even_out(page: &GrayImage) -> Option<GrayImage> {
     let ink = dark as f32 / total as f32;
     (LEAST_INK..=MOST_INK).contains(&ink).then_some(flat)
 }
+
+/// A colour page (a stamp, a logo, a coloured form) with its light evened out as [`even_out`] does
+/// for grey ones, keeping colour only where the page has colour: each channel is divided by the
+/// paper's brightness in that channel (so a warm or cold cast goes with the unevenness, and the
+/// paper becomes white), the levels are stretched as for grey pages, and every pixel whose colour
+/// is faint (channels within [`FAINT_COLOUR`] of each other: paper, black text, JPEG noise) becomes
+/// grey. `None` under the same conditions as [`even_out`], judged on the page's brightness. The
+/// result has the size of `page`.
+pub(crate) fn even_out_colour(page: &RgbImage) -> Option<RgbImage> {
+    let (width, height) = page.dimensions();
+    let luma = image::DynamicImage::ImageRgb8(page.clone()).into_luma8();
+    // Only where the grey page would be evened out (the same checks, the same levels).
+    even_out(&luma)?;
+    let cell = (width.max(height) / CELLS_LONG_SIDE).max(8);
+    let (gw, gh) = (width.div_ceil(cell), height.div_ceil(cell));
+    let channel = |c: usize| GrayImage::from_fn(width, height, |x, y| image::Luma([page.get_pixel(x, y).0[c]]));
+    let papers: Vec<Vec<f32>> = (0..3).map(|c| paper_grid(&channel(c), cell, gw, gh)).collect();
+    let mut out = RgbImage::new(width, height);
+    let mut histogram = [0u64; 256];
+    for (x, y, pixel) in out.enumerate_pixels_mut() {
+        let (fx, fy) = ((x as f32 + 0.5) / cell as f32 - 0.5, (y as f32 + 0.5) / cell as f32 - 0.5);
+        let src = page.get_pixel(x, y).0;
+        for c in 0..3 {
+            let background = bilinear(&papers[c], gw, gh, fx, fy).max(f32::from(DARKEST_PAPER));
+            pixel.0[c] = (f32::from(src[c]) * 255.0 / background).min(255.0) as u8;
+        }
+        let [r, g, b] = pixel.0;
+        histogram[usize::from(((u16::from(r) * 3 + u16::from(g) * 6 + u16::from(b)) / 10) as u8)] += 1;
+    }
+    let total = u64::from(width) * u64::from(height);
+    let mut seen = 0u64;
+    let black = histogram.iter().position(|&n| {
+        seen += n;
+        seen * 100 >= total
+    });
+    let black = f32::from(black.unwrap_or(0).min(128) as u8);
+    let white = 225.0f32;
+    let lut: Vec<u8> = (0..=255u16).map(|v| ((f32::from(v) - black) / (white - black) * 255.0).clamp(0.0, 255.0) as u8).collect();
+    for pixel in out.pixels_mut() {
+        let [r, g, b] = pixel.0.map(|v| lut[usize::from(v)]);
+        let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+        pixel.0 = if max - min < FAINT_COLOUR {
+            let grey = ((u16::from(r) * 3 + u16::from(g) * 6 + u16::from(b)) / 10) as u8;
+            [grey; 3]
+        } else {
+            [r, g, b]
+        };
+    }
+    Some(out)
+}
+
+/// Channels closer than this (0–255) after evening out: no colour of the page's own, only paper,
+/// ink and noise.
+const FAINT_COLOUR: u8 = 40;
 
 /// The paper's brightness per cell: the 90th percentile of the cell (text is a minority of a
 /// cell's pixels), then the brightest of each cell and its neighbours (a cell full of ink or a
@@ -151,6 +207,31 @@ mod tests {
         // Paper on the dim right and the bright left alike is white now; text is dark.
         assert!(out.get_pixel(530, 20).0[0] > 240 && out.get_pixel(40, 20).0[0] > 240);
         assert!(out.get_pixel(530, 2).0[0] < 60 && out.get_pixel(40, 2).0[0] < 60);
+    }
+
+    #[test]
+    fn a_warm_unevenly_lit_colour_page_gets_white_paper_and_keeps_its_red_stamp() {
+        let grey = lit_from_left(600, 800, 170.0, 60.0);
+        let page = RgbImage::from_fn(600, 800, |x, y| {
+            let v = f32::from(grey.get_pixel(x, y).0[0]);
+            let light = 1.0 - 0.6 * x as f32 / 600.0;
+            let stamp = (x as f32 - 420.0).hypot(y as f32 - 650.0) < 60.0 && (y % 30) >= 6;
+            if stamp {
+                image::Rgb([(200.0 * light) as u8, (40.0 * light) as u8, (40.0 * light) as u8])
+            } else {
+                // Warm light: less blue than red.
+                image::Rgb([v as u8, (v * 0.9) as u8, (v * 0.7) as u8])
+            }
+        });
+        let out = even_out_colour(&page).expect("evened out");
+        for (x, y) in [(40, 20), (530, 20), (300, 500)] {
+            let [r, g, b] = out.get_pixel(x, y).0;
+            assert!(r > 235 && g > 235 && b > 235 && r == g && g == b, "paper at ({x}, {y}) is white: {:?}", out.get_pixel(x, y));
+        }
+        let [r, g, b] = out.get_pixel(40, 2).0;
+        assert!(r < 80 && r == g && g == b, "text is dark grey, not brown: {:?}", out.get_pixel(40, 2));
+        let [r, g, b] = out.get_pixel(420, 670).0;
+        assert!(r > 150 && g < 100 && b < 100, "the stamp stays red: {:?}", [r, g, b]);
     }
 
     #[test]

@@ -86,12 +86,14 @@ fn broken(error: ImageError) -> Problem {
 }
 
 /// Size, colour and quality as set in `encoding`: flatten transparency onto
-/// white, go grey when the picture has (almost) no colour (and then even out
+/// white, cut out and straighten the sheet of paper where one is found (`sheet.rs`), go grey when the picture has (almost) no colour (and then even out
 /// dim or uneven light, `light.rs`), scale the long side down to
 /// `max_long_side`, and encode as baseline JPEG.
 fn reencode(image: DynamicImage, encoding: &Encoding) -> Encoded {
-    let rgb = flatten_on_white(image);
-    let grayscale = looks_grey(&rgb);
+    let (rgb, is_sheet) = page_of(flatten_on_white(image), encoding.max_long_side);
+    // A cut-out sheet has no desk left to look coloured, so a small stamp or logo is enough to
+    // keep its colour; a whole photo needs more, or the desk around a grey page would count.
+    let grayscale = looks_grey_with(&rgb, if is_sheet { SHEET_COLOUR_PER_MILLE } else { PHOTO_COLOUR_PER_MILLE });
     let (width, height) = fit_long_side(rgb.width(), rgb.height(), encoding.max_long_side);
     let resize = (width, height) != rgb.dimensions();
     let quality = encoding.jpeg_quality.clamp(1, 100);
@@ -113,15 +115,33 @@ fn reencode(image: DynamicImage, encoding: &Encoding) -> Encoded {
         if resize {
             colour = image::imageops::resize(&colour, width, height, FilterType::Triangle);
         }
+        // A sheet with a stamp or a logo: white paper and dark text too, colour kept only where
+        // the page has colour (light.rs). Only for a sheet found with confidence: a colour photo
+        // of anything else is left as it is.
+        if is_sheet {
+            if let Some(even) = super::light::even_out_colour(&colour) {
+                colour = even;
+            }
+        }
         JpegEncoder::new_with_quality(&mut jpeg, quality).encode_image(&colour)
     };
     debug_assert!(result.is_ok(), "JPEG encoding failed: {result:?}");
     Encoded { jpeg, width, height }
 }
 
+/// The sheet of paper in `photo`, cut out and straightened with its long side at most
+/// `max_long_side`, and `true`, where one is found with confidence (`sheet.rs`); else `photo` as
+/// it is and `false`.
+pub(crate) fn page_of(photo: RgbImage, max_long_side: u32) -> (RgbImage, bool) {
+    match super::sheet::find(&photo) {
+        super::sheet::Found::Sheet(sheet) => (super::sheet::straighten(&photo, &sheet, max_long_side), true),
+        _ => (photo, false),
+    }
+}
+
 /// Transparent pixels become white paper (a PNG with alpha is usually a
 /// screenshot or a scan with a cut-out background).
-fn flatten_on_white(image: DynamicImage) -> RgbImage {
+pub(crate) fn flatten_on_white(image: DynamicImage) -> RgbImage {
     if !image.color().has_alpha() {
         return image.into_rgb8();
     }
@@ -152,11 +172,17 @@ pub(crate) fn fit_long_side(width: u32, height: u32, max_long_side: u32) -> (u32
     (w, h)
 }
 
-/// Whether the picture is, for reading purposes, grey: a text page under a
-/// warm or cold light is tinted as a whole, so the overall cast is removed
-/// first; then fewer than 1 % of the pixels may show clear colour (a logo, a
-/// stamp, a coloured table edge at the border). Judged on a small copy.
-pub(crate) fn looks_grey(rgb: &RgbImage) -> bool {
+/// Coloured pixels (per mille) below which a whole photo counts as grey ([`looks_grey_with`]).
+const PHOTO_COLOUR_PER_MILLE: u64 = 10;
+/// The same for a sheet cut out of a photo (`sheet.rs`): a stamp's ring covers about half a percent
+/// of a page, and nothing but the page is left to be coloured.
+const SHEET_COLOUR_PER_MILLE: u64 = 2;
+
+/// Whether the picture is, for reading purposes, grey: a text page under a warm or cold light is
+/// tinted as a whole, so the overall cast is removed first; then fewer than `per_mille` of the
+/// pixels may show clear colour (a coloured table edge at the border, a stamp, a logo; see
+/// [`PHOTO_COLOUR_PER_MILLE`] and [`SHEET_COLOUR_PER_MILLE`]). Judged on a small copy.
+pub(crate) fn looks_grey_with(rgb: &RgbImage, per_mille: u64) -> bool {
     let small = if rgb.width().max(rgb.height()) > 256 {
         let (w, h) = fit_long_side(rgb.width(), rgb.height(), 256);
         image::imageops::thumbnail(rgb, w, h)
@@ -185,7 +211,7 @@ pub(crate) fn looks_grey(rgb: &RgbImage) -> bool {
             max - min > COLOUR_THRESHOLD
         })
         .count() as u64;
-    coloured * 100 < count
+    coloured * 1000 < count * per_mille
 }
 
 /// Spread between the strongest and weakest channel (0–255) above which a
@@ -209,8 +235,8 @@ mod tests {
     fn tinted_text_page_is_grey_and_a_colour_photo_is_not() {
         // Yellowish paper with dark brownish text bars.
         let page = RgbImage::from_fn(400, 500, |x, y| if y % 40 < 10 && x > 40 && x < 360 { image::Rgb([60, 50, 30]) } else { image::Rgb([235, 220, 180]) });
-        assert!(looks_grey(&page));
+        assert!(looks_grey_with(&page, PHOTO_COLOUR_PER_MILLE));
         let photo = RgbImage::from_fn(400, 300, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 128]));
-        assert!(!looks_grey(&photo));
+        assert!(!looks_grey_with(&photo, PHOTO_COLOUR_PER_MILLE));
     }
 }

@@ -378,7 +378,7 @@ upload-error-interrupted = The upload was interrupted. Nothing was saved. Please
 upload-error-empty = { $file } is empty.
 upload-error-too-large = { $file } is larger than { $mb } MB. Take the photo again at a lower resolution, or split the PDF.
 upload-error-not-an-image = { $file } is not a photo or PDF we can read.
-upload-error-heic = { $file } is a HEIC photo. Please send it as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible).
+upload-error-heic = { $file } is a HEIC photo, which we cannot read yet. Please send it as JPEG: on iPhone, choose Settings → Camera → Formats → Most Compatible and take the photo again, or send a copy saved as JPEG.
 upload-error-unsupported-type = { $file } is in a file format we do not accept. Send JPEG, PNG or PDF.
 upload-error-too-many-pixels = { $file } is far too large a picture. Take the photo again with the normal camera.
 upload-error-broken-image = { $file } is damaged or only partly uploaded. Please try again.
@@ -414,9 +414,6 @@ attach-pdf-pages = { $count ->
     [one] 1 page
    *[other] { $count } pages
 }
-attach-warning-blurry = The photo looks blurred. Hold the phone still and take it again, so the office can read it.
-attach-warning-dark = The photo is very dark. Take it again with more light.
-attach-warning-empty = We can see almost nothing on the page. Check that the whole document is in the picture.
 attach-turn = Rotate
 attach-earlier = Move earlier
 attach-later = Move later
@@ -1237,3 +1234,13 @@ staff-appeal-done-oversend = The appeal has gone to the County Governor, with a 
 audit-read-appeals = looked at your appeals
 audit-appeal-step = processed your appeal
 audit-list-appeals = looked at the list of appeals
+
+## Photos: what to do
+# Before sending: a page that is probably hard to read, and what to do about it (velferd_documents::photos::Warning).
+photo-fix-blurry = The photo looks blurred. Hold the phone still and take the photo again, so the office can read it.
+photo-fix-dark = The photo is too dark. Take the photo again closer to a window, or turn on more light.
+photo-fix-empty = We can see almost nothing on the page. Check that you photographed the right side and that the whole sheet is in the picture.
+photo-fix-cut-off = The page is cut off. Take the photo again and get the whole sheet in the picture.
+photo-fix-slanted = The page was photographed at a slant. Hold the phone straight above the page and take the photo again.
+# Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
+attach-split = Split into single pages

@@ -376,7 +376,7 @@ upload-error-interrupted = Sendingen ble avbrutt. Ingenting er lagret. Prøv igj
 upload-error-empty = { $file } er tom.
 upload-error-too-large = { $file } er større enn { $mb } MB. Ta bildet på nytt med lavere oppløsning, eller del PDF-en.
 upload-error-not-an-image = { $file } er ikke et bilde eller en PDF vi kan lese.
-upload-error-heic = { $file } er et HEIC-bilde. Send det som JPEG (på iPhone: Innstillinger → Kamera → Formater → Mest kompatibel).
+upload-error-heic = { $file } er et HEIC-bilde, som vi ikke kan lese ennå. Send det som JPEG: på iPhone velger du Innstillinger → Kamera → Formater → Mest kompatibel og tar bildet på nytt, eller sender en kopi lagret som JPEG.
 upload-error-unsupported-type = { $file } har et filformat vi ikke tar imot. Send JPEG, PNG eller PDF.
 upload-error-too-many-pixels = { $file } er et altfor stort bilde. Ta bildet på nytt med vanlig kamera.
 upload-error-broken-image = { $file } er ødelagt eller bare delvis lastet opp. Prøv igjen.
@@ -412,9 +412,6 @@ attach-pdf-pages = { $count ->
     [one] 1 side
    *[other] { $count } sider
 }
-attach-warning-blurry = Bildet ser uskarpt ut. Hold telefonen stille og ta det på nytt, så kontoret kan lese det.
-attach-warning-dark = Bildet er veldig mørkt. Ta det på nytt med mer lys.
-attach-warning-empty = Vi ser nesten ingenting på siden. Sjekk at hele dokumentet er med på bildet.
 attach-turn = Roter
 attach-earlier = Flytt fram
 attach-later = Flytt bak
@@ -1235,3 +1232,13 @@ staff-appeal-done-oversend = Klagen er sendt til Statsforvalteren, med oversende
 audit-read-appeals = så klagene dine
 audit-appeal-step = behandlet klagen din
 audit-list-appeals = så listen over klager
+
+## Photos: what to do
+# Before sending: a page that is probably hard to read, and what to do about it (velferd_documents::photos::Warning).
+photo-fix-blurry = Bildet ser uskarpt ut. Hold telefonen stille og ta bildet på nytt, så kontoret kan lese det.
+photo-fix-dark = Bildet er for mørkt. Ta bildet på nytt nærmere et vindu, eller slå på mer lys.
+photo-fix-empty = Vi ser nesten ingenting på siden. Sjekk at du har tatt bilde av riktig side, og at hele arket er med.
+photo-fix-cut-off = Siden er kuttet av. Ta bildet på nytt og få med hele arket.
+photo-fix-slanted = Siden er tatt på skrå. Hold telefonen rett over arket og ta bildet på nytt.
+# Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
+attach-split = Del opp i enkeltsider

@@ -376,7 +376,7 @@ upload-error-interrupted = Sendinga vart avbroten. Ingenting er lagra. Prøv igj
 upload-error-empty = { $file } er tom.
 upload-error-too-large = { $file } er større enn { $mb } MB. Ta biletet på nytt med lågare oppløysing, eller del PDF-en.
 upload-error-not-an-image = { $file } er ikkje eit bilete eller ein PDF vi kan lese.
-upload-error-heic = { $file } er eit HEIC-bilete. Send det som JPEG (på iPhone: Innstillingar → Kamera → Format → Mest kompatibel).
+upload-error-heic = { $file } er eit HEIC-bilete, som vi ikkje kan lese enno. Send det som JPEG: på iPhone vel du Innstillingar → Kamera → Format → Mest kompatibel og tek biletet på nytt, eller sender ein kopi lagra som JPEG.
 upload-error-unsupported-type = { $file } har eit filformat vi ikkje tek imot. Send JPEG, PNG eller PDF.
 upload-error-too-many-pixels = { $file } er eit altfor stort bilete. Ta biletet på nytt med vanleg kamera.
 upload-error-broken-image = { $file } er øydelagd eller berre delvis lasta opp. Prøv igjen.
@@ -412,9 +412,6 @@ attach-pdf-pages = { $count ->
     [one] 1 side
    *[other] { $count } sider
 }
-attach-warning-blurry = Biletet ser uskarpt ut. Hald telefonen still og ta det på nytt, så kontoret kan lese det.
-attach-warning-dark = Biletet er svært mørkt. Ta det på nytt med meir lys.
-attach-warning-empty = Vi ser nesten ingenting på sida. Sjekk at heile dokumentet er med på biletet.
 attach-turn = Roter
 attach-earlier = Flytt fram
 attach-later = Flytt bak
@@ -1235,3 +1232,13 @@ staff-appeal-done-oversend = Klaga er send til Statsforvaltaren, med oversending
 audit-read-appeals = såg klagene dine
 audit-appeal-step = behandla klaga di
 audit-list-appeals = såg lista over klager
+
+## Photos: what to do
+# Before sending: a page that is probably hard to read, and what to do about it (velferd_documents::photos::Warning).
+photo-fix-blurry = Biletet ser uskarpt ut. Hald telefonen still og ta biletet på nytt, så kontoret kan lese det.
+photo-fix-dark = Biletet er for mørkt. Ta biletet på nytt nærare eit vindauge, eller slå på meir lys.
+photo-fix-empty = Vi ser nesten ingenting på sida. Sjekk at du har teke bilete av rett side, og at heile arket er med.
+photo-fix-cut-off = Sida er kutta av. Ta biletet på nytt og få med heile arket.
+photo-fix-slanted = Sida er teken på skrå. Hald telefonen rett over arket og ta biletet på nytt.
+# Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
+attach-split = Del opp i enkeltsider

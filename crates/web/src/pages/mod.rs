@@ -484,7 +484,10 @@ pub struct AttachFile {
     pub action: String,
     pub first: bool,
     pub last: bool,
+    /// A picture, or a PDF: every page of it is turned.
     pub can_turn: bool,
+    /// A PDF of two or more pages, which can be split into one file per page.
+    pub can_split: bool,
 }
 
 /// One kind of notice on the notification page: its box, or (for the law's kinds) a line.

@@ -1,8 +1,9 @@
 //! Documents attached while the application is written: one place per expected document (from
 //! the answers) plus "other". Each photo or PDF is checked and previewed at once: a thumbnail of
 //! every page, upright as it will be sent, with a warning in plain words when a photo is probably
-//! unreadable. Pages can be turned, moved and removed with plain buttons (no JavaScript). For a
-//! document not attached the citizen says whether the office already has it or it comes later.
+//! unreadable. Pages can be turned, moved and removed with plain buttons (no JavaScript); a PDF is
+//! turned as a whole, or split into one file per page so its pages are turned, moved or removed one
+//! by one. For a document not attached the citizen says whether the office already has it or it comes later.
 //! Nothing is converted until the application is sent (`velferd_cases::apply`).
 
 use axum::extract::{Multipart, Path, State};
@@ -74,11 +75,12 @@ pub(crate) async fn page_with(app: &AppState, lang: Lang, session: &Session, dra
                             true => lang.t_args("attach-file-alt", &[("number", (i + 1).to_string()), ("document", label.clone()), ("count", f.pages.to_string())]),
                         },
                         pages: if f.is_pdf { lang.t_args("attach-pdf-pages", &[("count", f.pages.to_string())]) } else { String::new() },
-                        warnings: f.warnings.iter().map(|w| lang.t(&format!("attach-warning-{w}"))).collect(),
+                        warnings: f.warnings.iter().map(|w| lang.t(&format!("photo-fix-{w}"))).collect(),
                         action: format!("{base}/fil/{}", f.id),
                         first: i == 0,
                         last: i + 1 == count,
-                        can_turn: !f.is_pdf,
+                        can_turn: true,
+                        can_split: f.is_pdf && f.pages > 1,
                     })
                     .collect(),
                 label,
@@ -212,7 +214,7 @@ pub async fn choose(State(app): State<AppState>, session: Session, citizen: Citi
     Ok(back_to(&draft.id, &slot))
 }
 
-/// Turn, move or remove one page.
+/// Turn, move, remove or split (a PDF, into one file per page) one file.
 pub async fn change(State(app): State<AppState>, session: Session, citizen: Citizen, Path((id, file)): Path<(String, String)>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
     let draft = own_draft(&app, &id, &citizen).await?;
@@ -221,6 +223,7 @@ pub async fn change(State(app): State<AppState>, session: Session, citizen: Citi
     let owner = &citizen.fnr;
     match form.get("handling") {
         Some("roter") => app.store.turn_draft_file(&draft.id, owner, &file).await?,
+        Some("del") => app.cases.split_draft_file(&draft.id, owner, found).await?,
         Some("opp") => app.store.move_draft_file(&draft.id, owner, &file, true).await?,
         Some("ned") => app.store.move_draft_file(&draft.id, owner, &file, false).await?,
         Some("fjern") => {

@@ -313,7 +313,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
             .into_iter()
             .map(|w| {
                 let (kind, tilleggsinfo) = w.slot.split_once('.').unwrap_or((w.slot.as_str(), w.slot.as_str()));
-                let warning = w.warnings.iter().map(|c| lang.t(&format!("attach-warning-{c}"))).collect::<Vec<_>>().join(" ");
+                let warning = w.warnings.iter().map(|c| lang.t(&format!("photo-fix-{c}"))).collect::<Vec<_>>().join(" ");
                 lang.t_args(
                     "case-told-warning",
                     &[("document", super::document_label(lang, kind, tilleggsinfo)), ("number", (w.position + 1).to_string()), ("file", w.file_name), ("warning", warning)],

@@ -110,7 +110,7 @@ async fn upload_page(
     Ok(response)
 }
 
-/// One kept file as a tile with its preview and buttons to turn (a picture) or take it out.
+/// One kept file as a tile with its preview and buttons to turn it, split it (a PDF) or take it out.
 fn kept_tile(lang: Lang, base: &str, label: &str, n: usize, f: &DraftFile) -> AttachFile {
     AttachFile {
         number: n + 1,
@@ -121,12 +121,13 @@ fn kept_tile(lang: Lang, base: &str, label: &str, n: usize, f: &DraftFile) -> At
             true => lang.t_args("attach-file-alt", &[("number", (n + 1).to_string()), ("document", label.to_owned()), ("count", f.pages.to_string())]),
         },
         pages: if f.is_pdf { lang.t_args("attach-pdf-pages", &[("count", f.pages.to_string())]) } else { String::new() },
-        warnings: f.warnings.iter().map(|w| lang.t(&format!("attach-warning-{w}"))).collect(),
+        warnings: f.warnings.iter().map(|w| lang.t(&format!("photo-fix-{w}"))).collect(),
         action: format!("{base}/fil/{}", f.id),
         // Kept files go in the order chosen; no buttons to move them.
         first: true,
         last: true,
-        can_turn: !f.is_pdf,
+        can_turn: true,
+        can_split: f.is_pdf && f.pages > 1,
     }
 }
 
@@ -253,13 +254,15 @@ pub(crate) async fn send_for(app: &AppState, lang: Lang, session: &Session, s: &
     }
 }
 
-/// Turns a kept picture or takes a kept file out, then back to its document.
+/// Turns a kept picture or PDF, splits a kept PDF into one file per page, or takes a kept file
+/// out, then back to its document.
 pub(crate) async fn change_for(app: &AppState, s: &Sending<'_>, file: &str, form: &FormData) -> Result<Response, AppError> {
     let kept = app.store.pending_files(&s.sent.id, &s.owner.fnr, &s.uploader.fnr).await?;
     let found = kept.iter().find(|f| f.id == file).ok_or(AppError::NotFound)?;
     let (id, owner, uploader) = (&s.sent.id, &s.owner.fnr, &s.uploader.fnr);
     match form.get("handling") {
         Some("roter") => app.store.turn_pending_file(id, owner, uploader, file).await?,
+        Some("del") => app.cases.split_pending_file(id, owner, uploader, found).await?,
         Some("fjern") => {
             for sha in app.store.remove_pending_file(id, owner, uploader, file).await?.unwrap_or_default() {
                 if let Err(e) = app.files.delete(&sha).await {

@@ -127,11 +127,12 @@ async fn staff_reads(sara: Browser) {
     }
 }
 
-/// Delays before the kill in each round of one ledger run: the test command's five, or spread
+/// Delays before the kill in each round of one ledger run: the test command's five (the last long
+/// enough for a whole application and a later sending on a loaded 2-core machine), or spread
 /// over three seconds for run `run` of a longer one.
 fn kill_moments(run: u64) -> Vec<u64> {
     match run {
-        0 => vec![10, 150, 500, 1200, 3000],
+        0 => vec![10, 150, 500, 1500, 5000],
         _ => (0..5).map(|i| (run * 7919 + i * 104_729) % 3000).collect(),
     }
 }

@@ -132,6 +132,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("warnings", Text),
             ("created_ms", Int),
             ("is_pdf", Int),
+            ("first_page", Int),
         ],
     ),
     ("draft_document_choices", &[("draft_id", Text), ("slot", Text), ("choice", Text)]),
@@ -153,6 +154,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("warnings", Text),
             ("is_pdf", Int),
             ("created_ms", Int),
+            ("first_page", Int),
         ],
     ),
     (

@@ -83,6 +83,9 @@ async fn kari_appeals_and_sees_it_go_to_the_county_governor() {
             .expect("the cover letter on her page")[1]
             .to_owned();
         let pdf = kari.client.get(format!("{}{letter}", kari.base)).send().await.unwrap().bytes().await.unwrap();
+        if let Ok(dir) = std::env::var("VELFERD_KEEP_PDFS") {
+            std::fs::write(format!("{dir}/klage-oversendelse-{label}.pdf"), &pdf).unwrap();
+        }
         if let Some(text) = pdf_tools::text(&pdf) {
             let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(flat.contains("Hva skjer nå") && flat.contains("Husleien er 9 800 kroner") && flat.contains("rimelig nivå for Oslo"), "{label}: {flat}");

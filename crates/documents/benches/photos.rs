@@ -34,6 +34,10 @@ use velferd_documents::photos::{combine, Input, Limits};
 const RUNS: usize = 3;
 /// The input whose text is read back with OCR (1-based): turned by EXIF and underexposed.
 const OCR_PAGE: usize = 3;
+/// The darkest photo (exposure 0.13, the strongest shadow) and the most tilted one (2.5°), whose
+/// pages get OCR columns of their own.
+const DARK_PAGE: usize = 4;
+const TILTED_PAGE: usize = 5;
 
 fn main() {
     if std::env::args().any(|a| a == "--bench") {
@@ -262,14 +266,20 @@ fn full_run() {
         input_read.as_ref().map_or(0, BTreeSet::len) - input_words.as_ref().map_or(0, BTreeSet::len),
     );
     println!();
-    println!("| tool | time (ms) | time ratio vs Velferd | output size (KB) | size ratio vs Velferd | OCR word match % |");
-    println!("|---|---:|---:|---:|---:|---:|");
+    println!(
+        "| tool | time (ms) | time ratio vs Velferd | output size (KB) | size ratio vs Velferd | OCR word match % | OCR dark (photo {DARK_PAGE}) % | OCR tilted (photo {TILTED_PAGE}) % |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (i, row) in rows.iter().enumerate() {
         let ms = row.time.as_secs_f64() * 1000.0;
         let kb = row.bytes as f64 / 1024.0;
         let word_match = readings.get(i).and_then(|r| r.0).map_or("–".to_string(), |s| format!("{s:.1}"));
-        println!("| {} | {ms:.0} | {:.2} | {kb:.0} | {:.2} | {word_match} |", row.tool, ms / v_ms, kb / v_kb);
+        let page = |n: usize| readings.get(i).and_then(|r| r.1.get(n - 1)).map_or("–".to_string(), |s| format!("{s:.1}"));
+        println!("| {} | {ms:.0} | {:.2} | {kb:.0} | {:.2} | {word_match} | {} | {} |", row.tool, ms / v_ms, kb / v_kb, page(DARK_PAGE), page(TILTED_PAGE));
     }
+    println!();
+    println!("OCR dark / tilted: the share of the words drawn on that photo's page (4+ letters) that OCR finds on it.");
+    shared_cases(ocr_ready);
     println!();
     const UPRIGHT: f64 = 50.0;
     for (row, (_, pages)) in rows.iter().zip(&readings) {
@@ -336,4 +346,44 @@ fn ocr_words(png: &Path) -> Option<BTreeSet<String>> {
         return None;
     }
     Some(long_words(&String::from_utf8_lossy(&output.stdout)))
+}
+
+/// The shared cases (tests/documents/: the photo in dim, uneven light and the PDFs people have),
+/// each through `combine` on its own: time (median of [`RUNS`]), size, and for a photo the share of
+/// the words printed on it (its .txt) that OCR finds on the upright photo and on the page.
+fn shared_cases(ocr_ready: bool) {
+    let cases = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/documents");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-photos");
+    let mut names: Vec<String> = std::fs::read_dir(&cases).map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect()).unwrap_or_default();
+    names.retain(|n| n.ends_with(".jpg") || n.ends_with(".pdf"));
+    names.sort();
+    println!();
+    println!("| shared case | input (KB) | time (ms) | output size (KB) | OCR on the photo % | OCR on the page % |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (n, name) in names.into_iter().enumerate() {
+        let bytes = std::fs::read(cases.join(&name)).expect("read case");
+        let mut pdf = Vec::new();
+        let time = timed(|| {
+            pdf = combine(&[Input::new(&name, &bytes)], &Limits::default()).map_err(|e| e.to_string())?;
+            Ok(())
+        });
+        let Ok(time) = time else {
+            println!("| {name} | refused: {} |", time.err().unwrap_or_default());
+            continue;
+        };
+        let (mut on_photo, mut on_page) = ("–".to_string(), "–".to_string());
+        if ocr_ready && name.ends_with(".jpg") {
+            if let Ok(text) = std::fs::read_to_string(cases.join(&name).with_extension("txt")) {
+                let truth = long_words(&text);
+                let out = dir.join(format!("case-{n}.pdf"));
+                std::fs::write(&out, &pdf).expect("write case PDF");
+                let share = |found: Option<BTreeSet<String>>| {
+                    found.map_or("–".to_string(), |f| format!("{:.1}", 100.0 * truth.intersection(&f).count() as f64 / truth.len().max(1) as f64))
+                };
+                on_photo = share(ocr_words(&cases.join(&name)));
+                on_page = share(render_page(&out, 1, &dir.join(format!("case-{n}-page"))).and_then(|png| ocr_words(&png)));
+            }
+        }
+        println!("| {name} | {:.0} | {:.0} | {:.0} | {on_photo} | {on_page} |", bytes.len() as f64 / 1024.0, time.as_secs_f64() * 1000.0, pdf.len() as f64 / 1024.0);
+    }
 }

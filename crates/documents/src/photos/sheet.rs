@@ -169,10 +169,11 @@ pub(crate) fn straighten(photo: &RgbImage, sheet: &Sheet, max_long_side: u32) ->
     let scale = (max_long_side.max(1) as f32 / w.max(h)).min(1.0);
     let (out_w, out_h) = (((w * scale).round() as u32).max(1), ((h * scale).round() as u32).max(1));
     // Sampling a much larger photo point by point would alias thin strokes: scale it down first
-    // with a proper filter, so the warp only ever shrinks a little.
+    // by averaging (`thumbnail`, an area filter: no aliasing when shrinking, and cheaper than a
+    // triangle filter on a 12 MP photo), so the warp only ever shrinks a little.
     let (source, corners) = if scale < 0.8 {
         let (pw, ph) = ((photo.width() as f32 * scale).round().max(1.0) as u32, (photo.height() as f32 * scale).round().max(1.0) as u32);
-        let resized = image::imageops::resize(photo, pw, ph, image::imageops::FilterType::Triangle);
+        let resized = image::imageops::thumbnail(photo, pw, ph);
         let (sx, sy) = (pw as f32 / photo.width() as f32, ph as f32 / photo.height() as f32);
         (std::borrow::Cow::Owned(resized), sheet.corners.map(|(x, y)| (x * sx, y * sy)))
     } else {

@@ -209,9 +209,9 @@ impl Cases {
         use velferd_documents::{render, Document, Row, Section};
         let office = self.kommuner.kontor(&case.application.enhetsnummer).map(|k| k.navn.clone()).unwrap_or_default();
         let timing = if appeal.days_late > 0 {
-            words.t("klage-cover-late", &[("deadline", appeal.deadline.clone()), ("days", appeal.days_late.to_string())])
+            words.t("klage-cover-late", &[("deadline", velferd_domain::dates::norwegian_date(&appeal.deadline)), ("days", appeal.days_late.to_string())])
         } else {
-            words.t("klage-cover-in-time", &[("deadline", appeal.deadline.clone())])
+            words.t("klage-cover-in-time", &[("deadline", velferd_domain::dates::norwegian_date(&appeal.deadline))])
         };
         let mut sections = vec![
             Section { heading: words.t("klage-cover-what-now-heading", &[]), rows: vec![Row::Text(words.t("klage-cover-what-now", &[("office", office.clone())]))] },

@@ -174,7 +174,17 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     store.book_meeting(&meeting, &AuditEntry { action: "book-meeting".into(), ..noted.clone() }, 14).await.unwrap();
     let klage = serde_json::json!({"fiksDigisosId": id, "klageId": "6d3c2f1e-0000-4000-8000-000000000001", "vedleggSpesifikasjonId": "6d3c2f1e-0000-4000-8000-000000000002", "vedtakIder": ["v1"]});
     let event = serde_json::json!({"hendelseType": "KlageStatusHendelse", "hendelseId": "e1", "hendelseTekst": "Klage mottatt", "hendelseDato": "2026-11-30T12:00:00Z", "status": "MOTTATT"});
-    let appeal = velferd_store::NewAppeal { application_id: &id, decision_id: "v1", token: "k1", text: "Jeg er uenig.", deadline: "2026-12-21", days_late: 0, late_reason: None, klage_json: &klage, event: &event };
+    let appeal = velferd_store::NewAppeal {
+        application_id: &id,
+        decision_id: "v1",
+        token: "k1",
+        text: "Jeg er uenig.",
+        deadline: "2026-12-21",
+        days_late: 0,
+        late_reason: None,
+        klage_json: &klage,
+        event: &event,
+    };
     store.receive_appeal(&appeal, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {

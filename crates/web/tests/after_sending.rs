@@ -388,3 +388,31 @@ async fn switching_language_in_the_middle_of_a_step_keeps_what_was_typed() {
         assert_eq!(page.input_value("telefon").as_deref(), Some("abc"), "{label}");
     }
 }
+
+#[tokio::test]
+async fn switching_language_on_the_summary_keeps_the_tick_and_sends_nothing() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let mut b = app.browser("nb");
+        b.sign_in("Kari").await;
+        let draft = fill_in(&mut b, "0301").await;
+        let summary = format!("/soknad/{draft}/oppsummering");
+        let page = b.get(&summary).await;
+        // The switch is a button of the sending form, not a link that forgets the tick.
+        assert!(page.body.contains(r#"form="send" name="sprak" value="en""#) && page.body.contains(r#"id="send""#), "{label}: {}", page.body);
+
+        let switched = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja"), ("sprak", "en")]).await;
+        assert_eq!(switched.status, StatusCode::SEE_OTHER, "{label}: {}", switched.body);
+        assert_eq!(switched.location.as_deref(), Some(format!("{summary}?lang=en").as_str()), "{label}: back to the summary, not the receipt");
+        let page = b.get(&format!("{summary}?lang=en")).await;
+        // A sent draft would redirect to its receipt: the summary shows, so nothing was sent.
+        assert_eq!(page.status, StatusCode::OK, "{label}: still a draft");
+        assert!(page.body.contains(r#"<html lang="en""#), "{label}");
+        assert!(page.is_checked("bekreft", "ja"), "{label}: the tick is kept: {}", page.body);
+
+        // Un-ticking before the switch is kept too.
+        b.post(&format!("/soknad/{draft}/send"), &[("sprak", "nn")]).await;
+        let page = b.get(&format!("{summary}?lang=nn")).await;
+        assert!(!page.is_checked("bekreft", "ja"), "{label}");
+    }
+}

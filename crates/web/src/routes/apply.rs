@@ -343,9 +343,14 @@ async fn summary_page(
             (why, state)
         })
         .collect();
+    let mut ctx = context(app, lang, &nav.action(), session).await?;
+    // The language switch posts the sending form (when it is shown), so the tick is kept.
+    if problems.is_empty() {
+        ctx.lang_form = Some("send");
+    }
     let page = SummaryPage {
         documents_href: format!("/soknad/{}/dokumenter", draft.id),
-        ctx: context(app, lang, &nav.action(), session).await?,
+        ctx,
         nav,
         blocks,
         documents,
@@ -374,6 +379,16 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     session::verify_csrf(&session, &form).await?;
     if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
         return Ok(receipt);
+    }
+    // The language switch on the summary posts this form: keep the tick, show the summary again in
+    // the chosen language, send nothing.
+    if let Some(chosen) = form.get("sprak").and_then(crate::i18n::Lang::from_code) {
+        let mut draft = own_draft(&app, &id, &citizen).await?;
+        draft.answers.set("bekreft", if form.get("bekreft") == Some("ja") { "ja" } else { "" });
+        if !app.store.save_answers(&draft.id, &citizen.fnr, &draft.answers, now_ms()).await? {
+            return Err(AppError::NotFound);
+        }
+        return Ok(Redirect::to(&format!("/soknad/{}/{}?lang={}", draft.id, Step::Oppsummering.slug(), chosen.code())).into_response());
     }
     // The sending limit is checked here and counted in the send's own transaction.
     let count = match crate::limits::peek(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await {

@@ -98,12 +98,12 @@ impl Cases {
         let stored = self.files.put(&bytes).await?;
         let (thumb_sha256, pages, warnings, is_pdf) = match checked {
             Preview::Picture { thumbnail, warnings, .. } => (Some(self.files.put(&thumbnail).await?), 1, warnings.iter().map(|w| w.code().to_owned()).collect(), false),
-            Preview::Pdf { pages, sheet } => {
+            Preview::Pdf { pages, sheet, warnings } => {
                 let sheet = match sheet {
                     Some(jpeg) => Some(self.files.put(&jpeg).await?),
                     None => None,
                 };
-                (sheet, pages as i64, vec![], true)
+                (sheet, pages as i64, warnings.iter().map(|w| w.code().to_owned()).collect(), true)
             }
         };
         Ok(Ok(NewDraftFile { slot: slot.to_owned(), name: name.to_owned(), sha256: stored, bytes: bytes.len() as i64, thumb_sha256, pages, warnings, is_pdf }))

@@ -161,8 +161,9 @@ fn pdf_that_needs_a_password_is_rejected_and_one_with_only_an_owner_password_is_
     assert_eq!(result.status.code(), Some(0), "{}", stderr(&result));
 }
 
-/// The PDFs of tests/documents/ in the documents crate: signed, filled in, with an attached file,
-/// with a cross-reference offset a byte off.
+/// The files of tests/documents/ in the documents crate (../shared/cases/documents): signed, filled
+/// in, with an attached file, with a cross-reference offset a byte off, and a page photographed in
+/// dim light.
 fn people_have(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../documents/tests/documents").join(name)
 }
@@ -170,11 +171,13 @@ fn people_have(name: &str) -> PathBuf {
 #[test]
 fn pdfs_people_have_are_accepted_with_what_a_reader_shows() {
     let dir = Dir::new("people");
-    let cases: [(&str, usize, &[&str]); 4] = [
+    let cases: [(&str, usize, &[&str]); 5] = [
         ("pdf-pades-visible-signature.pdf", 1, &["Leietaker: Kari Testperson", "Digitally signed by Kari Testperson"]),
         ("pdf-form-filled-rental.pdf", 1, &["Test Utleier AS", "Kari Testperson", "9500", "28500"]),
         ("pdf-esign-with-evidence-attachment.pdf", 3, &["Signert elektronisk av: Kari Testperson", "evidence-log.html (Evidence log)"]),
         ("pdf-startxref-off-by-1.pdf", 1, &["Leieforholdet lopper fra 01.01.2026"]),
+        // A photo has no text layer; its words are read by tesseract in the documents crate's test.
+        ("dim-uneven-light-lease.jpg", 1, &[]),
     ];
     for (name, page_count, words) in cases {
         let out = dir.0.join(format!("ut-{name}"));

@@ -129,7 +129,7 @@ fn previews_are_upright_as_sent_and_bad_files_are_refused_like_combine_refuses_t
     }
     // A PDF's preview is a sheet of its pages, drawn (here one portrait page on a light sheet).
     match preview(&Input::new("p.pdf", &pdf), &Limits::default(), 300).unwrap() {
-        Preview::Pdf { pages: 1, sheet: Some(jpeg) } => {
+        Preview::Pdf { pages: 1, sheet: Some(jpeg), .. } => {
             let sheet = image::load_from_memory(&jpeg).unwrap();
             assert!(sheet.width() <= 300 && sheet.height() > sheet.width(), "{}x{}", sheet.width(), sheet.height());
         }

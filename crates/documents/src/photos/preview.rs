@@ -29,11 +29,15 @@ pub enum Warning {
     /// The sheet was photographed at a slant (opposite sides differ by more than a fifth): it is
     /// straightened, but its far end has few pixels. Fix: hold the phone straight above the page.
     Slanted,
+    /// A PDF that carries files inside it (an e-signature's evidence, say). Its pages are sent;
+    /// the attached files are not opened or copied, only named on a note page after them. Fix: if
+    /// the office needs one of those files, send it as a file of its own.
+    AttachedFiles,
 }
 
 impl Warning {
     /// Every warning, for the web layer's check that each has its words.
-    pub const ALL: [Warning; 5] = [Warning::Blurry, Warning::Dark, Warning::MostlyEmpty, Warning::CutOff, Warning::Slanted];
+    pub const ALL: [Warning; 6] = [Warning::Blurry, Warning::Dark, Warning::MostlyEmpty, Warning::CutOff, Warning::Slanted, Warning::AttachedFiles];
 
     /// A stable identifier, stored with sent documents (`document_warnings`) and used in message keys.
     pub fn code(self) -> &'static str {
@@ -43,6 +47,7 @@ impl Warning {
             Warning::MostlyEmpty => "empty",
             Warning::CutOff => "cut-off",
             Warning::Slanted => "slanted",
+            Warning::AttachedFiles => "attached-files",
         }
     }
 }
@@ -64,6 +69,8 @@ pub enum Preview {
         /// The first pages side by side (up to [`SHEET_PAGES`]), as one JPEG; `None` when they
         /// could not be drawn (the PDF itself passed every check and will be sent as it is).
         sheet: Option<Vec<u8>>,
+        /// What the person should know before sending (only [`Warning::AttachedFiles`] today).
+        warnings: Vec<Warning>,
     },
 }
 
@@ -110,7 +117,8 @@ pub fn preview(input: &Input<'_>, limits: &Limits, max_side: u32) -> Result<Prev
             let pages = super::selected_pages(&pdf, input)?;
             let count = pages.len();
             let sheet = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf_sheet(&pdf, pages, input.quarter_turns, max_side))).ok().flatten();
-            return Ok(Preview::Pdf { pages: count, sheet });
+            let warnings = if pdf.attachments.is_empty() { vec![] } else { vec![Warning::AttachedFiles] };
+            return Ok(Preview::Pdf { pages: count, sheet, warnings });
         }
         Kind::Unsupported("HEIC") => return Err(Problem::Heic),
         Kind::Unsupported(kind) => return Err(Problem::UnsupportedType { kind }),

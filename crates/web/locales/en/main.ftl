@@ -1242,5 +1242,6 @@ photo-fix-dark = The photo is too dark. Take the photo again closer to a window,
 photo-fix-empty = We can see almost nothing on the page. Check that you photographed the right side and that the whole sheet is in the picture.
 photo-fix-cut-off = The page is cut off. Take the photo again and get the whole sheet in the picture.
 photo-fix-slanted = The page was photographed at a slant. Hold the phone straight above the page and take the photo again.
+photo-fix-attached-files = This PDF carries files inside it. The office gets its pages and the names of those files, but not the files themselves: if the office needs one of them, send it as a file of its own.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Split into single pages

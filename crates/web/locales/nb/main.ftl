@@ -1240,5 +1240,6 @@ photo-fix-dark = Bildet er for mørkt. Ta bildet på nytt nærmere et vindu, ell
 photo-fix-empty = Vi ser nesten ingenting på siden. Sjekk at du har tatt bilde av riktig side, og at hele arket er med.
 photo-fix-cut-off = Siden er kuttet av. Ta bildet på nytt og få med hele arket.
 photo-fix-slanted = Siden er tatt på skrå. Hold telefonen rett over arket og ta bildet på nytt.
+photo-fix-attached-files = Denne PDF-en har filer lagt inni seg. Kontoret får sidene og navnene på de filene, men ikke selve filene: trenger kontoret en av dem, send den som en egen fil.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Del opp i enkeltsider

@@ -1240,5 +1240,6 @@ photo-fix-dark = Biletet er for mørkt. Ta biletet på nytt nærare eit vindauge
 photo-fix-empty = Vi ser nesten ingenting på sida. Sjekk at du har teke bilete av rett side, og at heile arket er med.
 photo-fix-cut-off = Sida er kutta av. Ta biletet på nytt og få med heile arket.
 photo-fix-slanted = Sida er teken på skrå. Hald telefonen rett over arket og ta biletet på nytt.
+photo-fix-attached-files = Denne PDF-en har filer lagde inni seg. Kontoret får sidene og namna på dei filene, men ikkje sjølve filene: treng kontoret ei av dei, send ho som ei eiga fil.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Del opp i enkeltsider

@@ -37,9 +37,12 @@ fn convert(args: &PdfArgs) -> Result<(), String> {
     for (path, name) in args.inputs.iter().zip(&names) {
         contents.push(read_limited(path, name, limits.max_input_bytes)?);
     }
-    let inputs: Vec<Input<'_>> = names.iter().zip(&contents).map(|(n, b)| Input::new(n, b)).collect();
+    // What goes into the PDF (the note page naming a PDF's attached files) is the file's own name,
+    // never the folders it was read from; messages name the path as given.
+    let base_names: Vec<String> = args.inputs.iter().zip(&names).map(|(p, n)| p.file_name().map_or_else(|| n.clone(), |f| f.to_string_lossy().into_owned())).collect();
+    let inputs: Vec<Input<'_>> = base_names.iter().zip(&contents).map(|(n, b)| Input::new(n, b)).collect();
     let pdf = combine(&inputs, &limits).map_err(|e| match e {
-        ConvertError::Input { name, problem, .. } => format!("{name}: {problem}"),
+        ConvertError::Input { index, problem, .. } => format!("{}: {problem}", names[index]),
         other => format!("{}: {other}", args.output.display()),
     })?;
     write_atomically(&args.output, &pdf).map_err(|e| format!("{}: cannot write: {e}", args.output.display()))

@@ -195,6 +195,9 @@ fn pdfs_people_have_are_accepted_with_what_a_reader_shows() {
             for word in words {
                 assert!(text.contains(word), "{name}: {word:?} in {text}");
             }
+            // The note page names the file, not the folders it was read from.
+            let folder = people_have(name).parent().unwrap().display().to_string();
+            assert!(!text.contains(&folder) && !text.contains("/documents/"), "{name}: a local path in the PDF: {text}");
         }
         // Nothing that acts or hides: no form, annotations, scripts or attached files. The
         // output is written uncompressed enough to see its dictionaries' keys.

@@ -1,0 +1,90 @@
+//! What one "send" costs the database: the SQL statements the request runs, counted from sqlx's own
+//! statement log. Sending is the busiest write a municipality has (issue 13, "Sending costs what it
+//! must"); each statement is a round trip — on SQLite a hand-over to the connection's worker thread
+//! and back — so their number is the cost the sending bench (`cargo bench -p velferd --bench
+//! sending`) sees. This test holds the count, so a change that adds statements to a send is noticed.
+
+#![allow(clippy::unwrap_used)]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tracing::{span, Event, Metadata, Subscriber};
+use velferd_testkit::{fill_in, TestApp};
+
+/// Counts sqlx's statement log events (target `sqlx::query`); everything else is ignored.
+struct CountStatements;
+
+static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
+
+impl Subscriber for CountStatements {
+    fn register_callsite(&self, metadata: &'static Metadata<'static>) -> tracing::subscriber::Interest {
+        if metadata.target() == "sqlx::query" {
+            tracing::subscriber::Interest::always()
+        } else {
+            tracing::subscriber::Interest::never()
+        }
+    }
+    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+        metadata.target() == "sqlx::query"
+    }
+    fn max_level_hint(&self) -> Option<tracing::level_filters::LevelFilter> {
+        Some(tracing::level_filters::LevelFilter::TRACE)
+    }
+    fn new_span(&self, _: &span::Attributes<'_>) -> span::Id {
+        span::Id::from_u64(1)
+    }
+    fn record(&self, _: &span::Id, _: &span::Record<'_>) {}
+    fn record_follows_from(&self, _: &span::Id, _: &span::Id) {}
+    fn event(&self, event: &Event<'_>) {
+        if event.metadata().target() == "sqlx::query" {
+            STATEMENTS.fetch_add(1, Ordering::SeqCst);
+            if std::env::var("VELFERD_SHOW_STATEMENTS").is_ok() {
+                struct Show;
+                impl tracing::field::Visit for Show {
+                    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                        if field.name() == "summary" {
+                            eprintln!("  {value:?}");
+                        }
+                    }
+                    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+                        if field.name() == "summary" {
+                            eprintln!("  {value}");
+                        }
+                    }
+                }
+                event.record(&mut Show);
+            }
+        }
+    }
+    fn enter(&self, _: &span::Id) {}
+    fn exit(&self, _: &span::Id) {}
+}
+
+/// At most this many statements for one send of a filled-in application without files, from the
+/// request's session to the receipt's redirect (BEGIN and COMMIT included).
+const MOST_STATEMENTS_PER_SEND: usize = 30;
+
+#[tokio::test]
+async fn a_send_runs_a_bounded_number_of_statements() {
+    tracing::subscriber::set_global_default(CountStatements).unwrap();
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let mut counts = Vec::new();
+        for person in ["Kari", "Ola"] {
+            let mut b = app.browser("nb");
+            b.sign_in(person).await;
+            let draft = fill_in(&mut b, "0301").await;
+            b.get(&format!("/soknad/{draft}/oppsummering")).await;
+            // The server's own background work (the notifier) must not count: wait for quiet.
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            let before = STATEMENTS.load(Ordering::SeqCst);
+            let sent = b.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+            let after = STATEMENTS.load(Ordering::SeqCst);
+            assert!(sent.location.as_deref().is_some_and(|l| l.contains("/kvittering/")), "{label}: {}", sent.body);
+            counts.push(after - before);
+        }
+        eprintln!("{label}: statements per send: {counts:?}");
+        for n in &counts {
+            assert!(*n <= MOST_STATEMENTS_PER_SEND, "{label}: a send ran {n} statements (at most {MOST_STATEMENTS_PER_SEND})");
+        }
+    }
+}

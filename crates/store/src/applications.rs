@@ -79,17 +79,19 @@ pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplic
 }
 
 /// Appends `events` to an application's log, numbered from `first_seq`, inside the caller's transaction.
+/// Appends `events` to an application from number `first_seq` on, in one statement (a round trip
+/// each is what a send's cost is made of on SQLite).
 pub(crate) async fn insert_events(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
-    for (i, event) in events.iter().enumerate() {
-        let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent");
-        sqlx::query("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES ($1, $2, $3, $4, $5)")
-            .bind(application_id)
-            .bind(first_seq + i as i64)
-            .bind(kind)
-            .bind(event.to_string())
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
+    // 5 values a row; at most 100 rows a statement keeps far below both databases' bind limits.
+    for (chunk_no, chunk) in events.chunks(100).enumerate() {
+        let rows: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, ${}, ${}, ${}, ${})", i * 5 + 1, i * 5 + 2, i * 5 + 3, i * 5 + 4, i * 5 + 5)).collect();
+        let sql = format!("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES {}", rows.join(", "));
+        let mut query = sqlx::query(&sql);
+        for (i, event) in chunk.iter().enumerate() {
+            let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent");
+            query = query.bind(application_id).bind(first_seq + (chunk_no * 100 + i) as i64).bind(kind.to_owned()).bind(event.to_string()).bind(now);
+        }
+        query.execute(&mut **tx).await?;
     }
     Ok(())
 }
@@ -108,16 +110,32 @@ impl Store {
     /// Like [`Store::submit`], and counts `count` (the sending limit) in the same transaction, so
     /// a send commits once. A repeated send (the draft already sent) counts nothing.
     pub async fn submit_counted(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, count: Option<&crate::RateCount>, now: Millis) -> Result<Option<Submitted>> {
-        // A draft id already sent answers with that application, also when a draft of the same id
-        // was made again (the demo's fixed ids, written by two servers starting at once).
-        if let Some(done) = self.submitted_from_draft(draft_id, owner).await? {
-            return Ok(Some(done));
+        // A reference is random: on the rare clash with another application's, try a new one.
+        for _ in 0..3 {
+            match self.try_submit(draft_id, owner, app, count, now).await {
+                Err(e) if e.is_unique_violation() => {
+                    // The draft id was sent before (the demo's fixed ids, written again by a second
+                    // server starting at once): answer with that application. Else it was the reference.
+                    if let Some(done) = self.submitted_from_draft(draft_id, owner).await? {
+                        return Ok(Some(done));
+                    }
+                }
+                other => return other,
+            }
         }
+        Err(StoreError::Corrupt("three random application references in a row were taken".into()))
+    }
+
+    /// One attempt of [`Self::submit_counted`]: one transaction of about a dozen statements, every
+    /// value it needs computed before (a send's cost on SQLite is its round trips to the database).
+    async fn try_submit(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, count: Option<&crate::RateCount>, now: Millis) -> Result<Option<Submitted>> {
         let id = new_id();
         let reference = new_reference();
         let mut tx = self.begin_write().await?;
         // Claim the draft first: only one of two racing requests deletes it, and the loser falls
-        // through to reading the winner's application.
+        // through to reading the winner's application. A draft id already sent (and made again)
+        // fails the insert below on `applications.draft_id`'s uniqueness, and the caller answers
+        // with the application already stored.
         let claimed = sqlx::query("DELETE FROM drafts WHERE id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).execute(&mut *tx).await?;
         if claimed.rows_affected() != 1 {
             tx.rollback().await?;
@@ -142,28 +160,39 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         insert_events(&mut tx, &id, 0, &app.events, now).await?;
-        // What the citizen was told about unreadable pages outlives the draft's files.
-        sqlx::query(
-            "INSERT INTO document_warnings (application_id, slot, position, file_name, warnings, created_ms)
-             SELECT $1, slot, position, name, warnings, $2 FROM draft_files WHERE draft_id = $3 AND warnings <> ''",
-        )
-        .bind(&id)
-        .bind(now)
-        .bind(draft_id)
-        .execute(&mut *tx)
-        .await?;
         if !app.documents.is_empty() {
             crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now).await?;
         }
-        // The draft's own files go with the draft (after the warnings above were copied from them).
-        let unused_files = crate::draft_files::remove_files_of_draft(&mut tx, draft_id).await?;
+        // The draft's own files go with the draft; what the citizen was told about unreadable
+        // pages outlives them.
+        let taken = crate::draft_files::take_files_of_draft(&mut tx, draft_id).await?;
+        for f in taken.files.iter().filter(|f| !f.warnings.is_empty()) {
+            sqlx::query("INSERT INTO document_warnings (application_id, slot, position, file_name, warnings, created_ms) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(&id)
+                .bind(&f.slot)
+                .bind(f.position)
+                .bind(&f.name)
+                .bind(&f.warnings)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
         if let Some(count) = count {
             crate::rate_limits::count_in(&mut tx, count, now).await?;
         }
-        self.refresh_projection(&mut tx, &id, now).await?;
-        crate::feed::record(&mut tx, &id, crate::FeedKind::ApplicationReceived, None, now).await?;
+        // The projection from what was just written, without reading it back: a new application's
+        // own events drive it (a case system has posted nothing for it yet), and its documents
+        // are the ones sent with it. Tests hold it to a full fold.
+        let sent: Vec<velferd_domain::requests::SentDocument> =
+            app.documents.iter().map(|d| velferd_domain::requests::SentDocument { kind: d.kind.clone(), tilleggsinfo: d.tilleggsinfo.clone(), at: now }).collect();
+        let texts: Vec<(String, String)> = app.events.iter().map(|e| (e.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent").to_owned(), e.to_string())).collect();
+        let own = velferd_formats::soker::DigisosSoker::from_event_texts("velferd", &texts).map_err(|e| StoreError::Corrupt(format!("a new application's events: {e}")))?;
+        let projection = velferd_domain::requests::project(&own, &sent);
+        let row = crate::projection::ProjectionRow { enhetsnummer: &app.enhetsnummer, emergency: app.emergency, sent_ms: now };
+        crate::projection::write(&mut tx, &id, &row, &projection, now).await?;
+        crate::feed::record_in(&mut tx, app.kommunenummer.as_str(), &id, crate::FeedKind::ApplicationReceived, None, now).await?;
         tx.commit().await?;
-        Ok(Some(Submitted { id, reference, created: true, unused_files }))
+        Ok(Some(Submitted { id, reference, created: true, unused_files: taken.unused }))
     }
 
     /// The application sent from this draft of the owner, if it was sent.

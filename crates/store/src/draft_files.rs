@@ -245,16 +245,44 @@ impl Store {
 /// commit and the deletion leaves files that [`Store::sweep_draft_files`] (housekeeping and
 /// `velferd admin retention`) removes later.
 pub(crate) async fn remove_files_of_draft(tx: &mut sqlx::Transaction<'_, sqlx::Any>, draft_id: &str) -> Result<Vec<String>> {
-    let rows = sqlx::query("SELECT sha256, thumb_sha256 FROM draft_files WHERE draft_id = $1").bind(draft_id).fetch_all(&mut **tx).await?;
-    sqlx::query("DELETE FROM draft_files WHERE draft_id = $1").bind(draft_id).execute(&mut **tx).await?;
+    Ok(take_files_of_draft(tx, draft_id).await?.unused)
+}
+
+/// A file row a draft had when it was sent or deleted, as [`take_files_of_draft`] removed it.
+pub(crate) struct TakenFile {
+    pub slot: String,
+    pub position: i64,
+    pub name: String,
+    /// Readability warning codes, joined by commas (empty: none).
+    pub warnings: String,
+}
+
+/// What [`take_files_of_draft`] removed, and the file-store names nothing uses any more.
+pub(crate) struct Taken {
+    pub files: Vec<TakenFile>,
+    pub unused: Vec<String>,
+}
+
+/// Removes a draft's file rows and document choices inside `tx` (one `DELETE … RETURNING` for the
+/// files), and returns the rows with the file-store names that nothing else uses now.
+pub(crate) async fn take_files_of_draft(tx: &mut sqlx::Transaction<'_, sqlx::Any>, draft_id: &str) -> Result<Taken> {
+    let rows =
+        sqlx::query("DELETE FROM draft_files WHERE draft_id = $1 RETURNING sha256, thumb_sha256, slot, position, name, warnings").bind(draft_id).fetch_all(&mut **tx).await?;
     sqlx::query("DELETE FROM draft_document_choices WHERE draft_id = $1").bind(draft_id).execute(&mut **tx).await?;
     let mut candidates = std::collections::BTreeSet::new();
+    let mut files = Vec::with_capacity(rows.len());
     for r in &rows {
         candidates.insert(r.try_get::<String, _>("sha256")?);
         if let Some(thumb) = r.try_get::<Option<String>, _>("thumb_sha256")? {
             candidates.insert(thumb);
         }
+        files.push(TakenFile { slot: r.try_get("slot")?, position: r.try_get("position")?, name: r.try_get("name")?, warnings: r.try_get("warnings")? });
     }
+    let unused = unused_of(tx, candidates).await?;
+    Ok(Taken { files, unused })
+}
+
+async fn unused_of(tx: &mut sqlx::Transaction<'_, sqlx::Any>, candidates: std::collections::BTreeSet<String>) -> Result<Vec<String>> {
     let mut unused = Vec::new();
     for sha in candidates {
         if !crate::files::referenced(tx, &sha).await? {

@@ -55,17 +55,29 @@ pub struct FeedItem {
 pub(crate) async fn record(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, kind: FeedKind, item_id: Option<&str>, now: Millis) -> Result<()> {
     let row = sqlx::query("SELECT kommunenummer FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut **tx).await?;
     let kommunenummer: String = row.try_get("kommunenummer")?;
+    record_in(tx, &kommunenummer, application_id, kind, item_id, now).await
+}
+
+/// [`record`] for a caller that knows the application's municipality (sending, which just wrote it).
+pub(crate) async fn record_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    kommunenummer: &str,
+    application_id: &str,
+    kind: FeedKind,
+    item_id: Option<&str>,
+    now: Millis,
+) -> Result<()> {
     let row = sqlx::query(
         "INSERT INTO feed_counters (kommunenummer, last_seq) VALUES ($1, 1)
          ON CONFLICT (kommunenummer) DO UPDATE SET last_seq = feed_counters.last_seq + 1
          RETURNING last_seq",
     )
-    .bind(&kommunenummer)
+    .bind(kommunenummer)
     .fetch_one(&mut **tx)
     .await?;
     let seq: i64 = row.try_get("last_seq")?;
     sqlx::query("INSERT INTO feed (kommunenummer, seq, id, kind, application_id, item_id, at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(&kommunenummer)
+        .bind(kommunenummer)
         .bind(seq)
         .bind(new_id())
         .bind(kind.as_str())

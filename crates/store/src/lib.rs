@@ -103,6 +103,11 @@ impl StoreError {
             _ => false,
         }
     }
+
+    /// The database refused a row because a `UNIQUE` or primary key already holds its value.
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, StoreError::Database(sqlx::Error::Database(db)) if db.is_unique_violation())
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -44,26 +44,9 @@ impl Store {
         let doc = self.driving_document(tx, application_id, &kommunenummer).await?;
         let sent = sent_documents(tx, application_id).await?;
         let p = project(&doc, &sent);
-        sqlx::query(
-            "INSERT INTO case_status (application_id, enhetsnummer, emergency, sent_ms, status, is_open, decided, forelopig_svar, open_requests, next_deadline_ms, version, updated_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11)
-             ON CONFLICT (application_id) DO UPDATE SET enhetsnummer = $2, status = $5, is_open = $6, decided = $7, forelopig_svar = $8,
-                 open_requests = $9, next_deadline_ms = $10, version = case_status.version + 1, updated_ms = $11",
-        )
-        .bind(application_id)
-        .bind(app.try_get::<String, _>("enhetsnummer")?)
-        .bind(app.try_get::<i64, _>("emergency")?)
-        .bind(app.try_get::<i64, _>("sent_ms")?)
-        .bind(status_code(p.status))
-        .bind(i64::from(p.open))
-        .bind(i64::from(p.decided))
-        .bind(i64::from(p.forelopig_svar))
-        .bind(p.open_requests)
-        .bind(p.next_deadline)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+        let enhetsnummer: String = app.try_get("enhetsnummer")?;
+        let row = ProjectionRow { enhetsnummer: &enhetsnummer, emergency: app.try_get::<i64, _>("emergency")? != 0, sent_ms: app.try_get("sent_ms")? };
+        write(tx, application_id, &row, &p, now).await
     }
 
     /// Computes the projection of one application from scratch, without writing it (for tests that
@@ -126,4 +109,36 @@ pub(crate) async fn sent_documents(tx: &mut Tx<'_>, application_id: &str) -> Res
         .fetch_all(&mut **tx)
         .await?;
     rows.iter().map(|r| Ok(SentDocument { kind: r.try_get("kind")?, tilleggsinfo: r.try_get("tilleggsinfo")?, at: r.try_get("created_ms")? })).collect()
+}
+
+/// What the projection row keeps of the application itself.
+pub(crate) struct ProjectionRow<'a> {
+    pub enhetsnummer: &'a str,
+    pub emergency: bool,
+    pub sent_ms: Millis,
+}
+
+/// Writes one application's projection inside `tx`: a new row at version 1, or the row updated
+/// with its version bumped.
+pub(crate) async fn write(tx: &mut Tx<'_>, application_id: &str, row: &ProjectionRow<'_>, p: &Projection, now: Millis) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO case_status (application_id, enhetsnummer, emergency, sent_ms, status, is_open, decided, forelopig_svar, open_requests, next_deadline_ms, version, updated_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11)
+         ON CONFLICT (application_id) DO UPDATE SET enhetsnummer = $2, status = $5, is_open = $6, decided = $7, forelopig_svar = $8,
+             open_requests = $9, next_deadline_ms = $10, version = case_status.version + 1, updated_ms = $11",
+    )
+    .bind(application_id)
+    .bind(row.enhetsnummer)
+    .bind(i64::from(row.emergency))
+    .bind(row.sent_ms)
+    .bind(status_code(p.status))
+    .bind(i64::from(p.open))
+    .bind(i64::from(p.decided))
+    .bind(i64::from(p.forelopig_svar))
+    .bind(p.open_requests)
+    .bind(p.next_deadline)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

@@ -60,8 +60,9 @@ impl Subscriber for CountStatements {
 }
 
 /// At most this many statements for one send of a filled-in application without files, from the
-/// request's session to the receipt's redirect (BEGIN and COMMIT included).
-const MOST_STATEMENTS_PER_SEND: usize = 30;
+/// request's session to the receipt's redirect. It was 24 (SQLite) and 25 (PostgreSQL) before the send
+/// stopped reading back what it had just written (issue 13); BEGIN and COMMIT are not in sqlx's log.
+const MOST_STATEMENTS_PER_SEND: usize = 16;
 
 #[tokio::test]
 async fn a_send_runs_a_bounded_number_of_statements() {

@@ -377,12 +377,12 @@ async fn receipt_of(app: &AppState, draft_id: &str, citizen: &Citizen) -> Result
 /// sendings not yet done (a retry after a lost answer must always find its receipt).
 pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, citizen: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
-    if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
-        return Ok(receipt);
-    }
     // The language switch on the summary posts this form: keep the tick, show the summary again in
     // the chosen language, send nothing.
     if let Some(chosen) = form.get("sprak").and_then(crate::i18n::Lang::from_code) {
+        if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
+            return Ok(receipt);
+        }
         let mut draft = own_draft(&app, &id, &citizen).await?;
         draft.answers.set("bekreft", if form.get("bekreft") == Some("ja") { "ja" } else { "" });
         if !app.store.save_answers(&draft.id, &citizen.fnr, &draft.answers, now_ms()).await? {
@@ -394,10 +394,13 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
     let count = match crate::limits::peek(&app, crate::limits::Bucket::Submit, citizen.fnr.as_str()).await {
         Ok(count) => count,
         Err(limited) => {
-            // A second press while the first is still sending passed the check above too: give
-            // the first a moment (a sending takes well under this) and answer with its receipt.
-            for _ in 0..12 {
-                tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+            // Past the limit, a sent application still answers with its receipt (a retry after a
+            // lost answer); a second press while the first is still sending gets a moment (a
+            // sending takes well under this) and then the first one's receipt.
+            for attempt in 0..13 {
+                if attempt > 0 {
+                    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+                }
                 if let Some(receipt) = receipt_of(&app, &id, &citizen).await? {
                     return Ok(receipt);
                 }
@@ -405,6 +408,8 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, cit
             return Err(limited.into());
         }
     };
+    // Not checked for a receipt first: a draft already sent is found by the use case, which then
+    // answers with that application (one statement fewer on every send).
     match app.cases.send_application(&citizen.fnr, &id, &form.0, &app.config.uploads.conversion(), Some(&count), lang.code(), now_ms()).await? {
         None => Err(AppError::NotFound),
         Some(Sent::Received(sent)) => Ok(Redirect::to(&format!("/kvittering/{}", sent.id)).into_response()),

@@ -195,19 +195,28 @@ impl Cases {
         }
     }
 
-    /// What the office wants sent to `sent` (of `owner`): the documents of its latest request if
-    /// there is one (in the request's order, so a request's place is its number in links), else the
-    /// documents the application said would come later; and always "other".
+    /// What the office wants sent to `sent` (of `owner`): the documents of its latest request (in
+    /// the request's order, so a request's place is its number in links), then the documents the
+    /// application said would come later that no request names — the receipt told the person to
+    /// send those here, and a request for something else does not take their place — and always
+    /// "other".
     pub async fn documents_wanted(&self, sent: &StoredApplication, owner: &Fodselsnummer) -> Result<Vec<Wanted>> {
         let doc = self.driving_document(sent, owner).await?;
         let requested = velferd_domain::innsyn::fold(&doc).oppgaver;
-        let mut out: Vec<Wanted> = if requested.is_empty() {
-            let spec: VedleggSpesifikasjon = serde_json::from_value(sent.vedlegg_json.clone()).map_err(|e| CaseError::Internal(format!("stored vedlegg.json: {e}")))?;
-            spec.vedlegg.into_iter().filter(|v| v.status == VedleggStatus::VedleggKreves).map(|v| Wanted { kind: v.kind, tilleggsinfo: v.tilleggsinfo, requested: false }).collect()
-        } else {
-            requested.into_iter().map(|o| Wanted { tilleggsinfo: o.tilleggsinformasjon.unwrap_or_else(|| o.dokumenttype.clone()), kind: o.dokumenttype, requested: true }).collect()
-        };
-        out.push(other());
+        let mut out: Vec<Wanted> = requested
+            .into_iter()
+            .map(|o| Wanted { tilleggsinfo: o.tilleggsinformasjon.unwrap_or_else(|| o.dokumenttype.clone()), kind: o.dokumenttype, requested: true })
+            .collect();
+        let spec: VedleggSpesifikasjon = serde_json::from_value(sent.vedlegg_json.clone()).map_err(|e| CaseError::Internal(format!("stored vedlegg.json: {e}")))?;
+        for v in spec.vedlegg.into_iter().filter(|v| v.status == VedleggStatus::VedleggKreves) {
+            let later = Wanted { kind: v.kind, tilleggsinfo: v.tilleggsinfo, requested: false };
+            if !out.iter().any(|w| w.slot() == later.slot()) {
+                out.push(later);
+            }
+        }
+        if !out.iter().any(|w| w.slot() == other().slot()) {
+            out.push(other());
+        }
         Ok(out)
     }
 

@@ -157,3 +157,36 @@ async fn files_can_be_added_without_sending_turned_and_taken_out() {
 fn pdfinfo_pages(pdf: &[u8]) -> Option<usize> {
     velferd_testkit::pdf_tools::pages(pdf)
 }
+
+#[tokio::test]
+async fn a_request_for_something_else_keeps_the_documents_the_receipt_said_to_send() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (mut kari, id) = sent_application(&app, "Kari").await;
+        let mut sara = app.browser("nb");
+        sara.get("/ansatt/demo").await;
+        sara.post("/ansatt/demo", &[("ansatt", "sara")]).await;
+        let case = sara.get(&format!("/ansatt/saker/{id}")).await;
+        let version = case.input_value("versjon").unwrap_or_else(|| panic!("{label}: {}", case.body));
+        let t = time::OffsetDateTime::now_utc() + time::Duration::days(8);
+        let deadline = format!("{}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day());
+        let asked = sara
+            .post(
+                &format!("/ansatt/saker/{id}/handling"),
+                &[("versjon", &version), ("handling", "etterspor"), ("dokumenter", "nedbetalingsplan.avdraglaan"), ("frist", &deadline), ("sprak", "nb")],
+            )
+            .await;
+        assert_eq!(asked.status, StatusCode::SEE_OTHER, "{label}: {}", asked.body);
+
+        // The request comes first (its place is its number in the task's link), and the documents
+        // her receipt told her to send here are still there, with "other" last.
+        let page = kari.get(&format!("/mine-soknader/{id}/dokumenter")).await;
+        let labels: Vec<String> = regex_lite::Regex::new(r#"for="f-fil-\d+">([^<]+)<"#).unwrap().captures_iter(&page.body).map(|c| c[1].to_owned()).collect();
+        assert!(labels.first().is_some_and(|l| l.contains("Nedbetalingsplan")), "{label}: the request first: {labels:?}");
+        for promised in ["Husleiekontrakt", "Kontoutskrift for brukskontoen"] {
+            assert!(labels.iter().any(|l| l.starts_with(promised)), "{label}: {promised} is still offered after a request for something else: {labels:?}");
+        }
+        assert_eq!(labels.last().map(String::as_str), Some("Andre dokumenter"), "{label}: {labels:?}");
+        assert_eq!(labels.iter().filter(|l| l.as_str() == "Andre dokumenter").count(), 1, "{label}");
+    }
+}

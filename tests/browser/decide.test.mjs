@@ -120,7 +120,7 @@ walk('she writes the decision and sends it for approval', async () => {
   await sara.locator('#f-sak-tittel').fill('Livsopphold og husleie');
   await sara.locator('#f-vedtak-begrunnelse').fill('Du har ikke inntekt denne måneden.');
   await sara.getByRole('button', { name: 'Send til godkjenning' }).click();
-  await confirmed(sara, 'Vedtaket er sendt.');
+  await confirmed(sara, 'Vedtaket er sendt til godkjenning. Det går til søkeren når en beslutter har godkjent det.');
   assert.ok((await mainText(sara)).includes('Venter på godkjenning'));
   assert.equal(await sara.getByRole('button', { name: 'Godkjenn og fatt vedtaket' }).count(), 0, 'she cannot approve her own');
   await suite.seen(sara, 'decision sent');
@@ -143,7 +143,7 @@ walk('Sara finds it returned to her, changes it and sends it again', async () =>
   await suite.seen(sara, 'decision returned');
   await sara.locator('#f-vedtak-begrunnelse').fill('Du har ikke inntekt denne måneden. Vi har brukt statens veiledende satser.');
   await sara.getByRole('button', { name: 'Send til godkjenning' }).click();
-  await confirmed(sara, 'Vedtaket er sendt.');
+  await confirmed(sara, 'Vedtaket er sendt til godkjenning. Det går til søkeren når en beslutter har godkjent det.');
 });
 
 walk('Berit approves it; Sara marks the payment paid', async () => {

@@ -41,6 +41,9 @@ async fn kari_appeals_and_sees_it_go_to_the_county_governor() {
         let form = kari.get(&format!("/mine-soknader/{id}/klage")).await;
         assert_eq!(form.status, StatusCode::OK, "{label}");
         let decision = regex_lite::Regex::new(r#"name="vedtak" value="([^"]+)" checked"#).unwrap().captures(&form.body).expect("the one decision, chosen")[1].to_owned();
+        // The decision is named by its date, not by the sak's internal reference ("S1").
+        let choice = regex_lite::Regex::new(r#"for="f-vedtak-1">([^<]+)<"#).unwrap().captures(&form.body).expect("the choice's label")[1].to_owned();
+        assert!(choice.starts_with("Vedtaket fra ") && !choice.contains("(S"), "{label}: {choice}");
         let token = form.input_value("skjema").unwrap();
         let empty = kari.post(&format!("/mine-soknader/{id}/klage"), &[("vedtak", &decision), ("begrunnelse", "  "), ("skjema", &token)]).await;
         assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");

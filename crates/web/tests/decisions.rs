@@ -249,6 +249,8 @@ async fn a_decision_is_returned_once_then_approved_and_kari_sees_it_and_her_paym
             "sosialtjenesteloven § 18",
             "klage",
             "Statsforvalteren",
+            // Where to appeal, by the name the site gives it.
+            "«Mine søknader»",
             "forvaltningsloven § 18",
             &rent_due_text,
         ] {
@@ -338,6 +340,9 @@ async fn nobody_approves_their_own_decision() {
         ];
         let sent = decide(&mut henrik, &id, &fields).await;
         assert_eq!(sent.status, StatusCode::SEE_OTHER, "{label}: {}", sent.body);
+        // What he is told says where it went: to a beslutter, not to Kari.
+        let told = henrik.get(sent.location.as_deref().unwrap()).await;
+        assert!(told.body.contains("Vedtaket er sendt til godkjenning."), "{label}: {}", told.body);
         let page = henrik.get(&format!("/ansatt/saker/{id}/vedtak")).await;
         assert!(!page.body.contains("Godkjenn og fatt vedtaket"), "{label}: not offered");
         let vedtak = regex_lite::Regex::new(r#"id="vedtak-([^"]+)""#).unwrap().captures(&page.body).expect("the decision")[1].to_owned();

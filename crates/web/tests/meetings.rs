@@ -81,7 +81,7 @@ async fn sara_books_kari_sees_it_asks_to_move_it_and_nothing_is_booked_twice() {
         let booked = sara
             .post(
                 &format!("/ansatt/saker/{id}/moter"),
-                &[("handling", "book"), ("dato", &date), ("tid", "10:00"), ("minutter", "45"), ("type", "oppmote"), ("sted", "Sørkedalsveien 6"), ("rom", "Fjorden")],
+                &[("handling", "book"), ("dato", &date), ("tid", "10:00"), ("minutter", "45"), ("type", "oppmote"), ("sted", "Sørkedalsveien 6"), ("rom", "Rom 2")],
             )
             .await;
         assert_eq!(booked.status, StatusCode::SEE_OTHER, "{label}: {}", booked.body);
@@ -93,7 +93,10 @@ async fn sara_books_kari_sees_it_asks_to_move_it_and_nothing_is_booked_twice() {
 
         // Kari's page, and the calendar file.
         let case = html_unescape(&kari.get(&format!("/mine-soknader/{id}")).await.body);
-        assert!(case.contains("Avtaler med kontoret") && case.contains("10.00–10.45") && case.contains("Oppmøte, Sørkedalsveien 6"), "{label}");
+        assert!(
+            case.contains("Avtaler med kontoret") && case.contains("10.00–10.45") && case.contains("Oppmøte, Sørkedalsveien 6 (Rom 2)"),
+            "{label}: a room named 'Rom 2' is not 'rom Rom 2': {case}"
+        );
         assert!(case.contains("Med Sara Lund"), "{label}");
         let href = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+\.ics)""#).unwrap().captures(&case).unwrap()[1].to_owned();
         let ics = kari.get(&href).await;

@@ -355,10 +355,10 @@ async fn letters_default_to_the_language_the_person_applied_in() {
         let (id, _, _) = apply_in(&app, "Amina", "0301", false, "en").await;
         let mut sara = staff(&app, "sara").await;
         let file = sara.get(&format!("/ansatt/saker/{id}")).await;
-        assert!(file.body.contains("Søknaden er skrevet på English"), "{label}: {}", file.body);
+        assert!(file.body.contains("Søknaden er skrevet på engelsk"), "{label}: {}", file.body);
         assert!(file.body.contains(r#"<option value="en" selected>"#), "{label}: the letter language is English by default");
         let (own, _, _) = apply(&app, "Kari", "0301", false).await;
         let file = sara.get(&format!("/ansatt/saker/{own}")).await;
-        assert!(file.body.contains(r#"<option value="nb" selected>"#) && file.body.contains("skrevet på Bokmål"), "{label}");
+        assert!(file.body.contains(r#"<option value="nb" selected>"#) && file.body.contains("skrevet på bokmål"), "{label}");
     }
 }

@@ -880,7 +880,7 @@ letter-vedtak-reasons-heading = Reasons
 letter-vedtak-hjemmel-heading = The decision is based on
 letter-vedtak-appeal-heading = If you disagree: appeal
 letter-vedtak-appeal = You can appeal against this decision until { $date } (three weeks after you received it). Send your appeal to { $office }.
-letter-vedtak-appeal-how = Write what you disagree with and why. You can appeal on My cases, send a letter or visit { $office }. If we do not change the decision, we send your appeal to the County Governor (Statsforvalteren), who decides it.
+letter-vedtak-appeal-how = Write what you disagree with and why. You can appeal under "My applications" on the website, send a letter or visit { $office }. If we do not change the decision, we send your appeal to the County Governor (Statsforvalteren), who decides it.
 letter-vedtak-documents = You have the right to see the documents in your case (Public Administration Act § 18). Ask us and you will get them.
 decide-title = Calculation and decision { $reference }
 decide-back = Back to the case
@@ -987,7 +987,8 @@ decide-plan-which = Decision
 decide-plan-save = Plan the payment
 decide-done-utregning = The calculation is saved.
 decide-done-utkast = The draft is saved.
-decide-done-send = The decision is sent.
+decide-done-send = The decision is sent for approval. It goes to the applicant once a beslutter has approved it.
+decide-done-fattet = The decision is made and sent to the applicant.
 decide-done-godkjenn = The decision is approved and sent to the applicant.
 decide-done-returner = The decision is returned with your comment.
 decide-done-planlegg = The payment is planned.
@@ -1171,7 +1172,8 @@ klage-invite-late = The deadline for appealing has passed, but you can appeal an
 klage-deadline = The deadline for appealing is { $deadline }.
 klage-deadline-passed = The deadline for appealing was { $deadline }. The appeal is received anyway, but tell us why it comes now.
 klage-which = Which decision are you appealing?
-klage-decision-label = Decision of { $date } ({ $sak })
+klage-decision-label = The decision of { $date }
+klage-decision-label-nth = The decision of { $date } (decision no. { $number })
 klage-why = What do you disagree with, and why?
 klage-why-hint = Write in your own words. You can send documents that support the appeal under “Send documents”.
 klage-late-why = Why does the appeal come now?
@@ -1245,3 +1247,8 @@ photo-fix-slanted = The page was photographed at a slant. Hold the phone straigh
 photo-fix-attached-files = This PDF carries files inside it. The office gets its pages and the names of those files, but not the files themselves: if the office needs one of them, send it as a file of its own.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Split into single pages
+
+## Language names inside a sentence ("the application was written in bokmål")
+language-name-nb = Norwegian Bokmål
+language-name-nn = Norwegian Nynorsk
+language-name-en = English

@@ -878,7 +878,7 @@ letter-vedtak-reasons-heading = Begrunnelse
 letter-vedtak-hjemmel-heading = Vedtaket bygger på
 letter-vedtak-appeal-heading = Hvis du er uenig: klage
 letter-vedtak-appeal = Du kan klage på vedtaket innen { $date } (tre uker etter at du fikk det). Send klagen til { $office }.
-letter-vedtak-appeal-how = Skriv hva du er uenig i og hvorfor. Du kan klage på Mine saker, sende brev eller komme innom { $office }. Hvis vi ikke endrer vedtaket, sender vi klagen til Statsforvalteren, som avgjør den.
+letter-vedtak-appeal-how = Skriv hva du er uenig i og hvorfor. Du kan klage under «Mine søknader» på nettsiden, sende brev eller komme innom { $office }. Hvis vi ikke endrer vedtaket, sender vi klagen til Statsforvalteren, som avgjør den.
 letter-vedtak-documents = Du har rett til å se dokumentene i saken din (forvaltningsloven § 18). Spør oss, så får du dem.
 decide-title = Utregning og vedtak { $reference }
 decide-back = Tilbake til saken
@@ -985,7 +985,8 @@ decide-plan-which = Vedtak
 decide-plan-save = Planlegg utbetalingen
 decide-done-utregning = Utregningen er lagret.
 decide-done-utkast = Utkastet er lagret.
-decide-done-send = Vedtaket er sendt.
+decide-done-send = Vedtaket er sendt til godkjenning. Det går til søkeren når en beslutter har godkjent det.
+decide-done-fattet = Vedtaket er fattet og sendt til søkeren.
 decide-done-godkjenn = Vedtaket er godkjent og sendt til søkeren.
 decide-done-returner = Vedtaket er sendt tilbake med kommentaren din.
 decide-done-planlegg = Utbetalingen er planlagt.
@@ -1169,7 +1170,8 @@ klage-invite-late = Fristen for å klage har gått ut, men du kan klage likevel.
 klage-deadline = Fristen for å klage er { $deadline }.
 klage-deadline-passed = Fristen for å klage var { $deadline }. Klagen blir tatt imot likevel, men fortell hvorfor den kommer nå.
 klage-which = Hvilket vedtak klager du på?
-klage-decision-label = Vedtak { $date } ({ $sak })
+klage-decision-label = Vedtaket fra { $date }
+klage-decision-label-nth = Vedtaket fra { $date } (vedtak nr. { $number })
 klage-why = Hva er du uenig i, og hvorfor?
 klage-why-hint = Skriv med dine egne ord. Du kan sende dokumenter som støtter klagen under «Send dokumenter».
 klage-late-why = Hvorfor kommer klagen nå?
@@ -1243,3 +1245,8 @@ photo-fix-slanted = Siden er tatt på skrå. Hold telefonen rett over arket og t
 photo-fix-attached-files = Denne PDF-en har filer lagt inni seg. Kontoret får sidene og navnene på de filene, men ikke selve filene: trenger kontoret en av dem, send den som en egen fil.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Del opp i enkeltsider
+
+## Language names inside a sentence ("the application was written in bokmål")
+language-name-nb = bokmål
+language-name-nn = nynorsk
+language-name-en = engelsk

@@ -878,7 +878,7 @@ letter-vedtak-reasons-heading = Grunngiving
 letter-vedtak-hjemmel-heading = Vedtaket byggjer på
 letter-vedtak-appeal-heading = Viss du er usamd: klage
 letter-vedtak-appeal = Du kan klage på vedtaket innan { $date } (tre veker etter at du fekk det). Send klaga til { $office }.
-letter-vedtak-appeal-how = Skriv kva du er usamd i og kvifor. Du kan klage på Mine saker, sende brev eller kome innom { $office }. Viss vi ikkje endrar vedtaket, sender vi klaga til Statsforvaltaren, som avgjer ho.
+letter-vedtak-appeal-how = Skriv kva du er usamd i og kvifor. Du kan klage under «Mine søknader» på nettsida, sende brev eller kome innom { $office }. Viss vi ikkje endrar vedtaket, sender vi klaga til Statsforvaltaren, som avgjer ho.
 letter-vedtak-documents = Du har rett til å sjå dokumenta i saka di (forvaltningslova § 18). Spør oss, så får du dei.
 decide-title = Utrekning og vedtak { $reference }
 decide-back = Tilbake til saka
@@ -985,7 +985,8 @@ decide-plan-which = Vedtak
 decide-plan-save = Planlegg utbetalinga
 decide-done-utregning = Utrekninga er lagra.
 decide-done-utkast = Utkastet er lagra.
-decide-done-send = Vedtaket er sendt.
+decide-done-send = Vedtaket er sendt til godkjenning. Det går til søkjaren når ein beslutter har godkjent det.
+decide-done-fattet = Vedtaket er gjort og sendt til søkjaren.
 decide-done-godkjenn = Vedtaket er godkjent og sendt til søkjaren.
 decide-done-returner = Vedtaket er sendt tilbake med kommentaren din.
 decide-done-planlegg = Utbetalinga er planlagd.
@@ -1169,7 +1170,8 @@ klage-invite-late = Fristen for å klage har gått ut, men du kan klage likevel.
 klage-deadline = Fristen for å klage er { $deadline }.
 klage-deadline-passed = Fristen for å klage var { $deadline }. Klaga blir teken imot likevel, men fortel kvifor ho kjem no.
 klage-which = Kva vedtak klagar du på?
-klage-decision-label = Vedtak { $date } ({ $sak })
+klage-decision-label = Vedtaket frå { $date }
+klage-decision-label-nth = Vedtaket frå { $date } (vedtak nr. { $number })
 klage-why = Kva er du ueinig i, og kvifor?
 klage-why-hint = Skriv med dine eigne ord. Du kan sende dokument som støttar klaga under «Send dokument».
 klage-late-why = Kvifor kjem klaga no?
@@ -1243,3 +1245,8 @@ photo-fix-slanted = Sida er teken på skrå. Hald telefonen rett over arket og t
 photo-fix-attached-files = Denne PDF-en har filer lagde inni seg. Kontoret får sidene og namna på dei filene, men ikkje sjølve filene: treng kontoret ei av dei, send ho som ei eiga fil.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Del opp i enkeltsider
+
+## Language names inside a sentence ("the application was written in bokmål")
+language-name-nb = bokmål
+language-name-nn = nynorsk
+language-name-en = engelsk

@@ -86,11 +86,19 @@ async fn form_page(
         return Err(AppError::NotFound);
     }
     let one = appealable.len() == 1;
+    // A decision is named by its date, as its letter is; its number only when two share a date
+    // (the sak's reference, "S2", means nothing to the person).
+    let dates: Vec<String> = appealable.iter().map(|a| a.decision.approved_ms.map(fmt::date).unwrap_or_default()).collect();
     let decisions = appealable
         .iter()
-        .map(|a| AppealChoice {
+        .zip(&dates)
+        .map(|(a, date)| AppealChoice {
             id: a.decision.id.clone(),
-            label: lang.t_args("klage-decision-label", &[("date", a.decision.approved_ms.map(fmt::date).unwrap_or_default()), ("sak", a.decision.saksreferanse.clone())]),
+            label: if dates.iter().filter(|d| *d == date).count() > 1 {
+                lang.t_args("klage-decision-label-nth", &[("date", date.clone()), ("number", a.decision.seq.to_string())])
+            } else {
+                lang.t_args("klage-decision-label", &[("date", date.clone())])
+            },
             checked: one || posted.decision_id == a.decision.id,
         })
         .collect();

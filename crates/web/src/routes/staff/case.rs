@@ -196,7 +196,7 @@ pub(super) async fn page(
         ctx: context(app, lang, &format!("/ansatt/saker/{id}"), session).await?,
         reference: sent.reference.clone(),
         received: fmt::date_time(sent.sent_ms),
-        applied_in: applied_in.map(|l| lang.t_args("staff-case-applied-in", &[("language", l.own_name().to_owned())])).unwrap_or_default(),
+        applied_in: applied_in.map(|l| lang.t_args("staff-case-applied-in", &[("language", lang.t(&format!("language-name-{}", l.code())))])).unwrap_or_default(),
         waited: lang.t_n("staff-case-waited", "days", (now - sent.sent_ms).max(0) / DAY),
         emergency: sent.emergency && file.state.open,
         status: status_text(lang, file.state.status),

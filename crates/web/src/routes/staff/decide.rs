@@ -184,7 +184,12 @@ pub async fn act(State(app): State<AppState>, lang: Lang, session: Session, staf
         _ => Err(CaseError::Invalid(vec![Refusal { key: "office-refused-unknown-action", field: "" }])),
     };
     match result {
-        Ok(_) => Ok(Redirect::to(&format!("/ansatt/saker/{id}/vedtak?gjort={action}")).into_response()),
+        // A submitted decision waits for a beslutter, unless the office decides without four-eyes:
+        // then it is made at once and its letter filed, and the page must not say "sent for approval".
+        Ok(acted) => {
+            let done = if action == "send" && acted.letter.is_some() { "fattet" } else { action.as_str() };
+            Ok(Redirect::to(&format!("/ansatt/saker/{id}/vedtak?gjort={done}")).into_response())
+        }
         Err(CaseError::Invalid(refusals)) => {
             typed.errors = refusals.iter().map(|r| (r.field, refusal_text(lang, r.key))).collect();
             let ws = app.cases.workspace(&staff, &id, now).await?;

@@ -36,7 +36,10 @@ pub(crate) fn how_text(lang: Lang, m: &MeetingRow) -> String {
     let kind = lang.t(&format!("meeting-kind-{}", m.kind));
     let mut out = if m.place.is_empty() { kind } else { format!("{kind}, {}", m.place) };
     if let Some(room) = &m.room {
-        out.push_str(&format!(" ({})", lang.t_args("meeting-room", &[("room", room.clone())])));
+        // "Rom 2" is shown as typed, not as "rom Rom 2".
+        let named = ["rom", "room", "møterom", "meeting room"].iter().any(|w| room.to_lowercase().starts_with(w));
+        let text = if named { room.clone() } else { lang.t_args("meeting-room", &[("room", room.clone())]) };
+        out.push_str(&format!(" ({text})"));
     }
     out
 }

@@ -308,6 +308,10 @@ async fn the_case_page_shows_what_she_said_about_documents_and_every_answer_abou
         sara.post("/ansatt/demo", &[("ansatt", "sara")]).await;
         let staff = sara.get(&format!("/ansatt/saker/{id}")).await;
         assert!(staff.body.contains("Barn 1 har delt bosted") && staff.body.contains("Barn 2 bor hos deg"), "{label}: {}", staff.body);
+        // The caseworker sees what she said about each document, as she does.
+        let said = section(&staff.body, "Dette sa søkeren om dokumentene");
+        assert!(said.contains("Husleiekontrakt</strong> – kontoret har det allerede"), "{label}: {said}");
+        assert!(said.contains("Lønnsslipp, siste måned</strong> – sendes senere"), "{label}: {said}");
     }
 }
 

@@ -1252,3 +1252,4 @@ attach-split = Split into single pages
 language-name-nb = Norwegian Bokmål
 language-name-nn = Norwegian Nynorsk
 language-name-en = English
+staff-case-told = What the applicant said about the documents when sending

@@ -1250,3 +1250,4 @@ attach-split = Del opp i enkeltsider
 language-name-nb = bokmål
 language-name-nn = nynorsk
 language-name-en = engelsk
+staff-case-told = Dette sa søkjaren om dokumenta då søknaden vart send

@@ -137,6 +137,9 @@ pub struct CasePage {
     /// The answers, one (heading, rows) per step.
     pub answers: Vec<(String, Vec<SummaryItem>)>,
     pub documents: Vec<DocLink>,
+    /// What the applicant said about each expected document when sending: attached, the office
+    /// already has it, or coming later (from the application's vedlegg.json).
+    pub told: Vec<super::Line>,
     pub merged_href: String,
     pub letters: Vec<DocLink>,
     /// Requested documents: answered or still to come, with the deadline.

@@ -206,6 +206,7 @@ pub(super) async fn page(
         applicant,
         answers,
         documents,
+        told: crate::pdf::document_lines(lang, sent).into_iter().map(|d| crate::pages::Line { text: d.label, detail: d.state }).collect(),
         merged_href: format!("/ansatt/saker/{id}/vedlegg.pdf"),
         letters,
         requests,

@@ -326,6 +326,14 @@ impl Store {
         Ok(true)
     }
 
+    /// The id of the report with this reference in this municipality (for a merge typed by
+    /// reference), if there is one. Not a read of the report's contents.
+    pub async fn concern_report_id_by_reference(&self, reference: &str, kommune: &Kommunenummer) -> Result<Option<String>> {
+        let row =
+            sqlx::query("SELECT id FROM concern_reports WHERE reference = $1 AND kommunenummer = $2").bind(reference).bind(kommune.as_str()).fetch_optional(&self.pool).await?;
+        row.map(|r| Ok(r.try_get("id")?)).transpose()
+    }
+
     /// A professional reporter's own reports (for their receipts): id, reference, received.
     /// Filtered by their fødselsnummer in SQL.
     pub async fn concern_reports_by_reporter(&self, fnr: &velferd_domain::ids::Fodselsnummer) -> Result<Vec<ConcernReportRow>> {

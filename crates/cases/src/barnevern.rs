@@ -164,7 +164,7 @@ impl Cases {
             title: words.t("bv-receipt-title", &[]),
             language: words.code().to_owned(),
             intro: vec![
-                words.t("letter-reference", &[("reference", row.reference.clone())]),
+                words.t("bv-letter-reference", &[("reference", row.reference.clone())]),
                 words.t("bv-receipt-received", &[("time", date_time(row.received_ms))]),
                 words.t("letter-to", &[("name", service.clone())]),
             ],
@@ -342,7 +342,7 @@ impl Cases {
                 words.t("letter-to", &[("name", format!("{name}, {organisation}"))]),
                 words.t("letter-from", &[("office", service.clone())]),
                 words.t("letter-date", &[("date", date(barnevern::deadlines::local_date(row.report.jurisdiction, now)))]),
-                words.t("letter-reference", &[("reference", row.reference.clone())]),
+                words.t("bv-letter-reference", &[("reference", row.reference.clone())]),
             ],
             sections: vec![],
             footer: format!("{service} · {}", row.reference),

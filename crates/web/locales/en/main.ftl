@@ -1352,7 +1352,7 @@ bv-refused-feedback-early = Feedback is sent once an investigation is opened or 
 bv-refused-feedback-sent = The feedback has already been sent.
 bv-refused-unknown-action = Choose an action.
 bv-list-title = Concern reports
-bv-list-unit = Unit: { $unit }
+bv-list-unit = { $unit }
 bv-list-overdue = { $count ->
     [one] 1 report is past a deadline
    *[other] { $count } reports are past a deadline

@@ -1350,7 +1350,7 @@ bv-refused-feedback-early = Tilbakemeldingen sendes når undersøkelse er starte
 bv-refused-feedback-sent = Tilbakemeldingen er allerede sendt.
 bv-refused-unknown-action = Velg en handling.
 bv-list-title = Bekymringsmeldinger
-bv-list-unit = Enhet: { $unit }
+bv-list-unit = { $unit }
 bv-list-overdue = { $count ->
     [one] 1 melding har passert en frist
    *[other] { $count } meldinger har passert en frist

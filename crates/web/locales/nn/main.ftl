@@ -1350,7 +1350,7 @@ bv-refused-feedback-early = Tilbakemeldinga blir send når undersøking er start
 bv-refused-feedback-sent = Tilbakemeldinga er alt send.
 bv-refused-unknown-action = Vel ei handling.
 bv-list-title = Bekymringsmeldingar
-bv-list-unit = Eining: { $unit }
+bv-list-unit = { $unit }
 bv-list-overdue = { $count ->
     [one] 1 melding har passert ein frist
    *[other] { $count } meldingar har passert ein frist

@@ -87,7 +87,7 @@ pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, Any
         })
         .collect();
     let path = if include_closed { "/ansatt/barnevern?alle=ja" } else { "/ansatt/barnevern" };
-    let service = app.kommuner.kontor(&staff.office).map_or_else(|| staff.office.clone(), |o| o.navn.clone());
+    let service = app.kommuner.by_name().into_iter().filter(|k| k.kontor.enhetsnummer == staff.office).map(|k| lang.t_args("bv-service-name", &[("kommune", k.navn.clone())])).collect::<Vec<_>>().join(", ");
     let page = ListPage { ctx: context(&app, lang, path, &session).await?, service, rows, overdue, include_closed };
     Ok(render(&page))
 }

@@ -107,7 +107,7 @@ pub fn projection(state: &ReportState, j: Jurisdiction) -> ReportProjection {
 }
 
 fn fold(full: &ConcernReportFull) -> ReportState {
-    ReportState::fold(full.steps.iter().map(|s| (&s.step, s.at_ms)))
+    ReportState::fold(full.steps.iter().map(|s| (&s.step, s.at_ms))).with_reporter(&full.row.report.reporter)
 }
 
 /// A time as Norwegians write it, in Norway's time: `01.12.2026 kl. 09:30`.
@@ -144,7 +144,7 @@ impl Cases {
     /// report is committed, and the same `submit_key` answers with the same report. `count` is the
     /// sending limit, counted in the same transaction. Returns (id, reference).
     pub async fn submit_concern_report(&self, submit_key: &str, report: &Report, count: Option<&RateCount>, now: Millis) -> Result<(String, String)> {
-        let state = ReportState::fold([(&Step::Mottatt, now)]);
+        let state = ReportState::fold([(&Step::Mottatt, now)]).with_reporter(&report.reporter);
         let new = NewConcernReport { submit_key, report, files: &[], projection: projection(&state, report.jurisdiction) };
         Ok(self.store.submit_concern_report(&new, count, now).await?)
     }
@@ -303,7 +303,7 @@ impl Cases {
         };
         let mut steps: Vec<(&Step, Millis)> = view.full.steps.iter().map(|s| (&s.step, s.at_ms)).collect();
         steps.push((&step, now));
-        let after = ReportState::fold(steps);
+        let after = ReportState::fold(steps).with_reporter(&report.reporter);
         let actor = format!("staff:{}", staff.subject);
         let new = NewStep { report_id: id, version, step: &step, actor: &actor, actor_name: &staff.name, projection: projection(&after, j), file: file.as_ref() };
         if self.store.record_concern_step(&new, &entry(staff, action, Some(id), Outcome::Permit), now).await? {

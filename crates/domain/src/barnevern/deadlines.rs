@@ -44,6 +44,8 @@ struct RawDeadline {
     maneder: Option<u8>,
     #[serde(default)]
     forlenget_maneder: Option<u8>,
+    #[serde(default)]
+    bare_fagperson: bool,
     oppfylt_av: Vec<String>,
     kilde: String,
 }
@@ -94,10 +96,19 @@ pub enum DeadlineKind {
     Forhandsbedomning,
     /// Utredning (Sweden): the investigation finished.
     Utredning,
+    /// Tilbakemelding (Norway): a professional reporter told whether an investigation was opened.
+    Tilbakemelding,
 }
 
 impl DeadlineKind {
-    const ALL: [DeadlineKind; 5] = [DeadlineKind::Gjennomgang, DeadlineKind::Undersokelse, DeadlineKind::Skyddsbedomning, DeadlineKind::Forhandsbedomning, DeadlineKind::Utredning];
+    const ALL: [DeadlineKind; 6] = [
+        DeadlineKind::Gjennomgang,
+        DeadlineKind::Undersokelse,
+        DeadlineKind::Skyddsbedomning,
+        DeadlineKind::Forhandsbedomning,
+        DeadlineKind::Utredning,
+        DeadlineKind::Tilbakemelding,
+    ];
 
     /// The id in the data file and in message keys (`bv-deadline-<id>`).
     pub fn id(self) -> &'static str {
@@ -107,6 +118,7 @@ impl DeadlineKind {
             DeadlineKind::Skyddsbedomning => "skyddsbedomning",
             DeadlineKind::Forhandsbedomning => "forhandsbedomning",
             DeadlineKind::Utredning => "utredning",
+            DeadlineKind::Tilbakemelding => "tilbakemelding",
         }
     }
 
@@ -134,6 +146,8 @@ pub struct DeadlineRule {
     pub extended: Option<Period>,
     /// The steps that meet the deadline.
     pub met_by: Vec<StepKind>,
+    /// Only for reports from professionals (the feedback of barnevernsloven § 13-4).
+    pub professional_only: bool,
     /// The law it comes from, in the jurisdiction's language.
     pub source: String,
 }
@@ -177,7 +191,7 @@ impl Rules {
                 };
                 let met_by =
                     f.oppfylt_av.iter().map(|s| StepKind::from_id(s).ok_or_else(|| format!("barnevern-frister.json: unknown step `{s}`"))).collect::<Result<Vec<_>, _>>()?;
-                rules.push(DeadlineRule { kind, start, period, extended: f.forlenget_maneder.map(Period::Months), met_by, source: f.kilde });
+                rules.push(DeadlineRule { kind, start, period, extended: f.forlenget_maneder.map(Period::Months), met_by, professional_only: f.bare_fagperson, source: f.kilde });
             }
             *slot = Some(rules);
         }
@@ -308,7 +322,7 @@ mod tests {
     #[test]
     fn the_data_file_names_every_deadline_of_both_countries_with_its_source() {
         let no: Vec<_> = RULES.norway.iter().map(|r| r.kind).collect();
-        assert_eq!(no, [DeadlineKind::Gjennomgang, DeadlineKind::Undersokelse]);
+        assert_eq!(no, [DeadlineKind::Gjennomgang, DeadlineKind::Undersokelse, DeadlineKind::Tilbakemelding]);
         let se: Vec<_> = RULES.sweden.iter().map(|r| r.kind).collect();
         assert_eq!(se, [DeadlineKind::Skyddsbedomning, DeadlineKind::Forhandsbedomning, DeadlineKind::Utredning]);
         assert!(RULES.norway.iter().chain(&RULES.sweden).all(|r| r.source.contains('§')));

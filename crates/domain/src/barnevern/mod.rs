@@ -423,6 +423,8 @@ pub struct ReportState {
     pub feedback_at: Option<Millis>,
     /// The first time each kind of step was recorded.
     pub first: Vec<(StepKind, Millis)>,
+    /// The reporter is a professional, owed feedback ([`ReportState::with_reporter`]).
+    pub professional_reporter: bool,
 }
 
 impl ReportState {
@@ -450,6 +452,13 @@ impl ReportState {
         s
     }
 
+    /// The state for a report from `reporter`: a professional is owed feedback, a deadline of its
+    /// own.
+    pub fn with_reporter(mut self, reporter: &Reporter) -> ReportState {
+        self.professional_reporter = reporter.is_professional();
+        self
+    }
+
     pub fn status(&self) -> Status {
         if self.merged_into.is_some() {
             Status::Sammenslatt
@@ -475,6 +484,7 @@ impl ReportState {
             .of(j)
             .iter()
             .filter(|rule| !matches!(rule.kind, DeadlineKind::Undersokelse | DeadlineKind::Utredning) || self.investigation_at.is_some())
+            .filter(|rule| !rule.professional_only || self.professional_reporter)
             .filter_map(|rule| {
                 let start = match rule.start {
                     deadlines::Start::Received => self.received_at,
@@ -487,7 +497,8 @@ impl ReportState {
             .collect()
     }
 
-    /// The first deadline not yet met, if any.
+    /// The first deadline not yet met, if any (while the report is open; feedback owed after
+    /// closing is on the report's page, not in the list).
     pub fn next_deadline(&self, j: Jurisdiction) -> Option<Deadline> {
         self.deadlines(j).into_iter().filter(|d| d.met_at.is_none()).min_by_key(|d| d.ends_at)
     }

@@ -156,6 +156,27 @@ fn norway_review_deadline_is_met_by_the_first_decision_and_the_investigation_dea
 }
 
 #[test]
+fn a_professional_is_owed_feedback_within_three_weeks_and_a_private_person_is_not() {
+    let j = Jurisdiction::Norway;
+    let t0 = ms(datetime!(2026-12-01 08:00 UTC));
+    let pro = Reporter::Offentlig {
+        fnr: Fodselsnummer::with_check_digits("128190120").or_else(|| Fodselsnummer::with_check_digits("128190121")).expect("fnr"),
+        name: "L".into(),
+        role: "Lærer".into(),
+        organisation: "Skole".into(),
+        phone: String::new(),
+        email: String::new(),
+    };
+    let s = state(&[(Step::Mottatt, t0)]).with_reporter(&pro);
+    let feedback = s.deadlines(j).into_iter().find(|d| d.kind == DeadlineKind::Tilbakemelding).expect("feedback deadline");
+    assert_eq!(feedback.last_day, date!(2026 - 12 - 22));
+    let private = state(&[(Step::Mottatt, t0)]).with_reporter(&Reporter::Anonym);
+    assert!(private.deadlines(j).iter().all(|d| d.kind != DeadlineKind::Tilbakemelding));
+    let sent = state(&[(Step::Mottatt, t0), (Step::Undersokelse { reason: "r".into() }, t0 + 1), (Step::Tilbakemelding { letter: "l".into() }, t0 + 2)]).with_reporter(&pro);
+    assert!(sent.deadlines(j).iter().all(|d| d.met_at.is_some() || d.kind == DeadlineKind::Undersokelse));
+}
+
+#[test]
 fn sweden_protective_assessment_is_met_by_the_urgency_assessment() {
     let j = Jurisdiction::Sweden;
     let t0 = ms(datetime!(2026-12-01 08:00 UTC));

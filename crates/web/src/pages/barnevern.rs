@@ -108,6 +108,7 @@ pub struct ReportPage {
     pub steps: Vec<(String, String, String)>,
     /// (label, href) of files.
     pub files: Vec<(String, String)>,
+    pub may_review: bool,
     pub may_investigate: bool,
     pub may_extend: bool,
     pub may_feedback: bool,

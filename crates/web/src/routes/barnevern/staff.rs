@@ -87,7 +87,14 @@ pub async fn list(State(app): State<AppState>, lang: Lang, session: Session, Any
         })
         .collect();
     let path = if include_closed { "/ansatt/barnevern?alle=ja" } else { "/ansatt/barnevern" };
-    let service = app.kommuner.by_name().into_iter().filter(|k| k.kontor.enhetsnummer == staff.office).map(|k| lang.t_args("bv-service-name", &[("kommune", k.navn.clone())])).collect::<Vec<_>>().join(", ");
+    let service = app
+        .kommuner
+        .by_name()
+        .into_iter()
+        .filter(|k| k.kontor.enhetsnummer == staff.office)
+        .map(|k| lang.t_args("bv-service-name", &[("kommune", k.navn.clone())]))
+        .collect::<Vec<_>>()
+        .join(", ");
     let page = ListPage { ctx: context(&app, lang, path, &session).await?, service, rows, overdue, include_closed };
     Ok(render(&page))
 }
@@ -205,6 +212,7 @@ async fn page(app: &AppState, lang: Lang, session: &Session, view: &ReportView, 
         deadlines,
         steps,
         files,
+        may_review: bv::may(Action::Review, &view.state, &r.reporter).is_ok(),
         may_investigate: bv::may(Action::OpenInvestigation, &view.state, &r.reporter).is_ok(),
         may_extend: bv::may(Action::Extend, &view.state, &r.reporter).is_ok() && j == bv::Jurisdiction::Norway,
         may_feedback: bv::may(Action::SendFeedback, &view.state, &r.reporter).is_ok(),

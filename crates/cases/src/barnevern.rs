@@ -230,6 +230,19 @@ impl Cases {
         self.read_report(staff, "barnevern-les", id, now).await
     }
 
+    /// The report in the structure of KS Fiks bekymringsmelding v2 (`velferd_domain::barnevern::fiks`),
+    /// for the municipality's case system. Audited like a read (`barnevern-eksport`).
+    pub async fn concern_report_export(&self, staff: &StaffUser, id: &str, now: Millis) -> Result<barnevern::fiks::Export> {
+        let view = self.read_report(staff, "barnevern-eksport", id, now).await?;
+        let row = &view.full.row;
+        let sent = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(row.received_ms) * 1_000_000)
+            .ok()
+            .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+            .unwrap_or_default();
+        let today = barnevern::deadlines::local_date(row.report.jurisdiction, now);
+        Ok(barnevern::fiks::export(&row.report, &view.kommune, &sent, today))
+    }
+
     /// A file of a report (an attachment or a letter) with its bytes. Audited like a read.
     pub async fn concern_report_file(&self, staff: &StaffUser, id: &str, position: i64, now: Millis) -> Result<(velferd_store::ReportFile, Vec<u8>)> {
         let view = self.read_report(staff, "barnevern-fil", id, now).await?;

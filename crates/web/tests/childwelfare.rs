@@ -142,6 +142,10 @@ async fn a_teacher_and_a_neighbour_report_and_the_child_welfare_caseworker_works
         }
         let list = bente.get("/ansatt/barnevern").await;
         assert!(!list.body.contains("Ida"), "the closed report leaves the open list");
+        let export = bente.get(&format!("/ansatt/barnevern/{emil_id}/eksport.json")).await;
+        let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+        assert_eq!(json["meldingstype"], "no.ks.fiks.bekymringsmelding.offentlig.v2");
+        assert_eq!(json["melding"]["offentligMelder"]["rolle"], "Kontaktlærer");
     }
 }
 
@@ -153,7 +157,13 @@ async fn every_child_welfare_route_is_a_404_for_nav_staff_citizens_and_strangers
         let mut bente = staff(&app, "bente").await;
         let list = bente.get("/ansatt/barnevern").await;
         let id = regex_lite::Regex::new(r#"href="/ansatt/barnevern/([0-9a-z]{26})""#).unwrap().captures(&list.body).unwrap()[1].to_owned();
-        let routes = ["/ansatt/barnevern".to_owned(), "/ansatt/barnevern?alle=ja".to_owned(), format!("/ansatt/barnevern/{id}"), format!("/ansatt/barnevern/{id}/filer/0")];
+        let routes = [
+            "/ansatt/barnevern".to_owned(),
+            "/ansatt/barnevern?alle=ja".to_owned(),
+            format!("/ansatt/barnevern/{id}"),
+            format!("/ansatt/barnevern/{id}/filer/0"),
+            format!("/ansatt/barnevern/{id}/eksport.json"),
+        ];
         let mut visitors = Vec::new();
         for key in ["sara", "ali", "berit", "henrik", "nina", "tor"] {
             visitors.push((key.to_owned(), staff(&app, key).await));

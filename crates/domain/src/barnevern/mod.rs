@@ -10,6 +10,7 @@
 //! and the form field it belongs to.
 
 pub mod deadlines;
+pub mod fiks;
 
 use serde::{Deserialize, Serialize};
 use time::Date;

@@ -1439,3 +1439,4 @@ bv-feedback-law = You receive this feedback because you reported as a profession
 bv-action-gjennomgang = Record the review
 bv-action-gjennomgang-text = The report has been read and considered; the decision (investigation or closing) comes later.
 bv-action-gjennomgang-send = Record the review
+bv-export = Export for the case system (Fiks bekymringsmelding, JSON)

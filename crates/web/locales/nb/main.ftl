@@ -1437,3 +1437,4 @@ bv-feedback-law = Du får denne tilbakemeldingen fordi du meldte som fagperson (
 bv-action-gjennomgang = Registrer gjennomgang
 bv-action-gjennomgang-text = Meldingen er lest og vurdert; beslutningen (undersøkelse eller henleggelse) kommer senere.
 bv-action-gjennomgang-send = Registrer gjennomgang
+bv-export = Eksport til fagsystemet (Fiks bekymringsmelding, JSON)

@@ -1437,3 +1437,4 @@ bv-feedback-law = Du får denne tilbakemeldinga fordi du melde som fagperson (ba
 bv-action-gjennomgang = Registrer gjennomgang
 bv-action-gjennomgang-text = Meldinga er lesen og vurdert; avgjerda (undersøking eller bortlegging) kjem seinare.
 bv-action-gjennomgang-send = Registrer gjennomgang
+bv-export = Eksport til fagsystemet (Fiks bekymringsmelding, JSON)

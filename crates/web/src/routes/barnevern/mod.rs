@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/barnevern", get(staff::list))
         .route("/ansatt/barnevern/{id}", get(staff::report).post(staff::act))
         .route("/ansatt/barnevern/{id}/filer/{position}", get(staff::file))
+        .route("/ansatt/barnevern/{id}/eksport.json", get(staff::export))
 }
 
 /// Signed-in staff, or 404 (never the staff sign-in redirect, which would tell that the page

@@ -284,3 +284,12 @@ pub async fn file(State(app): State<AppState>, AnyStaff(staff): AnyStaff, Path((
     let (file, bytes) = app.cases.concern_report_file(&staff, &id, position, now_ms()).await?;
     Ok(crate::routes::staff::pdf_response(bytes, &file.name))
 }
+
+/// `/ansatt/barnevern/{id}/eksport.json`: the report as a KS Fiks bekymringsmelding v2 message
+/// (`{"meldingstype", "melding", "mangler"}`: the type, the body, and the protocol's required fields
+/// the report does not hold), for the municipality's case system.
+pub async fn export(State(app): State<AppState>, AnyStaff(staff): AnyStaff, Path(id): Path<String>) -> Result<Response, AppError> {
+    let e = app.cases.concern_report_export(&staff, &id, now_ms()).await?;
+    let body = serde_json::json!({ "meldingstype": e.message_type, "melding": e.body, "mangler": e.missing });
+    Ok(([(axum::http::header::CACHE_CONTROL, "private, no-store")], axum::Json(body)).into_response())
+}

@@ -143,10 +143,30 @@ impl Cases {
     /// Stores a received report (checked by `ReportForm::check`) durably: once this returns, the
     /// report is committed, and the same `submit_key` answers with the same report. `count` is the
     /// sending limit, counted in the same transaction. Returns (id, reference).
-    pub async fn submit_concern_report(&self, submit_key: &str, report: &Report, count: Option<&RateCount>, now: Millis) -> Result<(String, String)> {
+    pub async fn submit_concern_report(&self, submit_key: &str, report: &Report, files: &[NewReportFile], count: Option<&RateCount>, now: Millis) -> Result<(String, String)> {
         let state = ReportState::fold([(&Step::Mottatt, now)]).with_reporter(&report.reporter);
-        let new = NewConcernReport { submit_key, report, files: &[], projection: projection(&state, report.jurisdiction) };
+        let new = NewConcernReport { submit_key, report, files, projection: projection(&state, report.jurisdiction) };
         Ok(self.store.submit_concern_report(&new, count, now).await?)
+    }
+
+    /// One file the reporter attached, through the document pipeline: a photo or a PDF becomes one
+    /// checked A4 PDF (`velferd_documents::photos::combine`, off the async threads) kept in the
+    /// file store. A file that cannot be used gives the problem's code (`upload-error-<code>`),
+    /// and nothing is stored.
+    pub async fn concern_attachment(&self, name: &str, bytes: Vec<u8>, limits: &velferd_documents::photos::Limits) -> Result<std::result::Result<NewReportFile, &'static str>> {
+        let (owned, limits) = (name.to_owned(), limits.clone());
+        let converted = tokio::task::spawn_blocking(move || velferd_documents::photos::combine(&[velferd_documents::photos::Input::new(&owned, &bytes)], &limits))
+            .await
+            .map_err(|e| CaseError::Internal(e.to_string()))?;
+        let pdf = match converted {
+            Ok(pdf) => pdf,
+            Err(velferd_documents::photos::ConvertError::Input { problem, .. }) => return Ok(Err(problem.code())),
+            Err(velferd_documents::photos::ConvertError::TooManyPages { .. }) => return Ok(Err("too-large")),
+            Err(e) => return Err(CaseError::Internal(format!("attachment: {e}"))),
+        };
+        let sha256 = self.files.put(&pdf).await?;
+        let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+        Ok(Ok(NewReportFile { kind: "vedlegg".into(), name: format!("{stem}.pdf"), sha256, bytes: i64::try_from(pdf.len()).unwrap_or(i64::MAX) }))
     }
 
     /// The report sent with `submit_key` (the sender's own receipt). `NotFound` for any other token.

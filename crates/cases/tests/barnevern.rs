@@ -69,8 +69,8 @@ async fn a_teachers_and_a_neighbours_reports_are_worked_by_the_municipalitys_chi
             .check(known, Some(&teacher), today)
             .unwrap();
         let from_neighbour = ReportForm { anonymous: "ja".into(), danger_now: "ja".into(), ..form("Ida", "") }.check(known, None, today).unwrap();
-        let (teacher_id, reference) = cases.submit_concern_report("t-1", &from_teacher, None, NOW).await.unwrap();
-        let (neighbour_id, _) = cases.submit_concern_report("n-1", &from_neighbour, None, NOW + 1).await.unwrap();
+        let (teacher_id, reference) = cases.submit_concern_report("t-1", &from_teacher, &[], None, NOW).await.unwrap();
+        let (neighbour_id, _) = cases.submit_concern_report("n-1", &from_neighbour, &[], None, NOW + 1).await.unwrap();
         let receipt = cases.concern_receipt("t-1").await.unwrap();
         assert_eq!(receipt.reference, reference);
         let pdf = cases.concern_receipt_pdf(&Keys, &receipt).unwrap();

@@ -256,3 +256,55 @@ async fn spam_bad_input_and_a_busy_address_get_a_message_and_a_school_is_not_sto
         assert_eq!(school.post("/bekymring", &all).await.status, StatusCode::SEE_OTHER, "a professional is counted by person, not address");
     }
 }
+
+/// A phone photo of a note: dark lines on light paper, as JPEG.
+fn note_photo() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(600, 800, |x, y| {
+        let v = if (y % 28) < 8 && x > 40 && x < 560 && (x / 23) % 7 != 0 { 40 } else { 235 };
+        image::Rgb([v, v, v])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}
+
+async fn send_multipart(b: &mut Browser, fields: &[(&str, &str)], files: Vec<(&'static str, Vec<u8>)>) -> (StatusCode, Option<String>, String) {
+    let form = b.get("/bekymring?som=fagperson").await;
+    let token = form.input_value("skjema").unwrap();
+    let mut multipart = reqwest::multipart::Form::new().text("_csrf", b.csrf.clone()).text("skjema", token).text("som", "fagperson").text("nettside", "");
+    for (k, v) in fields {
+        multipart = multipart.text(k.to_string(), v.to_string());
+    }
+    for (name, bytes) in files {
+        multipart = multipart.part("vedlegg", reqwest::multipart::Part::bytes(bytes).file_name(name));
+    }
+    let r = b.client.post(format!("{}/bekymring", b.base)).header("accept-language", "nb").multipart(multipart).send().await.unwrap();
+    let status = r.status();
+    let location = r.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_owned);
+    (status, location, r.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_teachers_photo_of_a_note_becomes_a_pdf_with_the_report_and_a_broken_file_is_named() {
+    for app in apps(no_wait()).await {
+        let mut teacher = app.browser("nb");
+        teacher.sign_in("Kari").await;
+        let (status, _, body) = send_multipart(&mut teacher, TEACHER, vec![("notat.pdf", b"%PDF-1.7 not really".to_vec())]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body.contains("notat.pdf") && body.contains("Velg filene på nytt") && body.contains("Kontaktlærer"), "the file is named, the text kept: {body}");
+        let (status, location, body) = send_multipart(&mut teacher, TEACHER, vec![("notat.jpg", note_photo())]).await;
+        assert_eq!((status, location.as_deref()), (StatusCode::SEE_OTHER, Some("/bekymring/kvittering")), "{body}");
+        let mut bente = staff(&app, "bente").await;
+        let list = bente.get("/ansatt/barnevern").await;
+        let id = regex_lite::Regex::new(r#"href="/ansatt/barnevern/([0-9a-z]{26})""#).unwrap().captures(&list.body).unwrap()[1].to_owned();
+        let page = bente.get(&format!("/ansatt/barnevern/{id}")).await;
+        assert!(page.body.contains("Vedlegg fra melder"), "{}", page.body);
+        let file = bente.client.get(format!("{}/ansatt/barnevern/{id}/filer/0", bente.base)).send().await.unwrap();
+        assert_eq!(file.headers()["content-type"], "application/pdf");
+        let bytes = file.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"%PDF"));
+        if let Some(pages) = velferd_testkit::pdf_tools::pages(&bytes) {
+            assert_eq!(pages, 1);
+        }
+    }
+}

@@ -1440,3 +1440,7 @@ bv-action-gjennomgang = Record the review
 bv-action-gjennomgang-text = The report has been read and considered; the decision (investigation or closing) comes later.
 bv-action-gjennomgang-send = Record the review
 bv-export = Export for the case system (Fiks bekymringsmelding, JSON)
+bv-attachments = Attachments (optional)
+bv-attachments-hint = Pictures (JPEG, PNG) or PDF, for example a note. Each file becomes a PDF at the child welfare service.
+bv-attachments-too-many = Send at most { $files } files, at most { $total_mb } MB together.
+bv-attachments-again = Choose the files again; what you wrote is kept.

@@ -1438,3 +1438,7 @@ bv-action-gjennomgang = Registrer gjennomgang
 bv-action-gjennomgang-text = Meldingen er lest og vurdert; beslutningen (undersøkelse eller henleggelse) kommer senere.
 bv-action-gjennomgang-send = Registrer gjennomgang
 bv-export = Eksport til fagsystemet (Fiks bekymringsmelding, JSON)
+bv-attachments = Vedlegg (frivillig)
+bv-attachments-hint = Bilder (JPEG, PNG) eller PDF, for eksempel et notat. Hver fil blir en PDF hos barneverntjenesten.
+bv-attachments-too-many = Send høyst { $files } filer, til sammen høyst { $total_mb } MB.
+bv-attachments-again = Velg filene på nytt; det du skrev er beholdt.

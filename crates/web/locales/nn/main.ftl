@@ -1438,3 +1438,7 @@ bv-action-gjennomgang = Registrer gjennomgang
 bv-action-gjennomgang-text = Meldinga er lesen og vurdert; avgjerda (undersøking eller bortlegging) kjem seinare.
 bv-action-gjennomgang-send = Registrer gjennomgang
 bv-export = Eksport til fagsystemet (Fiks bekymringsmelding, JSON)
+bv-attachments = Vedlegg (friviljug)
+bv-attachments-hint = Bilete (JPEG, PNG) eller PDF, til dømes eit notat. Kvar fil blir ein PDF hos barnevernstenesta.
+bv-attachments-too-many = Send høgst { $files } filer, til saman høgst { $total_mb } MB.
+bv-attachments-again = Vel filene på nytt; det du skreiv er teke vare på.

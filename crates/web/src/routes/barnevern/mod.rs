@@ -20,10 +20,10 @@ use crate::error::AppError;
 use crate::session::Staff;
 use crate::AppState;
 
-/// The child-welfare routes.
-pub fn router() -> Router<AppState> {
+/// The child-welfare routes; `upload_limit` bounds the body of a sending with attachments.
+pub fn router(upload_limit: usize) -> Router<AppState> {
     Router::new()
-        .route("/bekymring", get(public::form).post(public::send))
+        .route("/bekymring", get(public::form).post(public::send).layer(axum::extract::DefaultBodyLimit::max(upload_limit)))
         .route("/bekymring/kvittering", get(public::receipt))
         .route("/bekymring/kvittering.pdf", get(public::receipt_pdf))
         .route("/ansatt/barnevern", get(staff::list))

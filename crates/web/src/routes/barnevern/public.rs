@@ -15,8 +15,8 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::extract::{FromRequest, Multipart, Query, Request, State};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use velferd_domain::barnevern::{ReportForm, SignedInReporter, Urgency};
@@ -30,6 +30,10 @@ use crate::pages::render;
 use crate::routes::context;
 use crate::session::Citizen;
 use crate::{now_ms, AppState};
+
+/// The most files a report may carry (each within `UploadLimits::max_file_bytes`, all within
+/// `max_total_bytes`).
+pub const MAX_ATTACHMENTS: usize = 10;
 
 const FORM: &str = "bekymring_skjema";
 const SENT: &str = "bekymring_sendt";
@@ -127,7 +131,45 @@ pub async fn form(State(app): State<AppState>, lang: Lang, session: Session, cit
     draw(&app, lang, &session, professional, mode, token.key, HashMap::new(), Vec::new()).await
 }
 
-pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, ClientIp(ip): ClientIp, citizen: Option<Citizen>, form: FormData) -> Result<Response, AppError> {
+/// The sent form: its fields, and the attachments (name, bytes) when it came as
+/// `multipart/form-data` (the page sends it so; a plain form has none). `true` when the sending
+/// broke off midway.
+async fn read_form(app: &AppState, request: Request) -> Result<(FormData, Vec<(String, Vec<u8>)>, bool), AppError> {
+    let multipart = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart {
+        return Ok((FormData::from_request(request, app).await?, Vec::new(), false));
+    }
+    let Ok(mut parts) = Multipart::from_request(request, app).await else {
+        return Ok((FormData::default(), Vec::new(), true));
+    };
+    let (mut fields, mut files) = (Vec::new(), Vec::new());
+    loop {
+        let field = match parts.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => return Ok((FormData(fields), files, false)),
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => return Err(AppError::TooLarge),
+            Err(_) => return Ok((FormData(fields), files, true)),
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "vedlegg" {
+            let file_name = velferd_domain::text::display_name(field.file_name().unwrap_or_default(), 100);
+            match field.bytes().await {
+                Ok(bytes) if bytes.is_empty() && file_name.is_empty() => {} // no file chosen
+                Ok(bytes) => files.push((file_name, bytes.to_vec())),
+                Err(_) => return Ok((FormData(fields), files, true)),
+            }
+        } else {
+            match field.bytes().await {
+                // Broken UTF-8 becomes U+FFFD, which the rules refuse at the field.
+                Ok(bytes) => fields.push((name, String::from_utf8_lossy(&bytes).into_owned())),
+                Err(_) => return Ok((FormData(fields), files, true)),
+            }
+        }
+    }
+}
+
+pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, ClientIp(ip): ClientIp, citizen: Option<Citizen>, request: Request) -> Result<Response, AppError> {
+    let (form, attachments, interrupted) = read_form(&app, request).await?;
     crate::session::verify_csrf(&session, &form).await?;
     let mode = professional_mode(form.get("som"));
     let values: HashMap<String, String> = form.0.iter().filter(|(k, _)| !k.starts_with('_') && k != "nettside").cloned().collect();
@@ -136,6 +178,10 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, Cli
         _ => None,
     };
     let name = professional.as_ref().map(|(_, n)| n.clone());
+    if interrupted {
+        let fresh = new_token(&session).await?;
+        return draw(&app, lang, &session, name, mode, fresh.key, values, vec![(String::new(), lang.t("upload-error-interrupted"))]).await;
+    }
     let stored: Option<FormToken> = session.get(FORM).await.map_err(sess_err)?;
     let posted = form.get("skjema").unwrap_or_default();
     let token = match stored {
@@ -169,7 +215,31 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, Cli
             return draw(&app, lang, &session, name, mode, token.key, values, errors).await;
         }
     };
-    app.cases.submit_concern_report(&token.key, &report, Some(&count), now_ms()).await?;
+    let limits = app.config.uploads;
+    if attachments.len() > MAX_ATTACHMENTS || attachments.iter().map(|(_, b)| b.len()).sum::<usize>() > limits.max_total_bytes {
+        let [_, _, total_mb] = limits.message_args();
+        let message = lang.t_args("bv-attachments-too-many", &[("files", MAX_ATTACHMENTS.to_string()), total_mb]);
+        return draw(&app, lang, &session, name, mode, token.key, values, vec![("vedlegg".into(), message)]).await;
+    }
+    let mut files = Vec::new();
+    for (file_name, bytes) in attachments {
+        let problem = if bytes.len() > limits.max_file_bytes {
+            Some("too-large")
+        } else {
+            match app.cases.concern_attachment(&file_name, bytes, &limits.conversion()).await? {
+                Ok(file) => {
+                    files.push(file);
+                    None
+                }
+                Err(code) => Some(code),
+            }
+        };
+        if let Some(code) = problem {
+            let message = format!("{} {}", crate::routes::upload_message(&app, lang, code, &file_name), lang.t("bv-attachments-again"));
+            return draw(&app, lang, &session, name, mode, token.key, values, vec![("vedlegg".into(), message)]).await;
+        }
+    }
+    app.cases.submit_concern_report(&token.key, &report, &files, Some(&count), now_ms()).await?;
     session.insert(SENT, &token.key).await.map_err(sess_err)?;
     session.remove::<FormToken>(FORM).await.map_err(sess_err)?;
     Ok(Redirect::to("/bekymring/kvittering").into_response())

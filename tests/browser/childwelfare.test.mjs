@@ -169,6 +169,21 @@ walk('she closes the neighbour\'s report with a reason, after one try without', 
   await suite.seen(bente, 'report closed');
 });
 
+walk('the form and the report page read in nynorsk and English too', async () => {
+  await neighbour.goto('/bekymring?lang=nn');
+  await heading(neighbour, 'Meld uro for eit barn');
+  await suite.seen(neighbour, 'form nn');
+  await neighbour.goto('/bekymring?lang=en');
+  await heading(neighbour, 'Report concern for a child');
+  await suite.seen(neighbour, 'form en');
+  await bente.goto(`/ansatt/barnevern/${story.teacherId}?lang=en`);
+  await heading(bente, `Concern report ${story.teacherRef}`);
+  await suite.seen(bente, 'report en');
+  await bente.goto(`/ansatt/barnevern?lang=nn`);
+  await heading(bente, 'Bekymringsmeldingar');
+  await suite.seen(bente, 'list nn');
+});
+
 walk('a NAV caseworker gets 404 on every child-welfare page', async () => {
   await sara.goto('/ansatt');
   await sara.getByRole('button', { name: 'Logg inn som Sara Lund' }).click();

@@ -5,6 +5,8 @@
 //!
 //! - [`appeals`]: the person appeals a decision; the office upholds it or sends it on.
 //! - [`apply`]: sending an application (documents into PDFs, the application as sent).
+//! - [`barnevern`]: child-welfare concern reports: sending one (public), and the child-welfare
+//!   service's list, report page and steps, for its own staff only.
 //! - [`citizen`]: documents a citizen or helper chooses (checked and kept with previews) and sends
 //!   to an application already sent (ettersendelse).
 //! - [`dialogue`]: the conversation between a person and the office on an application.
@@ -18,6 +20,7 @@
 
 pub mod appeals;
 pub mod apply;
+pub mod barnevern;
 pub mod citizen;
 pub mod dialogue;
 pub mod documents;

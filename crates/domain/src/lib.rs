@@ -3,6 +3,7 @@
 //! over case events. Everything here is synchronous and unit-tested without a database.
 
 pub mod application;
+pub mod barnevern;
 pub mod calculation;
 pub mod calendar;
 pub mod case_view;

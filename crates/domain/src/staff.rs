@@ -23,10 +23,14 @@ pub enum Role {
     /// Fortrolig: may open the cases of people with a protected address (kode 6 and 7), together
     /// with a role that opens cases at all.
     Fortrolig,
+    /// Barnevern: works at the municipality's child-welfare service (barneverntjenesten), a unit
+    /// apart from NAV: reads and handles the concern reports of that municipality
+    /// ([`crate::barnevern`]) and nothing of NAV's cases. NAV roles never open a report.
+    Barnevern,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [Role::Saksbehandler, Role::Veileder, Role::Beslutter, Role::Leder, Role::Kontaktsenter, Role::Fortrolig];
+    pub const ALL: [Role; 7] = [Role::Saksbehandler, Role::Veileder, Role::Beslutter, Role::Leder, Role::Kontaktsenter, Role::Fortrolig, Role::Barnevern];
 
     /// The value in the identity provider's `roles`/`groups` claim.
     pub fn claim_value(self) -> &'static str {
@@ -37,6 +41,7 @@ impl Role {
             Role::Leder => "leder",
             Role::Kontaktsenter => "kontaktsenter",
             Role::Fortrolig => "fortrolig",
+            Role::Barnevern => "barnevern",
         }
     }
 

@@ -320,6 +320,27 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("updated_ms", Int),
         ],
     ),
+    (
+        "concern_reports",
+        &[
+            ("id", Text),
+            ("reference", Text),
+            ("submit_key", Text),
+            ("kommunenummer", Text),
+            ("jurisdiction", Text),
+            ("acute", Int),
+            ("reporter_kind", Text),
+            ("reporter_fnr", Text),
+            ("report_json", Text),
+            ("received_ms", Int),
+            ("status", Text),
+            ("next_deadline_ms", Int),
+            ("version", Int),
+            ("updated_ms", Int),
+        ],
+    ),
+    ("concern_report_files", &[("report_id", Text), ("position", Int), ("kind", Text), ("name", Text), ("sha256", Text), ("bytes", Int), ("created_ms", Int)]),
+    ("concern_report_steps", &[("report_id", Text), ("seq", Int), ("kind", Text), ("payload", Text), ("actor", Text), ("actor_name", Text), ("at_ms", Int)]),
 ];
 
 /// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the
@@ -373,6 +394,7 @@ fn file_columns(table: &str) -> &'static [&'static str] {
     match table {
         "submission_documents" | "letters" => &["sha256"],
         "draft_files" | "pending_files" => &["sha256", "thumb_sha256"],
+        "concern_report_files" => &["sha256"],
         _ => &[],
     }
 }

@@ -10,6 +10,7 @@ mod appeals;
 mod applications;
 mod audit;
 pub mod backup;
+mod concern_reports;
 mod decisions;
 mod draft_files;
 mod drafts;
@@ -45,6 +46,7 @@ pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use appeals::{AppealRow, AppealStep, NewAppeal};
 pub use applications::{NewApplication, StoredApplication, Submitted};
 pub use audit::{AuditEntry, AuditHead, AuditKey, AuditPublicKey, AuditView, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Outcome};
+pub use concern_reports::{ConcernReportFull, ConcernReportRow, NewConcernReport, NewReportFile, NewStep, ReportFile, ReportProjection, ReportStep};
 pub use decisions::{CalculationRow, DecisionRow, DecisionWrite, PaymentDue, PaymentRow};
 pub use draft_files::{DraftFile, NewDraftFile};
 pub use drafts::Draft;
@@ -155,6 +157,7 @@ fn migrations(backend: Backend) -> Migrator {
             (22, "letter printing", include_str!("../migrations/sqlite/0022_letter_printing.sql")),
             (23, "appeals", include_str!("../migrations/sqlite/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/sqlite/0024_pdf_parts.sql")),
+            (25, "concern reports", include_str!("../migrations/sqlite/0025_concern_reports.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -181,6 +184,7 @@ fn migrations(backend: Backend) -> Migrator {
             (22, "letter printing", include_str!("../migrations/postgres/0022_letter_printing.sql")),
             (23, "appeals", include_str!("../migrations/postgres/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/postgres/0024_pdf_parts.sql")),
+            (25, "concern reports", include_str!("../migrations/postgres/0025_concern_reports.sql")),
         ],
     };
     Migrator {

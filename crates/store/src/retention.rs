@@ -3,6 +3,10 @@
 //! municipality's retention period. Whether a case is closed is the domain's call (the fold), so
 //! the store offers the candidates and deletes what it is told to.
 //!
+//! Child-welfare concern reports have their own pair, `Store::concern_report_retention_candidates`
+//! (closed or merged, nothing recorded since the cut-off) and `Store::delete_concern_report`
+//! (`concern_reports.rs`); how long they are kept is the municipality's archive rule, not a default.
+//!
 //! The audit log is not touched: it is the tamper-evident record of who read what, and rows cannot
 //! leave the hash chain without breaking it.
 

@@ -186,6 +186,7 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         event: &event,
     };
     store.receive_appeal(&appeal, 14).await.unwrap();
+    seed_concern_report(store, files).await;
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),
@@ -200,6 +201,54 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         store.audit(&entry, 15).await.unwrap();
     }
     (id, letter)
+}
+
+/// A child-welfare concern report with an attachment and an urgency step (which writes an audit
+/// entry).
+async fn seed_concern_report(store: &Store, files: &dyn Files) {
+    use velferd_domain::barnevern::{Child, Jurisdiction, Report, Reporter, Step, Urgency};
+    let report = Report {
+        kommune: Kommunenummer::parse("0301").unwrap(),
+        jurisdiction: Jurisdiction::Norway,
+        child: Child { name: "Emil".into(), fnr: None, birth_date: Some("2016-05-01".into()), whereabouts: "Fjell skole".into() },
+        concern: "Kommer uten mat.".into(),
+        urgency: Urgency::Snart,
+        danger_now: false,
+        reporter: Reporter::Offentlig {
+            fnr: fnr("01019012300"),
+            name: "Åse Ødegård".into(),
+            role: "Lærer".into(),
+            organisation: "Fjell skole".into(),
+            phone: String::new(),
+            email: String::new(),
+        },
+    };
+    let sha = files.put(b"%PDF-1.7 concern attachment").await.unwrap();
+    let attachment = velferd_store::NewReportFile { kind: "vedlegg".into(), name: "notat.pdf".into(), sha256: sha, bytes: 27 };
+    let projection = velferd_store::ReportProjection { status: "ny", next_deadline_ms: Some(1_000) };
+    let new = velferd_store::NewConcernReport { submit_key: "bk1", report: &report, files: std::slice::from_ref(&attachment), projection: projection.clone() };
+    let (id, _) = store.submit_concern_report(&new, None, 14).await.unwrap();
+    let step = Step::Hastegrad { urgency: Urgency::Snart, reason: "Ikke akutt.".into() };
+    let entry = AuditEntry {
+        actor: "staff:bente".into(),
+        actor_name: "Bente Vik".into(),
+        role: "barnevern".into(),
+        office: Some("0301".into()),
+        action: "barnevern-hastegrad".into(),
+        person: None,
+        application_id: Some(id.clone()),
+        outcome: Outcome::Permit,
+    };
+    let s = velferd_store::NewStep {
+        report_id: &id,
+        version: 1,
+        step: &step,
+        actor: "staff:bente",
+        actor_name: "Bente Vik",
+        projection: velferd_store::ReportProjection { status: "vurdert", ..projection },
+        file: None,
+    };
+    assert!(store.record_concern_step(&s, &entry, 14).await.unwrap());
 }
 
 /// The whole backup folder as text, file by file (manifest time left out).
@@ -243,7 +292,7 @@ async fn a_backup_restores_to_the_same_data_in_either_database() {
         seed(&store, &files).await;
         let backup = work.0.join("backup");
         let manifest = store.backup(&files, &backup, 100).await.unwrap();
-        assert_eq!(manifest.files, 5, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later");
+        assert_eq!(manifest.files, 6, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later, a concern report's attachment");
         assert!(manifest.rows.values().all(|n| *n > 0), "{}: one of everything: {:?}", source.label, manifest.rows);
         assert!(store.backup(&files, &backup, 101).await.is_err(), "never over an existing backup");
 
@@ -318,7 +367,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         ] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
-        assert_eq!(left["audit_log"], 5, "the audit log keeps the record of who read and did what");
+        assert_eq!(left["audit_log"], 6, "the audit log keeps the record of who read and did what");
     }
 }
 
@@ -387,11 +436,11 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
     let signed = work.0.join("signed");
     store.backup_signed(&files, &signed, 100, &key).await.unwrap();
     let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
-    assert!(line.starts_with("velferd-audit-checkpoint seq=5 "), "{line}");
+    assert!(line.starts_with("velferd-audit-checkpoint seq=6 "), "{line}");
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
-        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 5 }, "{}", target.label);
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 6 }, "{}", target.label);
     }
 
     // The last entry removed and the head row set back to the entry before: consistent, but short
@@ -411,7 +460,7 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
         let restored = Store::connect(&target.url).await.unwrap();
         let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
         let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
-        assert!(err.contains("entry 5 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
+        assert!(err.contains("entry 6 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
         assert_empty(&restored, &restored_files, target.label).await;
         let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
         assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");

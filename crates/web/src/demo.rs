@@ -35,14 +35,16 @@ pub struct DemoStaff {
 
 /// Demo staff, one for each role: a caseworker, an adviser and an approver at NAV Frogner (Oslo), an
 /// office manager there who may open protected persons' cases, a caseworker at NAV Bergenhus
-/// (Bergen), and contact-centre staff with no case access.
-pub const DEMO_STAFF: [DemoStaff; 6] = [
+/// (Bergen), contact-centre staff with no case access, and a caseworker at Oslo's child-welfare
+/// service (barnevern), who sees the concern reports and nothing of NAV's cases.
+pub const DEMO_STAFF: [DemoStaff; 7] = [
     DemoStaff { key: "sara", name: "Sara Lund", roles: &[Role::Saksbehandler], office: "0312" },
     DemoStaff { key: "ali", name: "Ali Rahimi", roles: &[Role::Veileder], office: "0312" },
     DemoStaff { key: "berit", name: "Berit Solberg", roles: &[Role::Beslutter], office: "0312" },
     DemoStaff { key: "henrik", name: "Henrik Moe", roles: &[Role::Leder, Role::Fortrolig], office: "0312" },
     DemoStaff { key: "nina", name: "Nina Holm", roles: &[Role::Saksbehandler], office: "1201" },
     DemoStaff { key: "tor", name: "Tor Bakke", roles: &[Role::Kontaktsenter], office: "0312" },
+    DemoStaff { key: "bente", name: "Bente Vik", roles: &[Role::Barnevern], office: "0312" },
 ];
 
 /// The demo people, each with a valid synthetic fødselsnummer.

@@ -191,6 +191,7 @@ pub fn router(app: App) -> Router {
         .route("/logg-inn/start", get(routes::oidc::start_citizen))
         .route("/logg-inn/callback", get(routes::oidc::callback_citizen))
         .merge(routes::staff::router())
+        .merge(routes::barnevern::router(upload_body_limit))
         .route("/ansatt/logg-inn", get(routes::oidc::start_staff))
         .route("/ansatt/logg-inn/callback", get(routes::oidc::callback_staff))
         .route("/ansatt/logg-ut", post(routes::oidc::sign_out_staff))

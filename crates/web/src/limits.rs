@@ -23,6 +23,14 @@ pub struct RateLimits {
     pub submit: Limit,
     pub upload: Limit,
     pub api: Limit,
+    /// Child-welfare concern reports per network address (hashed): generous, since a school or a
+    /// shelter shares one address.
+    pub concern: Limit,
+    /// Concern reports per signed-in professional: higher still, a school may report many children.
+    pub concern_professional: Limit,
+    /// The least time (ms) between drawing the concern form and sending it; a faster send is taken
+    /// for a robot's and the form is shown again (`routes::barnevern::public`).
+    pub concern_min_fill_ms: i64,
 }
 
 impl Default for RateLimits {
@@ -33,6 +41,9 @@ impl Default for RateLimits {
             submit: Limit { max: 10, window_s: 3600 },
             upload: Limit { max: 40, window_s: 3600 },
             api: Limit { max: 1200, window_s: 60 },
+            concern: Limit { max: 30, window_s: 3600 },
+            concern_professional: Limit { max: 200, window_s: 3600 },
+            concern_min_fill_ms: 3_000,
         }
     }
 }
@@ -43,6 +54,8 @@ pub enum Bucket {
     Submit,
     Upload,
     Api,
+    Concern,
+    ConcernProfessional,
 }
 
 impl Bucket {
@@ -52,6 +65,8 @@ impl Bucket {
             Bucket::Submit => "submit",
             Bucket::Upload => "upload",
             Bucket::Api => "api",
+            Bucket::Concern => "concern",
+            Bucket::ConcernProfessional => "concern-professional",
         }
     }
 }
@@ -69,6 +84,8 @@ pub async fn check(app: &AppState, bucket: Bucket, subject: &str) -> Result<(), 
         Bucket::Submit => app.config.limits.submit,
         Bucket::Upload => app.config.limits.upload,
         Bucket::Api => app.config.limits.api,
+        Bucket::Concern => app.config.limits.concern,
+        Bucket::ConcernProfessional => app.config.limits.concern_professional,
     };
     let now = now_ms();
     let window_ms = limit.window_s * 1000;
@@ -97,6 +114,8 @@ pub async fn peek(app: &AppState, bucket: Bucket, subject: &str) -> Result<velfe
         Bucket::Submit => app.config.limits.submit,
         Bucket::Upload => app.config.limits.upload,
         Bucket::Api => app.config.limits.api,
+        Bucket::Concern => app.config.limits.concern,
+        Bucket::ConcernProfessional => app.config.limits.concern_professional,
     };
     let now = now_ms();
     let window_ms = limit.window_s * 1000;

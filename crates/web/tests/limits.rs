@@ -16,6 +16,7 @@ async fn apps() -> Vec<TestApp> {
         submit: Limit { max: 1, window_s: 3600 },
         upload: Limit { max: 40, window_s: 3600 },
         api: Limit { max: 2, window_s: 3600 },
+        ..RateLimits::default()
     };
     let mut out = Vec::new();
     for db in velferd_store::testing::all().await {

@@ -15,6 +15,8 @@ pub struct StaffPage {
     pub roles: String,
     /// The roles open the office's cases (caseworker, manager).
     pub reads_cases: bool,
+    /// The child-welfare role: a link to the concern reports.
+    pub child_welfare: bool,
 }
 
 /// One case in the office's inbox.

@@ -4,6 +4,7 @@ pub mod api;
 pub mod appeals;
 pub mod apply;
 pub mod attach;
+pub mod barnevern;
 pub mod cases;
 pub mod helpers;
 pub mod home;

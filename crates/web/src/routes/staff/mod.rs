@@ -69,7 +69,7 @@ fn waited(lang: Lang, sent_ms: i64, now: i64) -> String {
     lang.t_n("staff-waited-days", "days", days)
 }
 
-fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
+pub(crate) fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

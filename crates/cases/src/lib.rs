@@ -4,6 +4,7 @@
 //! layer parses a request, calls one function here, and renders.
 //!
 //! - [`appeals`]: the person appeals a decision; the office upholds it or sends it on.
+//! - [`archive`]: the whole record of a case for its archive copy (the office's with its notes).
 //! - [`apply`]: sending an application (documents into PDFs, the application as sent).
 //! - [`citizen`]: documents a citizen or helper chooses (checked and kept with previews) and sends
 //!   to an application already sent (ettersendelse).
@@ -18,6 +19,7 @@
 
 pub mod appeals;
 pub mod apply;
+pub mod archive;
 pub mod citizen;
 pub mod dialogue;
 pub mod documents;

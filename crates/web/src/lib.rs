@@ -175,6 +175,7 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}/dokumenter/fil/{file}", post(routes::upload::change))
         .route("/mine-soknader/{id}/dokumenter/bilde/{file}", get(routes::upload::thumbnail))
         .route("/mine-soknader/{id}/brev/{letter}", get(routes::cases::letter))
+        .route("/mine-soknader/{id}/arkiv.pdf", get(routes::archive::own))
         .route("/mine-soknader/{id}/meldinger", post(routes::messages::write))
         .route("/mine-soknader/{id}/klage", get(routes::appeals::page).post(routes::appeals::send))
         .route("/mine-soknader/{id}/moter/{meeting}", get(routes::meetings::ics))

@@ -153,3 +153,71 @@ async fn bad_messages_are_refused_next_to_the_field_with_the_text_kept() {
         assert!(sara.get("/ansatt/meldinger").await.body.contains("Ingen meldinger venter på svar."), "{label}: nothing delivered anywhere");
     }
 }
+
+/// Fetches a PDF as the browser's signed-in person: (status, bytes).
+async fn pdf(b: &Browser, path: &str) -> (StatusCode, Vec<u8>) {
+    let r = b.client.get(format!("{}{path}", b.base)).header("accept-language", "nb").send().await.unwrap();
+    let status = r.status();
+    if status == StatusCode::OK {
+        assert_eq!(r.headers()["content-type"], "application/pdf");
+    }
+    (status, r.bytes().await.unwrap().to_vec())
+}
+
+#[tokio::test]
+async fn the_archive_copy_holds_the_conversation_and_only_the_office_copy_its_notes() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, reference, mut kari) = apply(&app, "Kari", "nb").await;
+        write(&mut kari, &id, "Hei! Når får jeg svar på søknaden?", false).await;
+        let mut sara = staff(&app, "sara").await;
+        let conversation = sara.get(&format!("/ansatt/saker/{id}/meldinger")).await;
+        let token = conversation.input_value("skjema").unwrap();
+        sara.post(&format!("/ansatt/saker/{id}/meldinger"), &[("melding", "Vi behandler søknaden din denne uken."), ("skjema", &token)]).await;
+        let case = sara.get(&format!("/ansatt/saker/{id}")).await;
+        let version = regex_lite::Regex::new(r#"name="versjon" value="(\d+)""#).unwrap().captures(&case.body).unwrap()[1].to_owned();
+        let noted = sara.post(&format!("/ansatt/saker/{id}/handling"), &[("versjon", &version), ("handling", "notat"), ("notat", "Ringte Kari, avtalt matkort.")]).await;
+        assert_eq!(noted.status, StatusCode::SEE_OTHER, "{label}: {}", noted.body);
+
+        // The office's copy: linked from the case file, everything in it, the notes too.
+        let case = sara.get(&format!("/ansatt/saker/{id}")).await;
+        assert!(case.body.contains(&format!("/ansatt/saker/{id}/arkiv.pdf")), "{label}: the case file links the archive copy");
+        let (status, office_copy) = pdf(&sara, &format!("/ansatt/saker/{id}/arkiv.pdf")).await;
+        assert_eq!(status, StatusCode::OK, "{label}");
+        assert!(office_copy.starts_with(b"%PDF-"), "{label}");
+        if let Some(text) = velferd_testkit::pdf_tools::text(&office_copy) {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&reference), "{label}: {text}");
+            assert!(text.contains("Når får jeg svar på søknaden?") && text.contains("Vi behandler søknaden din denne uken."), "{label}: both messages: {text}");
+            assert!(text.contains("Sara Lund, NAV Frogner"), "{label}: the answer signed with name and office");
+            assert!(text.contains("Ringte Kari, avtalt matkort."), "{label}: the office's copy has the internal notes");
+            assert!(text.contains("Søkeren skrev til kontoret."), "{label}: the timeline in plain words");
+            assert!(text.contains("Hva som har skjedd") && text.contains("Søknaden"), "{label}");
+        }
+        if let Some(ok) = velferd_testkit::pdf_tools::qpdf_ok(&office_copy) {
+            assert!(ok, "{label}: qpdf accepts the archive copy");
+        }
+        if std::env::var("VELFERD_KEEP_PDF").is_ok() {
+            std::fs::write(format!("/tmp/arkiv-{label}.pdf"), &office_copy).unwrap();
+        }
+
+        // Kari's own copy: from her case page, the conversation without the office's notes.
+        let page = kari.get(&format!("/mine-soknader/{id}")).await;
+        assert!(page.body.contains(&format!("/mine-soknader/{id}/arkiv.pdf")), "{label}: the case page offers her copy");
+        let (status, own) = pdf(&kari, &format!("/mine-soknader/{id}/arkiv.pdf")).await;
+        assert_eq!(status, StatusCode::OK, "{label}");
+        if let Some(text) = velferd_testkit::pdf_tools::text(&own) {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains("Vi behandler søknaden din denne uken."), "{label}: {text}");
+            assert!(!text.contains("avtalt matkort") && !text.contains("Interne notater"), "{label}: never the office's notes: {text}");
+        }
+        // Reading the office's copy is logged and shown to her.
+        assert!(html_unescape(&kari.get(&format!("/mine-soknader/{id}")).await.body).contains("så hele saken din (arkivkopi)"), "{label}");
+
+        // Another person's case, and another office: nothing.
+        let (ola_id, _, _) = apply(&app, "Ola", "nb").await;
+        assert_eq!(pdf(&kari, &format!("/mine-soknader/{ola_id}/arkiv.pdf")).await.0, StatusCode::NOT_FOUND, "{label}");
+        let nina = staff(&app, "nina").await;
+        assert_eq!(pdf(&nina, &format!("/ansatt/saker/{id}/arkiv.pdf")).await.0, StatusCode::NOT_FOUND, "{label}");
+    }
+}

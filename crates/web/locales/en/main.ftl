@@ -1244,3 +1244,22 @@ photo-fix-cut-off = The page is cut off. Take the photo again and get the whole 
 photo-fix-slanted = The page was photographed at a slant. Hold the phone straight above the page and take the photo again.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Split into single pages
+
+## Dialogue II: the case's archive copy, attachments on messages, reply templates, routing, helpers
+# The case's archive copy (arkivkopi): the whole record in one PDF
+archive-title = Case { $reference } – archive copy
+archive-link-office = The whole case as PDF (archive copy)
+archive-link-own = Your whole case as PDF
+archive-office-copy = The office's archive copy, made { $date }. Contains the office's internal notes.
+archive-own-copy = Your copy of the case, made { $date }.
+archive-application-heading = The application
+archive-application-text = The answers as they were sent { $date }.
+archive-timeline-heading = What has happened
+archive-messages-heading = Messages
+archive-messages-none = No messages on this case.
+archive-letters-heading = Letters
+archive-documents-heading = Documents
+archive-notes-heading = Internal notes
+staff-event-message-answered = { $office } answered the applicant.
+archive-none = None.
+audit-read-archive = saw your whole case (archive copy)

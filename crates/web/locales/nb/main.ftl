@@ -1242,3 +1242,22 @@ photo-fix-cut-off = Siden er kuttet av. Ta bildet på nytt og få med hele arket
 photo-fix-slanted = Siden er tatt på skrå. Hold telefonen rett over arket og ta bildet på nytt.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Del opp i enkeltsider
+
+## Dialogue II: the case's archive copy, attachments on messages, reply templates, routing, helpers
+# The case's archive copy (arkivkopi): the whole record in one PDF
+archive-title = Saken { $reference } – arkivkopi
+archive-link-office = Hele saken som PDF (arkivkopi)
+archive-link-own = Hele saken din som PDF
+archive-office-copy = Kontorets arkivkopi, laget { $date }. Inneholder kontorets interne notater.
+archive-own-copy = Din kopi av saken, laget { $date }.
+archive-application-heading = Søknaden
+archive-application-text = Svarene slik de ble sendt { $date }.
+archive-timeline-heading = Hva som har skjedd
+archive-messages-heading = Meldinger
+archive-messages-none = Ingen meldinger i saken.
+archive-letters-heading = Brev
+archive-documents-heading = Dokumenter
+archive-notes-heading = Interne notater
+staff-event-message-answered = { $office } svarte søkeren.
+archive-none = Ingen.
+audit-read-archive = så hele saken din (arkivkopi)

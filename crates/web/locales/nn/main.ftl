@@ -1242,3 +1242,22 @@ photo-fix-cut-off = Sida er kutta av. Ta biletet på nytt og få med heile arket
 photo-fix-slanted = Sida er teken på skrå. Hald telefonen rett over arket og ta biletet på nytt.
 # Upload pages: the button that splits a PDF into one file per page, to turn, move or remove them one by one.
 attach-split = Del opp i enkeltsider
+
+## Dialogue II: the case's archive copy, attachments on messages, reply templates, routing, helpers
+# The case's archive copy (arkivkopi): the whole record in one PDF
+archive-title = Saka { $reference } – arkivkopi
+archive-link-office = Heile saka som PDF (arkivkopi)
+archive-link-own = Heile saka di som PDF
+archive-office-copy = Arkivkopien til kontoret, laga { $date }. Inneheld dei interne notata til kontoret.
+archive-own-copy = Kopien din av saka, laga { $date }.
+archive-application-heading = Søknaden
+archive-application-text = Svara slik dei vart sende { $date }.
+archive-timeline-heading = Kva som har skjedd
+archive-messages-heading = Meldingar
+archive-messages-none = Ingen meldingar i saka.
+archive-letters-heading = Brev
+archive-documents-heading = Dokument
+archive-notes-heading = Interne notat
+staff-event-message-answered = { $office } svarte søkjaren.
+archive-none = Ingen.
+audit-read-archive = såg heile saka di (arkivkopi)

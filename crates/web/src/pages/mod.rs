@@ -290,6 +290,8 @@ pub struct CasePage {
     pub emergency: bool,
     pub emergency_text: String,
     pub pdf_href: String,
+    /// The person's own archive copy of the whole case (`/mine-soknader/{id}/arkiv.pdf`).
+    pub archive_href: String,
     /// The citizen's own view; false for a helper with a power of attorney.
     pub owner_view: bool,
     /// For a helper: whose application this is.

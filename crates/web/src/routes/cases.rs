@@ -22,7 +22,7 @@ use crate::pages::{render, CaseListItem, CasePage, CasesPage, DocLink, HelperFor
 use crate::session::Citizen;
 use crate::{fmt, now_ms, AppState};
 
-pub(super) fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
+pub(crate) fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
     let args: Vec<(&'static str, String)> = t
         .args
         .iter()
@@ -385,6 +385,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         },
         office: office_info(kommune),
         pdf_href: if owner_view { format!("/kvittering/{}/soknad.pdf", sent.id) } else { String::new() },
+        archive_href: if owner_view { format!("/mine-soknader/{}/arkiv.pdf", sent.id) } else { String::new() },
         owner_view,
         acting_for: owner_name.clone(),
         helpers,

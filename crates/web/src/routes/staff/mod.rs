@@ -40,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/saker/{id}/moter", get(meetings::show).post(meetings::act))
         .route("/ansatt/saker/{id}/soknad.pdf", get(case::application_pdf))
         .route("/ansatt/saker/{id}/vedlegg.pdf", get(case::merged_pdf))
+        .route("/ansatt/saker/{id}/arkiv.pdf", get(case::archive_pdf))
         .route("/ansatt/saker/{id}/dokumenter/{file}", get(case::document))
         .route("/ansatt/demo", get(home::demo_page).post(home::demo_sign_in))
         .route("/ansatt/logget-ut", get(home::signed_out))
@@ -69,7 +70,7 @@ fn waited(lang: Lang, sent_ms: i64, now: i64) -> String {
     lang.t_n("staff-waited-days", "days", days)
 }
 
-fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
+pub(crate) fn pdf_response(bytes: Vec<u8>, filename: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

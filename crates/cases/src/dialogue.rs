@@ -6,11 +6,12 @@
 //! reading a conversation or answering is, in the same way as every other read of the case.
 
 use time::Date;
-use velferd_domain::dialogue::{answer_by, check_message, check_open, waiting, Waiting};
+use velferd_documents::photos::{combine, pdf_page_count, Input, Limits};
+use velferd_domain::dialogue::{answer_by, check_message, check_open, waiting, Waiting, MAX_MESSAGE_FILES};
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::staff::StaffUser;
 use velferd_domain::Millis;
-use velferd_store::{Message, NewMessage, OfficeCase, Outcome, Posted, StoredApplication, WaitingConversation};
+use velferd_store::{Attachment, Message, NewMessage, OfficeCase, Outcome, Posted, StoredApplication, WaitingConversation};
 
 use crate::office::actions::oslo_date;
 use crate::office::staff_entry;
@@ -28,6 +29,17 @@ pub struct MessageForm {
     /// The form's one-time key (see [`velferd_store::NewMessage::token`]); a form without one
     /// (an old page) gets a fresh key, so it is stored, only not protected against a double post.
     pub token: String,
+    /// Files chosen to send with it, in order: they become one PDF, as a document sent later does.
+    pub files: Vec<ChosenFile>,
+    /// The limits for converting one file.
+    pub limits: Limits,
+}
+
+/// A file chosen in a form: its name as shown (already cleaned) and its bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChosenFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
 }
 
 /// A conversation as a page shows it.
@@ -68,6 +80,41 @@ fn token_or_new(token: &str) -> String {
 }
 
 impl Cases {
+    /// The files chosen with a message as one PDF in the file store (photos as readable A4 pages,
+    /// PDFs copied page by page: [`velferd_documents::photos::combine`]), or `None` without files.
+    /// Errors: `File` naming the file that cannot be used and why (`too-many` for more than
+    /// [`MAX_MESSAGE_FILES`]); nothing is stored then.
+    async fn attachment(&self, files: &[ChosenFile], limits: &Limits) -> Result<Option<Attachment>> {
+        if files.is_empty() {
+            return Ok(None);
+        }
+        if files.len() > MAX_MESSAGE_FILES {
+            return Err(CaseError::File { file: String::new(), code: "too-many" });
+        }
+        let (owned, limits) = (files.to_vec(), limits.clone());
+        let combined = tokio::task::spawn_blocking(move || {
+            let inputs: Vec<Input<'_>> = owned.iter().map(|f| Input::new(&f.name, &f.bytes)).collect();
+            combine(&inputs, &limits).map(|pdf| {
+                let pages = pdf_page_count(&pdf).unwrap_or(1);
+                (pdf, pages)
+            })
+        })
+        .await
+        .map_err(|e| CaseError::Internal(e.to_string()))?;
+        let (pdf, pages) = match combined {
+            Ok(done) => done,
+            Err(e) => {
+                let (file, code) = match e.input() {
+                    Some((i, problem)) => (files.get(i).map(|f| f.name.clone()).unwrap_or_default(), problem.code()),
+                    None => (String::new(), "unreadable"),
+                };
+                return Err(CaseError::File { file, code });
+            }
+        };
+        let sha256 = self.files.put(&pdf).await?;
+        Ok(Some(Attachment { sha256, bytes: pdf.len() as i64, pages: pages as i64, file_names: files.iter().map(|f| f.name.clone()).collect() }))
+    }
+
     /// The Norwegian date a case was closed, if it is closed: the date of its newest event.
     async fn closed_on(&self, sent: &StoredApplication, owner: &Fodselsnummer) -> Result<Option<Date>> {
         let insight = self.insight(sent, owner).await?;
@@ -97,7 +144,9 @@ impl Cases {
         check_open(self.closed_on(sent, owner).await?, oslo_date(now)).map_err(|r| CaseError::Invalid(vec![r]))?;
         let name = self.store.person(owner).await?.map(|p| p.fullt_navn()).unwrap_or_default();
         let token = token_or_new(&form.token);
-        let message = NewMessage { token: &token, from_office: false, author: "innbygger", author_name: &name, body: &body, emergency: form.emergency };
+        let attachment = self.attachment(&form.files, &form.limits).await?;
+        let message =
+            NewMessage { token: &token, from_office: false, author: "innbygger", author_name: &name, body: &body, emergency: form.emergency, attachment: attachment.as_ref() };
         self.store.post_message(&sent.id, &sent.enhetsnummer, &message, None, now).await?;
         let since = self.store.waiting_since(&sent.id).await?.unwrap_or(now);
         if form.emergency {
@@ -120,11 +169,34 @@ impl Cases {
         let (_, case) = self.find_case(staff, "answer-message", id, now).await?;
         let body = check_message(&form.body).map_err(|r| CaseError::Invalid(vec![r]))?;
         let token = token_or_new(&form.token);
-        let message = NewMessage { token: &token, from_office: true, author: &format!("staff:{}", staff.subject), author_name: &staff.name, body: &body, emergency: false };
+        let attachment = self.attachment(&form.files, &form.limits).await?;
+        let author = format!("staff:{}", staff.subject);
+        let message = NewMessage { token: &token, from_office: true, author: &author, author_name: &staff.name, body: &body, emergency: false, attachment: attachment.as_ref() };
         let entry = staff_entry(staff, "answer-message", Some(id), Some(case.owner.as_str().to_owned()), Outcome::Permit);
         match self.store.post_message(id, &case.application.enhetsnummer, &message, Some(&entry), now).await? {
             Posted::New { .. } | Posted::Again { .. } => Ok(()),
         }
+    }
+
+    /// A message's attachment as PDF, for the owner of `sent` (the caller has found it as theirs).
+    /// `NotFound` when no message of this application has that file.
+    pub async fn own_attachment(&self, sent: &StoredApplication, sha256: &str) -> Result<Vec<u8>> {
+        self.store.message_attachment(&sent.id, sha256).await?.ok_or(CaseError::NotFound)?;
+        self.files.get(sha256).await?.ok_or_else(|| CaseError::Internal("a message's attachment is missing from the file store".into()))
+    }
+
+    /// A message's attachment as PDF for a staff member, logged as `read-file` (refused and
+    /// logged when the case is not theirs to open or the file is not on it).
+    pub async fn staff_attachment(&self, staff: &StaffUser, id: &str, sha256: &str, now: Millis) -> Result<(OfficeCase, Vec<u8>)> {
+        let (_, case) = self.find_case(staff, "read-file", id, now).await?;
+        let person = Some(case.owner.as_str().to_owned());
+        if self.store.message_attachment(id, sha256).await?.is_none() {
+            self.audit_staff(staff, "read-file", Some(id), person, Outcome::Deny, now).await?;
+            return Err(CaseError::NotFound);
+        }
+        self.audit_staff(staff, "read-file", Some(id), person, Outcome::Permit, now).await?;
+        let bytes = self.files.get(sha256).await?.ok_or_else(|| CaseError::Internal("a message's attachment is missing from the file store".into()))?;
+        Ok((case, bytes))
     }
 
     /// The conversations of the staff member's office that wait for an answer, emergencies first,

@@ -61,6 +61,10 @@ pub enum CaseError {
     Store(#[from] StoreError),
     #[error("internal: {0}")]
     Internal(String),
+    /// A chosen file cannot be used: its name ("" for the files as a whole) and the problem's code
+    /// (`upload-error-<code>`, or `too-many`). Nothing was stored.
+    #[error("file refused: {code}")]
+    File { file: String, code: &'static str },
 }
 
 pub type Result<T> = std::result::Result<T, CaseError>;

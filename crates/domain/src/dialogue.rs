@@ -18,6 +18,9 @@ use crate::text;
 /// is refused with a message rather than stored.
 pub const MAX_MESSAGE: usize = 4000;
 
+/// Most files sent with one message (they become one PDF, as a document sent later does).
+pub const MAX_MESSAGE_FILES: usize = 10;
+
 /// The office's promise: an answer within two working days of the message.
 pub const ANSWER_WITHIN_WORKING_DAYS: u32 = 2;
 

@@ -27,6 +27,7 @@ mod people;
 mod powers;
 mod projection;
 mod rate_limits;
+mod reply_templates;
 pub use rate_limits::RateCount;
 mod retention;
 mod seed;
@@ -54,11 +55,12 @@ pub use files::{Files, LocalFiles};
 pub use files_s3::S3Files;
 pub use letters::{Letter, LetterToPrint};
 pub use meetings::{Booked, MeetingRow, NewMeeting};
-pub use messages::{Message, NewMessage, Posted, WaitingConversation};
+pub use messages::{Attachment, Message, NewMessage, Posted, WaitingConversation};
 pub use notifications::{DueNotice, NoticeRow, LEASE_MS};
 pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntry, OfficeChange, StaffMember};
 pub use pending_files::DocumentWarning;
 pub use powers::{NewPower, Power};
+pub use reply_templates::{ReplyTemplate, TemplateChange};
 pub use retention::RetentionCandidate;
 pub use seed::{RealData, SeedApplication, SeedCounts, SeedLetter, SeedPerson, SeedSubmission, SEED_PREFIX};
 pub use staff::OfficeCase;
@@ -150,6 +152,7 @@ fn migrations(backend: Backend) -> Migrator {
             (22, "letter printing", include_str!("../migrations/sqlite/0022_letter_printing.sql")),
             (23, "appeals", include_str!("../migrations/sqlite/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/sqlite/0024_pdf_parts.sql")),
+            (29, "dialogue attachments and templates", include_str!("../migrations/sqlite/0029_dialogue_attachments_templates.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -176,6 +179,7 @@ fn migrations(backend: Backend) -> Migrator {
             (22, "letter printing", include_str!("../migrations/postgres/0022_letter_printing.sql")),
             (23, "appeals", include_str!("../migrations/postgres/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/postgres/0024_pdf_parts.sql")),
+            (29, "dialogue attachments and templates", include_str!("../migrations/postgres/0029_dialogue_attachments_templates.sql")),
         ],
     };
     Migrator {

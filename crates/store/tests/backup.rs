@@ -156,8 +156,21 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         outcome: Outcome::Permit,
     };
     store.office_change(&id, ("sara", "Sara Lund"), &note, &noted, 14).await.unwrap();
-    let message = velferd_store::NewMessage { token: "t1", from_office: false, author: "innbygger", author_name: "Kari", body: "Når får jeg svar?", emergency: true };
+    let photo_of_bill = files.put(b"%PDF-1.7 a bill, photographed").await.unwrap();
+    let attachment = velferd_store::Attachment { sha256: photo_of_bill, bytes: 30, pages: 1, file_names: vec!["regning.jpg".into()] };
+    let message = velferd_store::NewMessage {
+        token: "t1",
+        from_office: false,
+        author: "innbygger",
+        author_name: "Kari",
+        body: "Når får jeg svar?",
+        emergency: true,
+        attachment: Some(&attachment),
+    };
     store.post_message(&id, "0312", &message, Some(&AuditEntry { action: "write-message".into(), ..noted.clone() }), 14).await.unwrap();
+    let template = velferd_store::TemplateChange { id: None, enhetsnummer: "0312", title: "Mottatt", body: "Vi har fått meldingen din.", by: ("sara", "Sara Lund") };
+    store.save_reply_template(&template, &AuditEntry { action: "save-reply-template".into(), person: None, application_id: None, ..noted.clone() }, 14).await.unwrap();
+    store.route_conversation(&id, "0312", Some(("ali", "Ali Rahimi")), &AuditEntry { action: "route-conversation".into(), ..noted.clone() }, 14).await.unwrap();
     let choices = velferd_domain::notices::Choices { email: Some("kari@example.no".into()), phone: None, email_on: true, sms_on: false, off: vec![] };
     store.set_contact_choices(&owner, &choices, 14).await.unwrap();
     let meeting = velferd_store::NewMeeting {
@@ -243,7 +256,7 @@ async fn a_backup_restores_to_the_same_data_in_either_database() {
         seed(&store, &files).await;
         let backup = work.0.join("backup");
         let manifest = store.backup(&files, &backup, 100).await.unwrap();
-        assert_eq!(manifest.files, 5, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later");
+        assert_eq!(manifest.files, 6, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later, a message's attachment");
         assert!(manifest.rows.values().all(|n| *n > 0), "{}: one of everything: {:?}", source.label, manifest.rows);
         assert!(store.backup(&files, &backup, 101).await.is_err(), "never over an existing backup");
 
@@ -298,7 +311,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         assert!(store.retention_candidates(13).await.unwrap().is_empty(), "{}: activity at 13 is not before 13", db.label);
 
         let orphans = store.delete_application(&id).await.unwrap();
-        assert_eq!(orphans.len(), 3, "{}: the document, the letter and the page chosen to send later", db.label);
+        assert_eq!(orphans.len(), 4, "{}: the document, the letter, the page chosen to send later and the message's attachment", db.label);
         assert!(orphans.contains(&letter_sha));
         assert_eq!(store.count_applications().await.unwrap(), 0);
         let left = store.backup(&files, &work.0.join("after"), 0).await.unwrap().rows;
@@ -311,6 +324,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
             "external_status",
             "feed",
             "messages",
+            "message_attachments",
             "conversations",
             "meetings",
             "meeting_slots",
@@ -318,7 +332,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         ] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
-        assert_eq!(left["audit_log"], 5, "the audit log keeps the record of who read and did what");
+        assert_eq!(left["audit_log"], 7, "the audit log keeps the record of who read and did what");
     }
 }
 
@@ -387,11 +401,11 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
     let signed = work.0.join("signed");
     store.backup_signed(&files, &signed, 100, &key).await.unwrap();
     let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
-    assert!(line.starts_with("velferd-audit-checkpoint seq=5 "), "{line}");
+    assert!(line.starts_with("velferd-audit-checkpoint seq=7 "), "{line}");
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
-        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 5 }, "{}", target.label);
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 7 }, "{}", target.label);
     }
 
     // The last entry removed and the head row set back to the entry before: consistent, but short
@@ -411,7 +425,7 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
         let restored = Store::connect(&target.url).await.unwrap();
         let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
         let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
-        assert!(err.contains("entry 5 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
+        assert!(err.contains("entry 7 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
         assert_empty(&restored, &restored_files, target.label).await;
         let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
         assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");

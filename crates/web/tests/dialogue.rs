@@ -221,3 +221,96 @@ async fn the_archive_copy_holds_the_conversation_and_only_the_office_copy_its_no
         assert_eq!(pdf(&nina, &format!("/ansatt/saker/{id}/arkiv.pdf")).await.0, StatusCode::NOT_FOUND, "{label}");
     }
 }
+
+/// A phone photo of a text page.
+fn photo(seed: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(600, 800, |x, y| {
+        let on_line = (y % 28) < 8 && x > 40 && x < 560 && !(x / 23 + seed).is_multiple_of(7);
+        let v = if on_line { 40 } else { 235 };
+        image::Rgb([v, v, v])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Jpeg).expect("jpeg");
+    out.into_inner()
+}
+
+/// Posts a message form with files as a browser does (multipart, the page's one-time key).
+async fn post_with_files(b: &mut Browser, page_path: &str, action: &str, text: &str, files: &[(&str, Vec<u8>)]) -> velferd_testkit::Page {
+    let page = b.get(page_path).await;
+    let token = page.input_value("skjema").expect("the message form");
+    let mut form = reqwest::multipart::Form::new().text("_csrf", b.csrf.clone()).text("skjema", token).text("melding", text.to_owned());
+    for (name, bytes) in files {
+        form = form.part("vedlegg", reqwest::multipart::Part::bytes(bytes.clone()).file_name((*name).to_owned()));
+    }
+    let r = b.client.post(format!("{}{action}", b.base)).header("accept-language", "nb").multipart(form).send().await.expect("post");
+    let status = r.status();
+    let location = r.headers().get("location").map(|l| l.to_str().unwrap().to_owned());
+    velferd_testkit::Page { status, location, body: r.text().await.unwrap() }
+}
+
+#[tokio::test]
+async fn photos_sent_with_a_message_become_one_pdf_that_the_other_side_opens() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, _, mut kari) = apply(&app, "Kari", "nb").await;
+        let case_path = format!("/mine-soknader/{id}");
+        let action = format!("/mine-soknader/{id}/meldinger");
+
+        // A file that is not a picture or a PDF: refused at the file field, the text kept.
+        let bad = post_with_files(&mut kari, &case_path, &action, "Her er regningen.", &[("regning.jpg", b"not a picture at all".to_vec())]).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}: {}", bad.body);
+        let error = bad.field_error("vedlegg").expect("the reason next to the file field");
+        assert!(error.contains("regning.jpg") && error.contains("Velg filene på nytt"), "{label}: {error}");
+        assert_eq!(bad.textarea("melding").as_deref(), Some("Her er regningen."), "{label}: the text is kept");
+        assert!(kari.get(&case_path).await.body.contains("Du har ikke skrevet til kontoret"), "{label}: nothing was stored");
+
+        // Two photos: one message, one readable PDF of two pages.
+        let sent = post_with_files(&mut kari, &case_path, &action, "Her er regningen, to sider.", &[("side1.jpg", photo(1)), ("side2.jpg", photo(2))]).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{label}: {}", sent.body);
+        let page = dialogue(&kari.get(&case_path).await.body);
+        assert!(page.contains("Vedlegg: side1.jpg, side2.jpg") && page.contains("PDF, 2 sider"), "{label}: {page}");
+        let href = regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+/meldinger/vedlegg/[0-9a-f]{64}\.pdf)""#).unwrap().captures(&page).unwrap()[1].to_owned();
+        let (status, own) = pdf(&kari, &href).await;
+        assert_eq!(status, StatusCode::OK, "{label}");
+        assert_eq!(velferd_testkit::pdf_tools::pages(&own).unwrap_or(2), 2, "{label}");
+
+        // The office opens it as PDF from the conversation, and answers with a PDF of its own.
+        let mut sara = staff(&app, "sara").await;
+        let conversation = sara.get(&format!("/ansatt/saker/{id}/meldinger")).await;
+        let sha = href.rsplit('/').next().unwrap();
+        let staff_href = format!("/ansatt/saker/{id}/meldinger/vedlegg/{sha}");
+        assert!(conversation.body.contains(&staff_href), "{label}");
+        let (status, seen) = pdf(&sara, &staff_href).await;
+        assert_eq!((status, seen.len()), (StatusCode::OK, own.len()), "{label}");
+        let guide = velferd_documents::render(&velferd_documents::Document { title: "Slik søker du bostøtte".into(), language: "nb".into(), ..Default::default() }).unwrap();
+        let answered =
+            post_with_files(&mut sara, &format!("/ansatt/saker/{id}/meldinger"), &format!("/ansatt/saker/{id}/meldinger"), "Takk! Se veiledningen.", &[("bostotte.pdf", guide)])
+                .await;
+        assert_eq!(answered.status, StatusCode::SEE_OTHER, "{label}: {}", answered.body);
+        let page = dialogue(&kari.get(&case_path).await.body);
+        assert!(page.contains("Vedlegg: bostotte.pdf"), "{label}: {page}");
+        let answer_href =
+            regex_lite::Regex::new(r#"href="(/mine-soknader/[^"]+/meldinger/vedlegg/[0-9a-f]{64}\.pdf)""#).unwrap().captures_iter(&page).last().unwrap()[1].to_owned();
+        let (status, answer_pdf) = pdf(&kari, &answer_href).await;
+        assert_eq!(status, StatusCode::OK, "{label}");
+        if let Some(text) = velferd_testkit::pdf_tools::text(&answer_pdf) {
+            assert!(text.contains("Slik søker du bostøtte"), "{label}: the office's PDF is copied, text and all");
+        }
+
+        // Part of the record: in the archive copy.
+        let (_, archive) = pdf(&sara, &format!("/ansatt/saker/{id}/arkiv.pdf")).await;
+        if let Some(text) = velferd_testkit::pdf_tools::text(&archive) {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains("Vedlegg: side1.jpg, side2.jpg") && text.contains("Vedlegg: bostotte.pdf"), "{label}: {text}");
+        }
+
+        // Nobody else: another person, another office, a file not on this case.
+        let (ola_id, _, mut ola) = apply(&app, "Ola", "nb").await;
+        assert_eq!(pdf(&ola, &href).await.0, StatusCode::NOT_FOUND, "{label}");
+        ola.get("/mine-soknader").await;
+        assert_eq!(pdf(&ola, &format!("/mine-soknader/{ola_id}/meldinger/vedlegg/{sha}.pdf")).await.0, StatusCode::NOT_FOUND, "{label}: not on Ola's case");
+        let nina = staff(&app, "nina").await;
+        assert_eq!(pdf(&nina, &staff_href).await.0, StatusCode::NOT_FOUND, "{label}");
+        assert_eq!(pdf(&sara, &format!("/ansatt/saker/{ola_id}/meldinger/vedlegg/{sha}.pdf")).await.0, StatusCode::NOT_FOUND, "{label}");
+    }
+}

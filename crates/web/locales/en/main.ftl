@@ -1011,7 +1011,7 @@ case-calculation-total = What you get
 message-heading = Write to the office
 message-none = You have not written to the office about this application yet. Here you can ask a question or tell them about something that has changed.
 message-label = Your message
-message-hint = Do not send documents here – send them under “Send documents”. The office answers within two working days.
+message-hint = The office answers within two working days. Documents the office has asked for go under “Send documents”.
 message-emergency = I have no food or place to sleep today
 message-send = Send message
 message-sent = Your message has been sent.
@@ -1263,3 +1263,15 @@ archive-notes-heading = Internal notes
 staff-event-message-answered = { $office } answered the applicant.
 archive-none = None.
 audit-read-archive = saw your whole case (archive copy)
+# Attachments on messages: photos and PDFs become one PDF, as documents sent later do
+message-attachment = Attached: { $files }
+message-attachment-pages = PDF, { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}
+message-files-label = Attach photos or PDFs (optional)
+message-files-hint = At most { $files } files. The photos become one PDF the office can read.
+message-files-again = Your text has been kept. Choose the files again.
+message-attach-too-many = You can attach at most { $files } files to one message.
+staff-answer-files-label = Attach photos or PDFs (optional)
+archive-attachment-with-message = Sent with a message from { $who } { $date }.

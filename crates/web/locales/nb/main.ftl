@@ -1009,7 +1009,7 @@ case-calculation-total = Dette får du
 message-heading = Skriv til kontoret
 message-none = Du har ikke skrevet til kontoret om denne søknaden ennå. Her kan du stille spørsmål eller fortelle om noe som har endret seg.
 message-label = Din melding
-message-hint = Ikke send dokumenter her – de sender du under «Send dokumenter». Kontoret svarer innen to arbeidsdager.
+message-hint = Kontoret svarer innen to arbeidsdager. Dokumenter kontoret har bedt om, sender du under «Send dokumenter».
 message-emergency = Jeg har ikke mat eller et sted å sove i dag
 message-send = Send melding
 message-sent = Meldingen er sendt.
@@ -1261,3 +1261,15 @@ archive-notes-heading = Interne notater
 staff-event-message-answered = { $office } svarte søkeren.
 archive-none = Ingen.
 audit-read-archive = så hele saken din (arkivkopi)
+# Attachments on messages: photos and PDFs become one PDF, as documents sent later do
+message-attachment = Vedlegg: { $files }
+message-attachment-pages = PDF, { $pages ->
+    [one] 1 side
+   *[other] { $pages } sider
+}
+message-files-label = Legg ved bilder eller PDF (frivillig)
+message-files-hint = Høyst { $files } filer. Bildene blir til én PDF som kontoret kan lese.
+message-files-again = Teksten din er tatt vare på. Velg filene på nytt.
+message-attach-too-many = Du kan legge ved høyst { $files } filer i én melding.
+staff-answer-files-label = Legg ved bilder eller PDF (frivillig)
+archive-attachment-with-message = Sendt med melding fra { $who } { $date }.

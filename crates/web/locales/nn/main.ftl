@@ -1009,7 +1009,7 @@ case-calculation-total = Dette får du
 message-heading = Skriv til kontoret
 message-none = Du har ikkje skrive til kontoret om denne søknaden enno. Her kan du stille spørsmål eller fortelje om noko som har endra seg.
 message-label = Meldinga di
-message-hint = Ikkje send dokument her – dei sender du under «Send dokument». Kontoret svarer innan to arbeidsdagar.
+message-hint = Kontoret svarer innan to arbeidsdagar. Dokument kontoret har bede om, sender du under «Send dokument».
 message-emergency = Eg har ikkje mat eller ein stad å sove i dag
 message-send = Send melding
 message-sent = Meldinga er send.
@@ -1261,3 +1261,15 @@ archive-notes-heading = Interne notat
 staff-event-message-answered = { $office } svarte søkjaren.
 archive-none = Ingen.
 audit-read-archive = såg heile saka di (arkivkopi)
+# Attachments on messages: photos and PDFs become one PDF, as documents sent later do
+message-attachment = Vedlegg: { $files }
+message-attachment-pages = PDF, { $pages ->
+    [one] 1 side
+   *[other] { $pages } sider
+}
+message-files-label = Legg ved bilete eller PDF (frivillig)
+message-files-hint = Høgst { $files } filer. Bileta blir til éin PDF som kontoret kan lese.
+message-files-again = Teksten din er teken vare på. Vel filene på nytt.
+message-attach-too-many = Du kan leggje ved høgst { $files } filer i éi melding.
+staff-answer-files-label = Legg ved bilete eller PDF (frivillig)
+archive-attachment-with-message = Sendt med melding frå { $who } { $date }.

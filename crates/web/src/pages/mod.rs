@@ -323,6 +323,8 @@ pub struct MessageLine {
     pub from_office: bool,
     /// The person marked it as an emergency.
     pub emergency: bool,
+    /// The files sent with it, as one PDF.
+    pub attachment: Option<DocLink>,
 }
 
 /// The conversation section of the citizen's case page (`dialogue.html`).
@@ -346,6 +348,10 @@ pub struct DialogueView {
     pub emergency: bool,
     pub token: String,
     pub error: Option<String>,
+    /// Why the files chosen were refused (next to the file input).
+    pub file_error: Option<String>,
+    /// Most files one message takes.
+    pub max_files: usize,
 }
 
 impl CasePage {

@@ -366,6 +366,10 @@ pub struct ConversationPage {
     pub body: String,
     pub token: String,
     pub error: Option<String>,
+    /// Why the files chosen were refused (next to the file input).
+    pub file_error: Option<String>,
+    /// Most files one message takes.
+    pub max_files: usize,
     /// The answer was just sent.
     pub sent: bool,
 }

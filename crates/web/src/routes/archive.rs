@@ -59,6 +59,10 @@ pub(crate) fn document(app: &AppState, lang: Lang, record: &CaseRecord, now: i64
             if m.emergency {
                 value = format!("{}\n{value}", lang.t("staff-messages-emergency"));
             }
+            if let Some(a) = &m.attachment {
+                value =
+                    format!("{value}\n{} ({})", lang.t_args("message-attachment", &[("files", a.file_names.join(", "))]), lang.t_n("message-attachment-pages", "pages", a.pages));
+            }
             Row::Field { label: format!("{} – {}", author(app, lang, m), fmt::date_time(m.created_ms)), value }
         })
         .collect();
@@ -85,6 +89,14 @@ pub(crate) fn document(app: &AppState, lang: Lang, record: &CaseRecord, now: i64
             let detail = lang.t_args(key, &[("date", fmt::date_time(s.created_ms))]);
             s.documents.iter().map(move |d| Row::Field { label: super::document_label(lang, &d.kind, &d.tilleggsinfo), value: detail.clone() })
         })
+        // Files sent with messages are part of the record too.
+        .chain(record.messages.iter().filter_map(|m| {
+            let a = m.attachment.as_ref()?;
+            Some(Row::Field {
+                label: lang.t_args("message-attachment", &[("files", a.file_names.join(", "))]),
+                value: lang.t_args("archive-attachment-with-message", &[("who", author(app, lang, m)), ("date", fmt::date_time(m.created_ms))]),
+            })
+        }))
         .collect();
     sections.push(Section { heading: lang.t("archive-documents-heading"), rows: if documents.is_empty() { vec![Row::Text(lang.t("archive-none"))] } else { documents } });
     if let Some(journal) = &record.journal {

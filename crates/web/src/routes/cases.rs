@@ -395,7 +395,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         helper_form,
     };
     let mut response = render(&page);
-    if page.helper_errors || page.dialogue.error.is_some() {
+    if page.helper_errors || page.dialogue.error.is_some() || page.dialogue.file_error.is_some() {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(response)

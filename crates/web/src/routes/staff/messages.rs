@@ -13,12 +13,13 @@ use velferd_domain::dialogue::{Waiting, MAX_MESSAGE};
 use velferd_store::OfficeCase;
 
 use crate::error::AppError;
-use crate::form::FormData;
+use crate::form::FormWithFiles;
 use crate::i18n::Lang;
 use crate::pages::staff::{ConversationPage, MessagesPage, WaitingRow};
 use crate::pages::{render, MessageLine};
 use crate::routes::cases::office_name;
 use crate::routes::context;
+use crate::routes::messages::{attachment_link, chosen_files, file_refusal};
 use crate::session::{self, Staff};
 use crate::{fmt, now_ms, AppState};
 
@@ -71,38 +72,55 @@ pub async fn conversation(
 ) -> Result<Response, AppError> {
     let (case, conversation) = app.cases.office_conversation(&staff, &id, now_ms()).await?;
     let sent = shown.svar.as_deref() == Some("sendt");
-    Ok(render(&page(&app, lang, &session, &case, &conversation, String::new(), None, sent).await?))
+    Ok(render(&page(&app, lang, &session, &case, &conversation, Form { sent, ..Form::default() }).await?))
 }
 
-/// `POST /ansatt/saker/{id}/meldinger`: the caseworker answers.
-pub async fn answer(State(app): State<AppState>, lang: Lang, session: Session, staff: Staff, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
-    session::verify_csrf(&session, &form).await?;
-    let message = MessageForm { body: form.get("melding").unwrap_or_default().to_owned(), emergency: false, token: form.get("skjema").unwrap_or_default().to_owned() };
+/// `POST /ansatt/saker/{id}/meldinger`: the caseworker answers, with files or without.
+pub async fn answer(State(app): State<AppState>, lang: Lang, session: Session, staff: Staff, Path(id): Path<String>, posted: FormWithFiles) -> Result<Response, AppError> {
+    let form = &posted.form;
+    session::verify_csrf(&session, form).await?;
+    let message = MessageForm {
+        body: form.get("melding").unwrap_or_default().to_owned(),
+        emergency: false,
+        token: form.get("skjema").unwrap_or_default().to_owned(),
+        files: chosen_files(&posted),
+        limits: app.config.uploads.conversion(),
+    };
     let now = now_ms();
-    match app.cases.answer_message(&staff, &id, &message, now).await {
-        Ok(()) => Ok(Redirect::to(&format!("/ansatt/saker/{id}/meldinger?svar=sendt")).into_response()),
-        Err(CaseError::Invalid(refused)) => {
-            let (case, conversation) = app.cases.office_conversation(&staff, &id, now).await?;
-            let error = refused.first().map(|r| lang.t_args(r.key, &[("max", MAX_MESSAGE.to_string())]));
-            let mut response = render(&page(&app, lang, &session, &case, &conversation, velferd_domain::text::shown_again(&message.body), error, false).await?);
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response)
+    let (error, file_error) = if posted.interrupted {
+        (None, Some(lang.t("upload-error-interrupted")))
+    } else {
+        match app.cases.answer_message(&staff, &id, &message, now).await {
+            Ok(()) => return Ok(Redirect::to(&format!("/ansatt/saker/{id}/meldinger?svar=sendt")).into_response()),
+            Err(CaseError::Invalid(refused)) => (refused.first().map(|r| lang.t_args(r.key, &[("max", MAX_MESSAGE.to_string())])), None),
+            Err(CaseError::File { file, code }) => (None, Some(file_refusal(&app, lang, &file, code))),
+            Err(e) => return Err(e.into()),
         }
-        Err(e) => Err(e.into()),
-    }
+    };
+    let (case, conversation) = app.cases.office_conversation(&staff, &id, now).await?;
+    let shown = Form { body: velferd_domain::text::shown_again(&message.body), error, file_error, sent: false };
+    let mut response = render(&page(&app, lang, &session, &case, &conversation, shown).await?);
+    *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(response)
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn page(
-    app: &AppState,
-    lang: Lang,
-    session: &Session,
-    case: &OfficeCase,
-    conversation: &Conversation,
+/// `GET /ansatt/saker/{id}/meldinger/vedlegg/{sha256}.pdf`: the files sent with a message, as one
+/// PDF, logged as `read-file`.
+pub async fn attachment(State(app): State<AppState>, staff: Staff, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
+    let (case, bytes) = app.cases.staff_attachment(&staff, &id, file.strip_suffix(".pdf").unwrap_or(&file), now_ms()).await?;
+    Ok(super::pdf_response(bytes, &format!("vedlegg-{}.pdf", case.application.reference)))
+}
+
+/// The answer form as it comes back: what was typed, why it was refused, or that it was sent.
+#[derive(Default)]
+struct Form {
     body: String,
     error: Option<String>,
+    file_error: Option<String>,
     sent: bool,
-) -> Result<ConversationPage, AppError> {
+}
+
+async fn page(app: &AppState, lang: Lang, session: &Session, case: &OfficeCase, conversation: &Conversation, form: Form) -> Result<ConversationPage, AppError> {
     let id = &case.application.id;
     let office = office_name(app, lang, &case.application.enhetsnummer);
     let name = app.store.person(&case.owner).await?.map(|p| p.fullt_navn()).unwrap_or_default();
@@ -115,6 +133,7 @@ async fn page(
             body: m.body.clone(),
             from_office: m.from_office,
             emergency: m.emergency,
+            attachment: attachment_link(lang, m, &format!("/ansatt/saker/{id}/meldinger/vedlegg")),
         })
         .collect();
     let waiting = conversation.waiting.map(|w| answer_by_text(lang, &w)).unwrap_or_default();
@@ -127,9 +146,11 @@ async fn page(
         messages,
         overdue: conversation.waiting.is_some_and(|w| w.overdue),
         waiting,
-        body,
+        body: form.body,
         token: velferd_store::new_id(),
-        error,
-        sent,
+        error: form.error,
+        file_error: form.file_error,
+        max_files: velferd_domain::dialogue::MAX_MESSAGE_FILES,
+        sent: form.sent,
     })
 }

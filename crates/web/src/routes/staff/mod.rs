@@ -23,15 +23,16 @@ use velferd_domain::staff::Adressebeskyttelse;
 use crate::i18n::Lang;
 use crate::AppState;
 
-/// The staff routes, under `/ansatt`.
-pub fn router() -> Router<AppState> {
+/// The staff routes, under `/ansatt`; a posted answer with files may be `upload_body_limit` bytes.
+pub fn router(upload_body_limit: usize) -> Router<AppState> {
     Router::new()
         .route("/ansatt", get(home::home))
         .route("/ansatt/saker", get(inbox::inbox))
         .route("/ansatt/saker/{id}", get(case::case))
         .route("/ansatt/saker/{id}/handling", post(actions::act))
         .route("/ansatt/saker/{id}/vedtak", get(decide::show).post(decide::act))
-        .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer))
+        .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
+        .route("/ansatt/saker/{id}/meldinger/vedlegg/{file}", get(messages::attachment))
         .route("/ansatt/meldinger", get(messages::list))
         .route("/ansatt/klager", get(appeals::list))
         .route("/ansatt/saker/{id}/klager", get(appeals::show).post(appeals::act))

@@ -7,14 +7,15 @@
 
 use time::Date;
 use velferd_documents::photos::{combine, pdf_page_count, Input, Limits};
-use velferd_domain::dialogue::{answer_by, check_message, check_open, waiting, Waiting, MAX_MESSAGE_FILES};
+use velferd_domain::dialogue::{answer_by, check_message, check_open, check_template, waiting, Waiting, MAX_MESSAGE_FILES};
 use velferd_domain::ids::Fodselsnummer;
+use velferd_domain::office::Refusal;
 use velferd_domain::staff::StaffUser;
 use velferd_domain::Millis;
-use velferd_store::{Attachment, Message, NewMessage, OfficeCase, Outcome, Posted, StoredApplication, WaitingConversation};
+use velferd_store::{Attachment, Message, NewMessage, OfficeCase, Outcome, Posted, ReplyTemplate, StaffMember, StoredApplication, TemplateChange, WaitingConversation};
 
 use crate::office::actions::oslo_date;
-use crate::office::staff_entry;
+use crate::office::{staff_entry, works_cases};
 use crate::{CaseError, Cases, Result};
 
 /// The most conversations the office's list shows at once.
@@ -207,5 +208,57 @@ impl Cases {
         let today = oslo_date(now);
         let list = self.store.waiting_conversations(&access, WAITING_LIST_LIMIT).await?;
         Ok(list.into_iter().map(|c| WaitingItem { waiting: waiting(oslo_date(c.waiting_since_ms), today), conversation: c }).collect())
+    }
+
+    /// The reply templates of the staff member's office, by title. Templates hold no personal
+    /// data, so reading them is not logged; a role that reads no cases is `Forbidden` (logged).
+    pub async fn reply_templates(&self, staff: &StaffUser, now: Millis) -> Result<Vec<ReplyTemplate>> {
+        self.access(staff, "list-reply-templates", None, now).await?;
+        Ok(self.store.reply_templates(&staff.office).await?)
+    }
+
+    /// Adds a reply template to the staff member's office (`id` `None`) or changes one of its
+    /// templates, logged as `save-reply-template`. Errors: `Invalid` with every field's fault
+    /// ([`check_template`]); `NotFound` for a template of another office.
+    pub async fn save_reply_template(&self, staff: &StaffUser, id: Option<&str>, title: &str, body: &str, now: Millis) -> Result<String> {
+        self.access(staff, "save-reply-template", None, now).await?;
+        let (title, body) = check_template(title, body).map_err(CaseError::Invalid)?;
+        let change = TemplateChange { id, enhetsnummer: &staff.office, title: &title, body: &body, by: (&staff.subject, &staff.name) };
+        let entry = staff_entry(staff, "save-reply-template", None, None, Outcome::Permit);
+        self.store.save_reply_template(&change, &entry, now).await?.ok_or(CaseError::NotFound)
+    }
+
+    /// The colleagues at the staff member's office a conversation can be routed to (who work
+    /// cases), the staff member first.
+    pub async fn conversation_colleagues(&self, staff: &StaffUser) -> Result<Vec<StaffMember>> {
+        let mut all: Vec<StaffMember> = self.store.staff_of_office(&staff.office).await?.into_iter().filter(|m| m.roles.split(',').any(works_cases)).collect();
+        all.sort_by_key(|m| m.subject != staff.subject);
+        Ok(all)
+    }
+
+    /// Whom the conversation on a case is routed to (subject, name), if anyone. The caller has
+    /// opened the case.
+    pub async fn conversation_routed_to(&self, id: &str) -> Result<Option<(String, String)>> {
+        Ok(self.store.conversation_routed_to(id).await?)
+    }
+
+    /// Routes the conversation on a case of the staff member's office to a colleague there who
+    /// works cases (`to`: their subject), or back to the whole office (`None`), with the audit
+    /// entry `route-conversation` in the same transaction. Errors: `NotFound` (logged) for a case
+    /// they may not open; `Invalid` (field `til`, `error-route-unknown`) for someone who is not
+    /// such a colleague.
+    pub async fn route_conversation(&self, staff: &StaffUser, id: &str, to: Option<&str>, now: Millis) -> Result<()> {
+        let (_, case) = self.find_case(staff, "route-conversation", id, now).await?;
+        let colleague = match to {
+            Some(subject) => match self.conversation_colleagues(staff).await?.into_iter().find(|m| m.subject == subject) {
+                Some(m) => Some((m.subject, m.name)),
+                None => return Err(CaseError::Invalid(vec![Refusal { key: "error-route-unknown", field: "til" }])),
+            },
+            None => None,
+        };
+        let entry = staff_entry(staff, "route-conversation", Some(id), Some(case.owner.as_str().to_owned()), Outcome::Permit);
+        let to = colleague.as_ref().map(|(s, n)| (s.as_str(), n.as_str()));
+        self.store.route_conversation(id, &case.application.enhetsnummer, to, &entry, now).await?;
+        Ok(())
     }
 }

@@ -314,3 +314,68 @@ async fn photos_sent_with_a_message_become_one_pdf_that_the_other_side_opens() {
         assert_eq!(pdf(&sara, &format!("/ansatt/saker/{ola_id}/meldinger/vedlegg/{sha}.pdf")).await.0, StatusCode::NOT_FOUND, "{label}");
     }
 }
+
+#[tokio::test]
+async fn the_office_keeps_reply_templates_and_routes_a_conversation_to_a_colleague() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, reference, mut kari) = apply(&app, "Kari", "nb").await;
+        write(&mut kari, &id, "Hei! Har dere fått søknaden min?", false).await;
+        let mut sara = staff(&app, "sara").await;
+
+        // A template: refused without a title, with every fault at its field and the text kept.
+        let page = sara.get("/ansatt/svarmaler").await;
+        assert!(page.body.contains("Kontoret har ingen svarmaler ennå."), "{label}");
+        let refused = sara.post("/ansatt/svarmaler", &[("id", ""), ("tittel", " "), ("tekst", "Vi har fått søknaden din.")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
+        assert_eq!(refused.field_error("tittel").as_deref(), Some("Gi malen en tittel."), "{label}");
+        assert_eq!(refused.textarea("tekst").as_deref(), Some("Vi har fått søknaden din."), "{label}");
+        let saved = sara.post("/ansatt/svarmaler", &[("id", ""), ("tittel", "Søknaden er mottatt"), ("tekst", "Vi har fått søknaden din og svarer så snart vi kan.")]).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{label}: {}", saved.body);
+        let list = html_unescape(&sara.get("/ansatt/svarmaler?lagret=ja").await.body);
+        assert!(list.contains("Svarmalen er lagret.") && list.contains("Søknaden er mottatt") && list.contains("av Sara Lund"), "{label}: {list}");
+
+        // Changing it keeps one template with the new text.
+        let template_id = regex_lite::Regex::new(r#"endre=([0-9a-zA-Z-]+)"#).unwrap().captures(&list).unwrap()[1].to_owned();
+        let edit = sara.get(&format!("/ansatt/svarmaler?endre={template_id}")).await;
+        assert_eq!(edit.input_value("tittel").as_deref(), Some("Søknaden er mottatt"), "{label}");
+        sara.post("/ansatt/svarmaler", &[("id", &template_id), ("tittel", "Søknaden er mottatt"), ("tekst", "Vi har fått søknaden din. Du får svar innen to uker.")]).await;
+        let list = html_unescape(&sara.get("/ansatt/svarmaler").await.body);
+        assert_eq!(list.matches("Søknaden er mottatt").count(), 2, "{label}: one template (its title and its edit link): {list}");
+        assert!(list.contains("Du får svar innen to uker."), "{label}");
+        // Another office's caseworker neither sees it nor can change it.
+        let mut nina = staff(&app, "nina").await;
+        assert!(!nina.get("/ansatt/svarmaler").await.body.contains("Søknaden er mottatt"), "{label}");
+        assert_eq!(nina.get(&format!("/ansatt/svarmaler?endre={template_id}")).await.status, StatusCode::NOT_FOUND, "{label}");
+        let other = nina.post("/ansatt/svarmaler", &[("id", &template_id), ("tittel", "Kapret"), ("tekst", "Kapret")]).await;
+        assert_eq!(other.status, StatusCode::NOT_FOUND, "{label}");
+
+        // Answering from the template: its text fills the answer, to adapt and send.
+        let picked = sara.get(&format!("/ansatt/saker/{id}/meldinger?mal={template_id}")).await;
+        assert_eq!(picked.textarea("melding").as_deref(), Some("Vi har fått søknaden din. Du får svar innen to uker."), "{label}");
+        let token = picked.input_value("skjema").unwrap();
+        let sent = sara.post(&format!("/ansatt/saker/{id}/meldinger"), &[("melding", "Hei Kari! Vi har fått søknaden din. Du får svar innen to uker."), ("skjema", &token)]).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{label}");
+
+        // Routing: Kari writes again; Sara gives the conversation to Henrik, who sees it as his.
+        write(&mut kari, &id, "Takk! Jeg har et spørsmål til.", false).await;
+        let unknown = sara.post(&format!("/ansatt/saker/{id}/meldinger/fordel"), &[("til", "demo-nina")]).await;
+        assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}: a caseworker at another office is no colleague");
+        assert!(unknown.field_error("til").is_some(), "{label}");
+        let routed = sara.post(&format!("/ansatt/saker/{id}/meldinger/fordel"), &[("til", "demo-henrik")]).await;
+        assert_eq!(routed.status, StatusCode::SEE_OTHER, "{label}: {}", routed.body);
+        let henrik = staff(&app, "henrik").await;
+        let mut henrik = henrik;
+        let inbox = html_unescape(&henrik.get("/ansatt/meldinger").await.body);
+        let row = &inbox[inbox.find(&reference).unwrap()..];
+        assert!(row.contains("<strong>Fordelt til Henrik Moe</strong>"), "{label}: in the shared inbox as his: {row}");
+        assert!(html_unescape(&sara.get("/ansatt/meldinger").await.body).contains("Fordelt til Henrik Moe"), "{label}: and the others see whose it is");
+        // Given back to the whole office.
+        sara.post(&format!("/ansatt/saker/{id}/meldinger/fordel"), &[("til", "")]).await;
+        assert!(!sara.get("/ansatt/meldinger").await.body.contains("Fordelt til Henrik Moe"), "{label}");
+        // Logged on the case, and Kari sees it.
+        assert!(html_unescape(&kari.get(&format!("/mine-soknader/{id}")).await.body).contains("ga meldingene dine til en saksbehandler"), "{label}");
+        // Another office cannot route it.
+        assert_eq!(nina.post(&format!("/ansatt/saker/{id}/meldinger/fordel"), &[("til", "demo-nina")]).await.status, StatusCode::NOT_FOUND, "{label}");
+    }
+}

@@ -34,6 +34,8 @@ pub fn router(upload_body_limit: usize) -> Router<AppState> {
         .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
         .route("/ansatt/saker/{id}/meldinger/vedlegg/{file}", get(messages::attachment))
         .route("/ansatt/meldinger", get(messages::list))
+        .route("/ansatt/saker/{id}/meldinger/fordel", post(messages::route))
+        .route("/ansatt/svarmaler", get(messages::templates).post(messages::save_template))
         .route("/ansatt/klager", get(appeals::list))
         .route("/ansatt/saker/{id}/klager", get(appeals::show).post(appeals::act))
         .route("/ansatt/utskrift", get(printing::list))

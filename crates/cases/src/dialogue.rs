@@ -12,7 +12,9 @@ use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::office::Refusal;
 use velferd_domain::staff::StaffUser;
 use velferd_domain::Millis;
-use velferd_store::{Attachment, Message, NewMessage, OfficeCase, Outcome, Posted, ReplyTemplate, StaffMember, StoredApplication, TemplateChange, WaitingConversation};
+use velferd_store::{
+    Attachment, AuditEntry, Message, NewMessage, OfficeCase, Outcome, Posted, Power, ReplyTemplate, StaffMember, StoredApplication, TemplateChange, WaitingConversation,
+};
 
 use crate::office::actions::oslo_date;
 use crate::office::{staff_entry, works_cases};
@@ -68,6 +70,20 @@ pub struct Written {
 pub struct WaitingItem {
     pub conversation: WaitingConversation,
     pub waiting: Waiting,
+}
+
+/// The audit entry for a helper doing `action` on `owner`'s application under `power`.
+pub(crate) fn helper_entry(power: &Power, owner: &Fodselsnummer, action: &str) -> AuditEntry {
+    AuditEntry {
+        actor: format!("fullmektig:{}", power.id),
+        actor_name: power.helper_name.clone(),
+        role: "fullmektig".into(),
+        office: None,
+        action: action.into(),
+        person: Some(owner.as_str().to_owned()),
+        application_id: Some(power.application_id.clone()),
+        outcome: Outcome::Permit,
+    }
 }
 
 /// A usable form key: 8–64 letters, digits and dashes; anything else gets a fresh one.
@@ -141,14 +157,34 @@ impl Cases {
     /// theirs). Errors: `Invalid` with the message's fault (empty, too long, unreadable
     /// characters, a case closed long ago); nothing is stored then.
     pub async fn write_to_office(&self, sent: &StoredApplication, owner: &Fodselsnummer, form: &MessageForm, now: Millis) -> Result<Written> {
+        let name = self.store.person(owner).await?.map(|p| p.fullt_navn()).unwrap_or_default();
+        self.write(sent, owner, ("innbygger", &name), None, form, now).await
+    }
+
+    /// A helper writes to the office on behalf of `owner`, under a power (`power`, found valid for
+    /// this application and this helper) that covers the conversation; the message is signed with
+    /// the helper's name (`fullmektig:<power>`), and it and its audit entry
+    /// (`helper-write-message`, as the helper) are written together. Errors: `NotFound` when the
+    /// power does not cover the conversation; otherwise as [`Cases::write_to_office`].
+    pub async fn write_as_helper(&self, sent: &StoredApplication, owner: &Fodselsnummer, power: &Power, form: &MessageForm, now: Millis) -> Result<Written> {
+        if !power.may_write_messages || power.application_id != sent.id {
+            return Err(CaseError::NotFound);
+        }
+        let author = format!("fullmektig:{}", power.id);
+        let entry = helper_entry(power, owner, "helper-write-message");
+        self.write(sent, owner, (&author, &power.helper_name), Some(&entry), form, now).await
+    }
+
+    /// Writes the person's side of the conversation (`author`: who as the audit log names them,
+    /// and the name shown).
+    async fn write(&self, sent: &StoredApplication, owner: &Fodselsnummer, author: (&str, &str), entry: Option<&AuditEntry>, form: &MessageForm, now: Millis) -> Result<Written> {
         let body = check_message(&form.body).map_err(|r| CaseError::Invalid(vec![r]))?;
         check_open(self.closed_on(sent, owner).await?, oslo_date(now)).map_err(|r| CaseError::Invalid(vec![r]))?;
-        let name = self.store.person(owner).await?.map(|p| p.fullt_navn()).unwrap_or_default();
         let token = token_or_new(&form.token);
         let attachment = self.attachment(&form.files, &form.limits).await?;
         let message =
-            NewMessage { token: &token, from_office: false, author: "innbygger", author_name: &name, body: &body, emergency: form.emergency, attachment: attachment.as_ref() };
-        self.store.post_message(&sent.id, &sent.enhetsnummer, &message, None, now).await?;
+            NewMessage { token: &token, from_office: false, author: author.0, author_name: author.1, body: &body, emergency: form.emergency, attachment: attachment.as_ref() };
+        self.store.post_message(&sent.id, &sent.enhetsnummer, &message, entry, now).await?;
         let since = self.store.waiting_since(&sent.id).await?.unwrap_or(now);
         if form.emergency {
             tracing::warn!(application = %sent.id, office = %sent.enhetsnummer, "a person wrote that they have no food or place to sleep today");
@@ -177,6 +213,15 @@ impl Cases {
         match self.store.post_message(id, &case.application.enhetsnummer, &message, Some(&entry), now).await? {
             Posted::New { .. } | Posted::Again { .. } => Ok(()),
         }
+    }
+
+    /// The conversation on `owner`'s application `sent` for a helper whose power covers it (the
+    /// caller has found the power valid and logged the look). `NotFound` when it does not.
+    pub async fn helper_conversation(&self, sent: &StoredApplication, owner: &Fodselsnummer, power: &Power, now: Millis) -> Result<Conversation> {
+        if !power.may_write_messages || power.application_id != sent.id {
+            return Err(CaseError::NotFound);
+        }
+        self.conversation_of(sent, owner, now).await
     }
 
     /// A message's attachment as PDF, for the owner of `sent` (the caller has found it as theirs).

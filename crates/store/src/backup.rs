@@ -165,6 +165,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("helper_fnr", Text),
             ("helper_name", Text),
             ("may_send_documents", Int),
+            ("may_write_messages", Int),
             ("valid_until_ms", Int),
             ("created_ms", Int),
             ("revoked_ms", Int),

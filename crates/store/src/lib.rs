@@ -153,6 +153,7 @@ fn migrations(backend: Backend) -> Migrator {
             (23, "appeals", include_str!("../migrations/sqlite/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/sqlite/0024_pdf_parts.sql")),
             (29, "dialogue attachments and templates", include_str!("../migrations/sqlite/0029_dialogue_attachments_templates.sql")),
+            (30, "power messages", include_str!("../migrations/sqlite/0030_power_messages.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -180,6 +181,7 @@ fn migrations(backend: Backend) -> Migrator {
             (23, "appeals", include_str!("../migrations/postgres/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/postgres/0024_pdf_parts.sql")),
             (29, "dialogue attachments and templates", include_str!("../migrations/postgres/0029_dialogue_attachments_templates.sql")),
+            (30, "power messages", include_str!("../migrations/postgres/0030_power_messages.sql")),
         ],
     };
     Migrator {

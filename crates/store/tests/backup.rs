@@ -73,7 +73,7 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let letter_id = store.add_letter_for_client(&client, &id, "Vedtak", &letter, 15, 11).await.unwrap().unwrap();
     store.open_letter(&id, &owner, &letter_id, 12).await.unwrap().unwrap();
     let helper = fnr("02029112300");
-    let power = velferd_store::NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, valid_until_ms: 1_000_000 };
+    let power = velferd_store::NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, may_write_messages: true, valid_until_ms: 1_000_000 };
     store.grant_power(&id, &owner, &power, 12).await.unwrap().unwrap();
     // A helper has chosen a photo to send later and not sent it yet.
     let chosen = files.put(b"\xff\xd8 a page chosen").await.unwrap();

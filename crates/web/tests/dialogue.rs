@@ -379,3 +379,63 @@ async fn the_office_keeps_reply_templates_and_routes_a_conversation_to_a_colleag
         assert_eq!(nina.post(&format!("/ansatt/saker/{id}/meldinger/fordel"), &[("til", "demo-nina")]).await.status, StatusCode::NOT_FOUND, "{label}");
     }
 }
+
+#[tokio::test]
+async fn a_helper_whose_power_covers_it_writes_on_the_persons_behalf() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let (id, _, mut kari) = apply(&app, "Kari", "nb").await;
+        let people = app.store.demo_people().await.unwrap();
+        let fnr = |name: &str| people.iter().find(|p| p.fornavn == name).unwrap().fnr.as_str().to_owned();
+        let case = format!("/mine-soknader/{id}");
+        write(&mut kari, &id, "Hei, Ola hjelper meg med søknaden.", false).await;
+
+        // A power that does not cover the conversation: Ola sees no messages and cannot write.
+        kari.get(&case).await;
+        let done = kari.post(&format!("{case}/fullmakt"), &[("navn", "Ola Hansen"), ("fnr", &fnr("Ola")), ("maneder", "3")]).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{label}: {}", done.body);
+        let mut ola = app.browser("nb");
+        ola.sign_in("Ola").await;
+        let view = html_unescape(&ola.get(&format!("/fullmakt/{id}")).await.body);
+        assert!(!view.contains("Ola hjelper meg") && !view.contains(r#"id="meldinger""#), "{label}: the conversation is Kari's");
+        let refused = ola.post(&format!("/fullmakt/{id}/meldinger"), &[("melding", "Hei"), ("skjema", "abcdefgh-1")]).await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND, "{label}");
+
+        // Kari ends it and gives one that covers the conversation.
+        let power = regex_lite::Regex::new(r#"/fullmakt/([0-9a-zA-Z-]+)/trekk-tilbake"#).unwrap().captures(&kari.get(&case).await.body).unwrap()[1].to_owned();
+        kari.post(&format!("{case}/fullmakt/{power}/trekk-tilbake"), &[]).await;
+        let done = kari.post(&format!("{case}/fullmakt"), &[("navn", "Ola Hansen"), ("fnr", &fnr("Ola")), ("maneder", "3"), ("meldinger", "ja")]).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{label}");
+        assert!(kari.get(&case).await.body.contains("Kan lese og skrive meldinger"), "{label}");
+
+        // Ola reads the conversation and writes, signed as himself on Kari's behalf.
+        let view = ola.get(&format!("/fullmakt/{id}")).await;
+        assert!(dialogue(&view.body).contains("Ola hjelper meg"), "{label}");
+        let token = view.input_value("skjema").unwrap();
+        let empty = ola.post(&format!("/fullmakt/{id}/meldinger"), &[("melding", " "), ("skjema", &token)]).await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
+        assert!(empty.field_error("melding").is_some(), "{label}");
+        let sent = ola.post(&format!("/fullmakt/{id}/meldinger"), &[("melding", "Kari lurer på om husleien er med."), ("skjema", &token)]).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{label}: {}", sent.body);
+        let after = dialogue(&ola.get(sent.location.as_deref().unwrap()).await.body);
+        assert!(after.contains("Meldingen er sendt.") && after.contains("Ola Hansen på vegne av Kari Nordmann"), "{label}: {after}");
+
+        // Kari sees who wrote it for her; the office sees it signed the same way; her audit list says so.
+        let own = html_unescape(&kari.get(&case).await.body);
+        assert!(dialogue(&own).contains("Ola Hansen på vegne av deg") && own.contains("skrev til kontoret for deg (fullmakt)"), "{label}");
+        let mut sara = staff(&app, "sara").await;
+        let office = html_unescape(&sara.get(&format!("/ansatt/saker/{id}/meldinger")).await.body);
+        assert!(office.contains("Ola Hansen på vegne av Kari Nordmann") && office.contains("Kari lurer på om husleien er med."), "{label}");
+        let (_, archive) = pdf(&sara, &format!("/ansatt/saker/{id}/arkiv.pdf")).await;
+        if let Some(text) = velferd_testkit::pdf_tools::text(&archive) {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains("Ola Hansen på vegne av Kari Nordmann"), "{label}: {text}");
+        }
+
+        // Someone with no power at all: nothing.
+        let mut amina = app.browser("nb");
+        amina.sign_in("Amina").await;
+        amina.get("/mine-soknader").await;
+        assert_eq!(amina.post(&format!("/fullmakt/{id}/meldinger"), &[("melding", "Hei"), ("skjema", "abcdefgh-2")]).await.status, StatusCode::NOT_FOUND, "{label}");
+    }
+}

@@ -1303,3 +1303,10 @@ staff-routed-office = The whole office
 staff-routed-done = The conversation has been given on.
 error-route-unknown = Choose a colleague at the office who works cases.
 audit-route-conversation = gave your messages to a caseworker
+# Helpers in the conversation: a power that covers it, messages signed as the helper
+helper-may-write = The person may also read the messages and write to the office for me
+helper-scope-messages = Can read and write messages
+message-from-helper = { $helper } on behalf of { $person }
+message-from-helper-for-you = { $helper } on your behalf
+audit-helper-write-message = wrote to the office for you (power of attorney)
+audit-helper-read-file = opened an attachment in the messages (power of attorney)

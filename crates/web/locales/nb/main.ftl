@@ -1301,3 +1301,10 @@ staff-routed-office = Hele kontoret
 staff-routed-done = Samtalen er fordelt.
 error-route-unknown = Velg en kollega på kontoret som behandler saker.
 audit-route-conversation = ga meldingene dine til en saksbehandler
+# Helpers in the conversation: a power that covers it, messages signed as the helper
+helper-may-write = Personen kan også lese meldingene og skrive til kontoret for meg
+helper-scope-messages = Kan lese og skrive meldinger
+message-from-helper = { $helper } på vegne av { $person }
+message-from-helper-for-you = { $helper } på vegne av deg
+audit-helper-write-message = skrev til kontoret for deg (fullmakt)
+audit-helper-read-file = åpnet et vedlegg i meldingene (fullmakt)

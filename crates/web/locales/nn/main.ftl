@@ -1301,3 +1301,10 @@ staff-routed-office = Heile kontoret
 staff-routed-done = Samtalen er fordelt.
 error-route-unknown = Vel ein kollega på kontoret som behandlar saker.
 audit-route-conversation = gav meldingane dine til ein sakshandsamar
+# Helpers in the conversation: a power that covers it, messages signed as the helper
+helper-may-write = Personen kan òg lese meldingane og skrive til kontoret for meg
+helper-scope-messages = Kan lese og skrive meldingar
+message-from-helper = { $helper } på vegner av { $person }
+message-from-helper-for-you = { $helper } på vegner av deg
+audit-helper-write-message = skreiv til kontoret for deg (fullmakt)
+audit-helper-read-file = opna eit vedlegg i meldingane (fullmakt)

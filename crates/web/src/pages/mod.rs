@@ -390,6 +390,8 @@ pub struct HelperForm {
     pub navn: String,
     pub maneder: String,
     pub dokumenter: bool,
+    /// The power is to cover the conversation with the office.
+    pub meldinger: bool,
     /// (field, message)
     pub errors: Vec<(String, String)>,
 }

@@ -16,12 +16,13 @@ use crate::i18n::Lang;
 use crate::session::Citizen;
 use crate::{fmt, now_ms, AppState};
 
-/// Who wrote a message, as the archive names them: the caseworker with their office, or the person.
-pub(crate) fn author(app: &AppState, lang: Lang, m: &velferd_store::Message) -> String {
+/// Who wrote a message, as the archive names them: the caseworker with their office, a helper on
+/// behalf of the person (`owner_name`), or the person.
+pub(crate) fn author(app: &AppState, lang: Lang, m: &velferd_store::Message, owner_name: &str) -> String {
     if m.from_office {
         lang.t_args("message-from-office", &[("name", m.author_name.clone()), ("office", office_name(app, lang, &m.enhetsnummer))])
     } else {
-        m.author_name.clone()
+        super::messages::helper_signature(lang, m, owner_name).unwrap_or_else(|| m.author_name.clone())
     }
 }
 
@@ -63,7 +64,7 @@ pub(crate) fn document(app: &AppState, lang: Lang, record: &CaseRecord, now: i64
                 value =
                     format!("{value}\n{} ({})", lang.t_args("message-attachment", &[("files", a.file_names.join(", "))]), lang.t_n("message-attachment-pages", "pages", a.pages));
             }
-            Row::Field { label: format!("{} – {}", author(app, lang, m), fmt::date_time(m.created_ms)), value }
+            Row::Field { label: format!("{} – {}", author(app, lang, m, &record.owner_name), fmt::date_time(m.created_ms)), value }
         })
         .collect();
     sections.push(Section { heading: lang.t("archive-messages-heading"), rows: if messages.is_empty() { vec![Row::Text(lang.t("archive-messages-none"))] } else { messages } });
@@ -94,7 +95,7 @@ pub(crate) fn document(app: &AppState, lang: Lang, record: &CaseRecord, now: i64
             let a = m.attachment.as_ref()?;
             Some(Row::Field {
                 label: lang.t_args("message-attachment", &[("files", a.file_names.join(", "))]),
-                value: lang.t_args("archive-attachment-with-message", &[("who", author(app, lang, m)), ("date", fmt::date_time(m.created_ms))]),
+                value: lang.t_args("archive-attachment-with-message", &[("who", author(app, lang, m, &record.owner_name)), ("date", fmt::date_time(m.created_ms))]),
             })
         }))
         .collect();

@@ -38,9 +38,9 @@ pub(crate) struct MessagePosted {
     pub appeal_late_ask: bool,
 }
 
-/// The conversation section for the owner of `sent` (`owner_view`), or the empty section a helper
-/// sees (helpers do not read the conversation: a power of attorney covers the case's progress, not
-/// what the person tells the office).
+/// The conversation section for the owner of `sent` (`citizen`), or for a helper under `power`:
+/// the conversation when the power covers it (the person ticked it when giving the power), else the
+/// empty section (what a person tells the office is theirs).
 pub(crate) async fn dialogue_view(
     app: &AppState,
     lang: Lang,
@@ -48,19 +48,25 @@ pub(crate) async fn dialogue_view(
     citizen: &Citizen,
     kommune: &Kommune,
     posted: &MessagePosted,
-    owner_view: bool,
+    power: Option<&velferd_store::Power>,
 ) -> Result<DialogueView, AppError> {
-    if !owner_view {
-        return Ok(DialogueView::default());
-    }
     let now = now_ms();
-    let conversation = app.cases.conversation(sent, &citizen.fnr, now).await?;
+    let (conversation, base) = match power {
+        None => (app.cases.conversation(sent, &citizen.fnr, now).await?, format!("/mine-soknader/{}", sent.id)),
+        Some(p) if p.may_write_messages => (app.cases.helper_conversation(sent, &citizen.fnr, p, now).await?, format!("/fullmakt/{}", sent.id)),
+        Some(_) => return Ok(DialogueView::default()),
+    };
+    let owner_name = if power.is_some() { app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default() } else { String::new() };
     let messages = conversation
         .messages
         .iter()
         .map(|m| MessageLine {
             who: if m.from_office {
                 lang.t_args("message-from-office", &[("name", m.author_name.clone()), ("office", kommune.kontor.navn.clone())])
+            } else if let Some(helper) = helper_signature(lang, m, &owner_name) {
+                helper
+            } else if power.is_some() {
+                m.author_name.clone()
             } else {
                 lang.t("message-from-you")
             },
@@ -68,13 +74,13 @@ pub(crate) async fn dialogue_view(
             body: m.body.clone(),
             from_office: m.from_office,
             emergency: m.emergency,
-            attachment: attachment_link(lang, m, &format!("/mine-soknader/{}/meldinger/vedlegg", sent.id)),
+            attachment: attachment_link(lang, m, &format!("{base}/meldinger/vedlegg")),
         })
         .collect();
     let promise = conversation.waiting.map(|w| lang.t_args("message-answer-by", &[("date", fmt::norwegian_date(&w.answer_by.to_string()))])).unwrap_or_default();
     let phone = [("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())];
     Ok(DialogueView {
-        action: format!("/mine-soknader/{}/meldinger", sent.id),
+        action: format!("{base}/meldinger"),
         messages,
         promise,
         sent: posted.just_sent,
@@ -87,6 +93,19 @@ pub(crate) async fn dialogue_view(
         error: posted.error.clone(),
         file_error: posted.file_error.clone(),
         max_files: velferd_domain::dialogue::MAX_MESSAGE_FILES,
+    })
+}
+
+/// "Anne Hansen on behalf of Kari Nordmann" for a message a helper wrote (`fullmektig:` author);
+/// `None` for the person's own. `owner_name` is the person's name ("" to say "you").
+pub(crate) fn helper_signature(lang: Lang, m: &velferd_store::Message, owner_name: &str) -> Option<String> {
+    if !m.author.starts_with("fullmektig:") {
+        return None;
+    }
+    Some(if owner_name.is_empty() {
+        lang.t_args("message-from-helper-for-you", &[("helper", m.author_name.clone())])
+    } else {
+        lang.t_args("message-from-helper", &[("helper", m.author_name.clone()), ("person", owner_name.to_owned())])
     })
 }
 

@@ -173,7 +173,11 @@ async fn page(app: &AppState, lang: Lang, session: &Session, staff: &Staff, case
         .messages
         .iter()
         .map(|m| MessageLine {
-            who: if m.from_office { lang.t_args("message-from-office", &[("name", m.author_name.clone()), ("office", office.clone())]) } else { m.author_name.clone() },
+            who: if m.from_office {
+                lang.t_args("message-from-office", &[("name", m.author_name.clone()), ("office", office.clone())])
+            } else {
+                crate::routes::messages::helper_signature(lang, m, &name).unwrap_or_else(|| m.author_name.clone())
+            },
             when: fmt::date_time(m.created_ms),
             body: m.body.clone(),
             from_office: m.from_office,

@@ -1273,6 +1273,7 @@ message-files-label = Attach photos or PDFs (optional)
 message-files-hint = At most { $files } files. The photos become one PDF the office can read.
 message-files-again = Your text has been kept. Choose the files again.
 message-attach-too-many = You can attach at most { $files } files to one message.
+staff-answer-files-hint = At most { $files } files. The photos become one PDF the applicant can open.
 staff-answer-files-label = Attach photos or PDFs (optional)
 archive-attachment-with-message = Sent with a message from { $who } { $date }.
 # Reply templates kept per office, and routing a conversation to a colleague

@@ -1271,6 +1271,7 @@ message-files-label = Legg ved bilder eller PDF (frivillig)
 message-files-hint = Høyst { $files } filer. Bildene blir til én PDF som kontoret kan lese.
 message-files-again = Teksten din er tatt vare på. Velg filene på nytt.
 message-attach-too-many = Du kan legge ved høyst { $files } filer i én melding.
+staff-answer-files-hint = Høyst { $files } filer. Bildene blir til én PDF som søkeren kan åpne.
 staff-answer-files-label = Legg ved bilder eller PDF (frivillig)
 archive-attachment-with-message = Sendt med melding fra { $who } { $date }.
 # Reply templates kept per office, and routing a conversation to a colleague

@@ -1271,6 +1271,7 @@ message-files-label = Legg ved bilete eller PDF (frivillig)
 message-files-hint = Høgst { $files } filer. Bileta blir til éin PDF som kontoret kan lese.
 message-files-again = Teksten din er teken vare på. Vel filene på nytt.
 message-attach-too-many = Du kan leggje ved høgst { $files } filer i éi melding.
+staff-answer-files-hint = Høgst { $files } filer. Bileta blir til éin PDF som søkjaren kan opne.
 staff-answer-files-label = Legg ved bilete eller PDF (frivillig)
 archive-attachment-with-message = Sendt med melding frå { $who } { $date }.
 # Reply templates kept per office, and routing a conversation to a colleague

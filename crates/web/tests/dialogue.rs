@@ -297,7 +297,9 @@ async fn photos_sent_with_a_message_become_one_pdf_that_the_other_side_opens() {
             assert!(text.contains("Slik søker du bostøtte"), "{label}: the office's PDF is copied, text and all");
         }
 
-        // Part of the record: in the archive copy.
+        // Part of the record: among the case file's documents, and in the archive copy.
+        let file = html_unescape(&sara.get(&format!("/ansatt/saker/{id}")).await.body);
+        assert!(file.contains(&staff_href) && file.contains("Sendt med melding fra Kari Nordmann"), "{label}: the case file lists it with the documents");
         let (_, archive) = pdf(&sara, &format!("/ansatt/saker/{id}/arkiv.pdf")).await;
         if let Some(text) = velferd_testkit::pdf_tools::text(&archive) {
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");

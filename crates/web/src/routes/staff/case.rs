@@ -84,6 +84,15 @@ pub(super) async fn page(
             href: format!("/ansatt/saker/{id}/dokumenter/{}.pdf", d.sha256),
             detail: lang.t_args(key, &[("date", when)]),
         })
+        // Files sent with messages are part of the record too.
+        .chain(file.message_attachments.iter().map(|(m, a)| DocLink {
+            label: lang.t_args("message-attachment", &[("files", a.file_names.join(", "))]),
+            href: format!("/ansatt/saker/{id}/meldinger/vedlegg/{}.pdf", a.sha256),
+            detail: lang.t_args(
+                "archive-attachment-with-message",
+                &[("who", crate::routes::archive::author(app, lang, m, &file.person.as_ref().map(|p| p.fullt_navn()).unwrap_or_default())), ("date", fmt::date_time(m.created_ms))],
+            ),
+        }))
         .collect();
     let letters = file
         .letters

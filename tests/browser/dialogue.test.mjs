@@ -3,17 +3,21 @@
 // answering", walked as people would.
 //
 // Kari Nordmann writes to NAV Frogner from her application's page — after one empty try, which is
-// refused next to the field — and is told when to expect an answer. She chooses e-mail notices on
-// /varsler. Sara Lund finds the message among those waiting for an answer, with its due date, and
-// answers it; Kari reads the answer, signed with Sara's name and office. Every page is checked with
-// axe-core (WCAG 2.1 A and AA), and screenshots are saved in tests/browser/out/dialogue/.
+// refused next to the field — with a photo of a bill (a text file first, refused with the reason
+// at the file field and her text kept), and is told when to expect an answer. She chooses e-mail
+// notices on /varsler. Sara Lund finds the message among those waiting for an answer, with its due
+// date, opens the photo as PDF, saves a reply template for the office, starts her answer from it and
+// sends it; she gives the conversation to Henrik Moe, and the shared list shows it as his. Kari
+// reads the answer, signed with Sara's name and office, and downloads her copy of the whole case;
+// Sara downloads the office's archive copy. Every page is checked with axe-core (WCAG 2.1 A and
+// AA), and screenshots are saved in tests/browser/out/dialogue/.
 //
 // Run from the repository root:
 //   (cd tests/browser && npm ci) && VELFERD_BIN=target/debug/velferd node --test tests/browser/dialogue.test.mjs
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, heading, mainText, REFERENCE, walkthrough } from './lib.mjs';
+import { browserSuite, heading, mainText, pagePhoto, REFERENCE, walkthrough } from './lib.mjs';
 
 const suite = browserSuite('dialogue');
 const walk = walkthrough();
@@ -70,11 +74,24 @@ walk('Kari opens her application and writes to the office, after one empty try',
   assert.ok((await section(kari, 'Skriv til kontoret').innerText()).includes('Skriv en melding før du sender.'), 'the reason is next to the field');
   await suite.seen(kari, 'citizen message refused');
 
+  // A file that is no picture: refused at the file field, her text kept.
   await kari.getByLabel('Din melding').fill(story.question);
+  await kari.getByLabel('Legg ved bilder eller PDF (frivillig)').setInputFiles([{ name: 'regning.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') }]);
+  await section(kari, 'Skriv til kontoret').getByRole('button', { name: 'Send melding' }).click();
+  await heading(kari, 'Søknaden din');
+  const files = kari.getByLabel('Legg ved bilder eller PDF (frivillig)');
+  assert.equal(await files.getAttribute('aria-invalid'), 'true', 'the file field is marked');
+  const refusedFile = plain(await section(kari, 'Skriv til kontoret').innerText());
+  assert.ok(refusedFile.includes('regning.png') && refusedFile.includes('Velg filene på nytt.'), `the reason at the field:\n${refusedFile}`);
+  assert.equal(await kari.getByLabel('Din melding').inputValue(), story.question, 'her text is kept');
+  await suite.seen(kari, 'citizen message file refused');
+
+  await kari.getByLabel('Legg ved bilder eller PDF (frivillig)').setInputFiles([{ name: 'regning.png', mimeType: 'image/png', buffer: pagePhoto(300, 400, 1) }]);
   await section(kari, 'Skriv til kontoret').getByRole('button', { name: 'Send melding' }).click();
   await heading(kari, 'Søknaden din');
   const after = plain(await section(kari, 'Skriv til kontoret').innerText());
   assert.ok(after.includes('Meldingen er sendt.'), `confirmed:\n${after}`);
+  assert.ok(after.includes('Vedlegg: regning.png'), `the photo is with the message:\n${after}`);
   assert.match(after, /Du får vanligvis svar innen \d\d\.\d\d\.\d{4}\./, 'with the date the office answers by');
   assert.ok(after.includes('Husleien forfaller fredag.'), 'her message is shown');
   assert.ok(plain(await section(kari, 'Dette har skjedd').innerText()).includes('Du skrev til kontoret.'), 'and is in her timeline');
@@ -117,7 +134,34 @@ walk('Sara finds the message waiting, with its due date, and answers it', async 
   await heading(sara, `Meldinger i sak ${story.reference}`);
   story.conversation = new URL(sara.url()).pathname;
   assert.ok((await mainText(sara)).includes('Husleien forfaller fredag.'), 'she reads the message');
+  const photo = await sara.request.get(await sara.getByRole('link', { name: 'Vedlegg: regning.png' }).getAttribute('href'));
+  assert.equal(photo.status(), 200);
+  assert.equal(photo.headers()['content-type'], 'application/pdf', 'the photo opens as PDF');
   await suite.seen(sara, 'staff conversation');
+
+  // A reply template for the office, refused once without a title.
+  await sara.getByRole('link', { name: 'Svarmaler' }).click();
+  await heading(sara, 'Svarmaler');
+  await suite.seen(sara, 'reply templates');
+  await sara.getByLabel('Tekst', { exact: true }).fill('Hei! Vi ser på søknaden din i dag.');
+  await sara.getByRole('button', { name: 'Lagre svarmalen' }).click();
+  await heading(sara, 'Svarmaler');
+  assert.ok((await mainText(sara)).includes('Gi malen en tittel.'), 'the title is asked for');
+  assert.equal(await sara.getByLabel('Tekst', { exact: true }).inputValue(), 'Hei! Vi ser på søknaden din i dag.', 'the text is kept');
+  await suite.seen(sara, 'reply templates refused');
+  await sara.getByLabel('Tittel').fill('Ser på søknaden i dag');
+  await sara.getByRole('button', { name: 'Lagre svarmalen' }).click();
+  await heading(sara, 'Svarmaler');
+  assert.ok((await mainText(sara)).includes('Svarmalen er lagret.'));
+  await suite.seen(sara, 'reply templates saved');
+  await sara.goto(story.conversation);
+  await heading(sara, `Meldinger i sak ${story.reference}`);
+  await sara.getByLabel('Start fra en svarmal').selectOption({ label: 'Ser på søknaden i dag' });
+  await sara.getByRole('button', { name: 'Bruk malen' }).click();
+  await heading(sara, `Meldinger i sak ${story.reference}`);
+  assert.equal(await sara.getByLabel('Svar', { exact: true }).inputValue(), 'Hei! Vi ser på søknaden din i dag.', 'the template fills the answer');
+  await suite.seen(sara, 'staff conversation from template');
+  await sara.getByLabel('Svar', { exact: true }).fill('');
   await sara.getByRole('button', { name: 'Send svar' }).click();
   await heading(sara, `Meldinger i sak ${story.reference}`);
   assert.ok((await mainText(sara)).includes('Skriv en melding før du sender.'), 'an empty answer is refused');
@@ -131,6 +175,16 @@ walk('Sara finds the message waiting, with its due date, and answers it', async 
   assert.equal(await sara.getByRole('link', { name: story.reference, exact: true }).count(), 0, 'answered, it leaves the list');
 });
 
+walk('Sara gives the conversation to Henrik; the shared list shows it as his when Kari writes again', async () => {
+  await sara.goto(story.conversation);
+  await sara.getByLabel('Gi samtalen til en kollega').selectOption({ label: 'Henrik Moe' });
+  await sara.getByRole('button', { name: 'Fordel samtalen' }).click();
+  await heading(sara, `Meldinger i sak ${story.reference}`);
+  const text = plain(await mainText(sara));
+  assert.ok(text.includes('Samtalen er fordelt.') && text.includes('Fordelt til Henrik Moe'), `routed:\n${text}`);
+  await suite.seen(sara, 'staff conversation routed');
+});
+
 walk('Kari reads the answer, signed with Sara\'s name and office', async () => {
   await kari.goto('/mine-soknader');
   await kari.getByRole('listitem').filter({ hasText: 'Mottatt' }).first().getByRole('link').first().click();
@@ -139,6 +193,22 @@ walk('Kari reads the answer, signed with Sara\'s name and office', async () => {
   assert.ok(conversation.includes(story.answer), `the answer is there:\n${conversation}`);
   assert.ok(conversation.includes('Sara Lund, NAV Frogner'), 'signed with the caseworker and the office');
   await suite.seen(kari, 'citizen conversation');
+  const own = await kari.request.get(await kari.getByRole('link', { name: 'Hele saken din som PDF' }).getAttribute('href'));
+  assert.equal(own.status(), 200);
+  assert.equal(own.headers()['content-type'], 'application/pdf', 'her copy of the whole case');
+
+  await kari.getByLabel('Din melding').fill('Takk! Jeg venter på telefonen.');
+  await section(kari, 'Skriv til kontoret').getByRole('button', { name: 'Send melding' }).click();
+  await heading(kari, 'Søknaden din');
+  await sara.goto('/ansatt/meldinger');
+  const card = sara.getByRole('listitem').filter({ has: sara.getByRole('link', { name: story.reference, exact: true }) });
+  assert.ok(plain(await card.innerText()).includes('Fordelt til Henrik Moe'), 'the shared list shows whose it is');
+  await suite.seen(sara, 'staff messages routed');
+  await sara.goto(story.conversation);
+  await sara.getByRole('link', { name: 'Tilbake til saken' }).click();
+  const archive = await sara.request.get(await sara.getByRole('link', { name: 'Hele saken som PDF (arkivkopi)' }).getAttribute('href'));
+  assert.equal(archive.status(), 200);
+  assert.equal(archive.headers()['content-type'], 'application/pdf', 'the office\'s archive copy');
 });
 
 walk('Sara books a meeting for Kari (after a refused try on a Saturday); Kari sees it with a calendar file', async () => {
@@ -183,7 +253,7 @@ walk('the office\'s list of letters to print opens', async () => {
 test('every page Kari and Sara saw passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
   await suite.checkAccessibility(t);
   const names = suite.visited.map((v) => v.name);
-  for (const must of ['citizen message refused', 'citizen message sent', 'notices', 'notices refused', 'staff messages', 'staff conversation', 'staff conversation answered', 'citizen conversation', 'staff meetings', 'staff meetings refused', 'staff meeting booked', 'citizen meeting', 'letters to print']) {
+  for (const must of ['citizen message refused', 'citizen message file refused', 'citizen message sent', 'notices', 'notices refused', 'staff messages', 'staff conversation', 'reply templates', 'reply templates refused', 'reply templates saved', 'staff conversation from template', 'staff conversation answered', 'staff conversation routed', 'staff messages routed', 'citizen conversation', 'staff meetings', 'staff meetings refused', 'staff meeting booked', 'citizen meeting', 'letters to print']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

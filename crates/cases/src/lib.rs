@@ -4,6 +4,7 @@
 //! layer parses a request, calls one function here, and renders.
 //!
 //! - [`appeals`]: the person appeals a decision; the office upholds it or sends it on.
+//! - [`archive`]: the whole record of a case for its archive copy (the office's with its notes).
 //! - [`apply`]: sending an application (documents into PDFs, the application as sent).
 //! - [`barnevern`]: child-welfare concern reports: sending one (public), and the child-welfare
 //!   service's list, report page and steps, for its own staff only.
@@ -21,6 +22,7 @@
 pub mod appeals;
 pub mod apply;
 pub mod barnevern;
+pub mod archive;
 pub mod citizen;
 pub mod dialogue;
 pub mod documents;
@@ -62,6 +64,10 @@ pub enum CaseError {
     Store(#[from] StoreError),
     #[error("internal: {0}")]
     Internal(String),
+    /// A chosen file cannot be used: its name ("" for the files as a whole) and the problem's code
+    /// (`upload-error-<code>`, or `too-many`). Nothing was stored.
+    #[error("file refused: {code}")]
+    File { file: String, code: &'static str },
 }
 
 pub type Result<T> = std::result::Result<T, CaseError>;

@@ -15,7 +15,13 @@ impl Cases {
     /// rule (nothing written); `NotFound` when the application is not the owner's.
     pub async fn grant_power(&self, owner: &Fodselsnummer, application_id: &str, form: &PowerForm, now: Millis) -> Result<String> {
         let grant = check_power(owner, form).map_err(CaseError::Invalid)?;
-        let power = NewPower { helper: &grant.helper, helper_name: &grant.name, may_send_documents: grant.may_send_documents, valid_until_ms: now + grant.months * MONTH_MS };
+        let power = NewPower {
+            helper: &grant.helper,
+            helper_name: &grant.name,
+            may_send_documents: grant.may_send_documents,
+            may_write_messages: grant.may_write_messages,
+            valid_until_ms: now + grant.months * MONTH_MS,
+        };
         self.store.grant_power(application_id, owner, &power, now).await?.ok_or(CaseError::NotFound)
     }
 

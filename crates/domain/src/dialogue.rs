@@ -18,6 +18,9 @@ use crate::text;
 /// is refused with a message rather than stored.
 pub const MAX_MESSAGE: usize = 4000;
 
+/// Most files sent with one message (they become one PDF, as a document sent later does).
+pub const MAX_MESSAGE_FILES: usize = 10;
+
 /// The office's promise: an answer within two working days of the message.
 pub const ANSWER_WITHIN_WORKING_DAYS: u32 = 2;
 
@@ -36,6 +39,25 @@ pub fn check_message(raw: &str) -> Result<String, Refusal> {
         return Err(refuse("error-message-empty"));
     }
     Ok(body)
+}
+
+/// Longest reply template title, in characters.
+pub const MAX_TEMPLATE_TITLE: usize = 100;
+
+/// A reply template as typed, checked: its title (one line, fields `tittel`) and text (as a
+/// message, field `tekst`), cleaned as they are to be stored. Every field's fault at once:
+/// `error-template-title-empty`, `error-message-empty`, and the [`text::clean`] keys.
+pub fn check_template(title: &str, body: &str) -> Result<(String, String), Vec<Refusal>> {
+    let title = match text::clean_line(title, MAX_TEMPLATE_TITLE) {
+        Ok(t) if t.is_empty() => Err(Refusal { key: "error-template-title-empty", field: "tittel" }),
+        Ok(t) => Ok(t),
+        Err(key) => Err(Refusal { key, field: "tittel" }),
+    };
+    let body = check_message(body).map_err(|r| Refusal { field: "tekst", ..r });
+    match (title, body) {
+        (Ok(title), Ok(body)) => Ok((title, body)),
+        (title, body) => Err(title.err().into_iter().chain(body.err()).collect()),
+    }
 }
 
 /// Whether a case takes new messages: `closed_on` is the Norwegian date the case was closed
@@ -73,6 +95,14 @@ pub fn waiting(sent: Date, today: Date) -> Waiting {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_template_needs_a_title_and_a_text_and_says_every_fault_at_once() {
+        assert_eq!(super::check_template("  Mottatt ", "Vi har fått meldingen din.\r\n"), Ok(("Mottatt".into(), "Vi har fått meldingen din.".into())));
+        let faults = super::check_template(" ", "").unwrap_err();
+        assert_eq!(faults.iter().map(|r| (r.field, r.key)).collect::<Vec<_>>(), [("tittel", "error-template-title-empty"), ("tekst", "error-message-empty")]);
+        assert_eq!(super::check_template("To\nlinjer", "Hei").unwrap_err()[0].field, "tittel");
+    }
+
     use super::*;
     use time::macros::date;
 

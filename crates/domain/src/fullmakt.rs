@@ -25,6 +25,8 @@ pub struct PowerForm {
     pub months: String,
     /// Whether the helper may send documents too, not only follow.
     pub may_send_documents: bool,
+    /// The power covers the conversation with the office (reading and writing messages).
+    pub may_write_messages: bool,
 }
 
 /// A power that passed [`check_power`].
@@ -35,6 +37,8 @@ pub struct PowerGrant {
     pub name: String,
     pub months: i64,
     pub may_send_documents: bool,
+    /// The power covers the conversation with the office (reading and writing messages).
+    pub may_write_messages: bool,
 }
 
 /// Checks a power the owner asks for. Every field's fault is returned at once (message key and
@@ -71,7 +75,9 @@ pub fn check_power(owner: &Fodselsnummer, form: &PowerForm) -> Result<PowerGrant
         refused.push(Refusal { key: "error-choose", field: "maneder" });
     }
     match (helper, name, months) {
-        (Some(helper), Some(name), Some(months)) => Ok(PowerGrant { helper, name, months, may_send_documents: form.may_send_documents }),
+        (Some(helper), Some(name), Some(months)) => {
+            Ok(PowerGrant { helper, name, months, may_send_documents: form.may_send_documents, may_write_messages: form.may_write_messages })
+        }
         _ => Err(refused),
     }
 }
@@ -94,7 +100,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_gives_a_power() {
-        let form = PowerForm { fnr: valid_other(), name: "  Anne Hansen ".into(), months: "3".into(), may_send_documents: true };
+        let form = PowerForm { fnr: valid_other(), name: "  Anne Hansen ".into(), months: "3".into(), may_send_documents: true, may_write_messages: false };
         let grant = check_power(&owner(), &form).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!((grant.name.as_str(), grant.months, grant.may_send_documents), ("Anne Hansen", 3, true));
     }
@@ -103,12 +109,12 @@ mod tests {
     fn every_fault_is_named_at_its_field() {
         let empty = check_power(&owner(), &PowerForm::default()).unwrap_err();
         assert_eq!(empty.iter().map(|r| (r.field, r.key)).collect::<Vec<_>>(), vec![("fnr", "error-required"), ("navn", "error-required"), ("maneder", "error-choose")]);
-        let own = PowerForm { fnr: owner().as_str().into(), name: "Meg\u{202E}selv".into(), months: "2".into(), may_send_documents: false };
+        let own = PowerForm { fnr: owner().as_str().into(), name: "Meg\u{202E}selv".into(), months: "2".into(), may_send_documents: false, may_write_messages: false };
         let refused = check_power(&owner(), &own).unwrap_err();
         assert_eq!(refused[0], Refusal { key: "helper-error-self", field: "fnr" });
         assert_eq!(refused[1].field, "navn", "a direction override in a name is refused");
         assert_eq!(refused[2], Refusal { key: "error-choose", field: "maneder" }, "2 months is not offered");
-        let typo = PowerForm { fnr: "12345678901".into(), name: "Anne".into(), months: "12".into(), may_send_documents: false };
+        let typo = PowerForm { fnr: "12345678901".into(), name: "Anne".into(), months: "12".into(), may_send_documents: false, may_write_messages: false };
         assert_eq!(check_power(&owner(), &typo).unwrap_err(), vec![Refusal { key: "helper-error-fnr", field: "fnr" }]);
     }
 }

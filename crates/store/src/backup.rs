@@ -165,6 +165,7 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("helper_fnr", Text),
             ("helper_name", Text),
             ("may_send_documents", Int),
+            ("may_write_messages", Int),
             ("valid_until_ms", Int),
             ("created_ms", Int),
             ("revoked_ms", Int),
@@ -275,7 +276,15 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("created_ms", Int),
         ],
     ),
-    ("conversations", &[("application_id", Text), ("enhetsnummer", Text), ("waiting_since_ms", Int), ("emergency", Int), ("last_ms", Int)]),
+    (
+        "conversations",
+        &[("application_id", Text), ("enhetsnummer", Text), ("waiting_since_ms", Int), ("emergency", Int), ("last_ms", Int), ("assigned_to", Text), ("assigned_name", Text)],
+    ),
+    ("message_attachments", &[("application_id", Text), ("seq", Int), ("sha256", Text), ("bytes", Int), ("pages", Int), ("file_names", Text)]),
+    (
+        "reply_templates",
+        &[("id", Text), ("enhetsnummer", Text), ("title", Text), ("body", Text), ("updated_by", Text), ("updated_by_name", Text), ("created_ms", Int), ("updated_ms", Int)],
+    ),
     ("contact_preferences", &[("fnr", Text), ("email", Text), ("phone", Text), ("email_on", Int), ("sms_on", Int), ("off", Text), ("updated_ms", Int)]),
     (
         "meetings",
@@ -392,7 +401,7 @@ const RESTORE_BATCH_BYTES: usize = 4 * 1024 * 1024;
 /// The columns that name a file in the file store, per table.
 fn file_columns(table: &str) -> &'static [&'static str] {
     match table {
-        "submission_documents" | "letters" => &["sha256"],
+        "submission_documents" | "letters" | "message_attachments" => &["sha256"],
         "draft_files" | "pending_files" => &["sha256", "thumb_sha256"],
         "concern_report_files" => &["sha256"],
         _ => &[],

@@ -102,6 +102,7 @@ pub(crate) async fn referenced(tx: &mut sqlx::Transaction<'_, sqlx::Any>, sha256
     let row = sqlx::query(
         "SELECT 1 AS one FROM submission_documents WHERE sha256 = $1
          UNION ALL SELECT 1 AS one FROM letters WHERE sha256 = $1
+         UNION ALL SELECT 1 AS one FROM message_attachments WHERE sha256 = $1
          UNION ALL SELECT 1 AS one FROM draft_files WHERE sha256 = $1 OR thumb_sha256 = $1
          UNION ALL SELECT 1 AS one FROM pending_files WHERE sha256 = $1 OR thumb_sha256 = $1
          UNION ALL SELECT 1 AS one FROM concern_report_files WHERE sha256 = $1",
@@ -119,6 +120,7 @@ impl crate::Store {
         let rows = sqlx::query(
             "SELECT sha256 AS name FROM submission_documents
              UNION SELECT sha256 AS name FROM letters
+             UNION SELECT sha256 AS name FROM message_attachments
              UNION SELECT sha256 AS name FROM draft_files
              UNION SELECT thumb_sha256 AS name FROM draft_files WHERE thumb_sha256 IS NOT NULL
              UNION SELECT sha256 AS name FROM concern_report_files",

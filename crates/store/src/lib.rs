@@ -28,6 +28,7 @@ mod people;
 mod powers;
 mod projection;
 mod rate_limits;
+mod reply_templates;
 pub use rate_limits::RateCount;
 mod retention;
 mod seed;
@@ -56,11 +57,12 @@ pub use files::{Files, LocalFiles};
 pub use files_s3::S3Files;
 pub use letters::{Letter, LetterToPrint};
 pub use meetings::{Booked, MeetingRow, NewMeeting};
-pub use messages::{Message, NewMessage, Posted, WaitingConversation};
+pub use messages::{Attachment, Message, NewMessage, Posted, WaitingConversation};
 pub use notifications::{DueNotice, NoticeRow, LEASE_MS};
 pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntry, OfficeChange, StaffMember};
 pub use pending_files::DocumentWarning;
 pub use powers::{NewPower, Power};
+pub use reply_templates::{ReplyTemplate, TemplateChange};
 pub use retention::RetentionCandidate;
 pub use seed::{RealData, SeedApplication, SeedCounts, SeedLetter, SeedPerson, SeedSubmission, SEED_PREFIX};
 pub use staff::OfficeCase;
@@ -158,6 +160,8 @@ fn migrations(backend: Backend) -> Migrator {
             (23, "appeals", include_str!("../migrations/sqlite/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/sqlite/0024_pdf_parts.sql")),
             (25, "concern reports", include_str!("../migrations/sqlite/0025_concern_reports.sql")),
+            (29, "dialogue attachments and templates", include_str!("../migrations/sqlite/0029_dialogue_attachments_templates.sql")),
+            (30, "power messages", include_str!("../migrations/sqlite/0030_power_messages.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -185,6 +189,8 @@ fn migrations(backend: Backend) -> Migrator {
             (23, "appeals", include_str!("../migrations/postgres/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/postgres/0024_pdf_parts.sql")),
             (25, "concern reports", include_str!("../migrations/postgres/0025_concern_reports.sql")),
+            (29, "dialogue attachments and templates", include_str!("../migrations/postgres/0029_dialogue_attachments_templates.sql")),
+            (30, "power messages", include_str!("../migrations/postgres/0030_power_messages.sql")),
         ],
     };
     Migrator {

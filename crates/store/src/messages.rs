@@ -28,6 +28,19 @@ pub struct Message {
     /// The person said they have no food or place to sleep today.
     pub emergency: bool,
     pub created_ms: Millis,
+    /// The files sent with it, as one PDF.
+    pub attachment: Option<Attachment>,
+}
+
+/// The files sent with a message, made into one PDF (in the file store under `sha256`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub sha256: String,
+    /// The PDF's size.
+    pub bytes: i64,
+    pub pages: i64,
+    /// The names of the files chosen, in order, as shown.
+    pub file_names: Vec<String>,
 }
 
 /// A message to write. `token` is the form's one-time key: the same token on the same application
@@ -40,6 +53,8 @@ pub struct NewMessage<'a> {
     pub author_name: &'a str,
     pub body: &'a str,
     pub emergency: bool,
+    /// The files sent with it, already stored as one PDF.
+    pub attachment: Option<&'a Attachment>,
 }
 
 /// A conversation in which the office owes an answer, for the office's list.
@@ -52,6 +67,8 @@ pub struct WaitingConversation {
     pub emergency: bool,
     /// The applicant's name from the register ("" when unknown).
     pub name: String,
+    /// The colleague the conversation is routed to (subject, name), if anyone.
+    pub routed_to: Option<(String, String)>,
 }
 
 /// How the write went.
@@ -110,6 +127,17 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        if let Some(a) = message.attachment {
+            sqlx::query("INSERT INTO message_attachments (application_id, seq, sha256, bytes, pages, file_names) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(application_id)
+                .bind(seq)
+                .bind(&a.sha256)
+                .bind(a.bytes)
+                .bind(a.pages)
+                .bind(a.file_names.join("\n"))
+                .execute(&mut *tx)
+                .await?;
+        }
         if message.from_office {
             sqlx::query("UPDATE conversations SET waiting_since_ms = NULL, emergency = 0 WHERE application_id = $1").bind(application_id).execute(&mut *tx).await?;
             sqlx::query("UPDATE case_status SET emergency = (SELECT emergency FROM applications WHERE id = $1) WHERE application_id = $1")
@@ -142,10 +170,14 @@ impl Store {
 
     /// The messages of an application, oldest first. Not scoped to a person: callers check access.
     pub async fn messages(&self, application_id: &str) -> Result<Vec<Message>> {
-        let rows = sqlx::query("SELECT seq, from_office, author, author_name, enhetsnummer, body, emergency, created_ms FROM messages WHERE application_id = $1 ORDER BY seq")
-            .bind(application_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT m.seq, m.from_office, m.author, m.author_name, m.enhetsnummer, m.body, m.emergency, m.created_ms, f.sha256, f.bytes, f.pages, f.file_names
+             FROM messages m LEFT JOIN message_attachments f ON f.application_id = m.application_id AND f.seq = m.seq
+             WHERE m.application_id = $1 ORDER BY m.seq",
+        )
+        .bind(application_id)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|r| {
                 Ok(Message {
@@ -157,9 +189,24 @@ impl Store {
                     body: r.try_get("body")?,
                     emergency: r.try_get::<i64, _>("emergency")? != 0,
                     created_ms: r.try_get("created_ms")?,
+                    attachment: match r.try_get::<Option<String>, _>("sha256")? {
+                        Some(sha256) => Some(Attachment {
+                            sha256,
+                            bytes: r.try_get("bytes")?,
+                            pages: r.try_get("pages")?,
+                            file_names: r.try_get::<String, _>("file_names")?.lines().map(str::to_owned).collect(),
+                        }),
+                        None => None,
+                    },
                 })
             })
             .collect()
+    }
+
+    /// The attachment of message `seq` of an application, if it has one and `sha256` is its file.
+    /// Not scoped to a person: callers check access.
+    pub async fn message_attachment(&self, application_id: &str, sha256: &str) -> Result<Option<Attachment>> {
+        Ok(self.messages(application_id).await?.into_iter().filter_map(|m| m.attachment).find(|a| a.sha256 == sha256))
     }
 
     /// When the office has owed an answer on this application since, if it does.
@@ -176,7 +223,7 @@ impl Store {
     /// unless the access includes them (as in the inbox).
     pub async fn waiting_conversations(&self, access: &CaseAccess, limit: i64) -> Result<Vec<WaitingConversation>> {
         let rows = sqlx::query(
-            "SELECT c.application_id, a.reference, c.waiting_since_ms, c.emergency, p.fornavn, p.mellomnavn, p.etternavn
+            "SELECT c.application_id, a.reference, c.waiting_since_ms, c.emergency, c.assigned_to, c.assigned_name, p.fornavn, p.mellomnavn, p.etternavn
              FROM conversations c JOIN applications a ON a.id = c.application_id LEFT JOIN people p ON p.fnr = a.owner_fnr
              WHERE c.enhetsnummer = $1 AND c.waiting_since_ms IS NOT NULL AND ($2 = 1 OR p.adressebeskyttelse IS NULL)
              ORDER BY c.emergency DESC, c.waiting_since_ms, c.application_id LIMIT $3",
@@ -196,6 +243,10 @@ impl Store {
                     waiting_since_ms: r.try_get("waiting_since_ms")?,
                     emergency: r.try_get::<i64, _>("emergency")? != 0,
                     name,
+                    routed_to: match r.try_get::<Option<String>, _>("assigned_to")? {
+                        Some(subject) => Some((subject, r.try_get::<Option<String>, _>("assigned_name")?.unwrap_or_default())),
+                        None => None,
+                    },
                 })
             })
             .collect()

@@ -17,12 +17,14 @@ pub struct Power {
     /// The helper's name as the citizen wrote it.
     pub helper_name: String,
     pub may_send_documents: bool,
+    /// The power covers the conversation with the office: reading it and writing in it.
+    pub may_write_messages: bool,
     pub valid_until_ms: Millis,
     pub created_ms: Millis,
     pub revoked_ms: Option<Millis>,
 }
 
-const COLUMNS: &str = "p.id, p.application_id, p.helper_fnr, p.helper_name, p.may_send_documents, p.valid_until_ms, p.created_ms, p.revoked_ms";
+const COLUMNS: &str = "p.id, p.application_id, p.helper_fnr, p.helper_name, p.may_send_documents, p.may_write_messages, p.valid_until_ms, p.created_ms, p.revoked_ms";
 
 fn power_from_row(r: &sqlx::any::AnyRow) -> Result<Power> {
     power_with_id(r, "id")
@@ -36,6 +38,7 @@ fn power_with_id(r: &sqlx::any::AnyRow, id_column: &str) -> Result<Power> {
         helper_fnr: r.try_get("helper_fnr")?,
         helper_name: r.try_get("helper_name")?,
         may_send_documents: r.try_get::<i64, _>("may_send_documents")? != 0,
+        may_write_messages: r.try_get::<i64, _>("may_write_messages")? != 0,
         valid_until_ms: r.try_get("valid_until_ms")?,
         created_ms: r.try_get("created_ms")?,
         revoked_ms: r.try_get("revoked_ms")?,
@@ -48,17 +51,18 @@ pub struct NewPower<'a> {
     pub helper: &'a Fodselsnummer,
     pub helper_name: &'a str,
     pub may_send_documents: bool,
+    pub may_write_messages: bool,
     pub valid_until_ms: Millis,
 }
 
 impl Store {
     /// The owner gives a helper a power on the owner's application. `None` when it is not theirs.
     pub async fn grant_power(&self, application_id: &str, owner: &Fodselsnummer, power: &NewPower<'_>, now: Millis) -> Result<Option<String>> {
-        let NewPower { helper, helper_name, may_send_documents, valid_until_ms } = *power;
+        let NewPower { helper, helper_name, may_send_documents, may_write_messages, valid_until_ms } = *power;
         let id = new_id();
         let done = sqlx::query(
-            "INSERT INTO powers_of_attorney (id, application_id, helper_fnr, helper_name, may_send_documents, valid_until_ms, created_ms)
-             SELECT $1, a.id, $2, $3, $4, $5, $6 FROM applications a WHERE a.id = $7 AND a.owner_fnr = $8",
+            "INSERT INTO powers_of_attorney (id, application_id, helper_fnr, helper_name, may_send_documents, may_write_messages, valid_until_ms, created_ms)
+             SELECT $1, a.id, $2, $3, $4, $9, $5, $6 FROM applications a WHERE a.id = $7 AND a.owner_fnr = $8",
         )
         .bind(&id)
         .bind(helper.as_str())
@@ -68,6 +72,7 @@ impl Store {
         .bind(now)
         .bind(application_id)
         .bind(owner.as_str())
+        .bind(i64::from(may_write_messages))
         .execute(&self.pool)
         .await?;
         Ok((done.rows_affected() == 1).then_some(id))
@@ -130,7 +135,7 @@ impl Store {
         let columns: String = crate::applications::COLUMNS.split(", ").map(|c| format!("a.{c}")).collect::<Vec<_>>().join(", ");
         let rows = sqlx::query(&format!(
             "SELECT {columns}, a.owner_fnr, p.id AS power_id, p.application_id, p.helper_fnr, p.helper_name, p.may_send_documents,
-                    p.valid_until_ms, p.created_ms, p.revoked_ms
+                    p.may_write_messages, p.valid_until_ms, p.created_ms, p.revoked_ms
              FROM powers_of_attorney p JOIN applications a ON a.id = p.application_id
              WHERE p.helper_fnr = $1 AND p.revoked_ms IS NULL AND p.valid_until_ms > $2 AND ($3 = '' OR p.application_id = $3)
              ORDER BY a.sent_ms DESC"

@@ -79,6 +79,7 @@ impl Store {
         let named = sqlx::query(
             "SELECT d.sha256 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id WHERE s.application_id = $1
              UNION SELECT sha256 FROM letters WHERE application_id = $1
+             UNION SELECT sha256 FROM message_attachments WHERE application_id = $1
              UNION SELECT sha256 FROM pending_files WHERE application_id = $1
              UNION SELECT thumb_sha256 AS sha256 FROM pending_files WHERE application_id = $1 AND thumb_sha256 IS NOT NULL",
         )
@@ -100,6 +101,7 @@ impl Store {
             "DELETE FROM decisions WHERE application_id = $1",
             "DELETE FROM calculations WHERE application_id = $1",
             "DELETE FROM office_journal WHERE application_id = $1",
+            "DELETE FROM message_attachments WHERE application_id = $1",
             "DELETE FROM messages WHERE application_id = $1",
             "DELETE FROM conversations WHERE application_id = $1",
             "DELETE FROM notifications WHERE application_id = $1",

@@ -133,13 +133,14 @@ impl Store {
     }
 
     /// Whether a file with this hash belongs to an application of the client's municipality, as a
-    /// document the citizen sent or a letter the office filed.
+    /// document the citizen sent, a letter the office filed, or the files sent with a message.
     pub async fn client_may_read_file(&self, client: &ApiClient, application_id: &str, sha256: &str) -> Result<bool> {
         let row = sqlx::query(
             "SELECT 1 AS one FROM applications a WHERE a.id = $1 AND a.kommunenummer = $2 AND (
                 EXISTS (SELECT 1 FROM submission_documents d JOIN submissions s ON s.id = d.submission_id
                         WHERE s.application_id = a.id AND d.sha256 = $3)
-                OR EXISTS (SELECT 1 FROM letters l WHERE l.application_id = a.id AND l.sha256 = $3))",
+                OR EXISTS (SELECT 1 FROM letters l WHERE l.application_id = a.id AND l.sha256 = $3)
+                OR EXISTS (SELECT 1 FROM message_attachments f WHERE f.application_id = a.id AND f.sha256 = $3))",
         )
         .bind(application_id)
         .bind(client.kommunenummer.as_str())

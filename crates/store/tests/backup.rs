@@ -73,7 +73,7 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     let letter_id = store.add_letter_for_client(&client, &id, "Vedtak", &letter, 15, 11).await.unwrap().unwrap();
     store.open_letter(&id, &owner, &letter_id, 12).await.unwrap().unwrap();
     let helper = fnr("02029112300");
-    let power = velferd_store::NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, valid_until_ms: 1_000_000 };
+    let power = velferd_store::NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, may_write_messages: true, valid_until_ms: 1_000_000 };
     store.grant_power(&id, &owner, &power, 12).await.unwrap().unwrap();
     // A helper has chosen a photo to send later and not sent it yet.
     let chosen = files.put(b"\xff\xd8 a page chosen").await.unwrap();
@@ -156,8 +156,21 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         outcome: Outcome::Permit,
     };
     store.office_change(&id, ("sara", "Sara Lund"), &note, &noted, 14).await.unwrap();
-    let message = velferd_store::NewMessage { token: "t1", from_office: false, author: "innbygger", author_name: "Kari", body: "Når får jeg svar?", emergency: true };
+    let photo_of_bill = files.put(b"%PDF-1.7 a bill, photographed").await.unwrap();
+    let attachment = velferd_store::Attachment { sha256: photo_of_bill, bytes: 30, pages: 1, file_names: vec!["regning.jpg".into()] };
+    let message = velferd_store::NewMessage {
+        token: "t1",
+        from_office: false,
+        author: "innbygger",
+        author_name: "Kari",
+        body: "Når får jeg svar?",
+        emergency: true,
+        attachment: Some(&attachment),
+    };
     store.post_message(&id, "0312", &message, Some(&AuditEntry { action: "write-message".into(), ..noted.clone() }), 14).await.unwrap();
+    let template = velferd_store::TemplateChange { id: None, enhetsnummer: "0312", title: "Mottatt", body: "Vi har fått meldingen din.", by: ("sara", "Sara Lund") };
+    store.save_reply_template(&template, &AuditEntry { action: "save-reply-template".into(), person: None, application_id: None, ..noted.clone() }, 14).await.unwrap();
+    store.route_conversation(&id, "0312", Some(("ali", "Ali Rahimi")), &AuditEntry { action: "route-conversation".into(), ..noted.clone() }, 14).await.unwrap();
     let choices = velferd_domain::notices::Choices { email: Some("kari@example.no".into()), phone: None, email_on: true, sms_on: false, off: vec![] };
     store.set_contact_choices(&owner, &choices, 14).await.unwrap();
     let meeting = velferd_store::NewMeeting {
@@ -292,7 +305,7 @@ async fn a_backup_restores_to_the_same_data_in_either_database() {
         seed(&store, &files).await;
         let backup = work.0.join("backup");
         let manifest = store.backup(&files, &backup, 100).await.unwrap();
-        assert_eq!(manifest.files, 6, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later, a concern report's attachment");
+        assert_eq!(manifest.files, 7, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later, a concern report's attachment, a message's attachment");
         assert!(manifest.rows.values().all(|n| *n > 0), "{}: one of everything: {:?}", source.label, manifest.rows);
         assert!(store.backup(&files, &backup, 101).await.is_err(), "never over an existing backup");
 
@@ -347,7 +360,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         assert!(store.retention_candidates(13).await.unwrap().is_empty(), "{}: activity at 13 is not before 13", db.label);
 
         let orphans = store.delete_application(&id).await.unwrap();
-        assert_eq!(orphans.len(), 3, "{}: the document, the letter and the page chosen to send later", db.label);
+        assert_eq!(orphans.len(), 4, "{}: the document, the letter, the page chosen to send later and the message's attachment", db.label);
         assert!(orphans.contains(&letter_sha));
         assert_eq!(store.count_applications().await.unwrap(), 0);
         let left = store.backup(&files, &work.0.join("after"), 0).await.unwrap().rows;
@@ -360,6 +373,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
             "external_status",
             "feed",
             "messages",
+            "message_attachments",
             "conversations",
             "meetings",
             "meeting_slots",
@@ -367,7 +381,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         ] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
-        assert_eq!(left["audit_log"], 6, "the audit log keeps the record of who read and did what");
+        assert_eq!(left["audit_log"], 8, "the audit log keeps the record of who read and did what");
     }
 }
 
@@ -436,11 +450,11 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
     let signed = work.0.join("signed");
     store.backup_signed(&files, &signed, 100, &key).await.unwrap();
     let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
-    assert!(line.starts_with("velferd-audit-checkpoint seq=6 "), "{line}");
+    assert!(line.starts_with("velferd-audit-checkpoint seq=8 "), "{line}");
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
-        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 6 }, "{}", target.label);
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 8 }, "{}", target.label);
     }
 
     // The last entry removed and the head row set back to the entry before: consistent, but short
@@ -460,7 +474,7 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
         let restored = Store::connect(&target.url).await.unwrap();
         let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
         let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
-        assert!(err.contains("entry 6 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
+        assert!(err.contains("entry 8 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
         assert_empty(&restored, &restored_files, target.label).await;
         let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
         assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");

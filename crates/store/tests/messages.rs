@@ -47,7 +47,7 @@ fn entry(action: &str, id: &str) -> AuditEntry {
 }
 
 fn from_person<'a>(token: &'a str, body: &'a str, emergency: bool) -> NewMessage<'a> {
-    NewMessage { token, from_office: false, author: "innbygger", author_name: "Kari Test", body, emergency }
+    NewMessage { token, from_office: false, author: "innbygger", author_name: "Kari Test", body, emergency, attachment: None }
 }
 
 #[tokio::test]
@@ -82,7 +82,7 @@ async fn a_conversation_waits_for_the_office_until_it_answers() {
         assert_eq!(waiting.len(), 1);
         assert_eq!((waiting[0].reference.is_empty(), waiting[0].emergency, waiting[0].name.as_str()), (false, true, "Kari Test"));
 
-        let answer = NewMessage { token: "s1", from_office: true, author: "staff:sara", author_name: "Sara Lund", body: "Ring oss nå.", emergency: false };
+        let answer = NewMessage { token: "s1", from_office: true, author: "staff:sara", author_name: "Sara Lund", body: "Ring oss nå.", emergency: false, attachment: None };
         store.post_message(&mine, "0312", &answer, Some(&entry("answer-message", &mine)), 13_000).await.unwrap();
         assert_eq!(store.waiting_since(&mine).await.unwrap(), None);
         assert!(store.waiting_conversations(&office, 50).await.unwrap().is_empty(), "{}: answered conversations leave the list", db.label);

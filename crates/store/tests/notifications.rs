@@ -37,7 +37,7 @@ async fn apply(store: &Store, owner: &Fodselsnummer, phone: &str) -> String {
 }
 
 async fn answer(store: &Store, id: &str, token: &str, now: i64) {
-    let m = NewMessage { token, from_office: true, author: "staff:sara", author_name: "Sara Lund", body: "Hei", emergency: false };
+    let m = NewMessage { token, from_office: true, author: "staff:sara", author_name: "Sara Lund", body: "Hei", emergency: false, attachment: None };
     store.post_message(id, "0312", &m, None, now).await.unwrap();
 }
 
@@ -48,7 +48,7 @@ async fn an_answer_from_the_office_is_noticed_once_by_sms_to_the_number_in_the_a
         let kari = fnr("12819012");
         let id = apply(&store, &kari, "412 34 567").await;
         // The person's own message tells nobody.
-        let own = NewMessage { token: "k1", from_office: false, author: "innbygger", author_name: "Kari", body: "Hei", emergency: false };
+        let own = NewMessage { token: "k1", from_office: false, author: "innbygger", author_name: "Kari", body: "Hei", emergency: false, attachment: None };
         store.post_message(&id, "0312", &own, None, 2_000).await.unwrap();
         assert!(store.notices_of(&id).await.unwrap().is_empty(), "{}", db.label);
 

@@ -111,7 +111,7 @@ async fn citizen(store: Store, i: usize) -> Vec<String> {
             check!("open letter", store.open_letter(&sent.id, &owner, &letter, now).await);
         }
         let helper = fnr(i + 40);
-        let power = NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, valid_until_ms: now + 1_000_000 };
+        let power = NewPower { helper: &helper, helper_name: "Hjelper", may_send_documents: true, may_write_messages: true, valid_until_ms: now + 1_000_000 };
         if let Some(Some(power)) = check!("grant power", store.grant_power(&sent.id, &owner, &power, now).await) {
             check!("revoke power", store.revoke_power(&sent.id, &owner, &power, now).await);
         }

@@ -60,6 +60,7 @@ impl From<velferd_cases::CaseError> for AppError {
             CaseError::Conflict => AppError::Internal("unhandled conflict".into()),
             CaseError::Store(e) => e.into(),
             CaseError::Internal(e) => AppError::Internal(e),
+            CaseError::File { code, .. } => AppError::Internal(format!("unhandled file refusal {code}")),
         }
     }
 }

@@ -60,11 +60,16 @@ async fn every_operation_answers_as_openapi_json_says_for_every_status_it_lists(
         let r = ola.client.post(format!("{}/mine-soknader/{id}/dokumenter", ola.base)).multipart(form).send().await.expect("upload");
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{label}");
 
-        // And asks the office a question.
+        // And asks the office a question, with the contract's last page attached.
         let case = ola.get(&format!("/mine-soknader/{id}")).await;
         let token = case.input_value("skjema").expect("the message form");
-        let wrote = ola.post(&format!("/mine-soknader/{id}/meldinger"), &[("melding", "Har dere fått kontrakten?"), ("skjema", &token)]).await;
-        assert_eq!(wrote.status, StatusCode::SEE_OTHER, "{label}");
+        let form = Form::new()
+            .text("_csrf", ola.csrf.clone())
+            .text("skjema", token)
+            .text("melding", "Har dere fått kontrakten?")
+            .part("vedlegg", Part::bytes(pdf("Kontrakten side 3")).file_name("side3.pdf"));
+        let wrote = ola.client.post(format!("{}/mine-soknader/{id}/meldinger", ola.base)).multipart(form).send().await.expect("write");
+        assert_eq!(wrote.status(), StatusCode::SEE_OTHER, "{label}");
 
         let unknown = "00000000000000000000000000";
         let one = |id: &str| vec![("id", id.to_owned())];
@@ -82,6 +87,12 @@ async fn every_operation_answers_as_openapi_json_says_for_every_status_it_lists(
         let messages = client.send("listMessages", &[("id", id.as_str())], &[], Body::None).await;
         assert_eq!(messages.json["meldinger"][0]["tekst"], "Har dere fått kontrakten?", "{label}");
         assert_eq!(messages.json["meldinger"][0]["fra"], "soker", "{label}");
+        // The attachment is part of the record the case system keeps: named with its files, fetched as PDF.
+        let attached = &messages.json["meldinger"][0]["vedlegg"];
+        assert_eq!(attached["filnavn"][0], "side3.pdf", "{label}");
+        let attached_sha = attached["sha256"].as_str().expect("sha256").to_owned();
+        assert_eq!(attached["href"], format!("/api/v1/soknader/{id}/filer/{attached_sha}"), "{label}");
+        expect(&client.send("getFile", &[("id", id.as_str()), ("sha256", attached_sha.as_str())], &[], Body::None).await, StatusCode::OK, "a message's attachment");
 
         // One application and what belongs to it: 200, 404 for an id not theirs, 401.
         let with_submission = |id: &str| vec![("id", id.to_owned()), ("ettersendelse", submission.clone())];

@@ -39,6 +39,9 @@ pub struct CaseFile {
     pub calculated_ore: Option<i64>,
     /// The case's decisions (vedtak) in the order they were started.
     pub decisions: Vec<velferd_store::DecisionRow>,
+    /// Files sent with messages (either way), oldest first, with the message's author name, whether
+    /// it came from the office, and when: part of the record like the documents.
+    pub message_attachments: Vec<(velferd_store::Message, velferd_store::Attachment)>,
 }
 
 impl Cases {
@@ -111,7 +114,8 @@ impl Cases {
         let case_system_owns = self.case_system_owns(&case.application.kommunenummer);
         let calculated_ore = self.store.latest_calculation(id).await?.map(|c| c.override_ore.unwrap_or(c.proposed_ore));
         let decisions = self.store.decisions(id).await?;
-        Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns, calculated_ore, decisions })
+        let message_attachments = self.store.messages(id).await?.into_iter().filter_map(|m| m.attachment.clone().map(|a| (m, a))).collect();
+        Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns, calculated_ore, decisions, message_attachments })
     }
 
     /// A document sent with or after the application, or a letter on it, for a staff member: the

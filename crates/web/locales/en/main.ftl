@@ -1012,7 +1012,7 @@ case-calculation-total = What you get
 message-heading = Write to the office
 message-none = You have not written to the office about this application yet. Here you can ask a question or tell them about something that has changed.
 message-label = Your message
-message-hint = Do not send documents here – send them under “Send documents”. The office answers within two working days.
+message-hint = The office answers within two working days. Documents the office has asked for go under “Send documents”.
 message-emergency = I have no food or place to sleep today
 message-send = Send message
 message-sent = Your message has been sent.
@@ -1452,3 +1452,69 @@ bv-attachments = Attachments (optional)
 bv-attachments-hint = Pictures (JPEG, PNG) or PDF, for example a note. Each file becomes a PDF at the child welfare service.
 bv-attachments-too-many = Send at most { $files } files, at most { $total_mb } MB together.
 bv-attachments-again = Choose the files again; what you wrote is kept.
+## Dialogue II: the case's archive copy, attachments on messages, reply templates, routing, helpers
+# The case's archive copy (arkivkopi): the whole record in one PDF
+archive-title = Case { $reference } – archive copy
+archive-link-office = The whole case as PDF (archive copy)
+archive-link-own = Your whole case as PDF
+archive-office-copy = The office's archive copy, made { $date }. Contains the office's internal notes.
+archive-own-copy = Your copy of the case, made { $date }.
+archive-application-heading = The application
+archive-application-text = The answers as they were sent { $date }.
+archive-timeline-heading = What has happened
+archive-messages-heading = Messages
+archive-messages-none = No messages on this case.
+archive-letters-heading = Letters
+archive-documents-heading = Documents
+archive-notes-heading = Internal notes
+staff-event-message-answered = { $office } answered the applicant.
+archive-none = None.
+audit-read-archive = saw your whole case (archive copy)
+# Attachments on messages: photos and PDFs become one PDF, as documents sent later do
+message-attachment = Attached: { $files }
+message-attachment-pages = PDF, { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}
+message-files-label = Attach photos or PDFs (optional)
+message-files-hint = At most { $files } files. The photos become one PDF the office can read.
+message-files-again = Your text has been kept. Choose the files again.
+message-attach-too-many = You can attach at most { $files } files to one message.
+staff-answer-files-hint = At most { $files } files. The photos become one PDF the applicant can open.
+staff-answer-files-label = Attach photos or PDFs (optional)
+archive-attachment-with-message = Sent with a message from { $who } { $date }.
+# Reply templates kept per office, and routing a conversation to a colleague
+staff-templates-title = Reply templates
+staff-templates-intro = The reply templates of { $office }. Everyone who works cases here can use and change them. Do not write personal data in a template.
+staff-templates-none = The office has no reply templates yet.
+staff-template-changed = Changed { $date } by { $name }
+staff-template-edit = Change “{ $title }”
+staff-template-new = New reply template
+staff-template-change = Change the reply template
+staff-template-title-label = Title
+staff-template-text-label = Text
+staff-template-text-hint = The text fills the answer field. Whoever answers adapts it before sending.
+staff-template-save = Save the reply template
+staff-template-saved = The reply template is saved.
+staff-template-pick = Start from a reply template
+staff-template-pick-hint = The text goes into the answer field, and you can change it before sending.
+staff-template-none = No template
+staff-template-use = Use the template
+staff-template-used = The text of “{ $title }” is in the answer field. Adapt it before sending.
+error-template-title-empty = Give the template a title.
+staff-route-heading = Given to
+staff-route-label = Give the conversation to a colleague
+staff-route-office = The whole office
+staff-route-send = Give the conversation
+staff-routed-to = Given to { $name }
+staff-routed-office = The whole office
+staff-routed-done = The conversation has been given on.
+error-route-unknown = Choose a colleague at the office who works cases.
+audit-route-conversation = gave your messages to a caseworker
+# Helpers in the conversation: a power that covers it, messages signed as the helper
+helper-may-write = The person may also read the messages and write to the office for me
+helper-scope-messages = Can read and write messages
+message-from-helper = { $helper } on behalf of { $person }
+message-from-helper-for-you = { $helper } on your behalf
+audit-helper-write-message = wrote to the office for you (power of attorney)
+audit-helper-read-file = opened an attachment in the messages (power of attorney)

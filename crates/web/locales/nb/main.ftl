@@ -1010,7 +1010,7 @@ case-calculation-total = Dette får du
 message-heading = Skriv til kontoret
 message-none = Du har ikke skrevet til kontoret om denne søknaden ennå. Her kan du stille spørsmål eller fortelle om noe som har endret seg.
 message-label = Din melding
-message-hint = Ikke send dokumenter her – de sender du under «Send dokumenter». Kontoret svarer innen to arbeidsdager.
+message-hint = Kontoret svarer innen to arbeidsdager. Dokumenter kontoret har bedt om, sender du under «Send dokumenter».
 message-emergency = Jeg har ikke mat eller et sted å sove i dag
 message-send = Send melding
 message-sent = Meldingen er sendt.
@@ -1450,3 +1450,69 @@ bv-attachments = Vedlegg (frivillig)
 bv-attachments-hint = Bilder (JPEG, PNG) eller PDF, for eksempel et notat. Hver fil blir en PDF hos barneverntjenesten.
 bv-attachments-too-many = Send høyst { $files } filer, til sammen høyst { $total_mb } MB.
 bv-attachments-again = Velg filene på nytt; det du skrev er beholdt.
+## Dialogue II: the case's archive copy, attachments on messages, reply templates, routing, helpers
+# The case's archive copy (arkivkopi): the whole record in one PDF
+archive-title = Saken { $reference } – arkivkopi
+archive-link-office = Hele saken som PDF (arkivkopi)
+archive-link-own = Hele saken din som PDF
+archive-office-copy = Kontorets arkivkopi, laget { $date }. Inneholder kontorets interne notater.
+archive-own-copy = Din kopi av saken, laget { $date }.
+archive-application-heading = Søknaden
+archive-application-text = Svarene slik de ble sendt { $date }.
+archive-timeline-heading = Hva som har skjedd
+archive-messages-heading = Meldinger
+archive-messages-none = Ingen meldinger i saken.
+archive-letters-heading = Brev
+archive-documents-heading = Dokumenter
+archive-notes-heading = Interne notater
+staff-event-message-answered = { $office } svarte søkeren.
+archive-none = Ingen.
+audit-read-archive = så hele saken din (arkivkopi)
+# Attachments on messages: photos and PDFs become one PDF, as documents sent later do
+message-attachment = Vedlegg: { $files }
+message-attachment-pages = PDF, { $pages ->
+    [one] 1 side
+   *[other] { $pages } sider
+}
+message-files-label = Legg ved bilder eller PDF (frivillig)
+message-files-hint = Høyst { $files } filer. Bildene blir til én PDF som kontoret kan lese.
+message-files-again = Teksten din er tatt vare på. Velg filene på nytt.
+message-attach-too-many = Du kan legge ved høyst { $files } filer i én melding.
+staff-answer-files-hint = Høyst { $files } filer. Bildene blir til én PDF som søkeren kan åpne.
+staff-answer-files-label = Legg ved bilder eller PDF (frivillig)
+archive-attachment-with-message = Sendt med melding fra { $who } { $date }.
+# Reply templates kept per office, and routing a conversation to a colleague
+staff-templates-title = Svarmaler
+staff-templates-intro = Svarmalene til { $office }. Alle som behandler saker her, kan bruke og endre dem. Ikke skriv personopplysninger i en mal.
+staff-templates-none = Kontoret har ingen svarmaler ennå.
+staff-template-changed = Endret { $date } av { $name }
+staff-template-edit = Endre «{ $title }»
+staff-template-new = Ny svarmal
+staff-template-change = Endre svarmalen
+staff-template-title-label = Tittel
+staff-template-text-label = Tekst
+staff-template-text-hint = Teksten fyller svarfeltet. Den som svarer, tilpasser den før svaret sendes.
+staff-template-save = Lagre svarmalen
+staff-template-saved = Svarmalen er lagret.
+staff-template-pick = Start fra en svarmal
+staff-template-pick-hint = Teksten kommer i svarfeltet, og du kan endre den før du sender.
+staff-template-none = Ingen mal
+staff-template-use = Bruk malen
+staff-template-used = Teksten fra «{ $title }» står i svarfeltet. Tilpass den før du sender.
+error-template-title-empty = Gi malen en tittel.
+staff-route-heading = Fordelt til
+staff-route-label = Gi samtalen til en kollega
+staff-route-office = Hele kontoret
+staff-route-send = Fordel samtalen
+staff-routed-to = Fordelt til { $name }
+staff-routed-office = Hele kontoret
+staff-routed-done = Samtalen er fordelt.
+error-route-unknown = Velg en kollega på kontoret som behandler saker.
+audit-route-conversation = ga meldingene dine til en saksbehandler
+# Helpers in the conversation: a power that covers it, messages signed as the helper
+helper-may-write = Personen kan også lese meldingene og skrive til kontoret for meg
+helper-scope-messages = Kan lese og skrive meldinger
+message-from-helper = { $helper } på vegne av { $person }
+message-from-helper-for-you = { $helper } på vegne av deg
+audit-helper-write-message = skrev til kontoret for deg (fullmakt)
+audit-helper-read-file = åpnet et vedlegg i meldingene (fullmakt)

@@ -1010,7 +1010,7 @@ case-calculation-total = Dette får du
 message-heading = Skriv til kontoret
 message-none = Du har ikkje skrive til kontoret om denne søknaden enno. Her kan du stille spørsmål eller fortelje om noko som har endra seg.
 message-label = Meldinga di
-message-hint = Ikkje send dokument her – dei sender du under «Send dokument». Kontoret svarer innan to arbeidsdagar.
+message-hint = Kontoret svarer innan to arbeidsdagar. Dokument kontoret har bede om, sender du under «Send dokument».
 message-emergency = Eg har ikkje mat eller ein stad å sove i dag
 message-send = Send melding
 message-sent = Meldinga er send.
@@ -1450,3 +1450,69 @@ bv-attachments = Vedlegg (friviljug)
 bv-attachments-hint = Bilete (JPEG, PNG) eller PDF, til dømes eit notat. Kvar fil blir ein PDF hos barnevernstenesta.
 bv-attachments-too-many = Send høgst { $files } filer, til saman høgst { $total_mb } MB.
 bv-attachments-again = Vel filene på nytt; det du skreiv er teke vare på.
+## Dialogue II: the case's archive copy, attachments on messages, reply templates, routing, helpers
+# The case's archive copy (arkivkopi): the whole record in one PDF
+archive-title = Saka { $reference } – arkivkopi
+archive-link-office = Heile saka som PDF (arkivkopi)
+archive-link-own = Heile saka di som PDF
+archive-office-copy = Arkivkopien til kontoret, laga { $date }. Inneheld dei interne notata til kontoret.
+archive-own-copy = Kopien din av saka, laga { $date }.
+archive-application-heading = Søknaden
+archive-application-text = Svara slik dei vart sende { $date }.
+archive-timeline-heading = Kva som har skjedd
+archive-messages-heading = Meldingar
+archive-messages-none = Ingen meldingar i saka.
+archive-letters-heading = Brev
+archive-documents-heading = Dokument
+archive-notes-heading = Interne notat
+staff-event-message-answered = { $office } svarte søkjaren.
+archive-none = Ingen.
+audit-read-archive = såg heile saka di (arkivkopi)
+# Attachments on messages: photos and PDFs become one PDF, as documents sent later do
+message-attachment = Vedlegg: { $files }
+message-attachment-pages = PDF, { $pages ->
+    [one] 1 side
+   *[other] { $pages } sider
+}
+message-files-label = Legg ved bilete eller PDF (frivillig)
+message-files-hint = Høgst { $files } filer. Bileta blir til éin PDF som kontoret kan lese.
+message-files-again = Teksten din er teken vare på. Vel filene på nytt.
+message-attach-too-many = Du kan leggje ved høgst { $files } filer i éi melding.
+staff-answer-files-hint = Høgst { $files } filer. Bileta blir til éin PDF som søkjaren kan opne.
+staff-answer-files-label = Legg ved bilete eller PDF (frivillig)
+archive-attachment-with-message = Sendt med melding frå { $who } { $date }.
+# Reply templates kept per office, and routing a conversation to a colleague
+staff-templates-title = Svarmalar
+staff-templates-intro = Svarmalane til { $office }. Alle som behandlar saker her, kan bruke og endre dei. Ikkje skriv personopplysningar i ein mal.
+staff-templates-none = Kontoret har ingen svarmalar enno.
+staff-template-changed = Endra { $date } av { $name }
+staff-template-edit = Endre «{ $title }»
+staff-template-new = Ny svarmal
+staff-template-change = Endre svarmalen
+staff-template-title-label = Tittel
+staff-template-text-label = Tekst
+staff-template-text-hint = Teksten fyller svarfeltet. Den som svarer, tilpassar han før svaret blir sendt.
+staff-template-save = Lagre svarmalen
+staff-template-saved = Svarmalen er lagra.
+staff-template-pick = Start frå ein svarmal
+staff-template-pick-hint = Teksten kjem i svarfeltet, og du kan endre han før du sender.
+staff-template-none = Ingen mal
+staff-template-use = Bruk malen
+staff-template-used = Teksten frå «{ $title }» står i svarfeltet. Tilpass han før du sender.
+error-template-title-empty = Gi malen ein tittel.
+staff-route-heading = Fordelt til
+staff-route-label = Gi samtalen til ein kollega
+staff-route-office = Heile kontoret
+staff-route-send = Fordel samtalen
+staff-routed-to = Fordelt til { $name }
+staff-routed-office = Heile kontoret
+staff-routed-done = Samtalen er fordelt.
+error-route-unknown = Vel ein kollega på kontoret som behandlar saker.
+audit-route-conversation = gav meldingane dine til ein sakshandsamar
+# Helpers in the conversation: a power that covers it, messages signed as the helper
+helper-may-write = Personen kan òg lese meldingane og skrive til kontoret for meg
+helper-scope-messages = Kan lese og skrive meldingar
+message-from-helper = { $helper } på vegner av { $person }
+message-from-helper-for-you = { $helper } på vegner av deg
+audit-helper-write-message = skreiv til kontoret for deg (fullmakt)
+audit-helper-read-file = opna eit vedlegg i meldingane (fullmakt)

@@ -291,6 +291,8 @@ pub struct CasePage {
     pub emergency: bool,
     pub emergency_text: String,
     pub pdf_href: String,
+    /// The person's own archive copy of the whole case (`/mine-soknader/{id}/arkiv.pdf`).
+    pub archive_href: String,
     /// The citizen's own view; false for a helper with a power of attorney.
     pub owner_view: bool,
     /// For a helper: whose application this is.
@@ -322,6 +324,8 @@ pub struct MessageLine {
     pub from_office: bool,
     /// The person marked it as an emergency.
     pub emergency: bool,
+    /// The files sent with it, as one PDF.
+    pub attachment: Option<DocLink>,
 }
 
 /// The conversation section of the citizen's case page (`dialogue.html`).
@@ -345,6 +349,10 @@ pub struct DialogueView {
     pub emergency: bool,
     pub token: String,
     pub error: Option<String>,
+    /// Why the files chosen were refused (next to the file input).
+    pub file_error: Option<String>,
+    /// Most files one message takes.
+    pub max_files: usize,
 }
 
 impl CasePage {
@@ -383,6 +391,8 @@ pub struct HelperForm {
     pub navn: String,
     pub maneder: String,
     pub dokumenter: bool,
+    /// The power is to cover the conversation with the office.
+    pub meldinger: bool,
     /// (field, message)
     pub errors: Vec<(String, String)>,
 }

@@ -343,6 +343,10 @@ pub struct WaitingRow {
     pub answer_by: String,
     pub overdue: bool,
     pub emergency: bool,
+    /// "Given to Ali Rahimi" when routed to a colleague; empty while it is the office's.
+    pub routed: String,
+    /// Routed to the staff member looking.
+    pub routed_to_me: bool,
 }
 
 /// `/ansatt/meldinger`: the office's conversations that wait for an answer.
@@ -371,8 +375,52 @@ pub struct ConversationPage {
     pub body: String,
     pub token: String,
     pub error: Option<String>,
+    /// Why the files chosen were refused (next to the file input).
+    pub file_error: Option<String>,
+    /// Most files one message takes.
+    pub max_files: usize,
     /// The answer was just sent.
     pub sent: bool,
+    /// The office's reply templates to pick from (value: id), and where the picking form goes.
+    pub templates: Vec<Choice>,
+    /// "Given to Ali Rahimi", or that it is the whole office's.
+    pub routed: String,
+    /// Colleagues to route it to (the one it has now checked), and where the form posts.
+    pub colleagues: Vec<Choice>,
+    pub route_action: String,
+    /// A notice after routing or picking a template, and a refused routing's reason.
+    pub notice: Option<String>,
+    pub route_error: Option<String>,
+}
+
+/// `/ansatt/svarmaler`: the office's reply templates, with a form to add one or change one.
+#[derive(Template)]
+#[template(path = "staff/templates.html")]
+pub struct TemplatesPage {
+    pub ctx: PageContext,
+    pub office: String,
+    /// (id, title, text, "Changed 01.12.2026 by Sara Lund", edit link).
+    pub templates: Vec<TemplateLine>,
+    /// The form: the template being changed (empty for a new one), as typed.
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub errors: Vec<(&'static str, String)>,
+    pub saved: bool,
+}
+
+impl TemplatesPage {
+    pub fn error(&self, field: &str) -> Option<&String> {
+        self.errors.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
+    }
+}
+
+/// One reply template as the templates page lists it.
+pub struct TemplateLine {
+    pub title: String,
+    pub body: String,
+    pub changed: String,
+    pub edit_href: String,
 }
 
 /// One meeting as the office's meeting page lists it.

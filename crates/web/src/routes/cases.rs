@@ -22,7 +22,7 @@ use crate::pages::{render, CaseListItem, CasePage, CasesPage, DocLink, HelperFor
 use crate::session::Citizen;
 use crate::{fmt, now_ms, AppState};
 
-pub(super) fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
+pub(crate) fn translate(lang: Lang, t: &Text, app: &AppState) -> String {
     let args: Vec<(&'static str, String)> = t
         .args
         .iter()
@@ -110,7 +110,8 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, cit
 /// with a power.
 pub(crate) enum Mode {
     Owner(HelperForm, MessagePosted),
-    Helper(Power),
+    /// A helper, with their message form as last posted (when the power covers the conversation).
+    Helper(Power, MessagePosted),
 }
 
 /// The case page. A helper sees what their power covers: where the case stands, what the office
@@ -126,7 +127,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
 
     // A helper's pages speak of the person they help, by name.
     let owner_name = match mode {
-        Mode::Helper(_) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
+        Mode::Helper(..) => app.store.person(&citizen.fnr).await?.map(|p| p.fullt_navn()).unwrap_or_default(),
         Mode::Owner(..) => String::new(),
     };
     let helped = (!owner_view).then_some(owner_name.as_str());
@@ -140,8 +141,8 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     // are the request's place in the list, as the upload page builds it from the same fold.
     let upload_href = match mode {
         Mode::Owner(..) => format!("/mine-soknader/{id}/dokumenter"),
-        Mode::Helper(power) if power.may_send_documents => format!("/fullmakt/{id}/dokumenter"),
-        Mode::Helper(_) => String::new(),
+        Mode::Helper(power, _) if power.may_send_documents => format!("/fullmakt/{id}/dokumenter"),
+        Mode::Helper(..) => String::new(),
     };
     // A request answered by a document sent after it leaves the list (the rule in contracts.md);
     // each link keeps the request's place in the full list, as the upload page numbers them.
@@ -326,11 +327,11 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     };
     let (helpers, helper_form) = match mode {
         Mode::Owner(form, _) => (helper_lines(app, lang, &id, citizen).await?, form.clone()),
-        Mode::Helper(_) => (vec![], HelperForm::default()),
+        Mode::Helper(..) => (vec![], HelperForm::default()),
     };
     let path = match mode {
         Mode::Owner(..) => format!("/mine-soknader/{id}"),
-        Mode::Helper(_) => format!("/fullmakt/{id}"),
+        Mode::Helper(..) => format!("/fullmakt/{id}"),
     };
     // "You sent 2 documents" is the owner's; a helper reads who sent them in neutral words.
     let timeline = view
@@ -345,11 +346,11 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
             Line { text: for_helper.unwrap_or_else(|| translate(lang, &e.text, app)), detail: fmt::date_time(e.at) }
         })
         .collect();
-    let posted = match mode {
-        Mode::Owner(_, posted) => posted.clone(),
-        Mode::Helper(_) => MessagePosted::default(),
+    let (posted, power) = match mode {
+        Mode::Owner(_, posted) => (posted.clone(), None),
+        Mode::Helper(power, posted) => (posted.clone(), Some(power)),
     };
-    let dialogue = dialogue_view(app, lang, sent, citizen, kommune, &posted, owner_view).await?;
+    let dialogue = dialogue_view(app, lang, sent, citizen, kommune, &posted, power).await?;
     let meetings = if owner_view { super::meetings::citizen_meetings(app, lang, sent).await? } else { vec![] };
     let appeals = if owner_view { super::appeals::appeals_view(app, lang, sent, citizen, posted.appeal_received, posted.appeal_late_ask).await? } else { Default::default() };
     let page = CasePage {
@@ -379,12 +380,13 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         emergency: sent.emergency && matches!(view.headline, Headline::Received | Headline::BeingProcessed),
         emergency_text: match mode {
             Mode::Owner(..) => lang.t_args("case-emergency-text", &[("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())]),
-            Mode::Helper(_) => {
+            Mode::Helper(..) => {
                 lang.t_args("helper-emergency-text", &[("name", owner_name.clone()), ("office", kommune.kontor.navn.clone()), ("phone", kommune.kontor.telefon.clone())])
             }
         },
         office: office_info(kommune),
         pdf_href: if owner_view { format!("/kvittering/{}/soknad.pdf", sent.id) } else { String::new() },
+        archive_href: if owner_view { format!("/mine-soknader/{}/arkiv.pdf", sent.id) } else { String::new() },
         owner_view,
         acting_for: owner_name.clone(),
         helpers,
@@ -394,7 +396,7 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         helper_form,
     };
     let mut response = render(&page);
-    if page.helper_errors || page.dialogue.error.is_some() {
+    if page.helper_errors || page.dialogue.error.is_some() || page.dialogue.file_error.is_some() {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(response)

@@ -31,7 +31,10 @@ pub(crate) async fn helper_lines(app: &AppState, lang: Lang, id: &str, owner: &C
         .into_iter()
         .map(|p| {
             let active = p.revoked_ms.is_none() && p.valid_until_ms > now;
-            let scope = lang.t(if p.may_send_documents { "helper-scope-documents" } else { "helper-scope-follow" });
+            let mut scope = lang.t(if p.may_send_documents { "helper-scope-documents" } else { "helper-scope-follow" });
+            if p.may_write_messages {
+                scope = format!("{scope}. {}", lang.t("helper-scope-messages"));
+            }
             let state = match (p.revoked_ms, active) {
                 (Some(at), _) => lang.t_args("helper-revoked", &[("date", fmt::date(at))]),
                 (None, true) => lang.t_args("helper-until", &[("date", fmt::date(p.valid_until_ms))]),
@@ -54,6 +57,7 @@ pub async fn grant(State(app): State<AppState>, lang: Lang, session: Session, ci
         name: form.get("navn").unwrap_or_default().to_owned(),
         months: form.get("maneder").unwrap_or_default().to_owned(),
         may_send_documents: form.get("dokumenter") == Some("ja"),
+        may_write_messages: form.get("meldinger") == Some("ja"),
     };
     match app.cases.grant_power(&citizen.fnr, &id, &asked, now_ms()).await {
         Ok(_) => Ok(Redirect::to(&format!("/mine-soknader/{id}#hjelpere")).into_response()),
@@ -65,6 +69,7 @@ pub async fn grant(State(app): State<AppState>, lang: Lang, session: Session, ci
                 navn: velferd_domain::text::display_name(&asked.name, velferd_domain::text::MAX_SHORT_TEXT),
                 maneder: asked.months,
                 dokumenter: asked.may_send_documents,
+                meldinger: asked.may_write_messages,
                 errors: refused.iter().map(|r| (r.field.to_owned(), lang.t(r.key))).collect(),
             };
             case_page(&app, lang, &session, &sent, &citizen, &Mode::Owner(posted, Default::default())).await
@@ -110,9 +115,18 @@ async fn acting_for(app: &AppState, helper: &Citizen, id: &str, action: &str) ->
 }
 
 /// `/fullmakt/{id}`: the case as the helper may see it.
-pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>) -> Result<Response, AppError> {
+/// `?melding=sendt[&akutt=ja]`: the helper just wrote to the office.
+#[derive(serde::Deserialize, Default)]
+pub struct Shown {
+    melding: Option<String>,
+    akutt: Option<String>,
+}
+
+pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, helper: Citizen, Path(id): Path<String>, Query(shown): Query<Shown>) -> Result<Response, AppError> {
     let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-view").await?;
-    case_page(&app, lang, &session, &sent, &owner, &Mode::Helper(power)).await
+    let posted =
+        super::messages::MessagePosted { just_sent: shown.melding.as_deref() == Some("sendt"), emergency_sent: shown.akutt.as_deref() == Some("ja"), ..Default::default() };
+    case_page(&app, lang, &session, &sent, &owner, &Mode::Helper(power, posted)).await
 }
 
 #[derive(serde::Deserialize)]
@@ -176,4 +190,68 @@ pub async fn sent(State(app): State<AppState>, lang: Lang, session: Session, hel
         name,
     };
     Ok(render(&page))
+}
+
+/// `POST /fullmakt/{id}/meldinger`: a helper whose power covers the conversation writes to the
+/// office on the person's behalf (signed as the helper; logged as the helper in the message's
+/// transaction). A refused message comes back in its field with the reason, nothing lost.
+pub async fn write_message(
+    State(app): State<AppState>,
+    lang: Lang,
+    session: Session,
+    helper: Citizen,
+    Path(id): Path<String>,
+    posted: crate::form::FormWithFiles,
+) -> Result<Response, AppError> {
+    let form = &posted.form;
+    session::verify_csrf(&session, form).await?;
+    let (sent, power, owner) = acting_for(&app, &helper, &id, "helper-view").await?;
+    if !power.may_write_messages {
+        return Err(AppError::NotFound);
+    }
+    let files = super::messages::chosen_files(&posted);
+    if !files.is_empty() {
+        crate::limits::check(&app, crate::limits::Bucket::Upload, helper.fnr.as_str()).await?;
+    }
+    let message = velferd_cases::dialogue::MessageForm {
+        body: form.get("melding").unwrap_or_default().to_owned(),
+        emergency: form.get("akutt") == Some("ja"),
+        token: form.get("skjema").unwrap_or_default().to_owned(),
+        files,
+        limits: app.config.uploads.conversion(),
+    };
+    let refused = |error: Option<String>, file_error: Option<String>| super::messages::MessagePosted {
+        body: velferd_domain::text::shown_again(&message.body),
+        emergency: message.emergency,
+        error,
+        file_error,
+        ..Default::default()
+    };
+    let refused = if posted.interrupted {
+        refused(None, Some(lang.t("upload-error-interrupted")))
+    } else {
+        match app.cases.write_as_helper(&sent, &owner.fnr, &power, &message, now_ms()).await {
+            Ok(written) => {
+                let emergency = if written.emergency { "&akutt=ja" } else { "" };
+                return Ok(Redirect::to(&format!("/fullmakt/{id}?melding=sendt{emergency}#meldinger")).into_response());
+            }
+            Err(CaseError::Invalid(r)) => refused(r.first().map(|r| lang.t_args(r.key, &[("max", velferd_domain::dialogue::MAX_MESSAGE.to_string())])), None),
+            Err(CaseError::File { file, code }) => refused(None, Some(super::messages::file_refusal(&app, lang, &file, code))),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    let mut response = case_page(&app, lang, &session, &sent, &owner, &Mode::Helper(power, refused)).await?;
+    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(response)
+}
+
+/// `GET /fullmakt/{id}/meldinger/vedlegg/{sha256}.pdf`: a message's attachment, for a helper whose
+/// power covers the conversation (logged as the helper reading it).
+pub async fn message_attachment(State(app): State<AppState>, helper: Citizen, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
+    let (sent, power, _) = acting_for(&app, &helper, &id, "helper-read-file").await?;
+    if !power.may_write_messages {
+        return Err(AppError::NotFound);
+    }
+    let bytes = app.cases.own_attachment(&sent, file.strip_suffix(".pdf").unwrap_or(&file)).await?;
+    Ok(super::staff::pdf_response(bytes, &format!("vedlegg-{}.pdf", sent.reference)))
 }

@@ -74,7 +74,12 @@ pub async fn ask_to_move(
 ) -> Result<Response, AppError> {
     session::verify_csrf(&session, &form).await?;
     let sent = app.store.application(&id, &citizen.fnr).await?.ok_or(AppError::NotFound)?;
-    let message = MessageForm { body: form.get("melding").unwrap_or_default().to_owned(), emergency: false, token: form.get("skjema").unwrap_or_default().to_owned() };
+    let message = MessageForm {
+        body: form.get("melding").unwrap_or_default().to_owned(),
+        emergency: false,
+        token: form.get("skjema").unwrap_or_default().to_owned(),
+        ..MessageForm::default()
+    };
     match app.cases.ask_to_move_meeting(&sent, &citizen.fnr, &meeting, &message, now_ms()).await {
         Ok(()) => Ok(Redirect::to(&format!("/mine-soknader/{id}?melding=sendt#meldinger")).into_response()),
         Err(CaseError::Invalid(refused)) => {

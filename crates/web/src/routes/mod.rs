@@ -3,6 +3,7 @@
 pub mod api;
 pub mod appeals;
 pub mod apply;
+pub mod archive;
 pub mod attach;
 pub mod barnevern;
 pub mod cases;

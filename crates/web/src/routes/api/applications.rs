@@ -74,6 +74,7 @@ pub async fn fetch(State(app): State<AppState>, Client(client): Client, Path(id)
             "navn": p.helper_name,
             "fodselsnummer": p.helper_fnr,
             "kanSendeDokumenter": p.may_send_documents,
+            "kanSkriveMeldinger": p.may_write_messages,
             "gyldigTil": tidspunkt(p.valid_until_ms),
             "trukketTilbake": p.revoked_ms.map(tidspunkt),
         })).collect::<Vec<_>>(),

@@ -18,7 +18,7 @@ pub async fn messages(State(app): State<AppState>, Client(client): Client, Path(
     let items: Vec<Value> = all
         .iter()
         .map(|m| {
-            json!({
+            let mut item = json!({
                 "nr": m.seq,
                 "fra": if m.from_office { "kontor" } else { "soker" },
                 "navn": m.author_name,
@@ -26,7 +26,19 @@ pub async fn messages(State(app): State<AppState>, Client(client): Client, Path(
                 "tekst": m.body,
                 "akutt": m.emergency,
                 "tidspunkt": tidspunkt(m.created_ms),
-            })
+            });
+            if m.author.starts_with("fullmektig:") {
+                item["fullmektig"] = json!(true);
+            }
+            if let Some(a) = &m.attachment {
+                item["vedlegg"] = json!({
+                    "sha256": a.sha256,
+                    "sider": a.pages,
+                    "filnavn": a.file_names,
+                    "href": format!("/api/v1/soknader/{id}/filer/{}", a.sha256),
+                });
+            }
+            item
         })
         .collect();
     Ok(Json(json!({"meldinger": items})))

@@ -84,6 +84,15 @@ pub(super) async fn page(
             href: format!("/ansatt/saker/{id}/dokumenter/{}.pdf", d.sha256),
             detail: lang.t_args(key, &[("date", when)]),
         })
+        // Files sent with messages are part of the record too.
+        .chain(file.message_attachments.iter().map(|(m, a)| DocLink {
+            label: lang.t_args("message-attachment", &[("files", a.file_names.join(", "))]),
+            href: format!("/ansatt/saker/{id}/meldinger/vedlegg/{}.pdf", a.sha256),
+            detail: lang.t_args(
+                "archive-attachment-with-message",
+                &[("who", crate::routes::archive::author(app, lang, m, &file.person.as_ref().map(|p| p.fullt_navn()).unwrap_or_default())), ("date", fmt::date_time(m.created_ms))],
+            ),
+        }))
         .collect();
     let letters = file
         .letters
@@ -112,66 +121,9 @@ pub(super) async fn page(
             DocLink { label, href: String::new(), detail }
         })
         .collect();
-    let timeline = file
-        .insight
-        .view
-        .timeline
-        .iter()
-        .map(|e| {
-            // The citizen's timeline says "you" where the office reads "the applicant".
-            let text = match e.text.key {
-                "event-documents-sent" => Text { key: "staff-event-documents-sent", args: e.text.args.clone() },
-                "event-message-written" => Text { key: "staff-event-message-written", args: e.text.args.clone() },
-                _ => e.text.clone(),
-            };
-            Line { text: super::super::cases::translate(lang, &text, app), detail: fmt::date_time(e.at) }
-        })
-        .collect();
-    let journal = file
-        .journal
-        .iter()
-        .rev()
-        .map(|j| {
-            let text = match j.kind.as_str() {
-                "notat" => lang.t_args("staff-journal-note", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
-                "tildelt" if j.text == j.actor_name => lang.t_args("staff-journal-took", &[("name", j.actor_name.clone())]),
-                "tildelt" => lang.t_args("staff-journal-assigned", &[("name", j.actor_name.clone()), ("to", j.text.clone())]),
-                "fristilt" => lang.t_args("staff-journal-unassigned", &[("name", j.actor_name.clone())]),
-                "etterspurt" => {
-                    // Named in the reader's language (entries from before hold the letter's words).
-                    let documents = match velferd_cases::office::actions::requested_in_journal(&j.text) {
-                        Some(asked) => asked
-                            .iter()
-                            .map(|(kind, extra)| match extra {
-                                Some(extra) => crate::routes::document_label(lang, kind, extra),
-                                None => kind.clone(),
-                            })
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        None => j.text.clone(),
-                    };
-                    lang.t_args("staff-journal-requested", &[("name", j.actor_name.clone()), ("documents", documents)])
-                }
-                "behandles-ikke" => lang.t_args("staff-journal-not-processed", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
-                "under-behandling" => lang.t_args("staff-journal-processing", &[("name", j.actor_name.clone())]),
-                "forelopig-svar" => lang.t_args("staff-journal-preliminary", &[("name", j.actor_name.clone()), ("date", j.text.clone())]),
-                "sak" => lang.t_args("staff-journal-sak", &[("name", j.actor_name.clone()), ("title", j.text.clone())]),
-                "utregning" => lang.t_args("staff-journal-calculation", &[("name", j.actor_name.clone()), ("amount", j.text.clone())]),
-                "vedtak-utkast" => lang.t_args("staff-journal-decision-draft", &[("name", j.actor_name.clone())]),
-                "vedtak-til-godkjenning" => lang.t_args("staff-journal-decision-submitted", &[("name", j.actor_name.clone())]),
-                "vedtak-returnert" => lang.t_args("staff-journal-decision-returned", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
-                "vedtak-fattet" => {
-                    let outcome = velferd_cases::office::decide::outcome(&j.text).map(|o| lang.t(velferd_cases::office::decide::outcome_key(o))).unwrap_or_else(|| j.text.clone());
-                    lang.t_args("staff-journal-decision-made", &[("name", j.actor_name.clone()), ("outcome", outcome)])
-                }
-                "utbetaling-planlagt" => lang.t_args("staff-journal-payment-planned", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
-                "utbetaling-utbetalt" => lang.t_args("staff-journal-payment-paid", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
-                "utbetaling-stoppet" => lang.t_args("staff-journal-payment-stopped", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
-                other => format!("{}: {other} {}", j.actor_name, j.text),
-            };
-            Line { text, detail: fmt::date_time(j.at_ms) }
-        })
-        .collect();
+    let timeline =
+        file.insight.view.timeline.iter().map(|e| Line { text: super::super::cases::translate(lang, &for_office(&e.text), app), detail: fmt::date_time(e.at) }).collect();
+    let journal = file.journal.iter().rev().map(|j| Line { text: journal_text(lang, j), detail: fmt::date_time(j.at_ms) }).collect();
     let assignee = file.state.assignee.as_ref();
     let chosen: Vec<String> =
         if form.action == "etterspor" { form.values.get("dokumenter").map(|v| v.split('\n').map(str::to_owned).collect()).unwrap_or_default() } else { vec![] };
@@ -238,6 +190,59 @@ pub(super) async fn page(
     Ok(response)
 }
 
+/// A timeline entry as the office reads it: the citizen's timeline says "you" where the office
+/// reads "the applicant".
+pub(crate) fn for_office(text: &Text) -> Text {
+    match text.key {
+        "event-documents-sent" => Text { key: "staff-event-documents-sent", args: text.args.clone() },
+        "event-message-written" => Text { key: "staff-event-message-written", args: text.args.clone() },
+        "event-message-answered" => Text { key: "staff-event-message-answered", args: text.args.clone() },
+        _ => text.clone(),
+    }
+}
+
+/// An internal note or step of the office's journal (`office_journal`) in words, for the case file
+/// and the office's archive copy.
+pub(crate) fn journal_text(lang: Lang, j: &velferd_store::JournalEntry) -> String {
+    match j.kind.as_str() {
+        "notat" => lang.t_args("staff-journal-note", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        "tildelt" if j.text == j.actor_name => lang.t_args("staff-journal-took", &[("name", j.actor_name.clone())]),
+        "tildelt" => lang.t_args("staff-journal-assigned", &[("name", j.actor_name.clone()), ("to", j.text.clone())]),
+        "fristilt" => lang.t_args("staff-journal-unassigned", &[("name", j.actor_name.clone())]),
+        "etterspurt" => {
+            // Named in the reader's language (entries from before hold the letter's words).
+            let documents = match velferd_cases::office::actions::requested_in_journal(&j.text) {
+                Some(asked) => asked
+                    .iter()
+                    .map(|(kind, extra)| match extra {
+                        Some(extra) => crate::routes::document_label(lang, kind, extra),
+                        None => kind.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                None => j.text.clone(),
+            };
+            lang.t_args("staff-journal-requested", &[("name", j.actor_name.clone()), ("documents", documents)])
+        }
+        "behandles-ikke" => lang.t_args("staff-journal-not-processed", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        "under-behandling" => lang.t_args("staff-journal-processing", &[("name", j.actor_name.clone())]),
+        "forelopig-svar" => lang.t_args("staff-journal-preliminary", &[("name", j.actor_name.clone()), ("date", j.text.clone())]),
+        "sak" => lang.t_args("staff-journal-sak", &[("name", j.actor_name.clone()), ("title", j.text.clone())]),
+        "utregning" => lang.t_args("staff-journal-calculation", &[("name", j.actor_name.clone()), ("amount", j.text.clone())]),
+        "vedtak-utkast" => lang.t_args("staff-journal-decision-draft", &[("name", j.actor_name.clone())]),
+        "vedtak-til-godkjenning" => lang.t_args("staff-journal-decision-submitted", &[("name", j.actor_name.clone())]),
+        "vedtak-returnert" => lang.t_args("staff-journal-decision-returned", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        "vedtak-fattet" => {
+            let outcome = velferd_cases::office::decide::outcome(&j.text).map(|o| lang.t(velferd_cases::office::decide::outcome_key(o))).unwrap_or_else(|| j.text.clone());
+            lang.t_args("staff-journal-decision-made", &[("name", j.actor_name.clone()), ("outcome", outcome)])
+        }
+        "utbetaling-planlagt" => lang.t_args("staff-journal-payment-planned", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        "utbetaling-utbetalt" => lang.t_args("staff-journal-payment-paid", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        "utbetaling-stoppet" => lang.t_args("staff-journal-payment-stopped", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        other => format!("{}: {other} {}", j.actor_name, j.text),
+    }
+}
+
 /// The calculation's amount and each decision's stage, for the case file.
 fn decide_summary(lang: Lang, file: &CaseFile) -> Vec<String> {
     use velferd_cases::office::decide::{STAGE_APPROVED, STAGE_AWAITING, STAGE_RETURNED};
@@ -291,4 +296,13 @@ pub async fn document(State(app): State<AppState>, staff: Staff, Path((id, file)
     let sha = file.strip_suffix(".pdf").unwrap_or(&file).to_owned();
     let (case, bytes, is_letter) = app.cases.staff_document(&staff, &id, &sha, now_ms()).await?;
     Ok(pdf_response(bytes, &format!("{}-{}.pdf", if is_letter { "brev" } else { "dokument" }, case.application.reference)))
+}
+
+/// `/ansatt/saker/{id}/arkiv.pdf`: the office's archive copy of the whole case — the application as
+/// sent, the timeline, the conversation, letters, documents and the internal notes — logged as
+/// `read-archive`.
+pub async fn archive_pdf(State(app): State<AppState>, lang: Lang, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
+    let record = app.cases.office_record(&staff, &id, now_ms()).await?;
+    let bytes = crate::routes::archive::pdf(&app, lang, &record).await?;
+    Ok(pdf_response(bytes, &format!("arkiv-{}.pdf", record.application.reference)))
 }

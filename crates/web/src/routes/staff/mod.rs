@@ -23,16 +23,19 @@ use velferd_domain::staff::Adressebeskyttelse;
 use crate::i18n::Lang;
 use crate::AppState;
 
-/// The staff routes, under `/ansatt`.
-pub fn router() -> Router<AppState> {
+/// The staff routes, under `/ansatt`; a posted answer with files may be `upload_body_limit` bytes.
+pub fn router(upload_body_limit: usize) -> Router<AppState> {
     Router::new()
         .route("/ansatt", get(home::home))
         .route("/ansatt/saker", get(inbox::inbox))
         .route("/ansatt/saker/{id}", get(case::case))
         .route("/ansatt/saker/{id}/handling", post(actions::act))
         .route("/ansatt/saker/{id}/vedtak", get(decide::show).post(decide::act))
-        .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer))
+        .route("/ansatt/saker/{id}/meldinger", get(messages::conversation).post(messages::answer).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
+        .route("/ansatt/saker/{id}/meldinger/vedlegg/{file}", get(messages::attachment))
         .route("/ansatt/meldinger", get(messages::list))
+        .route("/ansatt/saker/{id}/meldinger/fordel", post(messages::route))
+        .route("/ansatt/svarmaler", get(messages::templates).post(messages::save_template))
         .route("/ansatt/klager", get(appeals::list))
         .route("/ansatt/saker/{id}/klager", get(appeals::show).post(appeals::act))
         .route("/ansatt/utskrift", get(printing::list))
@@ -40,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/saker/{id}/moter", get(meetings::show).post(meetings::act))
         .route("/ansatt/saker/{id}/soknad.pdf", get(case::application_pdf))
         .route("/ansatt/saker/{id}/vedlegg.pdf", get(case::merged_pdf))
+        .route("/ansatt/saker/{id}/arkiv.pdf", get(case::archive_pdf))
         .route("/ansatt/saker/{id}/dokumenter/{file}", get(case::document))
         .route("/ansatt/demo", get(home::demo_page).post(home::demo_sign_in))
         .route("/ansatt/logget-ut", get(home::signed_out))

@@ -5,6 +5,9 @@
 //!
 //! - [`appeals`]: the person appeals a decision; the office upholds it or sends it on.
 //! - [`apply`]: sending an application (documents into PDFs, the application as sent).
+//! - [`assisted`]: a caseworker registers a paper, phone or desk application in the same steps.
+//! - [`contact`]: the contact centre's lookup, call notes and callbacks.
+//! - [`stats`]: the office lead's statistics.
 //! - [`citizen`]: documents a citizen or helper chooses (checked and kept with previews) and sends
 //!   to an application already sent (ettersendelse).
 //! - [`dialogue`]: the conversation between a person and the office on an application.
@@ -18,7 +21,9 @@
 
 pub mod appeals;
 pub mod apply;
+pub mod assisted;
 pub mod citizen;
+pub mod contact;
 pub mod dialogue;
 pub mod documents;
 pub mod letters;
@@ -27,6 +32,7 @@ pub mod notices;
 pub mod notify;
 pub mod office;
 pub mod powers;
+pub mod stats;
 pub mod view;
 
 use std::sync::Arc;

@@ -108,6 +108,20 @@ impl Store {
     /// Like [`Store::submit`], and counts `count` (the sending limit) in the same transaction, so
     /// a send commits once. A repeated send (the draft already sent) counts nothing.
     pub async fn submit_counted(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, count: Option<&crate::RateCount>, now: Millis) -> Result<Option<Submitted>> {
+        self.submit_with(draft_id, owner, app, count, None, now).await
+    }
+
+    /// The one send: [`Store::submit_counted`], and for an application a caseworker registered,
+    /// its channel and who registered it (`None`: the person's own, digital).
+    pub(crate) async fn submit_with(
+        &self,
+        draft_id: &str,
+        owner: &Fodselsnummer,
+        app: &NewApplication,
+        count: Option<&crate::RateCount>,
+        channel: Option<&crate::ApplicationChannel>,
+        now: Millis,
+    ) -> Result<Option<Submitted>> {
         // A draft id already sent answers with that application, also when a draft of the same id
         // was made again (the demo's fixed ids, written by two servers starting at once).
         if let Some(done) = self.submitted_from_draft(draft_id, owner).await? {
@@ -141,6 +155,21 @@ impl Store {
         .bind(serde_json::to_string(&app.summary).map_err(|e| StoreError::Corrupt(e.to_string()))?)
         .execute(&mut *tx)
         .await?;
+        if let Some(c) = channel {
+            sqlx::query(
+                "UPDATE applications SET channel = $1, registered_by = $2, registered_by_name = $3, identity_check = $4, identity_checked_by = $5, kommune_reason = $6
+                 WHERE id = $7",
+            )
+            .bind(c.channel.slug())
+            .bind(c.registered_by.as_ref().map(|(s, _)| s.clone()))
+            .bind(c.registered_by.as_ref().map(|(_, n)| n.clone()))
+            .bind(c.identity_check.clone())
+            .bind(c.identity_checked_by.clone())
+            .bind(c.kommune_reason.clone())
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        }
         insert_events(&mut tx, &id, 0, &app.events, now).await?;
         // What the citizen was told about unreadable pages outlives the draft's files.
         sqlx::query(

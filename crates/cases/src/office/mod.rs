@@ -39,6 +39,10 @@ pub struct CaseFile {
     pub calculated_ore: Option<i64>,
     /// The case's decisions (vedtak) in the order they were started.
     pub decisions: Vec<velferd_store::DecisionRow>,
+    /// How it came in and who registered it (issue 17).
+    pub channel: Option<velferd_store::ApplicationChannel>,
+    /// The contact centre's callbacks, open and done.
+    pub callbacks: Vec<velferd_store::Callback>,
 }
 
 impl Cases {
@@ -111,7 +115,9 @@ impl Cases {
         let case_system_owns = self.case_system_owns(&case.application.kommunenummer);
         let calculated_ore = self.store.latest_calculation(id).await?.map(|c| c.override_ore.unwrap_or(c.proposed_ore));
         let decisions = self.store.decisions(id).await?;
-        Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns, calculated_ore, decisions })
+        let channel = self.store.application_channel(id).await?;
+        let callbacks = self.store.callbacks_of(id).await?;
+        Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns, calculated_ore, decisions, channel, callbacks })
     }
 
     /// A document sent with or after the application, or a letter on it, for a staff member: the

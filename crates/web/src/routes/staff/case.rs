@@ -166,6 +166,10 @@ pub(super) async fn page(
                 }
                 "utbetaling-planlagt" => lang.t_args("staff-journal-payment-planned", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
                 "utbetaling-utbetalt" => lang.t_args("staff-journal-payment-paid", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "samtale" => lang.t_args("staff-journal-call-note", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "tilbakeringing" => lang.t_args("staff-journal-callback", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+                "tilbakeringt" if j.text == "kontakt" => lang.t_args("staff-journal-called-contact", &[("name", j.actor_name.clone())]),
+                "tilbakeringt" => lang.t_args("staff-journal-called-no-answer", &[("name", j.actor_name.clone())]),
                 "utbetaling-stoppet" => lang.t_args("staff-journal-payment-stopped", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
                 other => format!("{}: {other} {}", j.actor_name, j.text),
             };
@@ -192,7 +196,21 @@ pub(super) async fn page(
     let applied_in = file.case.application.answers.language().and_then(Lang::from_code);
     let letter_lang = form.values.get("sprak").cloned().unwrap_or_else(|| applied_in.unwrap_or(lang).code().to_owned());
     let languages = Lang::ALL.into_iter().map(|l| Choice { value: l.code().to_owned(), label: l.own_name().to_owned(), checked: l.code() == letter_lang }).collect();
+    let channel = file.channel.as_ref().map(|c| channel_lines(lang, c)).unwrap_or_default();
+    let callbacks = file
+        .callbacks
+        .iter()
+        .map(|c| {
+            let window = lang.t_args("callback-window", &[("from", fmt::date_time(c.window_start_ms)), ("to", fmt::date_time(c.window_end_ms))]);
+            match (&c.done_ms, &c.done_by_name) {
+                (Some(at), name) => lang.t_args("staff-case-callback-done", &[("window", window), ("name", name.clone().unwrap_or_default()), ("date", fmt::date_time(*at))]),
+                (None, _) => lang.t_args("staff-case-callback-open", &[("window", window), ("phone", c.phone.clone())]),
+            }
+        })
+        .collect();
     let page = CasePage {
+        channel,
+        callbacks,
         ctx: context(app, lang, &format!("/ansatt/saker/{id}"), session).await?,
         reference: sent.reference.clone(),
         received: fmt::date_time(sent.sent_ms),
@@ -290,4 +308,22 @@ pub async fn document(State(app): State<AppState>, staff: Staff, Path((id, file)
     let sha = file.strip_suffix(".pdf").unwrap_or(&file).to_owned();
     let (case, bytes, is_letter) = app.cases.staff_document(&staff, &id, &sha, now_ms()).await?;
     Ok(pdf_response(bytes, &format!("{}-{}.pdf", if is_letter { "brev" } else { "dokument" }, case.application.reference)))
+}
+
+/// How an application came in, in words (nothing for the person's own digital one).
+fn channel_lines(lang: Lang, c: &velferd_store::ApplicationChannel) -> Vec<String> {
+    if c.channel == velferd_domain::assisted::Channel::Digital {
+        return vec![];
+    }
+    let mut out = vec![lang.t_args("staff-case-channel", &[("channel", super::contact::channel_text(lang, c.channel))])];
+    if let Some((_, name)) = &c.registered_by {
+        out.push(lang.t_args("staff-case-registered-by", &[("name", name.clone())]));
+    }
+    if let Some(how) = &c.identity_check {
+        out.push(lang.t_args("staff-case-identity", &[("how", lang.t(&format!("identity-{how}"))), ("name", c.identity_checked_by.clone().unwrap_or_default())]));
+    }
+    if let Some(reason) = &c.kommune_reason {
+        out.push(lang.t_args("staff-case-kommune-reason", &[("reason", reason.clone())]));
+    }
+    out
 }

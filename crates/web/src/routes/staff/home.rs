@@ -20,7 +20,9 @@ pub async fn home(State(app): State<AppState>, lang: Lang, session: Session, sta
     let office = app.kommuner.kontor(&staff.office).map_or_else(|| staff.office.clone(), |o| format!("{} ({})", o.navn, o.enhetsnummer));
     let roles = staff.roles.iter().map(|r| lang.t(&format!("staff-role-{r}"))).collect::<Vec<_>>().join(", ");
     let reads_cases = CaseAccess::for_staff(&staff.roles, &staff.office).is_some();
-    Ok(render(&StaffPage { ctx: context(&app, lang, "/ansatt", &session).await?, name: staff.name.clone(), office, roles, reads_cases }))
+    let contact_centre = staff.roles.contains(&velferd_domain::staff::Role::Kontaktsenter);
+    let lead = staff.roles.contains(&velferd_domain::staff::Role::Leder);
+    Ok(render(&StaffPage { ctx: context(&app, lang, "/ansatt", &session).await?, name: staff.name.clone(), office, roles, reads_cases, contact_centre, lead }))
 }
 
 pub async fn signed_out(State(app): State<AppState>, lang: Lang, session: Session) -> Result<Response, AppError> {

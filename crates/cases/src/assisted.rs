@@ -11,11 +11,11 @@
 
 use velferd_documents::photos::{combine, Input, Limits};
 use velferd_domain::application::{parse_application, validate_step, Answers, FieldError, Soker, Step, LANGUAGE};
-use velferd_domain::assisted::{check_kommune_reason, check_registration, RegistrationForm};
+use velferd_domain::assisted::{check_kommune_reason, check_registration, check_without_eid, RegistrationForm, WithoutEidForm};
 use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::staff::StaffUser;
 use velferd_domain::Millis;
-use velferd_store::{ApplicationChannel, DraftFile, Outcome, StaffDraft, Submitted, SubmittedDocument};
+use velferd_store::{ApplicationChannel, DraftFile, Outcome, PersonWithoutEid, StaffDraft, Submitted, SubmittedDocument};
 
 use crate::{CaseError, Cases, Result};
 
@@ -226,6 +226,40 @@ impl Cases {
     /// How an application came in, for the case file.
     pub async fn channel_of(&self, application_id: &str) -> Result<Option<ApplicationChannel>> {
         Ok(self.store.application_channel(application_id).await?)
+    }
+}
+
+impl Cases {
+    /// Registers a person without electronic ID after checking their identity in person
+    /// ([`velferd_domain::assisted::check_without_eid`]): they must be in the register (a protected
+    /// person needs the role). Every fault at once; nothing written then. Audited as
+    /// `register-person-without-eid`.
+    pub async fn register_without_eid(&self, staff: &StaffUser, fnr: &str, form: &WithoutEidForm, now: Millis) -> Result<std::result::Result<(), Vec<FieldError>>> {
+        let access = self.access(staff, "register-person-without-eid", None, now).await?;
+        let mut errors = Vec::new();
+        let fnr = Fodselsnummer::parse(fnr.trim()).map_err(|key| errors.push(FieldError::new("fnr", key))).ok();
+        if let Some(f) = &fnr {
+            match self.store.person_with_protection(f).await? {
+                None => errors.push(FieldError::new("fnr", "error-assisted-not-in-register")),
+                Some((_, Some(_))) if !access.protected_persons => errors.push(FieldError::new("fnr", "error-assisted-protected")),
+                Some(_) => {}
+            }
+        }
+        let checked = check_without_eid(form).map_err(|e| errors.extend(e)).ok();
+        let (Some(fnr), Some(checked), true) = (fnr, checked, errors.is_empty()) else { return Ok(Err(errors)) };
+        let person = PersonWithoutEid {
+            fnr: fnr.as_str().to_owned(),
+            phone: checked.phone,
+            contact: checked.contact,
+            identity_check: checked.identity_check,
+            identity_checked_by: staff.name.clone(),
+            office: staff.office.clone(),
+            registered_by: (staff.subject.clone(), staff.name.clone()),
+            updated_ms: now,
+        };
+        let audit = crate::office::staff_entry(staff, "register-person-without-eid", None, Some(fnr.as_str().to_owned()), Outcome::Permit);
+        self.store.register_without_eid(&person, &audit, now).await?;
+        Ok(Ok(()))
     }
 }
 

@@ -39,6 +39,8 @@ pub struct ContactView {
     pub protected: bool,
     pub cases: Vec<ContactCase>,
     pub reason: &'static str,
+    /// Registered by an office without electronic ID: how to reach them (issue 17).
+    pub without_eid: Option<velferd_store::PersonWithoutEid>,
 }
 
 impl Cases {
@@ -75,7 +77,7 @@ impl Cases {
         let name = person.fullt_navn();
         if protection.is_some() {
             self.audit_staff(staff, &action, None, Some(fnr.as_str().to_owned()), Outcome::Deny, now).await?;
-            return Ok(Ok(ContactView { fnr, name, protected: true, cases: vec![], reason }));
+            return Ok(Ok(ContactView { fnr, name, protected: true, cases: vec![], reason, without_eid: None }));
         }
         let applications = self.store.applications_of(&fnr).await?;
         if applications.is_empty() {
@@ -86,7 +88,8 @@ impl Cases {
             self.audit_staff(staff, &action, Some(&application.id), Some(fnr.as_str().to_owned()), Outcome::Permit, now).await?;
             cases.push(self.contact_case(application, &fnr, now).await?);
         }
-        Ok(Ok(ContactView { fnr, name, protected: false, cases, reason }))
+        let without_eid = self.store.without_eid(&fnr).await?;
+        Ok(Ok(ContactView { fnr, name, protected: false, cases, reason, without_eid }))
     }
 
     async fn contact_case(&self, application: StoredApplication, owner: &Fodselsnummer, now: Millis) -> Result<ContactCase> {

@@ -129,6 +129,69 @@ pub fn check_kommune_reason(own_office: bool, reason: &str) -> Result<Option<Str
     Ok(Some(reason))
 }
 
+/// Whom a person without electronic ID goes through: a contact person they name (family, a
+/// friend), their shelter or housing service (botilbud), or a support worker (støttekontakt).
+pub const CONTACT_KINDS: [&str; 3] = ["kontaktperson", "botilbud", "stottekontakt"];
+
+/// A person without electronic ID as a caseworker typed them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WithoutEidForm {
+    pub phone: String,
+    pub identity_check: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub contact_kind: String,
+}
+
+/// A checked [`WithoutEidForm`]: phone numbers normalised (`+47…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithoutEid {
+    pub phone: Option<String>,
+    pub identity_check: String,
+    /// (name, phone, kind) of whom they go through.
+    pub contact: Option<(String, Option<String>, String)>,
+}
+
+/// Checks a person without electronic ID, every fault at once: the identity checked in person
+/// (how), a way to reach them — their own phone or their contact person's — and, when a contact
+/// person is named, what kind (a shelter, a support worker, …).
+pub fn check_without_eid(form: &WithoutEidForm) -> Result<WithoutEid, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let phone_of = |raw: &str, field: &str, errors: &mut Vec<FieldError>| {
+        if raw.trim().is_empty() {
+            return None;
+        }
+        Telefonnummer::parse(raw).map_err(|key| errors.push(FieldError::new(field, key))).ok().map(|p| p.as_str().to_owned())
+    };
+    let phone = phone_of(&form.phone, "telefon", &mut errors);
+    let contact_phone = phone_of(&form.contact_phone, "kontakt_telefon", &mut errors);
+    let identity = IDENTITY_CHECKS.iter().find(|c| **c == form.identity_check.trim()).map(|c| (*c).to_owned());
+    if identity.is_none() {
+        errors.push(FieldError::new("legitimasjon", "error-assisted-identity"));
+    }
+    let name = match crate::text::clean_line(&form.contact_name, 100) {
+        Ok(n) => n,
+        Err(key) => {
+            errors.push(FieldError::new("kontakt_navn", key));
+            String::new()
+        }
+    };
+    let kind = CONTACT_KINDS.iter().find(|k| **k == form.contact_kind.trim()).map(|k| (*k).to_owned());
+    if !name.is_empty() && kind.is_none() {
+        errors.push(FieldError::new("kontakt_type", "error-without-eid-contact-kind"));
+    }
+    if name.is_empty() && !form.contact_phone.trim().is_empty() {
+        errors.push(FieldError::new("kontakt_navn", "error-without-eid-contact-name"));
+    }
+    if form.phone.trim().is_empty() && form.contact_phone.trim().is_empty() {
+        errors.push(FieldError::new("telefon", "error-without-eid-no-phone"));
+    }
+    match (identity, errors.is_empty()) {
+        (Some(identity_check), true) => Ok(WithoutEid { phone, identity_check, contact: (!name.is_empty()).then(|| (name, contact_phone, kind.unwrap_or_default())) }),
+        _ => Err(errors),
+    }
+}
+
 /// Why a contact-centre worker looks a person up: a short list, so the audit log and the person's
 /// "who has looked" say why (audit action `contact-lookup-<slug>`).
 pub const CONTACT_REASONS: [&str; 3] = ["innringer", "kontaktperson", "tilbakeringing"];
@@ -242,6 +305,17 @@ mod tests {
         assert_eq!((phone.channel, phone.identity_check), (Channel::Telefon, None));
         let paper = RegistrationForm { has_scan: true, ..form("papir") };
         assert_eq!(check_registration(&paper, "Sara", false).map(|r| r.channel), Ok(Channel::Papir));
+    }
+
+    #[test]
+    fn a_person_without_electronic_id_is_reached_by_phone_or_through_whom_they_named() {
+        let form = WithoutEidForm { identity_check: "pass".into(), ..WithoutEidForm::default() };
+        let keys = |r: Result<WithoutEid, Vec<FieldError>>| r.err().unwrap_or_default().iter().map(|e| e.key).collect::<Vec<_>>();
+        assert_eq!(keys(check_without_eid(&form)), vec!["error-without-eid-no-phone"]);
+        let shelter = WithoutEidForm { contact_name: "Kirkens Bymisjon".into(), contact_phone: "22 00 00 00".into(), contact_kind: "botilbud".into(), ..form.clone() };
+        assert_eq!(check_without_eid(&shelter).map(|w| (w.phone, w.contact)), Ok((None, Some(("Kirkens Bymisjon".into(), Some("+4722000000".into()), "botilbud".into())))));
+        let no_kind = WithoutEidForm { contact_name: "Per".into(), phone: "912 34 567".into(), ..WithoutEidForm::default() };
+        assert_eq!(keys(check_without_eid(&no_kind)), vec!["error-assisted-identity", "error-without-eid-contact-kind"]);
     }
 
     #[test]

@@ -401,3 +401,81 @@ pub(crate) async fn journal(tx: &mut sqlx::Transaction<'_, sqlx::Any>, applicati
         .await?;
     Ok(())
 }
+
+/// A person the office registered without electronic ID (migration 0028).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonWithoutEid {
+    pub fnr: String,
+    /// Their own phone (`+47…`), if they have one.
+    pub phone: Option<String>,
+    /// (name, phone, kind) of whom they go through.
+    pub contact: Option<(String, Option<String>, String)>,
+    pub identity_check: String,
+    pub identity_checked_by: String,
+    pub office: String,
+    /// (subject, name) of the staff member who registered them.
+    pub registered_by: (String, String),
+    pub updated_ms: Millis,
+}
+
+impl Store {
+    /// Registers (or updates) a person without electronic ID, with the audit entry, in one
+    /// transaction.
+    pub async fn register_without_eid(&self, p: &PersonWithoutEid, audit: &AuditEntry, now: Millis) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let (contact_name, contact_phone, contact_kind) = match &p.contact {
+            Some((name, phone, kind)) => (Some(name.clone()), phone.clone(), Some(kind.clone())),
+            None => (None, None, None),
+        };
+        sqlx::query(
+            "INSERT INTO people_without_eid (fnr, phone, contact_name, contact_phone, contact_kind, identity_check, identity_checked_by, office, registered_by,
+                 registered_by_name, created_ms, updated_ms)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+             ON CONFLICT (fnr) DO UPDATE SET phone = $2, contact_name = $3, contact_phone = $4, contact_kind = $5, identity_check = $6,
+                 identity_checked_by = $7, office = $8, registered_by = $9, registered_by_name = $10, updated_ms = $11",
+        )
+        .bind(&p.fnr)
+        .bind(p.phone.clone())
+        .bind(contact_name)
+        .bind(contact_phone)
+        .bind(contact_kind)
+        .bind(&p.identity_check)
+        .bind(&p.identity_checked_by)
+        .bind(&p.office)
+        .bind(&p.registered_by.0)
+        .bind(&p.registered_by.1)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        crate::audit::append(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The person's registration without electronic ID, if the office made one.
+    pub async fn without_eid(&self, fnr: &Fodselsnummer) -> Result<Option<PersonWithoutEid>> {
+        let row = sqlx::query(
+            "SELECT fnr, phone, contact_name, contact_phone, contact_kind, identity_check, identity_checked_by, office, registered_by, registered_by_name, updated_ms
+             FROM people_without_eid WHERE fnr = $1",
+        )
+        .bind(fnr.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let name: Option<String> = r.try_get("contact_name")?;
+        let contact = match name {
+            Some(name) => Some((name, r.try_get("contact_phone")?, r.try_get::<Option<String>, _>("contact_kind")?.unwrap_or_default())),
+            None => None,
+        };
+        Ok(Some(PersonWithoutEid {
+            fnr: r.try_get("fnr")?,
+            phone: r.try_get("phone")?,
+            contact,
+            identity_check: r.try_get("identity_check")?,
+            identity_checked_by: r.try_get("identity_checked_by")?,
+            office: r.try_get("office")?,
+            registered_by: (r.try_get("registered_by")?, r.try_get("registered_by_name")?),
+            updated_ms: r.try_get("updated_ms")?,
+        }))
+    }
+}

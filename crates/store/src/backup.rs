@@ -357,6 +357,23 @@ pub const TABLES: &[(&str, &[(&str, Col)])] = &[
             ("done_ms", Int),
         ],
     ),
+    (
+        "people_without_eid",
+        &[
+            ("fnr", Text),
+            ("phone", Text),
+            ("contact_name", Text),
+            ("contact_phone", Text),
+            ("contact_kind", Text),
+            ("identity_check", Text),
+            ("identity_checked_by", Text),
+            ("office", Text),
+            ("registered_by", Text),
+            ("registered_by_name", Text),
+            ("created_ms", Int),
+            ("updated_ms", Int),
+        ],
+    ),
 ];
 
 /// Tables deliberately left out of backups (`provider_sessions` only links `sessions` to the

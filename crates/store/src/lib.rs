@@ -45,7 +45,7 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use appeals::{AppealRow, AppealStep, NewAppeal};
 pub use applications::{NewApplication, StoredApplication, Submitted};
-pub use assisted::{ApplicationChannel, Callback, CallbackOutcome, NewCallback, StaffDraft};
+pub use assisted::{ApplicationChannel, Callback, CallbackOutcome, NewCallback, PersonWithoutEid, StaffDraft};
 pub use audit::{AuditEntry, AuditHead, AuditKey, AuditPublicKey, AuditView, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Outcome};
 pub use decisions::{CalculationRow, DecisionRow, DecisionWrite, PaymentDue, PaymentRow};
 pub use draft_files::{DraftFile, NewDraftFile};
@@ -153,6 +153,7 @@ fn migrations(backend: Backend) -> Migrator {
             (23, "appeals", include_str!("../migrations/sqlite/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/sqlite/0024_pdf_parts.sql")),
             (27, "channels and contact centre", include_str!("../migrations/sqlite/0027_channels_and_contact_centre.sql")),
+            (28, "people without eid", include_str!("../migrations/sqlite/0028_people_without_eid.sql")),
         ],
         Backend::Postgres => &[
             (1, "foundation", include_str!("../migrations/postgres/0001_foundation.sql")),
@@ -180,6 +181,7 @@ fn migrations(backend: Backend) -> Migrator {
             (23, "appeals", include_str!("../migrations/postgres/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/postgres/0024_pdf_parts.sql")),
             (27, "channels and contact centre", include_str!("../migrations/postgres/0027_channels_and_contact_centre.sql")),
+            (28, "people without eid", include_str!("../migrations/postgres/0028_people_without_eid.sql")),
         ],
     };
     Migrator {

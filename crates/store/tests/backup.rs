@@ -197,6 +197,18 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
         created_by: ("tor".into(), "Tor Bakke".into()),
     };
     store.add_callback(&callback, "Ring tilbake", &AuditEntry { action: "contact-callback".into(), ..noted.clone() }, 14).await.unwrap();
+    // The owner was registered without electronic ID (issue 17).
+    let without_eid = velferd_store::PersonWithoutEid {
+        fnr: owner.as_str().to_owned(),
+        phone: Some("+4799887766".into()),
+        contact: Some(("Kari Bymisjon".into(), None, "botilbud".into())),
+        identity_check: "pass".into(),
+        identity_checked_by: "Sara Lund".into(),
+        office: "0312".into(),
+        registered_by: ("sara".into(), "Sara Lund".into()),
+        updated_ms: 14,
+    };
+    store.register_without_eid(&without_eid, &AuditEntry { action: "register-person-without-eid".into(), application_id: None, ..noted.clone() }, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),
@@ -330,7 +342,7 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
         ] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
-        assert_eq!(left["audit_log"], 6, "the audit log keeps the record of who read and did what");
+        assert_eq!(left["audit_log"], 7, "the audit log keeps the record of who read and did what");
     }
 }
 
@@ -399,11 +411,11 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
     let signed = work.0.join("signed");
     store.backup_signed(&files, &signed, 100, &key).await.unwrap();
     let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
-    assert!(line.starts_with("velferd-audit-checkpoint seq=6 "), "{line}");
+    assert!(line.starts_with("velferd-audit-checkpoint seq=7 "), "{line}");
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
-        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 6 }, "{}", target.label);
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 7 }, "{}", target.label);
     }
 
     // The last entry removed and the head row set back to the entry before: consistent, but short
@@ -423,7 +435,7 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
         let restored = Store::connect(&target.url).await.unwrap();
         let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
         let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
-        assert!(err.contains("entry 6 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
+        assert!(err.contains("entry 7 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
         assert_empty(&restored, &restored_files, target.label).await;
         let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
         assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");

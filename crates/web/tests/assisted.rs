@@ -212,3 +212,69 @@ async fn the_paper_form_has_the_steps_questions_in_every_language() {
     }
     assert_eq!(b.get("/papirskjema/de.pdf").await.status, StatusCode::NOT_FOUND);
 }
+
+/// Siri has no BankID: Sara checks her passport and registers her with her shelter's worker as
+/// contact; Siri's phone application is registered; a request for documents then goes as plain
+/// SMS to the number the office registered, and the contact centre sees how to reach her.
+#[tokio::test]
+async fn a_person_without_electronic_id_is_registered_and_reached_by_plain_sms() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let siri = app.store.demo_people().await.unwrap().into_iter().find(|p| p.fornavn == "Siri").unwrap();
+        let fnr = siri.fnr.as_str().to_owned();
+        let mut sara = staff(&app, "sara").await;
+        sara.get("/ansatt/registrer/person").await;
+        let refused = sara.post("/ansatt/registrer/person", &[("fnr", &fnr), ("kontakt_navn", "Kari Bymisjon")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{label}");
+        assert!(refused.field_error("telefon").is_some() && refused.field_error("legitimasjon").is_some() && refused.field_error("kontakt_type").is_some(), "{label}");
+        assert_eq!(refused.input_value("kontakt_navn").as_deref(), Some("Kari Bymisjon"), "{label}: kept");
+        let done = sara
+            .post(
+                "/ansatt/registrer/person",
+                &[
+                    ("fnr", &fnr),
+                    ("legitimasjon", "pass"),
+                    ("telefon", "998 87 766"),
+                    ("kontakt_navn", "Kari Bymisjon"),
+                    ("kontakt_type", "botilbud"),
+                    ("kontakt_telefon", "22 00 00 00"),
+                ],
+            )
+            .await;
+        assert_eq!((done.status, done.location.as_deref()), (StatusCode::SEE_OTHER, Some("/ansatt/registrer?gjort=person")), "{label}: {}", done.field_errors_summary());
+
+        // Her application, taken by phone (Tromsø is another office's: a reason is needed).
+        let started = start(&mut sara, &fnr, "5501", "Bor midlertidig på hospits i Oslo").await;
+        assert_eq!(started.status, StatusCode::SEE_OTHER, "{label}: {}", started.field_errors_summary());
+        let draft = draft_of(&started);
+        for (step, fields) in STEPS {
+            sara.post(&format!("/ansatt/registrer/{draft}/{step}"), fields).await;
+        }
+        let sent = send(&mut sara, &draft, &[("kanal", "telefon"), ("bekreftet", "ja"), ("handling", "send")], None).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{label}: {}", sent.field_errors_summary());
+        let id = sent.location.unwrap().trim_start_matches("/ansatt/saker/").split('?').next().unwrap().to_owned();
+        // Tromsø's office has the case; Sara's office registered it with the reason.
+        let channel = app.store.application_channel(&id).await.unwrap().unwrap();
+        assert_eq!(channel.kommune_reason.as_deref(), Some("Bor midlertidig på hospits i Oslo"), "{label}");
+
+        // A notice about the case goes to the registered number, marked plain (no log-in, no link).
+        app.store
+            .append_events(
+                &id,
+                &[serde_json::json!({"type": "dokumentasjonEtterspurt", "hendelsestidspunkt": "2026-12-01T10:00:00Z", "dokumenter": [
+            {"dokumenttype": "kontooversikt", "tilleggsinformasjon": "brukskonto", "innsendelsesfrist": "2026-12-20T10:00:00Z"}]})],
+                1,
+            )
+            .await
+            .unwrap();
+        let notices = app.store.notices_of(&id).await.unwrap();
+        assert_eq!(notices.iter().map(|n| n.address.as_str()).collect::<Vec<_>>(), vec!["+4799887766"], "{label}");
+
+        // The contact centre sees how to reach her.
+        let mut tor = staff(&app, "tor").await;
+        tor.get("/ansatt/kontaktsenter").await;
+        let found = tor.post("/ansatt/kontaktsenter", &[("fnr", &fnr), ("grunn", "kontaktperson")]).await;
+        assert!(found.body.contains("ikke elektronisk ID") && found.body.contains("Kari Bymisjon (Botilbud)"), "{label}");
+        assert!(found.body.contains("Telefon") && found.body.contains("Kom som"), "{label}");
+    }
+}

@@ -18,6 +18,17 @@ pub struct RegisterStartPage {
     pub drafts: Vec<(String, String, String)>,
     /// The paper form as PDF in each language: (href, language name).
     pub paper_forms: Vec<(String, String)>,
+    /// What was just done, in words.
+    pub done: Option<String>,
+}
+
+/// `/ansatt/registrer/person`: register a person without electronic ID.
+#[derive(Template)]
+#[template(path = "staff/register_person.html")]
+pub struct RegisterPersonPage {
+    pub ctx: PageContext,
+    pub fields: Vec<Field>,
+    pub errors: Vec<(String, String)>,
 }
 
 /// `/ansatt/registrer/{id}/send`: the summary, the channel, the identity check and the scan.
@@ -73,6 +84,8 @@ pub struct ContactPage {
     /// Who was found (name), when a lookup was made.
     pub found: Option<String>,
     pub protected: bool,
+    /// No electronic ID: how to reach them, in words.
+    pub without_eid: Option<String>,
     pub cases: Vec<ContactCaseView>,
     /// Fields of the note and callback forms (empty values) under each case.
     pub note_field: Field,

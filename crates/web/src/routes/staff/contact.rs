@@ -73,6 +73,7 @@ pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, sta
         done,
         found: None,
         protected: false,
+        without_eid: None,
         cases: vec![],
         note_field: note_field(lang, ""),
         callback_fields: callback_fields(lang, &CallbackForm::default()),
@@ -165,9 +166,24 @@ pub async fn lookup(State(app): State<AppState>, lang: Lang, session: Session, s
     session::verify_csrf(&session, &form).await?;
     let (fnr, reason) = (form.get("fnr").unwrap_or_default(), form.get("grunn").unwrap_or_default());
     let mut fields = lookup_fields(lang, fnr, reason);
-    let (errors, found, protected, cases) = match app.cases.contact_lookup(&staff, fnr, reason, now_ms()).await? {
-        Ok(view) => (vec![], Some(view.name.clone()), view.protected, view.cases.iter().map(|c| case_view(&app, lang, c)).collect()),
-        Err(errors) => (errors_at(lang, &mut fields, &errors), None, false, vec![]),
+    let (errors, found, protected, cases, without_eid) = match app.cases.contact_lookup(&staff, fnr, reason, now_ms()).await? {
+        Ok(view) => {
+            let without_eid = view.without_eid.as_ref().map(|w| {
+                let mut words = vec![lang.t("contact-without-eid")];
+                if let Some(phone) = &w.phone {
+                    words.push(lang.t_args("contact-without-eid-phone", &[("phone", phone.clone())]));
+                }
+                if let Some((name, phone, kind)) = &w.contact {
+                    words.push(lang.t_args(
+                        "contact-without-eid-through",
+                        &[("name", name.clone()), ("kind", lang.t(&format!("contact-kind-{kind}"))), ("phone", phone.clone().unwrap_or_default())],
+                    ));
+                }
+                words.join(" ")
+            });
+            (vec![], Some(view.name.clone()), view.protected, view.cases.iter().map(|c| case_view(&app, lang, c)).collect(), without_eid)
+        }
+        Err(errors) => (errors_at(lang, &mut fields, &errors), None, false, vec![], None),
     };
     let invalid = !errors.is_empty();
     let page = ContactPage {
@@ -177,6 +193,7 @@ pub async fn lookup(State(app): State<AppState>, lang: Lang, session: Session, s
         done: None,
         found,
         protected,
+        without_eid,
         cases,
         note_field: note_field(lang, ""),
         callback_fields: callback_fields(lang, &CallbackForm::default()),

@@ -48,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .route("/ansatt/logget-ut", get(home::signed_out))
         // Everyone can apply (issue 17): registering, the contact centre, callbacks, statistics.
         .route("/ansatt/registrer", get(register::start_page).post(register::start))
+        .route("/ansatt/registrer/person", get(register::person_form).post(register::register_person))
         // The scanned original comes with the form; each file is checked on its own after.
         .route("/ansatt/registrer/{id}/send", post(register::send).layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024)))
         .route("/ansatt/registrer/{id}/{step}", get(register::show_step).post(register::save_step))

@@ -5,18 +5,18 @@
 //! was checked and, for paper, the scanned original; a person with an open application already is
 //! flagged there before anything is saved.
 
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use velferd_cases::assisted::{Registered, Registering, SendForm, StartForm};
 use velferd_domain::application::{parse_application, summary, FieldError, Step};
-use velferd_domain::assisted::{Channel, RegistrationForm, IDENTITY_CHECKS};
+use velferd_domain::assisted::{Channel, RegistrationForm, WithoutEidForm, CONTACT_KINDS, IDENTITY_CHECKS};
 
 use crate::error::AppError;
 use crate::form::FormData;
 use crate::i18n::Lang;
-use crate::pages::assisted::{field, text, RegisterSendPage, RegisterStartPage};
+use crate::pages::assisted::{field, text, RegisterPersonPage, RegisterSendPage, RegisterStartPage};
 use crate::pages::{render, StepPage};
 use crate::routes::context;
 use crate::session::{self, Staff};
@@ -48,12 +48,18 @@ fn start_fields(app: &AppState, lang: Lang, form: &StartForm) -> Vec<Field> {
     vec![fnr, field("kommune", lang.t("assisted-kommune"), &form.kommune, Control::Radio(kommuner)), reason]
 }
 
-/// `GET /ansatt/registrer`.
-pub async fn start_page(State(app): State<AppState>, lang: Lang, session: Session, staff: Staff) -> Result<Response, AppError> {
-    show_start(&app, lang, &session, &staff, &StartForm::default(), &[]).await
+#[derive(serde::Deserialize, Default)]
+pub struct Done {
+    gjort: Option<String>,
 }
 
-async fn show_start(app: &AppState, lang: Lang, session: &Session, staff: &Staff, form: &StartForm, errors: &[FieldError]) -> Result<Response, AppError> {
+/// `GET /ansatt/registrer`.
+pub async fn start_page(State(app): State<AppState>, lang: Lang, session: Session, staff: Staff, Query(done): Query<Done>) -> Result<Response, AppError> {
+    let done = (done.gjort.as_deref() == Some("person")).then(|| lang.t("without-eid-done"));
+    show_start(&app, lang, &session, &staff, &StartForm::default(), &[], done).await
+}
+
+async fn show_start(app: &AppState, lang: Lang, session: &Session, staff: &Staff, form: &StartForm, errors: &[FieldError], done: Option<String>) -> Result<Response, AppError> {
     let drafts = app.cases.registrations(staff, now_ms()).await?;
     let mut names = Vec::new();
     for d in &drafts {
@@ -69,6 +75,7 @@ async fn show_start(app: &AppState, lang: Lang, session: &Session, staff: &Staff
         errors,
         drafts: names,
         paper_forms: Lang::ALL.iter().map(|l| (format!("/papirskjema/{}.pdf", l.code()), l.own_name().to_owned())).collect(),
+        done,
     };
     let mut response = render(&page);
     if invalid {
@@ -87,7 +94,7 @@ pub async fn start(State(app): State<AppState>, lang: Lang, session: Session, st
     };
     match app.cases.start_registration(&staff, &typed, now_ms()).await? {
         Ok(id) => Ok(Redirect::to(&format!("{BASE}/{id}/{}", Step::Nodhjelp.slug())).into_response()),
-        Err(errors) => show_start(&app, lang, &session, &staff, &typed, &errors).await,
+        Err(errors) => show_start(&app, lang, &session, &staff, &typed, &errors, None).await,
     }
 }
 
@@ -304,5 +311,59 @@ pub async fn send(State(app): State<AppState>, lang: Lang, session: Session, sta
             let r = app.cases.registering(&staff, &id, now).await?;
             send_page(&app, lang, &session, &staff, &r, Said { form: &typed, errors: &fields, scan_error: None }).await
         }
+    }
+}
+
+fn person_fields(lang: Lang, fnr: &str, f: &WithoutEidForm) -> Vec<Field> {
+    let checks = IDENTITY_CHECKS.iter().map(|c| Choice { value: (*c).to_owned(), label: lang.t(&format!("identity-{c}")), checked: f.identity_check == *c }).collect();
+    let kinds = CONTACT_KINDS.iter().map(|k| Choice { value: (*k).to_owned(), label: lang.t(&format!("contact-kind-{k}")), checked: f.contact_kind == *k }).collect();
+    let mut phone = text("telefon", lang.t("without-eid-phone"), &f.phone, "tel", "medium");
+    phone.hint = Some(lang.t("without-eid-phone-hint"));
+    let mut contact = text("kontakt_navn", lang.t("without-eid-contact-name"), &f.contact_name, "text", "wide");
+    contact.hint = Some(lang.t("without-eid-contact-hint"));
+    vec![
+        text("fnr", lang.t("assisted-fnr"), fnr, "numeric", "medium"),
+        field("legitimasjon", lang.t("assisted-identity"), &f.identity_check, Control::Radio(checks)),
+        phone,
+        contact,
+        field("kontakt_type", lang.t("without-eid-contact-kind"), &f.contact_kind, Control::Radio(kinds)),
+        text("kontakt_telefon", lang.t("without-eid-contact-phone"), &f.contact_phone, "tel", "medium"),
+    ]
+}
+
+async fn person_page(app: &AppState, lang: Lang, session: &Session, fnr: &str, form: &WithoutEidForm, errors: &[FieldError]) -> Result<Response, AppError> {
+    let mut fields = person_fields(lang, fnr, form);
+    let errors = with_errors(lang, &mut fields, errors);
+    let invalid = !errors.is_empty();
+    let page = RegisterPersonPage { ctx: context(app, lang, &format!("{BASE}/person"), session).await?, fields, errors };
+    let mut response = render(&page);
+    if invalid {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+/// `GET /ansatt/registrer/person`: register a person without electronic ID.
+pub async fn person_form(State(app): State<AppState>, lang: Lang, session: Session, staff: Staff) -> Result<Response, AppError> {
+    if velferd_domain::staff::CaseAccess::for_staff(&staff.roles, &staff.office).is_none() {
+        return Err(AppError::Forbidden);
+    }
+    person_page(&app, lang, &session, "", &WithoutEidForm::default(), &[]).await
+}
+
+/// `POST /ansatt/registrer/person`.
+pub async fn register_person(State(app): State<AppState>, lang: Lang, session: Session, staff: Staff, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    let fnr = form.get("fnr").unwrap_or_default();
+    let typed = WithoutEidForm {
+        phone: form.get("telefon").unwrap_or_default().to_owned(),
+        identity_check: form.get("legitimasjon").unwrap_or_default().to_owned(),
+        contact_name: form.get("kontakt_navn").unwrap_or_default().to_owned(),
+        contact_phone: form.get("kontakt_telefon").unwrap_or_default().to_owned(),
+        contact_kind: form.get("kontakt_type").unwrap_or_default().to_owned(),
+    };
+    match app.cases.register_without_eid(&staff, fnr, &typed, now_ms()).await? {
+        Ok(()) => Ok(Redirect::to(&format!("{BASE}?gjort=person")).into_response()),
+        Err(errors) => person_page(&app, lang, &session, fnr, &typed, &errors).await,
     }
 }

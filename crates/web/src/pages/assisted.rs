@@ -131,6 +131,8 @@ pub struct StatsPage {
     pub office: String,
     pub from: String,
     pub to: String,
+    /// The period in words, dates as Norwegians write them.
+    pub period: String,
     pub error: Option<String>,
     pub csv_href: String,
     pub charts: Vec<Chart>,

@@ -155,6 +155,11 @@ fn case_view(app: &AppState, lang: Lang, c: &ContactCase) -> ContactCaseView {
     }
 }
 
+/// A stored number (`+4799887766`) as people read it (`+47 998 87 766`).
+fn shown_phone(stored: &str) -> String {
+    velferd_domain::ids::Telefonnummer::parse(stored).map_or_else(|_| stored.to_owned(), |t| t.formatted())
+}
+
 /// `HH:MM` in Norway.
 fn clock(ms: i64) -> String {
     let t = fmt::oslo(ms);
@@ -171,12 +176,12 @@ pub async fn lookup(State(app): State<AppState>, lang: Lang, session: Session, s
             let without_eid = view.without_eid.as_ref().map(|w| {
                 let mut words = vec![lang.t("contact-without-eid")];
                 if let Some(phone) = &w.phone {
-                    words.push(lang.t_args("contact-without-eid-phone", &[("phone", phone.clone())]));
+                    words.push(lang.t_args("contact-without-eid-phone", &[("phone", shown_phone(phone))]));
                 }
                 if let Some((name, phone, kind)) = &w.contact {
                     words.push(lang.t_args(
                         "contact-without-eid-through",
-                        &[("name", name.clone()), ("kind", lang.t(&format!("contact-kind-{kind}"))), ("phone", phone.clone().unwrap_or_default())],
+                        &[("name", name.clone()), ("kind", lang.t(&format!("contact-kind-{kind}"))), ("phone", phone.as_deref().map(shown_phone).unwrap_or_default())],
                     ));
                 }
                 words.join(" ")

@@ -73,13 +73,13 @@ fn bars(rows: Vec<(String, Option<u64>, String)>, max: u64) -> Vec<Bar> {
             label,
             shown,
             length: value.map_or(0, |v| u32::try_from(v * 100 / max.max(1)).unwrap_or(100)),
-            y: u32::try_from(i).unwrap_or(0) * 28,
+            y: u32::try_from(i).unwrap_or(0) * 48,
         })
         .collect()
 }
 
 fn chart(id: &str, title: String, column: String, bars: Vec<Bar>) -> Chart {
-    let height = u32::try_from(bars.len()).unwrap_or(0) * 28 + 4;
+    let height = u32::try_from(bars.len()).unwrap_or(0) * 48 + 4;
     Chart { id: id.to_owned(), title, column, bars, height }
 }
 
@@ -123,6 +123,7 @@ pub async fn page(State(app): State<AppState>, lang: Lang, session: Session, sta
         ctx: context(&app, lang, "/ansatt/statistikk", &session).await?,
         office: office_name(&app, lang, &staff.office),
         csv_href: format!("/ansatt/statistikk.csv?fra={from_text}&til={to_text}"),
+        period: lang.t_args("stats-period-dates", &[("from", velferd_domain::dates::norwegian_date(&from_text)), ("to", velferd_domain::dates::norwegian_date(&to_text))]),
         from: from_text,
         to: to_text,
         error: error.map(|k| lang.t_args(k, &[("days", MAX_DAYS.to_string())])),

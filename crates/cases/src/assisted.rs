@@ -101,8 +101,9 @@ impl Cases {
         Ok(Ok(draft.id))
     }
 
-    /// A staff draft of the staff member's office with the person and their open applications.
-    /// Another office's draft, or one that is sent or expired, is `NotFound`.
+    /// A staff draft of the staff member's office with the person and their open applications,
+    /// logged as `read-registration` on the person. Another office's draft, or one that is sent or
+    /// expired, is `NotFound`.
     pub async fn registering(&self, staff: &StaffUser, id: &str, now: Millis) -> Result<Registering> {
         let access = self.access(staff, "register-application", None, now).await?;
         let draft = self.store.staff_draft(id, &staff.office, now).await?.ok_or(CaseError::NotFound)?;
@@ -111,6 +112,8 @@ impl Cases {
             self.audit_staff(staff, "register-application", None, Some(draft.owner.as_str().to_owned()), Outcome::Deny, now).await?;
             return Err(CaseError::NotFound);
         }
+        // The pages show the person's name, number and address: a read, logged.
+        self.audit_staff(staff, "read-registration", None, Some(draft.owner.as_str().to_owned()), Outcome::Permit, now).await?;
         let open = self.store.open_applications(&draft.owner).await?;
         let scan = self.store.draft_files(&draft.draft.id, &draft.owner).await?.into_iter().filter(|f| f.slot == SCAN_SLOT).collect();
         Ok(Registering { draft, person, open, scan })

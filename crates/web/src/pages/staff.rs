@@ -51,7 +51,9 @@ pub struct CallbackRow {
     pub case_href: String,
     pub reference: String,
     pub name: String,
+    /// As people read it (`+47 912 34 567`), and as a `tel:` link.
     pub phone: String,
+    pub phone_href: String,
     /// The person's window, in words.
     pub window: String,
     pub note: String,

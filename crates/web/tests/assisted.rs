@@ -170,6 +170,13 @@ async fn a_paper_application_is_registered_found_by_the_contact_centre_and_count
         sara.post(&action, &[("utfall", "kontakt")]).await;
         assert!(!sara.get("/ansatt/saker").await.body.contains(&action), "{label}: done");
 
+        // A protected person is not shown to the contact centre, and caseworkers have no lookup.
+        let eva = app.store.demo_people().await.unwrap().into_iter().find(|p| p.fornavn == "Eva").unwrap();
+        let refused = tor.post("/ansatt/kontaktsenter", &[("fnr", eva.fnr.as_str()), ("grunn", "innringer")]).await;
+        assert!(refused.body.contains("beskyttet adresse") && !refused.body.contains("Sørkedalsveien"), "{label}");
+        sara.get("/ansatt/saker").await;
+        assert_eq!(sara.post("/ansatt/kontaktsenter", &[("fnr", &fnr), ("grunn", "innringer")]).await.status, StatusCode::FORBIDDEN, "{label}");
+
         // Amina sees who looked and why.
         let case = amina_browser.get(&format!("/mine-soknader/{id}")).await;
         assert!(case.body.contains("Tor Bakke") && case.body.contains("slo opp saken i kontaktsenteret fordi du ringte"), "{label}");

@@ -230,7 +230,7 @@ pub fn prepare(
 
 /// Takes every address out of a soknad.json (for a person with a protected address): the
 /// register's, and where the applicant said they stay.
-fn without_addresses(soknad: &mut serde_json::Value) {
+pub(crate) fn without_addresses(soknad: &mut serde_json::Value) {
     if let Some(p) = soknad.pointer_mut("/data/personalia").and_then(|p| p.as_object_mut()) {
         p.remove("folkeregistrertAdresse");
         p.remove("oppholdsadresse");

@@ -8,6 +8,9 @@
 //! - [`apply`]: sending an application (documents into PDFs, the application as sent).
 //! - [`barnevern`]: child-welfare concern reports: sending one (public), and the child-welfare
 //!   service's list, report page and steps, for its own staff only.
+//! - [`assisted`]: a caseworker registers a paper, phone or desk application in the same steps.
+//! - [`contact`]: the contact centre's lookup, call notes and callbacks.
+//! - [`stats`]: the office lead's statistics.
 //! - [`citizen`]: documents a citizen or helper chooses (checked and kept with previews) and sends
 //!   to an application already sent (ettersendelse).
 //! - [`dialogue`]: the conversation between a person and the office on an application.
@@ -21,9 +24,11 @@
 
 pub mod appeals;
 pub mod apply;
-pub mod barnevern;
 pub mod archive;
+pub mod assisted;
+pub mod barnevern;
 pub mod citizen;
+pub mod contact;
 pub mod dialogue;
 pub mod documents;
 pub mod letters;
@@ -32,6 +37,7 @@ pub mod notices;
 pub mod notify;
 pub mod office;
 pub mod powers;
+pub mod stats;
 pub mod view;
 
 use std::sync::Arc;

@@ -3,6 +3,7 @@
 //! over case events. Everything here is synchronous and unit-tested without a database.
 
 pub mod application;
+pub mod assisted;
 pub mod barnevern;
 pub mod calculation;
 pub mod calendar;
@@ -18,6 +19,7 @@ pub mod notices;
 pub mod office;
 pub mod requests;
 pub mod staff;
+pub mod stats;
 pub mod text;
 pub mod vedtak;
 

@@ -110,9 +110,23 @@ impl Store {
     /// Like [`Store::submit`], and counts `count` (the sending limit) in the same transaction, so
     /// a send commits once. A repeated send (the draft already sent) counts nothing.
     pub async fn submit_counted(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, count: Option<&crate::RateCount>, now: Millis) -> Result<Option<Submitted>> {
+        self.submit_with(draft_id, owner, app, count, None, now).await
+    }
+
+    /// The one send: [`Store::submit_counted`], and for an application a caseworker registered,
+    /// its channel and who registered it (`None`: the person's own, digital).
+    pub(crate) async fn submit_with(
+        &self,
+        draft_id: &str,
+        owner: &Fodselsnummer,
+        app: &NewApplication,
+        count: Option<&crate::RateCount>,
+        channel: Option<&crate::ApplicationChannel>,
+        now: Millis,
+    ) -> Result<Option<Submitted>> {
         // A reference is random: on the rare clash with another application's, try a new one.
         for _ in 0..3 {
-            match self.try_submit(draft_id, owner, app, count, now).await {
+            match self.try_submit(draft_id, owner, app, count, channel, now).await {
                 Err(e) if e.is_unique_violation() => {
                     // The draft id was sent before (the demo's fixed ids, written again by a second
                     // server starting at once): answer with that application. Else it was the reference.
@@ -128,7 +142,15 @@ impl Store {
 
     /// One attempt of [`Self::submit_counted`]: one transaction of about a dozen statements, every
     /// value it needs computed before (a send's cost on SQLite is its round trips to the database).
-    async fn try_submit(&self, draft_id: &str, owner: &Fodselsnummer, app: &NewApplication, count: Option<&crate::RateCount>, now: Millis) -> Result<Option<Submitted>> {
+    async fn try_submit(
+        &self,
+        draft_id: &str,
+        owner: &Fodselsnummer,
+        app: &NewApplication,
+        count: Option<&crate::RateCount>,
+        channel: Option<&crate::ApplicationChannel>,
+        now: Millis,
+    ) -> Result<Option<Submitted>> {
         let id = new_id();
         let reference = new_reference();
         let mut tx = self.begin_write().await?;
@@ -159,6 +181,21 @@ impl Store {
         .bind(serde_json::to_string(&app.summary).map_err(|e| StoreError::Corrupt(e.to_string()))?)
         .execute(&mut *tx)
         .await?;
+        if let Some(c) = channel {
+            sqlx::query(
+                "UPDATE applications SET channel = $1, registered_by = $2, registered_by_name = $3, identity_check = $4, identity_checked_by = $5, kommune_reason = $6
+                 WHERE id = $7",
+            )
+            .bind(c.channel.slug())
+            .bind(c.registered_by.as_ref().map(|(s, _)| s.clone()))
+            .bind(c.registered_by.as_ref().map(|(_, n)| n.clone()))
+            .bind(c.identity_check.clone())
+            .bind(c.identity_checked_by.clone())
+            .bind(c.kommune_reason.clone())
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        }
         insert_events(&mut tx, &id, 0, &app.events, now).await?;
         if !app.documents.is_empty() {
             crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now).await?;

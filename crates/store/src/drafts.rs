@@ -84,7 +84,7 @@ impl Store {
     pub async fn draft(&self, id: &str, owner: &Fodselsnummer, now: Millis) -> Result<Option<Draft>> {
         let row = sqlx::query(
             "SELECT id, kommunenummer, answers, created_ms, updated_ms FROM drafts
-             WHERE id = $1 AND owner_fnr = $2 AND updated_ms >= $3",
+             WHERE id = $1 AND owner_fnr = $2 AND updated_ms >= $3 AND registered_by IS NULL",
         )
         .bind(id)
         .bind(owner.as_str())
@@ -98,7 +98,7 @@ impl Store {
     pub async fn latest_draft(&self, owner: &Fodselsnummer, now: Millis) -> Result<Option<Draft>> {
         let row = sqlx::query(
             "SELECT id, kommunenummer, answers, created_ms, updated_ms FROM drafts
-             WHERE owner_fnr = $1 AND updated_ms >= $2 ORDER BY updated_ms DESC LIMIT 1",
+             WHERE owner_fnr = $1 AND updated_ms >= $2 AND registered_by IS NULL ORDER BY updated_ms DESC LIMIT 1",
         )
         .bind(owner.as_str())
         .bind(expiry_cutoff(now))
@@ -112,7 +112,7 @@ impl Store {
     pub async fn drafts_of(&self, owner: &Fodselsnummer, now: Millis) -> Result<Vec<Draft>> {
         let rows = sqlx::query(
             "SELECT id, kommunenummer, answers, created_ms, updated_ms FROM drafts
-             WHERE owner_fnr = $1 AND updated_ms >= $2 ORDER BY updated_ms DESC, id",
+             WHERE owner_fnr = $1 AND updated_ms >= $2 AND registered_by IS NULL ORDER BY updated_ms DESC, id",
         )
         .bind(owner.as_str())
         .bind(expiry_cutoff(now))

@@ -8,6 +8,7 @@
 mod api;
 mod appeals;
 mod applications;
+mod assisted;
 mod audit;
 pub mod backup;
 mod concern_reports;
@@ -46,6 +47,7 @@ use sqlx::{AnyPool, Executor};
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use appeals::{AppealRow, AppealStep, NewAppeal};
 pub use applications::{NewApplication, StoredApplication, Submitted};
+pub use assisted::{ApplicationChannel, Callback, CallbackOutcome, NewCallback, PersonWithoutEid, StaffDraft};
 pub use audit::{AuditEntry, AuditHead, AuditKey, AuditPublicKey, AuditView, ChainCheck, Checkpoint, CheckpointFolder, Checkpointer, Outcome};
 pub use concern_reports::{ConcernReportFull, ConcernReportRow, NewConcernReport, NewReportFile, NewStep, ReportFile, ReportProjection, ReportStep};
 pub use decisions::{CalculationRow, DecisionRow, DecisionWrite, PaymentDue, PaymentRow};
@@ -160,6 +162,8 @@ fn migrations(backend: Backend) -> Migrator {
             (23, "appeals", include_str!("../migrations/sqlite/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/sqlite/0024_pdf_parts.sql")),
             (25, "concern reports", include_str!("../migrations/sqlite/0025_concern_reports.sql")),
+            (27, "channels and contact centre", include_str!("../migrations/sqlite/0027_channels_and_contact_centre.sql")),
+            (28, "people without eid", include_str!("../migrations/sqlite/0028_people_without_eid.sql")),
             (29, "dialogue attachments and templates", include_str!("../migrations/sqlite/0029_dialogue_attachments_templates.sql")),
             (30, "power messages", include_str!("../migrations/sqlite/0030_power_messages.sql")),
         ],
@@ -189,6 +193,8 @@ fn migrations(backend: Backend) -> Migrator {
             (23, "appeals", include_str!("../migrations/postgres/0023_appeals.sql")),
             (24, "pdf parts", include_str!("../migrations/postgres/0024_pdf_parts.sql")),
             (25, "concern reports", include_str!("../migrations/postgres/0025_concern_reports.sql")),
+            (27, "channels and contact centre", include_str!("../migrations/postgres/0027_channels_and_contact_centre.sql")),
+            (28, "people without eid", include_str!("../migrations/postgres/0028_people_without_eid.sql")),
             (29, "dialogue attachments and templates", include_str!("../migrations/postgres/0029_dialogue_attachments_templates.sql")),
             (30, "power messages", include_str!("../migrations/postgres/0030_power_messages.sql")),
         ],

@@ -27,6 +27,8 @@ pub struct DueNotice {
     pub language: String,
     /// 1 for the first attempt.
     pub attempt: u32,
+    /// To a person without electronic ID: say to call or visit the office, not to log in.
+    pub plain: bool,
 }
 
 /// A notice as the tests and the operator see it.
@@ -70,9 +72,17 @@ pub(crate) async fn enqueue(tx: &mut sqlx::Transaction<'_, sqlx::Any>, applicati
     let owner: String = row.try_get("owner_fnr")?;
     let answers: serde_json::Value = serde_json::from_str(&row.try_get::<String, _>("answers")?).map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?;
     let language = answers.get(velferd_domain::application::LANGUAGE).and_then(|v| v.as_str()).filter(|l| matches!(*l, "nb" | "nn" | "en")).unwrap_or("nb").to_owned();
-    let choices = match choices_in(tx, &owner).await? {
-        Some(c) => c,
-        None => {
+    // A person without electronic ID cannot log in to choose: plain SMS to the number the office
+    // registered, else to the contact person they named.
+    let without_eid = sqlx::query("SELECT phone, contact_phone FROM people_without_eid WHERE fnr = $1").bind(&owner).fetch_optional(&mut **tx).await?;
+    let plain = without_eid.is_some();
+    let choices = match (without_eid, choices_in(tx, &owner).await?) {
+        (Some(r), _) => {
+            let phone = r.try_get::<Option<String>, _>("phone")?.or(r.try_get::<Option<String>, _>("contact_phone")?);
+            Choices { sms_on: phone.is_some(), phone, ..Choices::default() }
+        }
+        (None, Some(c)) => c,
+        (None, None) => {
             let phone = answers.get("telefon").and_then(|v| v.as_str()).and_then(|p| Telefonnummer::parse(p).ok()).map(|p| p.as_str().to_owned());
             Choices { sms_on: phone.is_some(), phone, ..Choices::default() }
         }
@@ -81,8 +91,8 @@ pub(crate) async fn enqueue(tx: &mut sqlx::Transaction<'_, sqlx::Any>, applicati
     for (channel, address) in recipients(kind, &choices) {
         let key = format!("{application_id}:{event}:{}", channel.code());
         let done = sqlx::query(
-            "INSERT INTO notifications (id, key, application_id, kind, channel, address, language, state, attempts, due_ms, created_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8) ON CONFLICT (key) DO NOTHING",
+            "INSERT INTO notifications (id, key, application_id, kind, channel, address, language, state, attempts, due_ms, created_ms, plain)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8, $9) ON CONFLICT (key) DO NOTHING",
         )
         .bind(new_id())
         .bind(&key)
@@ -92,6 +102,7 @@ pub(crate) async fn enqueue(tx: &mut sqlx::Transaction<'_, sqlx::Any>, applicati
         .bind(&address)
         .bind(&language)
         .bind(now)
+        .bind(i64::from(plain))
         .execute(&mut **tx)
         .await?;
         written += done.rows_affected() as usize;
@@ -181,7 +192,7 @@ impl Store {
             crate::Backend::Sqlite => "",
         };
         let rows = sqlx::query(&format!(
-            "SELECT id, key, kind, channel, address, language, attempts FROM notifications WHERE state = 'pending' AND due_ms <= $1 ORDER BY due_ms, id LIMIT $2{lock}"
+            "SELECT id, key, kind, channel, address, language, attempts, plain FROM notifications WHERE state = 'pending' AND due_ms <= $1 ORDER BY due_ms, id LIMIT $2{lock}"
         ))
         .bind(now)
         .bind(limit)
@@ -205,6 +216,7 @@ impl Store {
                 address: r.try_get("address")?,
                 language: r.try_get("language")?,
                 attempt: u32::try_from(r.try_get::<i64, _>("attempts")? + 1).unwrap_or(u32::MAX),
+                plain: r.try_get::<i64, _>("plain")? != 0,
             });
         }
         tx.commit().await?;

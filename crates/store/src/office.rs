@@ -38,6 +38,8 @@ pub struct CaseRow {
     pub emergency: bool,
     pub sent_ms: Millis,
     pub state: CaseState,
+    /// How it came in (`velferd_domain::assisted::Channel` slug: `digital`, `papir`, …).
+    pub channel: String,
 }
 
 /// A case's state from the projection, with the office's own fields.
@@ -163,7 +165,7 @@ impl Store {
         // Emergency and time sent come from the projection: on SQLite, reading `sent_ms` from
         // `applications` walks the overflow pages of the application as sent that precede it.
         let mut sql = format!(
-            "SELECT c.application_id AS id, a.reference, c.emergency, c.sent_ms, p.fornavn, p.mellomnavn, p.etternavn, p.adressebeskyttelse, {STATE_COLUMNS}
+            "SELECT c.application_id AS id, a.reference, a.channel, c.emergency, c.sent_ms, p.fornavn, p.mellomnavn, p.etternavn, p.adressebeskyttelse, {STATE_COLUMNS}
              FROM {from} c.enhetsnummer = $1"
         );
         if !access.protected_persons {
@@ -240,6 +242,7 @@ impl Store {
                     emergency: r.try_get::<i64, _>("emergency")? != 0,
                     sent_ms: r.try_get("sent_ms")?,
                     state: state_from_row(r)?,
+                    channel: r.try_get("channel")?,
                 })
             })
             .collect::<Result<_>>()?;

@@ -108,6 +108,7 @@ impl Store {
             "DELETE FROM meeting_slots WHERE meeting_id IN (SELECT id FROM meetings WHERE application_id = $1)",
             "DELETE FROM meetings WHERE application_id = $1",
             "DELETE FROM appeals WHERE application_id = $1",
+            "DELETE FROM callbacks WHERE application_id = $1",
             "DELETE FROM applications WHERE id = $1",
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;

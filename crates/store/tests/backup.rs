@@ -200,6 +200,29 @@ async fn seed(store: &Store, files: &dyn Files) -> (String, String) {
     };
     store.receive_appeal(&appeal, 14).await.unwrap();
     seed_concern_report(store, files).await;
+    // The contact centre promised a callback (issue 17).
+    let callback = velferd_store::NewCallback {
+        application_id: id.clone(),
+        office: "0312".into(),
+        phone: "+4791234567".into(),
+        window_start_ms: 1_796_198_400_000,
+        window_end_ms: 1_796_198_400_000 + 3_600_000,
+        note: "Lurer på når pengene kommer.".into(),
+        created_by: ("tor".into(), "Tor Bakke".into()),
+    };
+    store.add_callback(&callback, "Ring tilbake", &AuditEntry { action: "contact-callback".into(), ..noted.clone() }, 14).await.unwrap();
+    // The owner was registered without electronic ID (issue 17).
+    let without_eid = velferd_store::PersonWithoutEid {
+        fnr: owner.as_str().to_owned(),
+        phone: Some("+4799887766".into()),
+        contact: Some(("Kari Bymisjon".into(), None, "botilbud".into())),
+        identity_check: "pass".into(),
+        identity_checked_by: "Sara Lund".into(),
+        office: "0312".into(),
+        registered_by: ("sara".into(), "Sara Lund".into()),
+        updated_ms: 14,
+    };
+    store.register_without_eid(&without_eid, &AuditEntry { action: "register-person-without-eid".into(), application_id: None, ..noted.clone() }, 14).await.unwrap();
     for action in ["read-application", "update-status"] {
         let entry = AuditEntry {
             actor: format!("api-key:{}", client.key_id),
@@ -305,7 +328,10 @@ async fn a_backup_restores_to_the_same_data_in_either_database() {
         seed(&store, &files).await;
         let backup = work.0.join("backup");
         let manifest = store.backup(&files, &backup, 100).await.unwrap();
-        assert_eq!(manifest.files, 7, "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later, a concern report's attachment, a message's attachment");
+        assert_eq!(
+            manifest.files, 7,
+            "a document, a letter, a draft's photo and its thumbnail, a page chosen to send later, a concern report's attachment, a message's attachment"
+        );
         assert!(manifest.rows.values().all(|n| *n > 0), "{}: one of everything: {:?}", source.label, manifest.rows);
         assert!(store.backup(&files, &backup, 101).await.is_err(), "never over an existing backup");
 
@@ -377,11 +403,12 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
             "conversations",
             "meetings",
             "meeting_slots",
+            "callbacks",
             "applications",
         ] {
             assert_eq!(left[table], 0, "{}: {table}", db.label);
         }
-        assert_eq!(left["audit_log"], 8, "the audit log keeps the record of who read and did what");
+        assert_eq!(left["audit_log"], 10, "the audit log keeps the record of who read and did what");
     }
 }
 
@@ -450,11 +477,11 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
     let signed = work.0.join("signed");
     store.backup_signed(&files, &signed, 100, &key).await.unwrap();
     let line = std::fs::read_to_string(signed.join("audit-checkpoint.txt")).unwrap();
-    assert!(line.starts_with("velferd-audit-checkpoint seq=8 "), "{line}");
+    assert!(line.starts_with("velferd-audit-checkpoint seq=10 "), "{line}");
     for target in testing::all().await {
         let restored = Store::connect(&target.url).await.unwrap();
         restored.restore_verified(&LocalFiles::new(work.0.join(format!("files-{}", target.label))), &signed, &key.public_key()).await.unwrap();
-        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 8 }, "{}", target.label);
+        assert_eq!(restored.verify_audit().await.unwrap(), ChainCheck::Intact { entries: 10 }, "{}", target.label);
     }
 
     // The last entry removed and the head row set back to the entry before: consistent, but short
@@ -474,7 +501,7 @@ async fn a_signed_backup_restores_only_with_its_whole_audit_log() {
         let restored = Store::connect(&target.url).await.unwrap();
         let restored_files = LocalFiles::new(work.0.join(format!("cut-files-{}", target.label)));
         let err = restored.restore_verified(&restored_files, &cut, &key.public_key()).await.unwrap_err().to_string();
-        assert!(err.contains("entry 8 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
+        assert!(err.contains("entry 10 is missing") && err.contains("nothing was restored"), "{}: {err}", target.label);
         assert_empty(&restored, &restored_files, target.label).await;
         let err = restored.restore_verified(&restored_files, &unsigned, &key.public_key()).await.unwrap_err().to_string();
         assert!(err.contains("audit-checkpoint.txt") && err.contains("without an audit key"), "{err}");

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod limits;
 pub mod oidc;
 mod pages;
+mod paper;
 mod pdf;
 pub mod return_path;
 mod routes;
@@ -168,6 +169,7 @@ pub fn router(app: App) -> Router {
         .route("/soknad/{draft}/dokumenter/bilde/{file}", get(routes::attach::thumbnail))
         .route("/soknad/{draft}/{step}", get(routes::apply::show_step).post(routes::apply::save_step))
         .route("/mine-soknader", get(routes::cases::list))
+        .route("/papirskjema/{file}", get(routes::paper_form::pdf))
         .route("/varsler", get(routes::notices::show).post(routes::notices::save))
         .route("/mine-soknader/{id}", get(routes::cases::show))
         .route("/mine-soknader/{id}/dokumenter", get(routes::upload::page).post(routes::upload::send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))

@@ -79,6 +79,9 @@ pub struct FieldGroup {
 
 /// Where this step sits in the application, for the heading, progress and buttons.
 pub struct StepNav {
+    /// Where the steps live: `/soknad` (the person's own form) or `/ansatt/registrer` (a
+    /// caseworker registering a paper, phone or desk application in the same steps).
+    pub base: &'static str,
     pub draft_id: String,
     pub slug: &'static str,
     pub number: usize,
@@ -90,20 +93,26 @@ pub struct StepNav {
 
 impl StepNav {
     pub fn new(lang: Lang, draft_id: &str, step: Step) -> Self {
+        Self::under("/soknad", lang, draft_id, step)
+    }
+
+    /// The same steps under another `base` (the staff registration pages).
+    pub fn under(base: &'static str, lang: Lang, draft_id: &str, step: Step) -> Self {
         let total = Step::ALL.len();
         Self {
+            base,
             draft_id: draft_id.to_owned(),
             slug: step.slug(),
             number: step.number(),
             total,
             title: lang.t(&format!("step-{}-title", step.slug())),
             progress: lang.t_args("step-progress", &[("current", step.number().to_string()), ("total", total.to_string())]),
-            back_href: step.previous().map(|p| format!("/soknad/{draft_id}/{}", p.slug())),
+            back_href: step.previous().map(|p| format!("{base}/{draft_id}/{}", p.slug())),
         }
     }
 
     pub fn action(&self) -> String {
-        format!("/soknad/{}/{}", self.draft_id, self.slug)
+        format!("{}/{}/{}", self.base, self.draft_id, self.slug)
     }
 }
 

@@ -58,10 +58,12 @@ pub struct Notifier {
     pub worker: String,
 }
 
-/// The text of a notice of `kind` in `words`' language: what there is to read and where to log in.
-pub fn text(words: &dyn Words, kind: NoticeKind) -> (String, String) {
+/// The text of a notice of `kind` in `words`' language: what there is to read and where to log in
+/// — or, `plain`, for a person without electronic ID, to call or visit the office (no link, no
+/// log-in: issue 17).
+pub fn text(words: &dyn Words, kind: NoticeKind, plain: bool) -> (String, String) {
     let subject = words.t("notice-subject", &[]);
-    let body = format!("{}\n\n{}", words.t(kind.text_key(), &[]), words.t("notice-log-in", &[]));
+    let body = format!("{}\n\n{}", words.t(kind.text_key(), &[]), words.t(if plain { "notice-plain" } else { "notice-log-in" }, &[]));
     (subject, body)
 }
 
@@ -88,7 +90,7 @@ impl Notifier {
 
     async fn deliver(&self, notice: &DueNotice) -> Result<(), DeliveryError> {
         let words = (self.words)(&notice.language);
-        let (subject, text) = text(words.as_ref(), notice.kind);
+        let (subject, text) = text(words.as_ref(), notice.kind, notice.plain);
         let outgoing = Outgoing { key: notice.id.clone(), to: notice.address.clone(), subject, text };
         match notice.channel {
             Channel::Sms => self.sms.deliver(&outgoing).await,
@@ -156,4 +158,28 @@ impl Notifier {
 
 fn now_ms() -> Millis {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as Millis)
+}
+
+#[cfg(test)]
+mod plain_tests {
+    struct Keys;
+    impl crate::Words for Keys {
+        fn t(&self, key: &str, _: &[(&'static str, String)]) -> String {
+            key.to_owned()
+        }
+        fn try_t(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn code(&self) -> &'static str {
+            "nb"
+        }
+    }
+
+    #[test]
+    fn a_plain_notice_says_to_call_or_visit_and_never_to_log_in() {
+        let (_, plain) = super::text(&Keys, velferd_domain::notices::NoticeKind::Decision, true);
+        assert!(plain.contains("notice-plain") && !plain.contains("notice-log-in"));
+        let (_, usual) = super::text(&Keys, velferd_domain::notices::NoticeKind::Decision, false);
+        assert!(usual.contains("notice-log-in"));
+    }
 }

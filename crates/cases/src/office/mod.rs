@@ -42,6 +42,10 @@ pub struct CaseFile {
     /// Files sent with messages (either way), oldest first, with the message's author name, whether
     /// it came from the office, and when: part of the record like the documents.
     pub message_attachments: Vec<(velferd_store::Message, velferd_store::Attachment)>,
+    /// How it came in and who registered it (issue 17).
+    pub channel: Option<velferd_store::ApplicationChannel>,
+    /// The contact centre's callbacks, open and done.
+    pub callbacks: Vec<velferd_store::Callback>,
 }
 
 impl Cases {
@@ -115,7 +119,9 @@ impl Cases {
         let calculated_ore = self.store.latest_calculation(id).await?.map(|c| c.override_ore.unwrap_or(c.proposed_ore));
         let decisions = self.store.decisions(id).await?;
         let message_attachments = self.store.messages(id).await?.into_iter().filter_map(|m| m.attachment.clone().map(|a| (m, a))).collect();
-        Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns, calculated_ore, decisions, message_attachments })
+        let channel = self.store.application_channel(id).await?;
+        let callbacks = self.store.callbacks_of(id).await?;
+        Ok(CaseFile { case, person, state, insight, letters, journal, colleagues, case_system_owns, calculated_ore, decisions, message_attachments, channel, callbacks })
     }
 
     /// A document sent with or after the application, or a letter on it, for a staff member: the

@@ -8,6 +8,7 @@ use axum::response::{Html, IntoResponse, Response};
 use crate::i18n::Lang;
 use crate::steps::{Control, FieldGroup, StepNav};
 
+pub mod assisted;
 pub mod barnevern;
 pub mod staff;
 

@@ -17,6 +17,10 @@ pub struct StaffPage {
     pub reads_cases: bool,
     /// The child-welfare role: a link to the concern reports.
     pub child_welfare: bool,
+    /// Contact-centre staff: the lookup page.
+    pub contact_centre: bool,
+    /// The office lead: the statistics.
+    pub lead: bool,
 }
 
 /// One case in the office's inbox.
@@ -40,6 +44,29 @@ pub struct InboxRow {
     pub near_limit: bool,
     /// "Strictly confidential address (kode 6)" and alike, for a protected person.
     pub protected: Option<String>,
+    /// How it came in, when not the person's own digital application ("Paper").
+    pub channel: Option<String>,
+}
+
+/// A callback the contact centre promised, open on the office's inbox.
+pub struct CallbackRow {
+    pub case_href: String,
+    pub reference: String,
+    pub name: String,
+    /// As people read it (`+47 912 34 567`), and as a `tel:` link.
+    pub phone: String,
+    pub phone_href: String,
+    /// The person's window, in words.
+    pub window: String,
+    pub note: String,
+    /// Who promised it and when.
+    pub by: String,
+    /// "Tried twice" and alike.
+    pub attempts: Option<String>,
+    /// The window has passed.
+    pub late: bool,
+    /// Where "contact made" / "no answer" posts.
+    pub action: String,
 }
 
 /// A link that chooses a filter of the inbox.
@@ -64,6 +91,10 @@ pub struct InboxPage {
     pub showing: String,
     pub previous_href: Option<String>,
     pub next_href: Option<String>,
+    /// Open callbacks of the office (issue 17).
+    pub callbacks: Vec<CallbackRow>,
+    /// What was just done to a callback, in words.
+    pub done: Option<String>,
 }
 
 /// A choice in an action form.
@@ -127,6 +158,11 @@ pub struct CasePage {
     pub received: String,
     /// "Written in English" (the language the person applied in), or empty when not kept.
     pub applied_in: String,
+    /// How it came in, who registered it and how the identity was checked (issue 17); empty for
+    /// the person's own digital application.
+    pub channel: Vec<String>,
+    /// The contact centre's callbacks on this case, in words.
+    pub callbacks: Vec<String>,
     pub waited: String,
     pub emergency: bool,
     pub status: String,

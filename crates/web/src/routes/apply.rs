@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 use velferd_cases::apply::Sent;
-use velferd_domain::application::{antall_barn, barn_field, draft_expires_at, parse_application, required_documents, summary, validate_step, Answers, FieldError, Step};
+use velferd_domain::application::{antall_barn, draft_expires_at, parse_application, required_documents, summary, validate_step, Answers, FieldError, Step};
 use velferd_domain::kommune::Kommune;
 use velferd_store::Draft;
 
@@ -277,22 +277,10 @@ pub async fn save_step(
     }
 }
 
-/// Adds a child slot, or removes the last one with its answers.
+/// Adds a child slot, or removes the last one with its answers (shared with the staff
+/// registration pages).
 fn change_children(answers: &mut Answers, action: &str) {
-    let count = antall_barn(answers).max(1);
-    match action {
-        "legg-til-barn" => {
-            answers.set("har_barn", "ja");
-            answers.set("antall_barn", (count + 1).min(velferd_domain::application::MAX_BARN).to_string());
-        }
-        "fjern-barn" if count > 1 => {
-            for name in ["fornavn", "etternavn", "fodselsdato", "bor_sammen", "delt_bosted", "samvaer"] {
-                answers.set(barn_field(count, name), "");
-            }
-            answers.set("antall_barn", (count - 1).to_string());
-        }
-        _ => {}
-    }
+    velferd_cases::assisted::change_children(answers, action);
 }
 
 async fn summary_page(

@@ -13,6 +13,7 @@ pub mod meetings;
 pub mod messages;
 pub mod notices;
 pub mod oidc;
+pub mod paper_form;
 pub mod receipt;
 pub mod signin;
 pub mod staff;

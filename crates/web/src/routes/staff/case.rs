@@ -144,7 +144,21 @@ pub(super) async fn page(
     let applied_in = file.case.application.answers.language().and_then(Lang::from_code);
     let letter_lang = form.values.get("sprak").cloned().unwrap_or_else(|| applied_in.unwrap_or(lang).code().to_owned());
     let languages = Lang::ALL.into_iter().map(|l| Choice { value: l.code().to_owned(), label: l.own_name().to_owned(), checked: l.code() == letter_lang }).collect();
+    let channel = file.channel.as_ref().map(|c| channel_lines(lang, c)).unwrap_or_default();
+    let callbacks = file
+        .callbacks
+        .iter()
+        .map(|c| {
+            let window = lang.t_args("callback-window", &[("from", fmt::date_time(c.window_start_ms)), ("to", fmt::date_time(c.window_end_ms))]);
+            match (&c.done_ms, &c.done_by_name) {
+                (Some(at), name) => lang.t_args("staff-case-callback-done", &[("window", window), ("name", name.clone().unwrap_or_default()), ("date", fmt::date_time(*at))]),
+                (None, _) => lang.t_args("staff-case-callback-open", &[("window", window), ("phone", c.phone.clone())]),
+            }
+        })
+        .collect();
     let page = CasePage {
+        channel,
+        callbacks,
         ctx: context(app, lang, &format!("/ansatt/saker/{id}"), session).await?,
         reference: sent.reference.clone(),
         received: fmt::date_time(sent.sent_ms),
@@ -239,6 +253,10 @@ pub(crate) fn journal_text(lang: Lang, j: &velferd_store::JournalEntry) -> Strin
         "utbetaling-planlagt" => lang.t_args("staff-journal-payment-planned", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
         "utbetaling-utbetalt" => lang.t_args("staff-journal-payment-paid", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
         "utbetaling-stoppet" => lang.t_args("staff-journal-payment-stopped", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        "samtale" => lang.t_args("staff-journal-call-note", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        "tilbakeringing" => lang.t_args("staff-journal-callback", &[("name", j.actor_name.clone()), ("text", j.text.clone())]),
+        "tilbakeringt" if j.text == "kontakt" => lang.t_args("staff-journal-called-contact", &[("name", j.actor_name.clone())]),
+        "tilbakeringt" => lang.t_args("staff-journal-called-no-answer", &[("name", j.actor_name.clone())]),
         other => format!("{}: {other} {}", j.actor_name, j.text),
     }
 }
@@ -305,4 +323,22 @@ pub async fn archive_pdf(State(app): State<AppState>, lang: Lang, staff: Staff, 
     let record = app.cases.office_record(&staff, &id, now_ms()).await?;
     let bytes = crate::routes::archive::pdf(&app, lang, &record).await?;
     Ok(pdf_response(bytes, &format!("arkiv-{}.pdf", record.application.reference)))
+}
+
+/// How an application came in, in words (nothing for the person's own digital one).
+fn channel_lines(lang: Lang, c: &velferd_store::ApplicationChannel) -> Vec<String> {
+    if c.channel == velferd_domain::assisted::Channel::Digital {
+        return vec![];
+    }
+    let mut out = vec![lang.t_args("staff-case-channel", &[("channel", super::contact::channel_text(lang, c.channel))])];
+    if let Some((_, name)) = &c.registered_by {
+        out.push(lang.t_args("staff-case-registered-by", &[("name", name.clone())]));
+    }
+    if let Some(how) = &c.identity_check {
+        out.push(lang.t_args("staff-case-identity", &[("how", lang.t(&format!("identity-{how}"))), ("name", c.identity_checked_by.clone().unwrap_or_default())]));
+    }
+    if let Some(reason) = &c.kommune_reason {
+        out.push(lang.t_args("staff-case-kommune-reason", &[("reason", reason.clone())]));
+    }
+    out
 }

@@ -21,7 +21,9 @@ pub async fn home(State(app): State<AppState>, lang: Lang, session: Session, sta
     let roles = staff.roles.iter().map(|r| lang.t(&format!("staff-role-{r}"))).collect::<Vec<_>>().join(", ");
     let reads_cases = CaseAccess::for_staff(&staff.roles, &staff.office).is_some();
     let child_welfare = velferd_domain::barnevern::Access::for_staff(&staff.roles, &staff.office, &app.kommuner).is_some();
-    Ok(render(&StaffPage { ctx: context(&app, lang, "/ansatt", &session).await?, name: staff.name.clone(), office, roles, reads_cases, child_welfare }))
+    let contact_centre = staff.roles.contains(&velferd_domain::staff::Role::Kontaktsenter);
+    let lead = staff.roles.contains(&velferd_domain::staff::Role::Leder);
+    Ok(render(&StaffPage { ctx: context(&app, lang, "/ansatt", &session).await?, name: staff.name.clone(), office, roles, reads_cases, child_welfare, contact_centre, lead }))
 }
 
 pub async fn signed_out(State(app): State<AppState>, lang: Lang, session: Session) -> Result<Response, AppError> {

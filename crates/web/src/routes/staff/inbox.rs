@@ -11,7 +11,7 @@ use super::{protection_key, status_text, waited};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pages::render;
-use crate::pages::staff::{FilterLink, InboxPage, InboxRow};
+use crate::pages::staff::{CallbackRow, FilterLink, InboxPage, InboxRow};
 use crate::routes::context;
 use crate::session::Staff;
 use crate::{fmt, now_ms, AppState};
@@ -21,6 +21,8 @@ pub struct InboxParams {
     vis: Option<String>,
     sok: Option<String>,
     side: Option<String>,
+    /// A callback just marked (`kontakt` or `ikke-svar`).
+    gjort: Option<String>,
 }
 
 fn filter_key(f: InboxFilter) -> &'static str {
@@ -82,13 +84,43 @@ pub async fn inbox(State(app): State<AppState>, lang: Lang, session: Session, st
                 overdue: s.open && s.next_deadline_ms.is_some_and(|d| d < now),
                 near_limit: s.open && !s.decided && now - r.sent_ms >= NEAR_LIMIT_DAYS * DAY,
                 protected: r.protection.map(|p| lang.t(protection_key(p))),
+                channel: velferd_domain::assisted::Channel::from_slug(&r.channel)
+                    .filter(|c| *c != velferd_domain::assisted::Channel::Digital)
+                    .map(|c| super::contact::channel_text(lang, c)),
             }
         })
         .collect();
     let filters = InboxFilter::ALL.into_iter().map(|f| FilterLink { label: lang.t(filter_key(f)), href: href(f, &search, 0), current: f == filter }).collect();
     let showing = lang.t_args("staff-inbox-showing", &[("filter", lang.t(filter_key(filter))), ("page", (page + 1).to_string())]);
     let path = href(filter, &search, page);
+    // The contact centre's callbacks stay on top of the inbox until someone marks contact made.
+    let callbacks = app
+        .cases
+        .open_callbacks(&staff, now)
+        .await?
+        .into_iter()
+        .map(|c| CallbackRow {
+            case_href: format!("/ansatt/saker/{}", c.application_id),
+            reference: c.reference,
+            name: c.name,
+            phone: velferd_domain::ids::Telefonnummer::parse(&c.phone).map_or_else(|_| c.phone.clone(), |t| t.formatted()),
+            phone_href: format!("tel:{}", c.phone),
+            window: lang.t_args("callback-window", &[("from", fmt::date_time(c.window_start_ms)), ("to", fmt::date_time(c.window_end_ms))]),
+            note: c.note,
+            by: lang.t_args("callback-by", &[("name", c.created_by_name), ("date", fmt::date_time(c.created_ms))]),
+            attempts: (c.attempts > 0).then(|| lang.t_n("callback-attempts", "count", c.attempts)),
+            late: c.window_end_ms < now,
+            action: format!("/ansatt/tilbakeringinger/{}", c.id),
+        })
+        .collect();
+    let done = match q.gjort.as_deref() {
+        Some("kontakt") => Some(lang.t("callback-marked-contact")),
+        Some("ikke-svar") => Some(lang.t("callback-marked-no-answer")),
+        _ => None,
+    };
     let page_view = InboxPage {
+        callbacks,
+        done,
         ctx: context(&app, lang, &path, &session).await?,
         office: super::super::cases::office_name(&app, lang, &staff.office),
         filters,

@@ -7,12 +7,15 @@
 pub mod actions;
 pub mod appeals;
 pub mod case;
+pub mod contact;
 pub mod decide;
 pub mod home;
 pub mod inbox;
 pub mod meetings;
 pub mod messages;
 pub mod printing;
+pub mod register;
+pub mod stats;
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -47,6 +50,18 @@ pub fn router(upload_body_limit: usize) -> Router<AppState> {
         .route("/ansatt/saker/{id}/dokumenter/{file}", get(case::document))
         .route("/ansatt/demo", get(home::demo_page).post(home::demo_sign_in))
         .route("/ansatt/logget-ut", get(home::signed_out))
+        // Everyone can apply (issue 17): registering, the contact centre, callbacks, statistics.
+        .route("/ansatt/registrer", get(register::start_page).post(register::start))
+        .route("/ansatt/registrer/person", get(register::person_form).post(register::register_person))
+        // The scanned original comes with the form; each file is checked on its own after.
+        .route("/ansatt/registrer/{id}/send", post(register::send).layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024)))
+        .route("/ansatt/registrer/{id}/{step}", get(register::show_step).post(register::save_step))
+        .route("/ansatt/kontaktsenter", get(contact::page).post(contact::lookup))
+        .route("/ansatt/kontaktsenter/{id}/notat", post(contact::note))
+        .route("/ansatt/kontaktsenter/{id}/ring-tilbake", post(contact::callback))
+        .route("/ansatt/tilbakeringinger/{id}", post(contact::called))
+        .route("/ansatt/statistikk", get(stats::page))
+        .route("/ansatt/statistikk.csv", get(stats::csv))
 }
 
 fn protection_key(p: Adressebeskyttelse) -> &'static str {

@@ -101,9 +101,13 @@ fn entry(staff: &StaffUser, action: &str, report_id: Option<&str>, outcome: Outc
 }
 
 /// The projection of a report's state: status and the end of its next unmet deadline.
-pub fn projection(state: &ReportState, j: Jurisdiction) -> ReportProjection {
+pub fn projection(state: &ReportState, report: &Report) -> ReportProjection {
     let open = state.open();
-    ReportProjection { status: state.status().code(), next_deadline_ms: open.then(|| state.next_deadline(j).map(|d| d.ends_at)).flatten() }
+    ReportProjection {
+        status: state.status().code(),
+        next_deadline_ms: open.then(|| state.next_deadline(report.jurisdiction).map(|d| d.ends_at)).flatten(),
+        acute: state.acute(report),
+    }
 }
 
 fn fold(full: &ConcernReportFull) -> ReportState {
@@ -145,7 +149,7 @@ impl Cases {
     /// sending limit, counted in the same transaction. Returns (id, reference).
     pub async fn submit_concern_report(&self, submit_key: &str, report: &Report, files: &[NewReportFile], count: Option<&RateCount>, now: Millis) -> Result<(String, String)> {
         let state = ReportState::fold([(&Step::Mottatt, now)]).with_reporter(&report.reporter);
-        let new = NewConcernReport { submit_key, report, files, projection: projection(&state, report.jurisdiction) };
+        let new = NewConcernReport { submit_key, report, files, projection: projection(&state, report) };
         Ok(self.store.submit_concern_report(&new, count, now).await?)
     }
 
@@ -338,7 +342,7 @@ impl Cases {
         steps.push((&step, now));
         let after = ReportState::fold(steps).with_reporter(&report.reporter);
         let actor = format!("staff:{}", staff.subject);
-        let new = NewStep { report_id: id, version, step: &step, actor: &actor, actor_name: &staff.name, projection: projection(&after, j), file: file.as_ref() };
+        let new = NewStep { report_id: id, version, step: &step, actor: &actor, actor_name: &staff.name, projection: projection(&after, report), file: file.as_ref() };
         if self.store.record_concern_step(&new, &entry(staff, action, Some(id), Outcome::Permit), now).await? {
             Ok(())
         } else {

@@ -106,12 +106,21 @@ async fn a_teachers_and_a_neighbours_reports_are_worked_by_the_municipalitys_chi
         let (_, bytes) = cases.concern_report_file(&bente, &teacher_id, letter.position, NOW).await.unwrap();
         assert!(bytes.starts_with(b"%PDF"));
 
+        // The service's assessment decides what is acute: the neighbour's report assessed as ordinary
+        // no longer comes first.
+        cases
+            .concern_act(&bente, &neighbour_id, 1, Command::AssessUrgency { urgency: "vanlig".into(), reason: "Politiet har vært der.".into() }, &Keys, NOW + 330_000)
+            .await
+            .unwrap();
+        let list = cases.concern_reports(&bente, false, NOW + 331_000).await.unwrap();
+        assert!(!list.iter().find(|r| r.id == neighbour_id).unwrap().acute);
+
         // Closing needs a reason; merging refuses another child.
         let empty = cases.concern_act(&bente, &neighbour_id, 1, Command::Close { reason: "  ".into() }, &Keys, NOW).await;
         assert!(matches!(&empty, Err(CaseError::Invalid(f)) if f[0].key == "bv-refused-reason-missing"), "{empty:?}");
         let merge = cases.concern_act(&bente, &neighbour_id, 1, Command::Merge { into: reference.to_lowercase(), reason: "Samme barn?".into() }, &Keys, NOW).await;
         assert!(matches!(&merge, Err(CaseError::Invalid(f)) if f[0].key == "bv-refused-merge-other-child"), "{merge:?}");
-        cases.concern_act(&bente, &neighbour_id, 1, Command::Close { reason: "Politiet har fulgt opp; ikke grunnlag.".into() }, &Keys, NOW + 360_000).await.unwrap();
+        cases.concern_act(&bente, &neighbour_id, 2, Command::Close { reason: "Politiet har fulgt opp; ikke grunnlag.".into() }, &Keys, NOW + 360_000).await.unwrap();
         assert!(
             matches!(cases.concern_act(&bente, &neighbour_id, 2, Command::SendFeedback, &Keys, NOW).await, Err(CaseError::Refused(r)) if r.key == "bv-refused-not-professional")
         );

@@ -42,6 +42,9 @@ pub struct ReportProjection {
     pub status: &'static str,
     /// The end of the next deadline not yet met (ms), if any.
     pub next_deadline_ms: Option<Millis>,
+    /// Acute: as the service assessed it once it has, before that as the reporter said
+    /// (`velferd_domain::barnevern::ReportState::acute`). Listed first.
+    pub acute: bool,
 }
 
 /// A report to store as received.
@@ -63,6 +66,8 @@ pub struct ConcernReportRow {
     pub received_ms: Millis,
     pub status: String,
     pub next_deadline_ms: Option<Millis>,
+    /// Listed first (see [`ReportProjection::acute`]).
+    pub acute: bool,
     pub version: i64,
     pub updated_ms: Millis,
 }
@@ -100,7 +105,7 @@ pub struct NewStep<'a> {
     pub file: Option<&'a NewReportFile>,
 }
 
-const COLUMNS: &str = "id, reference, report_json, received_ms, status, next_deadline_ms, version, updated_ms";
+const COLUMNS: &str = "id, reference, report_json, received_ms, status, next_deadline_ms, acute, version, updated_ms";
 
 fn corrupt(e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(e.to_string())
@@ -115,6 +120,7 @@ fn row_from(r: &sqlx::any::AnyRow) -> Result<ConcernReportRow> {
         received_ms: r.try_get("received_ms")?,
         status: r.try_get("status")?,
         next_deadline_ms: r.try_get("next_deadline_ms")?,
+        acute: r.try_get::<i64, _>("acute")? == 1,
         version: r.try_get("version")?,
         updated_ms: r.try_get("updated_ms")?,
     })
@@ -187,7 +193,7 @@ impl Store {
         .bind(new.submit_key)
         .bind(new.report.kommune.as_str())
         .bind(new.report.jurisdiction.code())
-        .bind(i64::from(new.report.acute()))
+        .bind(i64::from(new.projection.acute))
         .bind(kind)
         .bind(reporter_fnr)
         .bind(serde_json::to_string(new.report).map_err(corrupt)?)
@@ -229,7 +235,7 @@ impl Store {
         let open = if include_closed { "" } else { "AND status NOT IN ('avsluttet', 'sammenslatt')" };
         let sql = format!(
             "SELECT {COLUMNS} FROM concern_reports WHERE kommunenummer IN ({}) {open}
-             ORDER BY CASE WHEN status = 'ny' AND acute = 1 THEN 0 ELSE 1 END, CASE WHEN next_deadline_ms IS NULL THEN 1 ELSE 0 END, next_deadline_ms, received_ms, id
+             ORDER BY CASE WHEN acute = 1 THEN 0 ELSE 1 END, CASE WHEN next_deadline_ms IS NULL THEN 1 ELSE 0 END, next_deadline_ms, received_ms, id
              LIMIT ${}",
             placeholders(1, kommuner.len()),
             kommuner.len() + 1
@@ -305,14 +311,16 @@ impl Store {
     /// the page was drawn.
     pub async fn record_concern_step(&self, s: &NewStep<'_>, entry: &AuditEntry, now: Millis) -> Result<bool> {
         let mut tx = self.begin_write().await?;
-        let changed = sqlx::query("UPDATE concern_reports SET version = version + 1, status = $3, next_deadline_ms = $4, updated_ms = $5 WHERE id = $1 AND version = $2")
-            .bind(s.report_id)
-            .bind(s.version)
-            .bind(s.projection.status)
-            .bind(s.projection.next_deadline_ms)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        let changed =
+            sqlx::query("UPDATE concern_reports SET version = version + 1, status = $3, next_deadline_ms = $4, updated_ms = $5, acute = $6 WHERE id = $1 AND version = $2")
+                .bind(s.report_id)
+                .bind(s.version)
+                .bind(s.projection.status)
+                .bind(s.projection.next_deadline_ms)
+                .bind(now)
+                .bind(i64::from(s.projection.acute))
+                .execute(&mut *tx)
+                .await?;
         if changed.rows_affected() != 1 {
             tx.rollback().await?;
             return Ok(false);

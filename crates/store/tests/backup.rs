@@ -261,7 +261,7 @@ async fn seed_concern_report(store: &Store, files: &dyn Files) {
     };
     let sha = files.put(b"%PDF-1.7 concern attachment").await.unwrap();
     let attachment = velferd_store::NewReportFile { kind: "vedlegg".into(), name: "notat.pdf".into(), sha256: sha, bytes: 27 };
-    let projection = velferd_store::ReportProjection { status: "ny", next_deadline_ms: Some(1_000) };
+    let projection = velferd_store::ReportProjection { status: "ny", next_deadline_ms: Some(1_000), acute: false };
     let new = velferd_store::NewConcernReport { submit_key: "bk1", report: &report, files: std::slice::from_ref(&attachment), projection: projection.clone() };
     let (id, _) = store.submit_concern_report(&new, None, 14).await.unwrap();
     let step = Step::Hastegrad { urgency: Urgency::Snart, reason: "Ikke akutt.".into() };

@@ -34,12 +34,12 @@ fn entry(action: &str, id: Option<&str>) -> AuditEntry {
     }
 }
 
-fn projection(status: &'static str, deadline: i64) -> ReportProjection {
-    ReportProjection { status, next_deadline_ms: Some(deadline) }
+fn projection(status: &'static str, deadline: i64, acute: bool) -> ReportProjection {
+    ReportProjection { status, next_deadline_ms: Some(deadline), acute }
 }
 
 async fn send(store: &Store, key: &str, r: &Report, deadline: i64) -> (String, String) {
-    let new = NewConcernReport { submit_key: key, report: r, files: &[], projection: projection("ny", deadline) };
+    let new = NewConcernReport { submit_key: key, report: r, files: &[], projection: projection("ny", deadline, r.acute()) };
     store.submit_concern_report(&new, None, 1_000).await.unwrap()
 }
 
@@ -100,7 +100,7 @@ async fn a_step_from_a_stale_page_changes_nothing_and_closing_leaves_the_open_li
             step: &step,
             actor: "staff:bente",
             actor_name: "Bente Vik",
-            projection: ReportProjection { status: "avsluttet", next_deadline_ms: None },
+            projection: ReportProjection { status: "avsluttet", next_deadline_ms: None, acute: false },
             file: None,
         };
         assert!(!store.record_concern_step(&close(7), &entry("barnevern-avslutt", Some(&id)), 2_000).await.unwrap(), "{}", db.label);

@@ -474,6 +474,12 @@ impl ReportState {
         }
     }
 
+    /// Acute as the service assessed it once it has (the latest urgency step), before that as the
+    /// reporter said ([`Report::acute`]); a closed report is not.
+    pub fn acute(&self, report: &Report) -> bool {
+        self.open() && self.urgency.map_or_else(|| report.acute(), |(u, _)| u == Urgency::Akutt)
+    }
+
     pub fn open(&self) -> bool {
         self.closed_at.is_none()
     }

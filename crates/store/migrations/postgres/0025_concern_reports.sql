@@ -14,7 +14,8 @@ CREATE TABLE concern_reports (
     kommunenummer TEXT NOT NULL,
     -- no | se: whose law counts the deadlines.
     jurisdiction TEXT NOT NULL,
-    -- 1 when the reporter said the child is in danger now or marked it acute: listed first.
+    -- 1 when acute: as the service assessed the urgency once it has, before that as the reporter
+    -- said (in danger now, or marked acute). Listed first; written with every step.
     acute BIGINT NOT NULL,
     -- anonym | privat | offentlig
     reporter_kind TEXT NOT NULL,

@@ -9,7 +9,8 @@
 // date, opens the photo as PDF, saves a reply template for the office, starts her answer from it and
 // sends it; she gives the conversation to Henrik Moe, and the shared list shows it as his. Kari
 // reads the answer, signed with Sara's name and office, and downloads her copy of the whole case;
-// Sara downloads the office's archive copy. Every page is checked with axe-core (WCAG 2.1 A and
+// Sara downloads the office's archive copy. Kari lets Ola Hansen read and write the messages for
+// her (a power of attorney that covers them), and he writes on her behalf. Every page is checked with axe-core (WCAG 2.1 A and
 // AA), and screenshots are saved in tests/browser/out/dialogue/.
 //
 // Run from the repository root:
@@ -211,6 +212,40 @@ walk('Kari reads the answer, signed with Sara\'s name and office', async () => {
   assert.equal(archive.headers()['content-type'], 'application/pdf', 'the office\'s archive copy');
 });
 
+walk('Kari lets Ola Hansen read and write the messages for her; he writes on her behalf', async () => {
+  const ola = await suite.open(await suite.phone());
+  await ola.goto('/logg-inn');
+  const html = await ola.content();
+  const olaFnr = html.match(/name="fnr" value="(\d{11})">\s*<button[^>]*>Logg inn som Ola Hansen</)?.[1];
+  assert.ok(olaFnr, 'Ola is a demo person');
+
+  await kari.goto('/mine-soknader');
+  await kari.getByRole('listitem').filter({ hasText: 'Mottatt' }).first().getByRole('link').first().click();
+  await heading(kari, 'Søknaden din');
+  await kari.getByText('Gi noen fullmakt').click();
+  await kari.getByLabel('Navnet til personen').fill('Ola Hansen');
+  await kari.getByLabel('Fødselsnummeret til personen').fill(olaFnr);
+  await kari.getByLabel('3 måneder').check();
+  await kari.getByLabel('Personen kan også lese meldingene og skrive til kontoret for meg').check();
+  await kari.getByRole('button', { name: 'Gi fullmakt' }).click();
+  await heading(kari, 'Søknaden din');
+  assert.ok(plain(await mainText(kari)).includes('Kan lese og skrive meldinger'), 'the power covers the messages');
+
+  await ola.getByRole('button', { name: 'Logg inn som Ola Hansen' }).click();
+  await ola.waitForLoadState('load');
+  await ola.goto('/mine-soknader');
+  await ola.getByRole('link', { name: /Kari Nordmann/ }).first().click();
+  await heading(ola, 'Søknaden til Kari Nordmann');
+  const conversation = section(ola, 'Skriv til kontoret');
+  assert.ok(plain(await conversation.innerText()).includes('Husleien forfaller fredag.'), 'he reads the conversation');
+  await ola.getByLabel('Din melding').fill('Kari ber meg spørre om husleien er med i beregningen.');
+  await section(ola, 'Skriv til kontoret').getByRole('button', { name: 'Send melding' }).click();
+  await heading(ola, 'Søknaden til Kari Nordmann');
+  const after = plain(await section(ola, 'Skriv til kontoret').innerText());
+  assert.ok(after.includes('Meldingen er sendt.') && after.includes('Ola Hansen på vegne av Kari Nordmann'), `signed as the helper:\n${after}`);
+  await suite.seen(ola, 'helper conversation');
+});
+
 walk('Sara books a meeting for Kari (after a refused try on a Saturday); Kari sees it with a calendar file', async () => {
   await sara.goto('/ansatt/meldinger');
   await sara.goto(story.conversation);
@@ -253,7 +288,7 @@ walk('the office\'s list of letters to print opens', async () => {
 test('every page Kari and Sara saw passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
   await suite.checkAccessibility(t);
   const names = suite.visited.map((v) => v.name);
-  for (const must of ['citizen message refused', 'citizen message file refused', 'citizen message sent', 'notices', 'notices refused', 'staff messages', 'staff conversation', 'reply templates', 'reply templates refused', 'reply templates saved', 'staff conversation from template', 'staff conversation answered', 'staff conversation routed', 'staff messages routed', 'citizen conversation', 'staff meetings', 'staff meetings refused', 'staff meeting booked', 'citizen meeting', 'letters to print']) {
+  for (const must of ['citizen message refused', 'citizen message file refused', 'citizen message sent', 'notices', 'notices refused', 'staff messages', 'staff conversation', 'reply templates', 'reply templates refused', 'reply templates saved', 'staff conversation from template', 'staff conversation answered', 'staff conversation routed', 'staff messages routed', 'citizen conversation', 'helper conversation', 'staff meetings', 'staff meetings refused', 'staff meeting booked', 'citizen meeting', 'letters to print']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

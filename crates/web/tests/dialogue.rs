@@ -300,6 +300,11 @@ async fn photos_sent_with_a_message_become_one_pdf_that_the_other_side_opens() {
         // Part of the record: among the case file's documents, and in the archive copy.
         let file = html_unescape(&sara.get(&format!("/ansatt/saker/{id}")).await.body);
         assert!(file.contains(&staff_href) && file.contains("Sendt med melding fra Kari Nordmann"), "{label}: the case file lists it with the documents");
+        let (status, merged) = pdf(&sara, &format!("/ansatt/saker/{id}/vedlegg.pdf")).await;
+        assert_eq!(status, StatusCode::OK, "{label}: the merged documents PDF, though no document was sent");
+        if let Some(text) = velferd_testkit::pdf_tools::text(&merged) {
+            assert!(text.contains("Vedlegg: side1.jpg, side2.jpg") && text.contains("Slik søker du bostøtte"), "{label}: the attachments are in it: {text}");
+        }
         let (_, archive) = pdf(&sara, &format!("/ansatt/saker/{id}/arkiv.pdf")).await;
         if let Some(text) = velferd_testkit::pdf_tools::text(&archive) {
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -294,11 +294,16 @@ pub async fn application_pdf(State(app): State<AppState>, lang: Lang, staff: Sta
 }
 
 /// `/ansatt/saker/{id}/vedlegg.pdf`: every document on the case, with and after the application,
-/// merged into one PDF with a contents page.
+/// and the files sent with messages, merged into one PDF with a contents page.
 pub async fn merged_pdf(State(app): State<AppState>, lang: Lang, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
     let case = app.cases.open_case(&staff, "read-file", &id, now_ms()).await?;
     let submissions = app.store.submissions(&id, &case.owner).await?;
-    let items: Vec<(String, String)> = submissions.iter().flat_map(|s| s.documents.iter()).map(|d| (document_label(lang, &d.kind, &d.tilleggsinfo), d.sha256.clone())).collect();
+    let mut items: Vec<(String, String)> =
+        submissions.iter().flat_map(|s| s.documents.iter()).map(|d| (document_label(lang, &d.kind, &d.tilleggsinfo), d.sha256.clone())).collect();
+    // Files sent with messages are part of the record too, after the documents.
+    items.extend(
+        app.store.messages(&id).await?.into_iter().filter_map(|m| m.attachment).map(|a| (lang.t_args("message-attachment", &[("files", a.file_names.join(", "))]), a.sha256)),
+    );
     if items.is_empty() {
         return Err(AppError::NotFound);
     }

@@ -215,6 +215,10 @@ class BrowserSuite {
       return `${document.documentElement.scrollWidth}px wide in a ${width}px viewport; too wide: ${wide.join(', ')}`;
     });
     assert.equal(overflow, null, `${name} scrolls sideways`);
+    // The tab's name (what a screen reader says first) is plain words: no markup leaked into it,
+    // and it ends with the site's name.
+    const title = await page.title();
+    assert.ok(title.endsWith(' – Velferd') && !/[<>]/.test(title) && title.length < 160, `${name}: the page title is ${JSON.stringify(title)}`);
     const headers = await doc.allHeaders();
     this.visited.push({ name, url: page.url(), status: doc.status(), headers, body: await doc.body() });
     this.#shots += 1;

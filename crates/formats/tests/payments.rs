@@ -218,12 +218,15 @@ fn ore(nok: &str) -> i128 {
     whole.parse::<i128>().unwrap() * 100 + fraction.parse::<i128>().unwrap()
 }
 
+/// Text a payment file may carry: no control characters, and not the noncharacters U+FFFE and
+/// U+FFFF, which XML cannot hold (the rule in `check_text`; a generator allowing them failed CI at
+/// random).
 fn text() -> impl Strategy<Value = String> {
-    "[^\\p{Cc}]{1,40}".prop_filter("not blank", |s| !s.trim().is_empty())
+    "[^\\p{Cc}\u{FFFE}\u{FFFF}]{1,40}".prop_filter("not blank", |s| !s.trim().is_empty())
 }
 
 fn arbitrary_payment() -> impl Strategy<Value = Payment> {
-    let case = "[^\\p{Cc}]{1,35}".prop_filter("not blank", |s| !s.trim().is_empty());
+    let case = "[^\\p{Cc}\u{FFFE}\u{FFFF}]{1,35}".prop_filter("not blank", |s| !s.trim().is_empty());
     (text(), case, "[0-9]{11}", proptest::option::of("[0-9]{2,24}"), proptest::option::of(text()), 1..=10_000_000_000_000i64, 0..60u32).prop_map(
         |(name, case, account, kid, message, amount_ore, days)| Payment {
             reference: format!("P-{amount_ore}"),

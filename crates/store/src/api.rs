@@ -58,14 +58,14 @@ impl Store {
             .bind(kommune.as_str())
             .bind(name)
             .bind(now)
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(NewApiKey { id, secret })
     }
 
     /// Revokes a key at once; false when there is no such active key.
     pub async fn revoke_api_key(&self, id: &str, now: Millis) -> Result<bool> {
-        let done = sqlx::query("UPDATE api_keys SET revoked_ms = $1 WHERE id = $2 AND revoked_ms IS NULL").bind(now).bind(id).execute(&self.pool).await?;
+        let done = sqlx::query("UPDATE api_keys SET revoked_ms = $1 WHERE id = $2 AND revoked_ms IS NULL").bind(now).bind(id).execute(&mut *self.write_conn().await?).await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -150,7 +150,7 @@ impl Store {
             .bind(now)
             .bind(id)
             .bind(client.kommunenummer.as_str())
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -81,7 +81,7 @@ pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplic
 /// Appends `events` to an application's log, numbered from `first_seq`, inside the caller's transaction.
 /// Appends `events` to an application from number `first_seq` on, in one statement (a round trip
 /// each is what a send's cost is made of on SQLite).
-pub(crate) async fn insert_events(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
+pub(crate) async fn insert_events(tx: &mut sqlx::AnyConnection, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
     // 5 values a row; at most 100 rows a statement keeps far below both databases' bind limits.
     for (chunk_no, chunk) in events.chunks(100).enumerate() {
         let rows: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, ${}, ${}, ${}, ${})", i * 5 + 1, i * 5 + 2, i * 5 + 3, i * 5 + 4, i * 5 + 5)).collect();
@@ -91,7 +91,7 @@ pub(crate) async fn insert_events(tx: &mut sqlx::Transaction<'_, sqlx::Any>, app
             let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent");
             query = query.bind(application_id).bind(first_seq + (chunk_no * 100 + i) as i64).bind(kind.to_owned()).bind(event.to_string()).bind(now);
         }
-        query.execute(&mut **tx).await?;
+        query.execute(&mut *tx).await?;
     }
     Ok(())
 }

@@ -151,7 +151,7 @@ impl Store {
         .bind(registered_by)
         .bind(office)
         .bind(kommune_reason)
-        .execute(&self.pool)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(Draft { id, kommunenummer: kommune.clone(), answers, created_ms: now, updated_ms: now })
     }
@@ -388,7 +388,7 @@ impl Store {
 }
 
 /// One line in the office journal, inside the caller's transaction.
-pub(crate) async fn journal(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, kind: &str, text: &str, actor: (&str, &str), now: Millis) -> Result<()> {
+pub(crate) async fn journal(tx: &mut sqlx::AnyConnection, application_id: &str, kind: &str, text: &str, actor: (&str, &str), now: Millis) -> Result<()> {
     sqlx::query("INSERT INTO office_journal (id, application_id, kind, text, actor, actor_name, at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(new_id())
         .bind(application_id)
@@ -397,7 +397,7 @@ pub(crate) async fn journal(tx: &mut sqlx::Transaction<'_, sqlx::Any>, applicati
         .bind(actor.0)
         .bind(actor.1)
         .bind(now)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }

@@ -467,7 +467,7 @@ fn file_columns(table: &str) -> &'static [&'static str] {
 /// the table's size: the database hands rows over as they are read (sqlx's `fetch`), never the
 /// whole result. Returns the rows written; the file is synced to disk before it returns.
 async fn write_table(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     table: &str,
     columns: &[(&str, Col)],
     mut out: std::io::BufWriter<std::fs::File>,
@@ -478,7 +478,7 @@ async fn write_table(
     let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
     let key = names.iter().take(2).copied().collect::<Vec<_>>().join(", ");
     let sql = format!("SELECT {} FROM {table} ORDER BY {key}", names.join(", "));
-    let mut stream = sqlx::query(&sql).fetch(&mut **tx);
+    let mut stream = sqlx::query(&sql).fetch(&mut *tx);
     let mut count = 0u64;
     while let Some(r) = std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
         let r = r?;
@@ -657,7 +657,7 @@ impl Store {
     /// Inserts the rows of one table's JSON lines file, read a line at a time and written in
     /// multi-row INSERTs of bounded size inside the restore's transaction. Returns the rows read;
     /// errors name the file and line of a row that is not what [`TABLES`] says.
-    async fn restore_table(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, table: &str, columns: &[(&str, Col)], path: &Path) -> Result<u64> {
+    async fn restore_table(&self, tx: &mut sqlx::AnyConnection, table: &str, columns: &[(&str, Col)], path: &Path) -> Result<u64> {
         let file = std::fs::File::open(path).map_err(|e| io(e, path))?;
         let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
         let per_statement = (crate::seed::MAX_BINDS / columns.len()).min(crate::seed::MAX_ROWS);
@@ -694,7 +694,7 @@ impl Store {
     }
 
     /// One multi-row INSERT of `batch` (checked by [`Store::restore_table`]), which it empties.
-    async fn insert_batch(&self, tx: &mut sqlx::Transaction<'_, sqlx::Any>, table: &str, names: &[&str], columns: &[(&str, Col)], batch: &mut Vec<Vec<Value>>) -> Result<()> {
+    async fn insert_batch(&self, tx: &mut sqlx::AnyConnection, table: &str, names: &[&str], columns: &[(&str, Col)], batch: &mut Vec<Vec<Value>>) -> Result<()> {
         let mut sql = format!("INSERT INTO {table} ({}) VALUES ", names.join(", "));
         let mut n = 0;
         for i in 0..batch.len() {
@@ -719,7 +719,7 @@ impl Store {
                 };
             }
         }
-        query.execute(&mut **tx).await?;
+        query.execute(&mut *tx).await?;
         Ok(())
     }
 

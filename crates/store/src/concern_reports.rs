@@ -131,7 +131,7 @@ fn placeholders(first: usize, n: usize) -> String {
     (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-async fn insert_file(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: &str, f: &NewReportFile, now: Millis) -> Result<()> {
+async fn insert_file(tx: &mut sqlx::AnyConnection, report_id: &str, f: &NewReportFile, now: Millis) -> Result<()> {
     sqlx::query(
         "INSERT INTO concern_report_files (report_id, position, kind, name, sha256, bytes, created_ms)
          VALUES ($1, (SELECT COALESCE(MAX(position), -1) + 1 FROM concern_report_files WHERE report_id = $1), $2, $3, $4, $5, $6)",
@@ -142,12 +142,12 @@ async fn insert_file(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: &str,
     .bind(&f.sha256)
     .bind(f.bytes)
     .bind(now)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
 
-async fn insert_step(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: &str, step: &Step, actor: &str, actor_name: &str, now: Millis) -> Result<()> {
+async fn insert_step(tx: &mut sqlx::AnyConnection, report_id: &str, step: &Step, actor: &str, actor_name: &str, now: Millis) -> Result<()> {
     sqlx::query(
         "INSERT INTO concern_report_steps (report_id, seq, kind, payload, actor, actor_name, at_ms)
          VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM concern_report_steps WHERE report_id = $1), $2, $3, $4, $5, $6)",
@@ -158,7 +158,7 @@ async fn insert_step(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: &str,
     .bind(actor)
     .bind(actor_name)
     .bind(now)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }

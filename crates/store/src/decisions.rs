@@ -212,7 +212,7 @@ fn payment(r: &sqlx::any::AnyRow) -> Result<PaymentRow> {
 
 /// Writes `writes` in the caller's transaction; a decision row with `letter_id == Some("")` gets
 /// `letter` (the id of the letter filed in the same change).
-pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, sqlx::Any>, writes: &[DecisionWrite], letter: Option<&str>) -> Result<()> {
+pub(crate) async fn write(tx: &mut sqlx::AnyConnection, writes: &[DecisionWrite], letter: Option<&str>) -> Result<()> {
     for w in writes {
         match w {
             DecisionWrite::Calculation(c) => {
@@ -227,7 +227,7 @@ pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, sqlx::Any>, writes
                     .bind(&c.by_subject)
                     .bind(&c.by_name)
                     .bind(c.created_ms)
-                    .execute(&mut **tx)
+                    .execute(&mut *tx)
                     .await?;
             }
             DecisionWrite::Decision(d) => {
@@ -259,7 +259,7 @@ pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, sqlx::Any>, writes
                     .bind(d.version)
                     .bind(d.created_ms)
                     .bind(d.updated_ms)
-                    .execute(&mut **tx)
+                    .execute(&mut *tx)
                     .await?;
             }
             DecisionWrite::Payment(p) => {
@@ -284,7 +284,7 @@ pub(crate) async fn write(tx: &mut sqlx::Transaction<'static, sqlx::Any>, writes
                     .bind(&p.paid_on)
                     .bind(p.created_ms)
                     .bind(p.updated_ms)
-                    .execute(&mut **tx)
+                    .execute(&mut *tx)
                     .await?;
             }
         }

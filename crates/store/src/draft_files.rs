@@ -128,7 +128,7 @@ impl Store {
             .bind(draft_id)
             .bind(owner.as_str())
             .bind(file_id)
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -187,7 +187,7 @@ impl Store {
 
     /// Removes a file from the owner's draft. False when it is not there.
     pub async fn remove_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
-        let done = sqlx::query(&format!("DELETE FROM draft_files WHERE id = $3 AND {OWNED}")).bind(draft_id).bind(owner.as_str()).bind(file_id).execute(&self.pool).await?;
+        let done = sqlx::query(&format!("DELETE FROM draft_files WHERE id = $3 AND {OWNED}")).bind(draft_id).bind(owner.as_str()).bind(file_id).execute(&mut *self.write_conn().await?).await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -244,7 +244,7 @@ impl Store {
 /// that draft's rows, so it costs the same however many drafts there are. A crash between the
 /// commit and the deletion leaves files that [`Store::sweep_draft_files`] (housekeeping and
 /// `velferd admin retention`) removes later.
-pub(crate) async fn remove_files_of_draft(tx: &mut sqlx::Transaction<'_, sqlx::Any>, draft_id: &str) -> Result<Vec<String>> {
+pub(crate) async fn remove_files_of_draft(tx: &mut sqlx::AnyConnection, draft_id: &str) -> Result<Vec<String>> {
     Ok(take_files_of_draft(tx, draft_id).await?.unused)
 }
 
@@ -265,10 +265,10 @@ pub(crate) struct Taken {
 
 /// Removes a draft's file rows and document choices inside `tx` (one `DELETE … RETURNING` for the
 /// files), and returns the rows with the file-store names that nothing else uses now.
-pub(crate) async fn take_files_of_draft(tx: &mut sqlx::Transaction<'_, sqlx::Any>, draft_id: &str) -> Result<Taken> {
+pub(crate) async fn take_files_of_draft(tx: &mut sqlx::AnyConnection, draft_id: &str) -> Result<Taken> {
     let rows =
-        sqlx::query("DELETE FROM draft_files WHERE draft_id = $1 RETURNING sha256, thumb_sha256, slot, position, name, warnings").bind(draft_id).fetch_all(&mut **tx).await?;
-    sqlx::query("DELETE FROM draft_document_choices WHERE draft_id = $1").bind(draft_id).execute(&mut **tx).await?;
+        sqlx::query("DELETE FROM draft_files WHERE draft_id = $1 RETURNING sha256, thumb_sha256, slot, position, name, warnings").bind(draft_id).fetch_all(&mut *tx).await?;
+    sqlx::query("DELETE FROM draft_document_choices WHERE draft_id = $1").bind(draft_id).execute(&mut *tx).await?;
     let mut candidates = std::collections::BTreeSet::new();
     let mut files = Vec::with_capacity(rows.len());
     for r in &rows {
@@ -282,7 +282,7 @@ pub(crate) async fn take_files_of_draft(tx: &mut sqlx::Transaction<'_, sqlx::Any
     Ok(Taken { files, unused })
 }
 
-async fn unused_of(tx: &mut sqlx::Transaction<'_, sqlx::Any>, candidates: std::collections::BTreeSet<String>) -> Result<Vec<String>> {
+async fn unused_of(tx: &mut sqlx::AnyConnection, candidates: std::collections::BTreeSet<String>) -> Result<Vec<String>> {
     let mut unused = Vec::new();
     for sha in candidates {
         if !crate::files::referenced(tx, &sha).await? {
@@ -297,7 +297,7 @@ async fn unused_of(tx: &mut sqlx::Transaction<'_, sqlx::Any>, candidates: std::c
 /// among, with the slot bound after them. Returns the file-store names nothing uses any more (the
 /// whole PDF's old picture), or `None` when it is no PDF of `thumbs.len()` ≥ 2 pages.
 pub(crate) async fn split_in(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     table: &str,
     group: &str,
     group_binds: &[&str],
@@ -318,7 +318,7 @@ pub(crate) async fn split_in(
     for b in group_binds {
         shift = shift.bind(*b);
     }
-    shift.bind(&slot).bind(n - 1).bind(position).execute(&mut **tx).await?;
+    shift.bind(&slot).bind(n - 1).bind(position).execute(&mut *tx).await?;
     for (i, thumb) in thumbs.iter().enumerate().skip(1) {
         let i = i as i64;
         // A copy of the part's row with its own id, place, page and picture.
@@ -332,10 +332,10 @@ pub(crate) async fn split_in(
         .bind(i)
         .bind(thumb.as_deref())
         .bind(file_id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
-    sqlx::query(&format!("UPDATE {table} SET pages = 1, thumb_sha256 = $1 WHERE id = $2")).bind(thumbs[0].as_deref()).bind(file_id).execute(&mut **tx).await?;
+    sqlx::query(&format!("UPDATE {table} SET pages = 1, thumb_sha256 = $1 WHERE id = $2")).bind(thumbs[0].as_deref()).bind(file_id).execute(&mut *tx).await?;
     let mut orphans = Vec::new();
     if let Some(old) = old_thumb {
         if !crate::files::referenced(tx, &old).await? {

@@ -57,7 +57,7 @@ impl Store {
             .bind(kommune.as_str())
             .bind(to_json(answers)?)
             .bind(now)
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(Draft { id, kommunenummer: kommune.clone(), answers: answers.clone(), created_ms: now, updated_ms: now })
     }
@@ -75,7 +75,7 @@ impl Store {
         .bind(kommune.as_str())
         .bind(to_json(answers)?)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -130,7 +130,7 @@ impl Store {
             .bind(id)
             .bind(owner.as_str())
             .bind(expiry_cutoff(now))
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -152,7 +152,7 @@ impl Store {
 
     /// Deletes every expired draft; returns how many. Run periodically by the server.
     pub async fn delete_expired_drafts(&self, now: Millis) -> Result<u64> {
-        let done = sqlx::query("DELETE FROM drafts WHERE updated_ms < $1").bind(expiry_cutoff(now)).execute(&self.pool).await?;
+        let done = sqlx::query("DELETE FROM drafts WHERE updated_ms < $1").bind(expiry_cutoff(now)).execute(&mut *self.write_conn().await?).await?;
         Ok(done.rows_affected())
     }
 }

@@ -52,15 +52,15 @@ pub struct FeedItem {
 }
 
 /// Records a change inside the caller's transaction. The municipality is read from the application.
-pub(crate) async fn record(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, kind: FeedKind, item_id: Option<&str>, now: Millis) -> Result<()> {
-    let row = sqlx::query("SELECT kommunenummer FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut **tx).await?;
+pub(crate) async fn record(tx: &mut sqlx::AnyConnection, application_id: &str, kind: FeedKind, item_id: Option<&str>, now: Millis) -> Result<()> {
+    let row = sqlx::query("SELECT kommunenummer FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut *tx).await?;
     let kommunenummer: String = row.try_get("kommunenummer")?;
     record_in(tx, &kommunenummer, application_id, kind, item_id, now).await
 }
 
 /// [`record`] for a caller that knows the application's municipality (sending, which just wrote it).
 pub(crate) async fn record_in(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     kommunenummer: &str,
     application_id: &str,
     kind: FeedKind,
@@ -73,7 +73,7 @@ pub(crate) async fn record_in(
          RETURNING last_seq",
     )
     .bind(kommunenummer)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let seq: i64 = row.try_get("last_seq")?;
     sqlx::query("INSERT INTO feed (kommunenummer, seq, id, kind, application_id, item_id, at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)")
@@ -84,7 +84,7 @@ pub(crate) async fn record_in(
         .bind(application_id)
         .bind(item_id)
         .bind(now)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }

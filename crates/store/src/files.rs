@@ -98,7 +98,7 @@ pub async fn sweep(store: &crate::Store, files: &dyn Files, now_ms: i64, grace_m
 }
 
 /// Whether any row still names this file (a sent document, a letter, a draft's file or preview).
-pub(crate) async fn referenced(tx: &mut sqlx::Transaction<'_, sqlx::Any>, sha256: &str) -> Result<bool> {
+pub(crate) async fn referenced(tx: &mut sqlx::AnyConnection, sha256: &str) -> Result<bool> {
     let row = sqlx::query(
         "SELECT 1 AS one FROM submission_documents WHERE sha256 = $1
          UNION ALL SELECT 1 AS one FROM letters WHERE sha256 = $1
@@ -108,7 +108,7 @@ pub(crate) async fn referenced(tx: &mut sqlx::Transaction<'_, sqlx::Any>, sha256
          UNION ALL SELECT 1 AS one FROM concern_report_files WHERE sha256 = $1",
     )
     .bind(sha256)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
     Ok(row.is_some())
 }

@@ -49,7 +49,7 @@ impl Store {
         .bind(now)
         .bind(application_id)
         .bind(client.kommunenummer.as_str())
-        .execute(&self.pool)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok((done.rows_affected() == 1).then_some(id))
     }
@@ -64,7 +64,7 @@ impl Store {
             .bind(sha256)
             .bind(bytes)
             .bind(now)
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(id)
     }

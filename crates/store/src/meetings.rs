@@ -84,7 +84,7 @@ fn meeting_from_row(r: &sqlx::any::AnyRow) -> Result<MeetingRow> {
 
 /// Holds the quarter hours of meeting `id` for its caseworker and room, inside `tx`. `Some` with
 /// what is taken when a quarter is already held (the caller rolls back).
-async fn hold_slots(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: &str, m: &NewMeeting<'_>) -> Result<Option<Booked>> {
+async fn hold_slots(tx: &mut sqlx::AnyConnection, id: &str, m: &NewMeeting<'_>) -> Result<Option<Booked>> {
     let staff = format!("staff:{}", m.caseworker);
     let room = m.room.map(|r| format!("room:{}:{}", m.enhetsnummer, r.to_lowercase()));
     for slot in slots(m.start_ms, m.end_ms) {
@@ -94,7 +94,7 @@ async fn hold_slots(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: &str, m: &New
                 .bind(resource)
                 .bind(slot)
                 .bind(id)
-                .execute(&mut **tx)
+                .execute(&mut *tx)
                 .await?;
             if done.rows_affected() != 1 {
                 return Ok(Some(taken));
@@ -204,7 +204,7 @@ impl Store {
             .bind(application_id)
             .bind(now)
             .bind(text)
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -57,8 +57,8 @@ fn choices_from_row(r: &sqlx::any::AnyRow) -> Result<Choices> {
     })
 }
 
-async fn choices_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, fnr: &str) -> Result<Option<Choices>> {
-    let row = sqlx::query("SELECT email, phone, email_on, sms_on, off FROM contact_preferences WHERE fnr = $1").bind(fnr).fetch_optional(&mut **tx).await?;
+async fn choices_in(tx: &mut sqlx::AnyConnection, fnr: &str) -> Result<Option<Choices>> {
+    let row = sqlx::query("SELECT email, phone, email_on, sms_on, off FROM contact_preferences WHERE fnr = $1").bind(fnr).fetch_optional(&mut *tx).await?;
     row.map(|r| choices_from_row(&r)).transpose()
 }
 
@@ -67,14 +67,14 @@ async fn choices_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, fnr: &str) -> Res
 /// the kind off). `event` names what happened (e.g. `melding:3`), making the notice's key; the same
 /// event twice stores nothing new. With no choices stored yet, the phone number given in the
 /// application is used for SMS — the number the person gave to be reached on.
-pub(crate) async fn enqueue(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, kind: NoticeKind, event: &str, now: Millis) -> Result<usize> {
-    let row = sqlx::query("SELECT owner_fnr, answers FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut **tx).await?;
+pub(crate) async fn enqueue(tx: &mut sqlx::AnyConnection, application_id: &str, kind: NoticeKind, event: &str, now: Millis) -> Result<usize> {
+    let row = sqlx::query("SELECT owner_fnr, answers FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut *tx).await?;
     let owner: String = row.try_get("owner_fnr")?;
     let answers: serde_json::Value = serde_json::from_str(&row.try_get::<String, _>("answers")?).map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?;
     let language = answers.get(velferd_domain::application::LANGUAGE).and_then(|v| v.as_str()).filter(|l| matches!(*l, "nb" | "nn" | "en")).unwrap_or("nb").to_owned();
     // A person without electronic ID cannot log in to choose: plain SMS to the number the office
     // registered, else to the contact person they named.
-    let without_eid = sqlx::query("SELECT phone, contact_phone FROM people_without_eid WHERE fnr = $1").bind(&owner).fetch_optional(&mut **tx).await?;
+    let without_eid = sqlx::query("SELECT phone, contact_phone FROM people_without_eid WHERE fnr = $1").bind(&owner).fetch_optional(&mut *tx).await?;
     let plain = without_eid.is_some();
     let choices = match (without_eid, choices_in(tx, &owner).await?) {
         (Some(r), _) => {
@@ -103,7 +103,7 @@ pub(crate) async fn enqueue(tx: &mut sqlx::Transaction<'_, sqlx::Any>, applicati
         .bind(&language)
         .bind(now)
         .bind(i64::from(plain))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
         written += done.rows_affected() as usize;
     }
@@ -126,7 +126,7 @@ fn notice_of_event(event: &serde_json::Value) -> Option<NoticeKind> {
 /// inside the events' transaction; `first_seq` is the first event's number. One notice per kind,
 /// however many events of that kind were written together.
 pub(crate) async fn enqueue_for_events(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     application_id: &str,
     first_seq: i64,
     events: &[serde_json::Value],
@@ -163,7 +163,7 @@ impl Store {
         .bind(i64::from(choices.sms_on))
         .bind(off_codes(&choices.off))
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }
@@ -229,7 +229,7 @@ impl Store {
             .bind(id)
             .bind(worker)
             .bind(now)
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(())
     }
@@ -245,7 +245,7 @@ impl Store {
             .bind(if last { "failed" } else { "pending" })
             .bind(now + backoff_seconds(notice.attempt) * 1000)
             .bind(error.chars().take(500).collect::<String>())
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         if last {
             tracing::error!(notice = %notice.key, attempts = notice.attempt, "a notice could not be delivered and was given up");

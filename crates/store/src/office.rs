@@ -384,7 +384,7 @@ impl Store {
         .bind(&member.office)
         .bind(&member.roles)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }

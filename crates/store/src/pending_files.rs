@@ -78,7 +78,7 @@ impl Store {
             .bind(owner.as_str())
             .bind(uploader.as_str())
             .bind(file_id)
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -230,7 +230,7 @@ impl Store {
 }
 
 /// The files (`sha256`, `thumb_sha256`) of deleted rows that no row names any more.
-async fn unreferenced(tx: &mut sqlx::Transaction<'_, sqlx::Any>, rows: &[sqlx::any::AnyRow]) -> Result<Vec<String>> {
+async fn unreferenced(tx: &mut sqlx::AnyConnection, rows: &[sqlx::any::AnyRow]) -> Result<Vec<String>> {
     let mut candidates = std::collections::BTreeSet::new();
     for r in rows {
         candidates.insert(r.try_get::<String, _>("sha256")?);

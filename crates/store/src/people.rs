@@ -14,10 +14,10 @@ pub(crate) fn name_words(p: &Soker) -> Vec<String> {
 }
 
 /// Replaces the words person `fnr` is found by, inside the caller's transaction.
-pub(crate) async fn write_name_words(tx: &mut sqlx::Transaction<'_, sqlx::Any>, fnr: &str, words: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM person_name_words WHERE fnr = $1").bind(fnr).execute(&mut **tx).await?;
+pub(crate) async fn write_name_words(tx: &mut sqlx::AnyConnection, fnr: &str, words: &[String]) -> Result<()> {
+    sqlx::query("DELETE FROM person_name_words WHERE fnr = $1").bind(fnr).execute(&mut *tx).await?;
     for word in words {
-        sqlx::query("INSERT INTO person_name_words (word, fnr) VALUES ($1, $2)").bind(word).bind(fnr).execute(&mut **tx).await?;
+        sqlx::query("INSERT INTO person_name_words (word, fnr) VALUES ($1, $2)").bind(word).bind(fnr).execute(&mut *tx).await?;
     }
     Ok(())
 }

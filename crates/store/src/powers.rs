@@ -73,7 +73,7 @@ impl Store {
         .bind(application_id)
         .bind(owner.as_str())
         .bind(i64::from(may_write_messages))
-        .execute(&self.pool)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok((done.rows_affected() == 1).then_some(id))
     }
@@ -89,7 +89,7 @@ impl Store {
         .bind(power_id)
         .bind(application_id)
         .bind(owner.as_str())
-        .execute(&self.pool)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }

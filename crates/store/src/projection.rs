@@ -11,7 +11,7 @@ use velferd_formats::soker::DigisosSoker;
 
 use crate::{Result, Store, StoreError};
 
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+type Tx = sqlx::AnyConnection;
 
 impl Store {
     /// Whether the municipality's own case system owns this municipality's cases
@@ -22,15 +22,15 @@ impl Store {
 
     /// The events that drive one application, read inside `tx`: the case system's latest document
     /// where it owns the case and has posted one, else Velferd's own events.
-    pub(crate) async fn driving_document(&self, tx: &mut Tx<'_>, application_id: &str, kommunenummer: &str) -> Result<DigisosSoker> {
+    pub(crate) async fn driving_document(&self, tx: &mut Tx, application_id: &str, kommunenummer: &str) -> Result<DigisosSoker> {
         if self.case_system_owns(kommunenummer) {
-            let row = sqlx::query("SELECT document FROM external_status WHERE application_id = $1").bind(application_id).fetch_optional(&mut **tx).await?;
+            let row = sqlx::query("SELECT document FROM external_status WHERE application_id = $1").bind(application_id).fetch_optional(&mut *tx).await?;
             if let Some(r) = row {
                 let text: String = r.try_get("document")?;
                 return DigisosSoker::from_json(&text).map_err(|e| StoreError::Corrupt(format!("external_status.document: {e}")));
             }
         }
-        let rows = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(application_id).fetch_all(&mut **tx).await?;
+        let rows = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(application_id).fetch_all(&mut *tx).await?;
         let events: Vec<(String, String)> = rows.iter().map(|r| Ok((r.try_get("kind")?, r.try_get("payload")?))).collect::<Result<_>>()?;
         DigisosSoker::from_event_texts("velferd", &events).map_err(|e| StoreError::Corrupt(format!("events.payload: {e}")))
     }
@@ -38,8 +38,8 @@ impl Store {
     /// Recomputes the projection of one application inside `tx` and bumps its version. Every
     /// function that appends events, records documents or stores a case system's status calls this
     /// before it commits.
-    pub(crate) async fn refresh_projection(&self, tx: &mut Tx<'_>, application_id: &str, now: Millis) -> Result<()> {
-        let app = sqlx::query("SELECT kommunenummer, enhetsnummer, emergency, sent_ms FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut **tx).await?;
+    pub(crate) async fn refresh_projection(&self, tx: &mut Tx, application_id: &str, now: Millis) -> Result<()> {
+        let app = sqlx::query("SELECT kommunenummer, enhetsnummer, emergency, sent_ms FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut *tx).await?;
         let kommunenummer: String = app.try_get("kommunenummer")?;
         let doc = self.driving_document(tx, application_id, &kommunenummer).await?;
         let sent = sent_documents(tx, application_id).await?;
@@ -103,10 +103,10 @@ impl Store {
 }
 
 /// Every document sent to an application, with when, for the answered-rule.
-pub(crate) async fn sent_documents(tx: &mut Tx<'_>, application_id: &str) -> Result<Vec<SentDocument>> {
+pub(crate) async fn sent_documents(tx: &mut Tx, application_id: &str) -> Result<Vec<SentDocument>> {
     let rows = sqlx::query("SELECT d.kind, d.tilleggsinfo, s.created_ms FROM submission_documents d JOIN submissions s ON s.id = d.submission_id WHERE s.application_id = $1")
         .bind(application_id)
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *tx)
         .await?;
     rows.iter().map(|r| Ok(SentDocument { kind: r.try_get("kind")?, tilleggsinfo: r.try_get("tilleggsinfo")?, at: r.try_get("created_ms")? })).collect()
 }
@@ -120,7 +120,7 @@ pub(crate) struct ProjectionRow<'a> {
 
 /// Writes one application's projection inside `tx`: a new row at version 1, or the row updated
 /// with its version bumped.
-pub(crate) async fn write(tx: &mut Tx<'_>, application_id: &str, row: &ProjectionRow<'_>, p: &Projection, now: Millis) -> Result<()> {
+pub(crate) async fn write(tx: &mut Tx, application_id: &str, row: &ProjectionRow<'_>, p: &Projection, now: Millis) -> Result<()> {
     sqlx::query(
         "INSERT INTO case_status (application_id, enhetsnummer, emergency, sent_ms, status, is_open, decided, forelopig_svar, open_requests, next_deadline_ms, version, updated_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11)
@@ -138,7 +138,7 @@ pub(crate) async fn write(tx: &mut Tx<'_>, application_id: &str, row: &Projectio
     .bind(p.open_requests)
     .bind(p.next_deadline)
     .bind(now)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }

@@ -40,7 +40,7 @@ impl Store {
 
     /// Forgets windows that started before `before`.
     pub async fn delete_old_rate_windows(&self, before: Millis) -> Result<u64> {
-        Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(before).execute(&self.pool).await?.rows_affected())
+        Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(before).execute(&mut *self.write_conn().await?).await?.rows_affected())
     }
 }
 
@@ -54,7 +54,7 @@ pub struct RateCount {
 }
 
 /// Counts `count` inside the caller's transaction, as [`Store::count_hit`] does alone.
-pub(crate) async fn count_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, count: &RateCount, now: Millis) -> Result<()> {
+pub(crate) async fn count_in(tx: &mut sqlx::AnyConnection, count: &RateCount, now: Millis) -> Result<()> {
     let window_start = now - now.rem_euclid(count.window_ms.max(1));
     sqlx::query(
         "INSERT INTO rate_limits (bucket, subject, window_start, hits) VALUES ($1, $2, $3, 1)
@@ -63,7 +63,7 @@ pub(crate) async fn count_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, count: &
     .bind(count.bucket)
     .bind(sha256_hex(count.subject.as_bytes()))
     .bind(window_start)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }

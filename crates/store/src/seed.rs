@@ -132,7 +132,7 @@ enum V {
 
 /// Inserts `rows` into `table`, as many rows per statement as both databases allow. `suffix` is
 /// appended to each statement (e.g. `ON CONFLICT … DO NOTHING`). Returns the rows written.
-async fn insert_rows(tx: &mut sqlx::Transaction<'_, sqlx::Any>, backend: Backend, table: &str, columns: &[&str], suffix: &str, rows: Vec<Vec<V>>) -> Result<u64> {
+async fn insert_rows(tx: &mut sqlx::AnyConnection, backend: Backend, table: &str, columns: &[&str], suffix: &str, rows: Vec<Vec<V>>) -> Result<u64> {
     let per_statement = (MAX_BINDS / columns.len()).min(MAX_ROWS);
     let mut written = 0;
     let mut rows = rows.into_iter().peekable();
@@ -165,7 +165,7 @@ async fn insert_rows(tx: &mut sqlx::Transaction<'_, sqlx::Any>, backend: Backend
                 };
             }
         }
-        written += query.execute(&mut **tx).await?.rows_affected();
+        written += query.execute(&mut *tx).await?.rows_affected();
     }
     Ok(written)
 }
@@ -398,7 +398,7 @@ impl Store {
 
 /// `n` new references, unique among themselves and not yet in the database (a reference has 40
 /// random bits: among 100 000 a repeat is rare, but not rare enough to leave to chance).
-async fn fresh_references(tx: &mut sqlx::Transaction<'_, sqlx::Any>, backend: Backend, n: usize) -> Result<Vec<String>> {
+async fn fresh_references(tx: &mut sqlx::AnyConnection, backend: Backend, n: usize) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::with_capacity(n);
     let mut seen = HashSet::with_capacity(n);
     let mut todo = n;
@@ -412,7 +412,7 @@ async fn fresh_references(tx: &mut sqlx::Transaction<'_, sqlx::Any>, backend: Ba
             for r in chunk {
                 query = query.bind(r);
             }
-            for row in query.fetch_all(&mut **tx).await? {
+            for row in query.fetch_all(&mut *tx).await? {
                 taken.insert(row.try_get::<String, _>("reference")?);
             }
         }

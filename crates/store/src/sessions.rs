@@ -23,7 +23,7 @@ impl Store {
         };
         let expiry_ms: Millis = row.try_get("expiry_ms")?;
         if expiry_ms < new_expiry_ms.saturating_sub(renew_ms) {
-            sqlx::query("UPDATE sessions SET expiry_ms = $1 WHERE id = $2 AND expiry_ms = $3").bind(new_expiry_ms).bind(id).bind(expiry_ms).execute(&self.pool).await?;
+            sqlx::query("UPDATE sessions SET expiry_ms = $1 WHERE id = $2 AND expiry_ms = $3").bind(new_expiry_ms).bind(id).bind(expiry_ms).execute(&mut *self.write_conn().await?).await?;
         }
         Ok(Some(row.try_get("data")?))
     }
@@ -40,7 +40,7 @@ impl Store {
             .bind(id)
             .bind(data)
             .bind(expiry_ms)
-            .execute(&self.pool)
+            .execute(&mut *self.write_conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -49,18 +49,18 @@ impl Store {
     /// session ended by signing out or by the identity provider stays ended even if a request
     /// that had read it before saves afterwards.
     pub async fn session_update(&self, id: &str, data: &str, expiry_ms: Millis) -> Result<bool> {
-        let done = sqlx::query("UPDATE sessions SET data = $2, expiry_ms = $3 WHERE id = $1").bind(id).bind(data).bind(expiry_ms).execute(&self.pool).await?;
+        let done = sqlx::query("UPDATE sessions SET data = $2, expiry_ms = $3 WHERE id = $1").bind(id).bind(data).bind(expiry_ms).execute(&mut *self.write_conn().await?).await?;
         Ok(done.rows_affected() == 1)
     }
 
     pub async fn session_delete(&self, id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(&mut *self.write_conn().await?).await?;
         Ok(())
     }
 
     pub async fn delete_expired_sessions(&self, now: Millis) -> Result<u64> {
-        let deleted = sqlx::query("DELETE FROM sessions WHERE expiry_ms <= $1").bind(now).execute(&self.pool).await?.rows_affected();
-        sqlx::query("DELETE FROM provider_sessions WHERE session_id NOT IN (SELECT id FROM sessions)").execute(&self.pool).await?;
+        let deleted = sqlx::query("DELETE FROM sessions WHERE expiry_ms <= $1").bind(now).execute(&mut *self.write_conn().await?).await?.rows_affected();
+        sqlx::query("DELETE FROM provider_sessions WHERE session_id NOT IN (SELECT id FROM sessions)").execute(&mut *self.write_conn().await?).await?;
         Ok(deleted)
     }
 
@@ -77,7 +77,7 @@ impl Store {
         .bind(sid)
         .bind(subject)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }

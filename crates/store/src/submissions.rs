@@ -52,7 +52,7 @@ fn grouped(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Submission>> {
 
 /// Stores a submission and its documents inside the caller's transaction; returns its id.
 pub(crate) async fn insert(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     application_id: &str,
     documents: &[SubmittedDocument],
     vedlegg_json: &serde_json::Value,
@@ -66,7 +66,7 @@ pub(crate) async fn insert(
         .bind(vedlegg_json.to_string())
         .bind(now)
         .bind(i64::from(with_application))
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     for (i, d) in documents.iter().enumerate() {
         sqlx::query("INSERT INTO submission_documents (submission_id, position, kind, tilleggsinfo, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)")
@@ -76,7 +76,7 @@ pub(crate) async fn insert(
             .bind(&d.tilleggsinfo)
             .bind(&d.sha256)
             .bind(d.bytes)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(id)

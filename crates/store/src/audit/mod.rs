@@ -216,14 +216,14 @@ impl Store {
 /// commit together or not at all (an office action, a power of attorney granted). Call it last in
 /// the transaction: the chain head row it updates is then locked only for the commit, and every
 /// writer takes its locks in the same order (the case's rows first, the audit head last).
-pub(crate) async fn append(tx: &mut sqlx::Transaction<'_, sqlx::Any>, entry: &AuditEntry, now: Millis) -> Result<()> {
+pub(crate) async fn append(tx: &mut sqlx::AnyConnection, entry: &AuditEntry, now: Millis) -> Result<()> {
     let head = sqlx::query(
         "INSERT INTO audit_head (id, seq, hash) VALUES (1, 1, $1)
          ON CONFLICT (id) DO UPDATE SET seq = audit_head.seq + 1
          RETURNING seq, hash",
     )
     .bind(GENESIS)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     let (mut seq, mut prev): (i64, String) = (head.try_get("seq")?, head.try_get("hash")?);
     for _ in 0..CATCH_UP {
@@ -245,14 +245,14 @@ pub(crate) async fn append(tx: &mut sqlx::Transaction<'_, sqlx::Any>, entry: &Au
         .bind(&prev)
         .bind(&hash)
         .bind(CURRENT)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 1 {
-            sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1").bind(seq).bind(&hash).execute(&mut **tx).await?;
+            sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1").bind(seq).bind(&hash).execute(&mut *tx).await?;
             return Ok(());
         }
         // The log is ahead of its head: continue after its real last entry.
-        let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_one(&mut **tx).await?;
+        let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_one(&mut *tx).await?;
         seq = last.try_get::<i64, _>("seq")? + 1;
         prev = last.try_get("hash")?;
     }

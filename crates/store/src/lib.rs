@@ -282,6 +282,10 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
             .acquire_timeout(POOL_WAIT)
+            // A SQLite connection is a handle in this process and cannot be lost, so the ping
+            // before every acquire (a round trip to its worker thread, some 5 % of a send's CPU)
+            // is only kept for PostgreSQL, whose connections a restart breaks.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

@@ -5,6 +5,7 @@ use velferd_domain::application::{Answers, SummarySection};
 use velferd_domain::ids::{Fodselsnummer, Kommunenummer};
 use velferd_domain::Millis;
 
+use crate::batch::{Arg, Batch};
 use crate::{new_id, new_reference, Result, Store, StoreError};
 
 /// What is stored when a draft is sent. Built by the caller from the domain's documents.
@@ -82,18 +83,24 @@ pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplic
 /// Appends `events` to an application from number `first_seq` on, in one statement (a round trip
 /// each is what a send's cost is made of on SQLite).
 pub(crate) async fn insert_events(tx: &mut sqlx::AnyConnection, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
+    let mut batch = Batch::new();
+    push_events(&mut batch, application_id, first_seq, events, now);
+    batch.run(tx).await
+}
+
+/// [`insert_events`] as statements of a caller's [`Batch`].
+pub(crate) fn push_events(batch: &mut Batch, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) {
     // 5 values a row; at most 100 rows a statement keeps far below both databases' bind limits.
     for (chunk_no, chunk) in events.chunks(100).enumerate() {
         let rows: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, ${}, ${}, ${}, ${})", i * 5 + 1, i * 5 + 2, i * 5 + 3, i * 5 + 4, i * 5 + 5)).collect();
         let sql = format!("INSERT INTO events (application_id, seq, kind, payload, at_ms) VALUES {}", rows.join(", "));
-        let mut query = sqlx::query(&sql);
+        let mut args = Vec::with_capacity(chunk.len() * 5);
         for (i, event) in chunk.iter().enumerate() {
             let kind = event.get("type").and_then(|t| t.as_str()).unwrap_or("ukjent");
-            query = query.bind(application_id).bind(first_seq + (chunk_no * 100 + i) as i64).bind(kind.to_owned()).bind(event.to_string()).bind(now);
+            args.extend([Arg::from(application_id), Arg::from(first_seq + (chunk_no * 100 + i) as i64), Arg::from(kind), Arg::from(event.to_string()), Arg::from(now)]);
         }
-        query.execute(&mut *tx).await?;
+        batch.push(sql, args);
     }
-    Ok(())
 }
 
 pub(crate) const COLUMNS: &str = "id, reference, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, summary_json, sent_ms";
@@ -163,59 +170,56 @@ impl Store {
             tx.rollback().await?;
             return self.submitted_from_draft(draft_id, owner).await;
         }
-        sqlx::query(
+        // The draft's own files go with the draft (their rows are needed: what the citizen was told
+        // about unreadable pages outlives them). Everything else the send writes is one batch: on
+        // SQLite one call to the connection's thread instead of one per statement.
+        let taken = crate::draft_files::take_files_of_draft(&mut tx, draft_id).await?;
+        let mut batch = Batch::new();
+        batch.push(
             "INSERT INTO applications (id, reference, draft_id, owner_fnr, kommunenummer, enhetsnummer, emergency, soknad_json, vedlegg_json, answers, sent_ms, summary_json)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        )
-        .bind(&id)
-        .bind(&reference)
-        .bind(draft_id)
-        .bind(owner.as_str())
-        .bind(app.kommunenummer.as_str())
-        .bind(&app.enhetsnummer)
-        .bind(i64::from(app.emergency))
-        .bind(app.soknad_json.to_string())
-        .bind(app.vedlegg_json.to_string())
-        .bind(serde_json::to_string(&app.answers).map_err(|e| StoreError::Corrupt(e.to_string()))?)
-        .bind(now)
-        .bind(serde_json::to_string(&app.summary).map_err(|e| StoreError::Corrupt(e.to_string()))?)
-        .execute(&mut *tx)
-        .await?;
+            vec![
+                (&id).into(),
+                (&reference).into(),
+                draft_id.into(),
+                owner.as_str().into(),
+                app.kommunenummer.as_str().into(),
+                (&app.enhetsnummer).into(),
+                i64::from(app.emergency).into(),
+                app.soknad_json.to_string().into(),
+                app.vedlegg_json.to_string().into(),
+                serde_json::to_string(&app.answers).map_err(|e| StoreError::Corrupt(e.to_string()))?.into(),
+                now.into(),
+                serde_json::to_string(&app.summary).map_err(|e| StoreError::Corrupt(e.to_string()))?.into(),
+            ],
+        );
         if let Some(c) = channel {
-            sqlx::query(
+            batch.push(
                 "UPDATE applications SET channel = $1, registered_by = $2, registered_by_name = $3, identity_check = $4, identity_checked_by = $5, kommune_reason = $6
                  WHERE id = $7",
-            )
-            .bind(c.channel.slug())
-            .bind(c.registered_by.as_ref().map(|(s, _)| s.clone()))
-            .bind(c.registered_by.as_ref().map(|(_, n)| n.clone()))
-            .bind(c.identity_check.clone())
-            .bind(c.identity_checked_by.clone())
-            .bind(c.kommune_reason.clone())
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
+                vec![
+                    c.channel.slug().into(),
+                    c.registered_by.as_ref().map(|(s, _)| s.clone()).into(),
+                    c.registered_by.as_ref().map(|(_, n)| n.clone()).into(),
+                    c.identity_check.clone().into(),
+                    c.identity_checked_by.clone().into(),
+                    c.kommune_reason.clone().into(),
+                    (&id).into(),
+                ],
+            );
         }
-        insert_events(&mut tx, &id, 0, &app.events, now).await?;
+        push_events(&mut batch, &id, 0, &app.events, now);
         if !app.documents.is_empty() {
-            crate::submissions::insert(&mut tx, &id, &app.documents, &app.vedlegg_json, true, now).await?;
+            crate::submissions::push_insert(&mut batch, &id, &app.documents, &app.vedlegg_json, true, now);
         }
-        // The draft's own files go with the draft; what the citizen was told about unreadable
-        // pages outlives them.
-        let taken = crate::draft_files::take_files_of_draft(&mut tx, draft_id).await?;
         for f in taken.files.iter().filter(|f| !f.warnings.is_empty()) {
-            sqlx::query("INSERT INTO document_warnings (application_id, slot, position, file_name, warnings, created_ms) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(&id)
-                .bind(&f.slot)
-                .bind(f.position)
-                .bind(&f.name)
-                .bind(&f.warnings)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            batch.push(
+                "INSERT INTO document_warnings (application_id, slot, position, file_name, warnings, created_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+                vec![(&id).into(), (&f.slot).into(), f.position.into(), (&f.name).into(), (&f.warnings).into(), now.into()],
+            );
         }
         if let Some(count) = count {
-            crate::rate_limits::count_in(&mut tx, count, now).await?;
+            crate::rate_limits::push_count(&mut batch, count, now);
         }
         // The projection from what was just written, without reading it back: a new application's
         // own events drive it (a case system has posted nothing for it yet), and its documents
@@ -226,8 +230,9 @@ impl Store {
         let own = velferd_formats::soker::DigisosSoker::from_event_texts("velferd", &texts).map_err(|e| StoreError::Corrupt(format!("a new application's events: {e}")))?;
         let projection = velferd_domain::requests::project(&own, &sent);
         let row = crate::projection::ProjectionRow { enhetsnummer: &app.enhetsnummer, emergency: app.emergency, sent_ms: now };
-        crate::projection::write(&mut tx, &id, &row, &projection, now).await?;
-        crate::feed::record_in(&mut tx, app.kommunenummer.as_str(), &id, crate::FeedKind::ApplicationReceived, None, now).await?;
+        crate::projection::push_write(&mut batch, &id, &row, &projection, now);
+        crate::feed::push_record_in(&mut batch, app.kommunenummer.as_str(), &id, crate::FeedKind::ApplicationReceived, None, now);
+        batch.run(&mut tx).await?;
         tx.commit().await?;
         Ok(Some(Submitted { id, reference, created: true, unused_files: taken.unused }))
     }

@@ -187,7 +187,12 @@ impl Store {
 
     /// Removes a file from the owner's draft. False when it is not there.
     pub async fn remove_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
-        let done = sqlx::query(&format!("DELETE FROM draft_files WHERE id = $3 AND {OWNED}")).bind(draft_id).bind(owner.as_str()).bind(file_id).execute(&mut *self.write_conn().await?).await?;
+        let done = sqlx::query(&format!("DELETE FROM draft_files WHERE id = $3 AND {OWNED}"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .bind(file_id)
+            .execute(&mut *self.write_conn().await?)
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -266,8 +271,7 @@ pub(crate) struct Taken {
 /// Removes a draft's file rows and document choices inside `tx` (one `DELETE … RETURNING` for the
 /// files), and returns the rows with the file-store names that nothing else uses now.
 pub(crate) async fn take_files_of_draft(tx: &mut sqlx::AnyConnection, draft_id: &str) -> Result<Taken> {
-    let rows =
-        sqlx::query("DELETE FROM draft_files WHERE draft_id = $1 RETURNING sha256, thumb_sha256, slot, position, name, warnings").bind(draft_id).fetch_all(&mut *tx).await?;
+    let rows = sqlx::query("DELETE FROM draft_files WHERE draft_id = $1 RETURNING sha256, thumb_sha256, slot, position, name, warnings").bind(draft_id).fetch_all(&mut *tx).await?;
     sqlx::query("DELETE FROM draft_document_choices WHERE draft_id = $1").bind(draft_id).execute(&mut *tx).await?;
     let mut candidates = std::collections::BTreeSet::new();
     let mut files = Vec::with_capacity(rows.len());

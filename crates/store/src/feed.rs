@@ -59,34 +59,26 @@ pub(crate) async fn record(tx: &mut sqlx::AnyConnection, application_id: &str, k
 }
 
 /// [`record`] for a caller that knows the application's municipality (sending, which just wrote it).
-pub(crate) async fn record_in(
-    tx: &mut sqlx::AnyConnection,
-    kommunenummer: &str,
-    application_id: &str,
-    kind: FeedKind,
-    item_id: Option<&str>,
-    now: Millis,
-) -> Result<()> {
-    let row = sqlx::query(
+pub(crate) async fn record_in(tx: &mut sqlx::AnyConnection, kommunenummer: &str, application_id: &str, kind: FeedKind, item_id: Option<&str>, now: Millis) -> Result<()> {
+    let mut batch = crate::batch::Batch::new();
+    push_record_in(&mut batch, kommunenummer, application_id, kind, item_id, now);
+    batch.run(tx).await
+}
+
+/// [`record_in`] as statements of a caller's batch: the municipality's counter goes up, and the
+/// entry takes its new value (the counter's row is the transaction's until it commits, so no
+/// other entry can take the same number).
+pub(crate) fn push_record_in(batch: &mut crate::batch::Batch, kommunenummer: &str, application_id: &str, kind: FeedKind, item_id: Option<&str>, now: Millis) {
+    batch.push(
         "INSERT INTO feed_counters (kommunenummer, last_seq) VALUES ($1, 1)
-         ON CONFLICT (kommunenummer) DO UPDATE SET last_seq = feed_counters.last_seq + 1
-         RETURNING last_seq",
-    )
-    .bind(kommunenummer)
-    .fetch_one(&mut *tx)
-    .await?;
-    let seq: i64 = row.try_get("last_seq")?;
-    sqlx::query("INSERT INTO feed (kommunenummer, seq, id, kind, application_id, item_id, at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(kommunenummer)
-        .bind(seq)
-        .bind(new_id())
-        .bind(kind.as_str())
-        .bind(application_id)
-        .bind(item_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    Ok(())
+         ON CONFLICT (kommunenummer) DO UPDATE SET last_seq = feed_counters.last_seq + 1",
+        vec![kommunenummer.into()],
+    );
+    batch.push(
+        "INSERT INTO feed (kommunenummer, seq, id, kind, application_id, item_id, at_ms)
+         VALUES ($1, (SELECT last_seq FROM feed_counters WHERE kommunenummer = $1), $2, $3, $4, $5, $6)",
+        vec![kommunenummer.into(), new_id().into(), kind.as_str().into(), application_id.into(), item_id.into(), now.into()],
+    );
 }
 
 impl crate::Store {

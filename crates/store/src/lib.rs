@@ -11,6 +11,7 @@ mod applications;
 mod assisted;
 mod audit;
 pub mod backup;
+pub(crate) mod batch;
 mod concern_reports;
 mod decisions;
 mod draft_files;

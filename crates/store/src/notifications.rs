@@ -125,13 +125,7 @@ fn notice_of_event(event: &serde_json::Value) -> Option<NoticeKind> {
 /// Writes the notices that events appended to an application give (see [`notice_of_event`]),
 /// inside the events' transaction; `first_seq` is the first event's number. One notice per kind,
 /// however many events of that kind were written together.
-pub(crate) async fn enqueue_for_events(
-    tx: &mut sqlx::AnyConnection,
-    application_id: &str,
-    first_seq: i64,
-    events: &[serde_json::Value],
-    now: Millis,
-) -> Result<usize> {
+pub(crate) async fn enqueue_for_events(tx: &mut sqlx::AnyConnection, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<usize> {
     let mut seen = Vec::new();
     let mut written = 0;
     for (i, event) in events.iter().enumerate() {

@@ -121,24 +121,30 @@ pub(crate) struct ProjectionRow<'a> {
 /// Writes one application's projection inside `tx`: a new row at version 1, or the row updated
 /// with its version bumped.
 pub(crate) async fn write(tx: &mut Tx, application_id: &str, row: &ProjectionRow<'_>, p: &Projection, now: Millis) -> Result<()> {
-    sqlx::query(
+    let mut batch = crate::batch::Batch::new();
+    push_write(&mut batch, application_id, row, p, now);
+    batch.run(tx).await
+}
+
+/// [`write`] as a statement of a caller's batch.
+pub(crate) fn push_write(batch: &mut crate::batch::Batch, application_id: &str, row: &ProjectionRow<'_>, p: &Projection, now: Millis) {
+    batch.push(
         "INSERT INTO case_status (application_id, enhetsnummer, emergency, sent_ms, status, is_open, decided, forelopig_svar, open_requests, next_deadline_ms, version, updated_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11)
          ON CONFLICT (application_id) DO UPDATE SET enhetsnummer = $2, status = $5, is_open = $6, decided = $7, forelopig_svar = $8,
              open_requests = $9, next_deadline_ms = $10, version = case_status.version + 1, updated_ms = $11",
-    )
-    .bind(application_id)
-    .bind(row.enhetsnummer)
-    .bind(i64::from(row.emergency))
-    .bind(row.sent_ms)
-    .bind(status_code(p.status))
-    .bind(i64::from(p.open))
-    .bind(i64::from(p.decided))
-    .bind(i64::from(p.forelopig_svar))
-    .bind(p.open_requests)
-    .bind(p.next_deadline)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
+        vec![
+            application_id.into(),
+            row.enhetsnummer.into(),
+            i64::from(row.emergency).into(),
+            row.sent_ms.into(),
+            status_code(p.status).into(),
+            i64::from(p.open).into(),
+            i64::from(p.decided).into(),
+            i64::from(p.forelopig_svar).into(),
+            p.open_requests.into(),
+            p.next_deadline.into(),
+            now.into(),
+        ],
+    );
 }

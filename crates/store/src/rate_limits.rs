@@ -55,15 +55,17 @@ pub struct RateCount {
 
 /// Counts `count` inside the caller's transaction, as [`Store::count_hit`] does alone.
 pub(crate) async fn count_in(tx: &mut sqlx::AnyConnection, count: &RateCount, now: Millis) -> Result<()> {
+    let mut batch = crate::batch::Batch::new();
+    push_count(&mut batch, count, now);
+    batch.run(tx).await
+}
+
+/// [`count_in`] as a statement of a caller's batch.
+pub(crate) fn push_count(batch: &mut crate::batch::Batch, count: &RateCount, now: Millis) {
     let window_start = now - now.rem_euclid(count.window_ms.max(1));
-    sqlx::query(
+    batch.push(
         "INSERT INTO rate_limits (bucket, subject, window_start, hits) VALUES ($1, $2, $3, 1)
          ON CONFLICT (bucket, subject, window_start) DO UPDATE SET hits = rate_limits.hits + 1",
-    )
-    .bind(count.bucket)
-    .bind(sha256_hex(count.subject.as_bytes()))
-    .bind(window_start)
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
+        vec![count.bucket.into(), sha256_hex(count.subject.as_bytes()).into(), window_start.into()],
+    );
 }

@@ -23,7 +23,12 @@ impl Store {
         };
         let expiry_ms: Millis = row.try_get("expiry_ms")?;
         if expiry_ms < new_expiry_ms.saturating_sub(renew_ms) {
-            sqlx::query("UPDATE sessions SET expiry_ms = $1 WHERE id = $2 AND expiry_ms = $3").bind(new_expiry_ms).bind(id).bind(expiry_ms).execute(&mut *self.write_conn().await?).await?;
+            sqlx::query("UPDATE sessions SET expiry_ms = $1 WHERE id = $2 AND expiry_ms = $3")
+                .bind(new_expiry_ms)
+                .bind(id)
+                .bind(expiry_ms)
+                .execute(&mut *self.write_conn().await?)
+                .await?;
         }
         Ok(Some(row.try_get("data")?))
     }

@@ -59,27 +59,33 @@ pub(crate) async fn insert(
     with_application: bool,
     now: Millis,
 ) -> Result<String> {
-    let id = new_id();
-    sqlx::query("INSERT INTO submissions (id, application_id, vedlegg_json, created_ms, with_application) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&id)
-        .bind(application_id)
-        .bind(vedlegg_json.to_string())
-        .bind(now)
-        .bind(i64::from(with_application))
-        .execute(&mut *tx)
-        .await?;
-    for (i, d) in documents.iter().enumerate() {
-        sqlx::query("INSERT INTO submission_documents (submission_id, position, kind, tilleggsinfo, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(&id)
-            .bind(i as i64)
-            .bind(&d.kind)
-            .bind(&d.tilleggsinfo)
-            .bind(&d.sha256)
-            .bind(d.bytes)
-            .execute(&mut *tx)
-            .await?;
-    }
+    let mut batch = crate::batch::Batch::new();
+    let id = push_insert(&mut batch, application_id, documents, vedlegg_json, with_application, now);
+    batch.run(tx).await?;
     Ok(id)
+}
+
+/// [`insert`] as statements of a caller's batch; returns the submission's id.
+pub(crate) fn push_insert(
+    batch: &mut crate::batch::Batch,
+    application_id: &str,
+    documents: &[SubmittedDocument],
+    vedlegg_json: &serde_json::Value,
+    with_application: bool,
+    now: Millis,
+) -> String {
+    let id = new_id();
+    batch.push(
+        "INSERT INTO submissions (id, application_id, vedlegg_json, created_ms, with_application) VALUES ($1, $2, $3, $4, $5)",
+        vec![id.clone().into(), application_id.into(), vedlegg_json.to_string().into(), now.into(), i64::from(with_application).into()],
+    );
+    for (i, d) in documents.iter().enumerate() {
+        batch.push(
+            "INSERT INTO submission_documents (submission_id, position, kind, tilleggsinfo, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)",
+            vec![id.clone().into(), (i as i64).into(), (&d.kind).into(), (&d.tilleggsinfo).into(), (&d.sha256).into(), d.bytes.into()],
+        );
+    }
+    id
 }
 
 impl Store {

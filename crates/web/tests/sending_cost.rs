@@ -68,10 +68,17 @@ impl Subscriber for CountStatements {
     fn exit(&self, _: &span::Id) {}
 }
 
-/// At most this many statements for one send of a filled-in application without files, from the
-/// request's session to the receipt's redirect. It was 24 (SQLite) and 25 (PostgreSQL) before the send
-/// stopped reading back what it had just written (issue 13); BEGIN and COMMIT are not in sqlx's log.
-const MOST_STATEMENTS_PER_SEND: usize = 16;
+/// At most this many statements (round trips) for one send of a filled-in application without
+/// files, from the request's session to the receipt's redirect, per database. It was 24 (SQLite)
+/// and 25 (PostgreSQL) before the send stopped reading back what it had just written (issue 13),
+/// then 15 and 16; on SQLite the send's writes after claiming the draft and taking its files now
+/// go to the database as one batch (`store/src/batch.rs`). BEGIN and COMMIT are not in sqlx's log.
+fn most_statements_per_send(label: &str) -> usize {
+    match label {
+        "sqlite" => 10,
+        _ => 16,
+    }
+}
 
 #[tokio::test]
 async fn a_send_runs_a_bounded_number_of_statements() {
@@ -96,6 +103,7 @@ async fn a_send_runs_a_bounded_number_of_statements() {
         // The server's background work (the notifier's rounds) can only add to a count, never
         // take away: the fewest seen is the send's own.
         let least = counts.iter().copied().min().unwrap();
-        assert!(least <= MOST_STATEMENTS_PER_SEND, "{label}: a send ran {least} statements (at most {MOST_STATEMENTS_PER_SEND}): {counts:?}");
+        let most = most_statements_per_send(label);
+        assert!(least <= most, "{label}: a send ran {least} statements (at most {most}): {counts:?}");
     }
 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use velferd_store::Store;
-use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_decision, seed_demo_people, spawn_file_sweep, spawn_housekeeping, App, Config};
+use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_decision, seed_demo_people, seed_demo_statistics, spawn_file_sweep, spawn_housekeeping, App, Config};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -124,6 +124,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
         seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
         seed_demo_decision(&cases, velferd_web::now_ms()).await.map_err(|e| format!("demo decision: {e}"))?;
+        seed_demo_statistics(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo statistics: {e}"))?;
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     // A demo on SQLite gets a key beside its database file; a demo on PostgreSQL has no such

@@ -34,7 +34,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use velferd_domain::kommune::Katalog;
 use velferd_store::Store;
 
-pub use demo::{seed_demo_cases, seed_demo_decision, seed_demo_people};
+pub use demo::{seed_demo_cases, seed_demo_decision, seed_demo_people, seed_demo_statistics};
 pub use server::{serve, ServerLimits};
 
 /// Settings read once at start (from flags and environment by the `velferd` binary).

@@ -285,3 +285,43 @@ async fn a_person_without_electronic_id_is_registered_and_reached_by_plain_sms()
         assert!(found.body.contains("Telefon") && found.body.contains("Kom som"), "{label}");
     }
 }
+
+/// `serve --demo` seeds closed applications to NAV Frogner by four channels
+/// (`seed_demo_statistics`), so Henrik's channel chart draws bars with real numbers; they are
+/// closed, so the open inbox still starts with Kari's emergency and holds none of them.
+#[tokio::test]
+async fn the_demo_statistics_show_the_channel_split_and_leave_the_open_inbox_alone() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let kommuner = velferd_web::default_kommuner();
+        velferd_web::seed_demo_cases(&app.store, app.files.as_ref(), &kommuner, velferd_web::now_ms()).await.unwrap();
+        assert_eq!(velferd_web::seed_demo_statistics(&app.store, app.files.as_ref(), &kommuner, velferd_web::now_ms()).await.unwrap(), 20, "{label}");
+        assert_eq!(velferd_web::seed_demo_statistics(&app.store, app.files.as_ref(), &kommuner, velferd_web::now_ms()).await.unwrap(), 0, "{label}: once");
+
+        let mut henrik = staff(&app, "henrik").await;
+        let stats = henrik.get("/ansatt/statistikk").await;
+        assert_eq!(stats.status, StatusCode::OK, "{label}");
+        for row in [
+            "<th scope=\"row\">Digital selvbetjening</th><td>6</td>",
+            "<th scope=\"row\">Papir</th><td>6</td>",
+            "<th scope=\"row\">Telefon</th><td>5</td>",
+            "<th scope=\"row\">Oppmøte ved kontoret</th><td>5</td>",
+        ] {
+            assert!(stats.body.contains(row), "{label}: {row}\n{}", stats.body);
+        }
+        // The channel chart comes first: its bars are the rects before the second chart.
+        let channel_chart = stats.body.split("<svg").nth(1).unwrap();
+        let drawn = channel_chart.split("<rect ").skip(1).filter(|r| r.split("width=\"").nth(1).is_some_and(|w| !w.starts_with("0\""))).count();
+        assert!(drawn >= 4, "{label}: four channels have bars\n{channel_chart}");
+        let csv = henrik.get("/ansatt/statistikk.csv").await;
+        assert!(csv.body.contains("\"Papir\",\"6\""), "{label}: {}", csv.body);
+
+        let mut sara = staff(&app, "sara").await;
+        let inbox = sara.get("/ansatt/saker").await;
+        assert!(!inbox.body.contains("Testesen"), "{label}: closed, not in the open inbox");
+        let first = inbox.body.split("<ul class=\"vf-cards\"").nth(1).and_then(|l| l.split("</li>").next()).unwrap_or_default();
+        assert!(first.contains("vf-card--emergency") && first.contains("Kari Nordmann"), "{label}: Kari's emergency is the first row\n{first}");
+        let all = sara.get("/ansatt/saker?vis=alle").await;
+        assert!(all.body.contains("Testesen"), "{label}: under all, with the closed ones");
+    }
+}

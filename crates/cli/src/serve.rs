@@ -154,7 +154,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let sms_file = args.sms_file.clone().unwrap_or_else(|| crate::db::data_folder(&url).join("sms-outbox.jsonl"));
     tracing::info!(file = %sms_file.display(), "SMS notices are written to a file");
     let worker = format!("{}-{}", std::process::id(), velferd_store::new_id());
-    velferd_web::notifier(store.clone(), email, std::sync::Arc::new(velferd_cases::notify::sms::SmsFile::new(sms_file)), worker).spawn();
+    velferd_web::notifier(store.clone(), email, std::sync::Arc::new(velferd_cases::notify::sms::SmsFile::new(sms_file)), kommuner.clone(), worker).spawn();
     let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
     let mb = 1024 * 1024;
     let uploads = velferd_web::limits::UploadLimits {

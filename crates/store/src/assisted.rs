@@ -215,8 +215,9 @@ impl Store {
         }))
     }
 
-    /// Records a callback the contact centre promised, with the note in the office journal and
-    /// the audit entry, in one transaction. Returns its id.
+    /// Records a callback the contact centre promised, with the note in the office journal, the
+    /// SMS that confirms it to the person (`NoticeKind::Callback`) and the audit entry, in one
+    /// transaction. Returns its id.
     pub async fn add_callback(&self, c: &NewCallback, journal_text: &str, audit: &AuditEntry, now: Millis) -> Result<String> {
         let id = new_id();
         let mut tx = self.begin_write().await?;
@@ -237,9 +238,17 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         journal(&mut tx, &c.application_id, "tilbakeringing", journal_text, (&c.created_by.0, &c.created_by.1), now).await?;
+        // The person is told by SMS, on the number they gave for the call, who calls and when.
+        crate::notifications::enqueue_sms_to(&mut tx, &c.application_id, velferd_domain::notices::NoticeKind::Callback, &format!("tilbakeringing:{id}"), &c.phone, now).await?;
         crate::audit::append(&mut tx, audit, now).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// A callback's office (enhetsnummer) and window (start, end ms), for the SMS that confirms it.
+    pub async fn callback_window(&self, id: &str) -> Result<Option<(String, Millis, Millis)>> {
+        let row = sqlx::query("SELECT enhetsnummer, window_start_ms, window_end_ms FROM callbacks WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        row.map(|r| Ok((r.try_get("enhetsnummer")?, r.try_get("window_start_ms")?, r.try_get("window_end_ms")?))).transpose()
     }
 
     /// The office's open callbacks, earliest window first.

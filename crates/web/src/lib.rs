@@ -259,15 +259,17 @@ pub fn spawn_file_sweep(store: Store, files: Arc<dyn velferd_store::Files>) -> t
 
 /// The notice delivery worker with the pages' texts (Fluent), for `serve` to start
 /// ([`velferd_cases::notify::Notifier::spawn`]) and tests to run once. `email`: `None` when no mail
-/// server is configured (e-mail notices then wait); `worker` names this process in leases.
+/// server is configured (e-mail notices then wait); `kommuner` names the offices in a callback's
+/// SMS; `worker` names this process in leases.
 pub fn notifier(
     store: Store,
     email: Option<Arc<dyn velferd_cases::notify::Deliver>>,
     sms: Arc<dyn velferd_cases::notify::Deliver>,
+    kommuner: velferd_domain::kommune::Katalog,
     worker: String,
 ) -> velferd_cases::notify::Notifier {
     let words: velferd_cases::notify::WordsFor = Arc::new(|code: &str| -> Box<dyn velferd_cases::Words> { Box::new(i18n::Lang::from_code(code).unwrap_or(i18n::Lang::Nb)) });
-    velferd_cases::notify::Notifier { store, email, sms, words, worker }
+    velferd_cases::notify::Notifier { store, email, sms, words, kommuner, worker }
 }
 
 /// Deletes expired drafts (with their attached files), sessions and old rate-limit counts every

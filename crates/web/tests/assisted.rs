@@ -3,8 +3,9 @@
 //! under Amina's own "My applications" with the same first events. A second one is flagged as a
 //! possible duplicate, another office's municipality needs a reason. The contact centre finds
 //! Amina only with a reason (which Amina sees), sees "received" in plain words and none of her
-//! answers, writes a call note and a callback that Sara sees until she marks contact made. The
-//! office lead's statistics count the paper application as "<5", also in CSV.
+//! answers, writes a call note and a callback that Sara sees until she marks contact made; Amina
+//! gets a plain SMS saying who calls and when. The office lead's statistics count the paper
+//! application as "<5", also in CSV.
 
 #![allow(clippy::unwrap_used)]
 
@@ -157,6 +158,24 @@ async fn a_paper_application_is_registered_found_by_the_contact_centre_and_count
             .post(&format!("/ansatt/kontaktsenter/{id}/ring-tilbake"), &[("telefon", "912 34 567"), ("dato", &tomorrow()), ("fra", "10"), ("til", "12"), ("hva", "Utbetaling")])
             .await;
         assert_eq!(promised.status, StatusCode::SEE_OTHER, "{label}: {}", promised.field_errors_summary());
+
+        // Amina gets a plain SMS on the number she gave for the call: who calls and when, no link.
+        let notices = app.store.notices_of(&id).await.unwrap();
+        assert!(notices.iter().any(|n| n.kind == "tilbakeringing" && n.channel == "sms" && n.address.ends_with("91234567")), "{label}: {notices:?}");
+        let sms_path = std::env::temp_dir().join(format!("velferd-callback-sms-{}-{label}.jsonl", std::process::id()));
+        let _ = std::fs::remove_file(&sms_path);
+        let sms = velferd_cases::notify::sms::SmsFile::new(sms_path.clone());
+        let notifier = velferd_web::notifier(app.store.clone(), None, std::sync::Arc::new(sms), velferd_web::default_kommuner(), format!("test-{label}"));
+        notifier.run_once(50, velferd_web::now_ms()).await.unwrap();
+        let sent = std::fs::read_to_string(&sms_path).unwrap_or_default();
+        let date = {
+            let t = tomorrow();
+            format!("{}.{}.{}", &t[8..10], &t[5..7], &t[0..4])
+        };
+        let line = sent.lines().find(|l| l.contains("ringer deg")).unwrap_or_else(|| panic!("{label}: {sent}"));
+        assert!(line.contains(&format!("NAV Frogner ringer deg {date} mellom kl. 10.00 og 12.00.")) && line.contains("91234567"), "{label}: {line}");
+        assert!(!line.contains("http") && !line.contains("Utbetaling") && !line.contains("Amina"), "{label}: nothing about the case: {line}");
+        let _ = std::fs::remove_file(&sms_path);
 
         // Sara sees the call note and the callback, which stays until contact is made.
         let file = sara.get(&format!("/ansatt/saker/{id}")).await;

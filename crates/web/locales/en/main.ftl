@@ -1726,3 +1726,7 @@ contact-without-eid-phone = Phone: { $phone }.
 contact-without-eid-through = Goes through { $name } ({ $kind }) { $phone }.
 notice-plain = Call or visit your NAV office to hear more. We never send personal data by SMS.
 audit-register-person-without-eid = registered you as a person without electronic ID
+
+## Issue 17, assist2: the SMS that confirms a callback (plain: no link, nothing about the case)
+notice-tilbakeringing = { $office } will call you on { $date } between { $from } and { $to }.
+notice-tilbakeringing-kontoret = Your NAV office

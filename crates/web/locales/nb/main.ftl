@@ -1724,3 +1724,7 @@ contact-without-eid-phone = Telefon: { $phone }.
 contact-without-eid-through = Går gjennom { $name } ({ $kind }) { $phone }.
 notice-plain = Ring eller møt opp på NAV-kontoret ditt for å høre mer. Vi sender aldri personopplysninger på SMS.
 audit-register-person-without-eid = registrerte deg som person uten elektronisk ID
+
+## Issue 17, assist2: the SMS that confirms a callback (plain: no link, nothing about the case)
+notice-tilbakeringing = { $office } ringer deg { $date } mellom kl. { $from } og { $to }.
+notice-tilbakeringing-kontoret = NAV-kontoret ditt

@@ -186,6 +186,7 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}/fullmakt", post(routes::helpers::grant))
         .route("/mine-soknader/{id}/fullmakt/{power}/trekk-tilbake", post(routes::helpers::revoke))
         .route("/fullmakt/{id}", get(routes::helpers::show))
+        .route("/fullmakt/{id}/fylt-ut-sammen", post(routes::helpers::record_assist))
         .route("/fullmakt/{id}/meldinger", post(routes::helpers::write_message).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
         .route("/fullmakt/{id}/meldinger/vedlegg/{file}", get(routes::helpers::message_attachment))
         .route("/fullmakt/{id}/dokumenter", get(routes::helpers::upload_page).post(routes::helpers::upload_send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))

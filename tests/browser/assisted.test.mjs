@@ -7,7 +7,8 @@
 // starts processing it. Tor Bakke in the contact centre finds Jon — only after giving a reason —
 // sees "received and being processed" in plain words, writes a call note and asks the office to
 // call Jon back tomorrow between 10 and 12. Sara sees the note in the case file and the callback on
-// top of her inbox, and marks contact made. Henrik Moe, the office lead, sees the statistics: the
+// top of her inbox, and marks contact made. Kari gives Ola Hansen, who helped her fill in her
+// application, a power of attorney, and Ola records, signed in, that they did it together. Henrik Moe, the office lead, sees the statistics: the
 // channel split (the demo's closed applications and Jon's) as SVG charts with bars and tables. Every page is checked with axe-core.
 //
 // Run from the repository root:
@@ -195,6 +196,41 @@ walk('Sara sees the note and the callback, and marks contact made', async () => 
   assert.equal(await sara.getByRole('region', { name: 'Ring tilbake' }).count(), 0, 'no callback left open');
 });
 
+walk('Ola, who helped Kari fill in her application and holds her power of attorney, records it', async () => {
+  const kari = await suite.open(await suite.phone());
+  const ola = await suite.open(await suite.phone());
+  await ola.goto('/logg-inn');
+  const olaFnr = (await ola.content()).match(/name="fnr" value="(\d{11})">\s*<button[^>]*>Logg inn som Ola Hansen</)?.[1];
+  assert.ok(olaFnr, 'Ola is a demo person');
+  await kari.goto('/logg-inn');
+  await kari.getByRole('button', { name: 'Logg inn som Kari Nordmann' }).click();
+  await kari.waitForLoadState('load');
+  await kari.goto('/mine-soknader');
+  // Her emergency application from this morning, which she sent with Ola beside her.
+  await kari.getByRole('listitem').filter({ hasText: 'Mottatt' }).first().getByRole('link').first().click();
+  await heading(kari, 'Søknaden din');
+  await kari.getByText('Gi noen fullmakt').click();
+  await kari.getByLabel('Navnet til personen').fill('Ola Hansen');
+  await kari.getByLabel('Fødselsnummeret til personen').fill(olaFnr);
+  await kari.getByLabel('1 måned').check();
+  await kari.getByRole('button', { name: 'Gi fullmakt' }).click();
+  await heading(kari, 'Søknaden din');
+
+  await ola.getByRole('button', { name: 'Logg inn som Ola Hansen' }).click();
+  await ola.waitForLoadState('load');
+  await ola.goto('/mine-soknader');
+  await ola.getByRole('link', { name: /Kari Nordmann/ }).first().click();
+  await heading(ola, 'Søknaden til Kari Nordmann');
+  const ask = ola.getByRole('region', { name: 'Fylte dere ut søknaden sammen?' });
+  assert.ok(plain(await ask.innerText()).includes('Hjalp du Kari Nordmann med å fylle ut søknaden?'), 'the question speaks of Kari');
+  await suite.seen(ola, 'helper asked about assisting');
+  await ask.getByRole('button', { name: 'Ja, vi fylte den ut sammen' }).click();
+  await heading(ola, 'Søknaden til Kari Nordmann');
+  await ola.getByText('Søknaden er registrert som fylt ut av deg sammen med Kari Nordmann.').waitFor();
+  assert.equal(await ola.getByRole('region', { name: 'Fylte dere ut søknaden sammen?' }).count(), 0, 'asked once');
+  await suite.seen(ola, 'helper assist recorded');
+});
+
 walk('the office lead sees the channel split, as charts with their numbers', async () => {
   await signIn(henrik, 'Henrik Moe');
   await henrik.getByRole('link', { name: 'Statistikk for kontoret' }).click();
@@ -207,6 +243,7 @@ walk('the office lead sees the channel split, as charts with their numbers', asy
   assert.equal(await cell(/Papir/), 'Papir 7', 'six demo paper applications and the one registered above');
   assert.equal(await cell(/Telefon/), 'Telefon 5');
   assert.equal(await cell(/Oppmøte/), 'Oppmøte ved kontoret 5');
+  assert.equal(await cell(/Digital med hjelp/), 'Digital med hjelp <5', 'Kari\'s, with Ola\'s help');
   // The chart draws a bar for each channel with a number, as wide as the table says.
   const chart = henrik.getByRole('img', { name: 'Søknader etter kanal' });
   const widths = await chart.locator('rect').evaluateAll((rects) => rects.map((r) => r.getBBox().width));
@@ -221,7 +258,7 @@ walk('the office lead sees the channel split, as charts with their numbers', asy
 test('every page of the walk-through passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
   await suite.checkAccessibility(t);
   const names = suite.visited.map((v) => v.name);
-  for (const must of ['register summary', 'case file registered', 'contact centre found', 'inbox with callback', 'statistics']) {
+  for (const must of ['register summary', 'case file registered', 'contact centre found', 'inbox with callback', 'helper asked about assisting', 'helper assist recorded', 'statistics']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

@@ -182,7 +182,7 @@ async fn a_helper_with_a_power_records_that_they_filled_in_the_application_toget
         let view = ola.get(&format!("/fullmakt/{id}")).await;
         assert!(view.body.contains("Fylte dere ut søknaden sammen?") && view.body.contains("Hjalp du Kari Nordmann med å fylle ut søknaden?"), "{label}: {}", view.body);
         let done = ola.post(&format!("/fullmakt/{id}/fylt-ut-sammen"), &[]).await;
-        assert_eq!((done.status, done.location.as_deref()), (StatusCode::SEE_OTHER, Some(format!("/fullmakt/{id}").as_str())), "{label}");
+        assert_eq!((done.status, done.location.as_deref()), (StatusCode::SEE_OTHER, Some(format!("/fullmakt/{id}#hjelp").as_str())), "{label}");
         let view = ola.get(&format!("/fullmakt/{id}")).await;
         assert!(view.body.contains("Søknaden er registrert som fylt ut av deg sammen med Kari Nordmann.") && !view.body.contains("fylt-ut-sammen"), "{label}: {}", view.body);
         // A second time changes nothing.

@@ -7,8 +7,9 @@
 // starts processing it. Tor Bakke in the contact centre finds Jon — only after giving a reason —
 // sees "received and being processed" in plain words, writes a call note and asks the office to
 // call Jon back tomorrow between 10 and 12. Sara sees the note in the case file and the callback on
-// top of her inbox, and marks contact made. Henrik Moe, the office lead, sees the statistics with
-// paper among the channels as SVG charts with their tables. Every page is checked with axe-core.
+// top of her inbox, and marks contact made. Kari gives Ola Hansen, who helped her fill in her
+// application, a power of attorney, and Ola records, signed in, that they did it together. Henrik Moe, the office lead, sees the statistics: the
+// channel split (the demo's closed applications and Jon's) as SVG charts with bars and tables. Every page is checked with axe-core.
 //
 // Run from the repository root:
 //   (cd tests/browser && npm ci) && VELFERD_BIN=target/debug/velferd node --test tests/browser/assisted.test.mjs
@@ -195,23 +196,69 @@ walk('Sara sees the note and the callback, and marks contact made', async () => 
   assert.equal(await sara.getByRole('region', { name: 'Ring tilbake' }).count(), 0, 'no callback left open');
 });
 
-walk('the office lead sees paper among the channels, as charts with their numbers', async () => {
+walk('Ola, who helped Kari fill in her application and holds her power of attorney, records it', async () => {
+  const kari = await suite.open(await suite.phone());
+  const ola = await suite.open(await suite.phone());
+  await ola.goto('/logg-inn');
+  const olaFnr = (await ola.content()).match(/name="fnr" value="(\d{11})">\s*<button[^>]*>Logg inn som Ola Hansen</)?.[1];
+  assert.ok(olaFnr, 'Ola is a demo person');
+  await kari.goto('/logg-inn');
+  await kari.getByRole('button', { name: 'Logg inn som Kari Nordmann' }).click();
+  await kari.waitForLoadState('load');
+  await kari.goto('/mine-soknader');
+  // Her emergency application from this morning, which she sent with Ola beside her.
+  await kari.getByRole('listitem').filter({ hasText: 'Mottatt' }).first().getByRole('link').first().click();
+  await heading(kari, 'Søknaden din');
+  await kari.getByText('Gi noen fullmakt').click();
+  await kari.getByLabel('Navnet til personen').fill('Ola Hansen');
+  await kari.getByLabel('Fødselsnummeret til personen').fill(olaFnr);
+  await kari.getByLabel('1 måned').check();
+  await kari.getByRole('button', { name: 'Gi fullmakt' }).click();
+  await heading(kari, 'Søknaden din');
+
+  await ola.getByRole('button', { name: 'Logg inn som Ola Hansen' }).click();
+  await ola.waitForLoadState('load');
+  await ola.goto('/mine-soknader');
+  await ola.getByRole('link', { name: /Kari Nordmann/ }).first().click();
+  await heading(ola, 'Søknaden til Kari Nordmann');
+  const ask = ola.getByRole('region', { name: 'Fylte dere ut søknaden sammen?' });
+  assert.ok(plain(await ask.innerText()).includes('Hjalp du Kari Nordmann med å fylle ut søknaden?'), 'the question speaks of Kari');
+  await suite.seen(ola, 'helper asked about assisting');
+  await ask.getByRole('button', { name: 'Ja, vi fylte den ut sammen' }).click();
+  await heading(ola, 'Søknaden til Kari Nordmann');
+  await ola.getByText('Søknaden er registrert som fylt ut av deg sammen med Kari Nordmann.').waitFor();
+  assert.equal(await ola.getByRole('region', { name: 'Fylte dere ut søknaden sammen?' }).count(), 0, 'asked once');
+  await suite.seen(ola, 'helper assist recorded');
+});
+
+walk('the office lead sees the channel split, as charts with their numbers', async () => {
   await signIn(henrik, 'Henrik Moe');
   await henrik.getByRole('link', { name: 'Statistikk for kontoret' }).click();
   await heading(henrik, 'Statistikk for kontoret');
   assert.equal(await henrik.locator('svg[role="img"]').count(), 2, 'two charts');
+  // The demo's closed applications (six on paper, five by phone, five at the desk, four digital
+  // besides Kari's three) and the paper one Sara registered above.
   const channels = henrik.getByRole('table', { name: 'Tallene i «Søknader etter kanal»' });
-  const row = channels.getByRole('row', { name: /Papir/ });
-  assert.equal(plain(await row.innerText()).trim(), 'Papir <5', 'one paper application is shown as <5');
+  const cell = async (name) => plain(await channels.getByRole('row', { name }).innerText()).trim();
+  assert.equal(await cell(/Papir/), 'Papir 7', 'six demo paper applications and the one registered above');
+  assert.equal(await cell(/Telefon/), 'Telefon 5');
+  assert.equal(await cell(/Oppmøte/), 'Oppmøte ved kontoret 5');
+  assert.equal(await cell(/Digital med hjelp/), 'Digital med hjelp <5', 'Kari\'s, with Ola\'s help');
+  // The chart draws a bar for each channel with a number, as wide as the table says.
+  const chart = henrik.getByRole('img', { name: 'Søknader etter kanal' });
+  const widths = await chart.locator('rect').evaluateAll((rects) => rects.map((r) => r.getBBox().width));
+  assert.ok(widths.filter((w) => w > 0).length >= 4, `bars are drawn: ${widths}`);
+  const paper = await chart.locator('rect').nth(2).boundingBox();
+  assert.ok(paper && paper.width > 0, 'the paper bar is visible in the browser');
   await suite.seen(henrik, 'statistics');
   const csv = await henrik.request.get('/ansatt/statistikk.csv');
-  assert.ok((await csv.text()).includes('"Papir","<5"'), 'the CSV too');
+  assert.ok((await csv.text()).includes('"Papir","7"'), 'the CSV too');
 });
 
 test('every page of the walk-through passes axe-core (WCAG 2.1 A and AA)', { timeout: 300_000 }, async (t) => {
   await suite.checkAccessibility(t);
   const names = suite.visited.map((v) => v.name);
-  for (const must of ['register summary', 'case file registered', 'contact centre found', 'inbox with callback', 'statistics']) {
+  for (const must of ['register summary', 'case file registered', 'contact centre found', 'inbox with callback', 'helper asked about assisting', 'helper assist recorded', 'statistics']) {
     assert.ok(names.includes(must), `axe checked the ${must} page`);
   }
 });

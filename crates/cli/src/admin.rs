@@ -63,8 +63,9 @@ enum AdminCommand {
         #[arg(long)]
         force: bool,
     },
-    /// Show what retention deletes: expired drafts and closed cases with no activity for
-    /// --closed-after-days. Deletes only with --delete.
+    /// Show what retention deletes: expired drafts, closed cases with no activity for
+    /// --closed-after-days, and register entries of people without electronic ID whose last case
+    /// goes. Deletes only with --delete.
     Retention {
         /// Days without activity after which a closed case is deleted.
         #[arg(long, default_value_t = 3650, env = "VELFERD_RETENTION_CLOSED_DAYS")]

@@ -62,7 +62,8 @@ fn closed(c: &RetentionCandidate, kommuner: &Katalog) -> Result<bool, String> {
 }
 
 /// Shows (and with `delete`, deletes) expired drafts, closed cases without activity for
-/// `closed_days`, and what the file store holds for nothing: temp files of interrupted writes and
+/// `closed_days`, entries of the register of people without electronic ID whose last case goes
+/// (`velferd_store::WithoutEidCandidate`), and what the file store holds for nothing: temp files of interrupted writes and
 /// files no row names, untouched for an hour (`velferd_store::files::sweep`). Without `delete`
 /// nothing changes.
 pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, closed_days: i64, delete: bool, now: i64) -> Result<(), String> {
@@ -74,11 +75,26 @@ pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, clo
             cases.push(c);
         }
     }
+    // A person without electronic ID leaves the register with their last case: when the entry was
+    // not changed for as long as a closed case is kept and every application of theirs goes now
+    // (or there is none), and they have no draft.
+    let going: std::collections::HashSet<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+    let people: Vec<_> = store
+        .without_eid_retention_candidates(cutoff)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|p| !p.has_draft && p.applications.iter().all(|a| going.contains(a.as_str())))
+        .collect();
     let verb = if delete { "Deleting" } else { "Would delete" };
     println!("{verb} {drafts} expired drafts (not changed for {} days).", velferd_domain::application::DRAFT_LIFETIME_DAYS);
     println!("{verb} {} closed cases with no activity for {closed_days} days:", cases.len());
     for c in &cases {
         println!("  {}\tmunicipality {}\tlast activity {}", c.reference, c.kommunenummer, velferd_formats::soknad::tidspunkt(c.last_activity_ms));
+    }
+    println!("{verb} {} entries of the register of people without electronic ID (not changed for {closed_days} days, no application or draft left):", people.len());
+    for p in &people {
+        println!("  office {}\tlast changed {}", p.office, velferd_formats::soknad::tidspunkt(p.updated_ms));
     }
     // The file sweep is reported but never stops the rest (on S3 it needs the right to list).
     match velferd_store::files::sweep(store, files, now, velferd_store::files::SWEEP_GRACE_MS, true).await {
@@ -103,7 +119,11 @@ pub async fn retention(store: &Store, files: &dyn Files, kommuner: &Katalog, clo
             removed_files += 1;
         }
     }
-    println!("Deleted {drafts} drafts, {} cases and {removed_files} files.", cases.len());
+    let mut removed_people = 0;
+    for p in &people {
+        removed_people += usize::from(store.delete_without_eid(&p.fnr, cutoff).await.map_err(|e| e.to_string())?);
+    }
+    println!("Deleted {drafts} drafts, {} cases, {removed_people} register entries of people without electronic ID and {removed_files} files.", cases.len());
     match velferd_store::files::sweep(store, files, now, velferd_store::files::SWEEP_GRACE_MS, false).await {
         Ok(s) => println!("Deleted {} temp files of interrupted writes and {} files no row names.", s.leftovers, s.orphans),
         Err(e) => eprintln!("The file store could not be swept: {e}"),

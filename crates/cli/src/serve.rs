@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use velferd_store::Store;
-use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_decision, seed_demo_people, spawn_file_sweep, spawn_housekeeping, App, Config};
+use velferd_web::{default_kommuner, router, seed_demo_cases, seed_demo_decision, seed_demo_people, seed_demo_statistics, spawn_file_sweep, spawn_housekeeping, App, Config};
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -124,6 +124,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         let n = seed_demo_people(&store).await.map_err(|e| format!("demo data: {e}"))?;
         seed_demo_cases(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo cases: {e}"))?;
         seed_demo_decision(&cases, velferd_web::now_ms()).await.map_err(|e| format!("demo decision: {e}"))?;
+        seed_demo_statistics(&store, files.as_ref(), &kommuner, velferd_web::now_ms()).await.map_err(|e| format!("demo statistics: {e}"))?;
         tracing::warn!(people = n, "demo mode: demo sign-in is enabled and {n} synthetic people are in the register");
     }
     // A demo on SQLite gets a key beside its database file; a demo on PostgreSQL has no such
@@ -153,7 +154,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
     let sms_file = args.sms_file.clone().unwrap_or_else(|| crate::db::data_folder(&url).join("sms-outbox.jsonl"));
     tracing::info!(file = %sms_file.display(), "SMS notices are written to a file");
     let worker = format!("{}-{}", std::process::id(), velferd_store::new_id());
-    velferd_web::notifier(store.clone(), email, std::sync::Arc::new(velferd_cases::notify::sms::SmsFile::new(sms_file)), worker).spawn();
+    velferd_web::notifier(store.clone(), email, std::sync::Arc::new(velferd_cases::notify::sms::SmsFile::new(sms_file)), kommuner.clone(), worker).spawn();
     let (citizen_sign_in, staff_sign_in) = args.sign_in.providers()?;
     let mb = 1024 * 1024;
     let uploads = velferd_web::limits::UploadLimits {

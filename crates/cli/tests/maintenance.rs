@@ -47,16 +47,52 @@ async fn retention_shows_what_it_would_delete_and_deletes_only_when_told() {
     let before = letters();
     assert!(before > 0, "the demo decision letter is stored");
 
+    // Kari and Siri have no electronic ID: Kari keeps her entry with her open case; Siri, who has
+    // none, leaves the register.
+    let store = Store::connect(&db).await.unwrap();
+    let people = store.demo_people().await.unwrap();
+    for name in ["Kari", "Siri"] {
+        let fnr = people.iter().find(|p| p.fornavn == name).unwrap().fnr.as_str().to_owned();
+        let entry = velferd_store::PersonWithoutEid {
+            fnr,
+            phone: Some("+4799887766".into()),
+            contact: None,
+            identity_check: "pass".into(),
+            identity_checked_by: "Sara Lund".into(),
+            office: "0312".into(),
+            registered_by: ("demo-sara".into(), "Sara Lund".into()),
+            updated_ms: 0,
+        };
+        let audit = velferd_store::AuditEntry {
+            actor: "staff:demo-sara".into(),
+            actor_name: "Sara Lund".into(),
+            role: "saksbehandler".into(),
+            office: Some("0312".into()),
+            action: "register-person-without-eid".into(),
+            person: Some(entry.fnr.clone()),
+            application_id: None,
+            outcome: velferd_store::Outcome::Permit,
+        };
+        store.register_without_eid(&entry, &audit, velferd_web::now_ms() - 1000).await.unwrap();
+    }
+    store.close().await;
+
     let files_arg = files.display().to_string();
     let dry = stdout(&velferd(&["admin", "retention", "--closed-after-days", "0", "--database", &db, "--files", &files_arg]));
     assert!(dry.contains("Would delete 1 closed cases") && dry.contains(&kari) && dry.contains("Nothing was deleted"), "{dry}");
+    assert!(dry.contains("Would delete 1 entries of the register of people without electronic ID"), "{dry}");
     assert_eq!(count(&db).await, 3, "a dry run changes nothing");
 
     let long = stdout(&velferd(&["admin", "retention", "--database", &db, "--files", &files_arg]));
     assert!(long.contains("Would delete 0 closed cases"), "ten years by default: {long}");
 
     let done = stdout(&velferd(&["admin", "retention", "--closed-after-days", "0", "--delete", "--database", &db, "--files", &files_arg]));
-    assert!(done.contains("Deleted 0 drafts, 1 cases and 1 files"), "{done}");
+    assert!(done.contains("Deleted 0 drafts, 1 cases, 1 register entries of people without electronic ID and 1 files"), "{done}");
+    let store = Store::connect(&db).await.unwrap();
+    let entries = [people.iter().find(|p| p.fornavn == "Kari").unwrap(), people.iter().find(|p| p.fornavn == "Siri").unwrap()];
+    assert!(store.without_eid(&entries[0].fnr).await.unwrap().is_some(), "Kari's open case keeps her in the register");
+    assert!(store.without_eid(&entries[1].fnr).await.unwrap().is_none(), "Siri had no case: she is gone");
+    store.close().await;
     assert_eq!(count(&db).await, 2, "Ola's and Kari's open cases stay");
     let left: usize = std::fs::read_dir(&files).unwrap().flatten().map(|d| std::fs::read_dir(d.path()).unwrap().count()).sum();
     assert_eq!(left, 0, "Kari's letter is gone from the file store");

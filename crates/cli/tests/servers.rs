@@ -243,13 +243,14 @@ async fn two_servers_on_one_database_and_one_file_store_behave_as_one() {
     assert!(std::fs::read_dir(&checkpoints).unwrap().count() >= 1, "checkpoints were signed");
 
     // Both seeded the demo at the same moment: its four cases (one decided through the office's
-    // actions) are there once, each with one decision letter at most, and no demo draft is left over.
+    // actions) and its 20 closed cases for the statistics are there once, each with one decision
+    // letter at most, and no demo draft is left over.
     let store = velferd_store::Store::connect(&db.url).await.unwrap();
-    assert_eq!(store.count_applications().await.unwrap(), 5, "the demo's four and Kari's");
+    assert_eq!(store.count_applications().await.unwrap(), 25, "the demo's four, its 20 for the statistics, and Kari's");
     store.close().await;
     let mut pg = <sqlx::PgConnection as sqlx::Connection>::connect(&db.url).await.unwrap();
     let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql);
-    assert_eq!(count("SELECT COUNT(*) FROM letters").fetch_one(&mut pg).await.unwrap(), 3, "the demo's two decision letters once each, and the one filed above");
+    assert_eq!(count("SELECT COUNT(*) FROM letters").fetch_one(&mut pg).await.unwrap(), 23, "the demo's 22 decision letters once each, and the one filed above");
     assert_eq!(count("SELECT COUNT(*) FROM decisions").fetch_one(&mut pg).await.unwrap(), 1, "the demo's decision made through the office's actions, once");
     assert_eq!(count("SELECT COUNT(*) FROM drafts WHERE id LIKE 'demo-case-%'").fetch_one(&mut pg).await.unwrap(), 0, "no demo draft left over");
 }

@@ -13,7 +13,9 @@ use crate::Millis;
 pub enum Channel {
     /// The person's own self-service (ID-porten sign-in): every application before this existed.
     Digital,
-    /// Assisted self-service: a staff member filled it in together with the person.
+    /// Assisted self-service: a staff member filled it in together with the person, or the person
+    /// sent it and a helper holding their power of attorney recorded, signed in as themselves,
+    /// that they filled it in together ([`may_record_helper_assist`]).
     Assistert,
     /// Came on paper (by post or handed in); the scanned original goes with it.
     Papir,
@@ -46,6 +48,19 @@ impl Channel {
     pub fn in_person(self) -> bool {
         matches!(self, Channel::Oppmote | Channel::Assistert)
     }
+}
+
+/// How long after sending a helper may record that they filled in the application together with
+/// the person: the help was at the sending, so the record is made while it is fresh and the
+/// statistics of a period are not rewritten long after.
+pub const HELPER_ASSIST_HOURS: i64 = 72;
+
+/// Whether a helper (with a valid power of attorney on the application, checked by the store) may
+/// record now that they filled it in together with the person: only the person's own digital
+/// application (not one staff registered, nor one already recorded as assisted), within
+/// [`HELPER_ASSIST_HOURS`] of sending.
+pub fn may_record_helper_assist(channel: Channel, sent_ms: Millis, now: Millis) -> bool {
+    channel == Channel::Digital && now >= sent_ms && now - sent_ms <= HELPER_ASSIST_HOURS * 3_600_000
 }
 
 /// How a person's identity was checked in person: the identity document seen (the kinds the
@@ -339,5 +354,18 @@ mod tests {
         assert_eq!(check_callback("912 34 567", "2027-01-01", "10", "12", now).err().map(|e| e[0].key), Some("error-callback-far"));
         assert_eq!(contact_reason("innringer"), Some("innringer"));
         assert_eq!(contact_reason("nysgjerrig"), None);
+    }
+}
+#[cfg(test)]
+mod helper_assist_tests {
+    use super::*;
+
+    #[test]
+    fn a_helper_records_assistance_only_on_a_fresh_digital_application() {
+        let hour = 3_600_000;
+        assert!(may_record_helper_assist(Channel::Digital, 0, HELPER_ASSIST_HOURS * hour));
+        assert!(!may_record_helper_assist(Channel::Digital, 0, HELPER_ASSIST_HOURS * hour + 1), "too late");
+        assert!(!may_record_helper_assist(Channel::Papir, 0, hour), "registered by staff");
+        assert!(!may_record_helper_assist(Channel::Assistert, 0, hour), "already recorded");
     }
 }

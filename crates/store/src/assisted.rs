@@ -215,8 +215,9 @@ impl Store {
         }))
     }
 
-    /// Records a callback the contact centre promised, with the note in the office journal and
-    /// the audit entry, in one transaction. Returns its id.
+    /// Records a callback the contact centre promised, with the note in the office journal, the
+    /// SMS that confirms it to the person (`NoticeKind::Callback`) and the audit entry, in one
+    /// transaction. Returns its id.
     pub async fn add_callback(&self, c: &NewCallback, journal_text: &str, audit: &AuditEntry, now: Millis) -> Result<String> {
         let id = new_id();
         let mut tx = self.begin_write().await?;
@@ -237,9 +238,49 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         journal(&mut tx, &c.application_id, "tilbakeringing", journal_text, (&c.created_by.0, &c.created_by.1), now).await?;
+        // The person is told by SMS, on the number they gave for the call, who calls and when.
+        crate::notifications::enqueue_sms_to(&mut tx, &c.application_id, velferd_domain::notices::NoticeKind::Callback, &format!("tilbakeringing:{id}"), &c.phone, now).await?;
         crate::audit::append(&mut tx, audit, now).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// Records that the helper holding `power` (signed in as `helper`) filled in the power's
+    /// application together with its owner: the channel becomes `assistert`, `registered_by` is
+    /// `fullmektig:<power id>` (the power names the helper's fødselsnummer, which their own
+    /// sign-in matched) and `registered_by_name` the helper's name, with the audit entry, in one
+    /// transaction. Only if the power is still valid at `now` for `helper`, the application came
+    /// digitally and was sent at or after `sent_after`; `false` (nothing written) otherwise.
+    pub async fn record_helper_assist(&self, power: &crate::Power, helper: &Fodselsnummer, sent_after: Millis, audit: &AuditEntry, now: Millis) -> Result<bool> {
+        let (application_id, power_id, name) = (&power.application_id, &power.id, &power.helper_name);
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE applications SET channel = 'assistert', registered_by = $2, registered_by_name = $3
+             WHERE id = $1 AND channel = 'digital' AND sent_ms >= $4
+               AND EXISTS (SELECT 1 FROM powers_of_attorney p WHERE p.id = $5 AND p.application_id = $1 AND p.helper_fnr = $6 AND p.revoked_ms IS NULL AND p.valid_until_ms > $7)",
+        )
+        .bind(application_id)
+        .bind(format!("fullmektig:{power_id}"))
+        .bind(name)
+        .bind(sent_after)
+        .bind(power_id)
+        .bind(helper.as_str())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        crate::audit::append(&mut tx, audit, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// A callback's office (enhetsnummer) and window (start, end ms), for the SMS that confirms it.
+    pub async fn callback_window(&self, id: &str) -> Result<Option<(String, Millis, Millis)>> {
+        let row = sqlx::query("SELECT enhetsnummer, window_start_ms, window_end_ms FROM callbacks WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        row.map(|r| Ok((r.try_get("enhetsnummer")?, r.try_get("window_start_ms")?, r.try_get("window_end_ms")?))).transpose()
     }
 
     /// The office's open callbacks, earliest window first.

@@ -66,7 +66,7 @@ pub use office::{CaseRow, CaseState, Changed, InboxPage, InboxQuery, JournalEntr
 pub use pending_files::DocumentWarning;
 pub use powers::{NewPower, Power};
 pub use reply_templates::{ReplyTemplate, TemplateChange};
-pub use retention::RetentionCandidate;
+pub use retention::{RetentionCandidate, WithoutEidCandidate};
 pub use seed::{RealData, SeedApplication, SeedCounts, SeedLetter, SeedPerson, SeedSubmission, SEED_PREFIX};
 pub use staff::OfficeCase;
 pub use submissions::{Submission, SubmittedDocument};

@@ -71,7 +71,7 @@ pub(crate) async fn enqueue(tx: &mut sqlx::AnyConnection, application_id: &str, 
     let row = sqlx::query("SELECT owner_fnr, answers FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut *tx).await?;
     let owner: String = row.try_get("owner_fnr")?;
     let answers: serde_json::Value = serde_json::from_str(&row.try_get::<String, _>("answers")?).map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?;
-    let language = answers.get(velferd_domain::application::LANGUAGE).and_then(|v| v.as_str()).filter(|l| matches!(*l, "nb" | "nn" | "en")).unwrap_or("nb").to_owned();
+    let language = language_of(&answers);
     // A person without electronic ID cannot log in to choose: plain SMS to the number the office
     // registered, else to the contact person they named.
     let without_eid = sqlx::query("SELECT phone, contact_phone FROM people_without_eid WHERE fnr = $1").bind(&owner).fetch_optional(&mut *tx).await?;
@@ -108,6 +108,35 @@ pub(crate) async fn enqueue(tx: &mut sqlx::AnyConnection, application_id: &str, 
         written += done.rows_affected() as usize;
     }
     Ok(written)
+}
+
+/// The language the person applied in (`nb`, `nn` or `en`; `nb` when not said).
+fn language_of(answers: &serde_json::Value) -> String {
+    answers.get(velferd_domain::application::LANGUAGE).and_then(|v| v.as_str()).filter(|l| matches!(*l, "nb" | "nn" | "en")).unwrap_or("nb").to_owned()
+}
+
+/// Writes one plain SMS of `kind` to `phone` (`+47…`) about application `application_id`, inside
+/// `tx`, in the language the person applied in, whatever their notification choices: for a notice
+/// that answers what the person asked for on that number (a callback's confirmation). `event`
+/// makes the key as in [`enqueue`]. Returns how many were written (0 when already there).
+pub(crate) async fn enqueue_sms_to(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, kind: NoticeKind, event: &str, phone: &str, now: Millis) -> Result<usize> {
+    let answers: String = sqlx::query("SELECT answers FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut **tx).await?.try_get("answers")?;
+    let answers: serde_json::Value = serde_json::from_str(&answers).map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?;
+    let done = sqlx::query(
+        "INSERT INTO notifications (id, key, application_id, kind, channel, address, language, state, attempts, due_ms, created_ms, plain)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8, 1) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(new_id())
+    .bind(format!("{application_id}:{event}:{}", Channel::Sms.code()))
+    .bind(application_id)
+    .bind(kind.code())
+    .bind(Channel::Sms.code())
+    .bind(phone)
+    .bind(language_of(&answers))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() as usize)
 }
 
 /// The notice an event gives the person, if any: a request for documents, a decision, a planned

@@ -7,6 +7,12 @@
 //! (closed or merged, nothing recorded since the cut-off) and `Store::delete_concern_report`
 //! (`concern_reports.rs`); how long they are kept is the municipality's archive rule, not a default.
 //!
+//! The register of people without electronic ID (`people_without_eid`, migration 28) is kept while
+//! the person has an application or a draft, and for the same period as a closed case after its
+//! entry was last changed: `Store::without_eid_retention_candidates` lists the entries not changed
+//! since the cut-off with the person's applications, and an entry goes in the same run as the last
+//! of them (`Store::delete_without_eid`, which checks again in SQL that none is left).
+//!
 //! The audit log is not touched: it is the tamper-evident record of who read what, and rows cannot
 //! leave the hash chain without breaking it.
 
@@ -37,7 +43,62 @@ const LAST_ACTIVITY: &str = "(SELECT MAX(t) FROM (
         UNION ALL SELECT MAX(x.updated_ms) FROM external_status x WHERE x.application_id = a.id
     ) activity)";
 
+/// An entry of the register of people without electronic ID not changed since the cut-off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WithoutEidCandidate {
+    pub fnr: String,
+    /// The office that registered the person (enhetsnummer).
+    pub office: String,
+    pub updated_ms: Millis,
+    /// The person's applications still stored (ids): the entry goes only when none is left.
+    pub applications: Vec<String>,
+    /// The person has a draft (their own or one an office started for them).
+    pub has_draft: bool,
+}
+
 impl Store {
+    /// Entries of the register of people without electronic ID last changed before `before`,
+    /// oldest first, with the person's applications and whether they have a draft.
+    pub async fn without_eid_retention_candidates(&self, before: Millis) -> Result<Vec<WithoutEidCandidate>> {
+        let rows = sqlx::query(
+            "SELECT p.fnr, p.office, p.updated_ms, CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.owner_fnr = p.fnr) THEN 1 ELSE 0 END AS has_draft
+             FROM people_without_eid p WHERE p.updated_ms < $1 ORDER BY p.updated_ms, p.fnr",
+        )
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let fnr: String = r.try_get("fnr")?;
+            let applications = sqlx::query("SELECT id FROM applications WHERE owner_fnr = $1 ORDER BY id").bind(&fnr).fetch_all(&self.pool).await?;
+            out.push(WithoutEidCandidate {
+                office: r.try_get("office")?,
+                updated_ms: r.try_get("updated_ms")?,
+                applications: applications.iter().map(|a| a.try_get("id")).collect::<std::result::Result<_, _>>()?,
+                has_draft: r.try_get::<i64, _>("has_draft")? != 0,
+                fnr,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Deletes the person's entry in the register of people without electronic ID if it was not
+    /// changed since `before` and the person has no application and no draft left. `true` when it
+    /// was deleted.
+    pub async fn delete_without_eid(&self, fnr: &str, before: Millis) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "DELETE FROM people_without_eid WHERE fnr = $1 AND updated_ms < $2
+                 AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.owner_fnr = $1) AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.owner_fnr = $1)",
+        )
+        .bind(fnr)
+        .bind(before)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Applications with no activity since `before`, oldest first, with what is needed to decide
     /// whether each case is closed.
     pub async fn retention_candidates(&self, before: Millis) -> Result<Vec<RetentionCandidate>> {

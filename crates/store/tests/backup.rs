@@ -412,6 +412,32 @@ async fn deleting_a_case_removes_everything_on_it_and_its_files() {
     }
 }
 
+/// The register of people without electronic ID keeps a person while they have an application or
+/// a draft; once neither is left, an entry not changed since the cut-off goes.
+#[tokio::test]
+async fn a_person_without_electronic_id_leaves_the_register_with_their_last_case_and_draft() {
+    for db in testing::all().await {
+        let work = testing::temp_dir();
+        let files = LocalFiles::new(work.0.join("files"));
+        let store = Store::connect(&db.url).await.unwrap();
+        let (id, _) = seed(&store, &files).await;
+        let owner = fnr("01019012300");
+        let candidates = store.without_eid_retention_candidates(1_000).await.unwrap();
+        assert_eq!(candidates.len(), 1, "{}", db.label);
+        assert_eq!((candidates[0].fnr.as_str(), candidates[0].applications.as_slice(), candidates[0].has_draft), (owner.as_str(), std::slice::from_ref(&id), true), "{}", db.label);
+        assert!(store.without_eid_retention_candidates(14).await.unwrap().is_empty(), "{}: changed at 14 is not before 14", db.label);
+        assert!(!store.delete_without_eid(owner.as_str(), 1_000).await.unwrap(), "{}: her case is there", db.label);
+
+        store.delete_application(&id).await.unwrap();
+        assert!(!store.delete_without_eid(owner.as_str(), 1_000).await.unwrap(), "{}: her draft is there", db.label);
+        store.delete_expired_drafts(10_000_000_000_000).await.unwrap();
+        assert!(!store.delete_without_eid(owner.as_str(), 14).await.unwrap(), "{}: changed since the cut-off", db.label);
+        assert!(store.without_eid(&owner).await.unwrap().is_some(), "{}", db.label);
+        assert!(store.delete_without_eid(owner.as_str(), 1_000).await.unwrap(), "{}: nothing left, so she goes", db.label);
+        assert!(store.without_eid(&owner).await.unwrap().is_none(), "{}", db.label);
+    }
+}
+
 /// Edits one table of a backup and sets the manifest's row count to match, as someone who changes a
 /// backup on purpose would.
 fn edit_table(backup: &Path, table: &str, edit: impl FnOnce(&mut Vec<String>)) {

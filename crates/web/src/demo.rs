@@ -203,6 +203,123 @@ pub async fn seed_demo_cases(store: &Store, files: &dyn velferd_store::Files, ka
     Ok(seeded)
 }
 
+/// First names of the statistics' demo people; every one is called "Testesen", the Norwegian
+/// placeholder surname, so nobody mistakes them for real people.
+const STATISTICS_NAMES: [&str; 20] =
+    ["Anne", "Bjørn", "Cecilie", "Dag", "Elin", "Frode", "Grete", "Harald", "Ingrid", "Jens", "Kristin", "Lars", "Marit", "Nils", "Oda", "Per", "Randi", "Svein", "Tone", "Vidar"];
+
+/// How many closed demo applications [`seed_demo_statistics`] seeds per channel: enough (five or
+/// more) that the office lead's channel chart draws bars instead of "<5".
+const STATISTICS_CHANNELS: [(velferd_domain::assisted::Channel, usize); 4] = [
+    (velferd_domain::assisted::Channel::Digital, 4),
+    (velferd_domain::assisted::Channel::Papir, 6),
+    (velferd_domain::assisted::Channel::Telefon, 5),
+    (velferd_domain::assisted::Channel::Oppmote, 5),
+];
+
+/// The synthetic people behind [`seed_demo_statistics`]: Oslo residents "… Testesen" with
+/// synthetic numbers (month + 80, individual numbers 400–499 for births in the 1900s).
+pub fn demo_statistics_people() -> Vec<Soker> {
+    STATISTICS_NAMES
+        .iter()
+        .enumerate()
+        .filter_map(|(i, first)| {
+            let date = format!("{:02}{:02}{:02}", 1 + i, 81 + i % 12, 60 + i);
+            let fnr = (400..500).find_map(|n| Fodselsnummer::with_check_digits(&format!("{date}{n:03}")))?;
+            Some(Soker {
+                fnr,
+                fornavn: (*first).to_owned(),
+                mellomnavn: String::new(),
+                etternavn: "Testesen".to_owned(),
+                adresse: Some(SokerAdresse {
+                    gatenavn: "Eksempelveien".to_owned(),
+                    husnummer: (i + 1).to_string(),
+                    postnummer: "0557".to_owned(),
+                    poststed: "Oslo".to_owned(),
+                    kommunenummer: "0301".to_owned(),
+                }),
+            })
+        })
+        .collect()
+}
+
+/// Closed applications to NAV Frogner (Oslo) from [`demo_statistics_people`], sent 9 to 66 days
+/// ago by each channel of [`STATISTICS_CHANNELS`], each decided within a week and finished, so the
+/// office lead's dashboard shows the channel split, processing times and letters, while the open
+/// inbox (Kari's emergency on top) is as before: closed cases are only under "all". The paper,
+/// phone and desk ones are registered by Sara, the desk ones with the passport seen. Every case's
+/// decision letter is one generic demo letter. Idempotent like [`seed_demo_cases`]; returns how
+/// many this call sent.
+pub async fn seed_demo_statistics(
+    store: &Store,
+    files: &dyn velferd_store::Files,
+    katalog: &velferd_domain::kommune::Katalog,
+    now: i64,
+) -> Result<usize, velferd_store::StoreError> {
+    use serde_json::json;
+    use velferd_domain::assisted::Channel;
+    use velferd_formats::soknad::tidspunkt;
+    let people = demo_statistics_people();
+    let Some(kommune) = katalog.find("0301") else { return Ok(0) };
+    let channels = STATISTICS_CHANNELS.iter().flat_map(|(c, n)| std::iter::repeat_n(*c, *n));
+    let mut letter: Option<(String, i64)> = None;
+    let mut seeded = 0;
+    for (k, (person, channel)) in people.iter().zip(channels).enumerate() {
+        let draft_id = format!("demo-case-statistikk-{k:02}");
+        if store.submitted_from_draft(&draft_id, &person.fnr).await?.is_some() {
+            continue;
+        }
+        store.upsert_person(person).await?;
+        let answers = demo_answers();
+        let Ok(application) = velferd_domain::application::parse_application(&answers) else { continue };
+        let k = i64::try_from(k).unwrap_or(0);
+        let sent = now - (9 + 3 * k) * DAY - (k % 5) * 3_600_000;
+        store.create_draft_if_absent(&draft_id, &person.fnr, &kommune.nummer, &answers, sent).await?;
+        let new = velferd_cases::apply::prepare(&application, &answers, person, kommune, sent, vec![], &[]);
+        let done = if channel == Channel::Digital {
+            store.submit(&draft_id, &person.fnr, &new, sent).await?
+        } else {
+            let registered = velferd_store::ApplicationChannel {
+                channel,
+                registered_by: Some(("demo-sara".to_owned(), "Sara Lund".to_owned())),
+                identity_check: channel.in_person().then(|| "pass".to_owned()),
+                identity_checked_by: channel.in_person().then(|| "Sara Lund".to_owned()),
+                kommune_reason: None,
+            };
+            store.submit_registered(&draft_id, &person.fnr, &new, &registered, sent).await?
+        };
+        let Some(done) = done else { continue };
+        if !done.created {
+            store.delete_draft(&draft_id, &person.fnr).await?;
+            continue;
+        }
+        let (sha, bytes) = match &letter {
+            Some(l) => l.clone(),
+            None => {
+                let pdf = decision_letter("(eksempel)", &kommune.kontor.navn, "(eksempel)", "(eksempel)")
+                    .map_err(|e| velferd_store::StoreError::Corrupt(format!("demo decision letter: {e}")))?;
+                let l = (files.put(&pdf).await?, pdf.len() as i64);
+                letter = Some(l.clone());
+                l
+            }
+        };
+        let taken = sent + DAY;
+        let decided = sent + (2 + k % 7) * DAY;
+        let letter_id = store.add_letter(&done.id, "Vedtak om økonomisk sosialhjelp", &sha, bytes, decided).await?;
+        let utfall = if k % 5 == 4 { "AVSLATT" } else { "INNVILGET" };
+        let events = vec![
+            json!({"type": "soknadsStatus", "hendelsestidspunkt": tidspunkt(taken), "status": "UNDER_BEHANDLING"}),
+            json!({"type": "saksStatus", "hendelsestidspunkt": tidspunkt(taken), "referanse": "S1", "tittel": "Livsopphold og husleie", "status": "UNDER_BEHANDLING"}),
+            json!({"type": "vedtakFattet", "hendelsestidspunkt": tidspunkt(decided), "saksreferanse": "S1", "utfall": utfall,
+                   "vedtaksfil": {"referanse": {"type": "dokumentlager", "id": letter_id}}}),
+            json!({"type": "soknadsStatus", "hendelsestidspunkt": tidspunkt(decided), "status": "FERDIGBEHANDLET"}),
+        ];
+        store.append_events(&done.id, &events, now).await?;
+        seeded += 1;
+    }
+    Ok(seeded)
+}
+
 /// One demo application decided through Velferd's own caseworker actions (contracts.md: `--demo`
 /// seeds at least one): Kari applied twelve days ago; Sara took it, calculated, drafted a decision;
 /// Berit (beslutter) returned it once with a comment; Sara changed it and Berit approved it. The
@@ -337,8 +454,11 @@ fn decision_letter(name: &str, office: &str, reference: &str, date: &str) -> Res
 mod tests {
     #[test]
     fn every_demo_person_has_a_valid_synthetic_number() {
-        let people = super::demo_people();
-        assert_eq!(people.len(), super::PEOPLE.len());
+        let statistics = super::demo_statistics_people();
+        assert_eq!(statistics.len(), super::STATISTICS_NAMES.len());
+        assert!(statistics.len() >= super::STATISTICS_CHANNELS.iter().map(|(_, n)| n).sum::<usize>(), "one person per application");
+        let people = super::demo_people().into_iter().chain(statistics).collect::<Vec<_>>();
+        assert_eq!(people.len(), super::PEOPLE.len() + super::STATISTICS_NAMES.len());
         for p in people {
             assert!(p.fnr.birth_date().is_some(), "{}", p.fornavn);
             assert!(p.fnr.as_str()[2..4].parse::<u32>().unwrap() > 80, "synthetic month");

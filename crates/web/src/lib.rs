@@ -34,7 +34,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use velferd_domain::kommune::Katalog;
 use velferd_store::Store;
 
-pub use demo::{seed_demo_cases, seed_demo_decision, seed_demo_people};
+pub use demo::{seed_demo_cases, seed_demo_decision, seed_demo_people, seed_demo_statistics};
 pub use server::{serve, ServerLimits};
 
 /// Settings read once at start (from flags and environment by the `velferd` binary).
@@ -186,6 +186,7 @@ pub fn router(app: App) -> Router {
         .route("/mine-soknader/{id}/fullmakt", post(routes::helpers::grant))
         .route("/mine-soknader/{id}/fullmakt/{power}/trekk-tilbake", post(routes::helpers::revoke))
         .route("/fullmakt/{id}", get(routes::helpers::show))
+        .route("/fullmakt/{id}/fylt-ut-sammen", post(routes::helpers::record_assist))
         .route("/fullmakt/{id}/meldinger", post(routes::helpers::write_message).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
         .route("/fullmakt/{id}/meldinger/vedlegg/{file}", get(routes::helpers::message_attachment))
         .route("/fullmakt/{id}/dokumenter", get(routes::helpers::upload_page).post(routes::helpers::upload_send).layer(axum::extract::DefaultBodyLimit::max(upload_body_limit)))
@@ -259,15 +260,17 @@ pub fn spawn_file_sweep(store: Store, files: Arc<dyn velferd_store::Files>) -> t
 
 /// The notice delivery worker with the pages' texts (Fluent), for `serve` to start
 /// ([`velferd_cases::notify::Notifier::spawn`]) and tests to run once. `email`: `None` when no mail
-/// server is configured (e-mail notices then wait); `worker` names this process in leases.
+/// server is configured (e-mail notices then wait); `kommuner` names the offices in a callback's
+/// SMS; `worker` names this process in leases.
 pub fn notifier(
     store: Store,
     email: Option<Arc<dyn velferd_cases::notify::Deliver>>,
     sms: Arc<dyn velferd_cases::notify::Deliver>,
+    kommuner: velferd_domain::kommune::Katalog,
     worker: String,
 ) -> velferd_cases::notify::Notifier {
     let words: velferd_cases::notify::WordsFor = Arc::new(|code: &str| -> Box<dyn velferd_cases::Words> { Box::new(i18n::Lang::from_code(code).unwrap_or(i18n::Lang::Nb)) });
-    velferd_cases::notify::Notifier { store, email, sms, words, worker }
+    velferd_cases::notify::Notifier { store, email, sms, words, kommuner, worker }
 }
 
 /// Deletes expired drafts (with their attached files), sessions and old rate-limit counts every

@@ -3,8 +3,9 @@
 //! under Amina's own "My applications" with the same first events. A second one is flagged as a
 //! possible duplicate, another office's municipality needs a reason. The contact centre finds
 //! Amina only with a reason (which Amina sees), sees "received" in plain words and none of her
-//! answers, writes a call note and a callback that Sara sees until she marks contact made. The
-//! office lead's statistics count the paper application as "<5", also in CSV.
+//! answers, writes a call note and a callback that Sara sees until she marks contact made; Amina
+//! gets a plain SMS saying who calls and when. The office lead's statistics count the paper
+//! application as "<5", also in CSV.
 
 #![allow(clippy::unwrap_used)]
 
@@ -158,6 +159,24 @@ async fn a_paper_application_is_registered_found_by_the_contact_centre_and_count
             .await;
         assert_eq!(promised.status, StatusCode::SEE_OTHER, "{label}: {}", promised.field_errors_summary());
 
+        // Amina gets a plain SMS on the number she gave for the call: who calls and when, no link.
+        let notices = app.store.notices_of(&id).await.unwrap();
+        assert!(notices.iter().any(|n| n.kind == "tilbakeringing" && n.channel == "sms" && n.address.ends_with("91234567")), "{label}: {notices:?}");
+        let sms_path = std::env::temp_dir().join(format!("velferd-callback-sms-{}-{label}.jsonl", std::process::id()));
+        let _ = std::fs::remove_file(&sms_path);
+        let sms = velferd_cases::notify::sms::SmsFile::new(sms_path.clone());
+        let notifier = velferd_web::notifier(app.store.clone(), None, std::sync::Arc::new(sms), velferd_web::default_kommuner(), format!("test-{label}"));
+        notifier.run_once(50, velferd_web::now_ms()).await.unwrap();
+        let sent = std::fs::read_to_string(&sms_path).unwrap_or_default();
+        let date = {
+            let t = tomorrow();
+            format!("{}.{}.{}", &t[8..10], &t[5..7], &t[0..4])
+        };
+        let line = sent.lines().find(|l| l.contains("ringer deg")).unwrap_or_else(|| panic!("{label}: {sent}"));
+        assert!(line.contains(&format!("NAV Frogner ringer deg {date} mellom kl. 10.00 og 12.00.")) && line.contains("91234567"), "{label}: {line}");
+        assert!(!line.contains("http") && !line.contains("Utbetaling") && !line.contains("Amina"), "{label}: nothing about the case: {line}");
+        let _ = std::fs::remove_file(&sms_path);
+
         // Sara sees the call note and the callback, which stays until contact is made.
         let file = sara.get(&format!("/ansatt/saker/{id}")).await;
         assert!(file.body.contains("Amina lurer på om søknaden har kommet fram.") && file.body.contains("Tor Bakke (kontaktsenteret)"), "{label}");
@@ -283,5 +302,45 @@ async fn a_person_without_electronic_id_is_registered_and_reached_by_plain_sms()
         let found = tor.post("/ansatt/kontaktsenter", &[("fnr", &fnr), ("grunn", "kontaktperson")]).await;
         assert!(found.body.contains("ikke elektronisk ID") && found.body.contains("Kari Bymisjon (Botilbud)"), "{label}");
         assert!(found.body.contains("Telefon") && found.body.contains("Kom som"), "{label}");
+    }
+}
+
+/// `serve --demo` seeds closed applications to NAV Frogner by four channels
+/// (`seed_demo_statistics`), so Henrik's channel chart draws bars with real numbers; they are
+/// closed, so the open inbox still starts with Kari's emergency and holds none of them.
+#[tokio::test]
+async fn the_demo_statistics_show_the_channel_split_and_leave_the_open_inbox_alone() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let kommuner = velferd_web::default_kommuner();
+        velferd_web::seed_demo_cases(&app.store, app.files.as_ref(), &kommuner, velferd_web::now_ms()).await.unwrap();
+        assert_eq!(velferd_web::seed_demo_statistics(&app.store, app.files.as_ref(), &kommuner, velferd_web::now_ms()).await.unwrap(), 20, "{label}");
+        assert_eq!(velferd_web::seed_demo_statistics(&app.store, app.files.as_ref(), &kommuner, velferd_web::now_ms()).await.unwrap(), 0, "{label}: once");
+
+        let mut henrik = staff(&app, "henrik").await;
+        let stats = henrik.get("/ansatt/statistikk").await;
+        assert_eq!(stats.status, StatusCode::OK, "{label}");
+        for row in [
+            "<th scope=\"row\">Digital selvbetjening</th><td>6</td>",
+            "<th scope=\"row\">Papir</th><td>6</td>",
+            "<th scope=\"row\">Telefon</th><td>5</td>",
+            "<th scope=\"row\">Oppmøte ved kontoret</th><td>5</td>",
+        ] {
+            assert!(stats.body.contains(row), "{label}: {row}\n{}", stats.body);
+        }
+        // The channel chart comes first: its bars are the rects before the second chart.
+        let channel_chart = stats.body.split("<svg").nth(1).unwrap();
+        let drawn = channel_chart.split("<rect ").skip(1).filter(|r| r.split("width=\"").nth(1).is_some_and(|w| !w.starts_with("0\""))).count();
+        assert!(drawn >= 4, "{label}: four channels have bars\n{channel_chart}");
+        let csv = henrik.get("/ansatt/statistikk.csv").await;
+        assert!(csv.body.contains("\"Papir\",\"6\""), "{label}: {}", csv.body);
+
+        let mut sara = staff(&app, "sara").await;
+        let inbox = sara.get("/ansatt/saker").await;
+        assert!(!inbox.body.contains("Testesen"), "{label}: closed, not in the open inbox");
+        let first = inbox.body.split("<ul class=\"vf-cards\"").nth(1).and_then(|l| l.split("</li>").next()).unwrap_or_default();
+        assert!(first.contains("vf-card--emergency") && first.contains("Kari Nordmann"), "{label}: Kari's emergency is the first row\n{first}");
+        let all = sara.get("/ansatt/saker?vis=alle").await;
+        assert!(all.body.contains("Testesen"), "{label}: under all, with the closed ones");
     }
 }

@@ -150,3 +150,63 @@ async fn a_power_to_follow_does_not_cover_sending_documents() {
         assert_eq!(ola.post(&format!("/mine-soknader/{id}/fullmakt"), &[("navn", "X"), ("fnr", &ola_fnr), ("maneder", "1")]).await.status, StatusCode::NOT_FOUND);
     }
 }
+
+/// Assisted self-service by a registered helper (issue 17): Kari fills in and sends her own
+/// application with Ola beside her and gives him a power of attorney; Ola, signed in as himself,
+/// records that they filled it in together. The application is then "digital with help" by Ola in
+/// the office's case file and the statistics, Kari sees it in "who has looked", and nobody else can
+/// record it.
+#[tokio::test]
+async fn a_helper_with_a_power_records_that_they_filled_in_the_application_together() {
+    for app in TestApp::all().await {
+        let label = app.db.label;
+        let mut kari = app.browser("nb");
+        kari.sign_in("Kari").await;
+        let draft = fill_in(&mut kari, "0301").await;
+        let sent = kari.post(&format!("/soknad/{draft}/send"), &[("bekreft", "ja")]).await;
+        let id = sent.location.unwrap().rsplit('/').next().unwrap().to_owned();
+        let case = format!("/mine-soknader/{id}");
+        kari.get(&case).await;
+        let ola_fnr = fnr_of(&app, "Ola").await;
+        let granted = kari.post(&format!("{case}/fullmakt"), &[("navn", "Ola Hansen"), ("fnr", &ola_fnr), ("maneder", "1")]).await;
+        assert_eq!(granted.status, StatusCode::SEE_OTHER, "{label}");
+
+        // Someone without a power cannot record it.
+        let mut amina = app.browser("nb");
+        amina.sign_in("Amina").await;
+        amina.get("/mine-soknader").await;
+        assert_eq!(amina.post(&format!("/fullmakt/{id}/fylt-ut-sammen"), &[]).await.status, StatusCode::NOT_FOUND, "{label}");
+
+        let mut ola = app.browser("nb");
+        ola.sign_in("Ola").await;
+        let view = ola.get(&format!("/fullmakt/{id}")).await;
+        assert!(view.body.contains("Fylte dere ut søknaden sammen?") && view.body.contains("Hjalp du Kari Nordmann med å fylle ut søknaden?"), "{label}: {}", view.body);
+        let done = ola.post(&format!("/fullmakt/{id}/fylt-ut-sammen"), &[]).await;
+        assert_eq!((done.status, done.location.as_deref()), (StatusCode::SEE_OTHER, Some(format!("/fullmakt/{id}#hjelp").as_str())), "{label}");
+        let view = ola.get(&format!("/fullmakt/{id}")).await;
+        assert!(view.body.contains("Søknaden er registrert som fylt ut av deg sammen med Kari Nordmann.") && !view.body.contains("fylt-ut-sammen"), "{label}: {}", view.body);
+        // A second time changes nothing.
+        assert_eq!(ola.post(&format!("/fullmakt/{id}/fylt-ut-sammen"), &[]).await.status, StatusCode::SEE_OTHER, "{label}");
+
+        let channel = app.store.application_channel(&id).await.unwrap().unwrap();
+        assert_eq!(channel.channel, velferd_domain::assisted::Channel::Assistert, "{label}");
+        let (by, name) = channel.registered_by.unwrap();
+        assert!(by.starts_with("fullmektig:") && name == "Ola Hansen", "{label}: {by} {name}");
+
+        // The office sees who helped; the lead's statistics count it as assisted.
+        let mut sara = app.browser("nb");
+        sara.get("/ansatt/demo").await;
+        sara.post("/ansatt/demo", &[("ansatt", "sara")]).await;
+        let file = sara.get(&format!("/ansatt/saker/{id}")).await;
+        assert!(file.body.contains("Digital med hjelp") && file.body.contains("Fylt ut sammen med Ola Hansen, som har fullmakt fra søkeren"), "{label}: {}", file.body);
+        let mut henrik = app.browser("nb");
+        henrik.get("/ansatt/demo").await;
+        henrik.post("/ansatt/demo", &[("ansatt", "henrik")]).await;
+        let stats = henrik.get("/ansatt/statistikk").await;
+        assert!(stats.body.contains("<th scope=\"row\">Digital med hjelp</th><td>&#60;5</td>"), "{label}: {}", stats.body);
+
+        // Kari sees it among who has looked at her case.
+        let hers = kari.get(&case).await;
+        assert!(hers.body.contains("registrerte at de hjalp deg med å fylle ut søknaden"), "{label}: {}", hers.body);
+    }
+}

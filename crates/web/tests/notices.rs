@@ -51,7 +51,8 @@ async fn kari_is_told_there_is_news_and_nothing_else() {
         let sms_path = std::env::temp_dir().join(format!("velferd-sms-{}-{label}.jsonl", std::process::id()));
         let _ = std::fs::remove_file(&sms_path);
         let mail = SmtpMail::new(&smtp.url, "Velferd <ikke-svar@velferd.test>").unwrap();
-        let notifier = velferd_web::notifier(app.store.clone(), Some(Arc::new(mail)), Arc::new(SmsFile::new(sms_path.clone())), format!("test-{label}"));
+        let notifier =
+            velferd_web::notifier(app.store.clone(), Some(Arc::new(mail)), Arc::new(SmsFile::new(sms_path.clone())), velferd_web::default_kommuner(), format!("test-{label}"));
         let (id, reference, mut kari) = apply(&app, "Kari", "en").await;
         let mut sara = staff(&app, "sara").await;
 

@@ -54,6 +54,8 @@ pub struct Notifier {
     pub email: Option<Arc<dyn Deliver>>,
     pub sms: Arc<dyn Deliver>,
     pub words: WordsFor,
+    /// The offices' names, for a callback's SMS.
+    pub kommuner: velferd_domain::kommune::Katalog,
     /// This process's name in leases (unique per process).
     pub worker: String,
 }
@@ -65,6 +67,18 @@ pub fn text(words: &dyn Words, kind: NoticeKind, plain: bool) -> (String, String
     let subject = words.t("notice-subject", &[]);
     let body = format!("{}\n\n{}", words.t(kind.text_key(), &[]), words.t(if plain { "notice-plain" } else { "notice-log-in" }, &[]));
     (subject, body)
+}
+
+/// The text of a callback's SMS in `words`' language: the office (or "your NAV office" when not
+/// in the catalogue), the day and the window in Norwegian time (`dd.mm.yyyy`, `HH.MM`; `HH:MM` in
+/// English). No link and nothing about the case.
+pub fn callback_sms(words: &dyn Words, office: Option<&str>, start: Millis, end: Millis) -> String {
+    let (from, to) = (velferd_domain::dates::oslo_time(start), velferd_domain::dates::oslo_time(end));
+    let sep = if words.code() == "en" { ':' } else { '.' };
+    let clock = |t: time::OffsetDateTime| format!("{:02}{sep}{:02}", t.hour(), t.minute());
+    let office = office.map_or_else(|| words.t("notice-tilbakeringing-kontoret", &[]), str::to_owned);
+    let date = format!("{:02}.{:02}.{}", from.day(), u8::from(from.month()), from.year());
+    words.t("notice-tilbakeringing", &[("office", office), ("date", date), ("from", clock(from)), ("to", clock(to))])
 }
 
 impl Notifier {
@@ -90,7 +104,10 @@ impl Notifier {
 
     async fn deliver(&self, notice: &DueNotice) -> Result<(), DeliveryError> {
         let words = (self.words)(&notice.language);
-        let (subject, text) = text(words.as_ref(), notice.kind, notice.plain);
+        let (subject, text) = match notice.kind {
+            NoticeKind::Callback => self.callback_text(notice, words.as_ref()).await?,
+            kind => text(words.as_ref(), kind, notice.plain),
+        };
         let outgoing = Outgoing { key: notice.id.clone(), to: notice.address.clone(), subject, text };
         match notice.channel {
             Channel::Sms => self.sms.deliver(&outgoing).await,
@@ -99,6 +116,15 @@ impl Notifier {
                 None => Err(DeliveryError::Refused("no e-mail server is configured (VELFERD_SMTP_URL)".into())),
             },
         }
+    }
+
+    /// A callback's SMS: "NAV Frogner will call you on 02.12.2026 between 10:00 and 12:00." The
+    /// callback is named in the notice's key (`<application>:tilbakeringing:<callback>:sms`).
+    async fn callback_text(&self, notice: &DueNotice, words: &dyn Words) -> Result<(String, String), DeliveryError> {
+        let id = notice.key.split(':').nth(2).unwrap_or_default();
+        let window = self.store.callback_window(id).await.map_err(|e| DeliveryError::Refused(format!("reading the callback: {e}")))?;
+        let Some((office, start, end)) = window else { return Err(DeliveryError::Refused("the callback is gone".into())) };
+        Ok((words.t("notice-subject", &[]), callback_sms(words, self.kommuner.kontor(&office).map(|k| k.navn.as_str()), start, end)))
     }
 
     /// Writes a notice for every open document request whose deadline is within the next two days

@@ -1549,7 +1549,7 @@ assisted-scan-kept = { $file } ({ $pages } pages) is attached
 assisted-scan-add = Attach without registering
 assisted-send = Register the application
 channel-digital = Digital self-service
-channel-assistert = Digital with help from staff
+channel-assistert = Digital with help
 channel-papir = Paper
 channel-telefon = Phone
 channel-oppmote = At the office
@@ -1726,3 +1726,15 @@ contact-without-eid-phone = Phone: { $phone }.
 contact-without-eid-through = Goes through { $name } ({ $kind }) { $phone }.
 notice-plain = Call or visit your NAV office to hear more. We never send personal data by SMS.
 audit-register-person-without-eid = registered you as a person without electronic ID
+
+## Issue 17, assist2: the SMS that confirms a callback (plain: no link, nothing about the case)
+notice-tilbakeringing = { $office } will call you on { $date } between { $from } and { $to }.
+notice-tilbakeringing-kontoret = Your NAV office
+
+## Issue 17, assist2: a helper with power of attorney records that they filled in the application together with the person
+helper-assist-title = Did you fill in the application together?
+helper-assist-question = Did you help { $name } fill in the application? Then you can record it, so the NAV office knows the application was filled in with help, and by whom. This can be done in the first three days after it was sent.
+helper-assist-button = Yes, we filled it in together
+helper-assist-recorded = The application is recorded as filled in by you together with { $name }.
+audit-helper-assisted = recorded that they helped you fill in the application (power of attorney)
+staff-case-assisted-by-helper = Filled in together with { $name }, who holds the applicant's power of attorney and recorded the help signed in as themselves.

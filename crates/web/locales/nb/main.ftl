@@ -1547,7 +1547,7 @@ assisted-scan-kept = { $file } ({ $pages } sider) er lagt ved
 assisted-scan-add = Legg ved uten å registrere
 assisted-send = Registrer søknaden
 channel-digital = Digital selvbetjening
-channel-assistert = Digital med hjelp fra ansatt
+channel-assistert = Digital med hjelp
 channel-papir = Papir
 channel-telefon = Telefon
 channel-oppmote = Oppmøte ved kontoret
@@ -1724,3 +1724,15 @@ contact-without-eid-phone = Telefon: { $phone }.
 contact-without-eid-through = Går gjennom { $name } ({ $kind }) { $phone }.
 notice-plain = Ring eller møt opp på NAV-kontoret ditt for å høre mer. Vi sender aldri personopplysninger på SMS.
 audit-register-person-without-eid = registrerte deg som person uten elektronisk ID
+
+## Issue 17, assist2: the SMS that confirms a callback (plain: no link, nothing about the case)
+notice-tilbakeringing = { $office } ringer deg { $date } mellom kl. { $from } og { $to }.
+notice-tilbakeringing-kontoret = NAV-kontoret ditt
+
+## Issue 17, assist2: a helper with power of attorney records that they filled in the application together with the person
+helper-assist-title = Fylte dere ut søknaden sammen?
+helper-assist-question = Hjalp du { $name } med å fylle ut søknaden? Da kan du registrere det, så NAV-kontoret vet at søknaden ble fylt ut med hjelp, og av hvem. Det kan gjøres de tre første døgnene etter at den ble sendt.
+helper-assist-button = Ja, vi fylte den ut sammen
+helper-assist-recorded = Søknaden er registrert som fylt ut av deg sammen med { $name }.
+audit-helper-assisted = registrerte at de hjalp deg med å fylle ut søknaden (fullmakt)
+staff-case-assisted-by-helper = Fylt ut sammen med { $name }, som har fullmakt fra søkeren og registrerte hjelpen med egen innlogging.

@@ -1547,7 +1547,7 @@ assisted-scan-kept = { $file } ({ $pages } sider) er lagd ved
 assisted-scan-add = Legg ved utan å registrere
 assisted-send = Registrer søknaden
 channel-digital = Digital sjølvbetening
-channel-assistert = Digital med hjelp frå tilsett
+channel-assistert = Digital med hjelp
 channel-papir = Papir
 channel-telefon = Telefon
 channel-oppmote = Oppmøte ved kontoret
@@ -1724,3 +1724,15 @@ contact-without-eid-phone = Telefon: { $phone }.
 contact-without-eid-through = Går gjennom { $name } ({ $kind }) { $phone }.
 notice-plain = Ring eller møt opp på NAV-kontoret ditt for å høyre meir. Vi sender aldri personopplysningar på SMS.
 audit-register-person-without-eid = registrerte deg som person utan elektronisk ID
+
+## Issue 17, assist2: the SMS that confirms a callback (plain: no link, nothing about the case)
+notice-tilbakeringing = { $office } ringer deg { $date } mellom kl. { $from } og { $to }.
+notice-tilbakeringing-kontoret = NAV-kontoret ditt
+
+## Issue 17, assist2: a helper with power of attorney records that they filled in the application together with the person
+helper-assist-title = Fylte de ut søknaden saman?
+helper-assist-question = Hjelpte du { $name } med å fylle ut søknaden? Då kan du registrere det, så NAV-kontoret veit at søknaden vart fylt ut med hjelp, og av kven. Det kan gjerast dei tre første døgna etter at han vart send.
+helper-assist-button = Ja, vi fylte han ut saman
+helper-assist-recorded = Søknaden er registrert som fylt ut av deg saman med { $name }.
+audit-helper-assisted = registrerte at dei hjelpte deg med å fylle ut søknaden (fullmakt)
+staff-case-assisted-by-helper = Fylt ut saman med { $name }, som har fullmakt frå søkjaren og registrerte hjelpa med eiga innlogging.

@@ -314,6 +314,11 @@ pub struct CasePage {
     pub meetings: Vec<CitizenMeeting>,
     /// Appeals against decisions (the owner's page only).
     pub appeals: AppealsView,
+    /// A helper's page: (what it asks, where to post) when the helper may record that they filled
+    /// in the application together with the person; empty otherwise.
+    pub assist: Option<(String, String)>,
+    /// A helper's page: that the application records their help (empty when it does not).
+    pub assisted_note: String,
 }
 
 /// One message in a conversation, as either side reads it.

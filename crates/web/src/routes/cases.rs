@@ -353,6 +353,20 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
     let dialogue = dialogue_view(app, lang, sent, citizen, kommune, &posted, power).await?;
     let meetings = if owner_view { super::meetings::citizen_meetings(app, lang, sent).await? } else { vec![] };
     let appeals = if owner_view { super::appeals::appeals_view(app, lang, sent, citizen, posted.appeal_received, posted.appeal_late_ask).await? } else { Default::default() };
+    // A helper who filled it in together with the person may record so, signed in as themselves.
+    let (assist, assisted_note) = match mode {
+        Mode::Helper(power, _) => {
+            let by_them = app.store.application_channel(&id).await?.and_then(|c| c.registered_by).is_some_and(|(by, _)| by == format!("fullmektig:{}", power.id));
+            if by_them {
+                (None, lang.t_args("helper-assist-recorded", &[("name", owner_name.clone())]))
+            } else if app.cases.may_record_helper_assist(&power_helper(power)?, &id, crate::now_ms()).await? {
+                (Some((lang.t_args("helper-assist-question", &[("name", owner_name.clone())]), format!("/fullmakt/{id}/fylt-ut-sammen"))), String::new())
+            } else {
+                (None, String::new())
+            }
+        }
+        Mode::Owner(..) => (None, String::new()),
+    };
     let page = CasePage {
         ctx: context(app, lang, &path, session).await?,
         dialogue,
@@ -394,12 +408,19 @@ pub(crate) async fn case_page(app: &AppState, lang: Lang, session: &Session, sen
         helper_errors: !helper_form.errors.is_empty(),
         periods: velferd_domain::fullmakt::PERIODS.iter().map(|m| (m.to_string(), lang.t(&format!("helper-months-{m}")))).collect(),
         helper_form,
+        assist,
+        assisted_note,
     };
     let mut response = render(&page);
     if page.helper_errors || page.dialogue.error.is_some() || page.dialogue.file_error.is_some() {
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(response)
+}
+
+/// The helper a power names (their fødselsnummer, which their sign-in matched to open the page).
+fn power_helper(power: &velferd_store::Power) -> Result<velferd_domain::ids::Fodselsnummer, AppError> {
+    velferd_domain::ids::Fodselsnummer::parse(&power.helper_fnr).map_err(|_| AppError::Internal("a power names an invalid fødselsnummer".into()))
 }
 
 /// A letter from the office, only to its owner. The first opening is recorded, so the office knows

@@ -129,6 +129,18 @@ pub async fn show(State(app): State<AppState>, lang: Lang, session: Session, hel
     case_page(&app, lang, &session, &sent, &owner, &Mode::Helper(power, posted)).await
 }
 
+/// The helper records that they filled in the application together with the person
+/// (`velferd_cases::Cases::record_helper_assist`); back on the helper's case page, at the line
+/// that says so.
+pub async fn record_assist(State(app): State<AppState>, session: Session, helper: Citizen, Path(id): Path<String>, form: FormData) -> Result<Response, AppError> {
+    session::verify_csrf(&session, &form).await?;
+    match app.cases.record_helper_assist(&helper.fnr, &id, now_ms()).await {
+        // Too late or already recorded: the page shows how things stand.
+        Ok(()) | Err(CaseError::Conflict) => Ok(Redirect::to(&format!("/fullmakt/{id}#hjelp")).into_response()),
+        Err(e) => Err(e.into()),
+    }
+}
+
 #[derive(serde::Deserialize)]
 pub struct Only {
     krav: Option<String>,

@@ -336,8 +336,11 @@ fn channel_lines(lang: Lang, c: &velferd_store::ApplicationChannel) -> Vec<Strin
         return vec![];
     }
     let mut out = vec![lang.t_args("staff-case-channel", &[("channel", super::contact::channel_text(lang, c.channel))])];
-    if let Some((_, name)) = &c.registered_by {
-        out.push(lang.t_args("staff-case-registered-by", &[("name", name.clone())]));
+    match &c.registered_by {
+        // A helper with the person's power of attorney recorded, signed in, that they helped.
+        Some((by, name)) if by.starts_with("fullmektig:") => out.push(lang.t_args("staff-case-assisted-by-helper", &[("name", name.clone())])),
+        Some((_, name)) => out.push(lang.t_args("staff-case-registered-by", &[("name", name.clone())])),
+        None => {}
     }
     if let Some(how) = &c.identity_check {
         out.push(lang.t_args("staff-case-identity", &[("how", lang.t(&format!("identity-{how}"))), ("name", c.identity_checked_by.clone().unwrap_or_default())]));

@@ -119,8 +119,8 @@ fn language_of(answers: &serde_json::Value) -> String {
 /// `tx`, in the language the person applied in, whatever their notification choices: for a notice
 /// that answers what the person asked for on that number (a callback's confirmation). `event`
 /// makes the key as in [`enqueue`]. Returns how many were written (0 when already there).
-pub(crate) async fn enqueue_sms_to(tx: &mut sqlx::Transaction<'_, sqlx::Any>, application_id: &str, kind: NoticeKind, event: &str, phone: &str, now: Millis) -> Result<usize> {
-    let answers: String = sqlx::query("SELECT answers FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut **tx).await?.try_get("answers")?;
+pub(crate) async fn enqueue_sms_to(tx: &mut sqlx::AnyConnection, application_id: &str, kind: NoticeKind, event: &str, phone: &str, now: Millis) -> Result<usize> {
+    let answers: String = sqlx::query("SELECT answers FROM applications WHERE id = $1").bind(application_id).fetch_one(&mut *tx).await?.try_get("answers")?;
     let answers: serde_json::Value = serde_json::from_str(&answers).map_err(|e| StoreError::Corrupt(format!("applications.answers: {e}")))?;
     let done = sqlx::query(
         "INSERT INTO notifications (id, key, application_id, kind, channel, address, language, state, attempts, due_ms, created_ms, plain)
@@ -134,7 +134,7 @@ pub(crate) async fn enqueue_sms_to(tx: &mut sqlx::Transaction<'_, sqlx::Any>, ap
     .bind(phone)
     .bind(language_of(&answers))
     .bind(now)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(done.rows_affected() as usize)
 }

@@ -79,9 +79,9 @@ pub(crate) fn application_from_row(r: &sqlx::any::AnyRow) -> Result<StoredApplic
     })
 }
 
-/// Appends `events` to an application's log, numbered from `first_seq`, inside the caller's transaction.
-/// Appends `events` to an application from number `first_seq` on, in one statement (a round trip
-/// each is what a send's cost is made of on SQLite).
+/// Appends `events` to an application's log, numbered from `first_seq` on, inside the caller's
+/// transaction: one statement per 100 events (a round trip each is what a send's cost is made of on
+/// SQLite).
 pub(crate) async fn insert_events(tx: &mut sqlx::AnyConnection, application_id: &str, first_seq: i64, events: &[serde_json::Value], now: Millis) -> Result<()> {
     let mut batch = Batch::new();
     push_events(&mut batch, application_id, first_seq, events, now);

@@ -163,6 +163,9 @@ async fn begin_sign_in(session: &Session) -> Result<(), AppError> {
     session.clear().await;
     session.cycle_id().await.map_err(error)?;
     session.insert(SIGNED_IN_AT, crate::now_ms()).await.map_err(error)?;
+    // The new form token goes with the sign-in's own write, so the first page with a form after
+    // it need not write the session again.
+    session.insert(CSRF, velferd_store::new_id()).await.map_err(error)?;
     if !kept.is_empty() {
         session.insert(KEPT_ANSWERS, kept).await.map_err(error)?;
     }
@@ -366,6 +369,11 @@ pub async fn keep_answers(session: &Session, headers: &HeaderMap, form: &FormDat
 }
 
 /// Takes the answers kept for after sign-in out of the session (see [`keep_answers`]).
+/// Looks before it takes: removing a key marks the session changed even when the key was not
+/// there, and a changed session is written back — a durable write on every page view.
 pub async fn take_kept_answers(session: &Session) -> Vec<KeptAnswers> {
+    if session.get::<Vec<KeptAnswers>>(KEPT_ANSWERS).await.ok().flatten().is_none() {
+        return Vec::new();
+    }
     session.remove::<Vec<KeptAnswers>>(KEPT_ANSWERS).await.ok().flatten().unwrap_or_default()
 }

@@ -1,4 +1,4 @@
-//! What one "send" costs the database: the SQL statements the request runs, counted from sqlx's own
+//! What one "send" (and one page view) costs the database: the SQL statements the request runs, counted from sqlx's own
 //! statement log. Sending is the busiest write a municipality has (issue 13, "Sending costs what it
 //! must"); each statement is a round trip — on SQLite a hand-over to the connection's worker thread
 //! and back — so their number is the cost the sending bench (`cargo bench -p velferd --bench
@@ -14,6 +14,8 @@ use velferd_testkit::{fill_in, TestApp};
 struct CountStatements;
 
 static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
+/// Of those, the ones that write (INSERT, UPDATE, DELETE): each a commit, with its fsync.
+static WRITES: AtomicUsize = AtomicUsize::new(0);
 
 impl Subscriber for CountStatements {
     fn register_callsite(&self, metadata: &'static Metadata<'static>) -> tracing::subscriber::Interest {
@@ -60,6 +62,9 @@ impl Subscriber for CountStatements {
             return;
         }
         STATEMENTS.fetch_add(1, Ordering::SeqCst);
+        if ["INSERT", "UPDATE", "DELETE"].iter().any(|w| setup.starts_with(w)) {
+            WRITES.fetch_add(1, Ordering::SeqCst);
+        }
         if std::env::var("VELFERD_SHOW_STATEMENTS").is_ok() {
             eprintln!("  {}", summary.0);
         }
@@ -81,7 +86,7 @@ fn most_statements_per_send(label: &str) -> usize {
 }
 
 #[tokio::test]
-async fn a_send_runs_a_bounded_number_of_statements() {
+async fn a_send_and_a_page_view_cost_what_they_must() {
     tracing::subscriber::set_global_default(CountStatements).unwrap();
     for app in TestApp::all().await {
         let label = app.db.label;
@@ -105,5 +110,29 @@ async fn a_send_runs_a_bounded_number_of_statements() {
         let least = counts.iter().copied().min().unwrap();
         let most = most_statements_per_send(label);
         assert!(least <= most, "{label}: a send ran {least} statements (at most {most}): {counts:?}");
+
+        // Looking at a step of the application writes nothing: every page view used to write the
+        // session back (a commit and an fsync each, and on SQLite a turn at the one writer),
+        // because taking the answers kept for after sign-in marked it changed even when there
+        // were none. The first page after signing in needs no write for its form token either.
+        let mut b = app.browser("nb");
+        b.sign_in("Kari").await;
+        let mut writes = Vec::new();
+        let mut look = async |b: &mut velferd_testkit::Browser, path: String| {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            let before = WRITES.load(Ordering::SeqCst);
+            let page = b.get(&path).await;
+            assert_eq!(page.status, 200, "{label}: GET {path}");
+            writes.push((path, WRITES.load(Ordering::SeqCst) - before));
+        };
+        look(&mut b, "/soknad".to_owned()).await;
+        let started = b.post("/soknad", &[("kommune", "0301")]).await;
+        let draft = started.location.unwrap().trim_start_matches("/soknad/").split('/').next().unwrap().to_owned();
+        for step in ["nodhjelp", "behov", "personalia"] {
+            look(&mut b, format!("/soknad/{draft}/{step}")).await;
+        }
+        eprintln!("{label}: writes per page view: {writes:?}");
+        // Background work can only add: most views must have written nothing.
+        assert!(writes.iter().filter(|(_, n)| *n == 0).count() >= 3, "{label}: looking at pages wrote to the database: {writes:?}");
     }
 }

@@ -38,12 +38,14 @@ mod sessions;
 mod staff;
 mod submissions;
 pub mod testing;
+mod writer;
 
 use std::{borrow::Cow, str::FromStr, time::Duration};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor};
+use writer::{WriteConn, WriteTx};
 
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use appeals::{AppealRow, AppealStep, NewAppeal};
@@ -133,60 +135,21 @@ pub struct Store {
     /// Municipalities whose own case system owns their cases (`status_fra_fagsystem` in the
     /// catalogue): their posted status document drives the case (see `projection.rs`).
     case_system_kommuner: std::sync::Arc<std::collections::BTreeSet<String>>,
-    /// SQLite's writers, one at a time and in the order they came (see [`Store::begin_write`]).
-    /// Unused on PostgreSQL, whose row locks let writers run side by side.
-    write_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// SQLite's writers, one at a time and in the order they came, sharing commits (see
+    /// `writer.rs`). Unused on PostgreSQL, whose row locks let writers run side by side.
+    write_turn: writer::Turn,
 }
 
-/// A transaction that writes ([`Store::begin_write`]). Use it as the connection it runs on
-/// (`.execute(&mut *tx)`, or pass `&mut tx` where a `&mut AnyConnection` is asked for), then
-/// [`WriteTx::commit`]; dropped without a commit, it rolls back. On SQLite it holds the store's
-/// write turn until then.
-pub(crate) struct WriteTx {
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
-}
-
-impl WriteTx {
-    pub(crate) async fn commit(self) -> std::result::Result<(), sqlx::Error> {
-        self.tx.commit().await
-    }
-
-    pub(crate) async fn rollback(self) -> std::result::Result<(), sqlx::Error> {
-        self.tx.rollback().await
-    }
-}
-
-impl std::ops::Deref for WriteTx {
-    type Target = sqlx::AnyConnection;
-    fn deref(&self) -> &sqlx::AnyConnection {
-        &self.tx
-    }
-}
-
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
-        &mut self.tx
-    }
-}
-
-/// A connection for one statement that writes outside a transaction ([`Store::write_conn`]); on
-/// SQLite it holds the store's write turn until it is dropped (at the end of the statement).
-pub(crate) struct WriteConn {
-    conn: sqlx::pool::PoolConnection<sqlx::Any>,
-    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
-}
-
-impl std::ops::Deref for WriteConn {
-    type Target = sqlx::AnyConnection;
-    fn deref(&self) -> &sqlx::AnyConnection {
-        &self.conn
-    }
-}
-
-impl std::ops::DerefMut for WriteConn {
-    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
-        &mut self.conn
+/// The database is away, full or cannot be written (connection lost, PostgreSQL shutting down or
+/// out of resources, SQLite's I/O error, disk full or cannot open): worth a 503 and a retry,
+/// unlike an error in what was asked.
+pub(crate) fn sqlx_is_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            db.code().is_some_and(|c| c.starts_with("08") || matches!(c.as_ref(), "57P01" | "57P02" | "57P03") || c.starts_with("53") || matches!(c.as_ref(), "10" | "13" | "14"))
+        }
+        _ => false,
     }
 }
 
@@ -326,24 +289,30 @@ impl Store {
     /// Other processes (an `admin` command beside the server) still meet the busy timeout.
     /// Every transaction in this crate that writes begins here, and every single statement that
     /// writes outside one runs on [`Store::write_conn`]; read-only ones may use the pool.
+    ///
+    /// Writers that queue behind one another on SQLite share one commit (group commit, see
+    /// `writer.rs`); each still hears "committed" only once its writes are durable.
     pub(crate) async fn begin_write(&self) -> Result<WriteTx> {
-        Ok(match self.backend {
-            Backend::Sqlite => {
-                let turn = self.write_turn.clone().lock_owned().await;
-                WriteTx { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, _turn: Some(turn) }
-            }
-            Backend::Postgres => WriteTx { tx: self.pool.begin().await?, _turn: None },
-        })
+        Ok(WriteTx::begin(&self.pool, self.sqlite_writer()).await?)
+    }
+
+    fn sqlite_writer(&self) -> Option<&writer::Turn> {
+        (self.backend == Backend::Sqlite).then_some(&self.write_turn)
+    }
+
+    /// How many commits SQLite's writer has made (each one durable write of the log), or `None` on
+    /// PostgreSQL: for tests and benches that check that writers queued together share a commit.
+    pub async fn sqlite_commits(&self) -> Option<u64> {
+        match self.sqlite_writer() {
+            Some(turn) => Some(turn.commits().await),
+            None => None,
+        }
     }
 
     /// A connection for one statement that writes outside a transaction, holding the write turn
     /// on SQLite (see [`Store::begin_write`]): `query.execute(&mut *self.write_conn().await?)`.
     pub(crate) async fn write_conn(&self) -> Result<WriteConn> {
-        let turn = match self.backend {
-            Backend::Sqlite => Some(self.write_turn.clone().lock_owned().await),
-            Backend::Postgres => None,
-        };
-        Ok(WriteConn { conn: self.pool.acquire().await?, _turn: turn })
+        Ok(WriteConn::acquire(&self.pool, self.sqlite_writer()).await?)
     }
 
     /// Begins a read-only transaction that sees one moment of the database throughout: repeatable

@@ -52,20 +52,21 @@ impl Store {
     pub async fn create_api_key(&self, kommune: &Kommunenummer, name: &str, now: Millis) -> Result<NewApiKey> {
         let id = new_id();
         let secret = format!("vfk_{}{}", new_id(), new_id());
-        sqlx::query("INSERT INTO api_keys (id, key_hash, kommunenummer, name, created_ms) VALUES ($1, $2, $3, $4, $5)")
-            .bind(&id)
-            .bind(hash(&secret))
-            .bind(kommune.as_str())
-            .bind(name)
-            .bind(now)
-            .execute(&mut *self.write_conn().await?)
-            .await?;
+        self.write_one(
+            sqlx::query("INSERT INTO api_keys (id, key_hash, kommunenummer, name, created_ms) VALUES ($1, $2, $3, $4, $5)")
+                .bind(&id)
+                .bind(hash(&secret))
+                .bind(kommune.as_str())
+                .bind(name)
+                .bind(now),
+        )
+        .await?;
         Ok(NewApiKey { id, secret })
     }
 
     /// Revokes a key at once; false when there is no such active key.
     pub async fn revoke_api_key(&self, id: &str, now: Millis) -> Result<bool> {
-        let done = sqlx::query("UPDATE api_keys SET revoked_ms = $1 WHERE id = $2 AND revoked_ms IS NULL").bind(now).bind(id).execute(&mut *self.write_conn().await?).await?;
+        let done = self.write_one(sqlx::query("UPDATE api_keys SET revoked_ms = $1 WHERE id = $2 AND revoked_ms IS NULL").bind(now).bind(id)).await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -146,11 +147,13 @@ impl Store {
     /// Marks an application as received by the case system. Idempotent; false for another
     /// municipality's or an unknown id.
     pub async fn acknowledge(&self, client: &ApiClient, id: &str, now: Millis) -> Result<bool> {
-        let done = sqlx::query("UPDATE applications SET acknowledged_ms = COALESCE(acknowledged_ms, $1) WHERE id = $2 AND kommunenummer = $3")
-            .bind(now)
-            .bind(id)
-            .bind(client.kommunenummer.as_str())
-            .execute(&mut *self.write_conn().await?)
+        let done = self
+            .write_one(
+                sqlx::query("UPDATE applications SET acknowledged_ms = COALESCE(acknowledged_ms, $1) WHERE id = $2 AND kommunenummer = $3")
+                    .bind(now)
+                    .bind(id)
+                    .bind(client.kommunenummer.as_str()),
+            )
             .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -139,19 +139,20 @@ impl Store {
     ) -> Result<Draft> {
         let id = new_id();
         let answers = velferd_domain::application::Answers::default();
-        sqlx::query(
-            "INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms, registered_by, registered_office, kommune_reason)
+        self.write_one(
+            sqlx::query(
+                "INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms, registered_by, registered_office, kommune_reason)
              VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)",
+            )
+            .bind(&id)
+            .bind(owner.as_str())
+            .bind(kommune.as_str())
+            .bind(serde_json::to_string(&answers).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+            .bind(now)
+            .bind(registered_by)
+            .bind(office)
+            .bind(kommune_reason),
         )
-        .bind(&id)
-        .bind(owner.as_str())
-        .bind(kommune.as_str())
-        .bind(serde_json::to_string(&answers).map_err(|e| StoreError::Corrupt(e.to_string()))?)
-        .bind(now)
-        .bind(registered_by)
-        .bind(office)
-        .bind(kommune_reason)
-        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(Draft { id, kommunenummer: kommune.clone(), answers, created_ms: now, updated_ms: now })
     }

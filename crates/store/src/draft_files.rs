@@ -124,11 +124,10 @@ impl Store {
     /// Turns a picture, or every page of a PDF, a quarter clockwise. False when it is not in the
     /// owner's draft.
     pub async fn turn_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
-        let done = sqlx::query(&format!("UPDATE draft_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $3 AND {OWNED}"))
-            .bind(draft_id)
-            .bind(owner.as_str())
-            .bind(file_id)
-            .execute(&mut *self.write_conn().await?)
+        let done = self
+            .write_one(
+                sqlx::query(&format!("UPDATE draft_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $3 AND {OWNED}")).bind(draft_id).bind(owner.as_str()).bind(file_id),
+            )
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -187,12 +186,7 @@ impl Store {
 
     /// Removes a file from the owner's draft. False when it is not there.
     pub async fn remove_draft_file(&self, draft_id: &str, owner: &Fodselsnummer, file_id: &str) -> Result<bool> {
-        let done = sqlx::query(&format!("DELETE FROM draft_files WHERE id = $3 AND {OWNED}"))
-            .bind(draft_id)
-            .bind(owner.as_str())
-            .bind(file_id)
-            .execute(&mut *self.write_conn().await?)
-            .await?;
+        let done = self.write_one(sqlx::query(&format!("DELETE FROM draft_files WHERE id = $3 AND {OWNED}")).bind(draft_id).bind(owner.as_str()).bind(file_id)).await?;
         Ok(done.rows_affected() == 1)
     }
 

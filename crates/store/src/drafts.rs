@@ -51,14 +51,15 @@ impl Store {
     /// A draft with a chosen id (demo data and tests; real drafts get random ids).
     pub async fn create_draft_with_id(&self, id: &str, owner: &Fodselsnummer, kommune: &Kommunenummer, answers: &Answers, now: Millis) -> Result<Draft> {
         let id = id.to_owned();
-        sqlx::query("INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)")
-            .bind(&id)
-            .bind(owner.as_str())
-            .bind(kommune.as_str())
-            .bind(to_json(answers)?)
-            .bind(now)
-            .execute(&mut *self.write_conn().await?)
-            .await?;
+        self.write_one(
+            sqlx::query("INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)")
+                .bind(&id)
+                .bind(owner.as_str())
+                .bind(kommune.as_str())
+                .bind(to_json(answers)?)
+                .bind(now),
+        )
+        .await?;
         Ok(Draft { id, kommunenummer: kommune.clone(), answers: answers.clone(), created_ms: now, updated_ms: now })
     }
 
@@ -66,17 +67,19 @@ impl Store {
     /// Returns whether it made one. For demo data that several servers starting at once each try
     /// to write (`velferd serve --demo`): whichever comes second finds the first one's draft.
     pub async fn create_draft_if_absent(&self, id: &str, owner: &Fodselsnummer, kommune: &Kommunenummer, answers: &Answers, now: Millis) -> Result<bool> {
-        let done = sqlx::query(
-            "INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)
+        let done = self
+            .write_one(
+                sqlx::query(
+                    "INSERT INTO drafts (id, owner_fnr, kommunenummer, answers, created_ms, updated_ms) VALUES ($1, $2, $3, $4, $5, $5)
              ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(id)
-        .bind(owner.as_str())
-        .bind(kommune.as_str())
-        .bind(to_json(answers)?)
-        .bind(now)
-        .execute(&mut *self.write_conn().await?)
-        .await?;
+                )
+                .bind(id)
+                .bind(owner.as_str())
+                .bind(kommune.as_str())
+                .bind(to_json(answers)?)
+                .bind(now),
+            )
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -124,13 +127,15 @@ impl Store {
     /// Saves the answers of the owner's draft. False when there is no such draft (sent, expired or
     /// not theirs): nothing is written then.
     pub async fn save_answers(&self, id: &str, owner: &Fodselsnummer, answers: &Answers, now: Millis) -> Result<bool> {
-        let done = sqlx::query("UPDATE drafts SET answers = $1, updated_ms = $2 WHERE id = $3 AND owner_fnr = $4 AND updated_ms >= $5")
-            .bind(to_json(answers)?)
-            .bind(now)
-            .bind(id)
-            .bind(owner.as_str())
-            .bind(expiry_cutoff(now))
-            .execute(&mut *self.write_conn().await?)
+        let done = self
+            .write_one(
+                sqlx::query("UPDATE drafts SET answers = $1, updated_ms = $2 WHERE id = $3 AND owner_fnr = $4 AND updated_ms >= $5")
+                    .bind(to_json(answers)?)
+                    .bind(now)
+                    .bind(id)
+                    .bind(owner.as_str())
+                    .bind(expiry_cutoff(now)),
+            )
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -152,7 +157,7 @@ impl Store {
 
     /// Deletes every expired draft; returns how many. Run periodically by the server.
     pub async fn delete_expired_drafts(&self, now: Millis) -> Result<u64> {
-        let done = sqlx::query("DELETE FROM drafts WHERE updated_ms < $1").bind(expiry_cutoff(now)).execute(&mut *self.write_conn().await?).await?;
+        let done = self.write_one(sqlx::query("DELETE FROM drafts WHERE updated_ms < $1").bind(expiry_cutoff(now))).await?;
         Ok(done.rows_affected())
     }
 }

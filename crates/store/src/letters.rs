@@ -38,34 +38,37 @@ impl Store {
     /// application. The PDF must already be in the file store under `sha256`.
     pub async fn add_letter_for_client(&self, client: &ApiClient, application_id: &str, title: &str, sha256: &str, bytes: i64, now: Millis) -> Result<Option<String>> {
         let id = new_uuid();
-        let done = sqlx::query(
-            "INSERT INTO letters (id, application_id, title, sha256, bytes, created_ms)
+        let done = self
+            .write_one(
+                sqlx::query(
+                    "INSERT INTO letters (id, application_id, title, sha256, bytes, created_ms)
              SELECT $1, a.id, $2, $3, $4, $5 FROM applications a WHERE a.id = $6 AND a.kommunenummer = $7",
-        )
-        .bind(&id)
-        .bind(title)
-        .bind(sha256)
-        .bind(bytes)
-        .bind(now)
-        .bind(application_id)
-        .bind(client.kommunenummer.as_str())
-        .execute(&mut *self.write_conn().await?)
-        .await?;
+                )
+                .bind(&id)
+                .bind(title)
+                .bind(sha256)
+                .bind(bytes)
+                .bind(now)
+                .bind(application_id)
+                .bind(client.kommunenummer.as_str()),
+            )
+            .await?;
         Ok((done.rows_affected() == 1).then_some(id))
     }
 
     /// Files a letter written by Velferd itself (the demo's decisions). Not scoped: system code only.
     pub async fn add_letter(&self, application_id: &str, title: &str, sha256: &str, bytes: i64, now: Millis) -> Result<String> {
         let id = new_uuid();
-        sqlx::query("INSERT INTO letters (id, application_id, title, sha256, bytes, created_ms) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(&id)
-            .bind(application_id)
-            .bind(title)
-            .bind(sha256)
-            .bind(bytes)
-            .bind(now)
-            .execute(&mut *self.write_conn().await?)
-            .await?;
+        self.write_one(
+            sqlx::query("INSERT INTO letters (id, application_id, title, sha256, bytes, created_ms) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(&id)
+                .bind(application_id)
+                .bind(title)
+                .bind(sha256)
+                .bind(bytes)
+                .bind(now),
+        )
+        .await?;
         Ok(id)
     }
 

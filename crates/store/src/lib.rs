@@ -45,7 +45,7 @@ use std::{borrow::Cow, str::FromStr, time::Duration};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor};
-use writer::{WriteConn, WriteTx};
+use writer::WriteTx;
 
 pub use api::{ApiClient, ApiKey, NewApiKey};
 pub use appeals::{AppealRow, AppealStep, NewAppeal};
@@ -288,7 +288,7 @@ impl Store {
     ///
     /// Other processes (an `admin` command beside the server) still meet the busy timeout.
     /// Every transaction in this crate that writes begins here, and every single statement that
-    /// writes outside one runs on [`Store::write_conn`]; read-only ones may use the pool.
+    /// writes outside one runs through [`Store::write_one`]; read-only ones may use the pool.
     ///
     /// Writers that queue behind one another on SQLite share one commit (group commit, see
     /// `writer.rs`); each still hears "committed" only once its writes are durable.
@@ -309,10 +309,14 @@ impl Store {
         }
     }
 
-    /// A connection for one statement that writes outside a transaction, holding the write turn
-    /// on SQLite (see [`Store::begin_write`]): `query.execute(&mut *self.write_conn().await?)`.
-    pub(crate) async fn write_conn(&self) -> Result<WriteConn> {
-        Ok(WriteConn::acquire(&self.pool, self.sqlite_writer()).await?)
+    /// Runs one statement that writes, outside a transaction, and returns once it is durable. On
+    /// SQLite it takes the write turn (see [`Store::begin_write`]) and, when other writers are
+    /// queued, rides in their shared commit (`writer.rs`); on PostgreSQL it runs on the pool.
+    pub(crate) async fn write_one<'q>(&self, query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>) -> Result<sqlx::any::AnyQueryResult> {
+        Ok(match self.sqlite_writer() {
+            Some(turn) => turn.write_one(&self.pool, query).await?,
+            None => query.execute(&self.pool).await?,
+        })
     }
 
     /// Begins a read-only transaction that sees one moment of the database throughout: repeatable

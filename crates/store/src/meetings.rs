@@ -199,12 +199,14 @@ impl Store {
     /// The person asks to move meeting `id` on their application, in their own words. False when
     /// there is no such booked meeting.
     pub async fn ask_to_move_meeting(&self, id: &str, application_id: &str, text: &str, now: Millis) -> Result<bool> {
-        let done = sqlx::query("UPDATE meetings SET move_asked_ms = $3, move_asked_text = $4 WHERE id = $1 AND application_id = $2 AND state = 'booked'")
-            .bind(id)
-            .bind(application_id)
-            .bind(now)
-            .bind(text)
-            .execute(&mut *self.write_conn().await?)
+        let done = self
+            .write_one(
+                sqlx::query("UPDATE meetings SET move_asked_ms = $3, move_asked_text = $4 WHERE id = $1 AND application_id = $2 AND state = 'booked'")
+                    .bind(id)
+                    .bind(application_id)
+                    .bind(now)
+                    .bind(text),
+            )
             .await?;
         Ok(done.rows_affected() == 1)
     }

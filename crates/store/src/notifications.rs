@@ -175,18 +175,19 @@ impl Store {
 
     /// Stores the person's notification choices (checked by the caller).
     pub async fn set_contact_choices(&self, fnr: &Fodselsnummer, choices: &Choices, now: Millis) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO contact_preferences (fnr, email, phone, email_on, sms_on, off, updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        self.write_one(
+            sqlx::query(
+                "INSERT INTO contact_preferences (fnr, email, phone, email_on, sms_on, off, updated_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (fnr) DO UPDATE SET email = $2, phone = $3, email_on = $4, sms_on = $5, off = $6, updated_ms = $7",
+            )
+            .bind(fnr.as_str())
+            .bind(choices.email.as_deref())
+            .bind(choices.phone.as_deref())
+            .bind(i64::from(choices.email_on))
+            .bind(i64::from(choices.sms_on))
+            .bind(off_codes(&choices.off))
+            .bind(now),
         )
-        .bind(fnr.as_str())
-        .bind(choices.email.as_deref())
-        .bind(choices.phone.as_deref())
-        .bind(i64::from(choices.email_on))
-        .bind(i64::from(choices.sms_on))
-        .bind(off_codes(&choices.off))
-        .bind(now)
-        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }
@@ -248,12 +249,13 @@ impl Store {
 
     /// The notice was handed to the mail server or SMS gateway.
     pub async fn notice_sent(&self, id: &str, worker: &str, now: Millis) -> Result<()> {
-        sqlx::query("UPDATE notifications SET state = 'sent', sent_ms = $3, lease_owner = NULL, last_error = NULL WHERE id = $1 AND lease_owner = $2 AND state = 'sending'")
-            .bind(id)
-            .bind(worker)
-            .bind(now)
-            .execute(&mut *self.write_conn().await?)
-            .await?;
+        self.write_one(
+            sqlx::query("UPDATE notifications SET state = 'sent', sent_ms = $3, lease_owner = NULL, last_error = NULL WHERE id = $1 AND lease_owner = $2 AND state = 'sending'")
+                .bind(id)
+                .bind(worker)
+                .bind(now),
+        )
+        .await?;
         Ok(())
     }
 
@@ -262,14 +264,15 @@ impl Store {
     /// operator and must not hold the address or any content.
     pub async fn notice_failed(&self, notice: &DueNotice, worker: &str, error: &str, now: Millis) -> Result<()> {
         let last = notice.attempt >= MAX_ATTEMPTS;
-        sqlx::query("UPDATE notifications SET state = $3, due_ms = $4, lease_owner = NULL, last_error = $5 WHERE id = $1 AND lease_owner = $2 AND state = 'sending'")
-            .bind(&notice.id)
-            .bind(worker)
-            .bind(if last { "failed" } else { "pending" })
-            .bind(now + backoff_seconds(notice.attempt) * 1000)
-            .bind(error.chars().take(500).collect::<String>())
-            .execute(&mut *self.write_conn().await?)
-            .await?;
+        self.write_one(
+            sqlx::query("UPDATE notifications SET state = $3, due_ms = $4, lease_owner = NULL, last_error = $5 WHERE id = $1 AND lease_owner = $2 AND state = 'sending'")
+                .bind(&notice.id)
+                .bind(worker)
+                .bind(if last { "failed" } else { "pending" })
+                .bind(now + backoff_seconds(notice.attempt) * 1000)
+                .bind(error.chars().take(500).collect::<String>()),
+        )
+        .await?;
         if last {
             tracing::error!(notice = %notice.key, attempts = notice.attempt, "a notice could not be delivered and was given up");
         }

@@ -375,16 +375,17 @@ impl Store {
 
     /// Remembers a staff member at sign-in (name, office and roles as the identity provider said).
     pub async fn record_staff_member(&self, member: &StaffMember, now: Millis) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO staff_members (subject, name, office, roles, last_seen_ms) VALUES ($1, $2, $3, $4, $5)
+        self.write_one(
+            sqlx::query(
+                "INSERT INTO staff_members (subject, name, office, roles, last_seen_ms) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (subject) DO UPDATE SET name = $2, office = $3, roles = $4, last_seen_ms = $5",
+            )
+            .bind(&member.subject)
+            .bind(&member.name)
+            .bind(&member.office)
+            .bind(&member.roles)
+            .bind(now),
         )
-        .bind(&member.subject)
-        .bind(&member.name)
-        .bind(&member.office)
-        .bind(&member.roles)
-        .bind(now)
-        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }

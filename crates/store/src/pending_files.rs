@@ -73,12 +73,14 @@ impl Store {
     /// Turns a chosen picture, or every page of a chosen PDF, a quarter clockwise. False when it is
     /// not among `uploader`'s files.
     pub async fn turn_pending_file(&self, application_id: &str, owner: &Fodselsnummer, uploader: &Fodselsnummer, file_id: &str) -> Result<bool> {
-        let done = sqlx::query(&format!("UPDATE pending_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $4 AND {MINE}"))
-            .bind(application_id)
-            .bind(owner.as_str())
-            .bind(uploader.as_str())
-            .bind(file_id)
-            .execute(&mut *self.write_conn().await?)
+        let done = self
+            .write_one(
+                sqlx::query(&format!("UPDATE pending_files SET quarter_turns = (quarter_turns + 1) % 4 WHERE id = $4 AND {MINE}"))
+                    .bind(application_id)
+                    .bind(owner.as_str())
+                    .bind(uploader.as_str())
+                    .bind(file_id),
+            )
             .await?;
         Ok(done.rows_affected() == 1)
     }

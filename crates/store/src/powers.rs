@@ -60,37 +60,41 @@ impl Store {
     pub async fn grant_power(&self, application_id: &str, owner: &Fodselsnummer, power: &NewPower<'_>, now: Millis) -> Result<Option<String>> {
         let NewPower { helper, helper_name, may_send_documents, may_write_messages, valid_until_ms } = *power;
         let id = new_id();
-        let done = sqlx::query(
-            "INSERT INTO powers_of_attorney (id, application_id, helper_fnr, helper_name, may_send_documents, may_write_messages, valid_until_ms, created_ms)
+        let done = self
+            .write_one(
+                sqlx::query(
+                    "INSERT INTO powers_of_attorney (id, application_id, helper_fnr, helper_name, may_send_documents, may_write_messages, valid_until_ms, created_ms)
              SELECT $1, a.id, $2, $3, $4, $9, $5, $6 FROM applications a WHERE a.id = $7 AND a.owner_fnr = $8",
-        )
-        .bind(&id)
-        .bind(helper.as_str())
-        .bind(helper_name)
-        .bind(i64::from(may_send_documents))
-        .bind(valid_until_ms)
-        .bind(now)
-        .bind(application_id)
-        .bind(owner.as_str())
-        .bind(i64::from(may_write_messages))
-        .execute(&mut *self.write_conn().await?)
-        .await?;
+                )
+                .bind(&id)
+                .bind(helper.as_str())
+                .bind(helper_name)
+                .bind(i64::from(may_send_documents))
+                .bind(valid_until_ms)
+                .bind(now)
+                .bind(application_id)
+                .bind(owner.as_str())
+                .bind(i64::from(may_write_messages)),
+            )
+            .await?;
         Ok((done.rows_affected() == 1).then_some(id))
     }
 
     /// The owner ends a power at once. False when there is no such active power on their application.
     pub async fn revoke_power(&self, application_id: &str, owner: &Fodselsnummer, power_id: &str, now: Millis) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE powers_of_attorney SET revoked_ms = $1
+        let done = self
+            .write_one(
+                sqlx::query(
+                    "UPDATE powers_of_attorney SET revoked_ms = $1
              WHERE id = $2 AND application_id = $3 AND revoked_ms IS NULL
                AND application_id IN (SELECT id FROM applications WHERE id = $3 AND owner_fnr = $4)",
-        )
-        .bind(now)
-        .bind(power_id)
-        .bind(application_id)
-        .bind(owner.as_str())
-        .execute(&mut *self.write_conn().await?)
-        .await?;
+                )
+                .bind(now)
+                .bind(power_id)
+                .bind(application_id)
+                .bind(owner.as_str()),
+            )
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 

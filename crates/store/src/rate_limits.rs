@@ -40,7 +40,7 @@ impl Store {
 
     /// Forgets windows that started before `before`.
     pub async fn delete_old_rate_windows(&self, before: Millis) -> Result<u64> {
-        Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(before).execute(&mut *self.write_conn().await?).await?.rows_affected())
+        Ok(self.write_one(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(before)).await?.rows_affected())
     }
 }
 

@@ -23,12 +23,7 @@ impl Store {
         };
         let expiry_ms: Millis = row.try_get("expiry_ms")?;
         if expiry_ms < new_expiry_ms.saturating_sub(renew_ms) {
-            sqlx::query("UPDATE sessions SET expiry_ms = $1 WHERE id = $2 AND expiry_ms = $3")
-                .bind(new_expiry_ms)
-                .bind(id)
-                .bind(expiry_ms)
-                .execute(&mut *self.write_conn().await?)
-                .await?;
+            self.write_one(sqlx::query("UPDATE sessions SET expiry_ms = $1 WHERE id = $2 AND expiry_ms = $3").bind(new_expiry_ms).bind(id).bind(expiry_ms)).await?;
         }
         Ok(Some(row.try_get("data")?))
     }
@@ -41,12 +36,8 @@ impl Store {
 
     /// Stores a new session; false (nothing written) when the id exists already.
     pub async fn session_create(&self, id: &str, data: &str, expiry_ms: Millis) -> Result<bool> {
-        let done = sqlx::query("INSERT INTO sessions (id, data, expiry_ms) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
-            .bind(id)
-            .bind(data)
-            .bind(expiry_ms)
-            .execute(&mut *self.write_conn().await?)
-            .await?;
+        let done =
+            self.write_one(sqlx::query("INSERT INTO sessions (id, data, expiry_ms) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING").bind(id).bind(data).bind(expiry_ms)).await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -54,18 +45,18 @@ impl Store {
     /// session ended by signing out or by the identity provider stays ended even if a request
     /// that had read it before saves afterwards.
     pub async fn session_update(&self, id: &str, data: &str, expiry_ms: Millis) -> Result<bool> {
-        let done = sqlx::query("UPDATE sessions SET data = $2, expiry_ms = $3 WHERE id = $1").bind(id).bind(data).bind(expiry_ms).execute(&mut *self.write_conn().await?).await?;
+        let done = self.write_one(sqlx::query("UPDATE sessions SET data = $2, expiry_ms = $3 WHERE id = $1").bind(id).bind(data).bind(expiry_ms)).await?;
         Ok(done.rows_affected() == 1)
     }
 
     pub async fn session_delete(&self, id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(&mut *self.write_conn().await?).await?;
+        self.write_one(sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id)).await?;
         Ok(())
     }
 
     pub async fn delete_expired_sessions(&self, now: Millis) -> Result<u64> {
-        let deleted = sqlx::query("DELETE FROM sessions WHERE expiry_ms <= $1").bind(now).execute(&mut *self.write_conn().await?).await?.rows_affected();
-        sqlx::query("DELETE FROM provider_sessions WHERE session_id NOT IN (SELECT id FROM sessions)").execute(&mut *self.write_conn().await?).await?;
+        let deleted = self.write_one(sqlx::query("DELETE FROM sessions WHERE expiry_ms <= $1").bind(now)).await?.rows_affected();
+        self.write_one(sqlx::query("DELETE FROM provider_sessions WHERE session_id NOT IN (SELECT id FROM sessions)")).await?;
         Ok(deleted)
     }
 
@@ -73,16 +64,17 @@ impl Store {
     /// session `sid`, when it sends one, and its `subject`), so [`Store::end_provider_sessions`] can
     /// end it when the provider says the person signed out.
     pub async fn link_provider_session(&self, session_id: &str, issuer: &str, sid: Option<&str>, subject: &str, now: Millis) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO provider_sessions (session_id, issuer, sid, subject, created_ms) VALUES ($1, $2, $3, $4, $5)
+        self.write_one(
+            sqlx::query(
+                "INSERT INTO provider_sessions (session_id, issuer, sid, subject, created_ms) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (session_id) DO UPDATE SET issuer = $2, sid = $3, subject = $4, created_ms = $5",
+            )
+            .bind(session_id)
+            .bind(issuer)
+            .bind(sid)
+            .bind(subject)
+            .bind(now),
         )
-        .bind(session_id)
-        .bind(issuer)
-        .bind(sid)
-        .bind(subject)
-        .bind(now)
-        .execute(&mut *self.write_conn().await?)
         .await?;
         Ok(())
     }

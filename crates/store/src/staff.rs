@@ -73,11 +73,7 @@ impl Store {
 
     /// Marks a person in the register as having a protected address (or clears it with `None`).
     pub async fn set_adressebeskyttelse(&self, fnr: &Fodselsnummer, protection: Option<Adressebeskyttelse>) -> Result<bool> {
-        let done = sqlx::query("UPDATE people SET adressebeskyttelse = $1 WHERE fnr = $2")
-            .bind(protection.map(|p| p.code().to_owned()))
-            .bind(fnr.as_str())
-            .execute(&mut *self.write_conn().await?)
-            .await?;
+        let done = self.write_one(sqlx::query("UPDATE people SET adressebeskyttelse = $1 WHERE fnr = $2").bind(protection.map(|p| p.code().to_owned())).bind(fnr.as_str())).await?;
         Ok(done.rows_affected() == 1)
     }
 

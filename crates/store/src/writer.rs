@@ -26,10 +26,11 @@
 //! PostgreSQL needs none of this: its row locks let writers run side by side, and its own group
 //! commit merges concurrent fsyncs. There a [`WriteTx`] is a plain transaction.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use sqlx::pool::PoolConnection;
+use sqlx::any::{AnyArguments, AnyQueryResult};
+use sqlx::query::Query;
 use sqlx::{Any, AnyPool, Executor};
 use tokio::sync::{oneshot, Mutex, OwnedMutexGuard};
 
@@ -82,9 +83,42 @@ struct Group {
     waiting: Vec<oneshot::Sender<Answer>>,
 }
 
-/// The shared writer of a SQLite store (cheap to clone).
+/// The shared writer of a SQLite store (cheap to clone): the writer behind its lock, and how many
+/// writers are queued for it.
 #[derive(Clone, Default)]
-pub(crate) struct Turn(Arc<Mutex<Writer>>);
+pub(crate) struct Turn(Arc<Mutex<Writer>>, Arc<AtomicUsize>);
+
+/// Counts a writer as queued for the turn until it has it (or gave up waiting).
+struct Queued(Arc<AtomicUsize>);
+
+impl Queued {
+    fn enter(count: &Arc<AtomicUsize>) -> Queued {
+        count.fetch_add(1, Ordering::Relaxed);
+        Queued(count.clone())
+    }
+}
+
+impl Drop for Queued {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// Commits the group in a task of its own if a writer that wrote in it is dropped before it is
+/// on the group's list (a cancelled request), so that the group is not left open.
+struct CommitIfDropped(Option<Turn>);
+
+impl Drop for CommitIfDropped {
+    fn drop(&mut self) {
+        let Some(turn) = self.0.take() else { return };
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                let mut writer = turn.0.lock_owned().await;
+                commit_apart(&mut writer).await;
+            });
+        }
+    }
+}
 
 impl Turn {
     /// Commits made so far on this store's writer.
@@ -94,7 +128,9 @@ impl Turn {
 
     /// Takes the turn and begins (or joins) the group's transaction.
     async fn begin(&self, pool: &AnyPool) -> Result<WriteTx, sqlx::Error> {
+        let queued = Queued::enter(&self.1);
         let mut writer = self.0.clone().lock_owned().await;
+        drop(queued);
         if writer.group.as_ref().is_some_and(|g| g.joined >= MOST_PER_GROUP) {
             commit_apart(&mut writer).await;
         }
@@ -113,12 +149,50 @@ impl Turn {
         Ok(WriteTx { inner: Inner::Sqlite { writer: Some(writer), savepoint, turn: self.clone() } })
     }
 
-    /// Takes the turn for one statement outside a transaction; an open group is committed first,
-    /// so that the statement does not ride in (and wait for) a transaction it did not join.
-    async fn single(&self, pool: &AnyPool) -> Result<WriteConn, sqlx::Error> {
+    /// Runs one statement that writes, durably: alone (no group open, nobody queued) as its own
+    /// commit; else in the group's transaction (one statement needs no savepoint: if it fails,
+    /// SQLite undoes just it), returning once the group's commit has.
+    pub(crate) async fn write_one<'q>(&self, pool: &AnyPool, query: Query<'q, Any, AnyArguments<'q>>) -> Result<AnyQueryResult, sqlx::Error> {
+        let queued = Queued::enter(&self.1);
         let mut writer = self.0.clone().lock_owned().await;
-        commit_apart(&mut writer).await;
-        Ok(WriteConn { conn: pool.acquire().await?, _turn: Some(writer) })
+        drop(queued);
+        if writer.group.is_none() && self.1.load(Ordering::Relaxed) == 0 {
+            let done = query.execute(&mut *pool.acquire().await?).await;
+            if done.is_ok() {
+                writer.commits.fetch_add(1, Ordering::Relaxed);
+            }
+            return done;
+        }
+        if writer.group.as_ref().is_some_and(|g| g.joined >= MOST_PER_GROUP) {
+            commit_apart(&mut writer).await;
+        }
+        if writer.group.is_none() {
+            let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+            writer.group = Some(Group { tx, joined: 0, waiting: Vec::new() });
+        }
+        let mut abandoned = CommitIfDropped(Some(self.clone()));
+        let group = writer.group.as_mut().expect("a group is open");
+        group.joined += 1;
+        let done = query.execute(&mut *group.tx).await;
+        abandoned.0 = None;
+        match done {
+            Ok(result) => {
+                let (answer, heard) = oneshot::channel();
+                tokio::spawn(finish(writer, End::Began, answer, self.clone()));
+                hear(heard).await?;
+                Ok(result)
+            }
+            Err(e) => {
+                // Began the group and nobody else is in it: nothing to keep open for.
+                if group.waiting.is_empty() && group.joined == 1 {
+                    let _ = writer.group.take().expect("a group is open").tx.rollback().await;
+                } else {
+                    drop(writer);
+                    drop(CommitIfDropped(Some(self.clone())));
+                }
+                Err(e)
+            }
+        }
     }
 }
 
@@ -321,35 +395,6 @@ impl std::ops::DerefMut for WriteTx {
     }
 }
 
-/// A connection for one statement that writes outside a transaction ([`crate::Store::write_conn`]);
-/// on SQLite it holds the store's write turn until it is dropped (at the end of the statement).
-pub(crate) struct WriteConn {
-    conn: PoolConnection<Any>,
-    _turn: Option<OwnedMutexGuard<Writer>>,
-}
-
-impl WriteConn {
-    pub(crate) async fn acquire(pool: &AnyPool, turn: Option<&Turn>) -> Result<WriteConn, sqlx::Error> {
-        match turn {
-            Some(turn) => turn.single(pool).await,
-            None => Ok(WriteConn { conn: pool.acquire().await?, _turn: None }),
-        }
-    }
-}
-
-impl std::ops::Deref for WriteConn {
-    type Target = sqlx::AnyConnection;
-    fn deref(&self) -> &sqlx::AnyConnection {
-        &self.conn
-    }
-}
-
-impl std::ops::DerefMut for WriteConn {
-    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
-        &mut self.conn
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -363,8 +408,8 @@ mod tests {
     async fn store() -> (Store, testing::TestDatabase) {
         let db = testing::sqlite();
         let store = Store::connect(&db.url).await.unwrap();
-        sqlx::query("CREATE TABLE scratch (x TEXT PRIMARY KEY)").execute(&mut *store.write_conn().await.unwrap()).await.unwrap();
-        sqlx::query("CREATE TABLE scratch_child (x TEXT REFERENCES scratch (x) DEFERRABLE INITIALLY DEFERRED)").execute(&mut *store.write_conn().await.unwrap()).await.unwrap();
+        store.write_one(sqlx::query("CREATE TABLE scratch (x TEXT PRIMARY KEY)")).await.unwrap();
+        store.write_one(sqlx::query("CREATE TABLE scratch_child (x TEXT REFERENCES scratch (x) DEFERRABLE INITIALLY DEFERRED)")).await.unwrap();
         (store, db)
     }
 
@@ -453,6 +498,33 @@ mod tests {
         assert!(kept(&store).await.is_empty());
         writer(store.clone(), "d", false).await.unwrap();
         assert_eq!(kept(&store).await, ["d"]);
+    }
+
+    async fn one(store: Store, x: &'static str) -> Result<(), String> {
+        store.write_one(sqlx::query("INSERT INTO scratch (x) VALUES ($1)").bind(x)).await.map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    #[tokio::test]
+    async fn single_statements_alone_commit_on_their_own_and_queued_ones_share_the_commit() {
+        let (store, _db) = store().await;
+        let before = store.sqlite_commits().await.unwrap();
+        one(store.clone(), "a").await.unwrap();
+        assert_eq!(store.sqlite_commits().await.unwrap() - before, 1);
+        let writers = vec![
+            tokio::spawn(one(store.clone(), "b")),
+            tokio::spawn(one(store.clone(), "a")),
+            tokio::spawn(writer(store.clone(), "c", false)),
+            tokio::spawn(one(store.clone(), "d")),
+        ];
+        let mut first = store.begin_write().await.unwrap();
+        sqlx::query("INSERT INTO scratch (x) VALUES ('e')").execute(&mut *first).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        first.commit().await.unwrap();
+        let answers = futures_answers(writers).await;
+        assert!(answers[0].is_ok() && answers[2].is_ok() && answers[3].is_ok(), "{answers:?}");
+        assert!(answers[1].as_ref().is_err_and(|e| e.contains("UNIQUE")), "a failing statement fails alone: {answers:?}");
+        assert_eq!(kept(&store).await, ["a", "b", "c", "d", "e"]);
+        assert_eq!(store.sqlite_commits().await.unwrap() - before, 2, "the four queued behind one writer shared its commit");
     }
 
     async fn futures_answers(writers: Vec<tokio::task::JoinHandle<Result<(), String>>>) -> Vec<Result<(), String>> {

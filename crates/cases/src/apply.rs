@@ -16,7 +16,7 @@ use velferd_domain::ids::Fodselsnummer;
 use velferd_domain::kommune::Kommune;
 use velferd_domain::Millis;
 use velferd_formats::soknad::tidspunkt;
-use velferd_store::{Draft, DraftFile, NewApplication, RateCount, Submitted, SubmittedDocument};
+use velferd_store::{Draft, DraftFile, DraftToSend, NewApplication, RateCount, Submitted, SubmittedDocument};
 
 use crate::{CaseError, Cases, Result};
 
@@ -63,7 +63,8 @@ impl Cases {
         language: &str,
         now: Millis,
     ) -> Result<Option<Sent>> {
-        let Some(mut draft) = self.store.draft(draft_id, owner, now).await? else {
+        // The draft, its files and choices, and the person: one read (issue 13, a send's cost).
+        let Some(DraftToSend { mut draft, files, choices, person }) = self.store.draft_to_send(draft_id, owner, now).await? else {
             return Ok(self.store.submitted_from_draft(draft_id, owner).await?.map(Sent::Received));
         };
         draft.answers.merge_step(Step::Oppsummering, posted);
@@ -75,12 +76,12 @@ impl Cases {
             Err(errors) => return Ok(Some(Sent::Incomplete { draft, errors, confirm_missing: false })),
         };
         let kommune = self.kommuner.get(&draft.kommunenummer).ok_or_else(|| CaseError::Internal("draft names a municipality not in the catalogue".into()))?.clone();
-        let Some((mut person, protection)) = self.store.person_with_protection(owner).await? else { return Ok(Some(Sent::NotInRegister)) };
+        let Some((mut person, protection)) = person else { return Ok(Some(Sent::NotInRegister)) };
         let protected = protection.is_some();
         if protected {
             person.adresse = None;
         }
-        let (documents, states) = match self.documents_for_sending(&draft, owner, conversion).await? {
+        let (documents, states) = match self.documents_for_sending(&draft, &files, &choices, conversion).await? {
             Ok(done) => done,
             Err((slot, detail)) => {
                 tracing::warn!(%detail, "attached files could not be combined");
@@ -103,16 +104,16 @@ impl Cases {
 
     /// The citizen's documents as they go with the application: one PDF per document with files
     /// (pages in the citizen's order, turned as they turned them), and each expected document's
-    /// state. The error names the document whose files could not be combined, with the detail.
+    /// state, from the draft's `files` and `choices` (as [`velferd_store::Store::draft_to_send`]
+    /// reads them). The error names the document whose files could not be combined, with the detail.
     #[allow(clippy::type_complexity)]
     pub async fn documents_for_sending(
         &self,
         draft: &Draft,
-        owner: &Fodselsnummer,
+        files: &[DraftFile],
+        choices: &[(String, String)],
         conversion: &Limits,
     ) -> Result<std::result::Result<(Vec<SubmittedDocument>, Vec<(String, DocumentState)>), (String, String)>> {
-        let files = self.store.draft_files(&draft.id, owner).await?;
-        let choices = self.store.document_choices(&draft.id, owner).await?;
         let mut documents = Vec::new();
         let mut states = Vec::new();
         for need in needs(&draft.answers) {

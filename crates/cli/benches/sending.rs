@@ -104,6 +104,16 @@ where
     start.elapsed()
 }
 
+/// With `VELFERD_BENCH_PROFILE=sends` (or `whole`), before that phase at the most citizens: writes
+/// the server's process id to `$TMPDIR/velferd-bench-server.pid` and waits 3 s, for a profiler to
+/// attach (`perf record -p PID`, see the README's Benchmarks).
+async fn pause_for_profiler(phase: &str, level: usize, pid: u32) {
+    if std::env::var("VELFERD_BENCH_PROFILE").is_ok_and(|v| v == phase) && Some(&level) == levels().last() {
+        std::fs::write(std::env::temp_dir().join("velferd-bench-server.pid"), pid.to_string()).expect("write the server's pid");
+        tokio::time::sleep(Duration::from_secs(3)).await;
+    }
+}
+
 /// One-row durable commits per second on `workers` connections at once: the database's own rate.
 async fn raw_commits(kind: &str, url: &str, dir: &std::path::Path, workers: usize) -> f64 {
     let commits = if full() { 3000 } else { 60 };
@@ -194,6 +204,7 @@ async fn run(kind: &str, make_url: impl AsyncFn(usize) -> (String, Option<String
 
         // Everyone presses "send" at once.
         let pid = server.pid();
+        pause_for_profiler("sends", level, pid).await;
         reset_peak(pid);
         let cpu_before = cpu_time(pid);
         let latencies = Arc::new(tokio::sync::Mutex::new(Vec::new()));
@@ -214,6 +225,7 @@ async fn run(kind: &str, make_url: impl AsyncFn(usize) -> (String, Option<String
         let peak = memory(pid).1;
         let latencies = latencies.lock().await.clone();
 
+        pause_for_profiler("whole", level, pid).await;
         // Whole applications, from sign-in to receipt.
         let whole_times = Arc::new(tokio::sync::Mutex::new(Vec::new()));
         let whole_took = {

@@ -43,6 +43,9 @@ pub struct DraftFile {
     pub is_pdf: bool,
 }
 
+/// The columns of [`file_from_row`].
+pub(crate) const FILE_COLUMNS: &str = "id, slot, position, name, sha256, bytes, thumb_sha256, first_page, pages, quarter_turns, warnings, is_pdf";
+
 pub(crate) fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
     let warnings: String = r.try_get("warnings")?;
     Ok(DraftFile {
@@ -61,7 +64,7 @@ pub(crate) fn file_from_row(r: &sqlx::any::AnyRow) -> Result<DraftFile> {
     })
 }
 
-const OWNED: &str = "draft_id IN (SELECT id FROM drafts WHERE id = $1 AND owner_fnr = $2)";
+pub(crate) const OWNED: &str = "draft_id IN (SELECT id FROM drafts WHERE id = $1 AND owner_fnr = $2)";
 
 impl Store {
     /// Adds a file at the end of its slot in the owner's draft, and keeps the draft from expiring.
@@ -110,14 +113,8 @@ impl Store {
 
     /// The files of the owner's draft, by slot and position.
     pub async fn draft_files(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<DraftFile>> {
-        let rows = sqlx::query(&format!(
-            "SELECT id, slot, position, name, sha256, bytes, thumb_sha256, first_page, pages, quarter_turns, warnings, is_pdf FROM draft_files
-             WHERE {OWNED} ORDER BY slot, position"
-        ))
-        .bind(draft_id)
-        .bind(owner.as_str())
-        .fetch_all(&self.pool)
-        .await?;
+        let rows =
+            sqlx::query(&format!("SELECT {FILE_COLUMNS} FROM draft_files WHERE {OWNED} ORDER BY slot, position")).bind(draft_id).bind(owner.as_str()).fetch_all(&self.pool).await?;
         rows.iter().map(file_from_row).collect()
     }
 

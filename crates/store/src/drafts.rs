@@ -39,6 +39,18 @@ fn draft_from_row(r: &sqlx::any::AnyRow) -> Result<Draft> {
     })
 }
 
+/// What sending a draft needs, read together ([`Store::draft_to_send`]).
+#[derive(Debug, Clone)]
+pub struct DraftToSend {
+    pub draft: Draft,
+    /// The draft's files, by slot and position.
+    pub files: Vec<crate::DraftFile>,
+    /// (slot, choice) for documents without files, by slot (see [`Store::document_choices`]).
+    pub choices: Vec<(String, String)>,
+    /// The sender's entry in the register, with its address protection; `None` when not in it.
+    pub person: Option<(velferd_domain::application::Soker, Option<velferd_domain::staff::Adressebeskyttelse>)>,
+}
+
 fn to_json(answers: &Answers) -> Result<String> {
     serde_json::to_string(answers).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
@@ -95,6 +107,49 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         row.map(|r| draft_from_row(&r)).transpose()
+    }
+
+    /// The owner's draft `id` (as [`Store::draft`]) with its files, its document choices and the
+    /// owner's register entry: what sending needs, read in one call to the database on SQLite (four
+    /// statements in one text; each call is a hand-over to the connection's thread, issue 13) and
+    /// on one connection on PostgreSQL. `None` when there is no such draft (or it expired).
+    pub async fn draft_to_send(&self, id: &str, owner: &Fodselsnummer, now: Millis) -> Result<Option<DraftToSend>> {
+        use crate::draft_files::{file_from_row, FILE_COLUMNS, OWNED};
+        use crate::people::{person_with_protection_from_row, PERSON_WITH_PROTECTION};
+        let statements = [
+            "SELECT 'draft' AS part, id, kommunenummer, answers, created_ms, updated_ms FROM drafts
+             WHERE id = $1 AND owner_fnr = $2 AND updated_ms >= $3 AND registered_by IS NULL"
+                .to_owned(),
+            format!("SELECT 'file' AS part, {FILE_COLUMNS} FROM draft_files WHERE {OWNED} ORDER BY slot, position"),
+            format!("SELECT 'choice' AS part, slot, choice FROM draft_document_choices WHERE {OWNED} ORDER BY slot"),
+            format!("SELECT 'person' AS part, {PERSON_WITH_PROTECTION} FROM people WHERE fnr = $2"),
+        ];
+        let args = (id.to_owned(), owner.as_str().to_owned(), expiry_cutoff(now));
+        let mut conn = self.pool.acquire().await?;
+        let rows = match self.backend {
+            // One text, one call: SQLite binds each `$n` of every statement from the one list.
+            crate::Backend::Sqlite => sqlx::query(&statements.join(";\n")).bind(&args.0).bind(&args.1).bind(args.2).fetch_all(&mut *conn).await?,
+            crate::Backend::Postgres => {
+                let mut rows = Vec::new();
+                for (n, sql) in statements.iter().enumerate() {
+                    let query = sqlx::query(sql).bind(&args.0).bind(&args.1);
+                    let query = if n == 0 { query.bind(args.2) } else { query };
+                    rows.extend(query.fetch_all(&mut *conn).await?);
+                }
+                rows
+            }
+        };
+        let mut draft = None;
+        let (mut files, mut choices, mut person) = (Vec::new(), Vec::new(), None);
+        for r in &rows {
+            match r.try_get::<String, _>("part")?.as_str() {
+                "draft" => draft = Some(draft_from_row(r)?),
+                "file" => files.push(file_from_row(r)?),
+                "choice" => choices.push((r.try_get("slot")?, r.try_get("choice")?)),
+                _ => person = Some(person_with_protection_from_row(r)?),
+            }
+        }
+        Ok(draft.map(|draft| DraftToSend { draft, files, choices, person }))
     }
 
     /// The owner's most recently changed draft, to resume where they left off (on any device).

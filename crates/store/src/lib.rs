@@ -55,7 +55,7 @@ pub use audit::{AuditEntry, AuditHead, AuditKey, AuditPublicKey, AuditView, Chai
 pub use concern_reports::{ConcernReportFull, ConcernReportRow, NewConcernReport, NewReportFile, NewStep, ReportFile, ReportProjection, ReportStep};
 pub use decisions::{CalculationRow, DecisionRow, DecisionWrite, PaymentDue, PaymentRow};
 pub use draft_files::{DraftFile, NewDraftFile};
-pub use drafts::Draft;
+pub use drafts::{Draft, DraftToSend};
 pub use feed::{FeedItem, FeedKind};
 pub use files::{Files, LocalFiles};
 #[cfg(feature = "s3")]

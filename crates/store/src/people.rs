@@ -87,11 +87,7 @@ impl Store {
         .bind(fnr.as_str())
         .fetch_optional(&self.pool)
         .await?;
-        let Some(r) = row else { return Ok(None) };
-        let code: Option<String> = r.try_get("adressebeskyttelse")?;
-        let protection =
-            code.map(|c| velferd_domain::staff::Adressebeskyttelse::from_code(&c).ok_or_else(|| StoreError::Corrupt("people.adressebeskyttelse".into()))).transpose()?;
-        Ok(Some((person_from_row(&r)?, protection)))
+        row.map(|r| person_with_protection_from_row(&r)).transpose()
     }
 
     /// The register entry of the signed-in person (the only person a citizen may read).
@@ -116,6 +112,15 @@ impl Store {
         .await?;
         rows.iter().map(person_from_row).collect()
     }
+}
+
+/// The columns of [`person_with_protection_from_row`].
+pub(crate) const PERSON_WITH_PROTECTION: &str = "fnr, fornavn, mellomnavn, etternavn, gatenavn, husnummer, postnummer, poststed, kommunenummer, adressebeskyttelse";
+
+pub(crate) fn person_with_protection_from_row(r: &sqlx::any::AnyRow) -> Result<(Soker, Option<velferd_domain::staff::Adressebeskyttelse>)> {
+    let code: Option<String> = r.try_get("adressebeskyttelse")?;
+    let protection = code.map(|c| velferd_domain::staff::Adressebeskyttelse::from_code(&c).ok_or_else(|| StoreError::Corrupt("people.adressebeskyttelse".into()))).transpose()?;
+    Ok((person_from_row(r)?, protection))
 }
 
 fn person_from_row(r: &sqlx::any::AnyRow) -> Result<Soker> {

@@ -71,7 +71,7 @@ impl Store {
     }
 
     pub async fn api_keys(&self) -> Result<Vec<ApiKey>> {
-        let rows = sqlx::query("SELECT id, kommunenummer, name, created_ms, revoked_ms FROM api_keys ORDER BY created_ms, id").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT id, kommunenummer, name, created_ms, revoked_ms FROM api_keys ORDER BY created_ms, id").fetch_all(&mut *self.read().await?).await?;
         rows.iter()
             .map(|r| {
                 Ok(ApiKey {
@@ -87,7 +87,10 @@ impl Store {
 
     /// The client a presented key belongs to, if the key exists and is not revoked.
     pub async fn api_client(&self, secret: &str) -> Result<Option<ApiClient>> {
-        let row = sqlx::query("SELECT id, name, kommunenummer FROM api_keys WHERE key_hash = $1 AND revoked_ms IS NULL").bind(hash(secret)).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id, name, kommunenummer FROM api_keys WHERE key_hash = $1 AND revoked_ms IS NULL")
+            .bind(hash(secret))
+            .fetch_optional(&mut *self.read().await?)
+            .await?;
         row.map(|r| {
             let k: String = r.try_get("kommunenummer")?;
             Ok(ApiClient {
@@ -103,7 +106,7 @@ impl Store {
     /// `after` (the last `(sent_ms, id)` of the previous page).
     pub async fn unacknowledged(&self, client: &ApiClient, after: Option<(Millis, String)>, limit: i64) -> Result<Vec<(String, String, Millis)>> {
         let (after_ms, after_id) = after.unwrap_or((i64::MIN, String::new()));
-        let rows = sqlx::query(UNACKNOWLEDGED).bind(client.kommunenummer.as_str()).bind(after_ms).bind(after_id).bind(limit).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(UNACKNOWLEDGED).bind(client.kommunenummer.as_str()).bind(after_ms).bind(after_id).bind(limit).fetch_all(&mut *self.read().await?).await?;
         rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("reference")?, r.try_get("sent_ms")?))).collect()
     }
 
@@ -139,7 +142,7 @@ impl Store {
         let row = sqlx::query(&format!("SELECT {}, acknowledged_ms FROM applications WHERE id = $1 AND kommunenummer = $2", crate::applications::COLUMNS))
             .bind(id)
             .bind(client.kommunenummer.as_str())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.read().await?)
             .await?;
         row.map(|r| Ok((crate::applications::application_from_row(&r)?, r.try_get("acknowledged_ms")?))).transpose()
     }
@@ -188,7 +191,7 @@ impl Store {
         )
         .bind(application_id)
         .bind(owner.as_str())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         row.map(|r| {
             let text: String = r.try_get("document")?;

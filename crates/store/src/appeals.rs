@@ -113,7 +113,10 @@ impl Store {
 
     /// The appeals on an application, oldest first.
     pub async fn appeals_of(&self, application_id: &str) -> Result<Vec<AppealRow>> {
-        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM appeals WHERE application_id = $1 ORDER BY created_ms, id")).bind(application_id).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM appeals WHERE application_id = $1 ORDER BY created_ms, id"))
+            .bind(application_id)
+            .fetch_all(&mut *self.read().await?)
+            .await?;
         rows.iter().map(appeal_from_row).collect()
     }
 
@@ -128,7 +131,7 @@ impl Store {
         ))
         .bind(office)
         .bind(i64::from(protected_persons))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(|r| Ok((appeal_from_row(r)?, r.try_get("reference")?))).collect()
     }

@@ -239,20 +239,28 @@ impl Store {
 
     /// The application sent from this draft of the owner, if it was sent.
     pub async fn submitted_from_draft(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Option<Submitted>> {
-        let row =
-            sqlx::query("SELECT id, reference FROM applications WHERE draft_id = $1 AND owner_fnr = $2").bind(draft_id).bind(owner.as_str()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id, reference FROM applications WHERE draft_id = $1 AND owner_fnr = $2")
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .fetch_optional(&mut *self.read().await?)
+            .await?;
         row.map(|r| Ok(Submitted { id: r.try_get("id")?, reference: r.try_get("reference")?, created: false, unused_files: Vec::new() })).transpose()
     }
 
     /// The owner's application with this id. Another person's id finds nothing.
     pub async fn application(&self, id: &str, owner: &Fodselsnummer) -> Result<Option<StoredApplication>> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1 AND owner_fnr = $2")).bind(id).bind(owner.as_str()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1 AND owner_fnr = $2"))
+            .bind(id)
+            .bind(owner.as_str())
+            .fetch_optional(&mut *self.read().await?)
+            .await?;
         row.map(|r| application_from_row(&r)).transpose()
     }
 
     /// The owner's applications, newest first.
     pub async fn applications_of(&self, owner: &Fodselsnummer) -> Result<Vec<StoredApplication>> {
-        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE owner_fnr = $1 ORDER BY sent_ms DESC")).bind(owner.as_str()).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE owner_fnr = $1 ORDER BY sent_ms DESC")).bind(owner.as_str()).fetch_all(&mut *self.read().await?).await?;
         rows.iter().map(application_from_row).collect()
     }
 
@@ -270,7 +278,7 @@ impl Store {
         )
         .bind(application_id)
         .bind(owner.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(|r| Ok((r.try_get("kind")?, r.try_get("payload")?))).collect()
     }
@@ -293,7 +301,7 @@ impl Store {
 
     /// How many applications are stored in all (for tests and the crash-safety check).
     pub async fn count_applications(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications").fetch_one(&self.pool).await?;
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications").fetch_one(&mut *self.read().await?).await?;
         Ok(row.try_get("n")?)
     }
 }

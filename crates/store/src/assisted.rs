@@ -163,7 +163,7 @@ impl Store {
             .bind(id)
             .bind(office)
             .bind(crate::drafts::expiry_cutoff(now))
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.read().await?)
             .await?;
         row.map(|r| staff_draft_from_row(&r)).transpose()
     }
@@ -173,7 +173,7 @@ impl Store {
         let rows = sqlx::query(&format!("SELECT {STAFF_DRAFT_COLUMNS} FROM drafts WHERE registered_office = $1 AND updated_ms >= $2 ORDER BY updated_ms DESC, id"))
             .bind(office)
             .bind(crate::drafts::expiry_cutoff(now))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         rows.iter().map(staff_draft_from_row).collect()
     }
@@ -186,7 +186,7 @@ impl Store {
              WHERE a.owner_fnr = $1 AND c.is_open = 1 AND c.decided = 0 ORDER BY a.sent_ms DESC",
         )
         .bind(owner.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("reference")?, r.try_get("sent_ms")?))).collect()
     }
@@ -201,7 +201,7 @@ impl Store {
     pub async fn application_channel(&self, application_id: &str) -> Result<Option<ApplicationChannel>> {
         let row = sqlx::query("SELECT channel, registered_by, registered_by_name, identity_check, identity_checked_by, kommune_reason FROM applications WHERE id = $1")
             .bind(application_id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.read().await?)
             .await?;
         let Some(r) = row else { return Ok(None) };
         let slug: String = r.try_get("channel")?;
@@ -280,20 +280,23 @@ impl Store {
 
     /// A callback's office (enhetsnummer) and window (start, end ms), for the SMS that confirms it.
     pub async fn callback_window(&self, id: &str) -> Result<Option<(String, Millis, Millis)>> {
-        let row = sqlx::query("SELECT enhetsnummer, window_start_ms, window_end_ms FROM callbacks WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT enhetsnummer, window_start_ms, window_end_ms FROM callbacks WHERE id = $1").bind(id).fetch_optional(&mut *self.read().await?).await?;
         row.map(|r| Ok((r.try_get("enhetsnummer")?, r.try_get("window_start_ms")?, r.try_get("window_end_ms")?))).transpose()
     }
 
     /// The office's open callbacks, earliest window first.
     pub async fn open_callbacks(&self, office: &str) -> Result<Vec<Callback>> {
-        let rows =
-            sqlx::query(&format!("{CALLBACK_SELECT} WHERE c.enhetsnummer = $1 AND c.done_ms IS NULL ORDER BY c.window_start_ms, c.id")).bind(office).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&format!("{CALLBACK_SELECT} WHERE c.enhetsnummer = $1 AND c.done_ms IS NULL ORDER BY c.window_start_ms, c.id"))
+            .bind(office)
+            .fetch_all(&mut *self.read().await?)
+            .await?;
         rows.iter().map(callback_from_row).collect()
     }
 
     /// An application's callbacks, oldest first.
     pub async fn callbacks_of(&self, application_id: &str) -> Result<Vec<Callback>> {
-        let rows = sqlx::query(&format!("{CALLBACK_SELECT} WHERE c.application_id = $1 ORDER BY c.created_ms, c.id")).bind(application_id).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query(&format!("{CALLBACK_SELECT} WHERE c.application_id = $1 ORDER BY c.created_ms, c.id")).bind(application_id).fetch_all(&mut *self.read().await?).await?;
         rows.iter().map(callback_from_row).collect()
     }
 
@@ -339,7 +342,7 @@ impl Store {
             .bind(office)
             .bind(from)
             .bind(to)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         let mut apps = Vec::with_capacity(rows.len());
         let mut index = std::collections::HashMap::new();
@@ -364,7 +367,7 @@ impl Store {
         .bind(office)
         .bind(from)
         .bind(to)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         for e in &events {
             let id: String = e.try_get("application_id")?;
@@ -392,7 +395,7 @@ impl Store {
         .bind(office)
         .bind(from)
         .bind(to)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         let mut other = OtherFacts::default();
         let mut waiting: Option<(String, Millis)> = None;
@@ -421,7 +424,7 @@ impl Store {
         .bind(office)
         .bind(from)
         .bind(to)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.read().await?)
         .await?;
         other.letters = u64::try_from(letters.try_get::<i64, _>("n")?).unwrap_or(0);
         other.letters_unopened = u64::try_from(letters.try_get::<i64, _>("unopened")?).unwrap_or(0);
@@ -501,7 +504,7 @@ impl Store {
              FROM people_without_eid WHERE fnr = $1",
         )
         .bind(fnr.as_str())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         let Some(r) = row else { return Ok(None) };
         let name: Option<String> = r.try_get("contact_name")?;

@@ -519,7 +519,7 @@ async fn copy_files(files: &dyn Files, list_path: &Path, folder: &Path) -> Resul
 
 impl Store {
     async fn schema_version(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&self.pool).await?;
+        let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&mut *self.read().await?).await?;
         Ok(row.try_get::<Option<i64>, _>("v")?.unwrap_or(0))
     }
 
@@ -538,7 +538,7 @@ impl Store {
             }
         };
         let mut out = BTreeMap::new();
-        for r in sqlx::query(sql).fetch_all(&self.pool).await? {
+        for r in sqlx::query(sql).fetch_all(&mut *self.read().await?).await? {
             let kind: String = r.try_get::<String, _>("k")?.to_lowercase();
             let kind = match kind.as_str() {
                 k if k.contains("int") => "integer",
@@ -561,7 +561,7 @@ impl Store {
             Backend::Postgres => "SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns WHERE table_schema = current_schema()",
         };
         let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for r in sqlx::query(sql).fetch_all(&self.pool).await? {
+        for r in sqlx::query(sql).fetch_all(&mut *self.read().await?).await? {
             out.entry(r.try_get("t")?).or_default().push(r.try_get("c")?);
         }
         Ok(out)
@@ -738,7 +738,7 @@ impl Store {
             )));
         }
         for (table, _) in TABLES {
-            let row = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(&self.pool).await?;
+            let row = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}")).fetch_one(&mut *self.read().await?).await?;
             if row.try_get::<i64, _>("n")? > 0 {
                 return Err(StoreError::Backup(format!("the database already holds data ({table}); restore only into a new, empty database")));
             }

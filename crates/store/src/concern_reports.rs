@@ -220,7 +220,7 @@ impl Store {
 
     /// The id and reference of the report sent with `submit_key`, if one was.
     pub async fn concern_report_by_submit_key(&self, submit_key: &str) -> Result<Option<(String, String)>> {
-        let row = sqlx::query("SELECT id, reference FROM concern_reports WHERE submit_key = $1").bind(submit_key).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id, reference FROM concern_reports WHERE submit_key = $1").bind(submit_key).fetch_optional(&mut *self.read().await?).await?;
         row.map(|r| Ok((r.try_get("id")?, r.try_get("reference")?))).transpose()
     }
 
@@ -337,8 +337,11 @@ impl Store {
     /// The id of the report with this reference in this municipality (for a merge typed by
     /// reference), if there is one. Not a read of the report's contents.
     pub async fn concern_report_id_by_reference(&self, reference: &str, kommune: &Kommunenummer) -> Result<Option<String>> {
-        let row =
-            sqlx::query("SELECT id FROM concern_reports WHERE reference = $1 AND kommunenummer = $2").bind(reference).bind(kommune.as_str()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id FROM concern_reports WHERE reference = $1 AND kommunenummer = $2")
+            .bind(reference)
+            .bind(kommune.as_str())
+            .fetch_optional(&mut *self.read().await?)
+            .await?;
         row.map(|r| Ok(r.try_get("id")?)).transpose()
     }
 
@@ -347,7 +350,7 @@ impl Store {
     pub async fn concern_reports_by_reporter(&self, fnr: &velferd_domain::ids::Fodselsnummer) -> Result<Vec<ConcernReportRow>> {
         let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM concern_reports WHERE reporter_fnr = $1 ORDER BY received_ms DESC, id LIMIT 200"))
             .bind(fnr.as_str())
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         rows.iter().map(row_from).collect()
     }
@@ -355,7 +358,7 @@ impl Store {
     /// The report sent with `submit_key` as its reporter sees it right after sending (the receipt
     /// page and PDF): only with the token of that sending, which only the sender's session holds.
     pub async fn concern_report_for_receipt(&self, submit_key: &str) -> Result<Option<ConcernReportRow>> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM concern_reports WHERE submit_key = $1")).bind(submit_key).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM concern_reports WHERE submit_key = $1")).bind(submit_key).fetch_optional(&mut *self.read().await?).await?;
         row.as_ref().map(row_from).transpose()
     }
 
@@ -363,7 +366,7 @@ impl Store {
     pub async fn concern_report_retention_candidates(&self, before: Millis) -> Result<Vec<String>> {
         let rows = sqlx::query("SELECT id FROM concern_reports WHERE status IN ('avsluttet', 'sammenslatt') AND updated_ms < $1 ORDER BY updated_ms, id")
             .bind(before)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
     }

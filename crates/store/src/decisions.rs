@@ -296,28 +296,28 @@ impl Store {
     /// The newest calculation of an application, if any. The caller has checked access.
     pub async fn latest_calculation(&self, application_id: &str) -> Result<Option<CalculationRow>> {
         let sql = format!("SELECT {CALCULATION_COLUMNS} FROM calculations WHERE application_id = $1 ORDER BY created_ms DESC, id DESC LIMIT 1");
-        let row = sqlx::query(&sql).bind(application_id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&sql).bind(application_id).fetch_optional(&mut *self.read().await?).await?;
         row.map(|r| calculation(&r)).transpose()
     }
 
     /// One calculation of an application by id.
     pub async fn calculation(&self, application_id: &str, id: &str) -> Result<Option<CalculationRow>> {
         let sql = format!("SELECT {CALCULATION_COLUMNS} FROM calculations WHERE application_id = $1 AND id = $2");
-        let row = sqlx::query(&sql).bind(application_id).bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&sql).bind(application_id).bind(id).fetch_optional(&mut *self.read().await?).await?;
         row.map(|r| calculation(&r)).transpose()
     }
 
     /// An application's decisions, in the order they were started. The caller has checked access.
     pub async fn decisions(&self, application_id: &str) -> Result<Vec<DecisionRow>> {
         let sql = format!("SELECT {DECISION_COLUMNS} FROM decisions WHERE application_id = $1 ORDER BY seq");
-        let rows = sqlx::query(&sql).bind(application_id).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&sql).bind(application_id).fetch_all(&mut *self.read().await?).await?;
         rows.iter().map(decision).collect()
     }
 
     /// An application's payments, by decision and then in the order they were planned.
     pub async fn payments(&self, application_id: &str) -> Result<Vec<PaymentRow>> {
         let sql = format!("SELECT {PAYMENT_COLUMNS} FROM payments WHERE application_id = $1 ORDER BY created_ms, referanse");
-        let rows = sqlx::query(&sql).bind(application_id).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&sql).bind(application_id).fetch_all(&mut *self.read().await?).await?;
         rows.iter().map(payment).collect()
     }
 
@@ -331,7 +331,7 @@ impl Store {
              WHERE p.enhetsnummer = $1 AND p.state = 'planlagt' AND p.due >= $2 AND ($3 = '' OR p.due <= $3)
              ORDER BY p.due, a.reference, p.referanse"
         );
-        let rows = sqlx::query(&sql).bind(office).bind(from.to_string()).bind(to.map(|d| d.to_string()).unwrap_or_default()).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&sql).bind(office).bind(from.to_string()).bind(to.map(|d| d.to_string()).unwrap_or_default()).fetch_all(&mut *self.read().await?).await?;
         rows.iter().map(|r| Ok(PaymentDue { payment: payment(r)?, case_reference: r.try_get("case_reference")? })).collect()
     }
 }

@@ -113,8 +113,11 @@ impl Store {
 
     /// The files of the owner's draft, by slot and position.
     pub async fn draft_files(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<DraftFile>> {
-        let rows =
-            sqlx::query(&format!("SELECT {FILE_COLUMNS} FROM draft_files WHERE {OWNED} ORDER BY slot, position")).bind(draft_id).bind(owner.as_str()).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&format!("SELECT {FILE_COLUMNS} FROM draft_files WHERE {OWNED} ORDER BY slot, position"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .fetch_all(&mut *self.read().await?)
+            .await?;
         rows.iter().map(file_from_row).collect()
     }
 
@@ -204,8 +207,11 @@ impl Store {
 
     /// The owner's choices, as (slot, choice).
     pub async fn document_choices(&self, draft_id: &str, owner: &Fodselsnummer) -> Result<Vec<(String, String)>> {
-        let rows =
-            sqlx::query(&format!("SELECT slot, choice FROM draft_document_choices WHERE {OWNED} ORDER BY slot")).bind(draft_id).bind(owner.as_str()).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&format!("SELECT slot, choice FROM draft_document_choices WHERE {OWNED} ORDER BY slot"))
+            .bind(draft_id)
+            .bind(owner.as_str())
+            .fetch_all(&mut *self.read().await?)
+            .await?;
         rows.iter().map(|r| Ok((r.try_get("slot")?, r.try_get("choice")?))).collect()
     }
 

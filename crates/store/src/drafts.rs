@@ -104,7 +104,7 @@ impl Store {
         .bind(id)
         .bind(owner.as_str())
         .bind(expiry_cutoff(now))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         row.map(|r| draft_from_row(&r)).transpose()
     }
@@ -160,7 +160,7 @@ impl Store {
         )
         .bind(owner.as_str())
         .bind(expiry_cutoff(now))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         row.map(|r| draft_from_row(&r)).transpose()
     }
@@ -174,7 +174,7 @@ impl Store {
         )
         .bind(owner.as_str())
         .bind(expiry_cutoff(now))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(draft_from_row).collect()
     }

@@ -91,7 +91,7 @@ impl crate::Store {
         .bind(client.kommunenummer.as_str())
         .bind(after)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter()
             .map(|r| {

@@ -125,7 +125,7 @@ impl crate::Store {
              UNION SELECT thumb_sha256 AS name FROM draft_files WHERE thumb_sha256 IS NOT NULL
              UNION SELECT sha256 AS name FROM concern_report_files",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(|r| Ok(sqlx::Row::try_get::<String, _>(r, "name")?)).collect()
     }

@@ -80,7 +80,7 @@ impl Store {
         ))
         .bind(application_id)
         .bind(owner.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(letter_from_row).collect()
     }
@@ -93,7 +93,7 @@ impl Store {
         ))
         .bind(application_id)
         .bind(client.kommunenummer.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(letter_from_row).collect()
     }
@@ -164,7 +164,7 @@ impl Store {
         .bind(&access.office)
         .bind(sent_before)
         .bind(i64::from(access.protected_persons))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter()
             .map(|r| {

@@ -30,6 +30,7 @@ mod people;
 mod powers;
 mod projection;
 mod rate_limits;
+mod readers;
 mod reply_templates;
 pub use rate_limits::RateCount;
 mod retention;
@@ -138,6 +139,8 @@ pub struct Store {
     /// SQLite's writers, one at a time and in the order they came, sharing commits (see
     /// `writer.rs`). Unused on PostgreSQL, whose row locks let writers run side by side.
     write_turn: writer::Turn,
+    /// Connections kept between reads on SQLite (see `readers.rs`).
+    readers: readers::Readers,
 }
 
 /// The database is away, full or cannot be written (connection lost, PostgreSQL shutting down or
@@ -244,7 +247,7 @@ impl Store {
         };
         let options = AnyConnectOptions::from_str(url)?;
         let pool = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .max_connections(if backend == Backend::Sqlite { readers::SQLITE_POOL } else { 16 })
             .acquire_timeout(POOL_WAIT)
             // A SQLite connection is a handle in this process and cannot be lost, so the ping
             // before every acquire (a round trip to its worker thread, some 5 % of a send's CPU)
@@ -263,7 +266,8 @@ impl Store {
             .connect_with(options)
             .await?;
         migrations(backend).run(&pool).await?;
-        let store = Store { pool, backend, case_system_kommuner: Default::default(), write_turn: Default::default() };
+        let readers = if backend == Backend::Sqlite { readers::Readers::sqlite() } else { readers::Readers::default() };
+        let store = Store { pool, backend, case_system_kommuner: Default::default(), write_turn: Default::default(), readers };
         store.fill_name_words().await?;
         Ok(store)
     }
@@ -309,6 +313,13 @@ impl Store {
         }
     }
 
+    /// A connection for reads outside a transaction: `query.fetch_one(&mut *self.read().await?)`.
+    /// On SQLite it is kept for the next read when done, without the pool's test of every
+    /// connection given back (a round trip to the connection's thread, see `readers.rs`).
+    pub(crate) async fn read(&self) -> Result<readers::ReadConn> {
+        Ok(self.readers.get(&self.pool).await?)
+    }
+
     /// Runs one statement that writes, outside a transaction, and returns once it is durable. On
     /// SQLite it takes the write turn (see [`Store::begin_write`]) and, when other writers are
     /// queued, rides in their shared commit (`writer.rs`); on PostgreSQL it runs on the pool.
@@ -347,6 +358,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.readers.close();
         self.pool.close().await;
     }
 }

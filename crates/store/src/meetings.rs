@@ -213,13 +213,20 @@ impl Store {
 
     /// The meetings of an application, soonest first; cancelled ones too.
     pub async fn meetings_of(&self, application_id: &str) -> Result<Vec<MeetingRow>> {
-        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM meetings WHERE application_id = $1 ORDER BY start_ms, id")).bind(application_id).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM meetings WHERE application_id = $1 ORDER BY start_ms, id"))
+            .bind(application_id)
+            .fetch_all(&mut *self.read().await?)
+            .await?;
         rows.iter().map(meeting_from_row).collect()
     }
 
     /// One meeting of an application.
     pub async fn meeting(&self, application_id: &str, id: &str) -> Result<Option<MeetingRow>> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM meetings WHERE application_id = $1 AND id = $2")).bind(application_id).bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM meetings WHERE application_id = $1 AND id = $2"))
+            .bind(application_id)
+            .bind(id)
+            .fetch_optional(&mut *self.read().await?)
+            .await?;
         row.map(|r| meeting_from_row(&r)).transpose()
     }
 
@@ -228,7 +235,7 @@ impl Store {
         let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM meetings WHERE state = 'booked' AND start_ms > $1 AND start_ms <= $2 ORDER BY start_ms"))
             .bind(from)
             .bind(to)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         rows.iter().map(meeting_from_row).collect()
     }

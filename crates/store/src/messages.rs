@@ -176,7 +176,7 @@ impl Store {
              WHERE m.application_id = $1 ORDER BY m.seq",
         )
         .bind(application_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter()
             .map(|r| {
@@ -211,7 +211,7 @@ impl Store {
 
     /// When the office has owed an answer on this application since, if it does.
     pub async fn waiting_since(&self, application_id: &str) -> Result<Option<Millis>> {
-        let row = sqlx::query("SELECT waiting_since_ms FROM conversations WHERE application_id = $1").bind(application_id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT waiting_since_ms FROM conversations WHERE application_id = $1").bind(application_id).fetch_optional(&mut *self.read().await?).await?;
         Ok(match row {
             Some(r) => r.try_get::<Option<i64>, _>("waiting_since_ms")?,
             None => None,
@@ -231,7 +231,7 @@ impl Store {
         .bind(&access.office)
         .bind(i64::from(access.protected_persons))
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter()
             .map(|r| {

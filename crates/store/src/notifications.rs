@@ -169,7 +169,8 @@ pub(crate) async fn enqueue_for_events(tx: &mut sqlx::AnyConnection, application
 impl Store {
     /// The person's notification choices, if they made any.
     pub async fn contact_choices(&self, fnr: &Fodselsnummer) -> Result<Option<Choices>> {
-        let row = sqlx::query("SELECT email, phone, email_on, sms_on, off FROM contact_preferences WHERE fnr = $1").bind(fnr.as_str()).fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query("SELECT email, phone, email_on, sms_on, off FROM contact_preferences WHERE fnr = $1").bind(fnr.as_str()).fetch_optional(&mut *self.read().await?).await?;
         row.map(|r| choices_from_row(&r)).transpose()
     }
 
@@ -286,7 +287,7 @@ impl Store {
             sqlx::query("SELECT application_id, next_deadline_ms FROM case_status WHERE next_deadline_ms > $1 AND next_deadline_ms <= $2 AND is_open = 1 AND open_requests > 0")
                 .bind(from)
                 .bind(to)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.read().await?)
                 .await?;
         rows.iter().map(|r| Ok((r.try_get("application_id")?, r.try_get("next_deadline_ms")?))).collect()
     }
@@ -295,7 +296,7 @@ impl Store {
     pub async fn notices_of(&self, application_id: &str) -> Result<Vec<NoticeRow>> {
         let rows = sqlx::query("SELECT key, kind, channel, address, state, attempts FROM notifications WHERE application_id = $1 ORDER BY created_ms, key")
             .bind(application_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         rows.iter()
             .map(|r| {

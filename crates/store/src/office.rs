@@ -226,7 +226,7 @@ impl Store {
                 Bind::Int(i) => query.bind(i),
             };
         }
-        let rows = query.fetch_all(&self.pool).await?;
+        let rows = query.fetch_all(&mut *self.read().await?).await?;
         let more = rows.len() as i64 > size;
         let rows = rows
             .iter()
@@ -255,13 +255,14 @@ impl Store {
             "SELECT {STATE_COLUMNS} FROM case_status c JOIN applications a ON a.id = c.application_id LEFT JOIN people p ON p.fnr = a.owner_fnr
              WHERE c.application_id = $1 AND c.enhetsnummer = $2 AND ($3 = 1 OR p.adressebeskyttelse IS NULL)"
         );
-        let row = sqlx::query(&sql).bind(id).bind(&access.office).bind(i64::from(access.protected_persons)).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&sql).bind(id).bind(&access.office).bind(i64::from(access.protected_persons)).fetch_optional(&mut *self.read().await?).await?;
         row.map(|r| state_from_row(&r)).transpose()
     }
 
     /// The state of any application (system code and the citizen's own page; not scoped).
     pub async fn case_state_of(&self, application_id: &str) -> Result<Option<CaseState>> {
-        let row = sqlx::query(&format!("SELECT {STATE_COLUMNS} FROM case_status c WHERE c.application_id = $1")).bind(application_id).fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query(&format!("SELECT {STATE_COLUMNS} FROM case_status c WHERE c.application_id = $1")).bind(application_id).fetch_optional(&mut *self.read().await?).await?;
         row.map(|r| state_from_row(&r)).transpose()
     }
 
@@ -269,7 +270,7 @@ impl Store {
     pub async fn office_journal(&self, application_id: &str) -> Result<Vec<JournalEntry>> {
         let rows = sqlx::query("SELECT kind, text, actor, actor_name, at_ms FROM office_journal WHERE application_id = $1 ORDER BY at_ms, id")
             .bind(application_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         rows.iter()
             .map(|r| {
@@ -392,13 +393,14 @@ impl Store {
 
     /// The staff of one office who have signed in, by name.
     pub async fn staff_of_office(&self, office: &str) -> Result<Vec<StaffMember>> {
-        let rows = sqlx::query("SELECT subject, name, office, roles FROM staff_members WHERE office = $1 ORDER BY name, subject").bind(office).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query("SELECT subject, name, office, roles FROM staff_members WHERE office = $1 ORDER BY name, subject").bind(office).fetch_all(&mut *self.read().await?).await?;
         rows.iter().map(|r| Ok(StaffMember { subject: r.try_get("subject")?, name: r.try_get("name")?, office: r.try_get("office")?, roles: r.try_get("roles")? })).collect()
     }
 
     /// One staff member by subject.
     pub async fn staff_member(&self, subject: &str) -> Result<Option<StaffMember>> {
-        let row = sqlx::query("SELECT subject, name, office, roles FROM staff_members WHERE subject = $1").bind(subject).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT subject, name, office, roles FROM staff_members WHERE subject = $1").bind(subject).fetch_optional(&mut *self.read().await?).await?;
         row.map(|r| Ok(StaffMember { subject: r.try_get("subject")?, name: r.try_get("name")?, office: r.try_get("office")?, roles: r.try_get("roles")? })).transpose()
     }
 }

@@ -65,7 +65,7 @@ impl Store {
         .bind(application_id)
         .bind(owner.as_str())
         .bind(uploader.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(file_from_row).collect()
     }
@@ -214,7 +214,7 @@ impl Store {
         )
         .bind(application_id)
         .bind(owner.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter()
             .map(|r| {

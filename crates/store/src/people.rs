@@ -62,7 +62,7 @@ impl Store {
                  WHERE p.fnr > $1 AND NOT EXISTS (SELECT 1 FROM person_name_words w WHERE w.fnr = p.fnr) ORDER BY fnr LIMIT 1000",
             )
             .bind(&after)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
             let Some(last) = rows.last() else { return Ok(filled) };
             after = last.try_get("fnr")?;
@@ -85,7 +85,7 @@ impl Store {
              FROM people WHERE fnr = $1",
         )
         .bind(fnr.as_str())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         row.map(|r| person_with_protection_from_row(&r)).transpose()
     }
@@ -97,7 +97,7 @@ impl Store {
              FROM people WHERE fnr = $1",
         )
         .bind(fnr.as_str())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         row.map(|r| person_from_row(&r)).transpose()
     }
@@ -108,7 +108,7 @@ impl Store {
             "SELECT fnr, fornavn, mellomnavn, etternavn, gatenavn, husnummer, postnummer, poststed, kommunenummer
              FROM people ORDER BY etternavn, fornavn LIMIT 100",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(person_from_row).collect()
     }

@@ -106,7 +106,7 @@ impl Store {
         ))
         .bind(application_id)
         .bind(owner.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(power_from_row).collect()
     }
@@ -119,7 +119,7 @@ impl Store {
         ))
         .bind(application_id)
         .bind(client.kommunenummer.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(power_from_row).collect()
     }
@@ -147,7 +147,7 @@ impl Store {
         .bind(helper.as_str())
         .bind(now)
         .bind(application_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter()
             .map(|r| {

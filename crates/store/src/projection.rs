@@ -66,7 +66,9 @@ impl Store {
     /// Writes the projection of every application that has none (applications sent before the
     /// projection existed, or restored from an older backup). Returns how many were written.
     pub async fn refresh_missing_projections(&self, now: Millis) -> Result<u64> {
-        let rows = sqlx::query("SELECT a.id FROM applications a LEFT JOIN case_status c ON c.application_id = a.id WHERE c.application_id IS NULL").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT a.id FROM applications a LEFT JOIN case_status c ON c.application_id = a.id WHERE c.application_id IS NULL")
+            .fetch_all(&mut *self.read().await?)
+            .await?;
         let mut done = 0;
         for chunk in rows.chunks(500) {
             let mut tx = self.begin_write().await?;
@@ -87,7 +89,7 @@ impl Store {
         for kommune in self.case_system_kommuner.iter() {
             let rows = sqlx::query("SELECT a.id FROM applications a JOIN external_status x ON x.application_id = a.id WHERE a.kommunenummer = $1")
                 .bind(kommune)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.read().await?)
                 .await?;
             for chunk in rows.chunks(500) {
                 let mut tx = self.begin_write().await?;

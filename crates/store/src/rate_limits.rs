@@ -19,7 +19,7 @@ impl Store {
         .bind(bucket)
         .bind(sha256_hex(subject.as_bytes()))
         .bind(window_start)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.read().await?)
         .await?;
         Ok(row.try_get("hits")?)
     }
@@ -33,7 +33,7 @@ impl Store {
             .bind(bucket)
             .bind(sha256_hex(subject.as_bytes()))
             .bind(window_start)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.read().await?)
             .await?;
         Ok(row.map(|r| r.try_get("hits")).transpose()?.unwrap_or(0))
     }

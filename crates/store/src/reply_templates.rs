@@ -35,7 +35,7 @@ impl Store {
     pub async fn reply_templates(&self, enhetsnummer: &str) -> Result<Vec<ReplyTemplate>> {
         let rows = sqlx::query("SELECT id, enhetsnummer, title, body, updated_by_name, updated_ms FROM reply_templates WHERE enhetsnummer = $1 ORDER BY title, id")
             .bind(enhetsnummer)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         rows.iter()
             .map(|r| {
@@ -119,7 +119,8 @@ impl Store {
 
     /// Whom the conversation on an application is routed to (subject, name), if anyone.
     pub async fn conversation_routed_to(&self, application_id: &str) -> Result<Option<(String, String)>> {
-        let row = sqlx::query("SELECT assigned_to, assigned_name FROM conversations WHERE application_id = $1").bind(application_id).fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query("SELECT assigned_to, assigned_name FROM conversations WHERE application_id = $1").bind(application_id).fetch_optional(&mut *self.read().await?).await?;
         Ok(match row {
             Some(r) => match (r.try_get::<Option<String>, _>("assigned_to")?, r.try_get::<Option<String>, _>("assigned_name")?) {
                 (Some(s), name) => Some((s, name.unwrap_or_default())),

@@ -65,12 +65,12 @@ impl Store {
              FROM people_without_eid p WHERE p.updated_ms < $1 ORDER BY p.updated_ms, p.fnr",
         )
         .bind(before)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let fnr: String = r.try_get("fnr")?;
-            let applications = sqlx::query("SELECT id FROM applications WHERE owner_fnr = $1 ORDER BY id").bind(&fnr).fetch_all(&self.pool).await?;
+            let applications = sqlx::query("SELECT id FROM applications WHERE owner_fnr = $1 ORDER BY id").bind(&fnr).fetch_all(&mut *self.read().await?).await?;
             out.push(WithoutEidCandidate {
                 office: r.try_get("office")?,
                 updated_ms: r.try_get("updated_ms")?,
@@ -108,13 +108,13 @@ impl Store {
              ) c WHERE last_activity < $1 ORDER BY last_activity, id"
         ))
         .bind(before)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         let mut out = Vec::new();
         for r in rows {
             let id: String = r.try_get("id")?;
-            let events = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&id).fetch_all(&self.pool).await?;
-            let external = sqlx::query("SELECT document FROM external_status WHERE application_id = $1").bind(&id).fetch_optional(&self.pool).await?;
+            let events = sqlx::query("SELECT kind, payload FROM events WHERE application_id = $1 ORDER BY seq").bind(&id).fetch_all(&mut *self.read().await?).await?;
+            let external = sqlx::query("SELECT document FROM external_status WHERE application_id = $1").bind(&id).fetch_optional(&mut *self.read().await?).await?;
             out.push(RetentionCandidate {
                 reference: r.try_get("reference")?,
                 kommunenummer: r.try_get("kommunenummer")?,
@@ -129,7 +129,7 @@ impl Store {
 
     /// How many drafts have expired by `now` (what `delete_expired_drafts` would delete).
     pub async fn count_expired_drafts(&self, now: Millis) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM drafts WHERE updated_ms < $1").bind(crate::drafts::expiry_cutoff(now)).fetch_one(&self.pool).await?;
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM drafts WHERE updated_ms < $1").bind(crate::drafts::expiry_cutoff(now)).fetch_one(&mut *self.read().await?).await?;
         Ok(row.try_get("n")?)
     }
 

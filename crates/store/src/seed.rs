@@ -366,7 +366,7 @@ impl Store {
     /// month is not + 80): data a seed must not be mixed into. Demo and seeded data count nothing.
     pub async fn real_data(&self) -> Result<RealData> {
         let count = |sql: &'static str| async move {
-            let row = sqlx::query(sql).fetch_one(&self.pool).await?;
+            let row = sqlx::query(sql).fetch_one(&mut *self.read().await?).await?;
             Ok::<i64, StoreError>(row.try_get("n")?)
         };
         Ok(RealData {
@@ -383,7 +383,7 @@ impl Store {
     /// statistics unless `ANALYZE` was run once, which Velferd never does.
     pub async fn analyze(&self) -> Result<()> {
         if self.backend == Backend::Postgres {
-            sqlx::query("ANALYZE").execute(&self.pool).await?;
+            sqlx::query("ANALYZE").execute(&mut *self.read().await?).await?;
         }
         Ok(())
     }
@@ -391,7 +391,7 @@ impl Store {
     /// How many applications were written by [`Store::seed_batch`] (their `draft_id` starts with
     /// [`SEED_PREFIX`]).
     pub async fn count_seeded_applications(&self) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE draft_id LIKE $1").bind(format!("{SEED_PREFIX}%")).fetch_one(&self.pool).await?;
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM applications WHERE draft_id LIKE $1").bind(format!("{SEED_PREFIX}%")).fetch_one(&mut *self.read().await?).await?;
         Ok(row.try_get("n")?)
     }
 }

@@ -8,7 +8,7 @@ use crate::{Result, Store};
 impl Store {
     /// A live session's data (`expiry_ms` after `now`), or `None`.
     pub async fn session_load(&self, id: &str, now: Millis) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT data FROM sessions WHERE id = $1 AND expiry_ms > $2").bind(id).bind(now).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT data FROM sessions WHERE id = $1 AND expiry_ms > $2").bind(id).bind(now).fetch_optional(&mut *self.read().await?).await?;
         Ok(row.map(|r| r.try_get("data")).transpose()?)
     }
 
@@ -18,7 +18,8 @@ impl Store {
     /// never the data), not once per request. The UPDATE names the end it read, so a session
     /// ended or renewed meanwhile is left as it is.
     pub async fn session_load_renewing(&self, id: &str, now: Millis, new_expiry_ms: Millis, renew_ms: Millis) -> Result<Option<String>> {
-        let Some(row) = sqlx::query("SELECT data, expiry_ms FROM sessions WHERE id = $1 AND expiry_ms > $2").bind(id).bind(now).fetch_optional(&self.pool).await? else {
+        let Some(row) = sqlx::query("SELECT data, expiry_ms FROM sessions WHERE id = $1 AND expiry_ms > $2").bind(id).bind(now).fetch_optional(&mut *self.read().await?).await?
+        else {
             return Ok(None);
         };
         let expiry_ms: Millis = row.try_get("expiry_ms")?;
@@ -30,7 +31,7 @@ impl Store {
 
     /// When a session ends (ms since the epoch), if it exists: to see the idle timeout at work.
     pub async fn session_expiry(&self, id: &str) -> Result<Option<Millis>> {
-        let row = sqlx::query("SELECT expiry_ms FROM sessions WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT expiry_ms FROM sessions WHERE id = $1").bind(id).fetch_optional(&mut *self.read().await?).await?;
         Ok(row.map(|r| r.try_get("expiry_ms")).transpose()?)
     }
 

@@ -48,7 +48,7 @@ impl Store {
         .bind(&access.office)
         .bind(i64::from(access.protected_persons))
         .bind(OFFICE_LIST_LIMIT)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(office_case_from_row).collect()
     }
@@ -64,7 +64,7 @@ impl Store {
         .bind(id)
         .bind(&access.office)
         .bind(i64::from(access.protected_persons))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         let found = row.map(|r| office_case_from_row(&r)).transpose()?;
         // The rule again in the domain's words, so a change to the SQL cannot quietly widen it.
@@ -79,7 +79,7 @@ impl Store {
 
     /// A person's protected-address mark in the register; `None` also for people not in it.
     pub async fn adressebeskyttelse(&self, fnr: &Fodselsnummer) -> Result<Option<Adressebeskyttelse>> {
-        let row = sqlx::query("SELECT adressebeskyttelse FROM people WHERE fnr = $1").bind(fnr.as_str()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT adressebeskyttelse FROM people WHERE fnr = $1").bind(fnr.as_str()).fetch_optional(&mut *self.read().await?).await?;
         let code: Option<String> = match row {
             Some(r) => r.try_get("adressebeskyttelse")?,
             None => None,

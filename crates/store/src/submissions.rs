@@ -123,7 +123,7 @@ impl Store {
         let rows = sqlx::query(&format!("{SELECT_SUBMISSIONS} WHERE s.application_id = $1 AND a.owner_fnr = $2 {ORDER}"))
             .bind(application_id)
             .bind(owner.as_str())
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         grouped(&rows)
     }
@@ -133,7 +133,7 @@ impl Store {
         let rows = sqlx::query(&format!("{SELECT_SUBMISSIONS} WHERE s.application_id = $1 AND a.kommunenummer = $2 {ORDER}"))
             .bind(application_id)
             .bind(client.kommunenummer.as_str())
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.read().await?)
             .await?;
         grouped(&rows)
     }
@@ -151,7 +151,7 @@ impl Store {
         .bind(application_id)
         .bind(client.kommunenummer.as_str())
         .bind(sha256)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         Ok(row.is_some())
     }
@@ -166,7 +166,7 @@ impl Store {
         .bind(application_id)
         .bind(owner.as_str())
         .bind(sha256)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.read().await?)
         .await?;
         Ok(row.is_some())
     }

@@ -128,7 +128,7 @@ impl Store {
 
     /// The chain head row: the newest entry's number and hash; `None` before the first entry.
     pub async fn audit_head(&self) -> Result<Option<AuditHead>> {
-        let row = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1").fetch_optional(&mut *self.read().await?).await?;
         Ok(row.map(|r| Ok::<_, sqlx::Error>(AuditHead { seq: r.try_get("seq")?, hash: r.try_get("hash")? })).transpose()?)
     }
 
@@ -157,7 +157,7 @@ impl Store {
              WHERE person = $1 AND outcome = 'PERMIT' ORDER BY at_ms DESC, seq DESC LIMIT 200",
         )
         .bind(person.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(audit_view).collect()
     }
@@ -173,7 +173,7 @@ impl Store {
         )
         .bind(application_id)
         .bind(person.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter().map(audit_view).collect()
     }
@@ -186,7 +186,7 @@ impl Store {
              WHERE application_id = $1 ORDER BY seq",
         )
         .bind(application_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.read().await?)
         .await?;
         rows.iter()
             .map(|r| {
@@ -207,7 +207,7 @@ impl Store {
 
     /// The owner of an application, for logging whose data a system touched.
     pub async fn owner_of(&self, application_id: &str) -> Result<Option<String>> {
-        let row = sqlx::query("SELECT owner_fnr FROM applications WHERE id = $1").bind(application_id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT owner_fnr FROM applications WHERE id = $1").bind(application_id).fetch_optional(&mut *self.read().await?).await?;
         Ok(row.map(|r| r.try_get("owner_fnr")).transpose()?)
     }
 }

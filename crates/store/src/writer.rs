@@ -16,6 +16,9 @@
 //!    shown, it survives kill -9" holds as before. If the commit fails, every writer in the group
 //!    hears the error, and none of their work is kept.
 //!
+//! A single statement that writes ([`Turn::write_one`]) commits on its own when nobody is queued,
+//! and otherwise runs in the group's transaction and waits for its commit like the others.
+//!
 //! With one writer at a time nothing waits: the commit comes up at once. With fifty, one fsync
 //! serves the writers who queued during the last one, so sends per second can pass the rate of
 //! one-row commits (issue 13, "Sending costs what it must").
